@@ -1,0 +1,173 @@
+// The command line: commander wiring and global options. Each command's code is
+// loaded only when that command runs, so `circle --help` stays light.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { toIso } from './core/dates.js';
+import { EXIT } from './errors.js';
+import { requireWorkspace, resolveCircle, circleDir, type Workspace } from './store/workspace.js';
+import { createOutput, type Output, type Stream } from './ui/output.js';
+
+export interface Deps {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: Stream;
+  stderr: Stream;
+  now: () => Date;
+}
+
+export interface GlobalOptions {
+  home?: string;
+  circle?: string;
+  color?: boolean;
+}
+
+/** What every command receives: the outside world, and helpers to find its circle. */
+export interface Context {
+  deps: Deps;
+  out: Output;
+  global: GlobalOptions;
+  today(): string;
+  /** True when the user can be asked questions. */
+  interactive(): boolean;
+  workspace(): Workspace;
+  circle(): Promise<{ ws: Workspace; slug: string; dir: string }>;
+}
+
+export type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
+
+function createContext(deps: Deps, global: GlobalOptions): Context {
+  const env = global.color === false ? { ...deps.env, NO_COLOR: '1' } : deps.env;
+  const out = createOutput(deps.stdout, deps.stderr, env);
+  return {
+    deps,
+    out,
+    global,
+    today: () => toIso(deps.now()),
+    interactive: () => Boolean(deps.stdin.isTTY) && Boolean(deps.stderr.isTTY),
+    workspace: () => requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd }),
+    async circle() {
+      const ws = requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd });
+      const slug = await resolveCircle(ws, { circle: global.circle, cwd: deps.cwd });
+      return { ws, slug, dir: circleDir(ws, slug) };
+    },
+  };
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export function createProgram(deps: Deps, onExit: (code: number) => void): Command {
+  const program = new Command('circle');
+
+  /** Wire a command to its module, loaded on first use; its exit code goes to onExit. */
+  const action =
+    (load: () => Promise<CommandModule>) =>
+    async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const global = command.optsWithGlobals() as GlobalOptions;
+      const mod = await load();
+      const code = await mod.run(createContext(deps, global), ...args.slice(0, -1));
+      onExit(typeof code === 'number' ? code : EXIT.ok);
+    };
+
+  program
+    .description(
+      'A companion for facilitators of learning circles: scaffold a circle, print the\n' +
+        "next agenda from last meeting's What's Next, run the meeting, keep the minutes in git.",
+    )
+    .version(version(), '-V, --version', 'print the version')
+    .option('--home <dir>', 'workspace folder holding circles/ (default: $CIRCLE_HOME, else the nearest folder upward with circles/)')
+    .option('--circle <slug>', 'which circle (default: the folder you stand in, else the only one)')
+    .option('--no-color', 'no colours, even on a terminal (NO_COLOR=1 does the same)')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void deps.stdout.write(s),
+      writeErr: (s) => void deps.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      examples('circle init "Eastside Youth Workers"', 'circle agenda', 'circle meet', 'circle --circle riverside-leaders history') +
+        '\nExit codes: 0 ok, 1 failure, 2 usage error, 65 bad data file, 130 interrupted.\n',
+    );
+
+  program
+    .command('init')
+    .description('scaffold a new circle in circles/<slug>/ (asks on a terminal; --yes takes the defaults)')
+    .argument('[name]', 'the circle\'s name, e.g. "Eastside Youth Workers"')
+    .option('-y, --yes', 'do not ask: use flags and defaults')
+    .option('--purpose <text>', 'why the circle meets')
+    .option('--cadence <rule>', 'e.g. "weekly on Tuesday", "every 2 weeks on Tuesday", "monthly on the 2nd Tuesday"')
+    .option('--start <HH:MM>', 'start time, 24 h')
+    .option('--duration <minutes>', 'length of a meeting in minutes (120 by default)')
+    .option('--location <place>', 'where the circle meets')
+    .addHelpText('after', examples('circle init "Eastside Youth Workers" --yes', 'circle init "Eastside Youth Workers" --cadence "monthly on the 1st Thursday" --start 18:30 --yes'))
+    .action(action(() => import('./commands/init.js')));
+
+  program
+    .command('list')
+    .description('the circles in this workspace, with members, meetings and the last and next meeting')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('circle list', 'circle list --json'))
+    .action(action(() => import('./commands/list.js')));
+
+  const members = program
+    .command('members')
+    .description('the people in the circle: list, add or remove')
+    .addHelpText('after', examples('circle members', 'circle members add "Ana Souza" --org "Eastside Library"', 'circle members remove "Ana Souza"'));
+  members
+    .command('list', { isDefault: true })
+    .description('list the members (active first)')
+    .option('--all', 'include members who have left')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('circle members list --all'))
+    .action(action(() => import('./commands/members.js').then((m) => ({ run: m.list }))));
+  members
+    .command('add')
+    .description('add a member (asks on a terminal for what the flags leave out)')
+    .argument('[name]', 'full name')
+    .option('--tag <first-name>', 'name for the name tag (default: the first name)')
+    .option('--org <organization>', 'their organisation')
+    .option('--joined <YYYY-MM-DD>', 'date they joined (default: today)')
+    .option('--vision <text>', 'their answer to "if your mission succeeded, what would the community look like?"')
+    .option('-y, --yes', 'do not ask')
+    .addHelpText('after', examples('circle members add "Ana Souza" --org "Eastside Library" --yes'))
+    .action(action(() => import('./commands/members.js').then((m) => ({ run: m.add }))));
+  members
+    .command('remove')
+    .description('mark a member as no longer active (their history stays)')
+    .argument('<name>', 'full name, or the start of it if that is unique')
+    .addHelpText('after', examples('circle members remove "Ana Souza"'))
+    .action(action(() => import('./commands/members.js').then((m) => ({ run: m.remove }))));
+
+  program
+    .command('check')
+    .description('validate every file of the circle and print each problem as file:line:col')
+    .option('--all', 'check every circle in the workspace')
+    .addHelpText('after', examples('circle check', 'circle check --all'))
+    .action(action(() => import('./commands/check.js')));
+
+  return program;
+}
+
+/** Parse argv and run; returns the exit code (the caller sets it). */
+export async function runCli(argv: string[], deps: Deps): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = createProgram(deps, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  return code;
+}
+

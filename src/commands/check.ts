@@ -1,0 +1,41 @@
+// circle check: validate every file of a circle (or of all circles).
+import type { Context } from '../cli.js';
+import { formatMinutes } from '../core/circle.js';
+import { DataError, EXIT, formatProblem, type Problem } from '../errors.js';
+import { collectProblems, listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
+import { circleDir, listCircleSlugs } from '../store/workspace.js';
+
+export async function run(ctx: Context, opts: { all?: boolean }): Promise<number> {
+  const ws = ctx.workspace();
+  const slugs = opts.all ? await listCircleSlugs(ws) : [(await ctx.circle()).slug];
+  let bad = 0;
+  for (const slug of slugs) {
+    const problems = await checkCircle(ctx, circleDir(ws, slug), slug);
+    if (problems.length) {
+      bad += 1;
+      for (const p of problems) ctx.out.info(formatProblem(p));
+    }
+  }
+  if (opts.all && !slugs.length) ctx.out.info('No circles to check.');
+  return bad ? EXIT.data : EXIT.ok;
+}
+
+async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Problem[]> {
+  const c = ctx.out.messageColor;
+  try {
+    const dates = await listMeetingDates(dir);
+    const [{ circle }] = await collectProblems<[Awaited<ReturnType<typeof loadCircle>>, ...unknown[]]>([
+      loadCircle(dir, slug),
+      ...dates.map((d) => loadMeeting(dir, d)),
+    ]);
+    const planned = formatMinutes(circle.data);
+    if (planned !== circle.data.schedule.duration) {
+      ctx.out.warn(`${slug}: the format's sections add up to ${planned} minutes, the schedule says ${circle.data.schedule.duration}`);
+    }
+    ctx.out.info(`${c.green('ok')} ${slug}: circle.yaml, members.yaml and ${dates.length} meeting${dates.length === 1 ? '' : 's'}`);
+    return [];
+  } catch (error) {
+    if (error instanceof DataError) return error.problems;
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+// circle init [name]: scaffold a circle from templates/.
+import { join } from 'node:path';
+import type { Context } from '../cli.js';
+import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../core/init.js';
+import { UsageError } from '../errors.js';
+import { createCircle } from '../store/scaffold.js';
+import { findWorkspace } from '../store/workspace.js';
+import { displayPath } from '../store/yaml-file.js';
+
+interface InitOptions {
+  yes?: boolean;
+  purpose?: string;
+  cadence?: string;
+  start?: string;
+  duration?: string;
+  location?: string;
+}
+
+export async function run(ctx: Context, name: string | undefined, opts: InitOptions): Promise<number> {
+  const answers: InitAnswers = { name: name ?? '', ...opts };
+  if (!opts.yes && ctx.interactive()) await askMissing(ctx, answers, name === undefined);
+  else if (!answers.name.trim()) throw new UsageError('give the circle a name, e.g. circle init "Eastside Youth Workers" --yes');
+
+  const plan = planCircle(answers, ctx.today());
+  if ('problems' in plan) throw new UsageError(plan.problems.join('\n'));
+
+  // With no workspace found, the current folder becomes one.
+  const ws = findWorkspace({ home: ctx.global.home, env: ctx.deps.env, cwd: ctx.deps.cwd }) ?? {
+    root: ctx.deps.cwd,
+    circlesDir: join(ctx.deps.cwd, 'circles'),
+  };
+  const dir = await createCircle(ws, plan);
+  for (const w of plan.warnings) ctx.out.warn(w);
+  const c = ctx.out.messageColor;
+  ctx.out.info(
+    `${c.green('Created')} ${displayPath(dir, ctx.deps.cwd)}/ for ${c.bold(answers.name.trim())}.\n` +
+      `Next: add people with \`circle members add\`, print the first agenda with \`circle agenda\`,\n` +
+      `and edit ${displayPath(join(dir, 'circle.yaml'), ctx.deps.cwd)} to record the purpose and ground rules you agree on.`,
+  );
+  return 0;
+}
+
+async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promise<void> {
+  const { createAsk } = await import('../ui/ask.js');
+  const ask = createAsk(ctx.deps);
+  if (askName) a.name = await ask.text('Name of the circle', { validate: validateInit.name });
+  a.purpose ??= await ask.text('Why does it meet? (purpose, can be agreed at the first meeting)', { default: '' });
+  a.cadence ??= await ask.text('How often?', { default: INIT_DEFAULTS.cadence, validate: validateInit.cadence });
+  a.start ??= await ask.text('Start time (24 h)', { default: INIT_DEFAULTS.start, validate: validateInit.start });
+  a.duration ??= await ask.text('Minutes per meeting', { default: String(INIT_DEFAULTS.duration), validate: validateInit.duration });
+  a.location ??= await ask.text('Where?', { default: '' });
+}

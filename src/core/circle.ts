@@ -1,0 +1,98 @@
+// Facts about a circle that several commands need: its rhythm and its people.
+import { addDays } from './dates.js';
+import { parseCadence, meetingDates, type Cadence } from './schedule.js';
+import type { Circle, Meeting, Member } from './schema.js';
+
+/** Under this many minutes a meeting is too short to learn, build trust and reflect. */
+export const MIN_MEETING_MINUTES = 90;
+
+export const DEFAULT_SECTIONS = [
+  { id: 'reflect', title: 'Time to Reflect', share: 45 },
+  { id: 'learning', title: 'Learning Together', share: 50 },
+  { id: 'next', title: "What's Next?", share: 25 },
+] as const;
+
+/** Split a meeting's length over the three sections in the default proportions. */
+export function sectionMinutes(duration: number): number[] {
+  const total = DEFAULT_SECTIONS.reduce((sum, s) => sum + s.share, 0);
+  const parts = DEFAULT_SECTIONS.map((s) => Math.round((duration * s.share) / total / 5) * 5);
+  parts[parts.length - 1] = duration - parts.slice(0, -1).reduce((a, b) => a + b, 0);
+  return parts;
+}
+
+export function formatMinutes(circle: Pick<Circle, 'format'>): number {
+  return circle.format.sections.reduce((sum, s) => sum + s.minutes, 0);
+}
+
+export function cadenceOf(circle: Pick<Circle, 'schedule'>): Cadence {
+  const parsed = parseCadence(circle.schedule.cadence);
+  if (!parsed.ok) throw new Error(parsed.error); // the schema has already refused this
+  return parsed.cadence;
+}
+
+/** The next meeting on or after `today`: the date chosen last time if still ahead, else the schedule's. */
+export function nextMeetingDate(
+  circle: Pick<Circle, 'schedule' | 'created'>,
+  last: Pick<Meeting, 'date' | 'next'> | undefined,
+  today: string,
+): string | undefined {
+  const chosen = last?.next.date;
+  if (chosen && chosen >= today) return chosen;
+  const after = last && last.date >= today ? addDays(last.date, 1) : today;
+  return meetingDates({
+    cadence: cadenceOf(circle),
+    anchor: circle.schedule.anchor ?? circle.created,
+    from: after,
+    count: 1,
+    skip: circle.schedule.skip,
+  })[0];
+}
+
+/** The name for the name tag: `tag`, else the first word of the name. */
+export function tagName(member: { name: string; tag?: string | undefined }): string {
+  return member.tag?.trim() || member.name.trim().split(/\s+/)[0] || member.name;
+}
+
+export function activeMembers<M extends Pick<Member, 'active'>>(members: readonly M[]): M[] {
+  return members.filter((m) => m.active);
+}
+
+/** Find a member by full name, or by the start of a name when only one matches. */
+export function findMember<M extends Pick<Member, 'name'>>(
+  members: readonly M[],
+  query: string,
+): { found: M; index: number } | { found?: undefined; matches: M[] } {
+  const q = query.trim().toLowerCase();
+  const exact = members.findIndex((m) => m.name.trim().toLowerCase() === q);
+  if (exact >= 0) return { found: members[exact]!, index: exact };
+  const matches = members.filter((m) => m.name.toLowerCase().startsWith(q) || m.name.toLowerCase().split(/\s+/).includes(q));
+  if (matches.length === 1) return { found: matches[0]!, index: members.indexOf(matches[0]!) };
+  return { matches };
+}
+
+export interface CircleSummary {
+  slug: string;
+  name: string;
+  members: number;
+  meetings: number;
+  lastMeeting?: string | undefined;
+  nextMeeting?: string | undefined;
+}
+
+export function summarize(
+  slug: string,
+  circle: Circle,
+  members: readonly Member[],
+  meetingDates: readonly string[],
+  last: Meeting | undefined,
+  today: string,
+): CircleSummary {
+  return {
+    slug,
+    name: circle.name,
+    members: activeMembers(members).length,
+    meetings: meetingDates.length,
+    lastMeeting: meetingDates.at(-1),
+    nextMeeting: nextMeetingDate(circle, last, today),
+  };
+}

@@ -1,0 +1,76 @@
+// What a new circle's files say, from the answers given to `circle init`.
+import { MIN_MEETING_MINUTES, sectionMinutes } from './circle.js';
+import { parseCadence } from './schedule.js';
+import { slugify } from './slug.js';
+
+export interface InitAnswers {
+  name: string;
+  purpose?: string | undefined;
+  cadence?: string | undefined;
+  start?: string | undefined;
+  duration?: string | number | undefined;
+  location?: string | undefined;
+}
+
+export interface NewCircle {
+  slug: string;
+  /** Values to set in the circle.yaml template, by path. */
+  set: Array<[path: (string | number)[], value: unknown]>;
+  warnings: string[];
+}
+
+export const INIT_DEFAULTS = { cadence: 'every 2 weeks on Tuesday', start: '18:00', duration: 120 } as const;
+
+/** Each check returns true or the reason, as inquirer's validate expects. */
+export const validateInit = {
+  name: (v: string): true | string =>
+    v.trim() === '' ? 'the circle needs a name' : slugify(v) === '' ? 'use some letters or digits in the name' : true,
+  cadence: (v: string): true | string => {
+    const r = parseCadence(v);
+    return r.ok ? true : r.error;
+  },
+  start: (v: string): true | string => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v.trim()) ? true : 'use a 24-hour time like 18:00'),
+  duration: (v: string): true | string => {
+    const n = Number(v);
+    return Number.isInteger(n) && n >= 15 && n <= 600 ? true : 'use whole minutes between 15 and 600, e.g. 120';
+  },
+};
+
+/** Check the answers and turn them into template edits; returns the problems instead when any. */
+export function planCircle(a: InitAnswers, today: string): NewCircle | { problems: string[] } {
+  const cadence = a.cadence?.trim() || INIT_DEFAULTS.cadence;
+  const start = a.start?.trim() || INIT_DEFAULTS.start;
+  const durationText = a.duration === undefined || a.duration === '' ? String(INIT_DEFAULTS.duration) : String(a.duration);
+  const problems = (
+    [
+      ['name', validateInit.name(a.name)],
+      ['--cadence', validateInit.cadence(cadence)],
+      ['--start', validateInit.start(start)],
+      ['--duration', validateInit.duration(durationText)],
+    ] as const
+  )
+    .filter(([, ok]) => ok !== true)
+    .map(([what, why]) => `${what}: ${why}`);
+  if (problems.length) return { problems };
+
+  const duration = Number(durationText);
+  const minutes = sectionMinutes(duration);
+  const warnings =
+    duration < MIN_MEETING_MINUTES
+      ? [`${duration} minutes is short: learning, building trust and reflecting usually need ${MIN_MEETING_MINUTES} or more`]
+      : [];
+  return {
+    slug: slugify(a.name),
+    warnings,
+    set: [
+      [['name'], a.name.trim()],
+      [['created'], today],
+      [['purpose'], a.purpose?.trim() ?? ''],
+      [['schedule', 'cadence'], cadence],
+      [['schedule', 'start'], start],
+      [['schedule', 'duration'], duration],
+      [['schedule', 'location'], a.location?.trim() ?? ''],
+      ...minutes.map((m, i): [(string | number)[], unknown] => [['format', 'sections', i, 'minutes'], m]),
+    ],
+  };
+}

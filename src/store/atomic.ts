@@ -1,0 +1,66 @@
+// Crash-safe writes: a temp file in the same folder, fsynced, renamed over the
+// target, then the folder fsynced. A reader sees the old file or the new one, never half.
+import { randomBytes } from 'node:crypto';
+import { link, open, readdir, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export const TEMP_PREFIX = '.circle-tmp-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems cannot fsync a folder; the rename is still atomic.
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Remove temp files left behind by writers that died. */
+export async function sweepTemp(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(name);
+    if (m && !alive(Number(m[1]))) await unlink(join(dir, name)).catch(() => {});
+  }
+}
+
+export async function writeFileAtomic(file: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
+  const dir = dirname(file);
+  const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${basename(file)}`);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    if (options.exclusive) {
+      // Never replace an existing file: link fails if the target exists.
+      await link(temp, file);
+      await unlink(temp);
+    } else {
+      await rename(temp, file);
+    }
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  await fsyncDir(dir);
+}

@@ -1,0 +1,114 @@
+// Where the circles live: finding the workspace and choosing the circle.
+import { existsSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isSlug } from '../core/slug.js';
+import { CircleError, UsageError } from '../errors.js';
+
+export interface WorkspaceQuery {
+  /** --home */
+  home?: string | undefined;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface Workspace {
+  root: string;
+  circlesDir: string;
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function workspaceAt(root: string): Workspace {
+  return { root, circlesDir: join(root, 'circles') };
+}
+
+/** --home, else $CIRCLE_HOME, else the nearest folder upward that holds circles/. */
+export function findWorkspace(q: WorkspaceQuery): Workspace | undefined {
+  const given = q.home ?? (q.env.CIRCLE_HOME || undefined);
+  if (given !== undefined) {
+    const root = resolve(q.cwd, given);
+    if (!isDir(root)) {
+      const from = q.home !== undefined ? '--home' : '$CIRCLE_HOME';
+      throw new UsageError(`${from} ${given}: no such folder`);
+    }
+    return workspaceAt(root);
+  }
+  for (let dir = resolve(q.cwd); ; dir = dirname(dir)) {
+    if (isDir(join(dir, 'circles'))) return workspaceAt(dir);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export function requireWorkspace(q: WorkspaceQuery): Workspace {
+  const ws = findWorkspace(q);
+  if (!ws) {
+    throw new CircleError(
+      `no circles/ folder here or in any folder above ${q.cwd}.\n` +
+        'Start one with `circle init "Name of the circle"`, or point to a workspace with --home DIR or $CIRCLE_HOME.',
+    );
+  }
+  return ws;
+}
+
+/** Slugs of the folders under circles/ that hold a circle.yaml, sorted. */
+export async function listCircleSlugs(ws: Workspace): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(ws.circlesDir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => isSlug(n) && existsSync(join(ws.circlesDir, n, 'circle.yaml'))).sort();
+}
+
+/** Refuse anything that is not a plain slug, so no value can reach outside circles/. */
+export function checkSlug(value: string, what = '--circle'): string {
+  if (!isSlug(value)) {
+    throw new UsageError(
+      `${what} "${value}" is not a circle name: use lower-case letters, digits and '-' (e.g. eastside-youth-workers)`,
+    );
+  }
+  return value;
+}
+
+export function circleDir(ws: Workspace, slug: string): string {
+  return join(ws.circlesDir, checkSlug(slug));
+}
+
+export interface CircleQuery {
+  /** --circle */
+  circle?: string | undefined;
+  cwd: string;
+}
+
+/** --circle, else the circle folder you stand in, else the only one, else an error listing them. */
+export async function resolveCircle(ws: Workspace, q: CircleQuery): Promise<string> {
+  const slugs = await listCircleSlugs(ws);
+  if (q.circle !== undefined) {
+    const slug = checkSlug(q.circle);
+    if (!slugs.includes(slug)) {
+      const known = slugs.length ? ` Circles here: ${slugs.join(', ')}.` : ' There are no circles here yet.';
+      throw new CircleError(`no circle "${slug}" in ${ws.circlesDir}.${known}`);
+    }
+    return slug;
+  }
+  const rel = relative(ws.circlesDir, resolve(q.cwd));
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
+    const first = rel.split(sep)[0]!;
+    if (slugs.includes(first)) return first;
+  }
+  if (slugs.length === 1) return slugs[0]!;
+  if (slugs.length === 0) {
+    throw new CircleError(`no circles in ${ws.circlesDir} yet. Start one with \`circle init "Name of the circle"\`.`);
+  }
+  throw new UsageError(
+    `there are ${slugs.length} circles here; choose one with --circle:\n${slugs.map((s) => `  ${s}`).join('\n')}`,
+  );
+}

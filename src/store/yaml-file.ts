@@ -1,0 +1,119 @@
+// Reading and writing YAML files people edit by hand: every problem is reported as
+// file:line:col, and a rewrite keeps comments, key order and unknown keys.
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { Document, isNode, LineCounter, parseDocument, type ToStringOptions } from 'yaml';
+import type { z } from 'zod';
+import { DataError, type Problem } from '../errors.js';
+import { writeFileAtomic } from './atomic.js';
+
+/** Circle files are small; anything bigger is refused before parsing. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface YamlFile<T> {
+  path: string;
+  text: string;
+  doc: Document.Parsed;
+  data: T;
+}
+
+/** How paths are shown in messages: relative to the working directory when inside it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return String(value);
+}
+
+/** Parse and validate YAML text; throws DataError listing every problem. */
+export function parseYaml<S extends z.ZodTypeAny>(
+  file: string,
+  text: string,
+  schema: S,
+): YamlFile<z.output<S>> {
+  const shown = displayPath(file);
+  const lines = new LineCounter();
+  const at = (offset: number | undefined, message: string): Problem => {
+    const pos = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+    return { file: shown, line: pos.line, col: pos.col, message };
+  };
+
+  let doc: Document.Parsed;
+  let raw: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      throw new DataError(doc.errors.map((e) => at(e.pos[0], e.message.split('\n')[0] ?? 'invalid YAML')));
+    }
+    raw = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    const why = error instanceof RangeError ? 'nested too deeply' : (error as Error).message;
+    throw new DataError([at(undefined, `cannot read this YAML: ${why}`)]);
+  }
+
+  const result = schema.safeParse(raw);
+  if (result.success) return { path: file, text, doc, data: result.data };
+
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+    // The closest node that exists: the value itself, else its parent mapping.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) {
+        const where = path.join('.');
+        const missing = depth < path.length;
+        const label = where ? `${where}: ` : '';
+        const message = missing
+          ? `${label}missing (${issue.message})`
+          : `${label}${issue.message}, found ${describe(doc.getIn(path))}`;
+        return at(node.range[0], message);
+      }
+    }
+    return at(undefined, `${path.join('.') || 'file'}: ${issue.message}`);
+  });
+  // One line per place: zod can report the same spot twice (e.g. a union).
+  const unique = [...new Map(problems.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()];
+  throw new DataError(unique);
+}
+
+export async function loadYaml<S extends z.ZodTypeAny>(file: string, schema: S): Promise<YamlFile<z.output<S>>> {
+  const text = await readText(file);
+  return parseYaml(file, text, schema);
+}
+
+export async function readText(file: string): Promise<string> {
+  const buf = await readFile(file);
+  if (buf.length > MAX_FILE_BYTES) {
+    throw new DataError([
+      { file: displayPath(file), line: 1, col: 1, message: `file is too large (${buf.length} bytes; at most ${MAX_FILE_BYTES})` },
+    ]);
+  }
+  return buf.toString('utf8');
+}
+
+/** Render options that follow the file's own habits, so a rewrite changes only what was edited. */
+export function styleOf(text: string): ToStringOptions {
+  // A block sequence written flush with its parent key ("key:\n- item") keeps that style.
+  const flush = /^[ \t]*[^\s#-][^\n]*:[ \t]*\n[ \t]*- /m.exec(text);
+  const indented = flush ? /^([ \t]*)[^\s#-][^\n]*:[ \t]*\n\1[ \t]+- /m.test(text) : true;
+  return { lineWidth: 0, indentSeq: indented || !flush };
+}
+
+export function renderYaml(doc: Document, original = ''): string {
+  return doc.toString(styleOf(original));
+}
+
+/** Write an edited document back; a document with no edits leaves the file's bytes alone. */
+export async function saveYaml(file: YamlFile<unknown>): Promise<boolean> {
+  const next = renderYaml(file.doc, file.text);
+  if (next === file.text || next === renderYaml(parseDocument(file.text), file.text)) return false;
+  await writeFileAtomic(file.path, next);
+  return true;
+}

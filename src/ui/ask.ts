@@ -1,0 +1,30 @@
+// Questions on the terminal: @inquirer/prompts bound to stdin for input and stderr
+// for output, so that `circle … > file` still shows its questions.
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import type { Deps } from '../cli.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  checked?: boolean;
+  description?: string;
+}
+
+export interface Ask {
+  text(message: string, options?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>;
+  select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
+  checkbox<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
+}
+
+export function createAsk(deps: Pick<Deps, 'stdin' | 'stderr'>): Ask {
+  const context = { input: deps.stdin, output: deps.stderr as NodeJS.WritableStream };
+  return {
+    text: (message, o = {}) =>
+      input({ message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.validate ? { validate: o.validate } : {}) }, context),
+    confirm: (message, defaultValue = false) => confirm({ message, default: defaultValue }, context),
+    select: (message, choices, defaultValue) =>
+      select({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}), pageSize: 12 }, context),
+    checkbox: (message, choices) => checkbox({ message, choices, pageSize: 15, loop: false }, context),
+  };
+}
