@@ -116,6 +116,8 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle list', 'circle list --json'))
     .action(action(() => import('./commands/list.js')));
 
+  // (agenda and nametags: registered here)
+
   const members = program
     .command('members')
     .description('the people in the circle: list, add or remove')
@@ -145,12 +147,16 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle members remove "Ana Souza"'))
     .action(action(() => import('./commands/members.js').then((m) => ({ run: m.remove }))));
 
+  // (meet: registered here)
+
   program
     .command('check')
     .description('validate every file of the circle and print each problem as file:line:col')
     .option('--all', 'check every circle in the workspace')
     .addHelpText('after', examples('circle check', 'circle check --all'))
     .action(action(() => import('./commands/check.js')));
+
+  // (minutes, history, practice, stats, schedule: registered here)
 
   return program;
 }

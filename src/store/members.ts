@@ -1,7 +1,7 @@
 // Edits to members.yaml, made on the YAML document so comments and unknown keys survive.
 import { isSeq, type Document } from 'yaml';
 import { membersSchema, type Member, type MembersFile } from '../core/schema.js';
-import { parseYaml, renderYaml, saveYaml, type YamlFile } from './yaml-file.js';
+import { editedText, parseYaml, saveYaml, type YamlFile } from './yaml-file.js';
 
 export type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
 
@@ -23,7 +23,7 @@ export async function appendMembers(file: YamlFile<MembersFile>, people: NewMemb
     const entry = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined && v !== ''));
     seq.add(file.doc.createNode(entry));
   }
-  parseYaml(file.path, renderYaml(file.doc, file.text), membersSchema);
+  parseYaml(file.path, editedText(file), membersSchema);
   await saveYaml(file);
 }
 

@@ -6,6 +6,7 @@ import { Document, isNode, LineCounter, parseDocument, type ToStringOptions } fr
 import type { z } from 'zod';
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { carryEdit } from './merge.js';
 
 /** Circle files are small; anything bigger is refused before parsing. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -31,6 +32,12 @@ function describe(value: unknown): string {
   return String(value);
 }
 
+function parserMessage(message: string): string {
+  if (/call stack/i.test(message)) return 'cannot read this YAML: it is nested too deeply';
+  if (/alias/i.test(message)) return `cannot read this YAML: ${message.split('\n')[0]} (too many aliases)`;
+  return message.split('\n')[0] || 'invalid YAML';
+}
+
 /** Parse and validate YAML text; throws DataError listing every problem. */
 export function parseYaml<S extends z.ZodTypeAny>(
   file: string,
@@ -49,13 +56,12 @@ export function parseYaml<S extends z.ZodTypeAny>(
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
-      throw new DataError(doc.errors.map((e) => at(e.pos[0], e.message.split('\n')[0] ?? 'invalid YAML')));
+      throw new DataError(doc.errors.map((e) => at(e.pos[0], parserMessage(e.message))));
     }
     raw = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     if (error instanceof DataError) throw error;
-    const why = error instanceof RangeError ? 'nested too deeply' : (error as Error).message;
-    throw new DataError([at(undefined, `cannot read this YAML: ${why}`)]);
+    throw new DataError([at(undefined, parserMessage(error instanceof RangeError ? 'call stack' : (error as Error).message))]);
   }
 
   const result = schema.safeParse(raw);
@@ -110,10 +116,15 @@ export function renderYaml(doc: Document, original = ''): string {
   return doc.toString(styleOf(original));
 }
 
-/** Write an edited document back; a document with no edits leaves the file's bytes alone. */
+/** The file's new text: its own bytes wherever the edit did not reach. */
+export function editedText(file: YamlFile<unknown>): string {
+  return carryEdit(file.text, renderYaml(parseDocument(file.text), file.text), renderYaml(file.doc, file.text));
+}
+
+/** Write an edited document back; a document with no edits leaves the file alone. */
 export async function saveYaml(file: YamlFile<unknown>): Promise<boolean> {
-  const next = renderYaml(file.doc, file.text);
-  if (next === file.text || next === renderYaml(parseDocument(file.text), file.text)) return false;
+  const next = editedText(file);
+  if (next === file.text) return false;
   await writeFileAtomic(file.path, next);
   return true;
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { sectionMinutes, findMember, nextMeetingDate, tagName } from '../../src/core/circle.js';
+import { planCircle } from '../../src/core/init.js';
+import { slugify, isSlug } from '../../src/core/slug.js';
+
+describe('planCircle', () => {
+  it('fills the template from the answers with sensible defaults', () => {
+    const plan = planCircle({ name: '  Eastside Youth Workers ' }, '2026-11-28');
+    if ('problems' in plan) throw new Error(plan.problems.join());
+    expect(plan.slug).toBe('eastside-youth-workers');
+    expect(plan.warnings).toEqual([]);
+    const set = Object.fromEntries(plan.set.map(([p, v]) => [p.join('.'), v]));
+    expect(set).toMatchObject({ name: 'Eastside Youth Workers', created: '2026-11-28', 'schedule.duration': 120 });
+    expect(set['format.sections.0.minutes']! as number + (set['format.sections.1.minutes'] as number) + (set['format.sections.2.minutes'] as number)).toBe(120);
+  });
+
+  it('warns when a meeting is under 90 minutes', () => {
+    const plan = planCircle({ name: 'Quick', duration: '60' }, '2026-11-28');
+    expect('warnings' in plan && plan.warnings[0]).toMatch(/60 minutes is short/);
+  });
+
+  it('lists every bad answer', () => {
+    const plan = planCircle({ name: '!!!', cadence: 'sometimes', start: '25:00', duration: 'long' }, '2026-11-28');
+    expect('problems' in plan && plan.problems).toHaveLength(4);
+  });
+});
+
+describe('section minutes', () => {
+  it.each([120, 90, 150, 100, 45])('adds up to %i', (d) => {
+    expect(sectionMinutes(d).reduce((a, b) => a + b, 0)).toBe(d);
+  });
+});
+
+describe('slugs', () => {
+  it('turns names into folder names', () => {
+    expect(slugify('Łódź Leaders — Café Circle')).toBe('odz-leaders-cafe-circle');
+    expect(slugify('../../etc')).toBe('etc');
+    expect(slugify('Юлия')).toBe('');
+  });
+  it.each(['..', '../x', '/abs', '', 'A', 'a/b', 'a--b', '-a'])('refuses %j', (s) => expect(isSlug(s)).toBe(false));
+});
+
+describe('members', () => {
+  const people = [{ name: 'Ana Souza' }, { name: 'Ana Lima' }, { name: 'José Álvarez', tag: 'Pepe' }];
+  it('finds by full name or a unique start', () => {
+    expect(findMember(people, 'ana souza').found?.name).toBe('Ana Souza');
+    expect(findMember(people, 'José').found?.name).toBe('José Álvarez');
+    expect(findMember(people, 'Ana')).toEqual({ matches: [people[0], people[1]] });
+  });
+  it('uses the tag, else the first name, for name tags', () => {
+    expect(tagName(people[2]!)).toBe('Pepe');
+    expect(tagName(people[0]!)).toBe('Ana');
+  });
+});
+
+describe('nextMeetingDate', () => {
+  const circle = {
+    created: '2026-06-02',
+    schedule: { cadence: 'every 4 weeks on Tuesday', start: '18:00', duration: 120, skip: [] as string[], anchor: undefined, location: undefined },
+  };
+  it('takes the date chosen last time while it is ahead', () => {
+    const last = { date: '2026-10-20', next: { date: '2026-11-17', members: [], topic: undefined, speaker: undefined } };
+    expect(nextMeetingDate(circle, last, '2026-11-01')).toBe('2026-11-17');
+  });
+  it('falls back to the schedule', () => {
+    expect(nextMeetingDate(circle, undefined, '2026-11-28')).toBe('2026-12-15');
+  });
+});

@@ -1,0 +1,90 @@
+// Shared by the tests: temp workspaces and the built CLI run as a real process.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
+
+export const repoRoot = resolve(import.meta.dirname, '..');
+export const binPath = join(repoRoot, 'bin', 'circle.js');
+export const exampleSlug = 'riverside-leaders';
+export const exampleDir = join(repoRoot, 'circles', exampleSlug);
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test file. */
+export function tempDir(prefix = 'circle-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** A temp workspace; with `example`, a copy of the example circle in it. */
+export function makeWorkspace(options: { example?: boolean } = {}): { root: string; circleDir: string } {
+  const root = tempDir('circle-ws-');
+  if (options.example) cpSync(join(repoRoot, 'circles'), join(root, 'circles'), { recursive: true });
+  return { root, circleDir: join(root, 'circles', exampleSlug) };
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+}
+
+/** The environment a test run sees: no colour, no workspace from the outside, a git identity. */
+export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: 'C.UTF-8',
+    TZ: process.env.TZ ?? 'UTC',
+    NO_COLOR: '1',
+    GIT_AUTHOR_NAME: 'Test Facilitator',
+    GIT_AUTHOR_EMAIL: 'facilitator@example.org',
+    GIT_COMMITTER_NAME: 'Test Facilitator',
+    GIT_COMMITTER_EMAIL: 'facilitator@example.org',
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/** Run the built CLI and wait for it. */
+export function circle(args: string[], options: RunOptions = {}): RunResult {
+  const r = spawnSync(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: testEnv(options.env),
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Start the built CLI without waiting (for crash and lock tests). */
+export function startCircle(args: string[], options: RunOptions = {}) {
+  return spawn(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: testEnv(options.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', args, { cwd, env: testEnv(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}

@@ -1,0 +1,161 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { circleSchema, meetingSchema, membersSchema } from '../../src/core/schema.js';
+import { DataError } from '../../src/errors.js';
+import { appendMembers, markInactive } from '../../src/store/members.js';
+import { loadYaml, MAX_FILE_BYTES, parseYaml, saveYaml } from '../../src/store/yaml-file.js';
+import { tempDir } from '../helpers.js';
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DataError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('expected a DataError');
+}
+
+describe('parseYaml: every problem at its line and column', () => {
+  it('reports a syntax error where it is', () => {
+    const lines = problemsOf(() => parseYaml('/x/members.yaml', 'members:\n  - name: "unclosed\n', membersSchema));
+    expect(lines[0]).toMatch(/^\/x\/members\.yaml:\d+:\d+: /);
+  });
+
+  it('maps a wrong type to the value that is wrong, and says what was expected', () => {
+    const text = 'members:\n  - name: Ana\n    active: maybe\n';
+    expect(problemsOf(() => parseYaml('/m.yaml', text, membersSchema))).toEqual([
+      '/m.yaml:3:13: members.0.active: expected true or false, found "maybe"',
+    ]);
+  });
+
+  it('points a missing key at its parent mapping', () => {
+    const text = 'date: 2026-01-06\nattendance:\n  present: []\n';
+    const lines = problemsOf(() => parseYaml('/m.yaml', text, meetingSchema));
+    expect(lines).toContain('/m.yaml:1:1: number: missing (expected a meeting number)');
+  });
+
+  it('refuses dates that do not exist', () => {
+    const lines = problemsOf(() => parseYaml('/m.yaml', 'date: 2026-02-30\nnumber: 1\n', meetingSchema));
+    expect(lines[0]).toMatch(/^\/m\.yaml:1:7: date: expected a real date/);
+  });
+
+  it('reports a cadence it cannot read with the reason', () => {
+    const circle = readFileSync(new URL('../../templates/circle.yaml', import.meta.url), 'utf8')
+      .replace('name: ""', 'name: X')
+      .replace('created: ""', 'created: 2026-01-01')
+      .replace('cadence: every 2 weeks on Tuesday', 'cadence: every second Tuesday');
+    const lines = problemsOf(() => parseYaml('/c.yaml', circle, circleSchema));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/schedule\.cadence: "every second Tuesday" is ambiguous/);
+  });
+
+  it('reports duplicate names', () => {
+    const lines = problemsOf(() => parseYaml('/m.yaml', 'members:\n  - name: Ana\n  - name: ana\n', membersSchema));
+    expect(lines).toEqual(['/m.yaml:3:11: members.1.name: "ana" is listed twice; names must be unique, found "ana"']);
+  });
+
+  it('survives deep nesting, alias bombs and other parser traps', () => {
+    const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+    expect(problemsOf(() => parseYaml('/d.yaml', deep, membersSchema))[0]).toMatch(/^\/d\.yaml:1:\d+: .*nested too deeply/);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    expect(problemsOf(() => parseYaml('/b.yaml', bomb, membersSchema))[0]).toMatch(/^\/b\.yaml:\d+:\d+: /);
+    expect(problemsOf(() => parseYaml('/k.yaml', 'a: 1\na: 2\n', membersSchema))[0]).toMatch(/^\/k\.yaml:2:1: /);
+  });
+
+  it('refuses a huge file before parsing it', async () => {
+    const file = join(tempDir(), 'members.yaml');
+    writeFileSync(file, `members: []\n#${'x'.repeat(MAX_FILE_BYTES)}\n`);
+    await expect(loadYaml(file, membersSchema)).rejects.toThrow(/too large/);
+  });
+
+  it('turns any bytes at all into data or a reported data error, never a crash', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8')), fc.string({ unit: 'grapheme-ascii', maxLength: 300 })), (text) => {
+        for (const schema of [circleSchema, membersSchema, meetingSchema]) {
+          try {
+            parseYaml('/fuzz.yaml', text, schema);
+          } catch (error) {
+            if (!(error instanceof DataError)) throw error;
+            for (const p of error.problems) {
+              expect(p.line).toBeGreaterThanOrEqual(1);
+              expect(p.col).toBeGreaterThanOrEqual(1);
+              expect(p.message).not.toBe('');
+            }
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('turns YAML-shaped noise into a reported data error', () => {
+    const yamlish = fc.array(fc.constantFrom('members:', '  - name: Ana', '    active: 3', 'date: 2026-13-01', '- [', '{a: *x}', 'number: -1', '  ', '"', 'x: |', '\t- y'), { maxLength: 12 });
+    fc.assert(
+      fc.property(yamlish, (lines) => {
+        for (const schema of [membersSchema, meetingSchema]) {
+          try {
+            parseYaml('/fuzz.yaml', lines.join('\n'), schema);
+          } catch (error) {
+            if (!(error instanceof DataError)) throw error;
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('saving keeps what people wrote', () => {
+  const handWritten = `# Our members. Keep this list alphabetical, please!
+members:
+  # founders
+  - name: Ana Souza   # she chairs the board
+    organization: Eastside Library
+    shoe_size: 38
+    active: true
+
+  - name: "Ben Okafor"
+    active: true
+# end of list
+favourite_snack: samosas
+`;
+
+  it('an unchanged document keeps the same bytes and is not written', async () => {
+    const file = join(tempDir(), 'members.yaml');
+    writeFileSync(file, handWritten);
+    const before = statSync(file).mtimeMs;
+    const loaded = await loadYaml(file, membersSchema);
+    expect(await saveYaml(loaded)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe(handWritten);
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('adding a member keeps comments, unknown keys, quoting and blank lines byte for byte', async () => {
+    const file = join(tempDir(), 'members.yaml');
+    writeFileSync(file, handWritten);
+    await appendMembers(await loadYaml(file, membersSchema), [{ name: 'Łucja Nowak', organization: 'Tenants United', joined: '2026-11-28', active: true }]);
+    const after = readFileSync(file, 'utf8');
+    const [head, tail] = handWritten.split('# end of list\n');
+    expect(after.startsWith(head!)).toBe(true);
+    expect(after).toContain('  - name: Łucja Nowak\n    organization: Tenants United\n    joined: 2026-11-28\n    active: true\n');
+    expect(after.endsWith(`# end of list\n${tail}`)).toBe(true);
+  });
+
+  it('keeps a flush list style ("key:\\n- item") when that is how the file is written', async () => {
+    const file = join(tempDir(), 'members.yaml');
+    const flush = 'members:\n- name: Ana\n  active: true\n';
+    writeFileSync(file, flush);
+    await appendMembers(await loadYaml(file, membersSchema), [{ name: 'Ben' }]);
+    expect(readFileSync(file, 'utf8')).toBe(`${flush}- name: Ben\n`);
+  });
+
+  it('marking a member inactive changes only that line', async () => {
+    const file = join(tempDir(), 'members.yaml');
+    writeFileSync(file, handWritten);
+    await markInactive(await loadYaml(file, membersSchema), 1);
+    expect(readFileSync(file, 'utf8')).toBe(handWritten.replace('"Ben Okafor"\n    active: true', '"Ben Okafor"\n    active: false'));
+  });
+});
