@@ -1,0 +1,28 @@
+// A printable document, independent of format: agendas and minutes are built as
+// this shape, and one renderer per format (markdown, text, html, pdf) prints it.
+
+export type Block =
+  /** A paragraph of running text. `muted` is secondary (hints, notes). */
+  | { kind: 'paragraph'; text: string; muted?: boolean }
+  /** A bulleted (or numbered) list. An item with a label prints as "Label: text". */
+  | { kind: 'list'; items: Array<string | { label: string; text: string }>; ordered?: boolean }
+  /** A small sub-heading inside a section. */
+  | { kind: 'subheading'; text: string };
+
+export interface Section {
+  heading: string;
+  /** Shown beside the heading, e.g. "18:00–18:45 · 45 min". */
+  aside?: string;
+  blocks: Block[];
+}
+
+export interface PrintDocument {
+  title: string;
+  /** Lines under the title: date, time, place. */
+  subtitle?: string[];
+  /** Blocks before the first section (e.g. the purpose). */
+  intro?: Block[];
+  sections: Section[];
+  /** A last line, e.g. traditions. */
+  footer?: string;
+}
