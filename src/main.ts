@@ -32,7 +32,8 @@ try {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    now: () => new Date(),
+    // CIRCLE_TODAY=YYYY-MM-DD pins "today" (for demos and tests); the clock otherwise.
+    now: () => (process.env.CIRCLE_TODAY ? new Date(`${process.env.CIRCLE_TODAY}T12:00:00`) : new Date()),
   });
 } catch (error) {
   code = report(error);
