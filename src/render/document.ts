@@ -26,3 +26,24 @@ export interface PrintDocument {
   /** A last line, e.g. traditions. */
   footer?: string;
 }
+
+/**
+ * How every renderer reads text in a block: prose, where a blank line starts a new
+ * paragraph and any other run of spaces and line breaks is one space.
+ */
+export function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map(oneLine)
+    .filter(Boolean);
+}
+
+/** Text on one line: runs of white space become one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A list item as one line of text: "Label: text" when it has a label. */
+export function itemText(item: string | { label: string; text: string }): string {
+  return typeof item === 'string' ? oneLine(item) : `${oneLine(item.label)}: ${oneLine(item.text)}`;
+}

@@ -40,12 +40,12 @@ export async function sweepTemp(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(file: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${basename(file)}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(text);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,0 +1,196 @@
+// A PrintDocument as a PDF, with no browser and no network: pdfkit and the DejaVu Sans
+// fonts embedded (subset), so Łucja, José, Αλέξης and Юлия print as written.
+// Imported only on the pdf path: pdfkit is heavy for a command's start-up.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { itemText, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+export const FONTS = {
+  regular: join(fontDir, 'DejaVuSans.ttf'),
+  bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
+};
+
+/**
+ * An A4 page whose content area (487 × 718 pt) also fits a Letter sheet (612 × 792 pt)
+ * printed at actual size: the same file prints on either paper.
+ */
+export const PAGE = { size: 'A4', margins: { top: 62, bottom: 62, left: 54, right: 54 } } as const;
+
+export type Pdf = PDFKit.PDFDocument;
+
+/** A new document with the fonts registered as "regular" and "bold". */
+export function createPdf(title: string, options: { margins?: typeof PAGE.margins } = {}): Pdf {
+  const pdf = new PDFDocument({
+    size: PAGE.size,
+    margins: options.margins ?? PAGE.margins,
+    font: FONTS.regular,
+    bufferPages: true,
+    info: { Title: title, Creator: 'circle' },
+    lang: 'en',
+  });
+  pdf.registerFont('regular', FONTS.regular);
+  pdf.registerFont('bold', FONTS.bold);
+  return pdf.font('regular');
+}
+
+/** Finish the document and collect its bytes. */
+export function pdfBytes(pdf: Pdf): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+}
+
+const INK = '#111111';
+const GREY = '#555555';
+const RULE = '#999999';
+const BODY = 10.5;
+const LINE_GAP = 1.5;
+const BULLET = 14;
+
+/** One printed piece: a line or paragraph of one style, possibly a list item. */
+interface Piece {
+  text: string;
+  font: 'regular' | 'bold';
+  size: number;
+  color: string;
+  /** Space above, in points. */
+  gap: number;
+  /** List mark ("•", "3."), printed in the hanging indent. */
+  mark?: string;
+  /** A bold label before the text ("José: …"). */
+  label?: string;
+}
+
+function pieces(b: Block): Piece[] {
+  switch (b.kind) {
+    case 'paragraph':
+      return paragraphsOf(b.text).map((text) => ({ text, font: 'regular', size: BODY, color: b.muted ? GREY : INK, gap: 4 }));
+    case 'subheading':
+      return [{ text: oneLine(b.text), font: 'bold', size: BODY, color: INK, gap: 7 }];
+    case 'list':
+      return b.items.map((item, i) => ({
+        text: typeof item === 'string' ? itemText(item) : oneLine(item.text),
+        ...(typeof item === 'string' ? {} : { label: `${oneLine(item.label)}: ` }),
+        font: 'regular',
+        size: BODY,
+        color: INK,
+        gap: i === 0 ? 4 : 2,
+        mark: b.ordered ? `${i + 1}.` : '•',
+      }));
+  }
+}
+
+class Layout {
+  constructor(readonly pdf: Pdf) {}
+
+  get left() {
+    return this.pdf.page.margins.left;
+  }
+  get width() {
+    return this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right;
+  }
+  get bottom() {
+    return this.pdf.page.height - this.pdf.page.margins.bottom;
+  }
+  get pageHeight() {
+    return this.bottom - this.pdf.page.margins.top;
+  }
+
+  height(p: Piece): number {
+    const width = this.width - (p.mark ? BULLET : 0);
+    return p.gap + this.pdf.font(p.font).fontSize(p.size).heightOfString((p.label ?? '') + p.text, { width, lineGap: LINE_GAP });
+  }
+
+  draw(p: Piece): void {
+    const { pdf } = this;
+    pdf.y += p.gap;
+    const x = this.left + (p.mark ? BULLET : 0);
+    const width = this.width - (p.mark ? BULLET : 0);
+    if (p.mark) pdf.font('regular').fontSize(p.size).fillColor(GREY).text(p.mark, this.left, pdf.y, { lineBreak: false });
+    if (p.label) {
+      pdf.font('bold').fontSize(p.size).fillColor(p.color).text(p.label, x, pdf.y, { width, lineGap: LINE_GAP, continued: true });
+      pdf.font(p.font).text(p.text, { lineGap: LINE_GAP });
+    } else {
+      pdf.font(p.font).fontSize(p.size).fillColor(p.color).text(p.text, x, pdf.y, { width, lineGap: LINE_GAP });
+    }
+  }
+
+  /** Start a new page when `height` does not fit what is left of this one but fits a fresh page. */
+  keep(height: number): void {
+    if (this.pdf.y + height > this.bottom && height <= this.pageHeight) this.pdf.addPage();
+  }
+
+  rule(): void {
+    const y = this.pdf.y + 2;
+    this.pdf.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.6).strokeColor(RULE).stroke();
+    this.pdf.y = y + 3;
+  }
+}
+
+const HEADING = 13;
+
+/** Number the pages ("Title · 1 of 2") when there is more than one. */
+function pageNumbers(pdf: Pdf, title: string): void {
+  const range = pdf.bufferedPageRange();
+  if (range.count < 2) return;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    pdf.switchToPage(i);
+    const { margins } = pdf.page;
+    const bottom = margins.bottom;
+    margins.bottom = 0; // writing in the margin must not start a new page
+    pdf
+      .font('regular')
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(`${oneLine(title)} · ${i - range.start + 1} of ${range.count}`, margins.left, pdf.page.height - bottom + 18, {
+        width: pdf.page.width - margins.left - margins.right,
+        align: 'right',
+        lineBreak: false,
+      });
+    margins.bottom = bottom;
+  }
+}
+
+export async function toPdf(doc: PrintDocument): Promise<Buffer> {
+  const pdf = createPdf(oneLine(doc.title));
+  const page = new Layout(pdf);
+
+  pdf.font('bold').fontSize(20).fillColor(INK).text(oneLine(doc.title), { width: page.width });
+  for (const line of doc.subtitle ?? []) {
+    pdf.font('regular').fontSize(11).fillColor(GREY).text(oneLine(line), { width: page.width, lineGap: LINE_GAP });
+  }
+  for (const p of (doc.intro ?? []).flatMap(pieces)) page.draw(p);
+  pdf.moveDown(0.6);
+
+  for (const section of doc.sections) {
+    const body = section.blocks.flatMap(pieces);
+    const headingHeight = 10 + pdf.font('bold').fontSize(HEADING).heightOfString(oneLine(section.heading), { width: page.width * 0.7 }) + 5;
+    page.keep(headingHeight + body.reduce((h, p) => h + page.height(p), 0));
+    // The heading never sits alone at the foot of a page.
+    page.keep(headingHeight + (body[0] ? page.height(body[0]) : 0));
+    pdf.y += 10;
+    const top = pdf.y;
+    if (section.aside) {
+      pdf.font('regular').fontSize(BODY).fillColor(GREY).text(oneLine(section.aside), page.left, top + 2, { width: page.width, align: 'right', lineBreak: false });
+    }
+    pdf.font('bold').fontSize(HEADING).fillColor(INK).text(oneLine(section.heading), page.left, top, { width: page.width * 0.7 });
+    page.rule();
+    for (const p of body) page.draw(p);
+  }
+
+  if (doc.footer) {
+    const footer: Piece = { text: oneLine(doc.footer), font: 'regular', size: 9, color: GREY, gap: 4 };
+    page.keep(20 + page.height(footer));
+    pdf.y += 14;
+    page.rule();
+    page.draw(footer);
+  }
+  pageNumbers(pdf, doc.title);
+  return pdfBytes(pdf);
+}

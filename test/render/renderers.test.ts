@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PrintDocument } from '../../src/render/document.js';
+import { toHtml } from '../../src/render/html.js';
+import { escapeMarkdown, toMarkdown } from '../../src/render/markdown.js';
+import { toPdf } from '../../src/render/pdf.js';
+import { toText, wrap } from '../../src/render/text.js';
+import { displayWidth } from '../../src/render/table.js';
+import { tempDir } from '../helpers.js';
+
+const doc: PrintDocument = {
+  title: 'Riverside <Leaders> & Friends',
+  subtitle: ['Meeting 7 · Tuesday 17 November 2026', '18:00–20:00 · Room "B"'],
+  intro: [{ kind: 'paragraph', text: 'So that we stop carrying\nthe hardest parts alone.\n\nA second paragraph.' }],
+  sections: [
+    {
+      heading: 'Time to Reflect',
+      aside: '18:00–18:45 · 45 min',
+      blocks: [
+        { kind: 'paragraph', text: 'What happened since last time.', muted: true },
+        { kind: 'list', items: ['What surprised you?', 'What gave you *energy*?'], ordered: true },
+        { kind: 'subheading', text: 'Commitments from last time' },
+        {
+          kind: 'list',
+          items: [
+            { label: 'José Álvarez', text: 'Call the Seniors’ Network about a winter transport rota.' },
+            { label: 'Łucja Nowak', text: 'Name the library’s referral contact.' },
+            { label: 'Αλέξης Παππάς', text: 'Send the grant draft <script>alert(1)</script> by 20 November.' },
+            { label: 'Юлия Смирнова', text: 'Welcome back.' },
+          ],
+        },
+      ],
+    },
+  ],
+  footer: 'Traditions: big first-name tags; shared food.',
+};
+
+describe('toMarkdown', () => {
+  const md = toMarkdown(doc);
+  it('prints headings, asides, lists and labelled items', () => {
+    expect(md).toMatch(/^# Riverside \\<Leaders\\> & Friends\n/);
+    expect(md).toContain('## Time to Reflect · 18:00–18:45 · 45 min');
+    expect(md).toContain('1. What surprised you?\n2. What gave you \\*energy\\*?');
+    expect(md).toContain('- **José Álvarez:** Call the Seniors’ Network');
+    expect(md).toContain('### Commitments from last time');
+    expect(md).toContain('So that we stop carrying the hardest parts alone.\n\nA second paragraph.');
+    expect(md).toMatch(/---\n\n_Traditions: big first-name tags; shared food\._\n$/);
+  });
+  it('escapes markup in text', () => {
+    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
+    expect(escapeMarkdown('- not a list')).toBe('\\- not a list');
+    expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
+    expect(escapeMarkdown('a_b*c [x](y) <b>')).toBe('a\\_b\\*c \\[x\\](y) \\<b\\>');
+  });
+});
+
+describe('toText', () => {
+  const text = toText(doc);
+  it('has no markup and keeps every line within 78 columns', () => {
+    for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(78);
+    expect(text).not.toMatch(/\*\*|^#|\\|<\/?(li|p|strong)>|^_|_$/m);
+    expect(text).toContain('What gave you *energy*?'); // the text itself, unescaped
+    expect(text).toContain('Riverside <Leaders> & Friends\n=============================');
+    expect(text).toContain('Time to Reflect (18:00–18:45 · 45 min)\n---');
+    expect(text).toContain('  - José Álvarez: Call the Seniors’ Network');
+    expect(text).toContain('  1. What surprised you?');
+  });
+  it('wraps with a hanging indent and never breaks a word', () => {
+    const long = 'word '.repeat(40).trim();
+    const lines = wrap(long, 30, '  - ');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines[0]!.startsWith('  - word')).toBe(true);
+    for (const l of lines.slice(1)) expect(l.startsWith('    word')).toBe(true);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(30);
+    expect(wrap('x'.repeat(50), 20)).toEqual(['x'.repeat(50)]);
+  });
+});
+
+describe('toHtml', () => {
+  const html = toHtml(doc);
+  it('is one self-contained page with print CSS', () => {
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('@page { size: auto;');
+    expect(html).toMatch(/section \{[^}]*break-inside: avoid/);
+    expect(html).not.toMatch(/<(link|script|img)\b/i);
+    expect(html).not.toMatch(/https?:/);
+  });
+  it('escapes every piece of text', () => {
+    expect(html).toContain('<title>Riverside &#60;Leaders&#62; &#38; Friends</title>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain('Room &#34;B&#34;');
+    expect(html).toContain('<li><strong>Юлия Смирнова:</strong> Welcome back.</li>');
+  });
+});
+
+describe('toPdf', () => {
+  it('embeds a font that prints José, Łucja, Αλέξης and Юлия', async () => {
+    const bytes = await toPdf(doc);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(tempDir(), 'doc.pdf');
+    writeFileSync(file, bytes);
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+    for (const name of ['José Álvarez', 'Łucja Nowak', 'Αλέξης Παππάς', 'Юлия Смирнова', 'Time to Reflect', '18:00–18:45']) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('<script>alert(1)</script>'); // text, printed as written
+    const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/DejaVuSans\b/);
+    expect(fonts).toMatch(/DejaVuSans-Bold/);
+    expect(fonts).not.toMatch(/Helvetica/);
+  });
+
+  it('keeps a section together on the next page rather than splitting it', async () => {
+    const filler = (n: number) => ({
+      heading: `Section ${n}`,
+      blocks: [{ kind: 'list' as const, items: Array.from({ length: 12 }, (_, i) => `Item ${n}.${i} with some words to fill the line`) }],
+    });
+    const bytes = await toPdf({ title: 'Long', sections: [1, 2, 3, 4, 5].map(filler) });
+    const file = join(tempDir(), 'long.pdf');
+    writeFileSync(file, bytes);
+    const pages = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.split('\f');
+    expect(pages.length - 1).toBeGreaterThan(1);
+    for (const n of [1, 2, 3, 4, 5]) {
+      const holding = pages.filter((p) => p.includes(`Item ${n}.`));
+      expect(holding, `section ${n}`).toHaveLength(1);
+      expect(holding[0]).toContain(`Section ${n}`);
+    }
+    expect(pages[0]).toMatch(/Long · 1 of \d/);
+  });
+});
