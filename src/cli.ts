@@ -157,6 +157,52 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .action(action(() => import('./commands/check.js')));
 
   // (minutes, history, practice, stats, schedule: registered here)
+  program
+    .command('minutes')
+    .description("one meeting's minutes (the last meeting by default), for members or, with --public, for anyone")
+    .argument('[date]', 'the meeting, YYYY-MM-DD (default: the last one)')
+    .option('--format <format>', 'markdown, text, html, pdf or json', 'markdown')
+    .option('--out <file>', 'write to a file (pdf: minutes-DATE.pdf by default)')
+    .option('--public', 'only what the circle learned and decided: no member-level or private reflections, no names of those present')
+    .addHelpText(
+      'after',
+      examples('circle minutes', 'circle minutes 2026-09-22 --format text', 'circle minutes --public --format html --out minutes.html', 'circle minutes 2026-10-20 --format pdf'),
+    )
+    .action(action(() => import('./commands/minutes.js')));
+
+  program
+    .command('history')
+    .description('one line per meeting: date, number, members present of members, the learning topic, the topic chosen for next time')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('circle history', 'circle history --json'))
+    .action(action(() => import('./commands/history.js')));
+
+  program
+    .command('practice')
+    .description("each member's commitments meeting to meeting, what they reported at the next Reflect, and which were never followed up")
+    .argument('[member]', 'one member: full name, first name, or the start of the name')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('circle practice', 'circle practice José', 'circle practice --json'))
+    .action(action(() => import('./commands/practice.js')));
+
+  program
+    .command('stats')
+    .description('attendance per meeting and per member, topics learned, commitments followed up: as a chart')
+    .option('--format <format>', 'text (a terminal chart) or html (one page with SVG charts)', 'text')
+    .option('--json', 'print the numbers as JSON')
+    .option('--out <file>', 'write to a file')
+    .addHelpText('after', examples('circle stats', 'circle stats --format html --out stats.html', 'circle stats --json'))
+    .action(action(() => import('./commands/stats.js')));
+
+  program
+    .command('schedule')
+    .description("the next meeting dates from the circle's schedule (and which rule gave them), with skipped dates; --ics writes a calendar file")
+    .option('--count <n>', 'how many meetings', '6')
+    .option('--from <date>', 'first date to consider, YYYY-MM-DD (default: today)')
+    .option('--ics <file>', 'also write the meetings as an iCalendar file to import into a calendar app')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('circle schedule', 'circle schedule --count 12 --ics riverside.ics', 'circle schedule --from 2027-01-01 --json'))
+    .action(action(() => import('./commands/schedule.js')));
 
   return program;
 }

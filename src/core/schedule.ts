@@ -109,3 +109,24 @@ export function describeCadence(c: Cadence): string {
   const ord = c.nth === -1 ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][c.nth - 1];
   return `the ${ord} ${day} of each month`;
 }
+
+export interface ScheduledDate {
+  date: IsoDate;
+  /** A date the rule gives but circle.yaml lists under `skip`. */
+  skipped: boolean;
+}
+
+/** The next `count` meeting dates on or after `from`, with the skipped dates that fall among them. */
+export function upcomingDates(q: DatesQuery): ScheduledDate[] {
+  const skip = new Set(q.skip ?? []);
+  const all = meetingDates({ ...q, count: q.count + skip.size, skip: [] });
+  const out: ScheduledDate[] = [];
+  let held = 0;
+  for (const date of all) {
+    if (held === q.count) break;
+    const skipped = skip.has(date);
+    out.push({ date, skipped });
+    if (!skipped) held += 1;
+  }
+  return out;
+}

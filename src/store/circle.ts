@@ -70,13 +70,17 @@ export async function listMeetingDates(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function loadMeeting(dir: string, date: string): Promise<YamlFile<Meeting>> {
-  const path = meetingFile(dir, date);
-  const schema = meetingSchema.refine((m) => m.date === date, {
+/** The meeting schema, plus: the date inside matches the file name. */
+export function meetingSchemaFor(date: string) {
+  return meetingSchema.refine((m) => m.date === date, {
     path: ['date'],
     message: `does not match the file name ${date}.yaml`,
   });
-  return loadOrMissing(loadYaml(path, schema), path, `the meeting of ${date}`);
+}
+
+export async function loadMeeting(dir: string, date: string): Promise<YamlFile<Meeting>> {
+  const path = meetingFile(dir, date);
+  return loadOrMissing(loadYaml(path, meetingSchemaFor(date)), path, `the meeting of ${date}`);
 }
 
 /** The newest meeting, or undefined before the first one. Reads one file, however long the history. */

@@ -1,0 +1,17 @@
+// circle history: one line per meeting.
+import type { Context } from '../cli.js';
+import { historyRows } from '../core/history.js';
+import { historyTable } from '../render/history.js';
+import { collectProblems, loadCircle, type CircleFiles } from '../store/circle.js';
+import { readSummaries, SUMMARY_VIEW } from '../store/summaries.js';
+import type { MeetingSummary } from '../core/summary.js';
+
+export async function run(ctx: Context, opts: { json?: boolean }): Promise<void> {
+  const { dir, slug } = await ctx.circle();
+  const [files, meetings] = await collectProblems<[CircleFiles, MeetingSummary[]]>([loadCircle(dir, slug), readSummaries(dir, SUMMARY_VIEW)]);
+  const rows = historyRows(meetings, files.members.data.members);
+  if (opts.json) return ctx.out.data(JSON.stringify(rows, null, 2));
+  if (!rows.length) return ctx.out.info(`${files.circle.data.name} has no meetings yet.`);
+  const tty = Boolean(ctx.out.stdout.isTTY);
+  ctx.out.data(historyTable(rows, { width: tty ? ctx.out.columns : undefined, color: ctx.out.color, style: { unicode: tty } }));
+}

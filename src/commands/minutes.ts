@@ -1,0 +1,50 @@
+// circle minutes [DATE]: one meeting's minutes, for members or (--public) for anyone.
+import type { Context } from '../cli.js';
+import { isIsoDate } from '../core/dates.js';
+import { buildMinutes } from '../core/minutes.js';
+import { CircleError, UsageError } from '../errors.js';
+import { minutesDocument } from '../render/minutes.js';
+import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles } from '../store/circle.js';
+import { writeOutputFile } from '../store/output-file.js';
+import type { YamlFile } from '../store/yaml-file.js';
+import type { Meeting } from '../core/schema.js';
+
+const FORMATS = ['markdown', 'text', 'html', 'pdf', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The dates either side of `date`, to suggest when there was no meeting on it. */
+function nearby(dates: readonly string[], date: string): string[] {
+  const i = dates.findIndex((d) => d > date);
+  const at = i === -1 ? dates.length : i;
+  return dates.slice(Math.max(0, at - 2), at + 2);
+}
+
+export async function run(ctx: Context, date: string | undefined, opts: { format?: string; out?: string; public?: boolean }): Promise<void> {
+  const format = (opts.format ?? 'markdown') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${opts.format}: use ${FORMATS.join(', ')}`);
+  if (date !== undefined && !isIsoDate(date)) throw new UsageError(`"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-10-20`);
+
+  const { dir, slug } = await ctx.circle();
+  const dates = await listMeetingDates(dir);
+  if (!dates.length) throw new CircleError('this circle has no meetings yet: `circle meet` records the first one.');
+  const when = date ?? dates.at(-1)!;
+  if (!dates.includes(when)) {
+    throw new CircleError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
+  }
+  const [files, meeting] = await collectProblems<[CircleFiles, YamlFile<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
+  const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public });
+
+  let content: string | Buffer;
+  if (format === 'json') content = `${JSON.stringify(minutes, null, 2)}\n`;
+  else {
+    const doc = minutesDocument(minutes);
+    if (format === 'markdown') content = (await import('../render/markdown.js')).toMarkdown(doc);
+    else if (format === 'text') content = (await import('../render/text.js')).toText(doc);
+    else if (format === 'html') content = (await import('../render/html.js')).toHtml(doc);
+    else content = await (await import('../render/pdf.js')).toPdf(doc);
+  }
+
+  const out = opts.out ?? (format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined);
+  if (out === undefined) ctx.out.data(content as string);
+  else ctx.out.info(`wrote ${await writeOutputFile(ctx.deps.cwd, out, content)}`);
+}

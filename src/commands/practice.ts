@@ -1,0 +1,27 @@
+// circle practice [MEMBER]: each member's commitments, meeting to meeting, and what came of them.
+import type { Context } from '../cli.js';
+import { findMember } from '../core/circle.js';
+import { practiceChains } from '../core/practice.js';
+import type { PracticeMeeting } from '../core/summary.js';
+import { UsageError } from '../errors.js';
+import { practiceText } from '../render/practice.js';
+import { collectProblems, loadCircle, type CircleFiles } from '../store/circle.js';
+import { PRACTICE_VIEW, readSummaries } from '../store/summaries.js';
+
+export async function run(ctx: Context, member: string | undefined, opts: { json?: boolean }): Promise<void> {
+  const { dir, slug } = await ctx.circle();
+  const [files, meetings] = await collectProblems<[CircleFiles, PracticeMeeting[]]>([loadCircle(dir, slug), readSummaries(dir, PRACTICE_VIEW)]);
+  const known = files.members.data.members.map((m) => m.name);
+  let only: string[] | undefined;
+  if (member !== undefined) {
+    const everyone = [...new Set([...known, ...meetings.flatMap((m) => m.present)])].map((name) => ({ name }));
+    const match = findMember(everyone, member);
+    if (!match.found) {
+      const list = (match.matches.length ? match.matches : everyone).map((m) => `  ${m.name}`).join('\n');
+      throw new UsageError(`${match.matches.length ? `"${member}" could be more than one member` : `no member "${member}"`}; choose one of:\n${list}`);
+    }
+    only = [match.found.name];
+  }
+  const chains = practiceChains(meetings, known, only);
+  ctx.out.data(opts.json ? JSON.stringify(chains, null, 2) : practiceText(chains, ctx.out.color));
+}

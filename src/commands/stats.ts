@@ -1,0 +1,30 @@
+// circle stats: attendance and topics over time, as a picture.
+import { Chalk } from 'chalk';
+import type { Context } from '../cli.js';
+import { circleStats } from '../core/stats.js';
+import type { MeetingSummary } from '../core/summary.js';
+import { UsageError } from '../errors.js';
+import { statsHtml } from '../render/stats-html.js';
+import { statsText } from '../render/stats-text.js';
+import { collectProblems, loadCircle, type CircleFiles } from '../store/circle.js';
+import { writeOutputFile } from '../store/output-file.js';
+import { readSummaries, SUMMARY_VIEW } from '../store/summaries.js';
+
+export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
+  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  if (!['text', 'html', 'json'].includes(format)) throw new UsageError(`--format ${format}: use text, html or json`);
+  const { dir, slug } = await ctx.circle();
+  const [files, meetings] = await collectProblems<[CircleFiles, MeetingSummary[]]>([loadCircle(dir, slug), readSummaries(dir, SUMMARY_VIEW)]);
+  const stats = circleStats(meetings, files.members.data.members);
+  const title = `${files.circle.data.name}: the circle in numbers`;
+  const toFile = opts.out !== undefined;
+  const tty = !toFile && Boolean(ctx.out.stdout.isTTY);
+  const text =
+    format === 'json'
+      ? JSON.stringify(stats, null, 2)
+      : format === 'html'
+        ? statsHtml(stats, title)
+        : statsText(stats, { title, width: tty ? ctx.out.columns : 80, style: { unicode: tty }, color: toFile ? new Chalk({ level: 0 }) : ctx.out.color });
+  if (toFile) ctx.out.info(`wrote ${await writeOutputFile(ctx.deps.cwd, opts.out!, text)}`);
+  else ctx.out.data(text);
+}

@@ -1,0 +1,101 @@
+// An iCalendar file (RFC 5545) of upcoming meetings.
+//
+// Times are written as *floating* local time (DTSTART:20261027T180000, no TZID, no Z).
+// circle.yaml keeps times as local wall-clock time without a zone, and a circle meets
+// in one place: 18:00 means 18:00 there, in summer and in winter. A floating time is
+// shown at that wall-clock time by calendar apps (Google Calendar, Apple Calendar,
+// Outlook, Thunderbird) on both sides of a daylight-saving change. A TZID would need a
+// zone the data does not hold; guessing it from the machine that runs `circle` would
+// be wrong on a laptop abroad or a server in UTC, and a hand-made VTIMEZONE is one more
+// thing a calendar app can read differently.
+import { addDays, formatClock, parseClock } from './dates.js';
+
+export interface IcsEvent {
+  /** Stable across runs, so importing again updates the event instead of doubling it. */
+  uid: string;
+  date: string;
+  /** "HH:MM", local. */
+  start: string;
+  /** Minutes. */
+  duration: number;
+  summary: string;
+  location?: string | undefined;
+  description?: string | undefined;
+}
+
+export interface IcsCalendar {
+  name: string;
+  /** When the file was made, e.g. 2026-11-24T12:00:00Z (DTSTAMP is in UTC). */
+  stamp: Date;
+  events: IcsEvent[];
+}
+
+/** Escape a TEXT value: backslash, semicolon, comma and line breaks. */
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Fold a content line to at most 75 octets per line, never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** Text with web addresses taken out: an invitation full of links looks like phishing. */
+export function withoutLinks(s: string): string {
+  return s
+    .replace(/\b(?:https?|ftp):\/\/\S+/gi, '')
+    .replace(/\bwww\.\S+/gi, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}
+
+const compactDate = (iso: string) => iso.replaceAll('-', '');
+const localTime = (date: string, minutes: number) =>
+  `${compactDate(addDays(date, Math.floor(minutes / 1440)))}T${formatClock(minutes).replace(':', '')}00`;
+
+function utcStamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+export function buildIcs(cal: IcsCalendar): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//circle//learning circle schedule//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(cal.name)}`,
+  ];
+  for (const e of cal.events) {
+    const start = parseClock(e.start);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${utcStamp(cal.stamp)}`,
+      `DTSTART:${localTime(e.date, start)}`,
+      `DTEND:${localTime(e.date, start + e.duration)}`,
+      `SUMMARY:${escapeText(withoutLinks(e.summary))}`,
+    );
+    if (e.location?.trim()) lines.push(`LOCATION:${escapeText(withoutLinks(e.location))}`);
+    if (e.description?.trim()) lines.push(`DESCRIPTION:${escapeText(withoutLinks(e.description))}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

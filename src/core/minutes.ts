@@ -1,0 +1,124 @@
+// One meeting's minutes as data, in meeting order, for every format (and `--json`).
+//
+// Public minutes (`public: true`) are for people outside the circle. They keep what the
+// group learned and decided: the topic, format, speaker, the notes of Learning Together
+// and its questions, the topics asked for (without who asked), the topic, speaker and
+// date chosen for next time, and how many came. They leave out everything said by or
+// about one member: names of those present, the facilitator, introductions, every
+// reflection at Reflect, every What's Next answer (private or not), and the meeting's
+// closing notes (house-keeping such as who brings food).
+import { DEFAULT_SECTIONS } from './circle.js';
+import type { Circle, Introduction, Meeting, NextAnswer, Reflection } from './schema.js';
+import { REPORT_FIELDS } from './summary.js';
+
+export interface MinutesOptions {
+  public?: boolean;
+}
+
+type Said<K extends string> = { member: string; private: boolean; answers: Array<{ field: K; text: string }> };
+
+export const INTRODUCTION_FIELDS = ['organization', 'vision', 'hopes'] as const;
+export const REFLECTION_FIELDS = ['commitment', ...REPORT_FIELDS] as const;
+export const NEXT_FIELDS = ['stood_out', 'will_practice', 'wants_to_learn'] as const;
+
+export type MinutesSection =
+  | { id: 'introductions'; title: string; members: Said<(typeof INTRODUCTION_FIELDS)[number]>[] }
+  | { id: 'reflect'; title: string; members: Said<(typeof REFLECTION_FIELDS)[number]>[]; requests: Array<{ topic: string; by?: string | undefined }> }
+  | {
+      id: 'learning';
+      title: string;
+      format?: 'speaker' | 'dialogue' | undefined;
+      topic?: string | undefined;
+      speaker?: string | undefined;
+      notes?: string | undefined;
+      questions: string[];
+    }
+  | {
+      id: 'next';
+      title: string;
+      members: Said<(typeof NEXT_FIELDS)[number]>[];
+      decision: { topic?: string | undefined; speaker?: string | undefined; date?: string | undefined };
+    };
+
+export interface Minutes {
+  circle: string;
+  date: string;
+  number: number;
+  public: boolean;
+  facilitator?: string | undefined;
+  /** Names of members and guests present; empty in public minutes (the counts stay). */
+  present: string[];
+  guests: string[];
+  presentCount: number;
+  guestCount: number;
+  sections: MinutesSection[];
+  notes?: string | undefined;
+}
+
+function said<K extends string>(entry: { member: string; private: boolean } & Partial<Record<K, string | undefined>>, fields: readonly K[]): Said<K> {
+  return {
+    member: entry.member,
+    private: entry.private,
+    answers: fields.filter((f) => entry[f]?.trim()).map((f) => ({ field: f, text: entry[f]!.trim() })),
+  };
+}
+
+const clean = (s: string | undefined) => s?.trim() || undefined;
+
+export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: MinutesOptions = {}): Minutes {
+  const pub = Boolean(options.public);
+  const titles = new Map<string, string>(DEFAULT_SECTIONS.map((s) => [s.id, s.title]));
+  const order: string[] = [];
+  for (const s of circle.format.sections) {
+    if (titles.has(s.id) && !order.includes(s.id)) {
+      order.push(s.id);
+      titles.set(s.id, s.title);
+    }
+  }
+  for (const s of DEFAULT_SECTIONS) if (!order.includes(s.id)) order.push(s.id);
+
+  const sections: MinutesSection[] = [];
+  if (!pub && meeting.introductions.length) {
+    sections.push({
+      id: 'introductions',
+      title: 'Introductions',
+      members: meeting.introductions.map((i: Introduction) => said(i, INTRODUCTION_FIELDS)),
+    });
+  }
+  for (const id of order) {
+    const title = titles.get(id)!;
+    if (id === 'reflect') {
+      sections.push({
+        id,
+        title,
+        members: pub ? [] : meeting.reflect.members.map((r: Reflection) => said(r, REFLECTION_FIELDS)).filter((s) => s.answers.length),
+        requests: meeting.reflect.requests.map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by) })),
+      });
+    } else if (id === 'learning') {
+      const l = meeting.learning;
+      sections.push({ id, title, format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
+    } else {
+      const n = meeting.next;
+      sections.push({
+        id: 'next',
+        title,
+        members: pub ? [] : n.members.map((a: NextAnswer) => said(a, NEXT_FIELDS)).filter((s) => s.answers.length),
+        decision: { topic: clean(n.topic), speaker: clean(n.speaker), date: n.date },
+      });
+    }
+  }
+
+  return {
+    circle: circle.name,
+    date: meeting.date,
+    number: meeting.number,
+    public: pub,
+    facilitator: pub ? undefined : clean(meeting.facilitator),
+    present: pub ? [] : meeting.attendance.present,
+    guests: pub ? [] : meeting.attendance.guests,
+    presentCount: meeting.attendance.present.length,
+    guestCount: meeting.attendance.guests.length,
+    sections,
+    notes: pub ? undefined : clean(meeting.notes),
+  };
+}

@@ -1,0 +1,117 @@
+// Commitments meeting to meeting: what each member said they would put into practice,
+// and what they reported at the Reflect of the next meeting they came to.
+import { nameKey, type MeetingSummary, type PracticeMeeting, type Report } from './summary.js';
+
+/**
+ * - `followed_up`: at the next meeting they came to, they reported back at Reflect.
+ * - `silent`: they came to a later meeting but reported nothing at Reflect.
+ * - `missed`: meetings took place since, and they came to none of them.
+ * - `open`: made at the latest meeting; there has been no chance to report yet.
+ */
+export type FollowUpStatus = 'followed_up' | 'silent' | 'missed' | 'open';
+
+export interface FollowUp {
+  member: string;
+  /** Index (in the meetings given) of the meeting where the commitment was made. */
+  made: number;
+  /** Index of the next meeting the member came to, if any. */
+  at?: number | undefined;
+  status: FollowUpStatus;
+  /** Meetings held in between that the member missed. */
+  absences: number;
+}
+
+/** Every commitment in the history and what became of it, in the order they were made. */
+export function followUps(meetings: readonly MeetingSummary[]): FollowUp[] {
+  const out: FollowUp[] = [];
+  const pending = new Map<string, FollowUp>();
+  meetings.forEach((m, i) => {
+    const reported = new Set(m.reported.map(nameKey));
+    for (const p of m.present) {
+      const open = pending.get(nameKey(p));
+      if (!open) continue;
+      open.at = i;
+      open.status = reported.has(nameKey(p)) ? 'followed_up' : 'silent';
+      // It is their first meeting since: every meeting in between was missed.
+      open.absences = i - open.made - 1;
+      pending.delete(nameKey(p));
+    }
+    for (const p of m.committed) {
+      const link: FollowUp = { member: p, made: i, status: 'open', absences: 0 };
+      out.push(link);
+      pending.set(nameKey(p), link);
+    }
+  });
+  for (const link of pending.values()) {
+    link.absences = meetings.length - link.made - 1;
+    link.status = link.absences > 0 ? 'missed' : 'open';
+  }
+  return out;
+}
+
+export interface FollowUpCounts {
+  made: number;
+  followedUp: number;
+  silent: number;
+  missed: number;
+  open: number;
+  /** Followed up out of those that could have been (all but `open`); undefined when none could. */
+  share?: number | undefined;
+}
+
+export function countFollowUps(links: readonly FollowUp[]): FollowUpCounts {
+  const n = (s: FollowUpStatus) => links.filter((l) => l.status === s).length;
+  const counts: FollowUpCounts = { made: links.length, followedUp: n('followed_up'), silent: n('silent'), missed: n('missed'), open: n('open') };
+  const due = counts.made - counts.open;
+  counts.share = due > 0 ? counts.followedUp / due : undefined;
+  return counts;
+}
+
+export interface PracticeLink {
+  made: { date: string; number: number };
+  commitment: string;
+  /** The commitment or the report was marked private. */
+  private: boolean;
+  status: FollowUpStatus;
+  followedAt?: { date: string; number: number } | undefined;
+  absences: number;
+  report?: Report | undefined;
+}
+
+export interface PracticeChain {
+  member: string;
+  links: PracticeLink[];
+  counts: FollowUpCounts;
+}
+
+/**
+ * One chain per member (in the order of `order`, then anyone else in order of appearance),
+ * each link a commitment and what came of it. `only` keeps the chains of those names.
+ */
+export function practiceChains(meetings: readonly PracticeMeeting[], order: readonly string[] = [], only?: readonly string[]): PracticeChain[] {
+  const byMember = new Map<string, { member: string; links: PracticeLink[]; raw: FollowUp[] }>();
+  for (const name of order) byMember.set(nameKey(name), { member: name, links: [], raw: [] });
+  for (const f of followUps(meetings)) {
+    const made = meetings[f.made]!;
+    const key = nameKey(f.member);
+    const commitment = made.commitments.find((c) => nameKey(c.member) === key)!;
+    const next = f.at === undefined ? undefined : meetings[f.at]!;
+    const report = next?.reports.find((r) => nameKey(r.member) === key);
+    const chain = byMember.get(key) ?? { member: f.member, links: [], raw: [] };
+    byMember.set(key, chain);
+    chain.raw.push(f);
+    chain.links.push({
+      made: { date: made.date, number: made.number },
+      commitment: commitment.text,
+      private: commitment.private || Boolean(report?.private),
+      status: f.status,
+      followedAt: next && { date: next.date, number: next.number },
+      absences: f.absences,
+      report,
+    });
+  }
+  const wanted = only && new Set(only.map(nameKey));
+  return [...byMember.entries()]
+    .filter(([key, c]) => (wanted ? wanted.has(key) : c.links.length > 0))
+    .map(([, c]) => ({ member: c.member, links: c.links, counts: countFollowUps(c.raw) }));
+}

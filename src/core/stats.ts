@@ -1,0 +1,59 @@
+// The numbers behind `circle stats`: attendance per meeting and per member, the topics
+// learned, and how many commitments were followed up.
+import { historyRows, rosters, type HistoryRow } from './history.js';
+import { countFollowUps, followUps, type FollowUpCounts } from './practice.js';
+import type { Member } from './schema.js';
+import { nameKey, type MeetingSummary } from './summary.js';
+
+export interface MemberStats {
+  name: string;
+  active: boolean;
+  /** Meetings they came to, out of the meetings held while they were a member. */
+  attended: number;
+  of: number;
+  commitments: FollowUpCounts;
+}
+
+export interface CircleStats {
+  meetings: HistoryRow[];
+  members: MemberStats[];
+  topics: Array<{ date: string; number: number; topic: string; speaker?: string | undefined }>;
+  commitments: FollowUpCounts;
+  /** Average share of members present, over all meetings (0..1); undefined with no meetings. */
+  averageAttendance?: number | undefined;
+}
+
+export function circleStats(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): CircleStats {
+  const rows = historyRows(meetings, members);
+  const byMeeting = rosters(meetings, members);
+  const links = followUps(meetings);
+
+  const people = new Map<string, MemberStats>();
+  for (const m of members) people.set(nameKey(m.name), { name: m.name, active: m.active, attended: 0, of: 0, commitments: countFollowUps([]) });
+  meetings.forEach((meeting, i) => {
+    const present = new Set(meeting.present.map(nameKey));
+    for (const name of byMeeting[i]!) {
+      const key = nameKey(name);
+      const p = people.get(key) ?? { name, active: false, attended: 0, of: 0, commitments: countFollowUps([]) };
+      people.set(key, p);
+      p.of += 1;
+      if (present.has(key)) p.attended += 1;
+    }
+  });
+  const linksOf = new Map<string, typeof links>();
+  for (const l of links) {
+    const key = nameKey(l.member);
+    if (!linksOf.has(key)) linksOf.set(key, []);
+    linksOf.get(key)!.push(l);
+  }
+  for (const [key, p] of people) p.commitments = countFollowUps(linksOf.get(key) ?? []);
+
+  const shares = rows.filter((r) => r.members > 0).map((r) => r.present / r.members);
+  return {
+    meetings: rows,
+    members: [...people.values()].filter((p) => p.of > 0 || p.active),
+    topics: meetings.filter((m) => m.topic).map((m) => ({ date: m.date, number: m.number, topic: m.topic!, speaker: m.speaker })),
+    commitments: countFollowUps(links),
+    averageAttendance: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : undefined,
+  };
+}

@@ -1,0 +1,83 @@
+// What the circle's memory commands need from each meeting, small enough to cache:
+// `history` and `stats` read the summary, `practice` also reads the commitments and reports.
+import type { Meeting, Reflection } from './schema.js';
+
+/** How two spellings of a member's name are compared: trimmed, NFC, case-insensitive. */
+export function nameKey(name: string): string {
+  return name.trim().normalize('NFC').toLowerCase();
+}
+
+function unique(names: Iterable<string>): string[] {
+  const seen = new Map<string, string>();
+  for (const n of names) if (n.trim() && !seen.has(nameKey(n))) seen.set(nameKey(n), n.trim());
+  return [...seen.values()];
+}
+
+/** The answers at Reflect that count as reporting back on a commitment. */
+export const REPORT_FIELDS = ['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues'] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
+
+export function hasReport(r: Reflection): boolean {
+  return REPORT_FIELDS.some((k) => Boolean(r[k]?.trim()));
+}
+
+export interface MeetingSummary {
+  date: string;
+  number: number;
+  /** Members present: `attendance.present`, plus anyone who spoke at Reflect or What's Next. */
+  present: string[];
+  guests: number;
+  topic?: string | undefined;
+  speaker?: string | undefined;
+  /** The topic chosen for the next meeting. */
+  nextTopic?: string | undefined;
+  /** Members who said what they would put into practice. */
+  committed: string[];
+  /** Members who reported back at Reflect (tried, changed, …). */
+  reported: string[];
+}
+
+export function summarizeMeeting(m: Meeting): MeetingSummary {
+  return {
+    date: m.date,
+    number: m.number,
+    present: unique([...m.attendance.present, ...m.reflect.members.map((r) => r.member), ...m.next.members.map((a) => a.member)]),
+    guests: m.attendance.guests.length,
+    topic: m.learning.topic?.trim() || undefined,
+    speaker: m.learning.speaker?.trim() || undefined,
+    nextTopic: m.next.topic?.trim() || undefined,
+    committed: unique(m.next.members.filter((a) => a.will_practice?.trim()).map((a) => a.member)),
+    reported: unique(m.reflect.members.filter(hasReport).map((r) => r.member)),
+  };
+}
+
+export interface Report {
+  member: string;
+  /** The commitment they came in with, as written at this meeting. */
+  commitment?: string | undefined;
+  said: Array<{ field: ReportField; text: string }>;
+  private: boolean;
+}
+
+/** A meeting as `practice` sees it: the summary plus the words of each commitment and report. */
+export interface PracticeMeeting extends MeetingSummary {
+  commitments: Array<{ member: string; text: string; private: boolean }>;
+  reports: Report[];
+}
+
+export function practiceOf(m: Meeting): PracticeMeeting {
+  return {
+    ...summarizeMeeting(m),
+    commitments: m.next.members
+      .filter((a) => a.will_practice?.trim())
+      .map((a) => ({ member: a.member.trim(), text: a.will_practice!.trim(), private: a.private })),
+    reports: m.reflect.members
+      .filter((r) => hasReport(r) || r.commitment?.trim())
+      .map((r) => ({
+        member: r.member.trim(),
+        commitment: r.commitment?.trim() || undefined,
+        said: REPORT_FIELDS.filter((k) => r[k]?.trim()).map((k) => ({ field: k, text: r[k]!.trim() })),
+        private: r.private,
+      })),
+  };
+}

@@ -1,0 +1,47 @@
+// `circle practice` in the terminal: each member's chain of commitments.
+import type { ChalkInstance } from 'chalk';
+import type { PracticeChain, PracticeLink } from '../core/practice.js';
+import { percent } from './chart.js';
+
+const SAID: Record<string, string> = {
+  tried: 'tried',
+  surprised: 'surprised',
+  excited: 'excited',
+  changed: 'changed',
+  disappointing: 'disappointing',
+  new_issues: 'new issues',
+};
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function outcome(l: PracticeLink, c: ChalkInstance): string[] {
+  const at = l.followedAt ? `${l.followedAt.date} #${l.followedAt.number}` : '';
+  const missed = l.absences ? ` (after missing ${plural(l.absences, 'meeting')})` : '';
+  switch (l.status) {
+    case 'followed_up':
+      return [`  -> ${at}${missed}:`, ...l.report!.said.map((s) => `       ${SAID[s.field]}: ${oneLine(s.text)}`)];
+    case 'silent':
+      return [c.yellow(`  !! ${at}${missed}: came, but reported nothing on it`)];
+    case 'missed':
+      return [c.red(`  !! never followed up: missed the ${plural(l.absences, 'meeting')} since`)];
+    case 'open':
+      return [c.dim('  .. to follow up at the next meeting')];
+  }
+}
+
+export function practiceText(chains: readonly PracticeChain[], color: ChalkInstance): string {
+  if (!chains.length) return 'No commitments recorded yet.';
+  return chains
+    .map((chain) => {
+      const k = chain.counts;
+      const due = k.made - k.open;
+      const head = `${color.bold(chain.member)}: ${k.followedUp} of ${plural(due, 'commitment')} followed up (${percent(k.share)})`;
+      const links = chain.links.flatMap((l) => [
+        `${l.made.date} #${l.made.number}  will practise: ${oneLine(l.commitment)}${l.private ? color.dim(' (in confidence)') : ''}`,
+        ...outcome(l, color),
+      ]);
+      return [head, ...(links.length ? links : ['  no commitments recorded'])].join('\n');
+    })
+    .join('\n\n');
+}

@@ -1,0 +1,103 @@
+// `circle stats --format html`: one self-contained page (inline CSS and SVG, nothing fetched).
+import type { CircleStats } from '../core/stats.js';
+import { bucket, percent } from './chart.js';
+import { escapeHtml as esc, htmlPage, PRINT_CSS } from './html.js';
+
+/** At most this many columns in the attendance chart; longer histories are averaged. */
+const MAX_COLUMNS = 120;
+
+function attendanceChart(s: CircleStats): string {
+  const shares = s.meetings.map((m) => (m.members ? m.present / m.members : 0));
+  const cols = bucket(shares, MAX_COLUMNS);
+  const per = s.meetings.length / cols.length;
+  const W = 720;
+  const H = 180;
+  const pad = 28;
+  const cw = (W - pad) / cols.length;
+  const bars = cols
+    .map((v, i) => {
+      const h = Math.round(v * (H - 20));
+      const first = s.meetings[Math.floor(i * per)]!;
+      const label = per > 1 ? `from ${first.date}: ${percent(v)} on average` : `${first.date} #${first.number}: ${first.present}/${first.members} (${percent(v)})`;
+      return `<rect x="${(pad + i * cw).toFixed(1)}" y="${H - h}" width="${Math.max(1, cw - 2).toFixed(1)}" height="${h}" class="bar"><title>${esc(label)}</title></rect>`;
+    })
+    .join('');
+  const grid = [0, 0.5, 1]
+    .map((g) => `<line x1="${pad}" x2="${W}" y1="${H - g * (H - 20)}" y2="${H - g * (H - 20)}" class="grid"/><text x="0" y="${H - g * (H - 20) + 4}" class="axis">${g * 100}%</text>`)
+    .join('');
+  const first = s.meetings[0]!.date;
+  const last = s.meetings.at(-1)!.date;
+  return `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="Share of members present at each meeting">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
+}
+
+function memberChart(s: CircleStats): string {
+  const row = 26;
+  const W = 720;
+  const lw = 200;
+  const H = s.members.length * row;
+  const rows = s.members
+    .map((m, i) => {
+      const share = m.of ? m.attended / m.of : 0;
+      const y = i * row;
+      const w = Math.round(share * (W - lw - 120));
+      return (
+        `<text x="0" y="${y + 17}">${esc(m.name)}${m.active ? '' : ' (left)'}</text>` +
+        `<rect x="${lw}" y="${y + 4}" width="${w}" height="16" class="bar member"><title>${esc(`${m.name}: ${m.attended} of ${m.of}`)}</title></rect>` +
+        `<text x="${lw + w + 6}" y="${y + 17}" class="axis">${m.attended}/${m.of} · ${m.commitments.followedUp}/${m.commitments.made - m.commitments.open} followed up</text>`
+      );
+    })
+    .join('');
+  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Meetings each member came to">${rows}</svg>`;
+}
+
+function commitmentChart(s: CircleStats): string {
+  const k = s.commitments;
+  const parts: Array<[string, number, string]> = [
+    ['followed up', k.followedUp, 'ok'],
+    ['came, did not report', k.silent, 'warn'],
+    ['never followed up', k.missed, 'bad'],
+    ['still open', k.open, 'open'],
+  ];
+  const W = 720;
+  let x = 0;
+  const total = Math.max(1, k.made);
+  const rects = parts
+    .map(([label, n, cls]) => {
+      const w = (n / total) * W;
+      const r = `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="24" class="${cls}"><title>${label}: ${n}</title></rect>`;
+      x += w;
+      return r;
+    })
+    .join('');
+  const legend = parts.map(([label, n, cls]) => `<li><span class="key ${cls}"></span>${label}: ${n}</li>`).join('');
+  return `<svg viewBox="0 0 ${W} 24" role="img" aria-label="What became of the commitments">${rects}</svg><ul class="legend">${legend}</ul>`;
+}
+
+export function statsHtml(s: CircleStats, title: string): string {
+  const body = s.meetings.length
+    ? `<p>${s.meetings.length} meetings, ${s.meetings[0]!.date} to ${s.meetings.at(-1)!.date}. On average ${percent(s.averageAttendance)} of members came.
+Commitments followed up at the next meeting: <strong>${percent(s.commitments.share)}</strong>.</p>
+<h2>Attendance per meeting</h2>
+<p class="hint">Members present, as a share of the members at the time.</p>
+${attendanceChart(s)}
+<h2>Attendance per member</h2>
+${memberChart(s)}
+<h2>Commitments</h2>
+${commitmentChart(s)}
+<h2>Topics learned</h2>
+<ol>${s.topics.map((t) => `<li><time>${t.date}</time> ${esc(t.topic)}${t.speaker ? ` <span class="hint">(${esc(t.speaker)})</span>` : ''}</li>`).join('\n')}</ol>`
+    : '<p>No meetings yet.</p>';
+  return htmlPage(title, PRINT_CSS + CSS, `<h1>${esc(title)}</h1>\n${body}`);
+}
+
+const CSS = `
+h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; }
+svg { width: 100%; height: auto; font-size: 12px; }
+.bar { fill: #3a7d44; } .bar.member { fill: #2f6690; }
+.grid { stroke: #ddd; } .axis { fill: #666; font-size: 11px; }
+.ok { fill: #3a7d44; background: #3a7d44; } .warn { fill: #e0a100; background: #e0a100; }
+.bad { fill: #b23a48; background: #b23a48; } .open { fill: #bbb; background: #bbb; }
+.legend { list-style: none; padding: 0; display: flex; gap: 1.2em; flex-wrap: wrap; font-size: .9em; }
+.key { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; }
+.hint { color: #666; } time { font-variant-numeric: tabular-nums; color: #555; margin-right: .4em; }
+`;

@@ -1,0 +1,115 @@
+// Per-meeting summaries for `history`, `stats` and `practice`, cached so that a long
+// history is not parsed again on every run.
+//
+// The cache is circles/<slug>/.cache/<view>.json (local state, git-ignored). Each entry is
+// keyed by the meeting file's name, size, mtime (ns) and inode; a file whose key changed
+// is read and validated again, the others are taken from the cache. A cache that cannot
+// be read or does not look right is ignored and rebuilt. Only files that pass the schema
+// are ever cached; a bad file is reported as file:line:col (exit 65) on every run.
+import { statSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Meeting } from '../core/schema.js';
+import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting } from '../core/summary.js';
+import { DataError, type Problem } from '../errors.js';
+import { writeFileAtomic } from './atomic.js';
+import { listMeetingDates, meetingFile, meetingSchemaFor } from './circle.js';
+import { parseYaml, readText } from './yaml-file.js';
+
+export interface SummaryView<T extends { date: string }> {
+  /** Names the cache file. */
+  id: string;
+  /** Bump when `pick` or the schema changes what an entry holds: older caches are then rebuilt. */
+  version: number;
+  pick(meeting: Meeting): T;
+}
+
+interface CacheFile<T> {
+  format: 'circle-cache';
+  view: string;
+  version: number;
+  entries: Record<string, { key: string; data: T }>;
+}
+
+/** How many meeting files are read at the same time. */
+const CONCURRENCY = 32;
+
+export const cacheDir = (dir: string) => join(dir, '.cache');
+export const cacheFile = (dir: string, view: { id: string }) => join(cacheDir(dir), `${view.id}.json`);
+
+async function readCache<T extends { date: string }>(path: string, view: SummaryView<T>): Promise<CacheFile<T>['entries']> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<CacheFile<T>>;
+    if (parsed?.format === 'circle-cache' && parsed.view === view.id && parsed.version === view.version && parsed.entries && typeof parsed.entries === 'object') {
+      return parsed.entries;
+    }
+  } catch {
+    // Missing or corrupt: rebuilt below.
+  }
+  return {};
+}
+
+function fileKey(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.size}:${s.mtimeNs}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** One summary per meeting, oldest first. Throws DataError listing every bad meeting file. */
+export async function readSummaries<T extends { date: string }>(dir: string, view: SummaryView<T>): Promise<T[]> {
+  const dates = await listMeetingDates(dir);
+  const path = cacheFile(dir, view);
+  const cached = await readCache(path, view);
+  const entries: CacheFile<T>['entries'] = {};
+  const stale: Array<{ date: string; name: string; key: string | undefined }> = [];
+  for (const date of dates) {
+    const name = `${date}.yaml`;
+    const key = fileKey(meetingFile(dir, date));
+    const hit = cached[name];
+    if (key && hit && hit.key === key && hit.data && hit.data.date === date) entries[name] = hit;
+    else stale.push({ date, name, key });
+  }
+
+  const problems: Problem[] = [];
+  await eachLimited(stale, CONCURRENCY, async ({ date, name, key }) => {
+    const file = meetingFile(dir, date);
+    try {
+      const data = view.pick(parseYaml(file, await readText(file), meetingSchemaFor(date)).data);
+      if (key) entries[name] = { key, data };
+    } catch (error) {
+      if (error instanceof DataError) problems.push(...error.problems);
+      else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // removed while we read: skip it
+    }
+  });
+
+  const removed = Object.keys(cached).some((name) => !(name in entries));
+  if (stale.length || removed) await writeCache(dir, path, view, entries);
+  if (problems.length) throw new DataError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+  return dates.flatMap((d) => (entries[`${d}.yaml`] ? [entries[`${d}.yaml`]!.data] : []));
+}
+
+async function writeCache<T extends { date: string }>(dir: string, path: string, view: SummaryView<T>, entries: CacheFile<T>['entries']): Promise<void> {
+  const file: CacheFile<T> = { format: 'circle-cache', view: view.id, version: view.version, entries };
+  try {
+    await mkdir(cacheDir(dir), { recursive: true });
+    await writeFileAtomic(path, JSON.stringify(file));
+  } catch {
+    // A read-only folder only costs speed: the summaries are still correct.
+  }
+}
+
+/** What `history` and `stats` read. */
+export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 1, pick: summarizeMeeting };
+/** What `practice` reads: the summary plus the words of commitments and reports. */
+export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 1, pick: practiceOf };
