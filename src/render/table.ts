@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 
 /** Width on screen, counting wide characters (CJK, emoji) as two. */
 export function displayWidth(s: string): number {
+  if (/^[\x20-\x7e]*$/.test(s)) return s.length;
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

@@ -2,7 +2,7 @@
 // history is not parsed again on every run.
 //
 // The cache is circles/<slug>/.cache/<view>.json (local state, git-ignored). Each entry is
-// keyed by the meeting file's name, size, mtime (ns) and inode; a file whose key changed
+// keyed by the meeting file's name, size, mtime and inode; a file whose key changed
 // is read and validated again, the others are taken from the cache. A cache that cannot
 // be read or does not look right is ignored and rebuilt. Only files that pass the schema
 // are ever cached; a bad file is reported as file:line:col (exit 65) on every run.
@@ -51,8 +51,8 @@ async function readCache<T extends { date: string }>(path: string, view: Summary
 
 function fileKey(path: string): string | undefined {
   try {
-    const s = statSync(path, { bigint: true });
-    return `${s.size}:${s.mtimeNs}:${s.ino}`;
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCadence, meetingDates, nthWeekdayOfMonth, parseCadence } from '../../src/core/schedule.js';
-import { weekday } from '../../src/core/dates.js';
+import { describeCadence, meetingDates, nthWeekdayOfMonth, parseCadence, upcomingDates } from '../../src/core/schedule.js';
+import { daysBetween, weekday } from '../../src/core/dates.js';
 
 describe('parseCadence', () => {
   it.each([
@@ -68,4 +68,48 @@ describe('meetingDates', () => {
     expect(nthWeekdayOfMonth(2026, 10, -1, 4)).toBe('2026-11-26');
     expect(nthWeekdayOfMonth(2026, 1, 5, 1)).toBeUndefined();
   });
+});
+
+describe('upcomingDates', () => {
+  it('shows a skipped date in its place and still gives `count` meetings', () => {
+    const dates = upcomingDates({ cadence: { kind: 'weekly', every: 4, weekday: 2 }, anchor: '2026-06-02', from: '2026-11-01', count: 3, skip: ['2027-01-12'] });
+    expect(dates).toEqual([
+      { date: '2026-11-17', skipped: false },
+      { date: '2026-12-15', skipped: false },
+      { date: '2027-01-12', skipped: true },
+      { date: '2027-02-09', skipped: false },
+    ]);
+  });
+
+  it('gives only months that have a 5th Tuesday, each inside its own month', () => {
+    const dates = upcomingDates({ cadence: { kind: 'monthly', nth: 5, weekday: 2 }, anchor: '2026-01-01', from: '2026-01-01', count: 6 }).map((d) => d.date);
+    for (const d of dates) {
+      expect(weekday(d)).toBe(2);
+      expect(Number(d.slice(8))).toBeGreaterThan(28);
+      expect(nthWeekdayOfMonth(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, 5, 2)).toBe(d);
+    }
+    expect(dates).toEqual(['2026-03-31', '2026-06-30', '2026-09-29', '2026-12-29', '2027-03-30', '2027-06-29']);
+  });
+
+  it.each(['Europe/Berlin', 'America/New_York', 'America/Santiago', 'Australia/Lord_Howe'])(
+    'keeps whole calendar days across daylight-saving changes in %s',
+    (zone) => {
+      const saved = process.env.TZ;
+      process.env.TZ = zone;
+      try {
+        // Santiago moves its clocks at midnight on 6 Sep 2026 (local midnight does not exist that day);
+        // Berlin on 25 Oct, New York on 1 Nov and 14 Mar, Lord Howe by half an hour.
+        if (zone === 'America/Santiago') expect(new Date(2026, 8, 6).getHours()).toBe(1);
+        for (const [from, day] of [['2026-08-30', 0], ['2026-10-20', 2], ['2027-03-02', 2], ['2026-10-27', 0]] as const) {
+          const dates = meetingDates({ cadence: { kind: 'weekly', every: 1, weekday: day }, anchor: from, from, count: 4 });
+          dates.forEach((d, i) => {
+            expect(weekday(d)).toBe(day);
+            if (i) expect(daysBetween(dates[i - 1]!, d)).toBe(7);
+          });
+        }
+      } finally {
+        process.env.TZ = saved;
+      }
+    },
+  );
 });

@@ -1,0 +1,325 @@
+// The circle's memory, end to end: minutes, history, practice, stats and schedule run
+// as real processes on a copy of the example circle.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { circle, exampleDir, makeWorkspace, tempDir } from '../helpers.js';
+
+const TODAY = { CIRCLE_TODAY: '2026-11-01' };
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => circle(args, { cwd, env: { ...TODAY, ...env } });
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function example() {
+  const ws = makeWorkspace({ example: true });
+  return { ...ws, meetings: join(ws.circleDir, 'meetings') };
+}
+
+/** Every string a member said about themselves: introductions, reflections, What's Next answers. */
+function memberLevelStrings(): string[] {
+  const out: string[] = [];
+  const strings = (entry: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(entry)) if (k !== 'member' && k !== 'organization' && typeof v === 'string') out.push(collapse(v));
+  };
+  for (const file of readdirSync(join(exampleDir, 'meetings'))) {
+    const m = parse(readFileSync(join(exampleDir, 'meetings', file), 'utf8'));
+    for (const e of m.introductions ?? []) strings(e);
+    for (const e of m.reflect?.members ?? []) strings(e);
+    for (const e of m.next?.members ?? []) strings(e);
+  }
+  return out;
+}
+
+/** What a reader sees: markup, escapes and entities taken away, white space collapsed. */
+function readable(output: string, format: string): string {
+  let s = output;
+  if (format === 'html') s = s.replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+  if (format === 'markdown') s = s.replace(/\\(.)/g, '$1');
+  if (format === 'json') s = JSON.stringify(JSON.parse(s), (_k, v) => v).replace(/\\"/g, '"');
+  return collapse(s);
+}
+
+describe('circle minutes', () => {
+  it('prints the last meeting by default, in meeting order, with every member’s reflections', () => {
+    const { root } = example();
+    const r = run(['minutes'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# Riverside Community Leaders Circle: meeting 6\n/);
+    const order = ['## Attendance', '## Time to Reflect', '## Learning Together', "## What's Next?", '## Notes'].map((h) => r.stdout.indexOf(h));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
+    expect(r.stdout).toContain('**Will put into practice:** Keep every Friday afternoon clear');
+    expect(r.stdout).toContain('**Topic:** Preventing burnout: sustaining ourselves and our teams');
+  });
+
+  it('marks a private reflection in the members’ minutes, and prints introductions', () => {
+    const { root } = example();
+    const r = run(['minutes', '2026-07-28', '--format', 'text'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Юлия Смирнова (shared in confidence)');
+    expect(r.stdout).toMatch(/Introductions\n-+\n\nThảo Nguyễn/);
+  });
+
+  it('--public leaves out every member-level and private reflection, in every format', () => {
+    const { root } = example();
+    const hidden = memberLevelStrings();
+    expect(hidden.length).toBeGreaterThan(100);
+    const dates = readdirSync(join(exampleDir, 'meetings')).map((f) => f.slice(0, 10));
+    for (const date of dates) {
+      for (const format of ['markdown', 'text', 'html', 'json']) {
+        const r = run(['minutes', date, '--public', '--format', format], root);
+        expect(r.code, r.stderr).toBe(0);
+        const seen = readable(r.stdout, format);
+        for (const s of hidden) expect(seen, `${date} ${format}`).not.toContain(s);
+        for (const s of hidden) if (s.length > 40) expect(seen, `${date} ${format}`).not.toContain(s.slice(0, 40));
+      }
+    }
+    // …and keeps what the circle learned and decided.
+    const r = run(['minutes', '2026-09-22', '--public', '--format', 'text'], root);
+    expect(r.stdout).toContain('Storytelling with data: one number, one person, one change');
+    expect(r.stdout).toContain('What if the honest number is going down?');
+    expect(r.stdout).toContain('Cross-organisation partnerships: making shared referrals work');
+    expect(collapse(r.stdout)).toContain('Keeping ourselves and our staff from burning out');
+    expect(r.stdout).not.toContain('asked by');
+    expect(r.stdout).not.toContain('Attendance');
+  });
+
+  it('writes html and pdf files; the pdf reads back with pdftotext', () => {
+    const { root } = example();
+    const html = run(['minutes', '2026-09-22', '--format', 'html', '--out', 'm.html'], root);
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stderr).toContain('wrote m.html');
+    expect(readFileSync(join(root, 'm.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*Amara Okafor \(shared in confidence\)/);
+
+    const pdf = run(['minutes', '2026-09-22', '--format', 'pdf', '--public'], root);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    const file = join(root, 'minutes-2026-09-22-public.pdf');
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = collapse(spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout);
+    expect(text).toContain('Storytelling with data');
+    expect(text).not.toContain('core grant will be cut');
+  });
+
+  it('lists nearby meetings when there was none on the date asked for, and refuses a non-date', () => {
+    const { root } = example();
+    const r = run(['minutes', '2026-08-01'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no meeting on 2026-08-01\. Meetings near it: 2026-06-30, 2026-07-28, 2026-08-25, 2026-09-22/);
+    const bad = run(['minutes', 'last-tuesday'], root);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(run(['minutes', '--format', 'docx'], root).code).toBe(2);
+  });
+
+  it('prints the minutes as JSON', () => {
+    const { root } = example();
+    const r = run(['minutes', '2026-06-02', '--format', 'json'], root);
+    const m = JSON.parse(r.stdout);
+    expect(m).toMatchObject({ date: '2026-06-02', number: 1, public: false, presentCount: 7 });
+    expect(m.sections.map((s: { id: string }) => s.id)).toEqual(['introductions', 'reflect', 'learning', 'next']);
+  });
+});
+
+describe('circle history', () => {
+  it('prints one line per meeting: date, number, present of members, topic, next topic', () => {
+    const { root } = example();
+    const r = run(['history'], root);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines[3]).toMatch(/^2026-07-28 +3 +7\/8 \+1 +Engaging volunteers so they stay +Board and staff: sharing leadership/);
+    const json = JSON.parse(run(['history', '--json'], root).stdout);
+    expect(json[5]).toEqual({
+      date: '2026-10-20',
+      number: 6,
+      present: 6,
+      members: 7,
+      guests: 0,
+      topic: 'Cross-organisation partnerships: making shared referrals work',
+      nextTopic: 'Preventing burnout: sustaining ourselves and our teams',
+    });
+  });
+
+  it('sees an edited meeting file at once, even one edited to the same size', () => {
+    const { root, meetings } = example();
+    expect(run(['history'], root).code).toBe(0);
+    expect(existsSync(join(root, 'circles', 'riverside-leaders', '.cache', 'summaries.json'))).toBe(true);
+    const file = join(meetings, '2026-08-25.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"Board and staff: sharing leadership', '"Board and staff: SHARING leadership'));
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(text));
+    expect(run(['history'], root).stdout).toContain('Board and staff: SHARING leadership');
+    writeFileSync(file, text.replace('"Board and staff: sharing leadership', '"Boards: sharing leadership'));
+    const after = JSON.parse(run(['history', '--json'], root).stdout);
+    expect(after[3].topic).toBe('Boards: sharing leadership without losing each other');
+  });
+
+  it('ignores a corrupt or foreign cache and rebuilds it', () => {
+    const { root, circleDir } = example();
+    const expected = run(['history', '--json'], root).stdout;
+    const cache = join(circleDir, '.cache', 'summaries.json');
+    for (const junk of ['{"format":"circle-cache",', 'null', '{"format":"circle-cache","view":"summaries","version":1,"entries":{"2026-06-02.yaml":{"key":1}}}']) {
+      writeFileSync(cache, junk);
+      const r = run(['history', '--json'], root);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(expected);
+    }
+    expect(JSON.parse(readFileSync(cache, 'utf8')).format).toBe('circle-cache');
+  });
+
+  it('reports a bad meeting file as file:line:col with exit 65 on every run, and never caches it', () => {
+    const { root, meetings } = example();
+    expect(run(['history'], root).code).toBe(0);
+    const file = join(meetings, '2026-09-22.yaml');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('number: 5', 'number: five'));
+    for (let i = 0; i < 2; i++) {
+      for (const cmd of ['history', 'stats', 'practice']) {
+        const r = run([cmd], root);
+        expect(r.code, cmd).toBe(65);
+        expect(r.stderr).toMatch(/circles\/riverside-leaders\/meetings\/2026-09-22\.yaml:2:9: number: expected a meeting number/);
+        expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+      }
+    }
+    writeFileSync(file, good);
+    expect(run(['history'], root).code).toBe(0);
+  });
+});
+
+describe('circle practice', () => {
+  it("shows each commitment and what was reported at the member's next meeting", () => {
+    const { root } = example();
+    const r = run(['practice', 'Siobhán'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Siobhán Ní Bhriain: 4 of 4 commitments followed up \(100%\)/);
+    expect(r.stdout).toMatch(/2026-06-02 #1 +will practise: Invite one person[^\n]*\n +-> 2026-07-28 #3 \(after missing 1 meeting\):\n +tried: Grace came/);
+  });
+
+  it('marks a commitment never followed up: Юлия missed the meeting after 22 September', () => {
+    const { root } = example();
+    const r = run(['practice', 'Юлия'], root);
+    expect(r.stdout).toMatch(/2026-09-22 #5 +will practise: Pilot the shared referral slip[^\n]*\n +!! never followed up: missed the 1 meeting since/);
+    const json = JSON.parse(run(['practice', '--json'], root).stdout);
+    const yulia = json.find((c: { member: string }) => c.member === 'Юлия Смирнова');
+    expect(yulia.links.at(-1)).toMatchObject({ made: { date: '2026-09-22' }, status: 'missed', absences: 1 });
+    expect(yulia.counts).toMatchObject({ made: 5, followedUp: 4, missed: 1, share: 0.8 });
+    expect(json.map((c: { member: string }) => c.member)).toContain('Grace Whitfield');
+  });
+
+  it('says which members there are when the name matches none', () => {
+    const { root } = example();
+    const r = run(['practice', 'Nobody'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no member "Nobody"; choose one of:\n {2}José Álvarez/);
+  });
+});
+
+describe('circle stats', () => {
+  it('draws plain ASCII charts when not on a terminal, with the numbers beside them', () => {
+    const { root } = example();
+    const r = run(['stats'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2026-07-28 #3 +#+\.+ +7\/8 \+1/);
+    expect(r.stdout).toMatch(/Юлия Смирнова +#+\.* +5\/6 +4\/5 followed up/);
+    expect(r.stdout).toMatch(/31 of 33 reported on/);
+    expect(r.stdout).not.toMatch(/[█▁-▇\u001b]/);
+  });
+
+  it('prints the numbers as JSON', () => {
+    const { root } = example();
+    const s = JSON.parse(run(['stats', '--json'], root).stdout);
+    expect(s.meetings).toHaveLength(6);
+    expect(s.topics).toHaveLength(6);
+    expect(s.commitments).toEqual({ made: 39, followedUp: 31, silent: 0, missed: 2, open: 6, share: 31 / 33 });
+    expect(s.members.find((m: { name: string }) => m.name === 'Grace Whitfield')).toMatchObject({ attended: 3, of: 3, active: false });
+  });
+
+  it('writes one self-contained HTML page with SVG charts', () => {
+    const { root } = example();
+    const r = run(['stats', '--format', 'html', '--out', 'stats.html'], root);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(root, 'stats.html'), 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).not.toMatch(/(src|href)="?(https?:)?\/\//);
+    expect(html).toContain('Юлия Смирнова');
+    expect(run(['stats', '--format', 'svg'], root).code).toBe(2);
+  });
+});
+
+describe('circle schedule', () => {
+  it('names the rule in words and lists the next dates with the skipped one', () => {
+    const { root } = example();
+    const r = run(['schedule', '--count', '3'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('meets every 4 weeks on Tuesday, counted from Tuesday 2 June 2026.');
+    expect(r.stdout).toContain('18:00–20:00, Riverside Library, Community Room B');
+    expect(r.stdout.trim().split('\n').slice(3)).toEqual([
+      'Tuesday 17 November 2026',
+      'Tuesday 15 December 2026',
+      'Tuesday 12 January 2027  no meeting (listed under schedule.skip)',
+      'Tuesday 9 February 2027',
+    ]);
+    expect(JSON.parse(run(['schedule', '--json', '--from', '2027-01-01', '--count', '1'], root).stdout).dates).toEqual([
+      { date: '2027-01-12', skipped: true },
+      { date: '2027-02-09', skipped: false },
+    ]);
+    expect(run(['schedule', '--count', 'many'], root).code).toBe(2);
+  });
+
+  it('writes a calendar that parses, with stable UIDs, the place, and no links', () => {
+    const { root } = example();
+    const r = run(['schedule', '--count', '4', '--ics', 'circle.ics'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('wrote 4 meetings to circle.ics');
+    const text = readFileSync(join(root, 'circle.ics'), 'utf8');
+    expect(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75 && !l.includes('\n'))).toBe(true);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.startDate.toString())).toEqual(['2026-11-17T18:00:00', '2026-12-15T18:00:00', '2027-02-09T18:00:00', '2027-03-09T18:00:00']);
+    expect(events[0]!.uid).toBe('2026-11-17-riverside-leaders@circle');
+    expect(events[0]!.location).toBe('Riverside Library, Community Room B');
+    expect(events[0]!.description).toContain('Topic: Preventing burnout');
+    expect(events[1]!.description).not.toContain('Topic:');
+    expect(text).not.toMatch(/https?:|www\./);
+    const again = run(['schedule', '--count', '4', '--ics', 'again.ics'], root, { CIRCLE_TODAY: '2026-11-02' });
+    expect(again.code).toBe(0);
+    const uids = (t: string) => [...t.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]);
+    expect(uids(readFileSync(join(root, 'again.ics'), 'utf8'))).toEqual(uids(text));
+  });
+
+  it.each([
+    ['Europe/Berlin', 'weekly on Tuesday', '2026-10-13', ['2026-10-13', '2026-10-20', '2026-10-27', '2026-11-03']],
+    ['America/New_York', 'weekly on Tuesday', '2027-03-02', ['2027-03-02', '2027-03-09', '2027-03-16', '2027-03-23']],
+  ])('keeps 18:00 on both sides of the daylight-saving change in %s', (zone, cadence, from, dates) => {
+    const root = tempDir();
+    expect(circle(['init', 'Zone Circle', '--yes', '--cadence', cadence, '--start', '18:00'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-01' } }).code).toBe(0);
+    const r = circle(['schedule', '--from', from, '--count', '4', '--ics', 'z.ics'], { cwd: root, env: { TZ: zone, ...TODAY } });
+    expect(r.code, r.stderr).toBe(0);
+    const events = new ICAL.Component(ICAL.parse(readFileSync(join(root, 'z.ics'), 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.startDate.toString().slice(0, 10))).toEqual(dates);
+    for (const e of events) {
+      expect([e.startDate.hour, e.startDate.minute, e.endDate.hour]).toEqual([18, 0, 20]);
+      expect(e.startDate.zone).toBe(ICAL.Timezone.localTimezone); // floating: 18:00 wherever the circle is
+    }
+    // In that zone the wall clock stays at 18:00 while the UTC offset changes underneath.
+    const offsets = dates.map((d) => new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' }).formatToParts(new Date(`${d}T18:00:00Z`)).find((p) => p.type === 'timeZoneName')!.value);
+    expect(new Set(offsets).size).toBe(2);
+  });
+
+  it('never lets "the 5th Tuesday" spill into the next month', () => {
+    const root = tempDir();
+    expect(circle(['init', 'Fifth Circle', '--yes', '--cadence', 'monthly on the 5th Tuesday'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-01' } }).code).toBe(0);
+    const r = circle(['schedule', '--from', '2026-01-01', '--count', '5', '--ics', 'f.ics'], { cwd: root, env: TODAY });
+    expect(r.stdout).toContain('meets the fifth Tuesday of each month (circle.yaml: "monthly on the 5th Tuesday").');
+    const events = new ICAL.Component(ICAL.parse(readFileSync(join(root, 'f.ics'), 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.startDate.toString().slice(0, 10))).toEqual(['2026-03-31', '2026-06-30', '2026-09-29', '2026-12-29', '2027-03-30']);
+  });
+});
+
+describe('--help', () => {
+  it.each(['minutes', 'history', 'practice', 'stats', 'schedule'])('%s --help has examples', (cmd) => {
+    const r = circle([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}\\$ circle ${cmd}`));
+  });
+});

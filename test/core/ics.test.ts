@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { buildIcs, escapeText, foldLine, withoutLinks } from '../../src/core/ics.js';
+
+describe('iCalendar pieces', () => {
+  it('escapes backslash, semicolon, comma and line breaks', () => {
+    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  });
+
+  it('folds at 75 octets without splitting a UTF-8 character', () => {
+    const line = `DESCRIPTION:${'Юлия Łucja Αλέξης '.repeat(10)}`;
+    const folded = foldLine(line);
+    for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+    expect(Buffer.from(folded).toString('utf8')).not.toContain('\uFFFD');
+  });
+
+  it('takes web addresses out of text', () => {
+    expect(withoutLinks('Notes at https://example.org/x?y=1 and www.example.org today')).toBe('Notes at and today');
+  });
+
+  it('writes events that a parser reads back, with CRLF line endings', () => {
+    const ics = buildIcs({
+      name: 'Test, Circle',
+      stamp: new Date('2026-11-01T12:00:00Z'),
+      events: [{ uid: '2026-11-17-test@circle', date: '2026-11-17', start: '23:30', duration: 60, summary: 'Circle; meeting', location: 'Hall B, 2nd floor', description: 'Line one\nLine two' }],
+    });
+    expect(ics.split('\r\n').every((l) => !l.includes('\n'))).toBe(true);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    expect(event.uid).toBe('2026-11-17-test@circle');
+    expect(event.summary).toBe('Circle; meeting');
+    expect(event.location).toBe('Hall B, 2nd floor');
+    expect(event.description).toBe('Line one\nLine two');
+    expect(event.startDate.toString()).toBe('2026-11-17T23:30:00');
+    expect(event.endDate.toString()).toBe('2026-11-18T00:30:00'); // past midnight: the next day
+    expect(event.startDate.isDate).toBe(false);
+    expect(event.startDate.zone).toBe(ICAL.Timezone.localTimezone); // floating local time
+  });
+});
