@@ -1,7 +1,7 @@
 // The command line: commander wiring and global options. Each command's code is
 // loaded only when that command runs, so `circle --help` stays light.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { toIso } from './core/dates.js';
 import { EXIT } from './errors.js';
 import { requireWorkspace, resolveCircle, circleDir, type Workspace } from './store/workspace.js';
@@ -116,7 +116,27 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle list', 'circle list --json'))
     .action(action(() => import('./commands/list.js')));
 
-  // (agenda and nametags: registered here)
+  program
+    .command('agenda')
+    .description("the next meeting's agenda, built from the circle and what the group decided last time")
+    .option('--date <YYYY-MM-DD>', 'the meeting date (default: the date chosen last time, else the next one by the schedule)')
+    .addOption(new Option('--format <format>', 'markdown (default), text for lp, html with print CSS, or pdf').choices(['markdown', 'text', 'html', 'pdf']))
+    .option('--out <file>', 'write to a file ("-" for stdout); pdf goes to agenda-DATE.pdf by default')
+    .option('--json', 'print the agenda data as JSON')
+    .addHelpText(
+      'after',
+      examples('circle agenda', 'circle agenda --format text | lp', 'circle agenda --format pdf', 'circle agenda --date 2026-12-15 --format html --out agenda.html'),
+    )
+    .action(action(() => import('./commands/agenda.js')));
+
+  program
+    .command('nametags')
+    .description('big first-name name tags for the active members and guests, 8 to a sheet (A4 or Letter)')
+    .addOption(new Option('--format <format>', 'pdf (default) or html').choices(['pdf', 'html']))
+    .option('--out <file>', 'write to this file ("-" for stdout); pdf goes to nametags.pdf by default')
+    .option('--guest <name>', 'add a tag for a guest (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
+    .addHelpText('after', examples('circle nametags', 'circle nametags --guest "Ana Souza" --guest "Dr Nadia Karim"', 'circle nametags --format html --out tags.html'))
+    .action(action(() => import('./commands/nametags.js')));
 
   const members = program
     .command('members')
