@@ -62,6 +62,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .option('--start <HH:MM>', 'start time, 24 h')
     .option('--duration <minutes>', 'length of a meeting in minutes (120 by default)')
     .option('--location <place>', 'where the circle meets')
+    .option('--slug <folder>', 'folder name under circles/ (default: made from the name)')
     .addHelpText('after', examples('circle init "Eastside Youth Workers" --yes', 'circle init "Eastside Youth Workers" --cadence "monthly on the 1st Thursday" --start 18:30 --yes'))
     .action(action(() => import('./commands/init.js')));
 
