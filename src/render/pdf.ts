@@ -1,12 +1,13 @@
 // A PrintDocument as a PDF, with no browser and no network: pdfkit and the DejaVu Sans
 // fonts embedded (subset), so Łucja, José, Αλέξης and Юлия print as written.
 // Imported only on the pdf path: pdfkit is heavy for a command's start-up.
-import { createRequire } from 'node:module';
+// (aliased: the bundle's banner already declares `createRequire`)
+import { createRequire as requireFrom } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { itemText, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const fontDir = join(dirname(requireFrom(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const FONTS = {
   regular: join(fontDir, 'DejaVuSans.ttf'),
   bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
