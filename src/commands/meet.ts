@@ -67,15 +67,20 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
   }
 }
 
-/** Minutes, newcomers and the commit. Newcomers go first (adding them twice is avoided), so a crash never loses them. */
+/**
+ * Newcomers, minutes, then the commit. Newcomers go first and only once, so a crash in
+ * between loses nothing: the draft stays and `--resume` (with nothing left to ask) ends here again.
+ */
 async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft: Draft): Promise<number> {
   const { dir } = files;
   const minutes = toMinutes(plan, draft);
-  const known = new Set(files.members.data.members.map((m) => m.name.toLowerCase()));
+  // Read members.yaml again: someone may have edited it while the meeting ran.
+  const { members } = await loadCircle(dir, files.slug);
+  const known = new Set(members.data.members.map((m) => m.name.toLowerCase()));
   const joining = newMembers(plan, draft).filter((m) => !known.has(m.name.toLowerCase()));
   const written: string[] = [];
   if (joining.length) {
-    await appendMembers(files.members, joining);
+    await appendMembers(members, joining);
     written.push(membersFile(dir));
   }
   written.unshift(await writeNewMeeting(dir, plan.date, minutes));
