@@ -99,8 +99,11 @@ function newcomers(draft: Draft): string[] {
 function openingSteps(plan: MeetingPlan): Step[] {
   const known = plan.members.map((m) => m.name);
   const notAMember = (v: Value) => {
-    const clash = names(v).find((n) => known.some((k) => sameName(k, n)));
-    return clash ? `${clash} is already in members.yaml: tick them in attendance instead` : true;
+    const list = names(v);
+    const clash = list.find((n) => known.some((k) => sameName(k, n)));
+    if (clash) return `${clash} is already in members.yaml: tick them in attendance instead`;
+    const twice = list.find((n, i) => list.findIndex((m) => sameName(m, n)) !== i);
+    return twice ? `${twice} is listed twice` : true;
   };
   const active = activeMembers(plan.members);
   return [

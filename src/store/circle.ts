@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type MembersFile } from '../core/schema.js';
-import { DataError, type Problem } from '../errors.js';
+import { CircleError, DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { displayPath, loadYaml, type YamlFile } from './yaml-file.js';
 
@@ -93,6 +93,11 @@ export async function loadLastMeeting(dir: string, before?: string): Promise<Yam
 export async function writeNewMeeting(dir: string, date: string, minutes: unknown): Promise<string> {
   const path = meetingFile(dir, date);
   await mkdir(meetingsDir(dir), { recursive: true });
-  await writeFileAtomic(path, stringify(minutes, { lineWidth: 0 }), { exclusive: true });
+  try {
+    await writeFileAtomic(path, stringify(minutes, { lineWidth: 0 }), { exclusive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);
+  }
   return path;
 }

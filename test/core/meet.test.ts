@@ -94,6 +94,7 @@ describe('the meeting as steps', () => {
     const plan = await examplePlan();
     const d = newDraft(DATE, AT);
     expect(() => answer(plan, d, 'newcomers', ['łucja nowak'], AT)).toThrow(/already in members.yaml/);
+    expect(() => answer(plan, d, 'newcomers', ['Ana Souza', 'ana souza'], AT)).toThrow(/ana souza is listed twice/);
     expect(() => answer(plan, d, 'attendance', ['Nobody'], AT)).toThrow(/"Nobody" is not one of/);
     expect(() => answer(plan, d, 'reflect.Nobody.tried', 'x', AT)).toThrow(/no step/);
   });
