@@ -124,7 +124,19 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle members remove "Ana Souza"'))
     .action(action(() => import('./commands/members.js').then((m) => ({ run: m.remove }))));
 
-  // (meet: registered here)
+  program
+    .command('meet')
+    .description('run the meeting: asks section by section, saves every answer at once, writes the minutes and commits them')
+    .option('--date <YYYY-MM-DD>', 'the meeting date (default: today)')
+    .option('--resume', 'carry on with the interrupted meeting in .draft.yaml')
+    .option('--answers <file>', 'take the answers from a YAML file of step id → answer instead of asking (for scripts)')
+    .addHelpText(
+      'after',
+      examples('circle meet', 'circle meet --resume', 'circle meet --date 2026-11-17 --answers answers.yaml') +
+        '\nEnter skips a question; in Time to Reflect, "++ topic" in an answer notes a speaker request.\n' +
+        'Ctrl-C keeps the draft: `circle meet --resume` continues at the first unanswered question.\n',
+    )
+    .action(action(() => import('./commands/meet.js')));
 
   program
     .command('check')
