@@ -1,58 +1,14 @@
-// The command line: commander wiring and global options. Each command's code is
-// loaded only when that command runs, so `circle --help` stays light.
+// The command line: commander wiring and global options. Each command's code, and
+// what it needs (the store, colours, dates), is loaded only when that command runs,
+// so `circle --help` stays light.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { toIso } from './core/dates.js';
+import { Command, CommanderError, Option } from 'commander';
+import type { Context, Deps, GlobalOptions } from './context.js';
 import { EXIT } from './errors.js';
-import { requireWorkspace, resolveCircle, circleDir, type Workspace } from './store/workspace.js';
-import { createOutput, type Output, type Stream } from './ui/output.js';
 
-export interface Deps {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: Stream;
-  stderr: Stream;
-  now: () => Date;
-}
-
-export interface GlobalOptions {
-  home?: string;
-  circle?: string;
-  color?: boolean;
-}
-
-/** What every command receives: the outside world, and helpers to find its circle. */
-export interface Context {
-  deps: Deps;
-  out: Output;
-  global: GlobalOptions;
-  today(): string;
-  /** True when the user can be asked questions. */
-  interactive(): boolean;
-  workspace(): Workspace;
-  circle(): Promise<{ ws: Workspace; slug: string; dir: string }>;
-}
+export type { Context, Deps } from './context.js';
 
 export type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
-
-function createContext(deps: Deps, global: GlobalOptions): Context {
-  const env = global.color === false ? { ...deps.env, NO_COLOR: '1' } : deps.env;
-  const out = createOutput(deps.stdout, deps.stderr, env);
-  return {
-    deps,
-    out,
-    global,
-    today: () => toIso(deps.now()),
-    interactive: () => Boolean(deps.stdin.isTTY) && Boolean(deps.stderr.isTTY),
-    workspace: () => requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd }),
-    async circle() {
-      const ws = requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd });
-      const slug = await resolveCircle(ws, { circle: global.circle, cwd: deps.cwd });
-      return { ws, slug, dir: circleDir(ws, slug) };
-    },
-  };
-}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -70,7 +26,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
       const global = command.optsWithGlobals() as GlobalOptions;
-      const mod = await load();
+      const [mod, { createContext }] = await Promise.all([load(), import('./context.js')]);
       const code = await mod.run(createContext(deps, global), ...args.slice(0, -1));
       onExit(typeof code === 'number' ? code : EXIT.ok);
     };
@@ -106,6 +62,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .option('--start <HH:MM>', 'start time, 24 h')
     .option('--duration <minutes>', 'length of a meeting in minutes (120 by default)')
     .option('--location <place>', 'where the circle meets')
+    .option('--slug <folder>', 'folder name under circles/ (default: made from the name)')
     .addHelpText('after', examples('circle init "Eastside Youth Workers" --yes', 'circle init "Eastside Youth Workers" --cadence "monthly on the 1st Thursday" --start 18:30 --yes'))
     .action(action(() => import('./commands/init.js')));
 
@@ -116,7 +73,27 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle list', 'circle list --json'))
     .action(action(() => import('./commands/list.js')));
 
-  // (agenda and nametags: registered here)
+  program
+    .command('agenda')
+    .description("the next meeting's agenda, built from the circle and what the group decided last time")
+    .option('--date <YYYY-MM-DD>', 'the meeting date (default: the date chosen last time, else the next one by the schedule)')
+    .addOption(new Option('--format <format>', 'markdown (default), text for lp, html with print CSS, or pdf').choices(['markdown', 'text', 'html', 'pdf']))
+    .option('--out <file>', 'write to a file ("-" for stdout); pdf goes to agenda-DATE.pdf by default')
+    .option('--json', 'print the agenda data as JSON')
+    .addHelpText(
+      'after',
+      examples('circle agenda', 'circle agenda --format text | lp', 'circle agenda --format pdf', 'circle agenda --date 2026-12-15 --format html --out agenda.html'),
+    )
+    .action(action(() => import('./commands/agenda.js')));
+
+  program
+    .command('nametags')
+    .description('big first-name name tags for the active members and guests, 8 to a sheet (A4 or Letter)')
+    .addOption(new Option('--format <format>', 'pdf (default) or html').choices(['pdf', 'html']))
+    .option('--out <file>', 'write to this file ("-" for stdout); pdf goes to nametags.pdf by default')
+    .option('--guest <name>', 'add a tag for a guest (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
+    .addHelpText('after', examples('circle nametags', 'circle nametags --guest "Ana Souza" --guest "Dr Nadia Karim"', 'circle nametags --format html --out tags.html'))
+    .action(action(() => import('./commands/nametags.js')));
 
   const members = program
     .command('members')
@@ -147,7 +124,19 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle members remove "Ana Souza"'))
     .action(action(() => import('./commands/members.js').then((m) => ({ run: m.remove }))));
 
-  // (meet: registered here)
+  program
+    .command('meet')
+    .description('run the meeting: asks section by section, saves every answer at once, writes the minutes and commits them')
+    .option('--date <YYYY-MM-DD>', 'the meeting date (default: today)')
+    .option('--resume', 'carry on with the interrupted meeting in .draft.yaml')
+    .option('--answers <file>', 'take the answers from a YAML file of step id → answer instead of asking (for scripts)')
+    .addHelpText(
+      'after',
+      examples('circle meet', 'circle meet --resume', 'circle meet --date 2026-11-17 --answers answers.yaml') +
+        '\nEnter skips a question; in Time to Reflect, "++ topic" in an answer notes a speaker request.\n' +
+        'Ctrl-C keeps the draft: `circle meet --resume` continues at the first unanswered question.\n',
+    )
+    .action(action(() => import('./commands/meet.js')));
 
   program
     .command('check')

@@ -14,6 +14,7 @@ interface InitOptions {
   start?: string;
   duration?: string;
   location?: string;
+  slug?: string;
 }
 
 export async function run(ctx: Context, name: string | undefined, opts: InitOptions): Promise<number> {

@@ -12,12 +12,17 @@ export const DEFAULT_SECTIONS = [
   { id: 'next', title: "What's Next?", share: 25 },
 ] as const;
 
-/** Split a meeting's length over the three sections in the default proportions. */
-export function sectionMinutes(duration: number): number[] {
-  const total = DEFAULT_SECTIONS.reduce((sum, s) => sum + s.share, 0);
-  const parts = DEFAULT_SECTIONS.map((s) => Math.round((duration * s.share) / total / 5) * 5);
+/** Split a meeting's length in proportion to `shares`, in steps of 5 minutes; the last part takes the rest. */
+export function splitMinutes(duration: number, shares: readonly number[]): number[] {
+  const total = shares.reduce((sum, s) => sum + s, 0);
+  const parts = shares.map((s) => Math.round((duration * s) / total / 5) * 5);
   parts[parts.length - 1] = duration - parts.slice(0, -1).reduce((a, b) => a + b, 0);
   return parts;
+}
+
+/** Split a meeting's length over the three sections in the default proportions. */
+export function sectionMinutes(duration: number): number[] {
+  return splitMinutes(duration, DEFAULT_SECTIONS.map((s) => s.share));
 }
 
 export function formatMinutes(circle: Pick<Circle, 'format'>): number {

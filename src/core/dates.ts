@@ -30,7 +30,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function toIso(date: Date): IsoDate {
-  return format(date, 'yyyy-MM-dd');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {

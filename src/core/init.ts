@@ -1,10 +1,12 @@
 // What a new circle's files say, from the answers given to `circle init`.
 import { MIN_MEETING_MINUTES, sectionMinutes } from './circle.js';
 import { parseCadence } from './schedule.js';
-import { slugify } from './slug.js';
+import { isSlug, slugify } from './slug.js';
 
 export interface InitAnswers {
   name: string;
+  /** Folder name; made from the name when not given. */
+  slug?: string | undefined;
   purpose?: string | undefined;
   cadence?: string | undefined;
   start?: string | undefined;
@@ -23,8 +25,9 @@ export const INIT_DEFAULTS = { cadence: 'every 2 weeks on Tuesday', start: '18:0
 
 /** Each check returns true or the reason, as inquirer's validate expects. */
 export const validateInit = {
-  name: (v: string): true | string =>
-    v.trim() === '' ? 'the circle needs a name' : slugify(v) === '' ? 'use some letters or digits in the name' : true,
+  name: (v: string): true | string => (v.trim() === '' ? 'the circle needs a name' : true),
+  slug: (v: string): true | string =>
+    isSlug(v) ? true : 'a folder name takes lower-case letters, digits and single dashes, e.g. kyiv-youth-workers',
   cadence: (v: string): true | string => {
     const r = parseCadence(v);
     return r.ok ? true : r.error;
@@ -41,9 +44,16 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
   const cadence = a.cadence?.trim() || INIT_DEFAULTS.cadence;
   const start = a.start?.trim() || INIT_DEFAULTS.start;
   const durationText = a.duration === undefined || a.duration === '' ? String(INIT_DEFAULTS.duration) : String(a.duration);
+  const slug = a.slug?.trim() || slugify(a.name);
+  const slugCheck = a.slug
+    ? validateInit.slug(slug)
+    : slug || !a.name.trim()
+      ? true
+      : 'no Latin letters or digits to make a folder name from; add --slug, e.g. --slug kyiv-youth-workers';
   const problems = (
     [
       ['name', validateInit.name(a.name)],
+      [a.slug ? '--slug' : 'name', slugCheck],
       ['--cadence', validateInit.cadence(cadence)],
       ['--start', validateInit.start(start)],
       ['--duration', validateInit.duration(durationText)],
@@ -60,7 +70,7 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
       ? [`${duration} minutes is short: learning, building trust and reflecting usually need ${MIN_MEETING_MINUTES} or more`]
       : [];
   return {
-    slug: slugify(a.name),
+    slug,
     warnings,
     set: [
       [['name'], a.name.trim()],

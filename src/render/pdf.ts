@@ -1,12 +1,13 @@
 // A PrintDocument as a PDF, with no browser and no network: pdfkit and the DejaVu Sans
 // fonts embedded (subset), so Łucja, José, Αλέξης and Юлия print as written.
 // Imported only on the pdf path: pdfkit is heavy for a command's start-up.
-import { createRequire } from 'node:module';
+// (aliased: the bundle's banner already declares `createRequire`)
+import { createRequire as requireFrom } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { itemText, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const fontDir = join(dirname(requireFrom(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const FONTS = {
   regular: join(fontDir, 'DejaVuSans.ttf'),
   bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
@@ -21,7 +22,7 @@ export const PAGE = { size: 'A4', margins: { top: 62, bottom: 62, left: 54, righ
 export type Pdf = PDFKit.PDFDocument;
 
 /** A new document with the fonts registered as "regular" and "bold". */
-export function createPdf(title: string, options: { margins?: typeof PAGE.margins } = {}): Pdf {
+export function createPdf(title: string, options: { margins?: PDFKit.Mixins.ExpandedSides<number> } = {}): Pdf {
   const pdf = new PDFDocument({
     size: PAGE.size,
     margins: options.margins ?? PAGE.margins,
@@ -49,7 +50,7 @@ export function pdfBytes(pdf: Pdf): Promise<Buffer> {
 const INK = '#111111';
 const GREY = '#555555';
 const RULE = '#999999';
-const BODY = 10.5;
+const BODY = 10;
 const LINE_GAP = 1.5;
 const BULLET = 14;
 
@@ -65,6 +66,8 @@ interface Piece {
   mark?: string;
   /** A bold label before the text ("José: …"). */
   label?: string;
+  /** Never the last thing on a page (a subheading). */
+  withNext?: boolean;
 }
 
 function pieces(b: Block): Piece[] {
@@ -72,7 +75,7 @@ function pieces(b: Block): Piece[] {
     case 'paragraph':
       return paragraphsOf(b.text).map((text) => ({ text, font: 'regular', size: BODY, color: b.muted ? GREY : INK, gap: 4 }));
     case 'subheading':
-      return [{ text: oneLine(b.text), font: 'bold', size: BODY, color: INK, gap: 7 }];
+      return [{ text: oneLine(b.text), font: 'bold', size: BODY, color: INK, gap: 7, withNext: true }];
     case 'list':
       return b.items.map((item, i) => ({
         text: typeof item === 'string' ? itemText(item) : oneLine(item.text),
@@ -171,9 +174,12 @@ export async function toPdf(doc: PrintDocument): Promise<Buffer> {
   for (const section of doc.sections) {
     const body = section.blocks.flatMap(pieces);
     const headingHeight = 10 + pdf.font('bold').fontSize(HEADING).heightOfString(oneLine(section.heading), { width: page.width * 0.7 }) + 5;
-    page.keep(headingHeight + body.reduce((h, p) => h + page.height(p), 0));
-    // The heading never sits alone at the foot of a page.
-    page.keep(headingHeight + (body[0] ? page.height(body[0]) : 0));
+    const heights = body.map((p) => page.height(p));
+    const total = headingHeight + heights.reduce((a, b) => a + b, 0);
+    // A section up to a third of a page moves whole to the next page; a longer one
+    // fills the page first, breaking only between pieces.
+    const whole = total <= page.pageHeight / 3;
+    page.keep(whole ? total : headingHeight + (heights[0] ?? 0) + (body[0]?.withNext ? (heights[1] ?? 0) : 0));
     pdf.y += 10;
     const top = pdf.y;
     if (section.aside) {
@@ -181,13 +187,17 @@ export async function toPdf(doc: PrintDocument): Promise<Buffer> {
     }
     pdf.font('bold').fontSize(HEADING).fillColor(INK).text(oneLine(section.heading), page.left, top, { width: page.width * 0.7 });
     page.rule();
-    for (const p of body) page.draw(p);
+    body.forEach((p, i) => {
+      // A subheading stays with what follows it; a paragraph or list item is never split.
+      if (!whole) page.keep(heights[i]! + (p.withNext ? (heights[i + 1] ?? 0) : 0));
+      page.draw(p);
+    });
   }
 
   if (doc.footer) {
     const footer: Piece = { text: oneLine(doc.footer), font: 'regular', size: 9, color: GREY, gap: 4 };
     page.keep(20 + page.height(footer));
-    pdf.y += 14;
+    pdf.y += 10;
     page.rule();
     page.draw(footer);
   }

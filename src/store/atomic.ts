@@ -6,7 +6,8 @@ import { basename, dirname, join } from 'node:path';
 
 export const TEMP_PREFIX = '.circle-tmp-';
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs on this machine. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -36,7 +37,7 @@ export async function sweepTemp(dir: string): Promise<void> {
   }
   for (const name of names) {
     const m = new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(name);
-    if (m && !alive(Number(m[1]))) await unlink(join(dir, name)).catch(() => {});
+    if (m && !isAlive(Number(m[1]))) await unlink(join(dir, name)).catch(() => {});
   }
 }
 

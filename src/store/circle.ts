@@ -1,9 +1,11 @@
 // Loading a circle's files: circle.yaml, members.yaml and meetings/DATE.yaml.
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type MembersFile } from '../core/schema.js';
-import { DataError, type Problem } from '../errors.js';
+import { CircleError, DataError, type Problem } from '../errors.js';
+import { writeFileAtomic } from './atomic.js';
 import { displayPath, loadYaml, type YamlFile } from './yaml-file.js';
 
 export interface CircleFiles {
@@ -89,4 +91,17 @@ export async function loadLastMeeting(dir: string, before?: string): Promise<Yam
   const earlier = before === undefined ? dates : dates.filter((d) => d < before);
   const last = earlier.at(-1);
   return last === undefined ? undefined : loadMeeting(dir, last);
+}
+
+/** Write a new meeting's minutes; an existing file for that date is never replaced (EEXIST). */
+export async function writeNewMeeting(dir: string, date: string, minutes: unknown): Promise<string> {
+  const path = meetingFile(dir, date);
+  await mkdir(meetingsDir(dir), { recursive: true });
+  try {
+    await writeFileAtomic(path, stringify(minutes, { lineWidth: 0 }), { exclusive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);
+  }
+  return path;
 }

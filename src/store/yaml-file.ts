@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Document, isNode, LineCounter, parseDocument, type ToStringOptions } from 'yaml';
 import type { z } from 'zod';
-import { DataError, type Problem } from '../errors.js';
+import { CircleError, DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { carryEdit } from './merge.js';
 
@@ -121,10 +121,16 @@ export function editedText(file: YamlFile<unknown>): string {
   return carryEdit(file.text, renderYaml(parseDocument(file.text), file.text), renderYaml(file.doc, file.text));
 }
 
-/** Write an edited document back; a document with no edits leaves the file alone. */
+/**
+ * Write an edited document back; a document with no edits leaves the file alone.
+ * If someone else changed the file since it was read, nothing is written.
+ */
 export async function saveYaml(file: YamlFile<unknown>): Promise<boolean> {
   const next = editedText(file);
   if (next === file.text) return false;
+  if ((await readText(file.path)) !== file.text) {
+    throw new CircleError(`${displayPath(file.path)} changed while this command was running; nothing was written. Run it again.`);
+  }
   await writeFileAtomic(file.path, next);
   return true;
 }

@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Stream {
-  write(chunk: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -19,6 +19,14 @@ describe('planCircle', () => {
     expect('warnings' in plan && plan.warnings[0]).toMatch(/60 minutes is short/);
   });
 
+  it('asks for --slug when the name gives no folder name, and checks it', () => {
+    const plan = planCircle({ name: 'Юлины соседи' }, '2026-11-28');
+    expect('problems' in plan && plan.problems[0]).toMatch(/add --slug/);
+    const given = planCircle({ name: 'Юлины соседи', slug: 'yulia-neighbours' }, '2026-11-28');
+    expect('slug' in given && given.slug).toBe('yulia-neighbours');
+    expect('problems' in planCircle({ name: 'X', slug: '../etc' }, '2026-11-28')).toBe(true);
+  });
+
   it('lists every bad answer', () => {
     const plan = planCircle({ name: '!!!', cadence: 'sometimes', start: '25:00', duration: 'long' }, '2026-11-28');
     expect('problems' in plan && plan.problems).toHaveLength(4);

@@ -159,3 +159,14 @@ favourite_snack: samosas
     expect(readFileSync(file, 'utf8')).toBe(handWritten.replace('"Ben Okafor"\n    active: true', '"Ben Okafor"\n    active: false'));
   });
 });
+
+describe('two writers', () => {
+  it('refuses to write over a change made since the file was read', async () => {
+    const file = join(tempDir(), 'members.yaml');
+    writeFileSync(file, 'members: []\n');
+    const mine = await loadYaml(file, membersSchema);
+    writeFileSync(file, 'members:\n  - name: Added elsewhere\n');
+    await expect(appendMembers(mine, [{ name: 'Ana' }])).rejects.toThrow(/changed while this command was running/);
+    expect(readFileSync(file, 'utf8')).toBe('members:\n  - name: Added elsewhere\n');
+  });
+});

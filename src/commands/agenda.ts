@@ -1,0 +1,41 @@
+// circle agenda: the next meeting's agenda, from the circle and what was decided last time.
+import type { Context } from '../cli.js';
+import { buildAgenda } from '../core/agenda.js';
+import { nextMeetingDate } from '../core/circle.js';
+import { isIsoDate } from '../core/dates.js';
+import { CircleError, UsageError } from '../errors.js';
+import { agendaDocument } from '../render/agenda.js';
+import { renderDocument, type DocumentFormat } from '../render/formats.js';
+import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
+import { loadPrompts } from '../store/templates.js';
+import { deliver } from './deliver.js';
+
+interface Options {
+  date?: string;
+  format?: DocumentFormat;
+  out?: string;
+  json?: boolean;
+}
+
+export async function run(ctx: Context, opts: Options): Promise<void> {
+  if (opts.date !== undefined && !isIsoDate(opts.date)) {
+    throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
+  }
+  const { dir, slug } = await ctx.circle();
+  const [{ circle, members }, dates, prompts] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir), loadPrompts()]);
+
+  // Only the newest meeting file is read (and, for an earlier --date, the one before it).
+  const load = async (d: string | undefined) => (d === undefined ? undefined : (await loadMeeting(dir, d)).data);
+  const newest = await load(dates.at(-1));
+  const date = opts.date ?? nextMeetingDate(circle.data, newest, ctx.today());
+  if (!date) throw new CircleError('the schedule gives no next meeting date; choose one with --date YYYY-MM-DD');
+  const before = dates.filter((d) => d < date).at(-1);
+  const last = before === newest?.date ? newest : await load(before);
+
+  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, prompts, date });
+  for (const warning of agenda.warnings) ctx.out.warn(warning);
+
+  const format = opts.format ?? 'markdown';
+  const content = opts.json ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format);
+  await deliver(ctx, content, { out: opts.out, defaultFile: !opts.json && format === 'pdf' ? `agenda-${date}.pdf` : undefined });
+}

@@ -1,0 +1,26 @@
+// circle nametags: big first-name tags for the active members and any guests.
+import type { Context } from '../cli.js';
+import { nameTags } from '../core/nametags.js';
+import { CircleError } from '../errors.js';
+import { nametagsHtml, nametagsPdf } from '../render/nametags.js';
+import { loadCircle } from '../store/circle.js';
+import { deliver } from './deliver.js';
+
+interface Options {
+  format?: 'pdf' | 'html';
+  out?: string;
+  guest?: string[];
+}
+
+export async function run(ctx: Context, opts: Options): Promise<void> {
+  const { dir, slug } = await ctx.circle();
+  const { circle, members } = await loadCircle(dir, slug);
+  const tags = nameTags(members.data.members, opts.guest);
+  if (!tags.length) {
+    throw new CircleError('no active members and no guests: add people with `circle members add "Full Name"`, or pass --guest NAME');
+  }
+  const name = circle.data.name;
+  if (opts.format === 'html') return deliver(ctx, nametagsHtml(name, tags), { out: opts.out });
+  await deliver(ctx, await nametagsPdf(name, tags), { out: opts.out, defaultFile: 'nametags.pdf' });
+  ctx.out.info(`${tags.length} name tag${tags.length === 1 ? '' : 's'}: cut along the dashed lines.`);
+}

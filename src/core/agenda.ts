@@ -1,0 +1,194 @@
+// The next meeting's agenda: built from the circle, its members and what the group
+// decided at the end of the last meeting, so each meeting builds on the one before.
+// Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
+import { MIN_MEETING_MINUTES, cadenceOf, formatMinutes, splitMinutes } from './circle.js';
+import { addDays, formatClock, parseClock } from './dates.js';
+import { commitmentsFrom, newIssuesFrom, topicIdeasFrom, type Commitment, type OpenIssue, type TopicIdea } from './meeting.js';
+import { partFor, type PartId, type Prompts } from './prompts.js';
+import { meetingDates } from './schedule.js';
+import type { Circle, Meeting, Member } from './schema.js';
+
+/** When a part of the meeting happens: clock times and its length. */
+export interface Slot {
+  start: string;
+  end: string;
+  minutes: number;
+}
+
+export interface AgendaSection {
+  /** A format section id (reflect, learning, next, or the circle's own), or a first-meeting part. */
+  id: string;
+  title: string;
+  /** Absent for parts with no time of their own (ground rules, the welcome). */
+  slot?: Slot;
+  /** When a part with no time of its own happens, e.g. the welcome at the start. */
+  at?: string;
+  about?: string;
+  questions: string[];
+}
+
+export interface Newcomer {
+  name: string;
+  organization?: string;
+}
+
+export interface Agenda {
+  /** `first`: no meeting yet, so the group sets up its purpose, ground rules and format. */
+  kind: 'regular' | 'first';
+  circle: string;
+  number: number;
+  date: string;
+  start: string;
+  end: string;
+  place?: string;
+  purpose?: string;
+  /** In order: welcome, ground rules, then the format's sections (or the first meeting's parts). */
+  sections: AgendaSection[];
+  /** Members who join for the first time (at a first meeting: everyone). */
+  newcomers: Newcomer[];
+  groundRules: string[];
+  /** The last meeting's "will put into practice", its open new issues, who was missing. */
+  reflect?: { commitments: Commitment[]; openIssues: OpenIssue[]; missedLast: string[] };
+  /** The topic chosen last time, or the ideas to choose from. */
+  learning?: { topic?: string; speaker?: string; candidates: TopicIdea[] };
+  /** First meeting: the format and traditions proposed in circle.yaml, to agree or change. */
+  proposedFormat?: Array<{ title: string; minutes: number }>;
+  /** The meeting after this one, by the schedule. */
+  following?: string;
+  traditions: string[];
+  warnings: string[];
+}
+
+export interface AgendaInput {
+  circle: Circle;
+  members: readonly Member[];
+  /** The last meeting before this one; undefined before the first. */
+  last: Meeting | undefined;
+  prompts: Prompts;
+  date: string;
+}
+
+/** The last meeting with everything marked private taken out: an agenda is handed round. */
+export function shareable(meeting: Meeting): Meeting {
+  return {
+    ...meeting,
+    introductions: meeting.introductions.filter((i) => !i.private),
+    reflect: { ...meeting.reflect, members: meeting.reflect.members.filter((r) => !r.private) },
+    next: { ...meeting.next, members: meeting.next.members.filter((a) => !a.private) },
+  };
+}
+
+/**
+ * Newcomers are active members who joined after the last meeting (with no meeting yet,
+ * everyone). Only the last meeting is read, so "never attended" is judged by the
+ * `joined` date, which `members add` and `meet` set when someone first comes.
+ */
+export function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
+  return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
+}
+
+const FIRST_MEETING: Array<{ id: PartId; title: string; share: number }> = [
+  { id: 'introductions', title: 'Welcome and introductions', share: 45 },
+  { id: 'purpose', title: 'Our purpose', share: 30 },
+  { id: 'ground_rules', title: 'Ground rules', share: 20 },
+  { id: 'format', title: 'How our meetings run', share: 10 },
+  { id: 'next', title: "What's Next?", share: 15 },
+];
+
+function slots(start: string, minutes: readonly number[]): Slot[] {
+  let at = parseClock(start);
+  return minutes.map((m) => {
+    const slot = { start: formatClock(at), end: formatClock(at + m), minutes: m };
+    at += m;
+    return slot;
+  });
+}
+
+function warnings(circle: Circle): string[] {
+  const total = formatMinutes(circle);
+  const out: string[] = [];
+  if (total < MIN_MEETING_MINUTES) {
+    out.push(
+      `the format adds up to ${total} minutes; under ${MIN_MEETING_MINUTES} there is not enough time to reflect, learn and plan (format.sections in circle.yaml)`,
+    );
+  }
+  if (total !== circle.schedule.duration) {
+    out.push(`the format's sections add up to ${total} minutes but schedule.duration is ${circle.schedule.duration}`);
+  }
+  return out;
+}
+
+export function buildAgenda({ circle, members, last, prompts, date }: AgendaInput): Agenda {
+  const start = circle.schedule.start;
+  const inactive = new Set(members.filter((m) => !m.active).map((m) => m.name));
+  const part = (id: string) => (id in prompts ? partFor(prompts, circle, id as PartId) : undefined);
+  const section = (id: string, title: string, slot?: Slot): AgendaSection => {
+    const p = part(id);
+    return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions: p?.questions.map((q) => q.ask) ?? [] };
+  };
+  const newcomers = newcomersSince(members, last).map((m) => ({ name: m.name, ...(m.organization && { organization: m.organization }) }));
+  const following = meetingDates({
+    cadence: cadenceOf(circle),
+    anchor: circle.schedule.anchor ?? circle.created,
+    from: addDays(date, 1),
+    count: 1,
+    skip: circle.schedule.skip,
+  })[0];
+
+  const common = {
+    circle: circle.name,
+    number: last ? last.number + 1 : 1,
+    date,
+    start,
+    end: formatClock(parseClock(start) + circle.schedule.duration),
+    ...(circle.schedule.location && { place: circle.schedule.location }),
+    ...(circle.purpose && { purpose: circle.purpose.trim() }),
+    newcomers,
+    groundRules: circle.ground_rules,
+    ...(following && { following }),
+    traditions: circle.traditions,
+    warnings: warnings(circle),
+  };
+
+  if (!last) {
+    const times = slots(start, splitMinutes(circle.schedule.duration, FIRST_MEETING.map((p) => p.share)));
+    return {
+      kind: 'first',
+      ...common,
+      sections: FIRST_MEETING.map((p, i) => section(p.id, p.title, times[i])),
+      proposedFormat: circle.format.sections.map((s) => ({ title: s.title, minutes: s.minutes })),
+    };
+  }
+
+  const open = shareable(last);
+  const kept = <T extends { member: string }>(items: T[]) => items.filter((i) => !inactive.has(i.member));
+  const present = new Set(last.attendance.present);
+  const isNew = new Set(newcomers.map((n) => n.name));
+  const welcome = section('introductions', part('introductions')?.title ?? 'Welcome and introductions');
+  const times = slots(start, circle.format.sections.map((s) => s.minutes));
+  const rules = section('ground_rules', 'Ground rules');
+  return {
+    kind: 'regular',
+    ...common,
+    sections: [
+      // Everyone introduces themselves; only newcomers answer the longer questions.
+      { ...welcome, at: start, questions: newcomers.length ? welcome.questions : [] },
+      // The circle's own rules when it has them; otherwise the questions to agree some.
+      circle.ground_rules.length ? { ...rules, questions: [] } : rules,
+      ...circle.format.sections.map((s, i) => {
+        const sec = section(s.id, s.title, times[i]);
+        return s.id === 'learning' ? { ...sec, questions: [] } : sec; // learning's prompts are for note-taking
+      }),
+    ],
+    reflect: {
+      commitments: kept(commitmentsFrom(open)),
+      openIssues: kept(newIssuesFrom(open)),
+      missedLast: present.size
+        ? members.filter((m) => m.active && !present.has(m.name) && !isNew.has(m.name)).map((m) => m.name)
+        : [],
+    },
+    learning: last.next.topic?.trim()
+      ? { topic: last.next.topic.trim(), ...(last.next.speaker?.trim() && { speaker: last.next.speaker.trim() }), candidates: [] }
+      : { candidates: topicIdeasFrom(open) },
+  };
+}

@@ -1,0 +1,29 @@
+// Name tags: one per active member and per guest, the first name big.
+import { tagName } from './circle.js';
+import type { Member } from './schema.js';
+
+export interface NameTag {
+  /** The big first name. */
+  tag: string;
+  name: string;
+  /** Small, under the name; guests show "Guest". */
+  organization?: string;
+  guest: boolean;
+}
+
+/** Titles a guest's name may start with; the tag shows the first name after them. */
+const TITLES = /^(dr|prof|mr|mrs|ms|mx|rev|sr|fr)\.?\s+(?=\S)/i;
+
+/** Active members sorted by their tag name (easy to find at the door), then the guests in the order given. */
+export function nameTags(members: readonly Member[], guests: readonly string[] = []): NameTag[] {
+  const byTag = (a: NameTag, b: NameTag) => a.tag.localeCompare(b.tag);
+  const people: NameTag[] = members
+    .filter((m) => m.active)
+    .map((m) => ({ tag: tagName(m), name: m.name, ...(m.organization && { organization: m.organization }), guest: false }))
+    .sort(byTag);
+  const visitors: NameTag[] = guests
+    .map((g) => g.trim())
+    .filter(Boolean)
+    .map((name) => ({ tag: tagName({ name: name.replace(TITLES, '') }), name, organization: 'Guest', guest: true }));
+  return [...people, ...visitors];
+}

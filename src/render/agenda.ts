@@ -1,0 +1,84 @@
+// Agenda data as a printable document: every format (markdown, text, html, pdf) is
+// printed from this one document, so they all carry the same content.
+import type { Agenda, AgendaSection } from '../core/agenda.js';
+import { longDate } from '../core/dates.js';
+import type { Block, PrintDocument, Section } from './document.js';
+
+const paragraph = (text: string, muted = false): Block => ({ kind: 'paragraph', text, ...(muted && { muted }) });
+const list = (items: Array<string | { label: string; text: string }>): Block => ({ kind: 'list', items });
+const subheading = (text: string): Block => ({ kind: 'subheading', text });
+
+function aside(s: AgendaSection): string | undefined {
+  if (s.slot) return `${s.slot.start}–${s.slot.end} · ${s.slot.minutes} min`;
+  return s.at;
+}
+
+/** The part's own description and questions. */
+function prompts(s: AgendaSection): Block[] {
+  return [...(s.about ? [paragraph(s.about, true)] : []), ...(s.questions.length ? [list(s.questions)] : [])];
+}
+
+const person = (n: { name: string; organization?: string }) => (n.organization ? `${n.name} (${n.organization})` : n.name);
+
+/** What the agenda adds to each part from the circle and the last meeting. */
+function details(a: Agenda, s: AgendaSection): Block[] {
+  switch (s.id) {
+    case 'introductions':
+      if (!a.newcomers.length) return [];
+      return a.kind === 'first'
+        ? [subheading('Around the table'), list(a.newcomers.map(person))]
+        : [subheading('Joining us for the first time'), list(a.newcomers.map(person))];
+    case 'ground_rules':
+      if (!a.groundRules.length) return [];
+      return a.kind === 'first' ? [subheading('A draft to start from'), list(a.groundRules)] : [list(a.groundRules)];
+    case 'format':
+      return a.proposedFormat?.length
+        ? [subheading('Proposed to start with'), list(a.proposedFormat.map((f) => ({ label: f.title, text: `${f.minutes} min` })))]
+        : [];
+    case 'reflect': {
+      const r = a.reflect;
+      if (!r) return [];
+      return [
+        subheading('Commitments from last time'),
+        r.commitments.length
+          ? list(r.commitments.map((c) => ({ label: c.member, text: c.commitment })))
+          : paragraph('No commitments were recorded last time.', true),
+        ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}. Welcome back.`, true)] : []),
+        ...(r.openIssues.length
+          ? [subheading('New issues raised last time'), list(r.openIssues.map((i) => ({ label: i.member, text: i.issue })))]
+          : []),
+      ];
+    }
+    case 'learning': {
+      const l = a.learning;
+      if (!l) return [];
+      if (l.topic) return [list([{ label: 'Topic', text: l.topic }, { label: 'Speaker', text: l.speaker ?? 'to be confirmed' }])];
+      if (!l.candidates.length) return [paragraph('No topic was chosen last time: choose one from what comes up in Reflect.')];
+      return [
+        subheading('No topic was chosen last time; ideas raised'),
+        list(l.candidates.map((c) => (c.by.length ? `${c.topic} (${c.by.join(', ')})` : c.topic))),
+      ];
+    }
+    case 'next':
+      return a.following ? [paragraph(`By the schedule, the meeting after this one is on ${longDate(a.following)}.`)] : [];
+    default:
+      return [];
+  }
+}
+
+export function agendaDocument(a: Agenda): PrintDocument {
+  const when = `${a.kind === 'first' ? 'First meeting' : `Meeting ${a.number}`} · ${longDate(a.date)}`;
+  const sections: Section[] = a.sections.map((s) => {
+    const at = aside(s);
+    return { heading: s.title, ...(at && { aside: at }), blocks: [...prompts(s), ...details(a, s)] };
+  });
+  return {
+    title: a.circle,
+    subtitle: [when, `${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`],
+    ...(a.purpose && {
+      intro: [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)],
+    }),
+    sections,
+    ...(a.traditions.length && { footer: `Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;]+$/, '')).join(' · ')}.` }),
+  };
+}

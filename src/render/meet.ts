@@ -1,0 +1,24 @@
+// The few lines shown when a meeting ends.
+import type { ChalkInstance } from 'chalk';
+import type { Minutes } from '../core/meet.js';
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function renderMeetSummary(m: Minutes, joined: string[], path: string, c: ChalkInstance): string {
+  const present = m.attendance?.present ?? [];
+  const guests = m.attendance?.guests ?? [];
+  const requests = m.reflect?.requests ?? [];
+  const commitments = (m.next?.members ?? []).filter((a) => a.will_practice).length;
+  const next = m.next;
+  const lines = [
+    '',
+    c.bold(`Meeting ${m.number} on ${m.date}: minutes written to ${path}`),
+    `  present      ${count(present.length, 'person', 'people')}${guests.length ? `, ${count(guests.length, 'guest')}` : ''}`,
+    ...(joined.length ? [`  joined       ${joined.join(', ')} (added to members.yaml)`] : []),
+    ...(m.learning?.topic ? [`  learned      ${m.learning.topic}`] : []),
+    `  requests     ${requests.length ? requests.map((r) => r.topic).join('; ') : 'none'}`,
+    `  commitments  ${commitments}`,
+    `  next         ${next?.topic ?? 'topic not chosen yet'}${next?.speaker ? `, with ${next.speaker}` : ''}${next?.date ? `, on ${next.date}` : ''}`,
+  ];
+  return lines.join('\n');
+}

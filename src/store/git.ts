@@ -1,0 +1,34 @@
+// Committing the minutes: git run with execFile (never a shell), committing only the given paths.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+async function git(cwd: string, args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, encoding: 'utf8' });
+  return stdout;
+}
+
+/** True when `dir` is inside a git work tree (and git is installed). */
+export async function insideWorkTree(dir: string): Promise<boolean> {
+  try {
+    return (await git(dir, ['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
+export type CommitResult = { ok: true } | { ok: false; reason: string };
+
+/** `git add -- paths` then `git commit -m message -- paths`: nothing else staged is committed. */
+export async function commitPaths(dir: string, paths: string[], message: string): Promise<CommitResult> {
+  try {
+    await git(dir, ['add', '--', ...paths]);
+    await git(dir, ['commit', '--quiet', '-m', message, '--', ...paths]);
+    return { ok: true };
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    const reason = (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 6).join('\n  ');
+    return { ok: false, reason };
+  }
+}

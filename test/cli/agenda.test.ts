@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { circle, makeWorkspace } from '../helpers.js';
+
+// "Today" is pinned before the meeting chosen last time (17 November 2026).
+const env = { CIRCLE_TODAY: '2026-11-01' };
+const lastFile = (dir: string) => join(dir, 'meetings', '2026-10-20.yaml');
+
+function example() {
+  const ws = makeWorkspace({ example: true });
+  const run = (...args: string[]) => circle(args, { cwd: ws.root, env });
+  return { ...ws, run };
+}
+
+/** Last meeting's "will practice" answers and the active members, from the example files. */
+function expected(dir: string) {
+  const last = parse(readFileSync(lastFile(dir), 'utf8'));
+  const members = parse(readFileSync(join(dir, 'members.yaml'), 'utf8')).members as Array<{ name: string; active?: boolean }>;
+  const commitments = (last.next.members as Array<{ will_practice: string }>).map((a) => a.will_practice);
+  return { commitments, active: members.filter((m) => m.active !== false).map((m) => m.name), topic: last.next.topic as string };
+}
+
+/** What a reader sees, whatever the format: markup and escapes gone, one space between words. */
+function readable(format: string, out: string): string {
+  let text = out;
+  if (format === 'json') {
+    const strings: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') strings.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(JSON.parse(out));
+    text = strings.join('\n');
+  }
+  if (format === 'markdown') text = text.replace(/\\(.)/g, '$1');
+  if (format === 'html') text = text.replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+  return text.replace(/\s+/g, ' ');
+}
+
+describe('circle agenda on the example circle', () => {
+  it("shows last meeting's chosen topic and every member's commitment", () => {
+    const { run, circleDir } = example();
+    const r = run('agenda');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const { commitments, topic } = expected(circleDir);
+    expect(r.stdout).toMatch(/^# Riverside Community Leaders Circle\n/);
+    expect(r.stdout).toContain('Meeting 7 · Tuesday 17 November 2026');
+    expect(r.stdout).toContain('18:00–20:00 · Riverside Library, Community Room B');
+    expect(r.stdout).toContain(`**Topic:** ${topic}`);
+    expect(r.stdout).toContain('**Speaker:** Dr Nadia Karim');
+    const md = readable('markdown', r.stdout);
+    for (const c of commitments) expect(md).toContain(c);
+    expect(md).toContain('Not at the last meeting: Юлия Смирнова');
+    expect(md).toContain('meeting after this one is on Tuesday 15 December 2026');
+    expect(r.stdout).not.toContain('Grace');
+  });
+
+  it('carries the same content in markdown, text, html and json', () => {
+    const { run, circleDir } = example();
+    const { commitments, active, topic } = expected(circleDir);
+    const phrases = [
+      ...commitments,
+      ...active,
+      topic,
+      'Dr Nadia Karim (psychologist, Riverside Community Health Clinic)',
+      'The city now wants a "community impact measure" on all arts grants',
+      'What surprised you?',
+      '18:45',
+      '19:35',
+      'Big first-name name tags at the door',
+    ];
+    for (const [format, args] of [
+      ['markdown', ['agenda', '--format', 'markdown']],
+      ['text', ['agenda', '--format', 'text']],
+      ['html', ['agenda', '--format', 'html']],
+      ['json', ['agenda', '--json']],
+    ] as const) {
+      const r = run(...args);
+      expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+      const seen = readable(format, r.stdout);
+      for (const p of phrases) expect(seen, `${format} should contain ${p}`).toContain(p);
+      expect(seen, format).not.toContain('Grace');
+    }
+    const text = run('agenda', '--format', 'text').stdout;
+    expect(text).not.toMatch(/\*\*|^#|<[a-z]/m);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(78);
+    const json = JSON.parse(run('agenda', '--json').stdout);
+    expect(json).toMatchObject({ kind: 'regular', number: 7, date: '2026-11-17', learning: { topic } });
+  });
+
+  it('writes a PDF of one or two pages that keeps every name', () => {
+    const { run, root } = example();
+    const r = run('agenda', '--format', 'pdf');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Wrote agenda-2026-11-17.pdf');
+    const file = join(root, 'agenda-2026-11-17.pdf');
+    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+    for (const name of ['José Álvarez', 'Łucja Nowak', 'Αλέξης Παππάς', 'Юлия Смирнова', 'Thảo Nguyễn', 'Siobhán Ní Bhriain']) {
+      expect(text).toContain(name);
+    }
+    expect(text).toContain('Preventing burnout');
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+  });
+
+  it('sends the PDF to a pipe with --out -, and any format to a file with --out', () => {
+    const { run, root } = example();
+    const piped = run('agenda', '--format', 'pdf', '--out', '-');
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.startsWith('%PDF-')).toBe(true);
+    const html = run('agenda', '--format', 'html', '--out', 'agenda.html');
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stdout).toBe('');
+    expect(readFileSync(join(root, 'agenda.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    const nowhere = run('agenda', '--out', 'no/such/folder/a.md');
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/cannot write no\/such\/folder\/a.md: no such folder/);
+  });
+
+  it('never prints a reflection marked private', () => {
+    const { run, circleDir } = example();
+    const file = lastFile(circleDir);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('      tried: The October newsletter', '      private: true\n      tried: The October newsletter'));
+    const r = run('agenda', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('Winter demand');
+    expect(r.stdout).toContain('Our first grant application'); // the others' issues stay
+  });
+
+  it('reads only the newest meeting: a broken old file does not matter', () => {
+    const { run, circleDir } = example();
+    writeFileSync(join(circleDir, 'meetings', '2026-06-02.yaml'), 'date: [not yaml\n');
+    const r = run('agenda');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Meeting 7');
+  });
+
+  it('builds on the meeting before an earlier --date', () => {
+    const { run } = example();
+    const r = run('agenda', '--date', '2026-10-20', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ number: 6, learning: { topic: 'Cross-organisation partnerships: making shared referrals work' } });
+  });
+
+  it('warns on stderr when the format is under 90 minutes', () => {
+    const { run, circleDir } = example();
+    const file = join(circleDir, 'circle.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('minutes: 45', 'minutes: 10'));
+    const r = run('agenda');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: the format adds up to 85 minutes; under 90/);
+    expect(r.stderr).toMatch(/add up to 85 minutes but schedule.duration is 120/);
+    expect(r.stdout).toContain('Time to Reflect · 18:00–18:10 · 10 min');
+  });
+
+  it('prints the first-meeting agenda when there is no meeting yet', () => {
+    const { run, circleDir } = example();
+    rmSync(join(circleDir, 'meetings'), { recursive: true });
+    const r = run('agenda', '--format', 'text');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('First meeting · ');
+    expect(r.stdout).toMatch(/Our purpose \(\d\d:\d\d–\d\d:\d\d/);
+    expect(r.stdout).toContain('Around the table');
+    expect(r.stdout).not.toContain('Commitments from last time');
+  });
+
+  it('refuses a bad --date or --format with exit 2 and a clear message', () => {
+    const { run } = example();
+    const date = run('agenda', '--date', '2026-02-30');
+    expect(date.code).toBe(2);
+    expect(date.stderr).toMatch(/--date 2026-02-30: use a real date as YYYY-MM-DD/);
+    const format = run('agenda', '--format', 'docx');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/docx.*invalid.*markdown, text, html, pdf/s);
+    for (const r of [date, format]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('has help with examples', () => {
+    const r = circle(['agenda', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Examples:\n\s+\$ circle agenda/);
+  });
+});
+
+describe('circle nametags', () => {
+  it('prints a tag for every active member and each guest, and none for Grace', () => {
+    const { run, root } = example();
+    const r = run('nametags', '--guest', 'Dr Nadia Karim', '--guest', 'Priya Raman');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Wrote nametags.pdf');
+    const file = join(root, 'nametags.pdf');
+    expect(existsSync(file)).toBe(true);
+    const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+    for (const tag of ['José', 'Łucja', 'Alexis', 'Юлия', 'Amara', 'Siobhán', 'Thảo', 'Nadia', 'Priya']) expect(text).toContain(tag);
+    expect(text).toContain('Riverside Immigrant Resource Centre');
+    expect(text).not.toContain('Grace');
+    expect(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+2/); // 9 tags, 8 a sheet
+  });
+
+  it('prints HTML to stdout with --format html', () => {
+    const { run } = example();
+    const r = run('nametags', '--format', 'html');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect((r.stdout.match(/class="tag"/g) ?? []).length).toBe(7);
+    expect(r.stdout).toContain('>Юлия</div>');
+    expect(r.stdout).not.toContain('Grace');
+  });
+});

@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { answer, newDraft, planMeeting } from '../../src/core/meet.js';
+import { loadCircle, loadLastMeeting } from '../../src/store/circle.js';
+import { saveDraft } from '../../src/store/draft.js';
+import { loadPrompts } from '../../src/store/templates.js';
+import { circle, exampleSlug, git, makeWorkspace, tempDir } from '../helpers.js';
+import { ANSWERS } from './meet-answers.js';
+
+const DATE = '2026-11-17';
+const env = { CIRCLE_TODAY: DATE };
+
+
+function withAnswers(answers: object = ANSWERS): { root: string; dir: string; file: string } {
+  const { root, circleDir } = makeWorkspace({ example: true });
+  const file = join(root, 'answers.yaml');
+  writeFileSync(file, stringify(answers));
+  return { root, dir: circleDir, file };
+}
+
+const minutesPath = (dir: string) => join(dir, 'meetings', `${DATE}.yaml`);
+
+describe('circle meet --answers', () => {
+  it('writes minutes that check accepts and that the next meeting builds on', async () => {
+    const { root, dir, file } = withAnswers();
+    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`minutes written to circles/${exampleSlug}/meetings/${DATE}.yaml`);
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+
+    const check = circle(['check'], { cwd: root });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toContain('7 meetings');
+
+    // What the next agenda is built from: the newest meeting's choices and commitments.
+    const last = (await loadLastMeeting(dir))!.data;
+    expect(last.date).toBe(DATE);
+    expect(last.next).toMatchObject({ topic: 'Sharing vans between organisations', speaker: 'José Álvarez', date: '2026-12-15' });
+    expect(last.reflect.requests.map((q) => q.topic)).toEqual(['Sharing vans between organisations', 'Recruiting board members']);
+    expect(last.reflect.members[0]).toMatchObject({ member: 'José Álvarez', tried: "Met the Seniors' Network about a transport rota" });
+    expect(last.next.members.find((m) => m.member === 'Ana Souza')!.will_practice).toBe('Visit the food bank.');
+
+    const members = readFileSync(join(dir, 'members.yaml'), 'utf8');
+    expect(members).toContain('  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n');
+    expect(members).toContain('# Grace moved to Halifax'); // the hand-written comments stay
+  });
+
+  it('reports unknown step ids and bad values, and writes nothing', () => {
+    const { root, dir, file } = withAnswers({ ...ANSWERS, 'reflect.Nobody.tried': 'x', 'learning.sumary': 'typo' });
+    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no such step in this meeting: reflect.Nobody.tried, learning.sumary');
+    expect(existsSync(minutesPath(dir))).toBe(false);
+    expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
+
+    const bad = withAnswers({ ...ANSWERS, 'next.date': 'next Tuesday', 'learning.format': 'lecture' });
+    const r2 = circle(['meet', '--answers', bad.file], { cwd: bad.root, env });
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/answers\.yaml: learning\.format: expected one of: speaker, dialogue/);
+    expect(existsSync(minutesPath(bad.dir))).toBe(false);
+  });
+
+  it('finishes an interrupted meeting with --resume, and refuses to start over it without', async () => {
+    const { root, dir, file } = withAnswers({ 'reflect.Amara Okafor.tried': 'Kept Fridays', notes: 'Food: Amara' });
+    const files = await loadCircle(dir, exampleSlug);
+    const last = (await loadLastMeeting(dir))!.data;
+    const plan = planMeeting(files.circle.data, files.members.data.members, last, await loadPrompts(), DATE);
+    let draft = newDraft(DATE, '2026-11-17T18:00:00.000Z');
+    for (const [id, v] of [['facilitator', 'Amara Okafor'], ['attendance', ['Amara Okafor']], ['guests', []]] as const) {
+      draft = answer(plan, draft, id, v, '2026-11-17T18:01:00.000Z');
+    }
+    await saveDraft(dir, draft);
+
+    const refused = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/a meeting of 2026-11-17 was interrupted \(3 answers kept.*\n.*--resume/);
+
+    const r = circle(['meet', '--resume', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(minutesPath(dir), 'utf8');
+    expect(text).toContain('facilitator: Amara Okafor');
+    expect(text).toContain('tried: Kept Fridays');
+    expect(text).toContain('notes: "Food: Amara"');
+  });
+});
+
+describe('circle meet refuses', () => {
+  it('without a terminal and without --answers (exit 2), mentioning a draft in progress', async () => {
+    const { root, circleDir: dir } = makeWorkspace({ example: true });
+    const r = circle(['meet'], { cwd: root, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/asks its questions on a terminal.*\n.*--answers answers\.yaml/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    await saveDraft(dir, newDraft(DATE, '2026-11-17T18:00:00.000Z'));
+    const again = circle(['meet'], { cwd: root, env });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('A meeting of 2026-11-17 is in progress');
+  });
+
+  it('a meeting date that already has minutes, leaving them untouched', () => {
+    const { root, dir, file } = withAnswers();
+    const path = join(dir, 'meetings', '2026-10-20.yaml');
+    const before = readFileSync(path, 'utf8');
+    const r = circle(['meet', '--date', '2026-10-20', '--answers', file], { cwd: root, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`circles/${exampleSlug}/meetings/2026-10-20.yaml already exists. Minutes are never overwritten`);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+  });
+
+  it('while another meeting holds the lock; a lock left by a dead process is taken over', () => {
+    const { root, dir, file } = withAnswers();
+    const lock = join(dir, '.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-17T18:00:00.000Z' }));
+    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`a meeting is already running on this circle (process ${process.pid} on ${hostname()}, since 2026-11-17T18:00:00.000Z)`);
+    expect(existsSync(minutesPath(dir))).toBe(false);
+    expect(readFileSync(lock, 'utf8')).toContain(String(process.pid)); // not stolen
+
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), started: '2026-11-17T17:00:00.000Z' }));
+    const taken = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('a bad --date with exit 2', () => {
+    const r = circle(['meet', '--date', '17/11/2026', '--answers', 'x.yaml'], { cwd: makeWorkspace({ example: true }).root, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--date 17/11/2026: use YYYY-MM-DD');
+  });
+});
+
+describe('circle meet and git', () => {
+  function repo(answers: object = ANSWERS) {
+    const ws = withAnswers(answers);
+    git(ws.root, 'init', '-q', '-b', 'main');
+    git(ws.root, 'add', 'circles');
+    git(ws.root, 'commit', '-q', '-m', 'history');
+    // Something else staged by the facilitator must not ride along.
+    writeFileSync(join(ws.root, 'other.txt'), 'not mine\n');
+    git(ws.root, 'add', 'other.txt');
+    return ws;
+  }
+
+  it('commits only the files it wrote, with a clear message', () => {
+    const { root, file } = repo();
+    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(root, 'log', '-1', '--format=%s')).toBe('minutes: Riverside Community Leaders Circle 2026-11-17\n');
+    expect(git(root, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      `circles/${exampleSlug}/meetings/${DATE}.yaml`,
+      `circles/${exampleSlug}/members.yaml`,
+    ]);
+    expect(git(root, 'diff', '--cached', '--name-only').trim()).toBe('other.txt');
+  });
+
+  it('does not commit when circle.yaml says git.commit: false', () => {
+    const { root, dir, file } = repo({ attendance: ['Amara Okafor'], 'next.topic': 'Keeping volunteers' });
+    const yaml = join(dir, 'circle.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('commit: true', 'commit: false'));
+    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(root, 'log', '--format=%s')).toBe('history\n');
+    expect(git(root, 'status', '--porcelain', '--', `circles/${exampleSlug}/meetings`)).toContain(`?? circles/${exampleSlug}/meetings/${DATE}.yaml`);
+  });
+
+  it('reports a commit that fails for want of a git identity, and keeps the minutes', () => {
+    const { root, dir, file } = repo();
+    const r = circle(['meet', '--answers', file], {
+      cwd: root,
+      env: {
+        ...env,
+        HOME: tempDir('circle-home-'),
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: undefined,
+        GIT_AUTHOR_EMAIL: undefined,
+        GIT_COMMITTER_NAME: undefined,
+        GIT_COMMITTER_EMAIL: undefined,
+        EMAIL: undefined,
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the minutes are written, but git could not commit them');
+    expect(r.stderr).toMatch(/Please tell me who you are|unable to auto-detect email|empty ident/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(minutesPath(dir))).toBe(true);
+    expect(git(root, 'log', '--format=%s')).toBe('history\n');
+  });
+});

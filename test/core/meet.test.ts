@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answer,
+  newDraft,
+  nextStep,
+  planMeeting,
+  runMeeting,
+  sectionStatus,
+  splitRequests,
+  steps,
+  toMinutes,
+  type Draft,
+  type MeetingPlan,
+  type Prompter,
+  type Step,
+} from '../../src/core/meet.js';
+import { meetingSchema } from '../../src/core/schema.js';
+import { loadCircle, loadLastMeeting } from '../../src/store/circle.js';
+import { loadPrompts } from '../../src/store/templates.js';
+import { exampleDir, exampleSlug } from '../helpers.js';
+
+const DATE = '2026-11-17';
+const AT = '2026-11-17T18:00:00.000Z';
+
+async function examplePlan(): Promise<MeetingPlan> {
+  const files = await loadCircle(exampleDir, exampleSlug);
+  const last = (await loadLastMeeting(exampleDir, DATE))!.data;
+  return planMeeting(files.circle.data, files.members.data.members, last, await loadPrompts(), DATE);
+}
+
+/** The tests' prompter: answers by step id, the default otherwise; it records what it was asked. */
+function fakePrompter(answers: Record<string, unknown>): Prompter & { asked: Step[] } {
+  const asked: Step[] = [];
+  return {
+    asked,
+    async ask(step) {
+      asked.push(step);
+      return step.id in answers ? answers[step.id] : undefined;
+    },
+  };
+}
+
+async function play(plan: MeetingPlan, answers: Record<string, unknown>, draft: Draft = newDraft(DATE, AT)) {
+  const prompter = fakePrompter(answers);
+  const saved: string[] = [];
+  const done = await runMeeting(plan, draft, { prompter, now: () => AT, save: async (_d, s) => void saved.push(s.id) });
+  return { draft: done, asked: prompter.asked, saved };
+}
+
+const ids = (list: Step[]) => list.map((s) => s.id);
+
+describe('the meeting as steps', () => {
+  it('opens with facilitator and attendance, then asks Reflect only of those present', async () => {
+    const plan = await examplePlan();
+    const fresh = newDraft(DATE, AT);
+    expect(ids(steps(plan, fresh)).slice(0, 4)).toEqual(['facilitator', 'attendance', 'guests', 'newcomers']);
+    expect(ids(steps(plan, fresh)).filter((id) => id.startsWith('reflect.') && id !== 'reflect.requests')).toEqual([]);
+
+    let d = answer(plan, fresh, 'attendance', ['José Álvarez', 'Amara'], AT); // full name or name-tag first name
+    const reflect = ids(steps(plan, d)).filter((id) => id.startsWith('reflect.') && id !== 'reflect.requests');
+    expect(reflect).toEqual([
+      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues'].map((k) => `reflect.José Álvarez.${k}`),
+      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues'].map((k) => `reflect.Amara Okafor.${k}`),
+    ]);
+    d = answer(plan, d, 'newcomers', ['Ana Souza'], AT);
+    const next = ids(steps(plan, d)).filter((id) => /^next\..+\./.test(id));
+    expect(next.filter((id) => id.endsWith('.will_practice'))).toEqual([
+      'next.José Álvarez.will_practice',
+      'next.Amara Okafor.will_practice',
+      'next.Ana Souza.will_practice',
+    ]);
+  });
+
+  it('shows each member the commitment they came in with', async () => {
+    const plan = await examplePlan();
+    const d = answer(plan, newDraft(DATE, AT), 'attendance', ['Amara Okafor'], AT);
+    const first = steps(plan, d).find((s) => s.id === 'reflect.Amara Okafor.tried')!;
+    expect(first.note).toContain('Keep every Friday afternoon clear');
+    expect(steps(plan, d).find((s) => s.id === 'reflect.Amara Okafor.surprised')!.note).toBe(first.note); // shown again on resume
+  });
+
+  it('gives newcomers introductions; the others only when the facilitator says so', async () => {
+    const plan = await examplePlan();
+    let d = answer(plan, newDraft(DATE, AT), 'attendance', ['Łucja Nowak'], AT);
+    d = answer(plan, d, 'newcomers', ['Ana Souza'], AT);
+    const intro = () => ids(steps(plan, d)).filter((id) => id.startsWith('intro.'));
+    expect(intro()).toEqual(['intro.Ana Souza.organization', 'intro.Ana Souza.vision', 'intro.Ana Souza.hopes', 'intro.others']);
+    d = answer(plan, d, 'intro.others', true, AT);
+    expect(intro()).toContain('intro.Łucja Nowak.vision');
+    expect(intro()).not.toContain('intro.Łucja Nowak.organization');
+  });
+
+  it('refuses a newcomer who is already a member and a checkbox name nobody has', async () => {
+    const plan = await examplePlan();
+    const d = newDraft(DATE, AT);
+    expect(() => answer(plan, d, 'newcomers', ['łucja nowak'], AT)).toThrow(/already in members.yaml/);
+    expect(() => answer(plan, d, 'newcomers', ['Ana Souza', 'ana souza'], AT)).toThrow(/ana souza is listed twice/);
+    expect(() => answer(plan, d, 'attendance', ['Nobody'], AT)).toThrow(/"Nobody" is not one of/);
+    expect(() => answer(plan, d, 'reflect.Nobody.tried', 'x', AT)).toThrow(/no step/);
+  });
+
+  it('offers tonight\'s requests and wishes, then last time\'s, as the next topic (not the one just covered)', async () => {
+    const plan = await examplePlan();
+    const { draft } = await play(plan, {
+      attendance: ['José Álvarez'],
+      'reflect.José Álvarez.tried': 'Drew up a rota ++ Sharing vans',
+      'next.José Álvarez.wants_to_learn': 'Volunteer retention',
+    });
+    const topic = steps(plan, draft).find((s) => s.id === 'next.topic')!;
+    const topics = topic.choices!.map((c) => c.value);
+    expect(topics.slice(0, 2)).toEqual(['Sharing vans', 'Volunteer retention']);
+    expect(topics).toContain('Writing a first grant application'); // a request from last time
+    expect(topics).not.toContain('Preventing burnout: sustaining ourselves and our teams');
+    expect(topic.other).toBe(true);
+  });
+
+  it('defaults the learning topic and speaker to last time\'s choice and the next date to the schedule', async () => {
+    const plan = await examplePlan();
+    const all = steps(plan, newDraft(DATE, AT));
+    expect(all.find((s) => s.id === 'learning.topic')!.default).toBe('Preventing burnout: sustaining ourselves and our teams');
+    expect(all.find((s) => s.id === 'learning.format')!.default).toBe('speaker');
+    expect(all.find((s) => s.id === 'next.date')!.default).toBe('2026-12-15');
+    expect(() => answer(plan, newDraft(DATE, AT), 'next.date', '2026-11-01', AT)).toThrow(/a date after 2026-11-17/);
+  });
+});
+
+describe('splitRequests', () => {
+  it('takes every topic after ++', () => {
+    expect(splitRequests('Tried the rota ++ vans ++ boards')).toEqual({ text: 'Tried the rota', requests: ['vans', 'boards'] });
+    expect(splitRequests('++ only a request')).toEqual({ text: '', requests: ['only a request'] });
+    expect(splitRequests('nothing special')).toEqual({ text: 'nothing special', requests: [] });
+  });
+});
+
+describe('the minutes', () => {
+  const answers = {
+    facilitator: 'Łucja Nowak',
+    attendance: ['José Álvarez', 'Amara Okafor'],
+    guests: ['Pat Visitor'],
+    newcomers: ['Ana Souza'],
+    'intro.Ana Souza.organization': 'Eastside Library',
+    'reflect.José Álvarez.tried': 'Called the network ++ Sharing vans',
+    'reflect.Amara Okafor.surprised': '++ Saying no',
+    'reflect.requests': ['Board recruitment'],
+    'learning.notes': 'Early signs of burnout.',
+    'learning.questions': ['How do we spot it?'],
+    'next.Ana Souza.will_practice': 'Visit the food bank',
+    'next.topic': 'Typed topic',
+    notes: 'Food: José',
+  };
+
+  it('validate against the meeting schema and hold every answer', async () => {
+    const plan = await examplePlan();
+    const { draft } = await play(plan, answers);
+    const minutes = toMinutes(plan, draft);
+    const parsed = meetingSchema.parse(minutes);
+    expect(parsed.number).toBe(7);
+    expect(parsed.attendance).toEqual({ present: ['José Álvarez', 'Amara Okafor', 'Ana Souza'], guests: ['Pat Visitor'] });
+    expect(parsed.introductions).toEqual([{ member: 'Ana Souza', organization: 'Eastside Library', private: false }]);
+    const jose = parsed.reflect.members.find((r) => r.member === 'José Álvarez')!;
+    expect(jose.commitment).toMatch(/^Call the Seniors' Network/);
+    expect(jose.tried).toBe('Called the network');
+    expect(parsed.reflect.members.find((r) => r.member === 'Amara Okafor')!.surprised).toBeUndefined();
+    expect(parsed.reflect.requests).toEqual([
+      { topic: 'Sharing vans', by: 'José Álvarez' },
+      { topic: 'Saying no', by: 'Amara Okafor' },
+      { topic: 'Board recruitment' },
+    ]);
+    expect(parsed.learning).toMatchObject({ format: 'speaker', notes: 'Early signs of burnout.', questions: ['How do we spot it?'] });
+    expect(parsed.next).toMatchObject({ topic: 'Typed topic', date: '2026-12-15' });
+    expect(parsed.next.members.find((a) => a.member === 'Ana Souza')!.will_practice).toBe('Visit the food bank');
+    expect(parsed.notes).toBe('Food: José');
+  });
+
+  it('leave empty answers out of the file', async () => {
+    const plan = await examplePlan();
+    const { draft } = await play(plan, { attendance: ['Amara Okafor'] });
+    const minutes = toMinutes(plan, draft);
+    expect(minutes.reflect!.members).toEqual([{ member: 'Amara Okafor', commitment: expect.any(String) }]);
+    expect(minutes).not.toHaveProperty('facilitator');
+    expect(minutes).not.toHaveProperty('notes');
+  });
+});
+
+describe('saving and resuming', () => {
+  it('saves after every answer, and a resumed draft asks only what is left', async () => {
+    const plan = await examplePlan();
+    const whole = await play(plan, { attendance: ['Amara Okafor'], 'reflect.Amara Okafor.tried': 'A' });
+    expect(whole.saved).toEqual(ids(whole.asked));
+
+    // Stop after the first Reflect answer, as Ctrl-C would, then resume from that draft.
+    let d = newDraft(DATE, AT);
+    for (const id of ['facilitator', 'attendance', 'guests', 'newcomers', 'intro.others', 'reflect.Amara Okafor.tried']) {
+      d = answer(plan, d, id, id === 'attendance' ? ['Amara Okafor'] : id === 'reflect.Amara Okafor.tried' ? 'A' : undefined, AT);
+    }
+    expect(nextStep(plan, d)!.id).toBe('reflect.Amara Okafor.surprised');
+    const resumed = await play(plan, {}, d);
+    expect(ids(resumed.asked)[0]).toBe('reflect.Amara Okafor.surprised');
+    expect(ids(resumed.asked)).not.toContain('attendance');
+    expect(toMinutes(plan, resumed.draft)).toEqual(toMinutes(plan, whole.draft));
+  });
+
+  it('keeps a section clock from the moment the section began', async () => {
+    const plan = await examplePlan();
+    let d = newDraft(DATE, '2026-11-17T18:00:00.000Z');
+    d = answer(plan, d, 'facilitator', 'Amara', '2026-11-17T18:02:00.000Z');
+    d = answer(plan, d, 'attendance', ['Amara Okafor'], '2026-11-17T18:05:00.000Z');
+    d = answer(plan, d, 'guests', [], '2026-11-17T18:05:30.000Z');
+    d = answer(plan, d, 'newcomers', [], '2026-11-17T18:06:00.000Z');
+    d = answer(plan, d, 'intro.others', false, '2026-11-17T18:10:00.000Z');
+    const reflect = sectionStatus(plan, d, 'reflect', '2026-11-17T18:22:30.000Z');
+    expect(reflect).toMatchObject({ title: 'Time to Reflect', used: 12, planned: 45 });
+    expect(sectionStatus(plan, d, 'opening', '2026-11-17T18:03:00.000Z')).toMatchObject({ used: 3 });
+    expect(sectionStatus(plan, d, 'opening', '2026-11-17T18:03:00.000Z').planned).toBeUndefined();
+  });
+});

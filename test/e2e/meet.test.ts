@@ -1,0 +1,193 @@
+// `circle meet` in a real pseudo-terminal: tmux types through attendance and Reflect,
+// presses Ctrl-C, resumes, finishes, and the minutes must hold every answer typed.
+// The screen is polled for the expected prompt before each key press; nothing sleeps blindly.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { binPath, makeWorkspace, testEnv } from '../helpers.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const inCI = process.env.CI === 'true';
+
+class Tmux {
+  readonly socket = `circle-e2e-${process.pid}-${Date.now()}`;
+  private session = 0;
+  private env = testEnv({ CIRCLE_TODAY: '2026-11-17', TERM: 'xterm-256color' });
+
+  private tmux(...args: string[]): string {
+    const r = spawnSync('tmux', ['-u', '-L', this.socket, ...args], { env: this.env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  }
+
+  /** Run `circle ARGS` in a fresh 120×40 window; the shell prints EXIT:<code> when it ends. */
+  start(cwd: string, args: string[]): void {
+    this.session += 1;
+    const quoted = [process.execPath, binPath, ...args].map((a) => `'${a}'`).join(' ');
+    this.tmux('new-session', '-d', '-x', '120', '-y', '40', '-s', this.name, '-c', cwd, `${quoted}; echo "EXIT:$?"; sleep 600`);
+  }
+
+  get name(): string {
+    return `meet${this.session}`;
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', this.name);
+  }
+
+  async waitFor(test: (screen: string) => boolean, what: string, ms = 15_000): Promise<string> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const screen = this.screen();
+      if (test(screen)) return screen;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** The prompt that is waiting for an answer (inquirer marks it "?"; answered ones "✔"). */
+  private pending(screen: string, question: string): boolean {
+    return screen.split('\n').some((line) => line.startsWith(`? ${question}`));
+  }
+
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', this.name, ...keys);
+  }
+
+  /** Wait for the question, type the answer (if any) and Enter, and wait for the prompt to be answered. */
+  async answer(question: string, text = ''): Promise<void> {
+    await this.waitFor((s) => this.pending(s, question), `the question "${question}"`);
+    if (text) this.tmux('send-keys', '-t', this.name, '-l', text);
+    this.keys('Enter');
+    await this.waitFor((s) => !this.pending(s, question), `"${question}" to be answered`);
+  }
+
+  async exitCode(): Promise<number> {
+    const screen = await this.waitFor((s) => /EXIT:\d+/.test(s), 'the command to end', 30_000);
+    return Number(/EXIT:(\d+)/.exec(screen)![1]);
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+}
+
+const REFLECT = ['What did you try', 'What surprised you', 'What gave you energy', 'What changed', 'What fell flat', 'What new question'];
+
+describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
+  let tmux: Tmux | undefined;
+  afterEach(() => tmux?.kill());
+
+  it('survives Ctrl-C, resumes, and keeps every answer typed', async () => {
+    if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
+    const { root, circleDir } = makeWorkspace({ example: true });
+    tmux = new Tmux();
+    const t = tmux;
+
+    t.start(root, ['meet']);
+    await t.answer('Who is facilitating today?', 'Amara Okafor');
+    // Attendance: everyone is ticked; `a` unticks all, then tick José and Łucja.
+    await t.waitFor((s) => s.includes('? Who is here?'), 'the attendance checkbox');
+    t.keys('a');
+    await t.waitFor((s) => !/◉/.test(s), 'everyone unticked');
+    t.keys('Space', 'Down', 'Space');
+    await t.waitFor((s) => (s.match(/◉/g) ?? []).length === 2, 'two ticked');
+    t.keys('Enter');
+    await t.answer('Guests (visitors who are not joining) (1;', 'Pat Visitor');
+    await t.answer('Guests (visitors who are not joining) (2;');
+    await t.answer('Newcomers joining the circle today (1;');
+    await t.answer('Note introductions for the 2 others too?');
+
+    const header = await t.waitFor((s) => s.includes('== Time to Reflect · 45 min planned =='), 'the Reflect header');
+    expect(header).toMatch(/José Álvarez\s+\[Time to Reflect: \d+ of 45 min\]/);
+    expect(header).toContain('Last time José Álvarez meant to: Call the Seniors');
+    await t.answer(REFLECT[0]!, 'Drew up a winter rota ++ Sharing vans');
+    await t.answer(REFLECT[1]!, 'Three drivers said yes');
+    for (const q of REFLECT.slice(2)) await t.answer(q); // Enter skips
+    await t.waitFor((s) => s.includes('Last time Łucja Nowak meant to'), "Łucja's commitment");
+    await t.answer(REFLECT[0]!, 'Named our referral contact');
+
+    // Ctrl-C in the middle of Łucja's turn.
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith(`? ${REFLECT[1]}`)), 'the next question');
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(t.screen()).toContain('draft saved — run `circle meet --resume`');
+    expect(readFileSync(join(circleDir, '.draft.yaml'), 'utf8')).toContain('Named our referral contact');
+
+    t.start(root, ['meet', '--resume']);
+    await t.waitFor((s) => s.includes('Resuming the meeting of 2026-11-17 (12 answers kept)'), 'the resume message');
+    await t.waitFor((s) => s.includes('Last time Łucja Nowak meant to: Name the library'), "Łucja's commitment, again");
+    for (const q of REFLECT.slice(1)) await t.answer(q);
+    await t.answer('Any other topics the group wants a speaker on? (1;', 'Board recruitment');
+    await t.answer('Any other topics the group wants a speaker on? (2;');
+    await t.answer('A speaker or a dialogue?'); // default: a speaker, as chosen last time
+    await t.answer('Topic');
+    await t.answer('Speaker (or who led the dialogue)');
+    await t.answer('Notes from the session', 'Early signs of burnout and what helps');
+    await t.answer('Questions the group raised (1;', 'How do we notice it in volunteers?');
+    await t.answer('Questions the group raised (2;');
+    await t.answer('What stood out for you today');
+    await t.answer('What will you put into practice', 'Call two drivers');
+    await t.answer('What would you like us to learn', 'Volunteer care');
+    for (const q of ['What stood out for you today', 'What will you put into practice', 'What would you like us to learn']) await t.answer(q);
+    await t.answer('Topic for next time'); // the first idea: tonight's request
+    await t.answer('Speaker for next time, if known');
+    await t.answer('Date of the next meeting');
+    await t.answer('Anything else for the minutes', 'Food: Lucja');
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toContain('Meeting 7 on 2026-11-17: minutes written to circles/riverside-leaders/meetings/2026-11-17.yaml');
+
+    const minutes = readFileSync(join(circleDir, 'meetings', '2026-11-17.yaml'), 'utf8');
+    for (const typed of [
+      'facilitator: Amara Okafor',
+      '    - José Álvarez\n    - Łucja Nowak\n  guests:\n    - Pat Visitor',
+      'tried: Drew up a winter rota',
+      'surprised: Three drivers said yes',
+      'tried: Named our referral contact',
+      '- topic: Sharing vans\n      by: José Álvarez',
+      '- topic: Board recruitment',
+      'notes: Early signs of burnout and what helps',
+      '- How do we notice it in volunteers?',
+      'will_practice: Call two drivers',
+      'wants_to_learn: Volunteer care',
+      '  topic: Sharing vans\n',
+      'date: 2026-12-15',
+      'notes: "Food: Lucja"',
+    ]) {
+      expect(minutes).toContain(typed);
+    }
+  }, 90_000);
+
+  it('asks whether to resume or discard a draft, and discards only when confirmed', async () => {
+    if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
+    const { root, circleDir } = makeWorkspace({ example: true });
+    tmux = new Tmux();
+    const t = tmux;
+    const draft = join(circleDir, '.draft.yaml');
+
+    t.start(root, ['meet']);
+    await t.answer('Who is facilitating today?', 'Amara Okafor');
+    await t.waitFor((s) => s.includes('? Who is here?'), 'the attendance checkbox');
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+
+    t.start(root, ['meet']);
+    await t.waitFor((s) => s.includes('? A meeting of 2026-11-17 was interrupted with 1 answer kept.'), 'the resume-or-discard question');
+    t.keys('Down', 'Enter');
+    await t.answer('Throw away the 1 answer of 2026-11-17?'); // Enter: no, keep it
+    await t.waitFor((s) => s.includes('? Who is here?'), 'the meeting resumed at attendance');
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(readFileSync(draft, 'utf8')).toContain('facilitator: Amara Okafor');
+
+    t.start(root, ['meet']);
+    await t.waitFor((s) => s.includes('? A meeting of 2026-11-17 was interrupted'), 'the question again');
+    t.keys('Down', 'Enter');
+    await t.answer('Throw away the 1 answer of 2026-11-17?', 'y');
+    await t.waitFor((s) => s.includes('? Who is facilitating today?'), 'a fresh start');
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(existsSync(draft)).toBe(false);
+  }, 60_000);
+});
