@@ -151,6 +151,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .description("one meeting's minutes (the last meeting by default), for members or, with --public, for anyone")
     .argument('[date]', 'the meeting, YYYY-MM-DD (default: the last one)')
     .option('--format <format>', 'markdown, text, html, pdf or json', 'markdown')
+    .option('--json', 'the same as --format json')
     .option('--out <file>', 'write to a file (pdf: minutes-DATE.pdf by default)')
     .option('--public', 'only what the circle learned and decided: no member-level or private reflections, no names of those present')
     .addHelpText(

@@ -3,13 +3,14 @@ import type { Context } from '../cli.js';
 import { isIsoDate } from '../core/dates.js';
 import { buildMinutes } from '../core/minutes.js';
 import { CircleError, UsageError } from '../errors.js';
+import { DOCUMENT_FORMATS, renderDocument } from '../render/formats.js';
 import { minutesDocument } from '../render/minutes.js';
+import { deliver } from './deliver.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles } from '../store/circle.js';
-import { writeOutputFile } from '../store/output-file.js';
 import type { YamlFile } from '../store/yaml-file.js';
 import type { Meeting } from '../core/schema.js';
 
-const FORMATS = ['markdown', 'text', 'html', 'pdf', 'json'] as const;
+const FORMATS = [...DOCUMENT_FORMATS, 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** The dates either side of `date`, to suggest when there was no meeting on it. */
@@ -19,8 +20,8 @@ function nearby(dates: readonly string[], date: string): string[] {
   return dates.slice(Math.max(0, at - 2), at + 2);
 }
 
-export async function run(ctx: Context, date: string | undefined, opts: { format?: string; out?: string; public?: boolean }): Promise<void> {
-  const format = (opts.format ?? 'markdown') as Format;
+export async function run(ctx: Context, date: string | undefined, opts: { format?: string; json?: boolean; out?: string; public?: boolean }): Promise<void> {
+  const format = (opts.json ? 'json' : (opts.format ?? 'markdown')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${opts.format}: use ${FORMATS.join(', ')}`);
   if (date !== undefined && !isIsoDate(date)) throw new UsageError(`"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-10-20`);
 
@@ -34,17 +35,6 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
   const [files, meeting] = await collectProblems<[CircleFiles, YamlFile<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
   const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public });
 
-  let content: string | Buffer;
-  if (format === 'json') content = `${JSON.stringify(minutes, null, 2)}\n`;
-  else {
-    const doc = minutesDocument(minutes);
-    if (format === 'markdown') content = (await import('../render/markdown.js')).toMarkdown(doc);
-    else if (format === 'text') content = (await import('../render/text.js')).toText(doc);
-    else if (format === 'html') content = (await import('../render/html.js')).toHtml(doc);
-    else content = await (await import('../render/pdf.js')).toPdf(doc);
-  }
-
-  const out = opts.out ?? (format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined);
-  if (out === undefined) ctx.out.data(content as string);
-  else ctx.out.info(`wrote ${await writeOutputFile(ctx.deps.cwd, out, content)}`);
+  const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format);
+  await deliver(ctx, content, { out: opts.out, defaultFile: format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined });
 }

@@ -6,7 +6,7 @@ import { buildIcs, type IcsEvent } from '../core/ics.js';
 import { describeCadence, upcomingDates } from '../core/schedule.js';
 import { UsageError } from '../errors.js';
 import { loadCircle, loadLastMeeting } from '../store/circle.js';
-import { writeOutputFile } from '../store/output-file.js';
+import { deliver } from './deliver.js';
 
 export async function run(ctx: Context, opts: { count?: string; from?: string; ics?: string; json?: boolean }): Promise<void> {
   const count = opts.count === undefined ? 6 : Number(opts.count);
@@ -35,8 +35,8 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
       if (decided?.date === d.date && decided.speaker) lines.push(`Speaker: ${decided.speaker}`);
       return { uid: `${d.date}-${slug}@circle`, date: d.date, start, duration: c.schedule.duration, summary: c.name, location: c.schedule.location, description: lines.join('\n') };
     });
-    const shown = await writeOutputFile(ctx.deps.cwd, opts.ics, buildIcs({ name: c.name, stamp: ctx.deps.now(), events }));
-    ctx.out.info(`wrote ${events.length} meeting${events.length === 1 ? '' : 's'} to ${shown}`);
+    if (opts.ics === '-') throw new UsageError('--ics needs a file name, e.g. --ics riverside.ics');
+    await deliver(ctx, buildIcs({ name: c.name, stamp: ctx.deps.now(), events }), { out: opts.ics });
   }
 
   if (opts.json) {

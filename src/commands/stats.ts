@@ -7,8 +7,8 @@ import { UsageError } from '../errors.js';
 import { statsHtml } from '../render/stats-html.js';
 import { statsText } from '../render/stats-text.js';
 import { collectProblems, loadCircle, type CircleFiles } from '../store/circle.js';
-import { writeOutputFile } from '../store/output-file.js';
 import { readSummaries, SUMMARY_VIEW } from '../store/summaries.js';
+import { deliver } from './deliver.js';
 
 export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
@@ -25,6 +25,5 @@ export async function run(ctx: Context, opts: { format?: string; json?: boolean;
       : format === 'html'
         ? statsHtml(stats, title)
         : statsText(stats, { title, width: tty ? ctx.out.columns : 80, style: { unicode: tty }, color: toFile ? new Chalk({ level: 0 }) : ctx.out.color });
-  if (toFile) ctx.out.info(`wrote ${await writeOutputFile(ctx.deps.cwd, opts.out!, text)}`);
-  else ctx.out.data(text);
+  await deliver(ctx, text, { out: opts.out });
 }

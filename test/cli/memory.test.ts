@@ -89,7 +89,7 @@ describe('circle minutes', () => {
     const { root } = example();
     const html = run(['minutes', '2026-09-22', '--format', 'html', '--out', 'm.html'], root);
     expect(html.code, html.stderr).toBe(0);
-    expect(html.stderr).toContain('wrote m.html');
+    expect(html.stderr).toContain('Wrote m.html');
     expect(readFileSync(join(root, 'm.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*Amara Okafor \(shared in confidence\)/);
 
     const pdf = run(['minutes', '2026-09-22', '--format', 'pdf', '--public'], root);
@@ -271,7 +271,7 @@ describe('circle schedule', () => {
     const { root } = example();
     const r = run(['schedule', '--count', '4', '--ics', 'circle.ics'], root);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('wrote 4 meetings to circle.ics');
+    expect(r.stderr).toContain('Wrote circle.ics');
     const text = readFileSync(join(root, 'circle.ics'), 'utf8');
     expect(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75 && !l.includes('\n'))).toBe(true);
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
