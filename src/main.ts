@@ -24,6 +24,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
 });
 
+/** The clock; CIRCLE_TODAY=YYYY-MM-DD moves it to that day (for demos and tests), keeping the time running. */
+function clock(today: string | undefined): () => Date {
+  const m = today ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(today) : null;
+  if (!m) return () => new Date();
+  return () => {
+    const d = new Date();
+    d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return d;
+  };
+}
+
 let code: number;
 try {
   code = await runCli(process.argv.slice(2), {
@@ -32,8 +43,7 @@ try {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    // CIRCLE_TODAY=YYYY-MM-DD pins "today" (for demos and tests); the clock otherwise.
-    now: () => (process.env.CIRCLE_TODAY ? new Date(`${process.env.CIRCLE_TODAY}T12:00:00`) : new Date()),
+    now: clock(process.env.CIRCLE_TODAY),
   });
 } catch (error) {
   code = report(error);

@@ -14,7 +14,6 @@ import { ANSWERS } from './meet-answers.js';
 const DATE = '2026-11-17';
 const env = { CIRCLE_TODAY: DATE };
 
-
 function withAnswers(answers: object = ANSWERS): { root: string; dir: string; file: string } {
   const { root, circleDir } = makeWorkspace({ example: true });
   const file = join(root, 'answers.yaml');
@@ -49,6 +48,14 @@ describe('circle meet --answers', () => {
     const members = readFileSync(join(dir, 'members.yaml'), 'utf8');
     expect(members).toContain('  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n');
     expect(members).toContain('# Grace moved to Halifax'); // the hand-written comments stay
+
+    // And the next agenda is built from these minutes.
+    const agenda = circle(['agenda', '--json'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    expect(agenda.code, agenda.stderr).toBe(0);
+    const text = agenda.stdout;
+    expect(text).toContain('2026-12-15');
+    expect(text).toContain('Sharing vans between organisations');
+    expect(text).toContain('Visit the food bank.');
   });
 
   it('reports unknown step ids and bad values, and writes nothing', () => {
