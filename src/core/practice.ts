@@ -70,7 +70,7 @@ export function countFollowUps(links: readonly FollowUp[]): FollowUpCounts {
 export interface PracticeLink {
   made: { date: string; number: number };
   commitment: string;
-  /** The commitment or the report was marked private. */
+  /** The commitment was marked private (the report carries its own flag). */
   private: boolean;
   status: FollowUpStatus;
   followedAt?: { date: string; number: number } | undefined;
@@ -103,7 +103,7 @@ export function practiceChains(meetings: readonly PracticeMeeting[], order: read
     chain.links.push({
       made: { date: made.date, number: made.number },
       commitment: commitment.text,
-      private: commitment.private || Boolean(report?.private),
+      private: commitment.private,
       status: f.status,
       followedAt: next && { date: next.date, number: next.number },
       absences: f.absences,

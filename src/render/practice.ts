@@ -20,7 +20,7 @@ function outcome(l: PracticeLink, c: ChalkInstance): string[] {
   const missed = l.absences ? ` (after missing ${plural(l.absences, 'meeting')})` : '';
   switch (l.status) {
     case 'followed_up':
-      return [`  -> ${at}${missed}:`, ...l.report!.said.map((s) => `       ${SAID[s.field]}: ${oneLine(s.text)}`)];
+      return [`  -> ${at}${missed}${l.report!.private ? c.dim(' (in confidence)') : ''}:`, ...l.report!.said.map((s) => `       ${SAID[s.field]}: ${oneLine(s.text)}`)];
     case 'silent':
       return [c.yellow(`  !! ${at}${missed}: came, but reported nothing on it`)];
     case 'missed':

@@ -205,6 +205,9 @@ describe('circle practice', () => {
     expect(yulia.links.at(-1)).toMatchObject({ made: { date: '2026-09-22' }, status: 'missed', absences: 1 });
     expect(yulia.counts).toMatchObject({ made: 5, followedUp: 4, missed: 1, share: 0.8 });
     expect(json.map((c: { member: string }) => c.member)).toContain('Grace Whitfield');
+    // The report given in confidence (28 July) is labelled where it stands, not its commitment.
+    expect(r.stdout).toContain('-> 2026-07-28 #3 (in confidence):');
+    expect(r.stdout).not.toMatch(/will practise: [^\n]*\(in confidence\)/);
   });
 
   it('says which members there are when the name matches none', () => {
