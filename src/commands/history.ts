@@ -2,13 +2,11 @@
 import type { Context } from '../cli.js';
 import { historyRows } from '../core/history.js';
 import { historyTable } from '../render/history.js';
-import { collectProblems, loadCircle, type CircleFiles } from '../store/circle.js';
-import { readSummaries, SUMMARY_VIEW } from '../store/summaries.js';
-import type { MeetingSummary } from '../core/summary.js';
+import { SUMMARY_VIEW } from '../store/summaries.js';
+import { circleWithSummaries } from './summaries.js';
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<void> {
-  const { dir, slug } = await ctx.circle();
-  const [files, meetings] = await collectProblems<[CircleFiles, MeetingSummary[]]>([loadCircle(dir, slug), readSummaries(dir, SUMMARY_VIEW)]);
+  const { files, meetings } = await circleWithSummaries(ctx, SUMMARY_VIEW);
   const rows = historyRows(meetings, files.members.data.members);
   if (opts.json) return ctx.out.data(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out.info(`${files.circle.data.name} has no meetings yet.`);

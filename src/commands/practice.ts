@@ -2,15 +2,13 @@
 import type { Context } from '../cli.js';
 import { findMember } from '../core/circle.js';
 import { practiceChains } from '../core/practice.js';
-import type { PracticeMeeting } from '../core/summary.js';
 import { UsageError } from '../errors.js';
 import { practiceText } from '../render/practice.js';
-import { collectProblems, loadCircle, type CircleFiles } from '../store/circle.js';
-import { PRACTICE_VIEW, readSummaries } from '../store/summaries.js';
+import { PRACTICE_VIEW } from '../store/summaries.js';
+import { circleWithSummaries } from './summaries.js';
 
 export async function run(ctx: Context, member: string | undefined, opts: { json?: boolean }): Promise<void> {
-  const { dir, slug } = await ctx.circle();
-  const [files, meetings] = await collectProblems<[CircleFiles, PracticeMeeting[]]>([loadCircle(dir, slug), readSummaries(dir, PRACTICE_VIEW)]);
+  const { files, meetings } = await circleWithSummaries(ctx, PRACTICE_VIEW);
   const known = files.members.data.members.map((m) => m.name);
   let only: string[] | undefined;
   if (member !== undefined) {

@@ -2,19 +2,17 @@
 import { Chalk } from 'chalk';
 import type { Context } from '../cli.js';
 import { circleStats } from '../core/stats.js';
-import type { MeetingSummary } from '../core/summary.js';
 import { UsageError } from '../errors.js';
 import { statsHtml } from '../render/stats-html.js';
 import { statsText } from '../render/stats-text.js';
-import { collectProblems, loadCircle, type CircleFiles } from '../store/circle.js';
-import { readSummaries, SUMMARY_VIEW } from '../store/summaries.js';
+import { SUMMARY_VIEW } from '../store/summaries.js';
+import { circleWithSummaries } from './summaries.js';
 import { deliver } from './deliver.js';
 
 export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   if (!['text', 'html', 'json'].includes(format)) throw new UsageError(`--format ${format}: use text, html or json`);
-  const { dir, slug } = await ctx.circle();
-  const [files, meetings] = await collectProblems<[CircleFiles, MeetingSummary[]]>([loadCircle(dir, slug), readSummaries(dir, SUMMARY_VIEW)]);
+  const { files, meetings } = await circleWithSummaries(ctx, SUMMARY_VIEW);
   const stats = circleStats(meetings, files.members.data.members);
   const title = `${files.circle.data.name}: the circle in numbers`;
   const toFile = opts.out !== undefined;

@@ -66,8 +66,15 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** One summary per meeting, oldest first. Throws DataError listing every bad meeting file. */
-export async function readSummaries<T extends { date: string }>(dir: string, view: SummaryView<T>): Promise<T[]> {
+/**
+ * One summary per meeting, oldest first. Throws DataError listing every bad meeting file.
+ * `onParse` hears how many files must be parsed before they are (a cold cache can take seconds).
+ */
+export async function readSummaries<T extends { date: string }>(
+  dir: string,
+  view: SummaryView<T>,
+  onParse?: (files: number) => void,
+): Promise<T[]> {
   const dates = await listMeetingDates(dir);
   const path = cacheFile(dir, view);
   const cached = await readCache(path, view);
@@ -82,6 +89,7 @@ export async function readSummaries<T extends { date: string }>(dir: string, vie
   }
 
   const problems: Problem[] = [];
+  if (stale.length) onParse?.(stale.length);
   await eachLimited(stale, CONCURRENCY, async ({ date, name, key }) => {
     const file = meetingFile(dir, date);
     try {
