@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../cli.js';
 import { isIsoDate } from '../core/dates.js';
-import { newDraft, newMembers, planMeeting, runMeeting, toMinutes, type Draft, type MeetingPlan, type Prompter } from '../core/meet.js';
+import { newDraft, planMeeting, rollChanges, runMeeting, toMinutes, type Draft, type MeetingPlan, type Prompter, type Step } from '../core/meet.js';
 import { CircleError, InterruptedError, UsageError } from '../errors.js';
 import { renderMeetSummary } from '../render/meet.js';
 import { loadAnswers } from '../store/answers.js';
@@ -12,7 +12,7 @@ import { loadCircle, loadLastMeeting, meetingFile, membersFile, writeNewMeeting,
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
 import { commitPaths, insideWorkTree } from '../store/git.js';
 import { acquireLock } from '../store/lock.js';
-import { appendMembers } from '../store/members.js';
+import { updateRoll } from '../store/roll.js';
 import { loadPrompts } from '../store/templates.js';
 import { displayPath } from '../store/yaml-file.js';
 
@@ -22,53 +22,71 @@ interface MeetOptions {
   answers?: string;
 }
 
+interface AnswersFile {
+  answers: Record<string, unknown>;
+  shown: string;
+}
+
 export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date ${opts.date}: use YYYY-MM-DD, e.g. 2026-11-17`);
-  const answersPath = opts.answers === undefined ? undefined : resolve(ctx.deps.cwd, opts.answers);
-  const answers = answersPath === undefined ? undefined : await loadAnswers(answersPath);
+  const scripted = opts.answers === undefined ? undefined : await answersFile(ctx, opts.answers);
   const { dir, slug } = await ctx.circle();
   const files = await loadCircle(dir, slug);
-  if (!answers && !ctx.interactive()) throw new UsageError(noTerminal(slug, await loadDraft(dir)));
+  if (!scripted && !ctx.interactive()) throw new UsageError(noTerminal(slug, await loadDraft(dir)));
 
   const now = () => ctx.deps.now().toISOString();
   const lock = await acquireLock(dir, now());
   try {
-    const draft = await draftToContinue(ctx, dir, opts, answers !== undefined);
-    const date = draft?.date ?? opts.date ?? ctx.today();
-    if (existsSync(meetingFile(dir, date))) throw new CircleError(alreadyRecorded(ctx, dir, date, draft !== undefined));
+    const kept = await draftToContinue(ctx, dir, opts, scripted !== undefined);
+    const date = kept?.date ?? opts.date ?? ctx.today();
+    if (existsSync(meetingFile(dir, date))) throw new CircleError(alreadyRecorded(ctx, dir, date, kept !== undefined));
     const last = (await loadLastMeeting(dir, date))?.data;
     const plan = planMeeting(files.circle.data, files.members.data.members, last, await loadPrompts(), date);
-
-    let prompter: Prompter;
-    if (answers && answersPath) {
-      prompter = await checkedAnswers(plan, draft ?? newDraft(date, now()), answers, displayPath(answersPath, ctx.deps.cwd));
-    } else {
-      const { createAsk } = await import('../ui/ask.js');
-      const { interactivePrompter } = await import('../ui/meet-prompter.js');
-      prompter = interactivePrompter(createAsk(ctx.deps), ctx.out);
-    }
-    const finished = await runMeeting(plan, draft ?? newDraft(date, now()), {
-      prompter,
-      now,
-      save: async (d, step) => {
-        await saveDraft(dir, d);
-        // Test hook: CIRCLE_TRACE=1 acknowledges each answer once it is safely on disk.
-        if (ctx.deps.env.CIRCLE_TRACE) ctx.out.info(`trace: saved ${step.id}`);
-      },
-    }).catch((error: unknown) => {
-      if (error instanceof Error && error.name === 'ExitPromptError') {
-        throw new InterruptedError('\ndraft saved — run `circle meet --resume` to carry on');
-      }
-      throw error;
-    });
+    const draft = kept ?? newDraft(date, now());
+    const prompter = scripted ? await checkedAnswers(plan, draft, scripted) : await terminalPrompter(ctx);
+    const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
     return await record(ctx, files, plan, finished);
   } finally {
     await lock.release();
   }
 }
 
+async function answersFile(ctx: Context, given: string): Promise<AnswersFile> {
+  const path = resolve(ctx.deps.cwd, given);
+  const shown = displayPath(path, ctx.deps.cwd);
+  return { answers: await loadAnswers(path, shown), shown };
+}
+
+async function terminalPrompter(ctx: Context): Promise<Prompter> {
+  const { createAsk } = await import('../ui/ask.js');
+  const { interactivePrompter } = await import('../ui/meet-prompter.js');
+  return interactivePrompter(createAsk(ctx.deps), ctx.out);
+}
+
 /**
- * Newcomers, minutes, then the commit. Newcomers go first and only once, so a crash in
+ * Ask what is left, saving the draft after every answer. Ctrl-C ends the run with 130,
+ * pointing at the draft only when there is one on disk.
+ */
+async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft, prompter: Prompter, onDisk: boolean): Promise<Draft> {
+  let saved = onDisk;
+  const save = async (d: Draft, step: Step) => {
+    await saveDraft(dir, d);
+    saved = true;
+    // Test hook: CIRCLE_TRACE=1 acknowledges each answer once it is safely on disk.
+    if (ctx.deps.env.CIRCLE_TRACE) ctx.out.info(`trace: saved ${step.id}`);
+  };
+  try {
+    return await runMeeting(plan, draft, { prompter, now: () => ctx.deps.now().toISOString(), save });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ExitPromptError')) throw error;
+    throw new InterruptedError(
+      saved ? '\ndraft saved — run `circle meet --resume` to carry on' : '\nthe meeting was not started: nothing was saved.',
+    );
+  }
+}
+
+/**
+ * Members, minutes, then the commit. members.yaml goes first and only once, so a crash in
  * between loses nothing: the draft stays and `--resume` (with nothing left to ask) ends here again.
  */
 async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft: Draft): Promise<number> {
@@ -76,16 +94,16 @@ async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft
   const minutes = toMinutes(plan, draft);
   // Read members.yaml again: someone may have edited it while the meeting ran.
   const { members } = await loadCircle(dir, files.slug);
-  const known = new Set(members.data.members.map((m) => m.name.toLowerCase()));
-  const joining = newMembers(plan, draft).filter((m) => !known.has(m.name.toLowerCase()));
+  const { joining, returning } = rollChanges(members.data.members, plan, draft);
   const written: string[] = [];
-  if (joining.length) {
-    await appendMembers(members, joining);
+  if (joining.length || returning.length) {
+    await updateRoll(members, returning.map((r) => r.index), joining);
     written.push(membersFile(dir));
   }
   written.unshift(await writeNewMeeting(dir, plan.date, minutes));
   await removeDraft(dir);
-  ctx.out.info(renderMeetSummary(minutes, joining.map((m) => m.name), displayPath(written[0]!, ctx.deps.cwd), ctx.out.messageColor));
+  const roll = { joined: joining.map((m) => m.name), back: returning.map((r) => r.name) };
+  ctx.out.info(renderMeetSummary(minutes, roll, displayPath(written[0]!, ctx.deps.cwd), ctx.out.messageColor));
 
   const wanted = files.circle.data.git.commit;
   if (wanted === false) return 0;
@@ -139,7 +157,7 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
 }
 
 /** Try the whole answers file before writing anything: bad values and unknown step ids are reported together. */
-async function checkedAnswers(plan: MeetingPlan, draft: Draft, answers: Record<string, unknown>, shown: string): Promise<Prompter> {
+async function checkedAnswers(plan: MeetingPlan, draft: Draft, { answers, shown }: AnswersFile): Promise<Prompter> {
   const { answersPrompter } = await import('../ui/meet-prompter.js');
   const rehearsal = answersPrompter(answers, shown);
   await runMeeting(plan, draft, { prompter: rehearsal, now: () => draft.started, save: async () => {} });

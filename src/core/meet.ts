@@ -66,12 +66,15 @@ export function planMeeting(circle: Circle, members: Member[], last: Meeting | u
 /**
  * Typed into any Reflect answer, `++` notes a speaker request by that member:
  * "Tried the new rota ++ volunteer burnout" keeps "Tried the new rota" and requests
- * a speaker on "volunteer burnout". Several may follow one another.
+ * a speaker on "volunteer burnout". Several may follow one another. The mark counts
+ * only as a word of its own (at the start or after a space, and followed by one), so
+ * "Notepad++" and "C++" stay as typed.
  */
 export const REQUEST_MARK = '++';
+const REQUEST_SPLIT = /(?:^|\s)\+\+\s+/;
 
 export function splitRequests(answer: string): { text: string; requests: string[] } {
-  const [text = '', ...requests] = answer.split(REQUEST_MARK).map((s) => s.trim());
+  const [text = '', ...requests] = answer.split(REQUEST_SPLIT).map((s) => s.trim());
   return { text, requests: requests.filter(Boolean) };
 }
 
@@ -85,11 +88,13 @@ const text = (a: Value | undefined): string => (typeof a === 'string' ? a.trim()
 const names = (a: Value | undefined): string[] => (Array.isArray(a) ? a.map((s) => s.trim()).filter(Boolean) : []);
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** Active members ticked as present, in members.yaml order. */
-function present(plan: MeetingPlan, draft: Draft): string[] {
-  const ticked = draft.answers.attendance;
-  const active = activeMembers(plan.members).map((m) => m.name);
-  return ticked === undefined ? [] : active.filter((n) => names(ticked).some((t) => sameName(t, n)));
+/**
+ * The members ticked as present, as the draft keeps them. Never recomputed from
+ * members.yaml: someone removed from it mid-meeting keeps the answers already given.
+ */
+function present(draft: Draft): string[] {
+  const ticked = names(draft.answers.attendance);
+  return ticked.filter((n, i) => ticked.findIndex((m) => sameName(m, n)) === i);
 }
 
 function newcomers(draft: Draft): string[] {
@@ -105,7 +110,13 @@ function openingSteps(plan: MeetingPlan): Step[] {
     const twice = list.find((n, i) => list.findIndex((m) => sameName(m, n)) !== i);
     return twice ? `${twice} is listed twice` : true;
   };
+  // Active members first, ticked; then former members, who may come back.
   const active = activeMembers(plan.members);
+  const former = plan.members.filter((m) => !m.active);
+  const choices = [
+    ...active.map((m) => ({ name: m.name, value: m.name })),
+    ...former.map((m) => ({ name: `${m.name} (returning)`, value: m.name })),
+  ];
   return [
     { id: 'facilitator', section: 'opening', kind: 'text', question: 'Who is facilitating today?' },
     {
@@ -113,8 +124,10 @@ function openingSteps(plan: MeetingPlan): Step[] {
       section: 'opening',
       kind: 'checkbox',
       question: 'Who is here? (space ticks, Enter goes on)',
-      choices: active.map((m) => ({ name: m.name, value: m.name })),
+      choices,
       default: active.map((m) => m.name),
+      // A new circle's first meeting: nobody to tick, everyone joins as a newcomer.
+      ...(choices.length ? {} : { note: 'Nobody is in members.yaml yet: list everyone present as a newcomer.' }),
     },
     { id: 'guests', section: 'opening', kind: 'list', question: 'Guests (visitors who are not joining)' },
     { id: 'newcomers', section: 'opening', kind: 'list', question: 'Newcomers joining the circle today', validate: notAMember },
@@ -129,7 +142,7 @@ function introductionSteps(plan: MeetingPlan, draft: Draft): Step[] {
     ...INTRO_KEYS.map((k): Step => ({ id: `intro.${name}.${k}`, section: 'introductions', member: name, kind: 'text', question: ask(k) })),
   ];
   const steps = newcomers(draft).flatMap((n) => perPerson(n, true));
-  const others = present(plan, draft);
+  const others = present(draft);
   if (others.length) {
     steps.push({
       id: 'intro.others',
@@ -147,7 +160,7 @@ function introductionSteps(plan: MeetingPlan, draft: Draft): Step[] {
 function reflectSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const part = partFor(plan.prompts, plan.circle, 'reflect');
   const commitments = commitmentsFrom(plan.last);
-  const steps = present(plan, draft).flatMap((name) => {
+  const steps = present(draft).flatMap((name) => {
     const commitment = commitments.find((c) => sameName(c.member, name))?.commitment;
     return part.questions
       .filter((q) => (REFLECT_KEYS as readonly string[]).includes(q.id))
@@ -189,7 +202,7 @@ function learningSteps(plan: MeetingPlan): Step[] {
 
 function nextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const part = partFor(plan.prompts, plan.circle, 'next');
-  const people = [...present(plan, draft), ...newcomers(draft)];
+  const people = [...present(draft), ...newcomers(draft)];
   const perMember = people.flatMap((name) =>
     part.questions
       .filter((q) => (NEXT_KEYS as readonly string[]).includes(q.id))
@@ -278,15 +291,16 @@ export function coerce(step: Step, raw: unknown): Checked {
   }
   if (step.kind === 'checkbox') {
     const choices = step.choices ?? [];
-    const picked: string[] = [];
+    const picked = new Set<string>();
     for (const v of value as string[]) {
       // A full name, or a first name that only one choice has.
       const byFirst = choices.filter((c) => sameName(tagName({ name: c.value }), v));
       const hit = choices.find((c) => sameName(c.value, v)) ?? (byFirst.length === 1 ? byFirst[0] : undefined);
-      if (!hit) return fail(`"${v}" is not one of: ${choices.map((c) => c.value).join(', ')}`);
-      picked.push(hit.value);
+      if (!hit) return fail(choices.length ? `"${v}" is not one of: ${choices.map((c) => c.value).join(', ')}` : `"${v}": there is nobody to choose`);
+      picked.add(hit.value);
     }
-    value = picked;
+    // In the order of the choices, each once.
+    value = choices.map((c) => c.value).filter((v) => picked.has(v));
   }
   if (step.kind === 'select' && !step.other && !(step.choices ?? []).some((c) => c.value === value)) {
     return fail(`expected one of: ${(step.choices ?? []).map((c) => c.value).join(', ')}`);
@@ -357,7 +371,7 @@ export type Minutes = z.input<typeof meetingSchema>;
  * "will practice"). Speaker requests typed after `++` in Reflect answers move to `requests`.
  */
 export function toMinutes(plan: MeetingPlan, draft: Draft): Minutes {
-  const attendees = present(plan, draft);
+  const attendees = present(draft);
   const commitments = commitmentsFrom(plan.last);
   const requests: { topic: string; by?: string }[] = [];
 
@@ -401,12 +415,26 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): Minutes {
   };
 }
 
-/** Newcomers to add to members.yaml, with what their introduction told us. */
-export function newMembers(plan: MeetingPlan, draft: Draft): Array<Pick<Member, 'name'> & Partial<Member>> {
-  return newcomers(draft).map((name) => {
-    const about = fields(draft, `intro.${name}`, ['organization', 'vision']);
-    return { name, tag: tagName({ name }), ...about, joined: plan.date, active: true };
-  });
+export interface RollChanges {
+  /** Newcomers to add, with what their introduction told us. */
+  joining: Array<Pick<Member, 'name'> & Partial<Member>>;
+  /** Former members who came back, to be marked active again: their place in members.yaml and name. */
+  returning: Array<{ index: number; name: string }>;
+}
+
+/**
+ * What members.yaml needs once the minutes are written, given the members it holds
+ * now (it may have been edited while the meeting ran): newcomers not yet in it are
+ * added, and anyone present who is marked inactive is active again.
+ */
+export function rollChanges(members: readonly Member[], plan: MeetingPlan, draft: Draft): RollChanges {
+  const known = (name: string) => members.some((m) => sameName(m.name, name));
+  const joining = newcomers(draft)
+    .filter((name) => !known(name))
+    .map((name) => ({ name, tag: tagName({ name }), ...fields(draft, `intro.${name}`, ['organization', 'vision']), joined: plan.date, active: true }));
+  const here = present(draft);
+  const returning = members.flatMap((m, index) => (!m.active && here.some((n) => sameName(n, m.name)) ? [{ index, name: m.name }] : []));
+  return { joining, returning };
 }
 
 // ---- running it -----------------------------------------------------------------

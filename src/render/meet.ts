@@ -4,7 +4,13 @@ import type { Minutes } from '../core/meet.js';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function renderMeetSummary(m: Minutes, joined: string[], path: string, c: ChalkInstance): string {
+/** Who joined the circle tonight and who came back to it, by name. */
+export interface RollNames {
+  joined: string[];
+  back: string[];
+}
+
+export function renderMeetSummary(m: Minutes, { joined, back }: RollNames, path: string, c: ChalkInstance): string {
   const present = m.attendance?.present ?? [];
   const guests = m.attendance?.guests ?? [];
   const requests = m.reflect?.requests ?? [];
@@ -15,6 +21,7 @@ export function renderMeetSummary(m: Minutes, joined: string[], path: string, c:
     c.bold(`Meeting ${m.number} on ${m.date}: minutes written to ${path}`),
     `  present      ${count(present.length, 'person', 'people')}${guests.length ? `, ${count(guests.length, 'guest')}` : ''}`,
     ...(joined.length ? [`  joined       ${joined.join(', ')} (added to members.yaml)`] : []),
+    ...(back.length ? [`  back         ${back.join(', ')} (active again in members.yaml)`] : []),
     ...(m.learning?.topic ? [`  learned      ${m.learning.topic}`] : []),
     `  requests     ${requests.length ? requests.map((r) => r.topic).join('; ') : 'none'}`,
     `  commitments  ${commitments}`,

@@ -2,7 +2,8 @@
 // Nested mappings are read as dotted ids, so `reflect: {Ana Souza: {tried: …}}` is
 // the same as `reflect.Ana Souza.tried: …`.
 import { z } from 'zod';
-import { loadYaml } from './yaml-file.js';
+import { UsageError } from '../errors.js';
+import { displayPath, loadYaml } from './yaml-file.js';
 
 const answersSchema = z.record(z.string(), z.unknown(), { error: 'expected a mapping of step id → answer' });
 
@@ -15,6 +16,20 @@ function flatten(map: Record<string, unknown>, prefix = '', into: Record<string,
   return into;
 }
 
-export async function loadAnswers(path: string): Promise<Record<string, unknown>> {
-  return flatten((await loadYaml(path, answersSchema.nullish())).data ?? {});
+const unreadable: Record<string, string> = {
+  ENOENT: 'there is no such file',
+  EISDIR: 'that is a folder, not a YAML file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** The answers in `path` (shown in messages as `shown`); a file that cannot be read is a usage error. */
+export async function loadAnswers(path: string, shown = displayPath(path)): Promise<Record<string, unknown>> {
+  try {
+    return flatten((await loadYaml(path, answersSchema.nullish())).data ?? {});
+  } catch (error) {
+    const why = unreadable[(error as NodeJS.ErrnoException).code ?? ''];
+    if (why) throw new UsageError(`--answers ${shown}: ${why}.`);
+    throw error;
+  }
 }

@@ -33,6 +33,11 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock(status)}]`)}`);
         if (step.note) out.info(c.italic(step.note));
       }
+      // Nothing to tick (a new circle has no members yet): the only answer is none.
+      if (step.kind === 'checkbox' && !step.choices?.length) {
+        if (step.note) out.info(c.dim(step.note));
+        return [];
+      }
       return askStep(ask, step);
     },
   };

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { answer, newDraft, planMeeting } from '../../src/core/meet.js';
 import { loadCircle, loadLastMeeting } from '../../src/store/circle.js';
@@ -97,7 +97,71 @@ describe('circle meet --answers', () => {
   });
 });
 
+describe('circle meet and members.yaml', () => {
+  it('keeps the answers of someone removed from the circle while the meeting was interrupted', async () => {
+    const { root, dir, file } = withAnswers({});
+    const files = await loadCircle(dir, exampleSlug);
+    const last = (await loadLastMeeting(dir))!.data;
+    const plan = planMeeting(files.circle.data, files.members.data.members, last, await loadPrompts(), DATE);
+    let draft = newDraft(DATE, '2026-11-17T18:00:00.000Z');
+    for (const [id, v] of [
+      ['facilitator', 'Amara Okafor'],
+      ['attendance', ['José Álvarez', 'Amara']],
+      ['guests', []],
+      ['newcomers', []],
+      ['intro.others', false],
+      ['reflect.José Álvarez.tried', 'Drew up a winter rota ++ Sharing vans'],
+      ['reflect.José Álvarez.surprised', 'Three drivers said yes'],
+    ] as const) {
+      draft = answer(plan, draft, id, v, '2026-11-17T18:01:00.000Z');
+    }
+    await saveDraft(dir, draft);
+    expect(circle(['members', 'remove', 'José'], { cwd: root }).code).toBe(0);
+
+    const r = circle(['meet', '--resume', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    const minutes = parse(readFileSync(minutesPath(dir), 'utf8'));
+    expect(minutes.attendance.present).toEqual(['José Álvarez', 'Amara Okafor']);
+    expect(minutes.reflect.members[0]).toMatchObject({ member: 'José Álvarez', tried: 'Drew up a winter rota', surprised: 'Three drivers said yes' });
+    expect(minutes.reflect.requests).toContainEqual({ topic: 'Sharing vans', by: 'José Álvarez' });
+    // Present at the newest meeting, so an active member again; the summary says so.
+    expect(r.stderr).toMatch(/back\s+José Álvarez \(active again in members\.yaml\)/);
+  });
+
+  it('records a former member who comes back and marks them active again, keeping the comments', () => {
+    const { root, dir, file } = withAnswers({ attendance: ['Amara Okafor', 'Grace'], 'reflect.Grace Whitfield.tried': 'Moved back from Halifax' });
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', 'circles');
+    git(root, 'commit', '-q', '-m', 'history');
+    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/back\s+Grace Whitfield \(active again in members\.yaml\)/);
+
+    const minutes = parse(readFileSync(minutesPath(dir), 'utf8'));
+    expect(minutes.attendance.present).toEqual(['Amara Okafor', 'Grace Whitfield']);
+    expect(minutes.reflect.members[1]).toMatchObject({ member: 'Grace Whitfield', tried: 'Moved back from Halifax' });
+    const members = readFileSync(join(dir, 'members.yaml'), 'utf8');
+    expect(members).toContain('a real conversation.\n    active: true\n');
+    expect(members).not.toContain('active: false');
+    expect(members).toContain('# Grace moved to Halifax');
+    expect(git(root, 'diff', 'HEAD~1', '--stat', '--', `circles/${exampleSlug}/members.yaml`)).toContain('2 +-'); // one line changed
+    const list = circle(['members', 'list'], { cwd: root });
+    expect(list.stdout).toContain('Grace Whitfield');
+  });
+});
+
 describe('circle meet refuses', () => {
+  it('an answers file that is missing or is a folder, with exit 2 and the name given', () => {
+    const { root } = makeWorkspace({ example: true });
+    const missing = circle(['meet', '--answers', 'nope.yaml'], { cwd: root, env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('--answers nope.yaml: there is no such file.\n');
+    mkdirSync(join(root, 'answers'));
+    const folder = circle(['meet', '--answers', 'answers'], { cwd: root, env });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('--answers answers: that is a folder, not a YAML file.\n');
+  });
+
   it('without a terminal and without --answers (exit 2), mentioning a draft in progress', async () => {
     const { root, circleDir: dir } = makeWorkspace({ example: true });
     const r = circle(['meet'], { cwd: root, env });

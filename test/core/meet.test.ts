@@ -4,6 +4,7 @@ import {
   newDraft,
   nextStep,
   planMeeting,
+  rollChanges,
   runMeeting,
   sectionStatus,
   splitRequests,
@@ -14,7 +15,7 @@ import {
   type Prompter,
   type Step,
 } from '../../src/core/meet.js';
-import { meetingSchema } from '../../src/core/schema.js';
+import { meetingSchema, type Member } from '../../src/core/schema.js';
 import { loadCircle, loadLastMeeting } from '../../src/store/circle.js';
 import { loadPrompts } from '../../src/store/templates.js';
 import { exampleDir, exampleSlug } from '../helpers.js';
@@ -48,6 +49,12 @@ async function play(plan: MeetingPlan, answers: Record<string, unknown>, draft: 
 }
 
 const ids = (list: Step[]) => list.map((s) => s.id);
+
+/** The example circle with its members changed (as if members.yaml had been edited). */
+async function planWith(edit: (members: Member[]) => Member[]): Promise<MeetingPlan> {
+  const plan = await examplePlan();
+  return { ...plan, members: edit(plan.members) };
+}
 
 describe('the meeting as steps', () => {
   it('opens with facilitator and attendance, then asks Reflect only of those present', async () => {
@@ -130,6 +137,13 @@ describe('splitRequests', () => {
     expect(splitRequests('++ only a request')).toEqual({ text: '', requests: ['only a request'] });
     expect(splitRequests('nothing special')).toEqual({ text: 'nothing special', requests: [] });
   });
+
+  it('leaves ++ inside a word alone: only ++ standing on its own marks a request', () => {
+    const taught = 'Taught the teens Notepad++ and C++ basics';
+    expect(splitRequests(taught)).toEqual({ text: taught, requests: [] });
+    expect(splitRequests('Taught C++ ++ Rust for beginners')).toEqual({ text: 'Taught C++', requests: ['Rust for beginners'] });
+    expect(splitRequests('a++b ++c')).toEqual({ text: 'a++b ++c', requests: [] });
+  });
 });
 
 describe('the minutes', () => {
@@ -182,7 +196,72 @@ describe('the minutes', () => {
   });
 });
 
+describe('attendance', () => {
+  it('offers former members after the active ones, unticked, as returning', async () => {
+    const plan = await examplePlan();
+    const attendance = steps(plan, newDraft(DATE, AT)).find((s) => s.id === 'attendance')!;
+    expect(attendance.choices!.at(-1)).toEqual({ name: 'Grace Whitfield (returning)', value: 'Grace Whitfield' });
+    expect(attendance.choices!.slice(0, -1).map((c) => c.name)).not.toContain('Grace Whitfield (returning)');
+    expect(attendance.default).not.toContain('Grace Whitfield');
+
+    const d = answer(plan, newDraft(DATE, AT), 'attendance', ['Grace', 'Amara Okafor'], AT);
+    expect(d.answers.attendance).toEqual(['Amara Okafor', 'Grace Whitfield']); // in the list's order
+    expect(ids(steps(plan, d))).toContain('reflect.Grace Whitfield.tried');
+    expect(() => answer(plan, d, 'newcomers', ['Grace Whitfield'], AT)).toThrow(/tick them in attendance/);
+  });
+
+  it('marks a returning member active again, and adds only newcomers members.yaml does not have yet', async () => {
+    const plan = await examplePlan();
+    const { draft } = await play(plan, { attendance: ['Amara Okafor', 'Grace Whitfield'], newcomers: ['Ana Souza', 'Ben Okoro'] });
+    const grace = plan.members.findIndex((m) => m.name === 'Grace Whitfield');
+    // Ana was added by hand while the meeting ran (spelt in lower case).
+    const now = [...plan.members, { name: 'ana souza', active: true } as Member];
+    const changes = rollChanges(now, plan, draft);
+    expect(changes.returning).toEqual([{ index: grace, name: 'Grace Whitfield' }]);
+    expect(changes.joining).toEqual([{ name: 'Ben Okoro', tag: 'Ben', joined: DATE, active: true }]);
+    expect(toMinutes(plan, draft).attendance!.present).toEqual(['Amara Okafor', 'Grace Whitfield', 'Ana Souza', 'Ben Okoro']);
+  });
+
+  it('at a new circle\'s first meeting, has nobody to tick and records the newcomers', async () => {
+    const plan = await planWith(() => []);
+    const attendance = steps(plan, newDraft(DATE, AT)).find((s) => s.id === 'attendance')!;
+    expect(attendance.choices).toEqual([]);
+    expect(attendance.note).toMatch(/list everyone present as a newcomer/);
+    expect(() => answer(plan, newDraft(DATE, AT), 'attendance', ['Amara'], AT)).toThrow(/nobody to choose/);
+
+    const { draft } = await play(plan, { attendance: [], newcomers: ['Ana Souza', 'Ben Okoro'], 'next.Ben Okoro.will_practice': 'Call Ana' });
+    const minutes = meetingSchema.parse(toMinutes(plan, draft));
+    expect(minutes.attendance.present).toEqual(['Ana Souza', 'Ben Okoro']);
+    expect(minutes.next.members.find((m) => m.member === 'Ben Okoro')!.will_practice).toBe('Call Ana');
+    expect(rollChanges([], plan, draft).joining.map((m) => m.name)).toEqual(['Ana Souza', 'Ben Okoro']);
+  });
+});
+
 describe('saving and resuming', () => {
+  it('keeps the people the draft has as present, even if members.yaml has changed since', async () => {
+    const before = await examplePlan();
+    let d = answer(before, newDraft(DATE, AT), 'facilitator', 'Amara', AT);
+    d = answer(before, d, 'attendance', ['José Álvarez', 'Amara Okafor'], AT);
+    d = answer(before, d, 'guests', [], AT);
+    d = answer(before, d, 'newcomers', [], AT);
+    d = answer(before, d, 'intro.others', false, AT);
+    d = answer(before, d, 'reflect.José Álvarez.tried', 'Drew up a rota ++ Sharing vans', AT);
+    d = answer(before, d, 'reflect.José Álvarez.surprised', 'Three drivers said yes', AT);
+
+    // José is marked inactive (or taken out of members.yaml) before the meeting is resumed.
+    const inactive = await planWith((ms) => ms.map((m) => (m.name === 'José Álvarez' ? { ...m, active: false } : m)));
+    const gone = await planWith((ms) => ms.filter((m) => m.name !== 'José Álvarez'));
+    for (const plan of [inactive, gone]) {
+      expect(nextStep(plan, d)!.id).toBe('reflect.José Álvarez.excited');
+      const { draft } = await play(plan, {}, d);
+      const minutes = meetingSchema.parse(toMinutes(plan, draft));
+      expect(minutes.attendance.present).toEqual(['José Álvarez', 'Amara Okafor']);
+      expect(minutes.reflect.members[0]).toMatchObject({ member: 'José Álvarez', tried: 'Drew up a rota', surprised: 'Three drivers said yes' });
+      expect(minutes.reflect.requests).toContainEqual({ topic: 'Sharing vans', by: 'José Álvarez' });
+      expect(minutes.next.members.map((m) => m.member)).toEqual(['José Álvarez', 'Amara Okafor']);
+    }
+  });
+
   it('saves after every answer, and a resumed draft asks only what is left', async () => {
     const plan = await examplePlan();
     const whole = await play(plan, { attendance: ['Amara Okafor'], 'reflect.Amara Okafor.tried': 'A' });

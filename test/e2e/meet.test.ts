@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { binPath, makeWorkspace, testEnv } from '../helpers.js';
+import { binPath, circle, makeWorkspace, testEnv } from '../helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const inCI = process.env.CI === 'true';
@@ -44,6 +44,12 @@ class Tmux {
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  /** Wait until the screen shows this text (or matches this pattern); the screen is returned for more checks. */
+  async see(text: string | RegExp, ms?: number): Promise<string> {
+    const shows = (s: string) => (typeof text === 'string' ? s.includes(text) : text.test(s));
+    return this.waitFor(shows, JSON.stringify(String(text)), ms);
   }
 
   /** The prompt that is waiting for an answer (inquirer marks it "?"; answered ones "✔"). */
@@ -87,8 +93,11 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
 
     t.start(root, ['meet']);
     await t.answer('Who is facilitating today?', 'Amara Okafor');
-    // Attendance: everyone is ticked; `a` unticks all, then tick José and Łucja.
-    await t.waitFor((s) => s.includes('? Who is here?'), 'the attendance checkbox');
+    // Attendance: the active members are ticked, Grace (returning) is not. `a` ticks
+    // all, `a` again unticks all, then tick José and Łucja.
+    await t.see('Grace Whitfield (returning)');
+    t.keys('a');
+    await t.waitFor((s) => (s.match(/◉/g) ?? []).length === 8, 'everyone ticked');
     t.keys('a');
     await t.waitFor((s) => !/◉/.test(s), 'everyone unticked');
     t.keys('Space', 'Down', 'Space');
@@ -99,9 +108,10 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Newcomers joining the circle today (1;');
     await t.answer('Note introductions for the 2 others too?');
 
-    const header = await t.waitFor((s) => s.includes('== Time to Reflect · 45 min planned =='), 'the Reflect header');
-    expect(header).toMatch(/José Álvarez\s+\[Time to Reflect: \d+ of 45 min\]/);
-    expect(header).toContain('Last time José Álvarez meant to: Call the Seniors');
+    // The header, José's turn and his commitment are printed one after another: wait for each.
+    await t.see('== Time to Reflect · 45 min planned ==');
+    await t.see(/José Álvarez\s+\[Time to Reflect: \d+ of 45 min\]/);
+    await t.see('Last time José Álvarez meant to: Call the Seniors');
     await t.answer(REFLECT[0]!, 'Drew up a winter rota ++ Sharing vans');
     await t.answer(REFLECT[1]!, 'Three drivers said yes');
     for (const q of REFLECT.slice(2)) await t.answer(q); // Enter skips
@@ -112,7 +122,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.waitFor((s) => s.split('\n').some((l) => l.startsWith(`? ${REFLECT[1]}`)), 'the next question');
     t.keys('C-c');
     expect(await t.exitCode()).toBe(130);
-    expect(t.screen()).toContain('draft saved — run `circle meet --resume`');
+    await t.see('draft saved — run `circle meet --resume`');
     expect(readFileSync(join(circleDir, '.draft.yaml'), 'utf8')).toContain('Named our referral contact');
 
     t.start(root, ['meet', '--resume']);
@@ -136,7 +146,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Date of the next meeting');
     await t.answer('Anything else for the minutes', 'Food: Lucja');
     expect(await t.exitCode()).toBe(0);
-    expect(t.screen()).toContain('Meeting 7 on 2026-11-17: minutes written to circles/riverside-leaders/meetings/2026-11-17.yaml');
+    await t.see('Meeting 7 on 2026-11-17: minutes written to circles/riverside-leaders/meetings/2026-11-17.yaml');
 
     const minutes = readFileSync(join(circleDir, 'meetings', '2026-11-17.yaml'), 'utf8');
     for (const typed of [
@@ -171,6 +181,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.waitFor((s) => s.includes('? Who is here?'), 'the attendance checkbox');
     t.keys('C-c');
     expect(await t.exitCode()).toBe(130);
+    await t.see('draft saved — run `circle meet --resume`');
 
     t.start(root, ['meet']);
     await t.waitFor((s) => s.includes('? A meeting of 2026-11-17 was interrupted with 1 answer kept.'), 'the resume-or-discard question');
@@ -188,6 +199,68 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.waitFor((s) => s.includes('? Who is facilitating today?'), 'a fresh start');
     t.keys('C-c');
     expect(await t.exitCode()).toBe(130);
+    // Nothing answered, nothing saved: no draft to point at.
+    const screen = await t.see('the meeting was not started: nothing was saved.');
+    expect(screen.slice(screen.lastIndexOf('Throw away'))).not.toContain('draft saved');
     expect(existsSync(draft)).toBe(false);
+    t.start(root, ['meet', '--resume']);
+    await t.see('there is no interrupted meeting to resume');
+    expect(await t.exitCode()).toBe(1);
   }, 60_000);
+
+  it("records a new circle's first meeting: nobody to tick, everyone joins as a newcomer", async () => {
+    if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
+    const { root } = makeWorkspace();
+    const init = circle(['init', 'Fresh Circle', '--yes'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-10' } });
+    expect(init.code, init.stderr).toBe(0);
+    const dir = join(root, 'circles', 'fresh-circle');
+    tmux = new Tmux();
+    const t = tmux;
+
+    t.start(root, ['meet']);
+    await t.answer('Who is facilitating today?', 'Ana Souza');
+    await t.see('Nobody is in members.yaml yet: list everyone present as a newcomer.');
+    await t.answer('Guests (visitors who are not joining) (1;');
+    await t.answer('Newcomers joining the circle today (1;', 'Ana Souza');
+    await t.answer('Newcomers joining the circle today (2;', 'Ben Okoro');
+    await t.answer('Newcomers joining the circle today (3;');
+    await t.answer('Organisation', 'Eastside Library');
+    // Ctrl-C in the middle of the introductions, then --resume.
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Picture your mission')), "Ana's vision question");
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+    await t.see('draft saved — run `circle meet --resume`');
+
+    t.start(root, ['meet', '--resume']);
+    await t.see('Resuming the meeting of 2026-11-17 (5 answers kept)');
+    await t.answer('Picture your mission', 'Everyone in Eastside reads for pleasure.');
+    await t.answer('What could this group do');
+    await t.answer('Organisation', 'Millrace Arts');
+    await t.answer('Picture your mission');
+    await t.answer('What could this group do');
+    await t.answer('Any other topics the group wants a speaker on? (1;');
+    await t.answer('A speaker or a dialogue?');
+    await t.answer('Topic', 'Why we meet');
+    await t.answer('Speaker (or who led the dialogue)');
+    await t.answer('Notes from the session');
+    await t.answer('Questions the group raised (1;');
+    for (let i = 0; i < 2; i++) {
+      await t.answer('What stood out for you today');
+      await t.answer('What will you put into practice', i === 0 ? 'Visit the food bank' : '');
+      await t.answer('What would you like us to learn');
+    }
+    await t.answer('Topic for next time', 'Grant writing');
+    await t.answer('Speaker for next time, if known');
+    await t.answer('Date of the next meeting');
+    await t.answer('Anything else for the minutes');
+    expect(await t.exitCode()).toBe(0);
+    await t.see('Meeting 1 on 2026-11-17: minutes written to circles/fresh-circle/meetings/2026-11-17.yaml');
+
+    const minutes = readFileSync(join(dir, 'meetings', '2026-11-17.yaml'), 'utf8');
+    expect(minutes).toContain('  present:\n    - Ana Souza\n    - Ben Okoro\n');
+    expect(minutes).toContain('will_practice: Visit the food bank');
+    const members = readFileSync(join(dir, 'members.yaml'), 'utf8');
+    expect(members).toContain('  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n');
+    expect(members).toContain('  - name: Ben Okoro\n');
+  }, 90_000);
 });
