@@ -142,6 +142,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .command('check')
     .description('validate every file of the circle and print each problem as file:line:col')
     .option('--all', 'check every circle in the workspace')
+    .option('--json', 'print the problems as JSON (exit code as without)')
     .addHelpText('after', examples('circle check', 'circle check --all'))
     .action(action(() => import('./commands/check.js')));
 
@@ -205,7 +206,7 @@ export async function runCli(argv: string[], deps: Deps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      if (error.exitCode === 0) return EXIT.ok; // --help, help <command>, --version
       return EXIT.usage;
     }
     throw error;

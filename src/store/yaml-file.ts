@@ -40,6 +40,12 @@ function parserMessage(message: string): string {
   return message.split('\n')[0] || 'invalid YAML';
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
 /** Parse and validate YAML text; throws DataError listing every problem. */
 export function parseYaml<S extends z.ZodTypeAny>(
   file: string,
@@ -81,7 +87,7 @@ export function parseYaml<S extends z.ZodTypeAny>(
         const label = where ? `${where}: ` : '';
         const message = missing
           ? `${label}missing (${issue.message})`
-          : `${label}${issue.message}, found ${describe(doc.getIn(path))}`;
+          : `${label}${issue.message}, found ${describe(valueAt(raw, path))}`;
         return at(node.range[0], message);
       }
     }
@@ -98,7 +104,13 @@ export async function loadYaml<S extends z.ZodTypeAny>(file: string, schema: S):
 }
 
 export async function readText(file: string): Promise<string> {
-  const buf = await readFile(file);
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    throw new DataError([{ file: displayPath(file), line: 1, col: 1, message: 'expected a file, found a folder' }]);
+  }
   if (buf.length > MAX_FILE_BYTES) {
     throw new DataError([
       { file: displayPath(file), line: 1, col: 1, message: `file is too large (${buf.length} bytes; at most ${MAX_FILE_BYTES})` },
