@@ -20,6 +20,6 @@ export async function run(ctx: Context, opts: { format?: string; json?: boolean;
       ? JSON.stringify(stats, null, 2)
       : format === 'html'
         ? statsHtml(stats, title)
-        : statsText(stats, { title, width: (tty && ctx.out.columns) || 80, style: { unicode: tty }, color: toFile ? new Chalk({ level: 0 }) : ctx.out.color });
+        : statsText(stats, { title, width: tty ? ctx.out.columns : 80, style: { unicode: tty }, color: toFile ? new Chalk({ level: 0 }) : ctx.out.color });
   await deliver(ctx, text, { out: opts.out });
 }
