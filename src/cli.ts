@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context, Deps, GlobalOptions } from './context.js';
 import { EXIT } from './errors.js';
+import { DOCUMENT_FORMATS } from './render/formats.js';
 
 export type { Context, Deps } from './context.js';
 
@@ -77,7 +78,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .command('agenda')
     .description("the next meeting's agenda, built from the circle and what the group decided last time")
     .option('--date <YYYY-MM-DD>', 'the meeting date (default: the date chosen last time, else the next one by the schedule)')
-    .addOption(new Option('--format <format>', 'markdown (default), text for lp, html with print CSS, or pdf').choices(['markdown', 'text', 'html', 'pdf']))
+    .addOption(new Option('--format <format>', 'markdown (default), text for lp, html with print CSS, or pdf').choices(DOCUMENT_FORMATS))
     .option('--out <file>', 'write to a file ("-" for stdout); pdf goes to agenda-DATE.pdf by default')
     .option('--json', 'print the agenda data as JSON')
     .addHelpText(
@@ -142,6 +143,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .command('check')
     .description('validate every file of the circle and print each problem as file:line:col')
     .option('--all', 'check every circle in the workspace')
+    .option('--json', 'print the problems as JSON (exit code as without)')
     .addHelpText('after', examples('circle check', 'circle check --all'))
     .action(action(() => import('./commands/check.js')));
 
@@ -150,7 +152,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .command('minutes')
     .description("one meeting's minutes (the last meeting by default), for members or, with --public, for anyone")
     .argument('[date]', 'the meeting, YYYY-MM-DD (default: the last one)')
-    .option('--format <format>', 'markdown, text, html, pdf or json', 'markdown')
+    .addOption(new Option('--format <format>', 'markdown (default), text, html, pdf or json').choices([...DOCUMENT_FORMATS, 'json']))
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write to a file (pdf: minutes-DATE.pdf by default)')
     .option('--public', 'only what the circle learned and decided: no member-level or private reflections, no names of those present')
@@ -178,7 +180,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
   program
     .command('stats')
     .description('attendance per meeting and per member, topics learned, commitments followed up: as a chart')
-    .option('--format <format>', 'text (a terminal chart) or html (one page with SVG charts)', 'text')
+    .addOption(new Option('--format <format>', 'text (a terminal chart, the default) or html (one page with SVG charts)').choices(['text', 'html']))
     .option('--json', 'print the numbers as JSON')
     .option('--out <file>', 'write to a file')
     .addHelpText('after', examples('circle stats', 'circle stats --format html --out stats.html', 'circle stats --json'))
@@ -205,7 +207,7 @@ export async function runCli(argv: string[], deps: Deps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      if (error.exitCode === 0) return EXIT.ok; // --help, help <command>, --version
       return EXIT.usage;
     }
     throw error;

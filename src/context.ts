@@ -1,7 +1,7 @@
 // What every command receives: the outside world (injected, so tests can replace it)
 // and helpers to find its circle.
 import { toIso } from './core/dates.js';
-import { circleDir, requireWorkspace, resolveCircle, type Workspace } from './store/workspace.js';
+import { checkSlug, circleDir, requireWorkspace, resolveCircle, type Workspace } from './store/workspace.js';
 import { createOutput, type Output, type Stream } from './ui/output.js';
 
 export interface Deps {
@@ -31,6 +31,7 @@ export interface Context {
 }
 
 export function createContext(deps: Deps, global: GlobalOptions): Context {
+  if (global.circle !== undefined) checkSlug(global.circle); // refused up front, whatever the command
   const env = global.color === false ? { ...deps.env, NO_COLOR: '1' } : deps.env;
   const out = createOutput(deps.stdout, deps.stderr, env);
   const workspace = () => requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd });

@@ -5,19 +5,18 @@ import { DataError, EXIT, formatProblem, type Problem } from '../errors.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
 import { circleDir, listCircleSlugs } from '../store/workspace.js';
 
-export async function run(ctx: Context, opts: { all?: boolean }): Promise<number> {
+export async function run(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<number> {
   const ws = ctx.workspace();
   const slugs = opts.all ? await listCircleSlugs(ws) : [(await ctx.circle()).slug];
-  let bad = 0;
+  const results = [];
   for (const slug of slugs) {
     const problems = await checkCircle(ctx, circleDir(ws, slug), slug);
-    if (problems.length) {
-      bad += 1;
-      for (const p of problems) ctx.out.info(formatProblem(p));
-    }
+    if (!opts.json) for (const p of problems) ctx.out.info(formatProblem(p));
+    results.push({ circle: slug, ok: problems.length === 0, problems });
   }
-  if (opts.all && !slugs.length) ctx.out.info('No circles to check.');
-  return bad ? EXIT.data : EXIT.ok;
+  if (opts.json) ctx.out.data(JSON.stringify(results, null, 2));
+  else if (opts.all && !slugs.length) ctx.out.info('No circles to check.');
+  return results.every((r) => r.ok) ? EXIT.ok : EXIT.data;
 }
 
 async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Problem[]> {

@@ -2,6 +2,7 @@
 import type { Context } from '../cli.js';
 import { findMember, tagName } from '../core/circle.js';
 import { isIsoDate } from '../core/dates.js';
+import { memberSchema } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
 import { loadCircle } from '../store/circle.js';
 import { appendMembers, markInactive } from '../store/members.js';
@@ -49,6 +50,8 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
     person.vision ??= await ask.text('If their mission succeeded, what would the community look like?', { default: '' });
   }
   if (!person.name) throw new UsageError('give the member\'s name, e.g. circle members add "Ana Souza" --org "Eastside Library"');
+  const named = memberSchema.shape.name.safeParse(person.name);
+  if (!named.success) throw new UsageError(`"${person.name}": ${named.error.issues[0]!.message}`);
   if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
   const existing = findMember(members.data.members, person.name);
   if (existing.found && existing.found.name.toLowerCase() === person.name.toLowerCase()) {

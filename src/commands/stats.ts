@@ -2,7 +2,6 @@
 import { Chalk } from 'chalk';
 import type { Context } from '../cli.js';
 import { circleStats } from '../core/stats.js';
-import { UsageError } from '../errors.js';
 import { statsHtml } from '../render/stats-html.js';
 import { statsText } from '../render/stats-text.js';
 import { SUMMARY_VIEW } from '../store/summaries.js';
@@ -11,7 +10,6 @@ import { deliver } from './deliver.js';
 
 export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
-  if (!['text', 'html', 'json'].includes(format)) throw new UsageError(`--format ${format}: use text, html or json`);
   const { files, meetings } = await circleWithSummaries(ctx, SUMMARY_VIEW);
   const stats = circleStats(meetings, files.members.data.members);
   const title = `${files.circle.data.name}: the circle in numbers`;
@@ -22,6 +20,6 @@ export async function run(ctx: Context, opts: { format?: string; json?: boolean;
       ? JSON.stringify(stats, null, 2)
       : format === 'html'
         ? statsHtml(stats, title)
-        : statsText(stats, { title, width: (tty && ctx.out.columns) || 80, style: { unicode: tty }, color: toFile ? new Chalk({ level: 0 }) : ctx.out.color });
+        : statsText(stats, { title, width: tty ? ctx.out.columns : 80, style: { unicode: tty }, color: toFile ? new Chalk({ level: 0 }) : ctx.out.color });
   await deliver(ctx, text, { out: opts.out });
 }

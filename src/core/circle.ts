@@ -53,9 +53,13 @@ export function nextMeetingDate(
   })[0];
 }
 
-/** The name for the name tag: `tag`, else the first word of the name. */
+/** Titles a name may start with; the tag shows the first name after them. */
+const TITLES = /^(dr|prof|mr|mrs|ms|mx|rev|sr|fr)\.?\s+(?=\S)/i;
+
+/** The name for the name tag: `tag`, else the first name (after any title such as "Dr"). */
 export function tagName(member: { name: string; tag?: string | undefined }): string {
-  return member.tag?.trim() || member.name.trim().split(/\s+/)[0] || member.name;
+  const name = member.name.trim();
+  return member.tag?.trim() || name.replace(TITLES, '').split(/\s+/)[0] || name;
 }
 
 export function activeMembers<M extends Pick<Member, 'active'>>(members: readonly M[]): M[] {

@@ -11,9 +11,6 @@ export interface NameTag {
   guest: boolean;
 }
 
-/** Titles a guest's name may start with; the tag shows the first name after them. */
-const TITLES = /^(dr|prof|mr|mrs|ms|mx|rev|sr|fr)\.?\s+(?=\S)/i;
-
 /** Active members sorted by their tag name (easy to find at the door), then the guests in the order given. */
 export function nameTags(members: readonly Member[], guests: readonly string[] = []): NameTag[] {
   const byTag = (a: NameTag, b: NameTag) => a.tag.localeCompare(b.tag);
@@ -24,6 +21,6 @@ export function nameTags(members: readonly Member[], guests: readonly string[] =
   const visitors: NameTag[] = guests
     .map((g) => g.trim())
     .filter(Boolean)
-    .map((name) => ({ tag: tagName({ name: name.replace(TITLES, '') }), name, organization: 'Guest', guest: true }));
+    .map((name) => ({ tag: tagName({ name }), name, organization: 'Guest', guest: true }));
   return [...people, ...visitors];
 }

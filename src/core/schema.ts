@@ -6,6 +6,11 @@ import { parseCadence } from './schedule.js';
 import { isIsoDate } from './dates.js';
 
 const text = z.string({ error: 'expected text' });
+/** A person's or circle's name: one line, no control characters. */
+const name = (what: string) =>
+  text
+    .min(1, { message: `${what} needs a name` })
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { message: 'a name must be one line, without control characters' });
 /** Optional text: absent, empty (`key:`) or a string. */
 const optText = text.nullish().transform((v) => v ?? undefined);
 const isoDate = z
@@ -51,7 +56,7 @@ export const scheduleSchema = z.object({
 });
 
 export const circleSchema = z.object({
-  name: text.min(1, { message: 'the circle needs a name' }),
+  name: name('the circle'),
   created: isoDate,
   purpose: optText,
   vision: optText,
@@ -79,7 +84,7 @@ export const circleSchema = z.object({
 });
 
 export const memberSchema = z.object({
-  name: text.min(1, { message: 'a member needs a name' }),
+  name: name('a member'),
   /** First name, big on the name tag. */
   tag: optText,
   organization: optText,

@@ -17,13 +17,23 @@ export function isAlive(pid: number): boolean {
 }
 
 export async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
   try {
-    await handle.sync();
+    const handle = await open(dir, 'r');
+    await handle.sync().finally(() => handle.close());
   } catch {
-    // Some file systems cannot fsync a folder; the rename is still atomic.
-  } finally {
-    await handle.close();
+    // Some systems cannot open or fsync a folder; the rename is still atomic.
+  }
+}
+
+/** Create `file` with the temp file's content, failing if it exists. */
+async function linkExclusive(temp: string, file: string, text: string | Uint8Array): Promise<void> {
+  try {
+    await link(temp, file);
+  } catch (error) {
+    // File systems without hard links (exFAT, some network mounts): create exclusively instead.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    const handle = await open(file, 'wx', 0o644);
+    await handle.writeFile(text).then(() => handle.sync()).finally(() => handle.close());
   }
 }
 
@@ -41,8 +51,14 @@ export async function sweepTemp(dir: string): Promise<void> {
   }
 }
 
+const swept = new Set<string>();
+
 export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
   const dir = dirname(file);
+  if (!swept.has(dir)) {
+    swept.add(dir); // once per folder and process: leftovers of writers that died
+    await sweepTemp(dir);
+  }
   const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${basename(file)}`);
   const handle = await open(temp, 'wx', 0o644);
   try {
@@ -54,7 +70,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
   try {
     if (options.exclusive) {
       // Never replace an existing file: link fails if the target exists.
-      await link(temp, file);
+      await linkExclusive(temp, file, text);
       await unlink(temp);
     } else {
       await rename(temp, file);

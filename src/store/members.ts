@@ -1,7 +1,7 @@
 // Edits to members.yaml, made on the YAML document so comments and unknown keys survive.
 import { isSeq, type Document } from 'yaml';
-import { membersSchema, type Member, type MembersFile } from '../core/schema.js';
-import { editedText, parseYaml, saveYaml, type YamlFile } from './yaml-file.js';
+import type { Member, MembersFile } from '../core/schema.js';
+import { saveYaml, type YamlFile } from './yaml-file.js';
 
 export type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
 
@@ -16,14 +16,13 @@ function membersSeq(doc: Document) {
   return seq;
 }
 
-/** Append members and save; the new file is validated before it replaces the old one. */
+/** Append members and save (saveYaml checks the new file before it replaces the old one). */
 export async function appendMembers(file: YamlFile<MembersFile>, people: NewMember[]): Promise<void> {
   const seq = membersSeq(file.doc);
   for (const person of people) {
     const entry = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined && v !== ''));
     seq.add(file.doc.createNode(entry));
   }
-  parseYaml(file.path, editedText(file), membersSchema);
   await saveYaml(file);
 }
 

@@ -7,6 +7,12 @@ function lines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
+/** A line as compared with the library's rendering: indentation kept, inner spacing folded. */
+function loose(line: string): string {
+  const indent = /^[ \t]*/.exec(line)![0];
+  return indent + line.slice(indent.length).replace(/[ \t]+/g, ' ').trimEnd();
+}
+
 /** For each line of `a`, the index of its partner in `b` (longest common subsequence), or -1. */
 function align(a: string[], b: string[]): Int32Array | undefined {
   const n = a.length;
@@ -36,10 +42,12 @@ function align(a: string[], b: string[]): Int32Array | undefined {
  */
 export function carryEdit(original: string, baseline: string, edited: string): string {
   if (original === baseline) return edited;
+  // Compare with a final newline, as the library renders.
+  if (original && !original.endsWith('\n')) original += '\n';
   const O = lines(original);
   const B = lines(baseline);
   const E = lines(edited);
-  const toO = align(B, O);
+  const toO = align(B.map(loose), O.map(loose));
   const toE = align(B, E);
   if (!toO || !toE) return edited;
 

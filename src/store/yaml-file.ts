@@ -16,6 +16,8 @@ export interface YamlFile<T> {
   text: string;
   doc: Document.Parsed;
   data: T;
+  /** What the file was checked against; a rewrite is checked against it too. */
+  schema: z.ZodTypeAny;
 }
 
 /** How paths are shown in messages: relative to the working directory when inside it. */
@@ -38,6 +40,12 @@ function parserMessage(message: string): string {
   return message.split('\n')[0] || 'invalid YAML';
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
 /** Parse and validate YAML text; throws DataError listing every problem. */
 export function parseYaml<S extends z.ZodTypeAny>(
   file: string,
@@ -54,7 +62,8 @@ export function parseYaml<S extends z.ZodTypeAny>(
   let doc: Document.Parsed;
   let raw: unknown;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // CRLF is read as LF (the library would keep the \r in comments); lines stay where they were.
+    doc = parseDocument(text.replace(/\r\n/g, '\n'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
       throw new DataError(doc.errors.map((e) => at(e.pos[0], parserMessage(e.message))));
     }
@@ -65,7 +74,7 @@ export function parseYaml<S extends z.ZodTypeAny>(
   }
 
   const result = schema.safeParse(raw);
-  if (result.success) return { path: file, text, doc, data: result.data };
+  if (result.success) return { path: file, text, doc, data: result.data, schema };
 
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
@@ -78,7 +87,7 @@ export function parseYaml<S extends z.ZodTypeAny>(
         const label = where ? `${where}: ` : '';
         const message = missing
           ? `${label}missing (${issue.message})`
-          : `${label}${issue.message}, found ${describe(doc.getIn(path))}`;
+          : `${label}${issue.message}, found ${describe(valueAt(raw, path))}`;
         return at(node.range[0], message);
       }
     }
@@ -95,7 +104,13 @@ export async function loadYaml<S extends z.ZodTypeAny>(file: string, schema: S):
 }
 
 export async function readText(file: string): Promise<string> {
-  const buf = await readFile(file);
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    throw new DataError([{ file: displayPath(file), line: 1, col: 1, message: 'expected a file, found a folder' }]);
+  }
   if (buf.length > MAX_FILE_BYTES) {
     throw new DataError([
       { file: displayPath(file), line: 1, col: 1, message: `file is too large (${buf.length} bytes; at most ${MAX_FILE_BYTES})` },
@@ -106,28 +121,66 @@ export async function readText(file: string): Promise<string> {
 
 /** Render options that follow the file's own habits, so a rewrite changes only what was edited. */
 export function styleOf(text: string): ToStringOptions {
-  // A block sequence written flush with its parent key ("key:\n- item") keeps that style.
-  const flush = /^[ \t]*[^\s#-][^\n]*:[ \t]*\n[ \t]*- /m.exec(text);
-  const indented = flush ? /^([ \t]*)[^\s#-][^\n]*:[ \t]*\n\1[ \t]+- /m.test(text) : true;
-  return { lineWidth: 0, indentSeq: indented || !flush };
+  // A block sequence written flush with its parent key ("key:\n- item") keeps that style:
+  // compare the first item's indentation with that of the key above it.
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const item = /^([ \t]*)- /.exec(lines[i]!);
+    if (!item) continue;
+    for (let k = i - 1; k >= 0; k--) {
+      const above = lines[k]!;
+      if (/^\s*(#.*)?$/.test(above)) continue;
+      const key = /^([ \t]*)[^\s#-][^#]*:\s*(#.*)?$/.exec(above);
+      if (key) return { lineWidth: 0, indentSeq: item[1]!.length > key[1]!.length };
+      break;
+    }
+  }
+  return { lineWidth: 0, indentSeq: true };
 }
 
 export function renderYaml(doc: Document, original = ''): string {
   return doc.toString(styleOf(original));
 }
 
-/** The file's new text: its own bytes wherever the edit did not reach. */
+/**
+ * The file's new text: its own bytes wherever the edit did not reach. The line-level
+ * carry-over is accepted only if the library reads it back as exactly the edited
+ * document (data, comments and all); otherwise the library's own rendering is used,
+ * which may respace the file but never misplaces a change.
+ */
 export function editedText(file: YamlFile<unknown>): string {
-  return carryEdit(file.text, renderYaml(parseDocument(file.text), file.text), renderYaml(file.doc, file.text));
+  // Work in LF (as the library renders) and give a CRLF file its line endings back.
+  const crlf = file.text.includes('\r\n');
+  const original = crlf ? file.text.replace(/\r\n/g, '\n') : file.text;
+  const edited = renderYaml(file.doc, original);
+  const baseline = renderYaml(parseDocument(original), original);
+  if (edited === baseline) return file.text; // nothing was edited
+  const carried = carryEdit(original, baseline, edited);
+  let next = edited;
+  try {
+    const back = parseDocument(carried);
+    if (back.errors.length === 0 && renderYaml(back, original) === edited) next = carried;
+  } catch {
+    // keep the library's rendering
+  }
+  return crlf ? next.replace(/\n/g, '\r\n') : next;
 }
 
 /**
  * Write an edited document back; a document with no edits leaves the file alone.
- * If someone else changed the file since it was read, nothing is written.
+ * The new text is checked against the file's schema first, and if someone else
+ * changed the file since it was read, nothing is written.
  */
 export async function saveYaml(file: YamlFile<unknown>): Promise<boolean> {
   const next = editedText(file);
   if (next === file.text) return false;
+  try {
+    parseYaml(file.path, next, file.schema);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    const why = error.problems.map((p) => p.message).join('; ');
+    throw new CircleError(`the change to ${displayPath(file.path)} would not be valid (${why}); nothing was written.`);
+  }
   if ((await readText(file.path)) !== file.text) {
     throw new CircleError(`${displayPath(file.path)} changed while this command was running; nothing was written. Run it again.`);
   }

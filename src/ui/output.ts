@@ -41,6 +41,6 @@ export function createOutput(stdout: Stream, stderr: Stream, env: NodeJS.Process
     messageColor,
     stdout,
     stderr,
-    columns: stdout.columns ?? 80,
+    columns: stdout.columns || 80, // a terminal may report 0
   };
 }

@@ -193,3 +193,44 @@ describe('global behaviour', () => {
 it('keeps repoRoot a workspace (the example circle is the default)', () => {
   expect(existsSync(join(repoRoot, 'circles', exampleSlug, 'circle.yaml'))).toBe(true);
 });
+
+describe('found in review', () => {
+  it('`circle help <command>` and `members help add` exit 0', () => {
+    for (const args of [['help', 'members'], ['members', 'help', 'add']]) {
+      const r = circle(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: circle/);
+    }
+    expect(circle([]).code).toBe(2); // no command at all is a usage error
+  });
+
+  it('refuses a bad --circle even for commands that do not use it', () => {
+    for (const args of [['list'], ['init', 'X', '--yes']]) {
+      expect(circle(['--circle', '../x', ...args], { cwd: tempDir() }).code).toBe(2);
+    }
+  });
+
+  it('refuses a name over several lines', () => {
+    const { root } = initialised();
+    const r = circle(['members', 'add', 'Ana\nSouza', '--yes'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/one line/);
+  });
+
+  it('reports a folder where a file should be, without a stack trace', () => {
+    const { root, dir } = initialised();
+    mkdirSync(join(dir, 'meetings', '2026-12-01.yaml'));
+    const r = circle(['check'], { cwd: root });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('meetings/2026-12-01.yaml:1:1: expected a file, found a folder');
+  });
+
+  it('check --json lists the problems per circle', () => {
+    const { root, dir } = initialised();
+    writeFileSync(join(dir, 'members.yaml'), 'members:\n  - name: [a]\n');
+    const r = circle(['check', '--json'], { cwd: root });
+    expect(r.code).toBe(65);
+    const [result] = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ circle: slug, ok: false, problems: [{ line: 2, col: 11, message: 'members.0.name: expected text, found a list' }] });
+  });
+});

@@ -58,6 +58,7 @@ describe('members', () => {
   it('uses the tag, else the first name, for name tags', () => {
     expect(tagName(people[2]!)).toBe('Pepe');
     expect(tagName(people[0]!)).toBe('Ana');
+    expect(tagName({ name: 'Dr. Nadia Karim' })).toBe('Nadia');
   });
 });
 

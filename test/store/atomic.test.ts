@@ -34,3 +34,13 @@ describe('writeFileAtomic', () => {
     expect(existsSync(live)).toBe(true);
   });
 });
+
+describe('leftovers', () => {
+  it('a write sweeps the temp files that dead writers left in its folder', async () => {
+    const dir = tempDir();
+    const dead = join(dir, `${TEMP_PREFIX}999999998-beef-b.yaml`);
+    writeFileSync(dead, 'half');
+    await writeFileAtomic(join(dir, 'b.yaml'), 'whole\n');
+    expect(readdirSync(dir)).toEqual(['b.yaml']);
+  });
+});
