@@ -431,9 +431,13 @@ export function rollChanges(members: readonly Member[], plan: MeetingPlan, draft
   const known = (name: string) => members.some((m) => sameName(m.name, name));
   const joining = newcomers(draft)
     .filter((name) => !known(name))
-    .map((name) => ({ name, tag: tagName({ name }), ...fields(draft, `intro.${name}`, ['organization', 'vision']), joined: plan.date, active: true }));
+    .map((name) => {
+      const about = fields(draft, `intro.${name}`, ['organization', 'vision']);
+      return { name, tag: tagName({ name }), ...about, joined: plan.date, active: true };
+    });
   const here = present(draft);
-  const returning = members.flatMap((m, index) => (!m.active && here.some((n) => sameName(n, m.name)) ? [{ index, name: m.name }] : []));
+  const isBack = (m: Member) => !m.active && here.some((n) => sameName(n, m.name));
+  const returning = members.flatMap((m, index) => (isBack(m) ? [{ index, name: m.name }] : []));
   return { joining, returning };
 }
 

@@ -1,6 +1,7 @@
 // An answers file for `circle meet --answers FILE`: a YAML mapping of step id → value.
 // Nested mappings are read as dotted ids, so `reflect: {Ana Souza: {tried: …}}` is
 // the same as `reflect.Ana Souza.tried: …`.
+import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { displayPath, loadYaml } from './yaml-file.js';
@@ -16,19 +17,19 @@ function flatten(map: Record<string, unknown>, prefix = '', into: Record<string,
   return into;
 }
 
-const unreadable: Record<string, string> = {
+const cannotRead: Record<string, string> = {
   ENOENT: 'there is no such file',
-  EISDIR: 'that is a folder, not a YAML file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
 };
 
-/** The answers in `path` (shown in messages as `shown`); a file that cannot be read is a usage error. */
+/** The answers in `path` (named `shown` in messages); a missing file or a folder is a usage error. */
 export async function loadAnswers(path: string, shown = displayPath(path)): Promise<Record<string, unknown>> {
   try {
+    if ((await stat(path)).isDirectory()) throw new UsageError(`--answers ${shown}: that is a folder, not a YAML file.`);
     return flatten((await loadYaml(path, answersSchema.nullish())).data ?? {});
   } catch (error) {
-    const why = unreadable[(error as NodeJS.ErrnoException).code ?? ''];
+    const why = cannotRead[(error as NodeJS.ErrnoException).code ?? ''];
     if (why) throw new UsageError(`--answers ${shown}: ${why}.`);
     throw error;
   }

@@ -13,7 +13,7 @@ export function markActive(file: YamlFile<MembersFile>, indices: readonly number
 /** Mark returning members active, append newcomers, and save once. */
 export async function updateRoll(file: YamlFile<MembersFile>, returning: readonly number[], joining: NewMember[]): Promise<void> {
   markActive(file, returning);
-  // appendMembers validates and saves the whole document, the edits above included.
+  // appendMembers saves the whole document, the edits above included (saveYaml checks it first).
   if (joining.length) await appendMembers(file, joining);
   else await saveYaml(file);
 }
