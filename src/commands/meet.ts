@@ -12,7 +12,7 @@ import { loadCircle, loadLastMeeting, meetingFile, membersFile, writeNewMeeting,
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
 import { commitPaths, insideWorkTree } from '../store/git.js';
 import { acquireLock } from '../store/lock.js';
-import { updateRoll } from '../store/roll.js';
+import { changeMembers } from '../store/members.js';
 import { loadPrompts } from '../store/templates.js';
 import { displayPath } from '../store/yaml-file.js';
 
@@ -97,7 +97,7 @@ async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft
   const { joining, returning } = rollChanges(members.data.members, plan, draft);
   const written: string[] = [];
   if (joining.length || returning.length) {
-    await updateRoll(members, returning.map((r) => r.index), joining);
+    await changeMembers(members, { activate: returning.map((r) => r.index), add: joining });
     written.push(membersFile(dir));
   }
   written.unshift(await writeNewMeeting(dir, plan.date, minutes));

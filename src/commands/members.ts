@@ -5,7 +5,7 @@ import { isIsoDate } from '../core/dates.js';
 import { memberSchema } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
 import { loadCircle } from '../store/circle.js';
-import { appendMembers, markInactive } from '../store/members.js';
+import { changeMembers } from '../store/members.js';
 import { renderTable } from '../render/table.js';
 
 export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
@@ -57,7 +57,7 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
   if (existing.found && existing.found.name.toLowerCase() === person.name.toLowerCase()) {
     throw new CircleError(`${existing.found.name} is already a member${existing.found.active ? '' : ' (not active)'}; nothing was changed.`);
   }
-  await appendMembers(members, [{ ...person, joined: person.joined ?? ctx.today(), active: true }]);
+  await changeMembers(members, { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] });
   ctx.out.info(`Added ${ctx.out.messageColor.bold(person.name)} to ${slug}.`);
 }
 
@@ -73,6 +73,6 @@ export async function remove(ctx: Context, name: string): Promise<void> {
     ctx.out.info(`${hit.found.name} is already marked as no longer active.`);
     return;
   }
-  await markInactive(members, hit.index);
+  await changeMembers(members, { deactivate: [hit.index] });
   ctx.out.info(`${hit.found.name} is marked as no longer active; their history stays in the minutes.`);
 }

@@ -16,17 +16,24 @@ function membersSeq(doc: Document) {
   return seq;
 }
 
-/** Append members and save (saveYaml checks the new file before it replaces the old one). */
-export async function appendMembers(file: YamlFile<MembersFile>, people: NewMember[]): Promise<void> {
-  const seq = membersSeq(file.doc);
-  for (const person of people) {
-    const entry = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined && v !== ''));
-    seq.add(file.doc.createNode(entry));
-  }
-  await saveYaml(file);
+export interface RosterChange {
+  /** New members, appended at the end. */
+  add?: NewMember[];
+  /** Places in the list of members to mark active (returning) or inactive (leaving). */
+  activate?: readonly number[];
+  deactivate?: readonly number[];
 }
 
-export async function markInactive(file: YamlFile<MembersFile>, index: number): Promise<void> {
-  file.doc.setIn(['members', index, 'active'], false);
+/** Make all the changes to members.yaml and save once (saveYaml checks the new file first). */
+export async function changeMembers(file: YamlFile<MembersFile>, change: RosterChange): Promise<void> {
+  for (const i of change.activate ?? []) file.doc.setIn(['members', i, 'active'], true);
+  for (const i of change.deactivate ?? []) file.doc.setIn(['members', i, 'active'], false);
+  if (change.add?.length) {
+    const seq = membersSeq(file.doc);
+    for (const person of change.add) {
+      const entry = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined && v !== ''));
+      seq.add(file.doc.createNode(entry));
+    }
+  }
   await saveYaml(file);
 }

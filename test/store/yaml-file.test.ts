@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { circleSchema, meetingSchema, membersSchema } from '../../src/core/schema.js';
 import { DataError } from '../../src/errors.js';
-import { appendMembers, markInactive } from '../../src/store/members.js';
+import { changeMembers } from '../../src/store/members.js';
 import { loadYaml, MAX_FILE_BYTES, parseYaml, saveYaml } from '../../src/store/yaml-file.js';
 import { tempDir } from '../helpers.js';
 
@@ -136,7 +136,7 @@ favourite_snack: samosas
   it('adding a member keeps comments, unknown keys, quoting and blank lines byte for byte', async () => {
     const file = join(tempDir(), 'members.yaml');
     writeFileSync(file, handWritten);
-    await appendMembers(await loadYaml(file, membersSchema), [{ name: 'Łucja Nowak', organization: 'Tenants United', joined: '2026-11-28', active: true }]);
+    await changeMembers(await loadYaml(file, membersSchema), { add: [{ name: 'Łucja Nowak', organization: 'Tenants United', joined: '2026-11-28', active: true }] });
     const after = readFileSync(file, 'utf8');
     const [head, tail] = handWritten.split('# end of list\n');
     expect(after.startsWith(head!)).toBe(true);
@@ -148,14 +148,14 @@ favourite_snack: samosas
     const file = join(tempDir(), 'members.yaml');
     const flush = 'members:\n- name: Ana\n  active: true\n';
     writeFileSync(file, flush);
-    await appendMembers(await loadYaml(file, membersSchema), [{ name: 'Ben' }]);
+    await changeMembers(await loadYaml(file, membersSchema), { add: [{ name: 'Ben' }] });
     expect(readFileSync(file, 'utf8')).toBe(`${flush}- name: Ben\n`);
   });
 
   it('marking a member inactive changes only that line', async () => {
     const file = join(tempDir(), 'members.yaml');
     writeFileSync(file, handWritten);
-    await markInactive(await loadYaml(file, membersSchema), 1);
+    await changeMembers(await loadYaml(file, membersSchema), { deactivate: [1] });
     expect(readFileSync(file, 'utf8')).toBe(handWritten.replace('"Ben Okafor"\n    active: true', '"Ben Okafor"\n    active: false'));
   });
 });
@@ -166,7 +166,7 @@ describe('two writers', () => {
     writeFileSync(file, 'members: []\n');
     const mine = await loadYaml(file, membersSchema);
     writeFileSync(file, 'members:\n  - name: Added elsewhere\n');
-    await expect(appendMembers(mine, [{ name: 'Ana' }])).rejects.toThrow(/changed while this command was running/);
+    await expect(changeMembers(mine, { add: [{ name: 'Ana' }] })).rejects.toThrow(/changed while this command was running/);
     expect(readFileSync(file, 'utf8')).toBe('members:\n  - name: Added elsewhere\n');
   });
 });
