@@ -6,7 +6,7 @@ import { isIsoDate } from '../core/dates.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type MembersFile } from '../core/schema.js';
 import { CircleError, DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { displayPath, loadYaml, type YamlFile } from './yaml-file.js';
+import { displayPath, loadYaml, type ExtraCheck, type YamlFile } from './yaml-file.js';
 
 export interface CircleFiles {
   dir: string;
@@ -72,17 +72,14 @@ export async function listMeetingDates(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The meeting schema, plus: the date inside matches the file name. */
-export function meetingSchemaFor(date: string) {
-  return meetingSchema.refine((m) => m.date === date, {
-    path: ['date'],
-    message: `does not match the file name ${date}.yaml`,
-  });
+/** Beyond the meeting schema: the date inside matches the file name. */
+export function dateMatches(date: string): ExtraCheck<Meeting> {
+  return (m) => (m.date === date ? [] : [{ path: ['date'], message: `does not match the file name ${date}.yaml` }]);
 }
 
 export async function loadMeeting(dir: string, date: string): Promise<YamlFile<Meeting>> {
   const path = meetingFile(dir, date);
-  return loadOrMissing(loadYaml(path, meetingSchemaFor(date)), path, `the meeting of ${date}`);
+  return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date)), path, `the meeting of ${date}`);
 }
 
 /** The newest meeting, or undefined before the first one. Reads one file, however long the history. */

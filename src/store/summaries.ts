@@ -9,11 +9,11 @@
 import { statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Meeting } from '../core/schema.js';
+import { meetingSchema, type Meeting } from '../core/schema.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting } from '../core/summary.js';
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { listMeetingDates, meetingFile, meetingSchemaFor } from './circle.js';
+import { dateMatches, listMeetingDates, meetingFile } from './circle.js';
 import { parseYaml, readText } from './yaml-file.js';
 
 export interface SummaryView<T extends { date: string }> {
@@ -93,7 +93,7 @@ export async function readSummaries<T extends { date: string }>(
   await eachLimited(stale, CONCURRENCY, async ({ date, name, key }) => {
     const file = meetingFile(dir, date);
     try {
-      const data = view.pick(parseYaml(file, await readText(file), meetingSchemaFor(date)).data);
+      const data = view.pick(parseYaml(file, await readText(file), meetingSchema, dateMatches(date)).data);
       if (key) entries[name] = { key, data };
     } catch (error) {
       if (error instanceof DataError) problems.push(...error.problems);

@@ -46,11 +46,18 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Parse and validate YAML text; throws DataError listing every problem. */
+/** A check beyond the schema, e.g. that a meeting's date matches its file name. */
+export type ExtraCheck<T> = (data: T) => Array<{ path: (string | number)[]; message: string }>;
+
+/**
+ * Parse and validate YAML text; throws DataError listing every problem. `extra` runs
+ * after the schema (a schema refined per file would be compiled again for every file).
+ */
 export function parseYaml<S extends z.ZodTypeAny>(
   file: string,
   text: string,
   schema: S,
+  extra?: ExtraCheck<z.output<S>>,
 ): YamlFile<z.output<S>> {
   const shown = displayPath(file);
   const lines = new LineCounter();
@@ -74,9 +81,10 @@ export function parseYaml<S extends z.ZodTypeAny>(
   }
 
   const result = schema.safeParse(raw);
-  if (result.success) return { path: file, text, doc, data: result.data, schema };
+  const issues = result.success ? (extra?.(result.data) ?? []) : result.error.issues;
+  if (result.success && issues.length === 0) return { path: file, text, doc, data: result.data, schema };
 
-  const problems = result.error.issues.map((issue) => {
+  const problems = issues.map((issue) => {
     const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
     // The closest node that exists: the value itself, else its parent mapping.
     for (let depth = path.length; depth >= 0; depth--) {
@@ -98,9 +106,9 @@ export function parseYaml<S extends z.ZodTypeAny>(
   throw new DataError(unique);
 }
 
-export async function loadYaml<S extends z.ZodTypeAny>(file: string, schema: S): Promise<YamlFile<z.output<S>>> {
+export async function loadYaml<S extends z.ZodTypeAny>(file: string, schema: S, extra?: ExtraCheck<z.output<S>>): Promise<YamlFile<z.output<S>>> {
   const text = await readText(file);
-  return parseYaml(file, text, schema);
+  return parseYaml(file, text, schema, extra);
 }
 
 export async function readText(file: string): Promise<string> {
