@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
+  // The parsing thread of the summary cache is its own entry, beside main.js.
+  entryPoints: { main: 'src/main.ts', 'parse-worker': 'src/store/parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

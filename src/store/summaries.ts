@@ -6,7 +6,9 @@
 // is read and validated again, the others are taken from the cache. A cache that cannot
 // be read or does not look right is ignored and rebuilt. Only files that pass the schema
 // are ever cached; a bad file is reported as file:line:col (exit 65) on every run.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../core/schema.js';
@@ -66,6 +68,50 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+interface Stale {
+  date: string;
+  name: string;
+  key: string | undefined;
+}
+
+interface Parsed<T> {
+  entries: Array<[name: string, entry: { key: string; data: T }]>;
+  problems: Problem[];
+}
+
+/** Parse, check and summarise meeting files (in this thread or in a worker). */
+export async function parseStale<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
+  const parsed: Parsed<T> = { entries: [], problems: [] };
+  await eachLimited(stale, CONCURRENCY, async ({ date, name, key }) => {
+    const file = meetingFile(dir, date);
+    try {
+      const data = view.pick(parseYaml(file, await readText(file), meetingSchema, dateMatches(date)).data);
+      if (key) parsed.entries.push([name, { key, data }]);
+    } catch (error) {
+      if (error instanceof DataError) parsed.problems.push(...error.problems);
+      else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // removed while we read: skip it
+    }
+  });
+  return parsed;
+}
+
+/** The YAML parser is the cost of a cold cache: above this many files a second thread takes half. */
+const SPLIT_FROM = 1000;
+const WORKER = new URL('./parse-worker.js', import.meta.url); // beside the bundle in dist/
+
+async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
+  if (stale.length < SPLIT_FROM || availableParallelism() < 2 || !existsSync(WORKER)) return parseStale(dir, view, stale);
+  const half = Math.ceil(stale.length / 2);
+  const theirs = new Promise<Parsed<T>>((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale: stale.slice(half) } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the parsing thread ended early (exit ${code})`)));
+  });
+  const [a, b] = await Promise.all([parseStale(dir, view, stale.slice(0, half)), theirs]);
+  return { entries: [...a.entries, ...b.entries], problems: [...a.problems, ...b.problems] };
+}
+
 /**
  * One summary per meeting, oldest first. Throws DataError listing every bad meeting file.
  * `onParse` hears how many files must be parsed before they are (a cold cache can take seconds).
@@ -79,7 +125,7 @@ export async function readSummaries<T extends { date: string }>(
   const path = cacheFile(dir, view);
   const cached = await readCache(path, view);
   const entries: CacheFile<T>['entries'] = {};
-  const stale: Array<{ date: string; name: string; key: string | undefined }> = [];
+  const stale: Stale[] = [];
   for (const date of dates) {
     const name = `${date}.yaml`;
     const key = fileKey(meetingFile(dir, date));
@@ -88,18 +134,10 @@ export async function readSummaries<T extends { date: string }>(
     else stale.push({ date, name, key });
   }
 
-  const problems: Problem[] = [];
   if (stale.length) onParse?.(stale.length);
-  await eachLimited(stale, CONCURRENCY, async ({ date, name, key }) => {
-    const file = meetingFile(dir, date);
-    try {
-      const data = view.pick(parseYaml(file, await readText(file), meetingSchema, dateMatches(date)).data);
-      if (key) entries[name] = { key, data };
-    } catch (error) {
-      if (error instanceof DataError) problems.push(...error.problems);
-      else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // removed while we read: skip it
-    }
-  });
+  const parsed = await parseAll(dir, view, stale);
+  for (const [name, entry] of parsed.entries) entries[name] = entry;
+  const problems = parsed.problems;
 
   const removed = Object.keys(cached).some((name) => !(name in entries));
   if (stale.length || removed) await writeCache(dir, path, view, entries);
@@ -121,3 +159,9 @@ async function writeCache<T extends { date: string }>(dir: string, path: string,
 export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 1, pick: summarizeMeeting };
 /** What `practice` reads: the summary plus the words of commitments and reports. */
 export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 1, pick: practiceOf };
+
+/** The views by id, for the parsing thread. */
+export const VIEWS: Record<string, SummaryView<MeetingSummary> | SummaryView<PracticeMeeting>> = {
+  [SUMMARY_VIEW.id]: SUMMARY_VIEW,
+  [PRACTICE_VIEW.id]: PRACTICE_VIEW,
+};
