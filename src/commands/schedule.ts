@@ -1,9 +1,9 @@
 // circle schedule: the next meeting dates from the circle's schedule, and a calendar file.
 import type { Context } from '../cli.js';
-import { cadenceOf } from '../core/circle.js';
+import { cadenceOf, upcomingMeetings, type UpcomingMeeting } from '../core/circle.js';
 import { formatClock, isIsoDate, longDate, parseClock } from '../core/dates.js';
-import { buildIcs, type IcsEvent } from '../core/ics.js';
-import { describeCadence, upcomingDates } from '../core/schedule.js';
+import { buildIcs, meetingEvents } from '../core/ics.js';
+import { describeCadence } from '../core/schedule.js';
 import { UsageError } from '../errors.js';
 import { loadCircle, loadLastMeeting } from '../store/circle.js';
 import { deliver } from './deliver.js';
@@ -12,6 +12,7 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
   const count = opts.count === undefined ? 6 : Number(opts.count);
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--count ${opts.count}: use a whole number from 1 to 1000`);
   if (opts.from !== undefined && !isIsoDate(opts.from)) throw new UsageError(`--from ${opts.from}: use a date like 2026-11-24`);
+  if (opts.ics === '-') throw new UsageError('--ics needs a file name, e.g. --ics riverside.ics');
   const from = opts.from ?? ctx.today();
 
   const { dir, slug } = await ctx.circle();
@@ -19,24 +20,13 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
   const c = circle.data;
   const cadence = cadenceOf(c);
   const anchor = c.schedule.anchor ?? c.created;
-  const dates = upcomingDates({ cadence, anchor, from, count, skip: c.schedule.skip });
+  const dates = upcomingMeetings({ circle: c, last: last?.data, from, count });
   const rule = cadence.kind === 'weekly' && cadence.every > 1 ? `${describeCadence(cadence)}, counted from ${longDate(anchor)}` : describeCadence(cadence);
   const start = c.schedule.start;
   const end = formatClock(parseClock(start) + c.schedule.duration);
 
   if (opts.ics !== undefined) {
-    const held = dates.filter((d) => !d.skipped);
-    const plan = c.format.sections.map((s) => `${s.title} (${s.minutes} min)`).join(', ');
-    const decided = last?.data.next;
-    const events: IcsEvent[] = held.map((d) => {
-      const lines = [`${c.name}: learning circle meeting.`, `The usual rhythm: ${plan}.`];
-      // The topic chosen at the last meeting goes with the date chosen for it.
-      if (decided?.date === d.date && decided.topic) lines.push(`Topic: ${decided.topic}`);
-      if (decided?.date === d.date && decided.speaker) lines.push(`Speaker: ${decided.speaker}`);
-      return { uid: `${d.date}-${slug}@circle`, date: d.date, start, duration: c.schedule.duration, summary: c.name, location: c.schedule.location, description: lines.join('\n') };
-    });
-    if (opts.ics === '-') throw new UsageError('--ics needs a file name, e.g. --ics riverside.ics');
-    await deliver(ctx, buildIcs({ name: c.name, stamp: ctx.deps.now(), events }), { out: opts.ics });
+    await deliver(ctx, buildIcs({ name: c.name, stamp: ctx.deps.now(), events: meetingEvents(c, dates) }), { out: opts.ics });
   }
 
   if (opts.json) {
@@ -44,11 +34,20 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
     return;
   }
   const color = ctx.out.color;
+  const line = (d: UpcomingMeeting): string[] => {
+    if (d.movedTo) return [color.dim(`${longDate(d.date)}  no meeting (moved to ${longDate(d.movedTo)} at the last meeting)`)];
+    if (d.skipped) return [color.dim(`${longDate(d.date)}  no meeting (listed under schedule.skip)`)];
+    return [
+      d.chosen ? `${longDate(d.date)}  (chosen at the last meeting)` : longDate(d.date),
+      ...(d.topic ? [`  Topic: ${d.topic}`] : []),
+      ...(d.speaker ? [`  Speaker: ${d.speaker}`] : []),
+    ];
+  };
   const lines = [
     `${color.bold(c.name)} meets ${rule}${c.schedule.cadence.trim().toLowerCase() === describeCadence(cadence).toLowerCase() ? '' : ` (circle.yaml: "${c.schedule.cadence}")`}.`,
     `${start}–${end}${c.schedule.location ? `, ${c.schedule.location}` : ''}`,
     '',
-    ...dates.map((d) => (d.skipped ? color.dim(`${longDate(d.date)}  no meeting (listed under schedule.skip)`) : longDate(d.date))),
+    ...dates.flatMap(line),
   ];
   ctx.out.data(lines.join('\n'));
 }

@@ -1,7 +1,7 @@
 // The next meeting's agenda: built from the circle, its members and what the group
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
-import { MIN_MEETING_MINUTES, cadenceOf, formatMinutes, splitMinutes } from './circle.js';
+import { MIN_MEETING_MINUTES, formatMinutes, scheduleQuery, splitMinutes } from './circle.js';
 import { addDays, formatClock, parseClock } from './dates.js';
 import { commitmentsFrom, newIssuesFrom, topicIdeasFrom, type Commitment, type OpenIssue, type TopicIdea } from './meeting.js';
 import { partFor, type PartId, type Prompts } from './prompts.js';
@@ -127,13 +127,7 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
     return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions: p?.questions.map((q) => q.ask) ?? [] };
   };
   const newcomers = newcomersSince(members, last).map((m) => ({ name: m.name, ...(m.organization && { organization: m.organization }) }));
-  const following = meetingDates({
-    cadence: cadenceOf(circle),
-    anchor: circle.schedule.anchor ?? circle.created,
-    from: addDays(date, 1),
-    count: 1,
-    skip: circle.schedule.skip,
-  })[0];
+  const following = meetingDates(scheduleQuery(circle, addDays(date, 1), 1))[0];
 
   const common = {
     circle: circle.name,

@@ -1,6 +1,6 @@
 // Facts about a circle that several commands need: its rhythm and its people.
-import { addDays } from './dates.js';
-import { parseCadence, meetingDates, type Cadence } from './schedule.js';
+import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
 /** Under this many minutes a meeting is too short to learn, build trust and reflect. */
@@ -35,22 +35,91 @@ export function cadenceOf(circle: Pick<Circle, 'schedule'>): Cadence {
   return parsed.cadence;
 }
 
-/** The next meeting on or after `today`: the date chosen last time if still ahead, else the schedule's. */
+/** The schedule's rule as a dates query: cadence, anchor (else `created`) and skip dates, from `from`. */
+export function scheduleQuery(circle: Pick<Circle, 'schedule' | 'created'>, from: IsoDate, count: number): DatesQuery {
+  return {
+    cadence: cadenceOf(circle),
+    anchor: circle.schedule.anchor ?? circle.created,
+    from,
+    count,
+    skip: circle.schedule.skip,
+  };
+}
+
+export interface UpcomingMeeting extends ScheduledDate {
+  /** The date the group chose at the last meeting (`next.date`). */
+  chosen?: true;
+  /** A schedule date with no meeting because the group chose this date instead (then `skipped` is true). */
+  movedTo?: IsoDate;
+  /** The topic and speaker chosen at the last meeting, on the meeting they were chosen for. */
+  topic?: string;
+  speaker?: string;
+}
+
+export interface UpcomingQuery {
+  circle: Pick<Circle, 'schedule' | 'created'>;
+  /** The newest meeting on record; undefined before the first. */
+  last: Pick<Meeting, 'date' | 'next'> | undefined;
+  /** First date that may be listed (inclusive); dates up to the last meeting are never listed. */
+  from: IsoDate;
+  /** How many meetings to list (skipped and moved dates among them come on top). */
+  count: number;
+}
+
+/**
+ * The next `count` meetings on or after `from`, with the skipped and moved dates among them.
+ *
+ * The date chosen at the last meeting (when on or after `from`) is the next meeting: it
+ * takes the place of the schedule's dates after the last meeting up to it, or, when it
+ * comes before the schedule's next date, of that one date. Those dates are listed as
+ * skipped with `movedTo`. A chosen date wins over a skip date. The topic and speaker
+ * chosen last time go on the meeting they were chosen for: the chosen date, else the
+ * schedule's next date after the last meeting (the first one listed, unless `from` is
+ * past it).
+ */
+export function upcomingMeetings({ circle, last, from, count }: UpcomingQuery): UpcomingMeeting[] {
+  const afterLast = last ? addDays(last.date, 1) : undefined;
+  const start = afterLast && afterLast > from ? afterLast : from;
+  const chosen = last?.next.date && last.next.date >= start ? last.next.date : undefined;
+  // The schedule's own next meeting after the last one: the date a chosen date stands in for.
+  const standsFor = afterLast ? meetingDates(scheduleQuery(circle, afterLast, 1))[0] : undefined;
+  const replacedUpTo = chosen && standsFor && standsFor > chosen ? standsFor : chosen;
+  // Enough of the rule's dates to cover the replaced ones and still give `count` meetings.
+  const extra = replacedUpTo ? Math.floor(daysBetween(start, replacedUpTo) / 7) + 2 : 0;
+
+  const listed: UpcomingMeeting[] = [];
+  for (const d of upcomingDates(scheduleQuery(circle, start, count + extra))) {
+    if (d.date === chosen) continue;
+    listed.push(chosen && replacedUpTo && !d.skipped && d.date <= replacedUpTo ? { date: d.date, skipped: true, movedTo: chosen } : d);
+  }
+  if (chosen) {
+    const at = listed.findIndex((d) => d.date > chosen);
+    listed.splice(at === -1 ? listed.length : at, 0, { date: chosen, skipped: false, chosen: true });
+  }
+
+  const out: UpcomingMeeting[] = [];
+  let held = 0;
+  for (const d of listed) {
+    if (held === count) break;
+    out.push(d);
+    if (!d.skipped) held += 1;
+  }
+  const topic = last?.next.topic?.trim();
+  const speaker = last?.next.speaker?.trim();
+  // The meeting they were chosen for: the chosen date, else the schedule's next date after the last meeting.
+  const target = out.find((d) => d.date === (last?.next.date ?? standsFor) && !d.skipped);
+  if (target && topic) target.topic = topic;
+  if (target && speaker) target.speaker = speaker;
+  return out;
+}
+
+/** The next meeting on or after `today` (and after the last one): the date chosen last time if still ahead, else the schedule's. */
 export function nextMeetingDate(
   circle: Pick<Circle, 'schedule' | 'created'>,
   last: Pick<Meeting, 'date' | 'next'> | undefined,
   today: string,
 ): string | undefined {
-  const chosen = last?.next.date;
-  if (chosen && chosen >= today) return chosen;
-  const after = last && last.date >= today ? addDays(last.date, 1) : today;
-  return meetingDates({
-    cadence: cadenceOf(circle),
-    anchor: circle.schedule.anchor ?? circle.created,
-    from: after,
-    count: 1,
-    skip: circle.schedule.skip,
-  })[0];
+  return upcomingMeetings({ circle, last, from: today, count: 1 }).find((d) => !d.skipped)?.date;
 }
 
 /** Titles a name may start with; the tag shows the first name after them. */

@@ -8,7 +8,16 @@
 // zone the data does not hold; guessing it from the machine that runs `circle` would
 // be wrong on a laptop abroad or a server in UTC, and a hand-made VTIMEZONE is one more
 // thing a calendar app can read differently.
-import { addDays, formatClock, parseClock } from './dates.js';
+//
+// A date with no meeting (a skip date, or a date the group moved) is written as an event
+// with STATUS:CANCELLED and the same UID it had as a meeting, so importing the file again
+// takes away a meeting imported before it was called off. There is no SEQUENCE: the
+// file is a METHOD:PUBLISH snapshot, which importers match by UID and replace whole, and
+// a SEQUENCE that must grow with every change would need a counter kept between runs
+// (`circle` keeps no such state; a number made up per run could go down again).
+import type { UpcomingMeeting } from './circle.js';
+import { addDays, formatClock, longDate, parseClock } from './dates.js';
+import type { Circle } from './schema.js';
 
 export interface IcsEvent {
   /** Stable across runs, so importing again updates the event instead of doubling it. */
@@ -21,6 +30,8 @@ export interface IcsEvent {
   summary: string;
   location?: string | undefined;
   description?: string | undefined;
+  /** A date with no meeting after all: calendar apps take the event away. */
+  cancelled?: boolean;
 }
 
 export interface IcsCalendar {
@@ -94,8 +105,49 @@ export function buildIcs(cal: IcsCalendar): string {
     );
     if (e.location?.trim()) lines.push(`LOCATION:${escapeText(withoutLinks(e.location))}`);
     if (e.description?.trim()) lines.push(`DESCRIPTION:${escapeText(withoutLinks(e.description))}`);
+    lines.push(`STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`);
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/**
+ * A short, stable key for a circle: its name and creation date hashed (32-bit FNV-1a).
+ * The slug alone is not enough: two workspaces may both have a `riverside` circle.
+ */
+export function circleKey(circle: Pick<Circle, 'name' | 'created'>): string {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`${circle.name.trim()}\n${circle.created}`)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The calendar events for the upcoming meetings: held ones with the plan, the others cancelled. */
+export function meetingEvents(circle: Pick<Circle, 'name' | 'created' | 'schedule' | 'format'>, meetings: readonly UpcomingMeeting[]): IcsEvent[] {
+  const key = circleKey(circle);
+  const plan = circle.format.sections.map((s) => `${s.title} (${s.minutes} min)`).join(', ');
+  return meetings.map((m) => {
+    const lines = m.skipped
+      ? [`${circle.name}: no meeting on this date${m.movedTo ? `; the circle meets on ${longDate(m.movedTo)} instead` : ''}.`]
+      : [
+          `${circle.name}: learning circle meeting.`,
+          ...(m.chosen ? ['The date chosen at the last meeting.'] : []),
+          `The usual rhythm: ${plan}.`,
+          ...(m.topic ? [`Topic: ${m.topic}`] : []),
+          ...(m.speaker ? [`Speaker: ${m.speaker}`] : []),
+        ];
+    return {
+      uid: `${m.date}-${key}@circle`,
+      date: m.date,
+      start: circle.schedule.start,
+      duration: circle.schedule.duration,
+      summary: m.skipped ? `${circle.name} (no meeting)` : circle.name,
+      location: circle.schedule.location,
+      description: lines.join('\n'),
+      ...(m.skipped && { cancelled: true }),
+    };
+  });
 }

@@ -258,7 +258,9 @@ describe('circle schedule', () => {
     expect(r.stdout).toContain('meets every 4 weeks on Tuesday, counted from Tuesday 2 June 2026.');
     expect(r.stdout).toContain('18:00–20:00, Riverside Library, Community Room B');
     expect(r.stdout.trim().split('\n').slice(3)).toEqual([
-      'Tuesday 17 November 2026',
+      'Tuesday 17 November 2026  (chosen at the last meeting)',
+      '  Topic: Preventing burnout: sustaining ourselves and our teams',
+      '  Speaker: Dr Nadia Karim (psychologist, Riverside Community Health Clinic)',
       'Tuesday 15 December 2026',
       'Tuesday 12 January 2027  no meeting (listed under schedule.skip)',
       'Tuesday 9 February 2027',
@@ -278,16 +280,57 @@ describe('circle schedule', () => {
     const text = readFileSync(join(root, 'circle.ics'), 'utf8');
     expect(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75 && !l.includes('\n'))).toBe(true);
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    expect(events.map((e) => e.startDate.toString())).toEqual(['2026-11-17T18:00:00', '2026-12-15T18:00:00', '2027-02-09T18:00:00', '2027-03-09T18:00:00']);
-    expect(events[0]!.uid).toBe('2026-11-17-riverside-leaders@circle');
+    expect(events.map((e) => e.startDate.toString())).toEqual(['2026-11-17T18:00:00', '2026-12-15T18:00:00', '2027-01-12T18:00:00', '2027-02-09T18:00:00', '2027-03-09T18:00:00']);
+    expect(events.map((e) => e.component.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'CONFIRMED', 'CANCELLED', 'CONFIRMED', 'CONFIRMED']);
+    expect(events[0]!.uid).toMatch(/^2026-11-17-[0-9a-f]{8}@circle$/);
     expect(events[0]!.location).toBe('Riverside Library, Community Room B');
     expect(events[0]!.description).toContain('Topic: Preventing burnout');
     expect(events[1]!.description).not.toContain('Topic:');
+    expect(events[2]!.description).toContain('no meeting on this date');
     expect(text).not.toMatch(/https?:|www\./);
     const again = run(['schedule', '--count', '4', '--ics', 'again.ics'], root, { CIRCLE_TODAY: '2026-11-02' });
     expect(again.code).toBe(0);
     const uids = (t: string) => [...t.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]);
     expect(uids(readFileSync(join(root, 'again.ics'), 'utf8'))).toEqual(uids(text));
+  });
+
+  it('follows the date chosen at the last meeting, like agenda and list, and cancels the date it replaces', () => {
+    const { root, meetings } = example();
+    const file = join(meetings, '2026-10-20.yaml');
+    const yaml = readFileSync(file, 'utf8');
+    expect(yaml).toContain('\n  date: 2026-11-17\n');
+    writeFileSync(file, yaml.replace('\n  date: 2026-11-17\n', '\n  date: 2026-11-19\n'));
+    expect(run(['agenda'], root).stdout).toContain('Thursday 19 November 2026');
+    expect(run(['list'], root).stdout).toContain('2026-11-19');
+
+    const r = run(['schedule', '--count', '2', '--ics', 'moved.ics'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n').slice(3, 6)).toEqual([
+      'Tuesday 17 November 2026  no meeting (moved to Thursday 19 November 2026 at the last meeting)',
+      'Thursday 19 November 2026  (chosen at the last meeting)',
+      '  Topic: Preventing burnout: sustaining ourselves and our teams',
+    ]);
+    const events = new ICAL.Component(ICAL.parse(readFileSync(join(root, 'moved.ics'), 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.startDate.toString().slice(0, 10), e.component.getFirstPropertyValue('status')])).toEqual([
+      ['2026-11-17', 'CANCELLED'],
+      ['2026-11-19', 'CONFIRMED'],
+      ['2026-12-15', 'CONFIRMED'],
+    ]);
+    expect(events[1]!.description).toContain('Topic: Preventing burnout');
+    expect(events[1]!.description).toContain('Speaker: Dr Nadia Karim');
+    expect(JSON.parse(run(['schedule', '--json', '--count', '1'], root).stdout).dates[1]).toMatchObject({ date: '2026-11-19', chosen: true });
+  });
+
+  it('gives the same circle different UIDs in two workspaces whose circles share a slug', () => {
+    const a = example();
+    const b = example();
+    const circleFile = join(b.circleDir, 'circle.yaml');
+    writeFileSync(circleFile, readFileSync(circleFile, 'utf8').replace('name: Riverside Community Leaders Circle', 'name: Riverside Youth Circle'));
+    const uid = (root: string) => {
+      expect(run(['schedule', '--count', '1', '--ics', 'u.ics'], root).code).toBe(0);
+      return /^UID:(.*)$/m.exec(readFileSync(join(root, 'u.ics'), 'utf8'))![1];
+    };
+    expect(uid(a.root)).not.toBe(uid(b.root));
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { buildIcs, escapeText, foldLine, withoutLinks } from '../../src/core/ics.js';
+import { buildIcs, circleKey, escapeText, foldLine, meetingEvents, withoutLinks } from '../../src/core/ics.js';
+import type { Circle } from '../../src/core/schema.js';
 
 describe('iCalendar pieces', () => {
   it('escapes backslash, semicolon, comma and line breaks', () => {
@@ -35,5 +36,42 @@ describe('iCalendar pieces', () => {
     expect(event.endDate.toString()).toBe('2026-11-18T00:30:00'); // past midnight: the next day
     expect(event.startDate.isDate).toBe(false);
     expect(event.startDate.zone).toBe(ICAL.Timezone.localTimezone); // floating local time
+  });
+});
+
+describe('meeting events', () => {
+  const circle = {
+    name: 'Riverside Circle',
+    created: '2026-06-02',
+    schedule: { start: '18:00', duration: 120, location: 'Library' },
+    format: { sections: [{ id: 'reflect', title: 'Time to Reflect', minutes: 120 }] },
+  } as unknown as Circle;
+
+  it('gives UIDs from a hash of the name and creation date: stable, and different for another circle with the same slug', () => {
+    expect(circleKey(circle)).toMatch(/^[0-9a-f]{8}$/);
+    expect(circleKey(circle)).toBe(circleKey({ ...circle }));
+    expect(circleKey({ ...circle, created: '2026-06-03' })).not.toBe(circleKey(circle));
+    expect(circleKey({ ...circle, name: 'Riverside Circle II' })).not.toBe(circleKey(circle));
+    expect(meetingEvents(circle, [{ date: '2026-11-17', skipped: false }])[0]!.uid).toBe(`2026-11-17-${circleKey(circle)}@circle`);
+  });
+
+  it('writes skipped and moved dates as cancelled events that a parser reads back', () => {
+    const events = meetingEvents(circle, [
+      { date: '2026-11-17', skipped: true, movedTo: '2026-11-19' },
+      { date: '2026-11-19', skipped: false, chosen: true, topic: 'Burnout', speaker: 'Nadia' },
+      { date: '2027-01-12', skipped: true },
+    ]);
+    const ics = buildIcs({ name: 'Riverside Circle', stamp: new Date('2026-11-01T12:00:00Z'), events });
+    const parsed = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    expect(parsed.map((v) => [v.getFirstPropertyValue('dtstart')!.toString().slice(0, 10), v.getFirstPropertyValue('status')])).toEqual([
+      ['2026-11-17', 'CANCELLED'],
+      ['2026-11-19', 'CONFIRMED'],
+      ['2027-01-12', 'CANCELLED'],
+    ]);
+    const held = new ICAL.Event(parsed[1]!);
+    expect(held.description).toContain('Topic: Burnout');
+    expect(held.description).toContain('Speaker: Nadia');
+    expect(new ICAL.Event(parsed[0]!).description).toContain('Thursday 19 November 2026 instead');
+    expect(ics).not.toContain('SEQUENCE');
   });
 });

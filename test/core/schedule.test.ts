@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeCadence, meetingDates, nthWeekdayOfMonth, parseCadence, upcomingDates } from '../../src/core/schedule.js';
 import { daysBetween, weekday } from '../../src/core/dates.js';
+import { nextMeetingDate, scheduleQuery, upcomingMeetings } from '../../src/core/circle.js';
+import type { Circle, Meeting } from '../../src/core/schema.js';
 
 describe('parseCadence', () => {
   it.each([
@@ -112,4 +114,63 @@ describe('upcomingDates', () => {
       }
     },
   );
+});
+
+describe('upcomingMeetings: the schedule with what the last meeting decided', () => {
+  // Every 4 weeks on Tuesday from 2 June 2026: 20 Oct, 17 Nov, 15 Dec, (12 Jan skipped), 9 Feb.
+  const circle = {
+    created: '2026-06-02',
+    schedule: { cadence: 'every 4 weeks on Tuesday', anchor: '2026-06-02', start: '18:00', duration: 120, skip: ['2027-01-12'] },
+  } as unknown as Circle;
+  const last = (next: { date?: string; topic?: string; speaker?: string }) => ({ date: '2026-10-20', next: { members: [], ...next } }) as unknown as Meeting;
+
+  it('puts the chosen date in place of the schedule date it stands in for, with the topic and speaker', () => {
+    const dates = upcomingMeetings({ circle, last: last({ date: '2026-11-19', topic: 'Burnout', speaker: 'Nadia' }), from: '2026-11-01', count: 3 });
+    expect(dates).toEqual([
+      { date: '2026-11-17', skipped: true, movedTo: '2026-11-19' },
+      { date: '2026-11-19', skipped: false, chosen: true, topic: 'Burnout', speaker: 'Nadia' },
+      { date: '2026-12-15', skipped: false },
+      { date: '2027-01-12', skipped: true },
+      { date: '2027-02-09', skipped: false },
+    ]);
+    expect(nextMeetingDate(circle, last({ date: '2026-11-19' }), '2026-11-01')).toBe('2026-11-19');
+  });
+
+  it('drops every schedule date up to a chosen date further out, and a chosen date wins over a skip date', () => {
+    const dates = upcomingMeetings({ circle, last: last({ date: '2027-01-12' }), from: '2026-11-01', count: 2 });
+    expect(dates).toEqual([
+      { date: '2026-11-17', skipped: true, movedTo: '2027-01-12' },
+      { date: '2026-12-15', skipped: true, movedTo: '2027-01-12' },
+      { date: '2027-01-12', skipped: false, chosen: true },
+      { date: '2027-02-09', skipped: false },
+    ]);
+  });
+
+  it('with no chosen date, puts the topic on the first upcoming date', () => {
+    const dates = upcomingMeetings({ circle, last: last({ topic: 'Burnout' }), from: '2026-11-01', count: 2 });
+    expect(dates).toEqual([
+      { date: '2026-11-17', skipped: false, topic: 'Burnout' },
+      { date: '2026-12-15', skipped: false },
+    ]);
+  });
+
+  it('leaves out a chosen date before --from, and lists nothing up to the last meeting', () => {
+    expect(upcomingMeetings({ circle, last: last({ date: '2026-11-19', topic: 'Burnout' }), from: '2026-11-20', count: 1 })).toEqual([{ date: '2026-12-15', skipped: false }]);
+    expect(upcomingMeetings({ circle, last: last({ topic: 'Burnout' }), from: '2026-11-18', count: 1 })).toEqual([{ date: '2026-12-15', skipped: false }]);
+    expect(upcomingMeetings({ circle, last: last({}), from: '2026-10-20', count: 1 }).map((d) => d.date)).toEqual(['2026-11-17']);
+    expect(upcomingMeetings({ circle, last: undefined, from: '2026-10-20', count: 1 }).map((d) => d.date)).toEqual(['2026-10-20']);
+  });
+
+  it('builds one dates query from the circle: anchor, else the creation date, and the skip dates', () => {
+    expect(scheduleQuery(circle, '2026-11-01', 2)).toEqual({
+      cadence: { kind: 'weekly', every: 4, weekday: 2 },
+      anchor: '2026-06-02',
+      from: '2026-11-01',
+      count: 2,
+      skip: ['2027-01-12'],
+    });
+    const unanchored = { ...circle, created: '2026-06-09', schedule: { ...circle.schedule, anchor: undefined } } as unknown as Circle;
+    expect(scheduleQuery(unanchored, '2026-11-01', 1).anchor).toBe('2026-06-09');
+    expect(meetingDates(scheduleQuery(unanchored, '2026-11-01', 1))).toEqual(['2026-11-24']);
+  });
 });
