@@ -4,18 +4,36 @@ import { displayWidth } from './table.js';
 
 export const TEXT_WIDTH = 78;
 
-/** Wrap one paragraph to `width` columns; `first` and `rest` prefix the first and following lines. */
+/**
+ * Wrap one paragraph to `width` columns; `first` and `rest` prefix the first and following
+ * lines. A word wider than a line (a web address, a long compound) is cut across lines.
+ */
 export function wrap(text: string, width: number, first = '', rest = ' '.repeat(displayWidth(first))): string[] {
+  const fits = (s: string) => displayWidth(s) <= width;
   const lines: string[] = [];
   let line = first;
   let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && displayWidth(line) + 1 + displayWidth(word) > width) {
-      lines.push(line);
-      line = rest + word;
-    } else {
-      line += (empty ? '' : ' ') + word;
+    const joined = empty ? line + word : `${line} ${word}`;
+    if (fits(joined)) {
+      line = joined;
+      empty = false;
+      continue;
     }
+    if (!empty) {
+      lines.push(line);
+      line = rest;
+    }
+    let left = [...word];
+    while (!fits(line + left.join(''))) {
+      let take = 0;
+      while (take < left.length && fits(line + left.slice(0, take + 1).join(''))) take += 1;
+      take = Math.max(take, 1); // a prefix as wide as the line still moves on
+      lines.push(line + left.slice(0, take).join(''));
+      line = rest;
+      left = left.slice(take);
+    }
+    line += left.join('');
     empty = false;
   }
   lines.push(line);

@@ -159,6 +159,17 @@ describe('circle agenda on the example circle', () => {
     expect(r.stdout).toContain('Time to Reflect · 18:00–18:10 · 10 min');
   });
 
+  it('keeps every line of --format text within 78 columns, cutting a word longer than that', () => {
+    const { run, circleDir } = example();
+    const word = `https://example.org/${'handoff-list-'.repeat(12)}end`;
+    const yaml = readFileSync(lastFile(circleDir), 'utf8');
+    writeFileSync(lastFile(circleDir), yaml.replace('will_practice: Call the Seniors', `will_practice: ${word} Call the Seniors`));
+    const r = run('agenda', '--format', 'text');
+    expect(r.code, r.stderr).toBe(0);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(78);
+    expect(r.stdout.replace(/\n +/g, '')).toContain(word);
+  });
+
   it('prints the first-meeting agenda when there is no meeting yet', () => {
     const { run, circleDir } = example();
     rmSync(join(circleDir, 'meetings'), { recursive: true });

@@ -67,14 +67,23 @@ describe('toText', () => {
     expect(text).toContain('  - José Álvarez: Call the Seniors’ Network');
     expect(text).toContain('  1. What surprised you?');
   });
-  it('wraps with a hanging indent and never breaks a word', () => {
+  it('wraps with a hanging indent and breaks no word that fits on a line', () => {
     const long = 'word '.repeat(40).trim();
     const lines = wrap(long, 30, '  - ');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines[0]!.startsWith('  - word')).toBe(true);
     for (const l of lines.slice(1)) expect(l.startsWith('    word')).toBe(true);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(30);
-    expect(wrap('x'.repeat(50), 20)).toEqual(['x'.repeat(50)]);
+    for (const l of lines) expect(l).toMatch(/(^| )word$/); // whole words only
+  });
+  it('cuts a word wider than the line across lines, keeping the hanging indent', () => {
+    expect(wrap('x'.repeat(50), 20)).toEqual(['x'.repeat(20), 'x'.repeat(20), 'x'.repeat(10)]);
+    const url = `see ${'a'.repeat(60)} now`;
+    const lines = wrap(url, 30, '  - ');
+    expect(lines).toEqual(['  - see', `    ${'a'.repeat(26)}`, `    ${'a'.repeat(26)}`, `    ${'a'.repeat(8)} now`]);
+    const wide = wrap('漢'.repeat(25), 20, '  ');
+    for (const l of wide) expect(displayWidth(l)).toBeLessThanOrEqual(20);
+    expect(wide.map((l) => l.trim()).join('')).toBe('漢'.repeat(25));
   });
 });
 
