@@ -8,6 +8,8 @@ const PER_PAGE = TAG.columns * TAG.rows;
 const PT_PER_MM = 72 / 25.4;
 /** Largest size for the name, in points; long names get smaller to fit the width. */
 const NAME_PT = 40;
+/** Smallest size for the name, just above the organisation's 10 pt; a name wider than that is cut with an ellipsis. */
+export const NAME_MIN_PT = 11;
 const PAD_MM = 6;
 
 function pages<T>(items: readonly T[]): T[][] {
@@ -44,6 +46,21 @@ body { max-width: none; padding: 0; }
   return htmlPage(`Name tags · ${circle}`, css, body);
 }
 
+/**
+ * The name on one line within `width`: the largest size from NAME_PT down to NAME_MIN_PT
+ * at which it fits, else NAME_MIN_PT with the name cut and an ellipsis. `widthAt` measures
+ * the text at a size (pdfkit's widthOfString with the bold font).
+ */
+export function fitName(name: string, width: number, widthAt: (text: string, size: number) => number): { text: string; size: number } {
+  for (let size = NAME_PT; size >= NAME_MIN_PT; size -= 1) {
+    if (widthAt(name, size) <= width) return { text: name, size };
+  }
+  const chars = [...name];
+  let keep = chars.length - 1;
+  while (keep > 1 && widthAt(`${chars.slice(0, keep).join('').trimEnd()}…`, NAME_MIN_PT) > width) keep -= 1;
+  return { text: `${chars.slice(0, keep).join('').trimEnd()}…`, size: NAME_MIN_PT };
+}
+
 export async function nametagsPdf(circle: string, tags: readonly NameTag[]): Promise<Buffer> {
   const { createPdf, pdfBytes } = await import('./pdf.js');
   const pdf = createPdf(`Name tags · ${circle}`, { margins: { top: 0, bottom: 0, left: 0, right: 0 } });
@@ -60,16 +77,15 @@ export async function nametagsPdf(circle: string, tags: readonly NameTag[]): Pro
       const y = y0 + Math.floor(i / TAG.columns) * h;
       pdf.rect(x, y, w, h).lineWidth(0.5).dash(4, { space: 3 }).strokeColor('#888888').stroke().undash();
       pdf.font('regular').fontSize(7).fillColor('#666666').text(circle, x + pad, y + 8, { width: w - 2 * pad, align: 'center', lineBreak: false, ellipsis: true });
-      let size = NAME_PT;
-      pdf.font('bold');
-      while (size > 12 && pdf.fontSize(size).widthOfString(t.tag) > w - 2 * pad) size -= 2;
+      const inner = w - 2 * pad;
+      const name = fitName(t.tag, inner, (text, size) => pdf.font('bold').fontSize(size).widthOfString(text));
       const orgSize = 10;
-      const orgHeight = t.organization ? pdf.font('regular').fontSize(orgSize).heightOfString(t.organization, { width: w - 2 * pad }) + 6 : 0;
-      const nameHeight = pdf.font('bold').fontSize(size).currentLineHeight();
+      const orgHeight = t.organization ? pdf.font('regular').fontSize(orgSize).heightOfString(t.organization, { width: inner }) + 6 : 0;
+      const nameHeight = pdf.font('bold').fontSize(name.size).heightOfString(name.text, { width: inner, lineBreak: false });
       const top = y + (h - nameHeight - orgHeight) / 2;
-      pdf.font('bold').fontSize(size).fillColor('#000000').text(t.tag, x + pad, top, { width: w - 2 * pad, align: 'center', lineBreak: false });
+      pdf.font('bold').fontSize(name.size).fillColor('#000000').text(name.text, x + pad, top, { width: inner, align: 'center', lineBreak: false });
       if (t.organization) {
-        pdf.font('regular').fontSize(orgSize).fillColor('#333333').text(t.organization, x + pad, top + nameHeight + 6, { width: w - 2 * pad, align: 'center', height: orgHeight });
+        pdf.font('regular').fontSize(orgSize).fillColor('#333333').text(t.organization, x + pad, top + nameHeight + 6, { width: inner, align: 'center', height: orgHeight });
       }
     });
   });

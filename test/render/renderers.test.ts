@@ -7,6 +7,7 @@ import { toHtml } from '../../src/render/html.js';
 import { escapeMarkdown, toMarkdown } from '../../src/render/markdown.js';
 import { toPdf } from '../../src/render/pdf.js';
 import { toText, wrap } from '../../src/render/text.js';
+import { fitName, NAME_MIN_PT, nametagsPdf, TAG } from '../../src/render/nametags.js';
 import { displayWidth } from '../../src/render/table.js';
 import { tempDir } from '../helpers.js';
 
@@ -138,5 +139,49 @@ describe('toPdf', () => {
       expect(holding[0]).toContain(`Section ${n}`);
     }
     expect(pages[0]).toMatch(/Long · 1 of \d/);
+  });
+});
+
+describe('name tags', () => {
+  /** Each word pdftotext finds, with its box in points (y grows downwards). */
+  function words(file: string): Array<{ text: string; xMin: number; xMax: number; yMin: number; yMax: number }> {
+    const html = spawnSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).stdout;
+    return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!,
+    }));
+  }
+
+  it('shrinks a long name onto one line, cuts a longer one with an ellipsis, and keeps the organisation below it', async () => {
+    const org = 'Riverside Immigrant Resource Centre';
+    const long = 'Maximilianstraßenbahnfahrer';
+    const longer = 'Bartholomäusfriedrichwilhelmshausen-Oberkirchner';
+    const file = join(tempDir(), 'tags.pdf');
+    writeFileSync(file, await nametagsPdf('Circle', [
+      { tag: long, name: long, organization: org, guest: false },
+      { tag: longer, name: longer, organization: org, guest: false },
+    ]));
+    const all = words(file);
+    const tagWidth = (TAG.widthMm * 72) / 25.4;
+    for (const [i, start] of [[0, 'Maximilian'], [1, 'Bartholom']] as const) {
+      const name = all.filter((w) => w.text.startsWith(start));
+      expect(name, start).toHaveLength(1); // one line, one word: not wrapped
+      expect(name[0]!.xMax - name[0]!.xMin).toBeLessThan(tagWidth);
+      const orgWords = all.filter((w) => org.split(' ').includes(w.text)).slice(i * 4, i * 4 + 4);
+      expect(orgWords.map((w) => w.text).join(' ')).toBe(org);
+      for (const w of orgWords) expect(w.yMin).toBeGreaterThanOrEqual(name[0]!.yMax - 1); // below the name, not on it
+    }
+    expect(all.find((w) => w.text === long)).toBeDefined(); // shrunk, whole
+    expect(all.find((w) => w.text.startsWith('Bartholom'))!.text).toMatch(/…$/); // past the floor: cut
+  });
+
+  it('picks the largest size that fits, and never goes under the floor', () => {
+    const widthAt = (text: string, size: number) => [...text].length * size * 0.6;
+    expect(fitName('Ana', 200, widthAt)).toEqual({ text: 'Ana', size: 40 });
+    expect(fitName('x'.repeat(20), 200, widthAt).size).toBe(16);
+    expect(fitName('x'.repeat(28), 200, widthAt).size).toBe(NAME_MIN_PT);
+    const cut = fitName('x'.repeat(40), 200, widthAt);
+    expect(cut.size).toBe(NAME_MIN_PT);
+    expect(cut.text).toMatch(/^x+…$/);
+    expect(widthAt(cut.text, cut.size)).toBeLessThanOrEqual(200);
   });
 });
