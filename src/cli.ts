@@ -79,7 +79,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .description("the next meeting's agenda, built from the circle and what the group decided last time")
     .option('--date <YYYY-MM-DD>', 'the meeting date (default: the date chosen last time, else the next one by the schedule)')
     .addOption(new Option('--format <format>', 'markdown (default), text for lp, html with print CSS, or pdf').choices(DOCUMENT_FORMATS))
-    .option('--out <file>', 'write to a file ("-" for stdout); pdf goes to agenda-DATE.pdf by default')
+    .option('--out <file>', 'write to a file ("-" for stdout); without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format; pdf goes to agenda-DATE.pdf by default')
     .option('--json', 'print the agenda data as JSON')
     .addHelpText(
       'after',
@@ -154,7 +154,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .argument('[date]', 'the meeting, YYYY-MM-DD (default: the last one)')
     .addOption(new Option('--format <format>', 'markdown (default), text, html, pdf or json').choices([...DOCUMENT_FORMATS, 'json']))
     .option('--json', 'the same as --format json')
-    .option('--out <file>', 'write to a file (pdf: minutes-DATE.pdf by default)')
+    .option('--out <file>', 'write to a file; without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format (pdf: minutes-DATE.pdf by default)')
     .option('--public', 'only what the circle learned and decided: no member-level or private reflections, no names of those present')
     .addHelpText(
       'after',

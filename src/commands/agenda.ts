@@ -5,7 +5,7 @@ import { nextMeetingDate } from '../core/circle.js';
 import { isIsoDate } from '../core/dates.js';
 import { CircleError, UsageError } from '../errors.js';
 import { agendaDocument } from '../render/agenda.js';
-import { renderDocument, type DocumentFormat } from '../render/formats.js';
+import { chooseFormat, renderDocument, type DocumentFormat } from '../render/formats.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
 import { loadPrompts } from '../store/templates.js';
 import { deliver } from './deliver.js';
@@ -18,6 +18,7 @@ interface Options {
 }
 
 export async function run(ctx: Context, opts: Options): Promise<void> {
+  const format = chooseFormat(opts);
   if (opts.date !== undefined && !isIsoDate(opts.date)) {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }
@@ -35,7 +36,6 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
   const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, prompts, date });
   for (const warning of agenda.warnings) ctx.out.warn(warning);
 
-  const format = opts.format ?? 'markdown';
-  const content = opts.json ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format);
-  await deliver(ctx, content, { out: opts.out, defaultFile: !opts.json && format === 'pdf' ? `agenda-${date}.pdf` : undefined });
+  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format);
+  await deliver(ctx, content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${date}.pdf` : undefined });
 }

@@ -3,14 +3,12 @@ import type { Context } from '../cli.js';
 import { isIsoDate } from '../core/dates.js';
 import { buildMinutes } from '../core/minutes.js';
 import { CircleError, UsageError } from '../errors.js';
-import { renderDocument, type DOCUMENT_FORMATS } from '../render/formats.js';
+import { chooseFormat, renderDocument } from '../render/formats.js';
 import { minutesDocument } from '../render/minutes.js';
 import { deliver } from './deliver.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles } from '../store/circle.js';
 import type { YamlFile } from '../store/yaml-file.js';
 import type { Meeting } from '../core/schema.js';
-
-type Format = (typeof DOCUMENT_FORMATS)[number] | 'json';
 
 /** The dates either side of `date`, to suggest when there was no meeting on it. */
 function nearby(dates: readonly string[], date: string): string[] {
@@ -20,7 +18,7 @@ function nearby(dates: readonly string[], date: string): string[] {
 }
 
 export async function run(ctx: Context, date: string | undefined, opts: { format?: string; json?: boolean; out?: string; public?: boolean }): Promise<void> {
-  const format = (opts.json ? 'json' : (opts.format ?? 'markdown')) as Format;
+  const format = chooseFormat(opts);
   if (date !== undefined && !isIsoDate(date)) throw new UsageError(`"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-10-20`);
 
   const { dir, slug } = await ctx.circle();

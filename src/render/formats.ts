@@ -1,9 +1,36 @@
 // One PrintDocument, four formats. Each renderer is loaded only when asked for, so
 // pdfkit and its fonts stay out of every other path.
+import { UsageError } from '../errors.js';
 import type { PrintDocument } from './document.js';
 
 export const DOCUMENT_FORMATS = ['markdown', 'text', 'html', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** What a file name's extension asks for when no --format is given. */
+const BY_EXTENSION: Record<string, DocumentFormat | 'json'> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  txt: 'text',
+  html: 'html',
+  htm: 'html',
+  pdf: 'pdf',
+  json: 'json',
+};
+
+/**
+ * The format a document command (agenda, minutes) writes: --json, else --format, else
+ * what the --out file's extension asks for, else markdown. --json with another --format
+ * is a usage error (exit 2): it asks for two things at once.
+ */
+export function chooseFormat(opts: { format?: string | undefined; json?: boolean | undefined; out?: string | undefined }): DocumentFormat | 'json' {
+  if (opts.json && opts.format !== undefined && opts.format !== 'json') {
+    throw new UsageError(`--json and --format ${opts.format} ask for two different formats: use one of them`);
+  }
+  if (opts.json) return 'json';
+  if (opts.format !== undefined) return opts.format as DocumentFormat | 'json';
+  const ext = opts.out && opts.out !== '-' ? /\.([^./\\]+)$/.exec(opts.out)?.[1]?.toLowerCase() : undefined;
+  return (ext && BY_EXTENSION[ext]) || 'markdown';
+}
 
 /** Text for markdown, text and html; bytes for pdf. */
 export async function renderDocument(doc: PrintDocument, format: DocumentFormat): Promise<string | Buffer> {

@@ -192,6 +192,33 @@ describe('circle agenda on the example circle', () => {
     for (const r of [date, format]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('takes the format from the --out extension when --format is not given', () => {
+    const { run, root } = example();
+    for (const [file, check] of [
+      ['agenda.pdf', (b: Buffer) => expect(b.subarray(0, 5).toString()).toBe('%PDF-')],
+      ['agenda.HTML', (b: Buffer) => expect(b.toString()).toMatch(/^<!doctype html>/)],
+      ['agenda.txt', (b: Buffer) => expect(b.toString()).toMatch(/^Riverside Community Leaders Circle\n=+\n/)],
+      ['agenda.json', (b: Buffer) => expect(JSON.parse(b.toString())).toMatchObject({ kind: 'regular', number: 7 })],
+      ['agenda.md', (b: Buffer) => expect(b.toString()).toMatch(/^# Riverside/)],
+      ['agenda.notes', (b: Buffer) => expect(b.toString()).toMatch(/^# Riverside/)], // unknown: markdown
+    ] as const) {
+      const r = run('agenda', '--out', file);
+      expect(r.code, r.stderr).toBe(0);
+      check(readFileSync(join(root, file)));
+    }
+    expect(run('agenda', '--format', 'markdown', '--out', 'forced.pdf').code).toBe(0); // --format wins
+    expect(readFileSync(join(root, 'forced.pdf'), 'utf8')).toMatch(/^# Riverside/);
+  });
+
+  it('refuses --json with another --format: exit 2, no stack trace', () => {
+    const { run } = example();
+    const r = run('agenda', '--json', '--format', 'pdf');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--json and --format pdf/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('has help with examples', () => {
     const r = circle(['agenda', '--help']);
     expect(r.code).toBe(0);

@@ -112,6 +112,20 @@ describe('circle minutes', () => {
     expect(run(['minutes', '--format', 'docx'], root).code).toBe(2);
   });
 
+  it('takes the format from the --out extension, and refuses --json with another --format', () => {
+    const { root } = example();
+    expect(run(['minutes', '--out', 'm.pdf'], root).code).toBe(0);
+    expect(readFileSync(join(root, 'm.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(run(['minutes', '--out', 'm.json'], root).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(root, 'm.json'), 'utf8'))).toBeTypeOf('object');
+    expect(run(['minutes', '--out', 'm.htm'], root).code).toBe(0);
+    expect(readFileSync(join(root, 'm.htm'), 'utf8')).toMatch(/^<!doctype html>/);
+    const both = run(['minutes', '--json', '--format', 'html'], root);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--json and --format html/);
+    expect(run(['minutes', '--json', '--format', 'json'], root).code).toBe(0);
+  });
+
   it('prints the minutes as JSON', () => {
     const { root } = example();
     const r = run(['minutes', '2026-06-02', '--format', 'json'], root);
