@@ -1,30 +1,12 @@
 // Minutes as a printable document: every format (markdown, text, html, pdf) prints this.
 import { longDate } from '../core/dates.js';
 import type { Minutes, MinutesSection } from '../core/minutes.js';
-import type { Block, PrintDocument, Section } from './document.js';
-
-const LABELS: Record<string, string> = {
-  organization: 'Organisation',
-  vision: 'If their mission succeeded',
-  hopes: 'What this group could do for each other',
-  commitment: 'Came in with',
-  tried: 'Tried',
-  surprised: 'Surprised',
-  excited: 'Excited',
-  changed: 'Changed',
-  disappointing: 'Disappointing or frustrating',
-  new_issues: 'New issues',
-  stood_out: 'Stood out',
-  will_practice: 'Will put into practice',
-  wants_to_learn: 'Wants to learn next',
-};
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { FIELD_LABELS, plural, type Block, type PrintDocument, type Section } from './document.js';
 
 function members(entries: Extract<MinutesSection, { members: unknown }>['members']): Block[] {
   return entries.flatMap((e): Block[] => [
     { kind: 'subheading', text: e.private ? `${e.member} (shared in confidence)` : e.member },
-    { kind: 'list', items: e.answers.map((a) => ({ label: LABELS[a.field] ?? a.field, text: a.text })) },
+    { kind: 'list', items: e.answers.map((a) => ({ label: FIELD_LABELS[a.field] ?? a.field, text: a.text })) },
   ]);
 }
 

@@ -2,25 +2,14 @@
 import type { ChalkInstance } from 'chalk';
 import type { PracticeChain, PracticeLink } from '../core/practice.js';
 import { percent } from './chart.js';
-
-const SAID: Record<string, string> = {
-  tried: 'tried',
-  surprised: 'surprised',
-  excited: 'excited',
-  changed: 'changed',
-  disappointing: 'disappointing',
-  new_issues: 'new issues',
-};
-
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+import { FIELD_LABELS, oneLine, plural } from './document.js';
 
 function outcome(l: PracticeLink, c: ChalkInstance): string[] {
   const at = l.followedAt ? `${l.followedAt.date} #${l.followedAt.number}` : '';
   const missed = l.absences ? ` (after missing ${plural(l.absences, 'meeting')})` : '';
   switch (l.status) {
     case 'followed_up':
-      return [`  -> ${at}${missed}${l.report!.private ? c.dim(' (in confidence)') : ''}:`, ...l.report!.said.map((s) => `       ${SAID[s.field]}: ${oneLine(s.text)}`)];
+      return [`  -> ${at}${missed}${l.report!.private ? c.dim(' (in confidence)') : ''}:`, ...l.report!.said.map((s) => `       ${(FIELD_LABELS[s.field] ?? s.field).toLowerCase()}: ${oneLine(s.text)}`)];
     case 'silent':
       return [c.yellow(`  !! ${at}${missed}: came, but reported nothing on it`)];
     case 'missed':

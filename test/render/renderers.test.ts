@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PrintDocument } from '../../src/render/document.js';
+import { FIELD_LABELS, type PrintDocument } from '../../src/render/document.js';
+import { practiceText } from '../../src/render/practice.js';
 import { toHtml } from '../../src/render/html.js';
 import { escapeMarkdown, toMarkdown } from '../../src/render/markdown.js';
 import { toPdf } from '../../src/render/pdf.js';
@@ -183,5 +184,26 @@ describe('name tags', () => {
     expect(cut.size).toBe(NAME_MIN_PT);
     expect(cut.text).toMatch(/^x+…$/);
     expect(widthAt(cut.text, cut.size)).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('practiceText', () => {
+  it('labels a report with the same words as the minutes, and prints each answer on one line', async () => {
+    const { Chalk } = await import('chalk');
+    const link = {
+      made: { date: '2026-09-22', number: 5 },
+      commitment: 'Keep  Fridays\n  clear',
+      private: false,
+      status: 'followed_up' as const,
+      followedAt: { date: '2026-10-20', number: 6 },
+      absences: 0,
+      report: { private: false, said: [{ field: 'disappointing', text: 'Two Fridays\nwent to a grant report.' }, { field: 'new_issues', text: 'Board  timing' }] },
+    };
+    const text = practiceText([{ member: 'Amara', links: [link], counts: { made: 1, followedUp: 1, silent: 0, missed: 0, open: 0, share: 1 } }] as never, new Chalk({ level: 0 }));
+    expect(text).toContain('will practise: Keep Fridays clear');
+    expect(text).toContain(`       ${FIELD_LABELS.disappointing!.toLowerCase()}: Two Fridays went to a grant report.`);
+    expect(text).toContain('       disappointing or frustrating: Two Fridays went to a grant report.');
+    expect(text).toContain('       new issues: Board timing');
+    expect(text).toContain('1 of 1 commitment followed up');
   });
 });
