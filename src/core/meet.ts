@@ -7,7 +7,7 @@ import { activeMembers, nextMeetingDate, tagName } from './circle.js';
 import { addDays, isIsoDate } from './dates.js';
 import { commitmentsFrom, topicIdeasFrom, type TopicIdea } from './meeting.js';
 import { partFor, type Prompts } from './prompts.js';
-import { meetingSchema, type Circle, type Meeting, type Member } from './schema.js';
+import { CONTROL_CHARS, meetingSchema, type Circle, type Meeting, type Member } from './schema.js';
 
 export type Value = string | boolean | string[];
 
@@ -271,6 +271,9 @@ export function nextStep(plan: MeetingPlan, draft: Draft): Step | undefined {
 export type Checked = { ok: true; value: Value } | { ok: false; error: string };
 
 /** A raw answer (typed, or read from YAML) as the value a step keeps; absent takes the default. */
+/** Typed or pasted text without control characters (which the minutes may not hold). */
+const clean = (s: string) => s.replace(CONTROL_CHARS, '').trim();
+
 export function coerce(step: Step, raw: unknown): Checked {
   const fail = (error: string): Checked => ({ ok: false, error });
   let value: Value;
@@ -284,10 +287,10 @@ export function coerce(step: Step, raw: unknown): Checked {
   } else if (step.kind === 'list' || step.kind === 'checkbox') {
     const items = Array.isArray(raw) ? raw : [raw];
     if (!items.every((i) => typeof i === 'string' || typeof i === 'number')) return fail('expected a list of text');
-    value = items.map((i) => String(i).trim()).filter(Boolean);
+    value = items.map((i) => clean(String(i))).filter(Boolean);
   } else {
     if (typeof raw !== 'string' && typeof raw !== 'number') return fail('expected text');
-    value = String(raw).trim();
+    value = clean(String(raw));
   }
   if (step.kind === 'checkbox') {
     const choices = step.choices ?? [];

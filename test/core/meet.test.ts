@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answer,
+  coerce,
   newDraft,
   nextStep,
   planMeeting,
@@ -291,5 +292,14 @@ describe('saving and resuming', () => {
     expect(reflect).toMatchObject({ title: 'Time to Reflect', used: 12, planned: 45 });
     expect(sectionStatus(plan, d, 'opening', '2026-11-17T18:03:00.000Z')).toMatchObject({ used: 3 });
     expect(sectionStatus(plan, d, 'opening', '2026-11-17T18:03:00.000Z').planned).toBeUndefined();
+  });
+});
+
+describe('typed text', () => {
+  it('loses control characters (pasted escape codes) so the minutes can always be written', () => {
+    const step: Step = { id: 'learning.topic', section: 'learning', kind: 'text', question: 'Topic' };
+    expect(coerce(step, '\u001b[31mBurnout\u0007 ')).toEqual({ ok: true, value: '[31mBurnout' });
+    const list: Step = { id: 'guests', section: 'opening', kind: 'list', question: 'Guests' };
+    expect(coerce(list, ['Pat\u001b', '\u0000'])).toEqual({ ok: true, value: ['Pat'] });
   });
 });
