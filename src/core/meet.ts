@@ -162,16 +162,20 @@ function reflectSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const commitments = commitmentsFrom(plan.last);
   const steps = present(draft).flatMap((name) => {
     const commitment = commitments.find((c) => sameName(c.member, name))?.commitment;
-    return part.questions
+    const note = commitment ? `Last time ${name} meant to: ${commitment}` : `${name} made no commitment last time.`;
+    const questions = part.questions
       .filter((q) => (REFLECT_KEYS as readonly string[]).includes(q.id))
-      .map((q): Step => ({
-        id: `reflect.${name}.${q.id}`,
-        section: 'reflect',
-        member: name,
-        kind: 'text',
-        question: q.ask,
-        note: commitment ? `Last time ${name} meant to: ${commitment}` : `${name} made no commitment last time.`,
-      }));
+      .map((q): Step => ({ id: `reflect.${name}.${q.id}`, section: 'reflect', member: name, kind: 'text', question: q.ask, note }));
+    const trust: Step = {
+      id: `reflect.${name}.private`,
+      section: 'reflect',
+      member: name,
+      kind: 'confirm',
+      question: `Keep what ${tagName({ name })} shared in confidence (off agendas and public minutes)?`,
+      default: false,
+      note,
+    };
+    return [...questions, trust];
   });
   steps.push({ id: 'reflect.requests', section: 'reflect', kind: 'list', question: 'Any other topics the group wants a speaker on?' });
   return steps;
@@ -376,18 +380,20 @@ export type Minutes = z.input<typeof meetingSchema>;
 export function toMinutes(plan: MeetingPlan, draft: Draft): Minutes {
   const attendees = present(draft);
   const commitments = commitmentsFrom(plan.last);
-  const requests: { topic: string; by?: string }[] = [];
+  const requests: { topic: string; by?: string; private?: boolean }[] = [];
 
   const reflections = attendees.map((name) => {
     const answers = fields(draft, `reflect.${name}`, REFLECT_KEYS);
+    const inConfidence = draft.answers[`reflect.${name}.private`] === true;
+    const trust = inConfidence ? { private: true } : {};
     for (const [k, v] of Object.entries(answers)) {
       const split = splitRequests(v);
-      for (const topic of split.requests) requests.push({ topic, by: name });
+      for (const topic of split.requests) requests.push({ topic, by: name, ...trust });
       if (split.text) answers[k] = split.text;
       else delete answers[k];
     }
     const commitment = commitments.find((c) => sameName(c.member, name))?.commitment;
-    return { member: name, ...(commitment ? { commitment } : {}), ...answers };
+    return { member: name, ...(commitment ? { commitment } : {}), ...answers, ...trust };
   });
   for (const topic of names(draft.answers['reflect.requests'])) requests.push({ topic });
 

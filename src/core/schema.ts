@@ -145,6 +145,8 @@ export const reflectionSchema = z.object({
 export const requestSchema = z.object({
   topic: text,
   by: optText,
+  /** Raised in a reflection shared in confidence: left off agendas and public minutes. */
+  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
 });
 
 export const nextAnswerSchema = z.object({
