@@ -155,7 +155,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addOption(new Option('--format <format>', 'markdown (default), text, html, pdf or json').choices([...DOCUMENT_FORMATS, 'json']))
     .option('--json', 'the same as --format json')
     .option('--out <file>', 'write to a file; without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format (pdf: minutes-DATE.pdf by default)')
-    .option('--public', 'only what the circle learned and decided: no member-level or private reflections, no names of those present')
+    .option('--public', 'only what the circle learned and decided, for people outside it: no reflections or answers of members, no list of who came (Learning Together notes are kept as written)')
     .addHelpText(
       'after',
       examples('circle minutes', 'circle minutes 2026-09-22 --format text', 'circle minutes --public --format html --out minutes.html', 'circle minutes 2026-10-20 --format pdf'),

@@ -3,8 +3,17 @@
 import { resolve } from 'node:path';
 import type { Context } from '../cli.js';
 import { CircleError, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../store/atomic.js';
+import { writeOutputFile } from '../store/atomic.js';
 import { displayPath } from '../store/yaml-file.js';
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such folder',
+  ENOTDIR: 'part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+};
 
 export interface Destination {
   /** --out: a file, or "-" for stdout. */
@@ -21,12 +30,15 @@ export async function deliver(ctx: Context, content: string | Buffer, to: Destin
     ctx.out.stdout.write(content);
     return;
   }
+  if (!target.trim()) throw new UsageError('--out needs a file name, or - for stdout');
   const file = resolve(ctx.deps.cwd, target);
+  let written: boolean;
   try {
-    await writeFileAtomic(file, content);
+    written = await writeOutputFile(file, content);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message;
-    throw new CircleError(`cannot write ${target}: ${reason}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new CircleError(`cannot write ${target}: ${WRITE_ERRORS[code] ?? (error as Error).message}`);
   }
+  if (!written) throw new UsageError(`${target} is a folder: give a file name, e.g. --out ${target.replace(/\/+$/, '')}/${to.defaultFile ?? 'out.md'}`);
   ctx.out.info(`Wrote ${displayPath(file, ctx.deps.cwd)}`);
 }

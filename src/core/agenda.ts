@@ -73,7 +73,7 @@ export function shareable(meeting: Meeting): Meeting {
   return {
     ...meeting,
     introductions: meeting.introductions.filter((i) => !i.private),
-    reflect: { ...meeting.reflect, members: meeting.reflect.members.filter((r) => !r.private) },
+    reflect: { members: meeting.reflect.members.filter((r) => !r.private), requests: meeting.reflect.requests.filter((r) => !r.private) },
     next: { ...meeting.next, members: meeting.next.members.filter((a) => !a.private) },
   };
 }

@@ -7,7 +7,7 @@ import { activeMembers, nextMeetingDate, tagName } from './circle.js';
 import { addDays, isIsoDate } from './dates.js';
 import { commitmentsFrom, topicIdeasFrom, type TopicIdea } from './meeting.js';
 import { partFor, type Prompts } from './prompts.js';
-import { meetingSchema, type Circle, type Meeting, type Member } from './schema.js';
+import { CONTROL_CHARS, meetingSchema, type Circle, type Meeting, type Member } from './schema.js';
 
 export type Value = string | boolean | string[];
 
@@ -162,16 +162,20 @@ function reflectSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const commitments = commitmentsFrom(plan.last);
   const steps = present(draft).flatMap((name) => {
     const commitment = commitments.find((c) => sameName(c.member, name))?.commitment;
-    return part.questions
+    const note = commitment ? `Last time ${name} meant to: ${commitment}` : `${name} made no commitment last time.`;
+    const questions = part.questions
       .filter((q) => (REFLECT_KEYS as readonly string[]).includes(q.id))
-      .map((q): Step => ({
-        id: `reflect.${name}.${q.id}`,
-        section: 'reflect',
-        member: name,
-        kind: 'text',
-        question: q.ask,
-        note: commitment ? `Last time ${name} meant to: ${commitment}` : `${name} made no commitment last time.`,
-      }));
+      .map((q): Step => ({ id: `reflect.${name}.${q.id}`, section: 'reflect', member: name, kind: 'text', question: q.ask, note }));
+    const trust: Step = {
+      id: `reflect.${name}.private`,
+      section: 'reflect',
+      member: name,
+      kind: 'confirm',
+      question: `Keep what ${tagName({ name })} shared in confidence (off agendas and public minutes)?`,
+      default: false,
+      note,
+    };
+    return [...questions, trust];
   });
   steps.push({ id: 'reflect.requests', section: 'reflect', kind: 'list', question: 'Any other topics the group wants a speaker on?' });
   return steps;
@@ -271,6 +275,9 @@ export function nextStep(plan: MeetingPlan, draft: Draft): Step | undefined {
 export type Checked = { ok: true; value: Value } | { ok: false; error: string };
 
 /** A raw answer (typed, or read from YAML) as the value a step keeps; absent takes the default. */
+/** Typed or pasted text without control characters (which the minutes may not hold). */
+const clean = (s: string) => s.replace(CONTROL_CHARS, '').trim();
+
 export function coerce(step: Step, raw: unknown): Checked {
   const fail = (error: string): Checked => ({ ok: false, error });
   let value: Value;
@@ -284,10 +291,10 @@ export function coerce(step: Step, raw: unknown): Checked {
   } else if (step.kind === 'list' || step.kind === 'checkbox') {
     const items = Array.isArray(raw) ? raw : [raw];
     if (!items.every((i) => typeof i === 'string' || typeof i === 'number')) return fail('expected a list of text');
-    value = items.map((i) => String(i).trim()).filter(Boolean);
+    value = items.map((i) => clean(String(i))).filter(Boolean);
   } else {
     if (typeof raw !== 'string' && typeof raw !== 'number') return fail('expected text');
-    value = String(raw).trim();
+    value = clean(String(raw));
   }
   if (step.kind === 'checkbox') {
     const choices = step.choices ?? [];
@@ -373,18 +380,20 @@ export type Minutes = z.input<typeof meetingSchema>;
 export function toMinutes(plan: MeetingPlan, draft: Draft): Minutes {
   const attendees = present(draft);
   const commitments = commitmentsFrom(plan.last);
-  const requests: { topic: string; by?: string }[] = [];
+  const requests: { topic: string; by?: string; private?: boolean }[] = [];
 
   const reflections = attendees.map((name) => {
     const answers = fields(draft, `reflect.${name}`, REFLECT_KEYS);
+    const inConfidence = draft.answers[`reflect.${name}.private`] === true;
+    const trust = inConfidence ? { private: true } : {};
     for (const [k, v] of Object.entries(answers)) {
       const split = splitRequests(v);
-      for (const topic of split.requests) requests.push({ topic, by: name });
+      for (const topic of split.requests) requests.push({ topic, by: name, ...trust });
       if (split.text) answers[k] = split.text;
       else delete answers[k];
     }
     const commitment = commitments.find((c) => sameName(c.member, name))?.commitment;
-    return { member: name, ...(commitment ? { commitment } : {}), ...answers };
+    return { member: name, ...(commitment ? { commitment } : {}), ...answers, ...trust };
   });
   for (const topic of names(draft.answers['reflect.requests'])) requests.push({ topic });
 

@@ -2,11 +2,11 @@
 //
 // Public minutes (`public: true`) are for people outside the circle. They keep what the
 // group learned and decided: the topic, format, speaker, the notes of Learning Together
-// and its questions, the topics asked for (without who asked), the topic, speaker and
-// date chosen for next time, and how many came. They leave out everything said by or
-// about one member: names of those present, the facilitator, introductions, every
-// reflection at Reflect, every What's Next answer (private or not), and the meeting's
-// closing notes (house-keeping such as who brings food).
+// (as written: they may name people) and its questions, the topics asked for (without
+// who asked, and none raised in confidence), the topic, speaker and date chosen for next
+// time, and how many came. They leave out every member's own words: the list of who
+// came, the facilitator, introductions, every reflection at Reflect, every What's Next
+// answer (private or not), and the meeting's closing notes (house-keeping).
 import { DEFAULT_SECTIONS } from './circle.js';
 import type { Circle, Introduction, Meeting, NextAnswer, Reflection } from './schema.js';
 import { REPORT_FIELDS } from './summary.js';
@@ -92,7 +92,9 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
         id,
         title,
         members: pub ? [] : meeting.reflect.members.map((r: Reflection) => said(r, REFLECTION_FIELDS)).filter((s) => s.answers.length),
-        requests: meeting.reflect.requests.map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by) })),
+        requests: meeting.reflect.requests
+          .filter((r) => !(pub && r.private))
+          .map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by) })),
       });
     } else if (id === 'learning') {
       const l = meeting.learning;

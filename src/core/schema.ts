@@ -5,7 +5,12 @@ import { z } from 'zod';
 import { parseCadence } from './schedule.js';
 import { isIsoDate } from './dates.js';
 
-const text = z.string({ error: 'expected text' });
+/** Control characters (terminal escape codes and the like); tab and newline are fine. */
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+const text = z
+  .string({ error: 'expected text' })
+  .refine((v) => !new RegExp(CONTROL_CHARS.source).test(v), { message: 'contains control characters (such as terminal escape codes)' });
 /** A person's or circle's name: one line, no control characters. */
 const name = (what: string) =>
   text
@@ -140,6 +145,8 @@ export const reflectionSchema = z.object({
 export const requestSchema = z.object({
   topic: text,
   by: optText,
+  /** Raised in a reflection shared in confidence: left off agendas and public minutes. */
+  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
 });
 
 export const nextAnswerSchema = z.object({

@@ -13,7 +13,9 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-export function renderTable(headers: string[], rows: string[][], color?: ChalkInstance): string {
+/** Cells are one line each: a line break in the data becomes a space. */
+export function renderTable(headers: string[], rawRows: string[][], color?: ChalkInstance): string {
+  const rows = rawRows.map((r) => r.map((cell) => cell.replace(/\s*\n\s*/g, ' ')));
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells

@@ -1,7 +1,7 @@
 // Crash-safe writes: a temp file in the same folder, fsynced, renamed over the
 // target, then the folder fsynced. A reader sees the old file or the new one, never half.
 import { randomBytes } from 'node:crypto';
-import { link, open, readdir, rename, unlink } from 'node:fs/promises';
+import { link, lstat, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export const TEMP_PREFIX = '.circle-tmp-';
@@ -80,4 +80,27 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
     throw error;
   }
   await fsyncDir(dir);
+}
+
+/**
+ * Write a file the user named with --out: a regular file (or a new one) is replaced
+ * atomically, a link is followed to its file, and a device or pipe is written into.
+ * Returns false for a folder, which is not written.
+ */
+export async function writeOutputFile(file: string, content: string | Uint8Array): Promise<boolean> {
+  let target = file;
+  let info;
+  try {
+    info = await lstat(file);
+    if (info.isSymbolicLink()) {
+      target = await realpath(file);
+      info = await stat(target);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (info?.isDirectory()) return false;
+  if (info && !info.isFile()) await writeFile(target, content);
+  else await writeFileAtomic(target, content);
+  return true;
 }

@@ -6,6 +6,7 @@
 // is read and validated again, the others are taken from the cache. A cache that cannot
 // be read or does not look right is ignored and rebuilt. Only files that pass the schema
 // are ever cached; a bad file is reported as file:line:col (exit 65) on every run.
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -26,12 +27,20 @@ export interface SummaryView<T extends { date: string }> {
   pick(meeting: Meeting): T;
 }
 
-interface CacheFile<T> {
+type Entries<T> = Record<string, { key: string; data: T }>;
+
+/**
+ * A cache file is a header line, then the entries as JSON. The header holds a hash of
+ * the entries: a cache that was cut short, damaged or edited is rebuilt, never trusted.
+ */
+interface CacheHeader {
   format: 'circle-cache';
   view: string;
   version: number;
-  entries: Record<string, { key: string; data: T }>;
+  sha1: string;
 }
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /** How many meeting files are read at the same time. */
 const CONCURRENCY = 32;
@@ -39,14 +48,17 @@ const CONCURRENCY = 32;
 export const cacheDir = (dir: string) => join(dir, '.cache');
 export const cacheFile = (dir: string, view: { id: string }) => join(cacheDir(dir), `${view.id}.json`);
 
-async function readCache<T extends { date: string }>(path: string, view: SummaryView<T>): Promise<CacheFile<T>['entries']> {
+async function readCache<T extends { date: string }>(path: string, view: SummaryView<T>): Promise<Entries<T>> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<CacheFile<T>>;
-    if (parsed?.format === 'circle-cache' && parsed.view === view.id && parsed.version === view.version && parsed.entries && typeof parsed.entries === 'object') {
-      return parsed.entries;
+    const text = await readFile(path, 'utf8');
+    const cut = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, cut)) as Partial<CacheHeader>;
+    const body = text.slice(cut + 1);
+    if (header.format === 'circle-cache' && header.view === view.id && header.version === view.version && header.sha1 === sha1(body)) {
+      return JSON.parse(body) as Entries<T>;
     }
   } catch {
-    // Missing or corrupt: rebuilt below.
+    // Missing or unreadable: rebuilt below.
   }
   return {};
 }
@@ -124,7 +136,7 @@ export async function readSummaries<T extends { date: string }>(
   const dates = await listMeetingDates(dir);
   const path = cacheFile(dir, view);
   const cached = await readCache(path, view);
-  const entries: CacheFile<T>['entries'] = {};
+  const entries: Entries<T> = {};
   const stale: Stale[] = [];
   for (const date of dates) {
     const name = `${date}.yaml`;
@@ -145,11 +157,12 @@ export async function readSummaries<T extends { date: string }>(
   return dates.flatMap((d) => (entries[`${d}.yaml`] ? [entries[`${d}.yaml`]!.data] : []));
 }
 
-async function writeCache<T extends { date: string }>(dir: string, path: string, view: SummaryView<T>, entries: CacheFile<T>['entries']): Promise<void> {
-  const file: CacheFile<T> = { format: 'circle-cache', view: view.id, version: view.version, entries };
+async function writeCache<T extends { date: string }>(dir: string, path: string, view: SummaryView<T>, entries: Entries<T>): Promise<void> {
+  const body = JSON.stringify(entries);
+  const header: CacheHeader = { format: 'circle-cache', view: view.id, version: view.version, sha1: sha1(body) };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(path, JSON.stringify(file));
+    await writeFileAtomic(path, `${JSON.stringify(header)}\n${body}`);
   } catch {
     // A read-only folder only costs speed: the summaries are still correct.
   }

@@ -173,13 +173,20 @@ describe('circle history', () => {
     const { root, circleDir } = example();
     const expected = run(['history', '--json'], root).stdout;
     const cache = join(circleDir, '.cache', 'summaries.json');
-    for (const junk of ['{"format":"circle-cache",', 'null', '{"format":"circle-cache","view":"summaries","version":1,"entries":{"2026-06-02.yaml":{"key":1}}}']) {
+    const good = readFileSync(cache, 'utf8');
+    // An entry whose key still matches but whose data was damaged (the review's case).
+    const [header, body] = [good.slice(0, good.indexOf('\n')), good.slice(good.indexOf('\n') + 1)];
+    const entries = JSON.parse(body);
+    for (const name of Object.keys(entries)) entries[name].data = { date: entries[name].data.date };
+    const damaged = `${header}\n${JSON.stringify(entries)}`;
+    for (const junk of ['{"format":"circle-cache",', 'null', '{"format":"circle-cache","view":"summaries","version":1,"entries":{"2026-06-02.yaml":{"key":1}}}', damaged, good.slice(0, -20)]) {
       writeFileSync(cache, junk);
       const r = run(['history', '--json'], root);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toBe(expected);
     }
-    expect(JSON.parse(readFileSync(cache, 'utf8')).format).toBe('circle-cache');
+    const rebuilt = readFileSync(cache, 'utf8');
+    expect(JSON.parse(rebuilt.slice(rebuilt.indexOf('\n') + 1))).toEqual(JSON.parse(body));
   });
 
   it('reports a bad meeting file as file:line:col with exit 65 on every run, and never caches it', () => {

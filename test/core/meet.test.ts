@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answer,
+  coerce,
   newDraft,
   nextStep,
   planMeeting,
@@ -66,8 +67,8 @@ describe('the meeting as steps', () => {
     let d = answer(plan, fresh, 'attendance', ['José Álvarez', 'Amara'], AT); // full name or name-tag first name
     const reflect = ids(steps(plan, d)).filter((id) => id.startsWith('reflect.') && id !== 'reflect.requests');
     expect(reflect).toEqual([
-      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues'].map((k) => `reflect.José Álvarez.${k}`),
-      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues'].map((k) => `reflect.Amara Okafor.${k}`),
+      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues', 'private'].map((k) => `reflect.José Álvarez.${k}`),
+      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues', 'private'].map((k) => `reflect.Amara Okafor.${k}`),
     ]);
     d = answer(plan, d, 'newcomers', ['Ana Souza'], AT);
     const next = ids(steps(plan, d)).filter((id) => /^next\..+\./.test(id));
@@ -155,6 +156,7 @@ describe('the minutes', () => {
     'intro.Ana Souza.organization': 'Eastside Library',
     'reflect.José Álvarez.tried': 'Called the network ++ Sharing vans',
     'reflect.Amara Okafor.surprised': '++ Saying no',
+    'reflect.Amara Okafor.private': true,
     'reflect.requests': ['Board recruitment'],
     'learning.notes': 'Early signs of burnout.',
     'learning.questions': ['How do we spot it?'],
@@ -174,11 +176,14 @@ describe('the minutes', () => {
     const jose = parsed.reflect.members.find((r) => r.member === 'José Álvarez')!;
     expect(jose.commitment).toMatch(/^Call the Seniors' Network/);
     expect(jose.tried).toBe('Called the network');
-    expect(parsed.reflect.members.find((r) => r.member === 'Amara Okafor')!.surprised).toBeUndefined();
+    expect(jose.private).toBe(false);
+    const amara = parsed.reflect.members.find((r) => r.member === 'Amara Okafor')!;
+    expect(amara.surprised).toBeUndefined();
+    expect(amara.private).toBe(true); // shared in confidence, and so is the request it raised
     expect(parsed.reflect.requests).toEqual([
-      { topic: 'Sharing vans', by: 'José Álvarez' },
-      { topic: 'Saying no', by: 'Amara Okafor' },
-      { topic: 'Board recruitment' },
+      { topic: 'Sharing vans', by: 'José Álvarez', private: false },
+      { topic: 'Saying no', by: 'Amara Okafor', private: true },
+      { topic: 'Board recruitment', private: false },
     ]);
     expect(parsed.learning).toMatchObject({ format: 'speaker', notes: 'Early signs of burnout.', questions: ['How do we spot it?'] });
     expect(parsed.next).toMatchObject({ topic: 'Typed topic', date: '2026-12-15' });
@@ -257,7 +262,7 @@ describe('saving and resuming', () => {
       const minutes = meetingSchema.parse(toMinutes(plan, draft));
       expect(minutes.attendance.present).toEqual(['José Álvarez', 'Amara Okafor']);
       expect(minutes.reflect.members[0]).toMatchObject({ member: 'José Álvarez', tried: 'Drew up a rota', surprised: 'Three drivers said yes' });
-      expect(minutes.reflect.requests).toContainEqual({ topic: 'Sharing vans', by: 'José Álvarez' });
+      expect(minutes.reflect.requests).toContainEqual({ topic: 'Sharing vans', by: 'José Álvarez', private: false });
       expect(minutes.next.members.map((m) => m.member)).toEqual(['José Álvarez', 'Amara Okafor']);
     }
   });
@@ -291,5 +296,14 @@ describe('saving and resuming', () => {
     expect(reflect).toMatchObject({ title: 'Time to Reflect', used: 12, planned: 45 });
     expect(sectionStatus(plan, d, 'opening', '2026-11-17T18:03:00.000Z')).toMatchObject({ used: 3 });
     expect(sectionStatus(plan, d, 'opening', '2026-11-17T18:03:00.000Z').planned).toBeUndefined();
+  });
+});
+
+describe('typed text', () => {
+  it('loses control characters (pasted escape codes) so the minutes can always be written', () => {
+    const step: Step = { id: 'learning.topic', section: 'learning', kind: 'text', question: 'Topic' };
+    expect(coerce(step, '\u001b[31mBurnout\u0007 ')).toEqual({ ok: true, value: '[31mBurnout' });
+    const list: Step = { id: 'guests', section: 'opening', kind: 'list', question: 'Guests' };
+    expect(coerce(list, ['Pat\u001b', '\u0000'])).toEqual({ ok: true, value: ['Pat'] });
   });
 });

@@ -22,7 +22,10 @@ const meeting = meetingSchema.parse({
       { member: 'Ana Facilitator', tried: 'ANA TRIED' },
       { member: 'Ben Member', commitment: 'BEN COMMITMENT', disappointing: 'BEN SECRET', private: true },
     ],
-    requests: [{ topic: 'Grant writing', by: 'Ben Member' }],
+    requests: [
+      { topic: 'Grant writing', by: 'Ben Member' },
+      { topic: 'BEN REQUEST IN CONFIDENCE', by: 'Ben Member', private: true },
+    ],
   },
   learning: { format: 'dialogue', topic: 'Partnerships', notes: 'What we learned.', questions: ['Who decides?'] },
   next: { members: [{ member: 'Ana Facilitator', will_practice: 'ANA PRACTICE' }], topic: 'Boards', speaker: 'Ruth', date: '2026-06-02' },
@@ -44,7 +47,7 @@ describe('buildMinutes', () => {
   it('public minutes keep what the group learned and decided, and nothing said by one member', () => {
     const m = buildMinutes(circle, meeting, { public: true });
     const text = JSON.stringify(m);
-    for (const hidden of ['BEN VISION', 'Ben Org', 'ANA TRIED', 'BEN COMMITMENT', 'BEN SECRET', 'ANA PRACTICE', 'Ben Member', 'Ana Facilitator', 'Gus Guest', 'Food next time']) {
+    for (const hidden of ['BEN REQUEST IN CONFIDENCE', 'BEN VISION', 'Ben Org', 'ANA TRIED', 'BEN COMMITMENT', 'BEN SECRET', 'ANA PRACTICE', 'Ben Member', 'Ana Facilitator', 'Gus Guest', 'Food next time']) {
       expect(text).not.toContain(hidden);
     }
     for (const kept of ['Partnerships', 'What we learned.', 'Who decides?', 'Grant writing', 'Boards', 'Ruth', '2026-06-02']) {

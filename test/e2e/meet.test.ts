@@ -43,6 +43,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer(REFLECT[0]!, 'Drew up a winter rota ++ Sharing vans');
     await t.answer(REFLECT[1]!, 'Three drivers said yes');
     for (const q of REFLECT.slice(2)) await t.answer(q); // Enter skips
+    await t.answer('Keep what José shared in confidence'); // Enter: no
     await t.waitFor((s) => s.includes('Last time Łucja Nowak meant to'), "Łucja's commitment");
     await t.answer(REFLECT[0]!, 'Named our referral contact');
 
@@ -54,9 +55,10 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     expect(readFileSync(join(circleDir, '.draft.yaml'), 'utf8')).toContain('Named our referral contact');
 
     t.start(root, ['meet', '--resume']);
-    await t.waitFor((s) => s.includes('Resuming the meeting of 2026-11-17 (12 answers kept)'), 'the resume message');
+    await t.waitFor((s) => s.includes('Resuming the meeting of 2026-11-17 (13 answers kept)'), 'the resume message');
     await t.waitFor((s) => s.includes('Last time Łucja Nowak meant to: Name the library'), "Łucja's commitment, again");
     for (const q of REFLECT.slice(1)) await t.answer(q);
+    await t.answer('Keep what Łucja shared in confidence', 'y');
     await t.answer('Any other topics the group wants a speaker on? (1;', 'Board recruitment');
     await t.answer('Any other topics the group wants a speaker on? (2;');
     await t.answer('A speaker or a dialogue?'); // default: a speaker, as chosen last time
@@ -82,7 +84,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
       '    - José Álvarez\n    - Łucja Nowak\n  guests:\n    - Pat Visitor',
       'tried: Drew up a winter rota',
       'surprised: Three drivers said yes',
-      'tried: Named our referral contact',
+      'tried: Named our referral contact\n      private: true',
       '- topic: Sharing vans\n      by: José Álvarez',
       '- topic: Board recruitment',
       'notes: Early signs of burnout and what helps',

@@ -170,3 +170,12 @@ describe('two writers', () => {
     expect(readFileSync(file, 'utf8')).toBe('members:\n  - name: Added elsewhere\n');
   });
 });
+
+describe('text a terminal would obey', () => {
+  it('is refused in a data file, at its line', () => {
+    const text = 'date: 2026-01-06\nnumber: 1\nlearning:\n  topic: "\\e[2J\\e]0;pwned\\aBurnout"\n';
+    expect(problemsOf(() => parseYaml('/m.yaml', text, meetingSchema))).toEqual([
+      '/m.yaml:4:10: learning.topic: contains control characters (such as terminal escape codes), found "\\u001b[2J\\u001b]0;pwned\\u0007Burnout"',
+    ]);
+  });
+});
