@@ -1,7 +1,7 @@
 // The next meeting's agenda: built from the circle, its members and what the group
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
-import { MIN_MEETING_MINUTES, formatMinutes, scheduleQuery, splitMinutes } from './circle.js';
+import { MIN_MEETING_MINUTES, formatMinutes, nameKey, scheduleQuery, splitMinutes } from './circle.js';
 import { addDays, formatClock, parseClock } from './dates.js';
 import { commitmentsFrom, newIssuesFrom, topicIdeasFrom, type Commitment, type OpenIssue, type TopicIdea } from './meeting.js';
 import { partFor, type PartId, type Prompts } from './prompts.js';
@@ -120,7 +120,7 @@ function warnings(circle: Circle): string[] {
 
 export function buildAgenda({ circle, members, last, prompts, date }: AgendaInput): Agenda {
   const start = circle.schedule.start;
-  const inactive = new Set(members.filter((m) => !m.active).map((m) => m.name));
+  const inactive = new Set(members.filter((m) => !m.active).map((m) => nameKey(m.name)));
   const part = (id: string) => (id in prompts ? partFor(prompts, circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
     const p = part(id);
@@ -155,8 +155,8 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
   }
 
   const open = shareable(last);
-  const kept = <T extends { member: string }>(items: T[]) => items.filter((i) => !inactive.has(i.member));
-  const present = new Set(last.attendance.present);
+  const kept = <T extends { member: string }>(items: T[]) => items.filter((i) => !inactive.has(nameKey(i.member)));
+  const present = new Set(last.attendance.present.map(nameKey));
   const isNew = new Set(newcomers.map((n) => n.name));
   const welcome = section('introductions', part('introductions')?.title ?? 'Welcome and introductions');
   const times = slots(start, circle.format.sections.map((s) => s.minutes));
@@ -178,7 +178,7 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
       commitments: kept(commitmentsFrom(open)),
       openIssues: kept(newIssuesFrom(open)),
       missedLast: present.size
-        ? members.filter((m) => m.active && !present.has(m.name) && !isNew.has(m.name)).map((m) => m.name)
+        ? members.filter((m) => m.active && !present.has(nameKey(m.name)) && !isNew.has(m.name)).map((m) => m.name)
         : [],
     },
     learning: last.next.topic?.trim()

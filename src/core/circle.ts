@@ -122,6 +122,18 @@ export function nextMeetingDate(
   return upcomingMeetings({ circle, last, from: today, count: 1 }).find((d) => !d.skipped)?.date;
 }
 
+/** How two spellings of a member's name are compared: trimmed, NFC, case-insensitive. */
+export function nameKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name.trim().normalize('NFC').toLowerCase();
+    if (keys.size < 10_000) keys.set(name, key);
+  }
+  return key;
+}
+// The same few names come up in every meeting of a long history: remember their keys.
+const keys = new Map<string, string>();
+
 /** Titles a name may start with; the tag shows the first name after them. */
 const TITLES = /^(dr|prof|mr|mrs|ms|mx|rev|sr|fr)\.?\s+(?=\S)/i;
 
@@ -140,10 +152,10 @@ export function findMember<M extends Pick<Member, 'name'>>(
   members: readonly M[],
   query: string,
 ): { found: M; index: number } | { found?: undefined; matches: M[] } {
-  const q = query.trim().toLowerCase();
-  const exact = members.findIndex((m) => m.name.trim().toLowerCase() === q);
+  const q = nameKey(query);
+  const exact = members.findIndex((m) => nameKey(m.name) === q);
   if (exact >= 0) return { found: members[exact]!, index: exact };
-  const matches = members.filter((m) => m.name.toLowerCase().startsWith(q) || m.name.toLowerCase().split(/\s+/).includes(q));
+  const matches = members.filter((m) => nameKey(m.name).startsWith(q) || nameKey(m.name).split(/\s+/).includes(q));
   if (matches.length === 1) return { found: matches[0]!, index: members.indexOf(matches[0]!) };
   return { matches };
 }

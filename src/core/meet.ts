@@ -3,7 +3,7 @@
 // ask; a pure reducer applies one answer; the finished draft becomes the minutes.
 // Nothing here prompts, reads the clock or touches the disk: time comes in as ISO text.
 import { z } from 'zod';
-import { activeMembers, nextMeetingDate, tagName } from './circle.js';
+import { activeMembers, nameKey, nextMeetingDate, tagName } from './circle.js';
 import { addDays, isIsoDate } from './dates.js';
 import { commitmentsFrom, topicIdeasFrom, type TopicIdea } from './meeting.js';
 import { partFor, type Prompts } from './prompts.js';
@@ -86,7 +86,7 @@ const INTRO_KEYS = ['vision', 'hopes'] as const;
 
 const text = (a: Value | undefined): string => (typeof a === 'string' ? a.trim() : '');
 const names = (a: Value | undefined): string[] => (Array.isArray(a) ? a.map((s) => s.trim()).filter(Boolean) : []);
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 /**
  * The members ticked as present, as the draft keeps them. Never recomputed from

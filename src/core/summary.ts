@@ -1,18 +1,9 @@
 // What the circle's memory commands need from each meeting, small enough to cache:
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
+import { nameKey } from './circle.js';
 import type { Meeting, Reflection } from './schema.js';
 
-/** How two spellings of a member's name are compared: trimmed, NFC, case-insensitive. */
-export function nameKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    key = name.trim().normalize('NFC').toLowerCase();
-    if (keys.size < 10_000) keys.set(name, key);
-  }
-  return key;
-}
-// The same few names come up in every meeting of a long history: remember their keys.
-const keys = new Map<string, string>();
+export { nameKey };
 
 function unique(names: Iterable<string>): string[] {
   const seen = new Map<string, string>();

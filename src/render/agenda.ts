@@ -43,7 +43,7 @@ function details(a: Agenda, s: AgendaSection): Block[] {
         r.commitments.length
           ? list(r.commitments.map((c) => ({ label: c.member, text: c.commitment })))
           : paragraph('No commitments were recorded last time.', true),
-        ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}. Welcome back.`, true)] : []),
+        ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}: catch them up on what was decided.`, true)] : []),
         ...(r.openIssues.length
           ? [subheading('New issues raised last time'), list(r.openIssues.map((i) => ({ label: i.member, text: i.issue })))]
           : []),

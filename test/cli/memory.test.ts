@@ -33,11 +33,17 @@ function memberLevelStrings(): string[] {
 }
 
 /** What a reader sees: markup, escapes and entities taken away, white space collapsed. */
+function collectStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(collectStrings);
+  return [];
+}
+
 function readable(output: string, format: string): string {
   let s = output;
   if (format === 'html') s = s.replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
   if (format === 'markdown') s = s.replace(/\\(.)/g, '$1');
-  if (format === 'json') s = JSON.stringify(JSON.parse(s), (_k, v) => v).replace(/\\"/g, '"');
+  if (format === 'json') s = collectStrings(JSON.parse(s)).join('\n'); // every string, unescaped
   return collapse(s);
 }
 

@@ -94,6 +94,14 @@ describe('buildAgenda after a meeting', () => {
     expect(everything(a)).not.toMatch(/Cleo|Moving away|youth council/);
   });
 
+  it('matches names as people write them: another case or Unicode form is the same person', () => {
+    const spelled = { ...last, attendance: { ...last.attendance, present: ['ana souza', 'Ben Okoro'.normalize('NFD'), 'Cleo Marsh'] } };
+    const b = buildAgenda(input({ last: spelled, members: members.map((m) => (m.name === 'Cleo Marsh' ? { ...m, name: 'CLEO MARSH' } : m)) }));
+    expect(b.reflect!.missedLast).not.toContain('Ana Souza');
+    expect(b.reflect!.missedLast).not.toContain('Ben Okoro');
+    expect(everything(b)).not.toMatch(/Moving away|youth council/); // CLEO MARSH is still the inactive Cleo Marsh
+  });
+
   it('never shows anything marked private', () => {
     expect(everything(a)).not.toMatch(/board chair|in private first|succession|chair walks out/i);
     const noTopic = buildAgenda(input({ last: { ...last, next: { ...last.next, topic: undefined, speaker: undefined } } }));
