@@ -122,6 +122,9 @@ export function nextMeetingDate(
   return upcomingMeetings({ circle, last, from: today, count: 1 }).find((d) => !d.skipped)?.date;
 }
 
+// The same few names come up in every meeting of a long history: remember their keys.
+const keys = new Map<string, string>();
+
 /** How two spellings of a member's name are compared: trimmed, NFC, case-insensitive. */
 export function nameKey(name: string): string {
   let key = keys.get(name);
@@ -131,8 +134,6 @@ export function nameKey(name: string): string {
   }
   return key;
 }
-// The same few names come up in every meeting of a long history: remember their keys.
-const keys = new Map<string, string>();
 
 /** Titles a name may start with; the tag shows the first name after them. */
 const TITLES = /^(dr|prof|mr|mrs|ms|mx|rev|sr|fr)\.?\s+(?=\S)/i;
