@@ -147,7 +147,6 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle check', 'circle check --all'))
     .action(action(() => import('./commands/check.js')));
 
-  // (minutes, history, practice, stats, schedule: registered here)
   program
     .command('minutes')
     .description("one meeting's minutes (the last meeting by default), for members or, with --public, for anyone")

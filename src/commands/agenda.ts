@@ -5,7 +5,7 @@ import { nextMeetingDate } from '../core/circle.js';
 import { isIsoDate } from '../core/dates.js';
 import { CircleError, UsageError } from '../errors.js';
 import { agendaDocument } from '../render/agenda.js';
-import { chooseFormat, renderDocument, type DocumentFormat } from '../render/formats.js';
+import { DOCUMENT_FORMATS, chooseFormat, renderDocument, type DocumentFormat } from '../render/formats.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
 import { loadPrompts } from '../store/templates.js';
 import { deliver } from './deliver.js';
@@ -18,7 +18,7 @@ interface Options {
 }
 
 export async function run(ctx: Context, opts: Options): Promise<void> {
-  const format = chooseFormat(opts);
+  const format = chooseFormat(opts, DOCUMENT_FORMATS, 'markdown');
   if (opts.date !== undefined && !isIsoDate(opts.date)) {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }

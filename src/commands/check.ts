@@ -1,9 +1,10 @@
 // circle check: validate every file of a circle (or of all circles).
 import type { Context } from '../cli.js';
-import { formatMinutes } from '../core/circle.js';
+import { formatWarnings } from '../core/circle.js';
 import { DataError, EXIT, formatProblem, type Problem } from '../errors.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
 import { circleDir, listCircleSlugs } from '../store/workspace.js';
+import { plural } from '../render/document.js';
 
 export async function run(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<number> {
   const ws = ctx.workspace();
@@ -27,11 +28,8 @@ async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Pro
       loadCircle(dir, slug),
       ...dates.map((d) => loadMeeting(dir, d)),
     ]);
-    const planned = formatMinutes(circle.data);
-    if (planned !== circle.data.schedule.duration) {
-      ctx.out.warn(`${slug}: the format's sections add up to ${planned} minutes, the schedule says ${circle.data.schedule.duration}`);
-    }
-    ctx.out.info(`${c.green('ok')} ${slug}: circle.yaml, members.yaml and ${dates.length} meeting${dates.length === 1 ? '' : 's'}`);
+    for (const warning of formatWarnings(circle.data)) ctx.out.warn(`${slug}: ${warning}`);
+    ctx.out.info(`${c.green('ok')} ${slug}: circle.yaml, members.yaml and ${plural(dates.length, 'meeting')}`);
     return [];
   } catch (error) {
     if (error instanceof DataError) return error.problems;

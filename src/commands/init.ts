@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Context } from '../cli.js';
 import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../core/init.js';
-import { UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { createCircle } from '../store/scaffold.js';
 import { findWorkspace } from '../store/workspace.js';
 import { displayPath } from '../store/yaml-file.js';
@@ -38,7 +38,7 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
       `Next: add people with \`circle members add\`, print the first agenda with \`circle agenda\`,\n` +
       `and edit ${displayPath(join(dir, 'circle.yaml'), ctx.deps.cwd)} to record the purpose and ground rules you agree on.`,
   );
-  return 0;
+  return EXIT.ok;
 }
 
 async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promise<void> {

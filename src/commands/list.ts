@@ -1,7 +1,7 @@
 // circle list: the circles in the workspace.
 import type { Context } from '../cli.js';
 import { summarize, type CircleSummary } from '../core/circle.js';
-import { DataError } from '../errors.js';
+import { DataError, EXIT } from '../errors.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
 import { circleDir, listCircleSlugs } from '../store/workspace.js';
 import { renderTable } from '../render/table.js';
@@ -42,5 +42,5 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       ),
     );
   }
-  return rows.some((r) => 'problems' in r) ? 65 : 0;
+  return rows.some((r) => 'problems' in r) ? EXIT.data : EXIT.ok;
 }

@@ -5,16 +5,17 @@ import { resolve } from 'node:path';
 import type { Context } from '../cli.js';
 import { isIsoDate } from '../core/dates.js';
 import { newDraft, planMeeting, rollChanges, runMeeting, toMinutes, type Draft, type MeetingPlan, type Prompter, type Step } from '../core/meet.js';
-import { CircleError, InterruptedError, UsageError } from '../errors.js';
+import { CircleError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import { renderMeetSummary } from '../render/meet.js';
 import { loadAnswers } from '../store/answers.js';
-import { loadCircle, loadLastMeeting, meetingFile, membersFile, writeNewMeeting, type CircleFiles } from '../store/circle.js';
+import { loadCircle, loadLastMeeting, loadMembers, meetingFile, membersFile, writeNewMeeting, type CircleFiles } from '../store/circle.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
 import { commitPaths, insideWorkTree } from '../store/git.js';
 import { acquireLock } from '../store/lock.js';
 import { changeMembers } from '../store/members.js';
 import { loadPrompts } from '../store/templates.js';
 import { displayPath } from '../store/yaml-file.js';
+import { plural } from '../render/document.js';
 
 interface MeetOptions {
   date?: string;
@@ -93,7 +94,7 @@ async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft
   const { dir } = files;
   const minutes = toMinutes(plan, draft);
   // Read members.yaml again: someone may have edited it while the meeting ran.
-  const { members } = await loadCircle(dir, files.slug);
+  const members = await loadMembers(dir);
   const { joining, returning } = rollChanges(members.data.members, plan, draft);
   const written: string[] = [];
   if (joining.length || returning.length) {
@@ -106,19 +107,19 @@ async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft
   ctx.out.info(renderMeetSummary(minutes, roll, displayPath(written[0]!, ctx.deps.cwd), ctx.out.messageColor));
 
   const wanted = files.circle.data.git.commit;
-  if (wanted === false) return 0;
+  if (wanted === false) return EXIT.ok;
   if (!(await insideWorkTree(dir))) {
     if (wanted) ctx.out.info('Not committed: this workspace is not a git repository (`git init` to keep the history in git).');
-    return 0;
+    return EXIT.ok;
   }
   const result = await commitPaths(dir, written, `minutes: ${plan.circle.name} ${plan.date}`);
   if (result.ok) {
     ctx.out.info(`Committed: minutes: ${plan.circle.name} ${plan.date}`);
-    return 0;
+    return EXIT.ok;
   }
   const shown = written.map((p) => displayPath(p, ctx.deps.cwd)).join(' ');
   ctx.out.warn(`the minutes are written, but git could not commit them:\n  ${result.reason}\nCommit them yourself: git add -- ${shown} && git commit -- ${shown}`);
-  return 1;
+  return EXIT.failure;
 }
 
 /** The interrupted meeting to continue, if any: --resume, or on a terminal, ask. */
@@ -132,7 +133,7 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
     throw new UsageError(`the interrupted meeting is for ${draft.date}, not ${opts.date}: finish it first with \`circle meet --resume\`.`);
   }
   const n = Object.keys(draft.answers).length;
-  const count = `${n} answer${n === 1 ? '' : 's'}`;
+  const count = plural(n, 'answer');
   if (opts.resume) {
     ctx.out.info(`Resuming the meeting of ${draft.date} (${count} kept).`);
     return draft;

@@ -2,6 +2,7 @@
 import type { Context } from '../cli.js';
 import { findMember, tagName } from '../core/circle.js';
 import { isIsoDate } from '../core/dates.js';
+import { nameKey } from '../core/names.js';
 import { memberSchema } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
 import { loadCircle } from '../store/circle.js';
@@ -54,7 +55,7 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
   if (!named.success) throw new UsageError(`"${person.name}": ${named.error.issues[0]!.message}`);
   if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
   const existing = findMember(members.data.members, person.name);
-  if (existing.found && existing.found.name.toLowerCase() === person.name.toLowerCase()) {
+  if (existing.found && nameKey(existing.found.name) === nameKey(person.name)) {
     throw new CircleError(`${existing.found.name} is already a member${existing.found.active ? '' : ' (not active)'}; nothing was changed.`);
   }
   await changeMembers(members, { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] });

@@ -3,7 +3,7 @@ import type { Context } from '../cli.js';
 import { isIsoDate } from '../core/dates.js';
 import { buildMinutes } from '../core/minutes.js';
 import { CircleError, UsageError } from '../errors.js';
-import { chooseFormat, renderDocument } from '../render/formats.js';
+import { DOCUMENT_FORMATS, chooseFormat, renderDocument } from '../render/formats.js';
 import { minutesDocument } from '../render/minutes.js';
 import { deliver } from './deliver.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles } from '../store/circle.js';
@@ -18,7 +18,7 @@ function nearby(dates: readonly string[], date: string): string[] {
 }
 
 export async function run(ctx: Context, date: string | undefined, opts: { format?: string; json?: boolean; out?: string; public?: boolean }): Promise<void> {
-  const format = chooseFormat(opts);
+  const format = chooseFormat(opts, DOCUMENT_FORMATS, 'markdown');
   if (date !== undefined && !isIsoDate(date)) throw new UsageError(`"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-10-20`);
 
   const { dir, slug } = await ctx.circle();

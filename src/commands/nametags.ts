@@ -5,6 +5,7 @@ import { CircleError } from '../errors.js';
 import { nametagsHtml, nametagsPdf } from '../render/nametags.js';
 import { loadCircle } from '../store/circle.js';
 import { deliver } from './deliver.js';
+import { plural } from '../render/document.js';
 
 interface Options {
   format?: 'pdf' | 'html';
@@ -22,5 +23,5 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
   const name = circle.data.name;
   if (opts.format === 'html') return deliver(ctx, nametagsHtml(name, tags), { out: opts.out });
   await deliver(ctx, await nametagsPdf(name, tags), { out: opts.out, defaultFile: 'nametags.pdf' });
-  ctx.out.info(`${tags.length} name tag${tags.length === 1 ? '' : 's'}: cut along the dashed lines.`);
+  ctx.out.info(`${plural(tags.length, 'name tag')}: cut along the dashed lines.`);
 }

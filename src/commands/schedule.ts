@@ -1,9 +1,8 @@
 // circle schedule: the next meeting dates from the circle's schedule, and a calendar file.
 import type { Context } from '../cli.js';
-import { cadenceOf, upcomingMeetings, type UpcomingMeeting } from '../core/circle.js';
-import { formatClock, isIsoDate, longDate, parseClock } from '../core/dates.js';
+import { describeSchedule, upcomingMeetings, type UpcomingMeeting } from '../core/circle.js';
+import { isIsoDate, longDate } from '../core/dates.js';
 import { buildIcs, meetingEvents } from '../core/ics.js';
-import { describeCadence } from '../core/schedule.js';
 import { UsageError } from '../errors.js';
 import { loadCircle, loadLastMeeting } from '../store/circle.js';
 import { deliver } from './deliver.js';
@@ -18,12 +17,8 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
   const { dir, slug } = await ctx.circle();
   const [{ circle }, last] = await Promise.all([loadCircle(dir, slug), loadLastMeeting(dir)]);
   const c = circle.data;
-  const cadence = cadenceOf(c);
-  const anchor = c.schedule.anchor ?? c.created;
   const dates = upcomingMeetings({ circle: c, last: last?.data, from, count });
-  const rule = cadence.kind === 'weekly' && cadence.every > 1 ? `${describeCadence(cadence)}, counted from ${longDate(anchor)}` : describeCadence(cadence);
-  const start = c.schedule.start;
-  const end = formatClock(parseClock(start) + c.schedule.duration);
+  const { rule, anchor, start, end, reworded } = describeSchedule(c);
 
   if (opts.ics !== undefined) {
     await deliver(ctx, buildIcs({ name: c.name, stamp: ctx.deps.now(), events: meetingEvents(c, dates) }), { out: opts.ics });
@@ -44,7 +39,7 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
     ];
   };
   const lines = [
-    `${color.bold(c.name)} meets ${rule}${c.schedule.cadence.trim().toLowerCase() === describeCadence(cadence).toLowerCase() ? '' : ` (circle.yaml: "${c.schedule.cadence}")`}.`,
+    `${color.bold(c.name)} meets ${rule}${reworded ? ` (circle.yaml: "${c.schedule.cadence}")` : ''}.`,
     `${start}–${end}${c.schedule.location ? `, ${c.schedule.location}` : ''}`,
     '',
     ...dates.flatMap(line),

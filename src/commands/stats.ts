@@ -6,10 +6,11 @@ import { statsHtml } from '../render/stats-html.js';
 import { statsText } from '../render/stats-text.js';
 import { SUMMARY_VIEW } from '../store/summaries.js';
 import { circleWithSummaries } from './summaries.js';
+import { chooseFormat } from '../render/formats.js';
 import { deliver } from './deliver.js';
 
 export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
-  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  const format = chooseFormat(opts, ['text', 'html'] as const, 'text');
   const { files, meetings } = await circleWithSummaries(ctx, SUMMARY_VIEW);
   const stats = circleStats(meetings, files.members.data.members);
   const title = `${files.circle.data.name}: the circle in numbers`;

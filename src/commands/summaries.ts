@@ -11,8 +11,9 @@ export async function circleWithSummaries<T extends { date: string }>(
   view: SummaryView<T>,
 ): Promise<{ files: CircleFiles; meetings: T[] }> {
   const { dir, slug } = await ctx.circle();
-  const notice = (n: number) => {
-    if (n >= NOTICE_FROM) ctx.out.info(`Reading ${n} meeting files once to fill the cache in circles/${slug}/.cache/ …`);
+  const notice = (n: number, threads: number) => {
+    const by = threads > 1 ? ` (${threads} threads)` : '';
+    if (n >= NOTICE_FROM) ctx.out.info(`Reading ${n} meeting files once to fill the cache in circles/${slug}/.cache/${by} …`);
   };
   const [files, meetings] = await collectProblems<[CircleFiles, T[]]>([loadCircle(dir, slug), readSummaries(dir, view, notice)]);
   return { files, meetings };

@@ -1,7 +1,8 @@
 // The next meeting's agenda: built from the circle, its members and what the group
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
-import { MIN_MEETING_MINUTES, formatMinutes, nameKey, scheduleQuery, splitMinutes } from './circle.js';
+import { formatWarnings, meetingEnd, scheduleQuery, splitMinutes } from './circle.js';
+import { nameKey } from './names.js';
 import { addDays, formatClock, parseClock } from './dates.js';
 import { commitmentsFrom, newIssuesFrom, topicIdeasFrom, type Commitment, type OpenIssue, type TopicIdea } from './meeting.js';
 import { partFor, type PartId, type Prompts } from './prompts.js';
@@ -104,20 +105,6 @@ function slots(start: string, minutes: readonly number[]): Slot[] {
   });
 }
 
-function warnings(circle: Circle): string[] {
-  const total = formatMinutes(circle);
-  const out: string[] = [];
-  if (total < MIN_MEETING_MINUTES) {
-    out.push(
-      `the format adds up to ${total} minutes; under ${MIN_MEETING_MINUTES} there is not enough time to reflect, learn and plan (format.sections in circle.yaml)`,
-    );
-  }
-  if (total !== circle.schedule.duration) {
-    out.push(`the format's sections add up to ${total} minutes but schedule.duration is ${circle.schedule.duration}`);
-  }
-  return out;
-}
-
 export function buildAgenda({ circle, members, last, prompts, date }: AgendaInput): Agenda {
   const start = circle.schedule.start;
   const inactive = new Set(members.filter((m) => !m.active).map((m) => nameKey(m.name)));
@@ -134,14 +121,14 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
     number: last ? last.number + 1 : 1,
     date,
     start,
-    end: formatClock(parseClock(start) + circle.schedule.duration),
+    end: meetingEnd(circle.schedule),
     ...(circle.schedule.location && { place: circle.schedule.location }),
     ...(circle.purpose && { purpose: circle.purpose.trim() }),
     newcomers,
     groundRules: circle.ground_rules,
     ...(following && { following }),
     traditions: circle.traditions,
-    warnings: warnings(circle),
+    warnings: formatWarnings(circle),
   };
 
   if (!last) {

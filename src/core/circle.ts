@@ -1,6 +1,7 @@
 // Facts about a circle that several commands need: its rhythm and its people.
-import { addDays, daysBetween, type IsoDate } from './dates.js';
-import { meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './schedule.js';
+import { addDays, daysBetween, formatClock, longDate, parseClock, type IsoDate } from './dates.js';
+import { nameKey } from './names.js';
+import { describeCadence, meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
 /** Under this many minutes a meeting is too short to learn, build trust and reflect. */
@@ -29,6 +30,21 @@ export function formatMinutes(circle: Pick<Circle, 'format'>): number {
   return circle.format.sections.reduce((sum, s) => sum + s.minutes, 0);
 }
 
+/** What is wrong with a circle's format: too short for the method, or not matching the schedule. */
+export function formatWarnings(circle: Pick<Circle, 'format' | 'schedule'>): string[] {
+  const total = formatMinutes(circle);
+  const out: string[] = [];
+  if (total < MIN_MEETING_MINUTES) {
+    out.push(
+      `the format adds up to ${total} minutes; under ${MIN_MEETING_MINUTES} there is not enough time to reflect, learn and plan (format.sections in circle.yaml)`,
+    );
+  }
+  if (total !== circle.schedule.duration) {
+    out.push(`the format's sections add up to ${total} minutes but schedule.duration is ${circle.schedule.duration}`);
+  }
+  return out;
+}
+
 export function cadenceOf(circle: Pick<Circle, 'schedule'>): Cadence {
   const parsed = parseCadence(circle.schedule.cadence);
   if (!parsed.ok) throw new Error(parsed.error); // the schema has already refused this
@@ -43,6 +59,35 @@ export function scheduleQuery(circle: Pick<Circle, 'schedule' | 'created'>, from
     from,
     count,
     skip: circle.schedule.skip,
+  };
+}
+
+/** When a meeting ends: the schedule's start plus its duration, as HH:MM. */
+export function meetingEnd(schedule: Pick<Circle['schedule'], 'start' | 'duration'>): string {
+  return formatClock(parseClock(schedule.start) + schedule.duration);
+}
+
+export interface ScheduleInWords {
+  /** e.g. "every 4 weeks on Tuesday, counted from Tuesday 2 June 2026". */
+  rule: string;
+  anchor: IsoDate;
+  start: string;
+  end: string;
+  /** True when circle.yaml words the cadence differently from `rule` (so it is worth quoting). */
+  reworded: boolean;
+}
+
+export function describeSchedule(circle: Pick<Circle, 'schedule' | 'created'>): ScheduleInWords {
+  const cadence = cadenceOf(circle);
+  const anchor = circle.schedule.anchor ?? circle.created;
+  const words = describeCadence(cadence);
+  const counted = cadence.kind === 'weekly' && cadence.every > 1;
+  return {
+    rule: counted ? `${words}, counted from ${longDate(anchor)}` : words,
+    anchor,
+    start: circle.schedule.start,
+    end: meetingEnd(circle.schedule),
+    reworded: circle.schedule.cadence.trim().toLowerCase() !== words.toLowerCase(),
   };
 }
 
@@ -120,19 +165,6 @@ export function nextMeetingDate(
   today: string,
 ): string | undefined {
   return upcomingMeetings({ circle, last, from: today, count: 1 }).find((d) => !d.skipped)?.date;
-}
-
-// The same few names come up in every meeting of a long history: remember their keys.
-const keys = new Map<string, string>();
-
-/** How two spellings of a member's name are compared: trimmed, NFC, case-insensitive. */
-export function nameKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    key = name.trim().normalize('NFC').toLowerCase();
-    if (keys.size < 10_000) keys.set(name, key);
-  }
-  return key;
 }
 
 /** Titles a name may start with; the tag shows the first name after them. */

@@ -1,6 +1,7 @@
 // The circle over time: who belonged at each meeting, and one row per meeting.
 import type { Member } from './schema.js';
-import { nameKey, type MeetingSummary } from './summary.js';
+import { nameKey } from './names.js';
+import { type MeetingSummary } from './summary.js';
 
 /**
  * Who was a member at each meeting. members.yaml keeps `joined` and `active` but no

@@ -3,11 +3,14 @@
 // ask; a pure reducer applies one answer; the finished draft becomes the minutes.
 // Nothing here prompts, reads the clock or touches the disk: time comes in as ISO text.
 import { z } from 'zod';
-import { activeMembers, nameKey, nextMeetingDate, tagName } from './circle.js';
+import { activeMembers, nextMeetingDate, tagName } from './circle.js';
+import { INTRODUCTION_FIELDS, NEXT_FIELDS } from './minutes.js';
+import { nameKey } from './names.js';
 import { addDays, isIsoDate } from './dates.js';
 import { commitmentsFrom, topicIdeasFrom, type TopicIdea } from './meeting.js';
 import { partFor, type Prompts } from './prompts.js';
 import { CONTROL_CHARS, meetingSchema, type Circle, type Meeting, type Member } from './schema.js';
+import { REPORT_FIELDS } from './summary.js';
 
 export type Value = string | boolean | string[];
 
@@ -80,9 +83,10 @@ export function splitRequests(answer: string): { text: string; requests: string[
 
 // ---- the steps ----------------------------------------------------------------
 
-const REFLECT_KEYS = ['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues'] as const;
-const NEXT_KEYS = ['stood_out', 'will_practice', 'wants_to_learn'] as const;
-const INTRO_KEYS = ['vision', 'hopes'] as const;
+const REFLECT_KEYS = REPORT_FIELDS;
+const NEXT_KEYS = NEXT_FIELDS;
+/** Asked of a newcomer after their organisation. */
+const INTRO_KEYS = INTRODUCTION_FIELDS.filter((k) => k !== 'organization');
 
 const text = (a: Value | undefined): string => (typeof a === 'string' ? a.trim() : '');
 const names = (a: Value | undefined): string[] => (Array.isArray(a) ? a.map((s) => s.trim()).filter(Boolean) : []);
@@ -274,10 +278,10 @@ export function nextStep(plan: MeetingPlan, draft: Draft): Step | undefined {
 
 export type Checked = { ok: true; value: Value } | { ok: false; error: string };
 
-/** A raw answer (typed, or read from YAML) as the value a step keeps; absent takes the default. */
 /** Typed or pasted text without control characters (which the minutes may not hold). */
 const clean = (s: string) => s.replace(CONTROL_CHARS, '').trim();
 
+/** A raw answer (typed, or read from YAML) as the value a step keeps; absent takes the default. */
 export function coerce(step: Step, raw: unknown): Checked {
   const fail = (error: string): Checked => ({ ok: false, error });
   let value: Value;
@@ -399,7 +403,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): Minutes {
 
   const introduced = [...newcomers(draft), ...(draft.answers['intro.others'] === true ? attendees : [])];
   const introductions = introduced
-    .map((name) => ({ member: name, ...fields(draft, `intro.${name}`, ['organization', ...INTRO_KEYS]) }))
+    .map((name) => ({ member: name, ...fields(draft, `intro.${name}`, INTRODUCTION_FIELDS) }))
     .filter((i) => Object.keys(i).length > 1 || newcomers(draft).includes(i.member));
 
   const learning = {

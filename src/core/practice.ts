@@ -1,6 +1,7 @@
 // Commitments meeting to meeting: what each member said they would put into practice,
 // and what they reported at the Reflect of the next meeting they came to.
-import { nameKey, type MeetingSummary, type PracticeMeeting, type Report } from './summary.js';
+import { nameKey } from './names.js';
+import { type MeetingSummary, type PracticeMeeting, type Report } from './summary.js';
 
 /**
  * - `followed_up`: at the next meeting they came to, they reported back at Reflect.
@@ -55,16 +56,17 @@ export interface FollowUpCounts {
   silent: number;
   missed: number;
   open: number;
-  /** Followed up out of those that could have been (all but `open`); undefined when none could. */
+  /** Those that could have been followed up by now: all but `open`. */
+  due: number;
+  /** Followed up out of `due`; undefined when none was due. */
   share?: number | undefined;
 }
 
 export function countFollowUps(links: readonly FollowUp[]): FollowUpCounts {
   const n = (s: FollowUpStatus) => links.filter((l) => l.status === s).length;
-  const counts: FollowUpCounts = { made: links.length, followedUp: n('followed_up'), silent: n('silent'), missed: n('missed'), open: n('open') };
-  const due = counts.made - counts.open;
-  counts.share = due > 0 ? counts.followedUp / due : undefined;
-  return counts;
+  const [made, followedUp, open] = [links.length, n('followed_up'), n('open')];
+  const due = made - open;
+  return { made, followedUp, silent: n('silent'), missed: n('missed'), open, due, share: due > 0 ? followedUp / due : undefined };
 }
 
 export interface PracticeLink {

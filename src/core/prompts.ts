@@ -20,7 +20,6 @@ export const promptsSchema = z.object({
   format: partSchema,
 });
 
-export type Question = z.infer<typeof questionSchema>;
 export type Part = z.infer<typeof partSchema>;
 export type Prompts = z.infer<typeof promptsSchema>;
 export type PartId = keyof Prompts;

@@ -2,6 +2,7 @@
 // every file is checked against them on load. Unknown keys are allowed (and kept
 // on disk by the store); empty values (`key:` with nothing after it) count as absent.
 import { z } from 'zod';
+import { nameKey } from './names.js';
 import { parseCadence } from './schedule.js';
 import { isIsoDate } from './dates.js';
 
@@ -35,8 +36,6 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
     .array(item, { error: 'expected a list (lines starting with "- ")' })
     .nullish()
     .transform((v) => v ?? []);
-
-export const SECTION_IDS = ['reflect', 'learning', 'next'] as const;
 
 export const sectionSchema = z.object({
   id: z.string({ error: 'expected a section id such as reflect, learning or next' }),
@@ -107,7 +106,7 @@ export const membersSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.members.forEach((m, i) => {
-      const key = m.name.trim().toLowerCase();
+      const key = nameKey(m.name);
       if (seen.has(key)) {
         ctx.addIssue({
           code: 'custom',
@@ -204,12 +203,10 @@ export const meetingSchema = z.object({
 });
 
 export type Section = z.infer<typeof sectionSchema>;
-export type Schedule = z.infer<typeof scheduleSchema>;
 export type Circle = z.infer<typeof circleSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type MembersFile = z.infer<typeof membersSchema>;
 export type Introduction = z.infer<typeof introductionSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
-export type SpeakerRequest = z.infer<typeof requestSchema>;
 export type NextAnswer = z.infer<typeof nextAnswerSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;

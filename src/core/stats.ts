@@ -3,7 +3,8 @@
 import { historyRows, rosters, type HistoryRow } from './history.js';
 import { countFollowUps, followUps, type FollowUpCounts } from './practice.js';
 import type { Member } from './schema.js';
-import { nameKey, type MeetingSummary } from './summary.js';
+import { nameKey } from './names.js';
+import { type MeetingSummary } from './summary.js';
 
 export interface MemberStats {
   name: string;

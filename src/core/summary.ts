@@ -1,9 +1,7 @@
 // What the circle's memory commands need from each meeting, small enough to cache:
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
-import { nameKey } from './circle.js';
+import { nameKey } from './names.js';
 import type { Meeting, Reflection } from './schema.js';
-
-export { nameKey };
 
 function unique(names: Iterable<string>): string[] {
   const seen = new Map<string, string>();

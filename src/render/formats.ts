@@ -7,7 +7,7 @@ export const DOCUMENT_FORMATS = ['markdown', 'text', 'html', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** What a file name's extension asks for when no --format is given. */
-const BY_EXTENSION: Record<string, DocumentFormat | 'json'> = {
+const BY_EXTENSION: Record<string, string> = {
   md: 'markdown',
   markdown: 'markdown',
   txt: 'text',
@@ -18,18 +18,23 @@ const BY_EXTENSION: Record<string, DocumentFormat | 'json'> = {
 };
 
 /**
- * The format a document command (agenda, minutes) writes: --json, else --format, else
- * what the --out file's extension asks for, else markdown. --json with another --format
- * is a usage error (exit 2): it asks for two things at once.
+ * The format a command writes: --json, else --format, else what the --out file's
+ * extension asks for (when the command has that format), else the command's default.
+ * --json with another --format is a usage error (exit 2): it asks for two things at once.
  */
-export function chooseFormat(opts: { format?: string | undefined; json?: boolean | undefined; out?: string | undefined }): DocumentFormat | 'json' {
+export function chooseFormat<F extends string>(
+  opts: { format?: string | undefined; json?: boolean | undefined; out?: string | undefined },
+  allowed: readonly F[],
+  fallback: F,
+): F | 'json' {
   if (opts.json && opts.format !== undefined && opts.format !== 'json') {
     throw new UsageError(`--json and --format ${opts.format} ask for two different formats: use one of them`);
   }
   if (opts.json) return 'json';
-  if (opts.format !== undefined) return opts.format as DocumentFormat | 'json';
+  if (opts.format !== undefined) return opts.format as F | 'json';
   const ext = opts.out && opts.out !== '-' ? /\.([^./\\]+)$/.exec(opts.out)?.[1]?.toLowerCase() : undefined;
-  return (ext && BY_EXTENSION[ext]) || 'markdown';
+  const wanted = ext ? BY_EXTENSION[ext] : undefined;
+  return wanted === 'json' || (wanted && (allowed as readonly string[]).includes(wanted)) ? (wanted as F | 'json') : fallback;
 }
 
 /** Text for markdown, text and html; bytes for pdf. */

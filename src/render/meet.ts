@@ -1,8 +1,7 @@
 // The few lines shown when a meeting ends.
 import type { ChalkInstance } from 'chalk';
 import type { Minutes } from '../core/meet.js';
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './document.js';
 
 /** Who joined the circle tonight and who came back to it, by name. */
 export interface RollNames {
@@ -19,7 +18,7 @@ export function renderMeetSummary(m: Minutes, { joined, back }: RollNames, path:
   const lines = [
     '',
     c.bold(`Meeting ${m.number} on ${m.date}: minutes written to ${path}`),
-    `  present      ${count(present.length, 'person', 'people')}${guests.length ? `, ${count(guests.length, 'guest')}` : ''}`,
+    `  present      ${plural(present.length, 'person', 'people')}${guests.length ? `, ${plural(guests.length, 'guest')}` : ''}`,
     ...(joined.length ? [`  joined       ${joined.join(', ')} (added to members.yaml)`] : []),
     ...(back.length ? [`  back         ${back.join(', ')} (active again in members.yaml)`] : []),
     ...(m.learning?.topic ? [`  learned      ${m.learning.topic}`] : []),

@@ -24,8 +24,7 @@ export function practiceText(chains: readonly PracticeChain[], color: ChalkInsta
   return chains
     .map((chain) => {
       const k = chain.counts;
-      const due = k.made - k.open;
-      const head = `${color.bold(chain.member)}: ${k.followedUp} of ${plural(due, 'commitment')} followed up (${percent(k.share)})`;
+      const head = `${color.bold(chain.member)}: ${k.followedUp} of ${plural(k.due, 'commitment')} followed up (${percent(k.share)})`;
       const links = chain.links.flatMap((l) => [
         `${l.made.date} #${l.made.number}  will practise: ${oneLine(l.commitment)}${l.private ? color.dim(' (in confidence)') : ''}`,
         ...outcome(l, color),

@@ -43,7 +43,7 @@ function memberChart(s: CircleStats): string {
       return (
         `<text x="0" y="${y + 17}">${esc(m.name)}${m.active ? '' : ' (left)'}</text>` +
         `<rect x="${lw}" y="${y + 4}" width="${w}" height="16" class="bar member"><title>${esc(`${m.name}: ${m.attended} of ${m.of}`)}</title></rect>` +
-        `<text x="${lw + w + 6}" y="${y + 17}" class="axis">${m.attended}/${m.of} · ${m.commitments.followedUp}/${m.commitments.made - m.commitments.open} followed up</text>`
+        `<text x="${lw + w + 6}" y="${y + 17}" class="axis">${m.attended}/${m.of} · ${m.commitments.followedUp}/${m.commitments.due} followed up</text>`
       );
     })
     .join('');

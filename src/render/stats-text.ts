@@ -46,18 +46,17 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   out.push(c.bold('Attendance per member'), c.dim('(meetings came to, of those held while a member; commitments followed up)'));
   const names = s.members.map((m) => truncate(m.name, 24, o.style) + (m.active ? '' : ' (left)'));
   const nw = Math.max(...names.map(displayWidth), 4);
-  const tails = s.members.map((m) => `${m.attended}/${m.of}  ${m.commitments.followedUp}/${m.commitments.made - m.commitments.open} followed up`);
+  const tails = s.members.map((m) => `${m.attended}/${m.of}  ${m.commitments.followedUp}/${m.commitments.due} followed up`);
   const tw = Math.max(...tails.map(displayWidth));
   const bw = Math.max(5, Math.min(30, width - nw - tw - 4));
   s.members.forEach((m, i) => out.push(`${padEnd(names[i]!, nw)}  ${c.cyan(bar(m.of ? m.attended / m.of : 0, bw, o.style))}  ${tails[i]}`));
   out.push('');
 
   const k = s.commitments;
-  const due = k.made - k.open;
   out.push(c.bold('Commitments followed up'));
   out.push(`${c.green(bar(k.share ?? 0, Math.min(40, width - 10), o.style))}  ${percent(k.share)}`);
   out.push(
-    `${k.followedUp} of ${due} reported on at the next meeting they came to; ${k.silent} came but did not report, ` +
+    `${k.followedUp} of ${k.due} reported on at the next meeting they came to; ${k.silent} came but did not report, ` +
       `${k.missed} never followed up (missed every meeting since), ${k.open} still open.`,
   );
   out.push('');

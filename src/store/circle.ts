@@ -52,9 +52,13 @@ async function loadOrMissing<T>(load: Promise<T>, path: string, what: string): P
 export async function loadCircle(dir: string, slug: string): Promise<CircleFiles> {
   const [circle, members] = await collectProblems<[YamlFile<Circle>, YamlFile<MembersFile>]>([
     loadOrMissing(loadYaml(circleFile(dir), circleSchema), circleFile(dir), 'circle.yaml'),
-    loadOrMissing(loadYaml(membersFile(dir), membersSchema), membersFile(dir), 'members.yaml'),
+    loadMembers(dir),
   ]);
   return { dir, slug, circle, members };
+}
+
+export function loadMembers(dir: string): Promise<YamlFile<MembersFile>> {
+  return loadOrMissing(loadYaml(membersFile(dir), membersSchema), membersFile(dir), 'members.yaml');
 }
 
 /** Meeting dates from the file names alone, oldest first: no file is read. */

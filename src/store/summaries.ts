@@ -7,7 +7,7 @@
 // be read or does not look right is ignored and rebuilt. Only files that pass the schema
 // are ever cached; a bad file is reported as file:line:col (exit 65) on every run.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { dateMatches, listMeetingDates, meetingFile } from './circle.js';
-import { parseYaml, readText } from './yaml-file.js';
+import { loadYaml } from './yaml-file.js';
 
 export interface SummaryView<T extends { date: string }> {
   /** Names the cache file. */
@@ -97,7 +97,7 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
   await eachLimited(stale, CONCURRENCY, async ({ date, name, key }) => {
     const file = meetingFile(dir, date);
     try {
-      const data = view.pick(parseYaml(file, await readText(file), meetingSchema, dateMatches(date)).data);
+      const data = view.pick((await loadYaml(file, meetingSchema, dateMatches(date))).data);
       if (key) parsed.entries.push([name, { key, data }]);
     } catch (error) {
       if (error instanceof DataError) parsed.problems.push(...error.problems);
@@ -110,9 +110,16 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
 /** The YAML parser is the cost of a cold cache: above this many files a second thread takes half. */
 const SPLIT_FROM = 1000;
 const WORKER = new URL('./parse-worker.js', import.meta.url); // beside the bundle in dist/
+/** Run from the sources (the unit tests), there is no bundled worker: one thread. */
+const BUNDLED = !import.meta.url.endsWith('.ts');
+
+/** How many threads will parse this many files. */
+export function parseThreads(files: number): number {
+  return BUNDLED && files >= SPLIT_FROM && availableParallelism() >= 2 ? 2 : 1;
+}
 
 async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  if (stale.length < SPLIT_FROM || availableParallelism() < 2 || !existsSync(WORKER)) return parseStale(dir, view, stale);
+  if (parseThreads(stale.length) === 1) return parseStale(dir, view, stale);
   const half = Math.ceil(stale.length / 2);
   const theirs = new Promise<Parsed<T>>((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale: stale.slice(half) } });
@@ -126,12 +133,13 @@ async function parseAll<T extends { date: string }>(dir: string, view: SummaryVi
 
 /**
  * One summary per meeting, oldest first. Throws DataError listing every bad meeting file.
- * `onParse` hears how many files must be parsed before they are (a cold cache can take seconds).
+ * `onParse` hears how many files must be parsed, and by how many threads, before they are
+ * (a cold cache can take seconds).
  */
 export async function readSummaries<T extends { date: string }>(
   dir: string,
   view: SummaryView<T>,
-  onParse?: (files: number) => void,
+  onParse?: (files: number, threads: number) => void,
 ): Promise<T[]> {
   const dates = await listMeetingDates(dir);
   const path = cacheFile(dir, view);
@@ -146,7 +154,7 @@ export async function readSummaries<T extends { date: string }>(
     else stale.push({ date, name, key });
   }
 
-  if (stale.length) onParse?.(stale.length);
+  if (stale.length) onParse?.(stale.length, parseThreads(stale.length));
   const parsed = await parseAll(dir, view, stale);
   for (const [name, entry] of parsed.entries) entries[name] = entry;
   const problems = parsed.problems;

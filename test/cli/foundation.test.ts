@@ -91,6 +91,8 @@ describe('circle members', () => {
     const all = JSON.parse(circle(['members', 'list', '--all', '--json'], { cwd: root }).stdout);
     expect(all).toMatchObject([{ name: 'Ana Souza', active: false }]);
     expect(circle(['members', 'remove', 'Nobody'], { cwd: root }).code).toBe(1);
+    expect(circle(['members', 'add', 'José Núñez', '--yes'], { cwd: root }).code).toBe(0);
+    expect(circle(['members', 'add', 'José Núñez'.normalize('NFD'), '--yes'], { cwd: root }).code).toBe(1); // same name, other Unicode form
   });
 });
 

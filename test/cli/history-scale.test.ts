@@ -1,6 +1,7 @@
 // A long history: above 1 000 meeting files a cold cache is filled by two threads.
 // The result must be the same as from the cache, and a bad file in either half is reported.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { circle, tempDir } from '../helpers.js';
@@ -35,6 +36,7 @@ describe('history on a long circle', () => {
     const cold = circle(['history', '--json'], { cwd: root });
     expect(cold.code, cold.stderr).toBe(0);
     expect(cold.stderr).toContain(`Reading ${COUNT} meeting files once`);
+    if (availableParallelism() >= 2) expect(cold.stderr).toContain('(2 threads)');
     const rows = JSON.parse(cold.stdout);
     expect(rows).toHaveLength(COUNT);
     expect(rows.at(-1)).toMatchObject({ date: dates.at(-1), number: COUNT, topic: `Topic ${COUNT}` });
@@ -49,6 +51,7 @@ describe('history on a long circle', () => {
     const bad = circle(['history'], { cwd: root });
     expect(bad.code).toBe(65);
     expect(bad.stderr).toContain(`Reading ${COUNT} meeting files once`);
+    if (availableParallelism() >= 2) expect(bad.stderr).toContain('(2 threads)');
     expect(bad.stderr).toContain(`meetings/${dates[5]}.yaml:2:9: number: expected a meeting number, found "six"`);
     expect(bad.stderr).toMatch(new RegExp(`meetings/${dates[COUNT - 5]}\\.yaml:\\d+:\\d+: `));
   });

@@ -36,7 +36,7 @@ describe('followUps', () => {
 
   it('counts the share of commitments followed up out of those that were due', () => {
     const counts = countFollowUps(followUps(history.map(summarizeMeeting)));
-    expect(counts).toEqual({ made: 5, followedUp: 3, silent: 1, missed: 0, open: 1, share: 3 / 4 });
+    expect(counts).toEqual({ made: 5, followedUp: 3, silent: 1, missed: 0, open: 1, due: 4, share: 3 / 4 });
     expect(countFollowUps([]).share).toBeUndefined();
   });
 

@@ -199,7 +199,7 @@ describe('practiceText', () => {
       absences: 0,
       report: { private: false, said: [{ field: 'disappointing', text: 'Two Fridays\nwent to a grant report.' }, { field: 'new_issues', text: 'Board  timing' }] },
     };
-    const text = practiceText([{ member: 'Amara', links: [link], counts: { made: 1, followedUp: 1, silent: 0, missed: 0, open: 0, share: 1 } }] as never, new Chalk({ level: 0 }));
+    const text = practiceText([{ member: 'Amara', links: [link], counts: { made: 1, followedUp: 1, silent: 0, missed: 0, open: 0, due: 1, share: 1 } }] as never, new Chalk({ level: 0 }));
     expect(text).toContain('will practise: Keep Fridays clear');
     expect(text).toContain(`       ${FIELD_LABELS.disappointing!.toLowerCase()}: Two Fridays went to a grant report.`);
     expect(text).toContain('       disappointing or frustrating: Two Fridays went to a grant report.');
