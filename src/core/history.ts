@@ -35,8 +35,11 @@ export interface HistoryRow {
   nextTopic?: string | undefined;
 }
 
-export function historyRows(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): HistoryRow[] {
-  const byMeeting = rosters(meetings, members);
+export function historyRows(
+  meetings: readonly MeetingSummary[],
+  members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],
+  byMeeting: string[][] = rosters(meetings, members),
+): HistoryRow[] {
   return meetings.map((m, i) => ({
     date: m.date,
     number: m.number,

@@ -25,8 +25,8 @@ export interface CircleStats {
 }
 
 export function circleStats(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): CircleStats {
-  const rows = historyRows(meetings, members);
   const byMeeting = rosters(meetings, members);
+  const rows = historyRows(meetings, members, byMeeting);
   const links = followUps(meetings);
 
   const people = new Map<string, MemberStats>();
