@@ -321,8 +321,8 @@ export function coerce(step: Step, raw: unknown): Checked {
 }
 
 /** The reducer: the draft with one more answer. Throws on a step that is not asked now or a bad value. */
-export function answer(plan: MeetingPlan, draft: Draft, stepId: string, raw: unknown, at: string): Draft {
-  const step = steps(plan, draft).find((s) => s.id === stepId);
+export function answer(plan: MeetingPlan, draft: Draft, stepId: string, raw: unknown, at: string, all = steps(plan, draft)): Draft {
+  const step = all.find((s) => s.id === stepId);
   if (!step) throw new Error(`no step "${stepId}" in this meeting`);
   const checked = coerce(step, raw);
   if (!checked.ok) throw new Error(`${stepId}: ${checked.error}`);
@@ -351,11 +351,11 @@ const TITLES: Record<SectionId, string> = {
 };
 
 /** Where a section stands: it began when the last answer of an earlier section was saved. */
-export function sectionStatus(plan: MeetingPlan, draft: Draft, section: SectionId, now: string): SectionStatus {
+export function sectionStatus(plan: MeetingPlan, draft: Draft, section: SectionId, now: string, all = steps(plan, draft)): SectionStatus {
   const format = plan.circle.format.sections.find((s) => s.id === section);
   const part = section in plan.prompts ? plan.prompts[section as keyof Prompts] : undefined;
   const rank = SECTION_ORDER.indexOf(section);
-  const earlier = steps(plan, draft).filter((s) => SECTION_ORDER.indexOf(s.section) < rank && draft.at[s.id]);
+  const earlier = all.filter((s) => SECTION_ORDER.indexOf(s.section) < rank && draft.at[s.id]);
   const began = earlier.map((s) => draft.at[s.id]!).sort().at(-1) ?? draft.started;
   const used = Math.max(0, Math.floor((Date.parse(now) - Date.parse(began)) / 60_000));
   return {
@@ -471,10 +471,13 @@ export interface RunEffects {
 
 /** Ask every step not yet answered, in order, saving after each answer. */
 export async function runMeeting(plan: MeetingPlan, draft: Draft, fx: RunEffects): Promise<Draft> {
-  for (let step = nextStep(plan, draft); step; step = nextStep(plan, draft)) {
-    const raw = await fx.prompter.ask(step, sectionStatus(plan, draft, step.section, fx.now()));
-    draft = answer(plan, draft, step.id, raw, fx.now());
+  // The step list is worked out once per answer and shared by the three uses below.
+  for (;;) {
+    const all = steps(plan, draft);
+    const step = all.find((s) => !(s.id in draft.answers));
+    if (!step) return draft;
+    const raw = await fx.prompter.ask(step, sectionStatus(plan, draft, step.section, fx.now(), all));
+    draft = answer(plan, draft, step.id, raw, fx.now(), all);
     await fx.save(draft, step);
   }
-  return draft;
 }
