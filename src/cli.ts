@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context, Deps, GlobalOptions } from './context.js';
-import { EXIT } from './errors.js';
+import { CircleError, EXIT } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
 
 export type { Context, Deps } from './context.js';
@@ -198,7 +198,21 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
   return program;
 }
 
-/** Parse argv and run; returns the exit code (the caller sets it). */
+/** What the user reads when a command fails, and the exit code it leaves with. */
+function report(error: unknown, deps: Deps): number {
+  const debug = Boolean(deps.env.CIRCLE_DEBUG);
+  if (error instanceof CircleError) {
+    deps.stderr.write(`${error.message}\n`);
+    if (debug) deps.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  deps.stderr.write(`circle: unexpected error: ${message}\n`);
+  deps.stderr.write(debug ? `${(error as Error).stack}\n` : 'Run again with CIRCLE_DEBUG=1 to see the details.\n');
+  return EXIT.failure;
+}
+
+/** Parse argv and run; returns the exit code (the caller sets it). Every error is reported here. */
 export async function runCli(argv: string[], deps: Deps): Promise<number> {
   let code: number = EXIT.ok;
   const program = createProgram(deps, (c) => (code = c));
@@ -209,8 +223,19 @@ export async function runCli(argv: string[], deps: Deps): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok; // --help, help <command>, --version
       return EXIT.usage;
     }
-    throw error;
+    return report(error, deps);
   }
   return code;
+}
+
+/** The clock; `today` (YYYY-MM-DD, from CIRCLE_TODAY) moves it to that day, keeping the time running. */
+export function clockFor(today: string | undefined): () => Date {
+  const m = today ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(today) : null;
+  if (!m) return () => new Date();
+  return () => {
+    const d = new Date();
+    d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return d;
+  };
 }
 

@@ -70,16 +70,14 @@ async function terminalPrompter(ctx: Context): Promise<Prompter> {
  */
 async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft, prompter: Prompter, onDisk: boolean): Promise<Draft> {
   let saved = onDisk;
-  const save = async (d: Draft, step: Step) => {
+  const save = async (d: Draft) => {
     await saveDraft(dir, d);
     saved = true;
-    // Test hook: CIRCLE_TRACE=1 acknowledges each answer once it is safely on disk.
-    if (ctx.deps.env.CIRCLE_TRACE) ctx.out.info(`trace: saved ${step.id}`);
   };
   try {
     return await runMeeting(plan, draft, { prompter, now: () => ctx.deps.now().toISOString(), save });
   } catch (error) {
-    if (!(error instanceof Error && error.name === 'ExitPromptError')) throw error;
+    if (!(error instanceof InterruptedError)) throw error;
     throw new InterruptedError(
       saved ? '\ndraft saved — run `circle meet --resume` to carry on' : '\nthe meeting was not started: nothing was saved.',
     );
@@ -108,11 +106,11 @@ async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft
 
   const wanted = files.circle.data.git.commit;
   if (wanted === false) return EXIT.ok;
-  if (!(await insideWorkTree(dir))) {
+  if (!(await insideWorkTree(dir, ctx.deps.env))) {
     if (wanted) ctx.out.info('Not committed: this workspace is not a git repository (`git init` to keep the history in git).');
     return EXIT.ok;
   }
-  const result = await commitPaths(dir, written, `minutes: ${plan.circle.name} ${plan.date}`);
+  const result = await commitPaths(dir, written, `minutes: ${plan.circle.name} ${plan.date}`, ctx.deps.env);
   if (result.ok) {
     ctx.out.info(`Committed: minutes: ${plan.circle.name} ${plan.date}`);
     return EXIT.ok;

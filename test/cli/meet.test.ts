@@ -9,6 +9,7 @@ import { loadCircle, loadLastMeeting } from '../../src/store/circle.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { loadPrompts } from '../../src/store/templates.js';
 import { circle, exampleSlug, git, makeWorkspace, tempDir } from '../helpers.js';
+import { run as cli } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
 const DATE = '2026-11-17';
@@ -26,14 +27,14 @@ const minutesPath = (dir: string) => join(dir, 'meetings', `${DATE}.yaml`);
 describe('circle meet --answers', () => {
   it('writes minutes that check accepts and that the next meeting builds on', async () => {
     const { root, dir, file } = withAnswers();
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`minutes written to circles/${exampleSlug}/meetings/${DATE}.yaml`);
     expect(r.stdout).toBe('');
     expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
     expect(existsSync(join(dir, '.lock'))).toBe(false);
 
-    const check = circle(['check'], { cwd: root });
+    const check = await cli(['check'], { cwd: root });
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).toContain('7 meetings');
 
@@ -50,7 +51,7 @@ describe('circle meet --answers', () => {
     expect(members).toContain('# Grace moved to Halifax'); // the hand-written comments stay
 
     // And the next agenda is built from these minutes.
-    const agenda = circle(['agenda', '--json'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    const agenda = await cli(['agenda', '--json'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
     expect(agenda.code, agenda.stderr).toBe(0);
     const text = agenda.stdout;
     expect(text).toContain('2026-12-15');
@@ -58,16 +59,16 @@ describe('circle meet --answers', () => {
     expect(text).toContain('Visit the food bank.');
   });
 
-  it('reports unknown step ids and bad values, and writes nothing', () => {
+  it('reports unknown step ids and bad values, and writes nothing', async () => {
     const { root, dir, file } = withAnswers({ ...ANSWERS, 'reflect.Nobody.tried': 'x', 'learning.sumary': 'typo' });
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no such step in this meeting: reflect.Nobody.tried, learning.sumary');
     expect(existsSync(minutesPath(dir))).toBe(false);
     expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
 
     const bad = withAnswers({ ...ANSWERS, 'next.date': 'next Tuesday', 'learning.format': 'lecture' });
-    const r2 = circle(['meet', '--answers', bad.file], { cwd: bad.root, env });
+    const r2 = await cli(['meet', '--answers', bad.file], { cwd: bad.root, env });
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/answers\.yaml: learning\.format: expected one of: speaker, dialogue/);
     expect(existsSync(minutesPath(bad.dir))).toBe(false);
@@ -84,11 +85,11 @@ describe('circle meet --answers', () => {
     }
     await saveDraft(dir, draft);
 
-    const refused = circle(['meet', '--answers', file], { cwd: root, env });
+    const refused = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/a meeting of 2026-11-17 was interrupted \(3 answers kept.*\n.*--resume/);
 
-    const r = circle(['meet', '--resume', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(minutesPath(dir), 'utf8');
     expect(text).toContain('facilitator: Amara Okafor');
@@ -116,9 +117,9 @@ describe('circle meet and members.yaml', () => {
       draft = answer(plan, draft, id, v, '2026-11-17T18:01:00.000Z');
     }
     await saveDraft(dir, draft);
-    expect(circle(['members', 'remove', 'José'], { cwd: root }).code).toBe(0);
+    expect((await cli(['members', 'remove', 'José'], { cwd: root })).code).toBe(0);
 
-    const r = circle(['meet', '--resume', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     const minutes = parse(readFileSync(minutesPath(dir), 'utf8'));
     expect(minutes.attendance.present).toEqual(['José Álvarez', 'Amara Okafor']);
@@ -128,12 +129,12 @@ describe('circle meet and members.yaml', () => {
     expect(r.stderr).toMatch(/back\s+José Álvarez \(active again in members\.yaml\)/);
   });
 
-  it('records a former member who comes back and marks them active again, keeping the comments', () => {
+  it('records a former member who comes back and marks them active again, keeping the comments', async () => {
     const { root, dir, file } = withAnswers({ attendance: ['Amara Okafor', 'Grace'], 'reflect.Grace Whitfield.tried': 'Moved back from Halifax' });
     git(root, 'init', '-q', '-b', 'main');
     git(root, 'add', 'circles');
     git(root, 'commit', '-q', '-m', 'history');
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/back\s+Grace Whitfield \(active again in members\.yaml\)/);
 
@@ -145,51 +146,51 @@ describe('circle meet and members.yaml', () => {
     expect(members).not.toContain('active: false');
     expect(members).toContain('# Grace moved to Halifax');
     expect(git(root, 'diff', 'HEAD~1', '--stat', '--', `circles/${exampleSlug}/members.yaml`)).toContain('2 +-'); // one line changed
-    const list = circle(['members', 'list'], { cwd: root });
+    const list = await cli(['members', 'list'], { cwd: root });
     expect(list.stdout).toContain('Grace Whitfield');
   });
 });
 
 describe('circle meet refuses', () => {
-  it('an answers file that is missing or is a folder, with exit 2 and the name given', () => {
+  it('an answers file that is missing or is a folder, with exit 2 and the name given', async () => {
     const { root } = makeWorkspace({ example: true });
-    const missing = circle(['meet', '--answers', 'nope.yaml'], { cwd: root, env });
+    const missing = await cli(['meet', '--answers', 'nope.yaml'], { cwd: root, env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('--answers nope.yaml: there is no such file.\n');
     mkdirSync(join(root, 'answers'));
-    const folder = circle(['meet', '--answers', 'answers'], { cwd: root, env });
+    const folder = await cli(['meet', '--answers', 'answers'], { cwd: root, env });
     expect(folder.code).toBe(2);
     expect(folder.stderr).toBe('--answers answers: that is a folder, not a YAML file.\n');
   });
 
   it('without a terminal and without --answers (exit 2), mentioning a draft in progress', async () => {
     const { root, circleDir: dir } = makeWorkspace({ example: true });
-    const r = circle(['meet'], { cwd: root, env });
+    const r = await cli(['meet'], { cwd: root, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/asks its questions on a terminal.*\n.*--answers answers\.yaml/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     await saveDraft(dir, newDraft(DATE, '2026-11-17T18:00:00.000Z'));
-    const again = circle(['meet'], { cwd: root, env });
+    const again = await cli(['meet'], { cwd: root, env });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('A meeting of 2026-11-17 is in progress');
   });
 
-  it('a meeting date that already has minutes, leaving them untouched', () => {
+  it('a meeting date that already has minutes, leaving them untouched', async () => {
     const { root, dir, file } = withAnswers();
     const path = join(dir, 'meetings', '2026-10-20.yaml');
     const before = readFileSync(path, 'utf8');
-    const r = circle(['meet', '--date', '2026-10-20', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--date', '2026-10-20', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`circles/${exampleSlug}/meetings/2026-10-20.yaml already exists. Minutes are never overwritten`);
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect(existsSync(join(dir, '.lock'))).toBe(false);
   });
 
-  it('while another meeting holds the lock; a lock left by a dead process is taken over', () => {
+  it('while another meeting holds the lock; a lock left by a dead process is taken over', async () => {
     const { root, dir, file } = withAnswers();
     const lock = join(dir, '.lock');
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-17T18:00:00.000Z' }));
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`a meeting is already running on this circle (process ${process.pid} on ${hostname()}, since 2026-11-17T18:00:00.000Z)`);
     expect(existsSync(minutesPath(dir))).toBe(false);
@@ -197,13 +198,13 @@ describe('circle meet refuses', () => {
 
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), started: '2026-11-17T17:00:00.000Z' }));
-    const taken = circle(['meet', '--answers', file], { cwd: root, env });
+    const taken = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(taken.code, taken.stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('a bad --date with exit 2', () => {
-    const r = circle(['meet', '--date', '17/11/2026', '--answers', 'x.yaml'], { cwd: makeWorkspace({ example: true }).root, env });
+  it('a bad --date with exit 2', async () => {
+    const r = await cli(['meet', '--date', '17/11/2026', '--answers', 'x.yaml'], { cwd: makeWorkspace({ example: true }).root, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--date 17/11/2026: use YYYY-MM-DD');
   });
@@ -221,9 +222,9 @@ describe('circle meet and git', () => {
     return ws;
   }
 
-  it('commits only the files it wrote, with a clear message', () => {
+  it('commits only the files it wrote, with a clear message', async () => {
     const { root, file } = repo();
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(git(root, 'log', '-1', '--format=%s')).toBe('minutes: Riverside Community Leaders Circle 2026-11-17\n');
     expect(git(root, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
@@ -233,19 +234,19 @@ describe('circle meet and git', () => {
     expect(git(root, 'diff', '--cached', '--name-only').trim()).toBe('other.txt');
   });
 
-  it('does not commit when circle.yaml says git.commit: false', () => {
+  it('does not commit when circle.yaml says git.commit: false', async () => {
     const { root, dir, file } = repo({ attendance: ['Amara Okafor'], 'next.topic': 'Keeping volunteers' });
     const yaml = join(dir, 'circle.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('commit: true', 'commit: false'));
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(git(root, 'log', '--format=%s')).toBe('history\n');
     expect(git(root, 'status', '--porcelain', '--', `circles/${exampleSlug}/meetings`)).toContain(`?? circles/${exampleSlug}/meetings/${DATE}.yaml`);
   });
 
-  it('reports a commit that fails for want of a git identity, and keeps the minutes', () => {
+  it('reports a commit that fails for want of a git identity, and keeps the minutes', async () => {
     const { root, dir, file } = repo();
-    const r = circle(['meet', '--answers', file], {
+    const r = await cli(['meet', '--answers', file], {
       cwd: root,
       env: {
         ...env,
