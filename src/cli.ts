@@ -7,7 +7,6 @@ import type { Context, Deps, GlobalOptions } from './context.js';
 import { CircleError, EXIT } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
 
-export type { Context, Deps } from './context.js';
 
 export type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
 
@@ -91,7 +90,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .command('nametags')
     .description('big first-name name tags for the active members and guests, 8 to a sheet (A4 or Letter)')
     .addOption(new Option('--format <format>', 'pdf (default) or html').choices(['pdf', 'html']))
-    .option('--out <file>', 'write to this file ("-" for stdout); pdf goes to nametags.pdf by default')
+    .option('--out <file>', 'write to this file ("-" for stdout); without --format, .html or .pdf picks the format; pdf goes to nametags.pdf by default')
     .option('--guest <name>', 'add a tag for a guest (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
     .addHelpText('after', examples('circle nametags', 'circle nametags --guest "Ana Souza" --guest "Dr Nadia Karim"', 'circle nametags --format html --out tags.html'))
     .action(action(() => import('./commands/nametags.js')));

@@ -1,6 +1,6 @@
 // circle init [name]: scaffold a circle from templates/.
 import { join } from 'node:path';
-import type { Context } from '../cli.js';
+import type { Context } from '../context.js';
 import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../core/init.js';
 import { EXIT, UsageError } from '../errors.js';
 import { createCircle } from '../store/scaffold.js';

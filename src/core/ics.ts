@@ -15,7 +15,7 @@
 // file is a METHOD:PUBLISH snapshot, which importers match by UID and replace whole, and
 // a SEQUENCE that must grow with every change would need a counter kept between runs
 // (`circle` keeps no such state; a number made up per run could go down again).
-import type { UpcomingMeeting } from './circle.js';
+import type { UpcomingMeeting } from './schedule.js';
 import { addDays, formatClock, longDate, parseClock } from './dates.js';
 import type { Circle } from './schema.js';
 

@@ -252,3 +252,23 @@ describe('circle nametags', () => {
     expect(r.stdout).not.toContain('Grace');
   });
 });
+
+describe('agenda, schedule and the calendar file', () => {
+  it.each(['2026-11-01', '2026-11-28'])('agree on the topic of every upcoming date (today %s)', async (today) => {
+    const { root } = makeWorkspace({ example: true });
+    const env = { CIRCLE_TODAY: today };
+    const schedule = await cli(['schedule', '--json', '--count', '4', '--ics', 'c.ics'], { cwd: root, env });
+    expect(schedule.code, schedule.stderr).toBe(0);
+    const dates = (JSON.parse(schedule.stdout).dates as Array<{ date: string; skipped: boolean; topic?: string }>).filter((d) => !d.skipped);
+    const ics = readFileSync(join(root, 'c.ics'), 'utf8').replace(/\r\n /g, '');
+    const icsTopic = (date: string) => new RegExp(`DTSTART:${date.replaceAll('-', '')}[^]*?DESCRIPTION:([^\\r]*)`).exec(ics)![1]!.match(/Topic: ([^\\]*)/)?.[1];
+    const topics = [];
+    for (const d of dates) {
+      const agenda = JSON.parse((await cli(['agenda', '--json', '--date', d.date], { cwd: root, env })).stdout);
+      expect([agenda.learning.topic, icsTopic(d.date)], d.date).toEqual([d.topic, d.topic]);
+      topics.push(d.topic);
+    }
+    // Exactly one upcoming meeting has the topic chosen last time: the next one.
+    expect(topics).toEqual(['Preventing burnout: sustaining ourselves and our teams', undefined, undefined, undefined]);
+  });
+});

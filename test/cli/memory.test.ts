@@ -65,7 +65,7 @@ describe('circle minutes', () => {
     const r = await run(['minutes', '2026-07-28', '--format', 'text'], root);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Юлия Смирнова (shared in confidence)');
-    expect(r.stdout).toMatch(/Introductions\n-+\n\nThảo Nguyễn/);
+    expect(r.stdout).toMatch(/Welcome and introductions\n-+\n\nThảo Nguyễn/);
   });
 
   it('--public leaves out every member-level and private reflection, in every format', async () => {
