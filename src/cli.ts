@@ -8,7 +8,7 @@ import { CircleError, EXIT } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
 
 
-export type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
+type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -17,7 +17,7 @@ function version(): string {
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-export function createProgram(deps: Deps, onExit: (code: number) => void): Command {
+function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const program = new Command('circle');
 
   /** Wire a command to its module, loaded on first use; its exit code goes to onExit. */

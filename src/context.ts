@@ -38,7 +38,7 @@ export interface Context {
   deliver(content: string | Buffer, to: Destination): Promise<void>;
 }
 
-export interface Destination {
+interface Destination {
   /** --out: a file, or "-" for stdout. */
   out?: string | undefined;
   /** The file to write when there is no --out (binary formats); stdout when absent. */

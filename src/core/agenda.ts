@@ -10,7 +10,7 @@ import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
 /** When a part of the meeting happens: clock times and its length. */
-export interface Slot {
+interface Slot {
   start: string;
   end: string;
   minutes: number;
@@ -28,7 +28,7 @@ export interface AgendaSection {
   questions: string[];
 }
 
-export interface Newcomer {
+interface Newcomer {
   name: string;
   organization?: string;
 }
@@ -71,7 +71,7 @@ export interface AgendaInput {
 }
 
 /** The last meeting with everything marked private taken out: an agenda is handed round. */
-export function shareable(meeting: Meeting): Meeting {
+function shareable(meeting: Meeting): Meeting {
   return {
     ...meeting,
     introductions: meeting.introductions.filter((i) => !i.private),
@@ -85,7 +85,7 @@ export function shareable(meeting: Meeting): Meeting {
  * everyone). Only the last meeting is read, so "never attended" is judged by the
  * `joined` date, which `members add` and `meet` set when someone first comes.
  */
-export function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
+function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
   return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
 }
 

@@ -5,9 +5,9 @@ export type Cadence =
   | { kind: 'weekly'; every: number; weekday: number }
   | { kind: 'monthly'; nth: number; weekday: number }; // nth: 1..5, or -1 for the last
 
-export type CadenceResult = { ok: true; cadence: Cadence } | { ok: false; error: string };
+type CadenceResult = { ok: true; cadence: Cadence } | { ok: false; error: string };
 
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const ORDINALS: Record<string, number> = {
   '1st': 1, first: 1, '2nd': 2, second: 2, '3rd': 3, third: 3, '4th': 4, fourth: 4,
   '5th': 5, fifth: 5, last: -1,

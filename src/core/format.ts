@@ -20,7 +20,7 @@ export function splitMinutes(duration: number, shares: readonly number[]): numbe
   return parts;
 }
 
-export function formatMinutes(circle: Pick<Circle, 'format'>): number {
+function formatMinutes(circle: Pick<Circle, 'format'>): number {
   return circle.format.sections.reduce((sum, s) => sum + s.minutes, 0);
 }
 

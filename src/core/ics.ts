@@ -19,7 +19,7 @@ import type { UpcomingMeeting } from './schedule.js';
 import { addDays, formatClock, longDate, parseClock } from './dates.js';
 import type { Circle } from './schema.js';
 
-export interface IcsEvent {
+interface IcsEvent {
   /** Stable across runs, so importing again updates the event instead of doubling it. */
   uid: string;
   date: string;
@@ -34,7 +34,7 @@ export interface IcsEvent {
   cancelled?: boolean;
 }
 
-export interface IcsCalendar {
+interface IcsCalendar {
   name: string;
   /** When the file was made, e.g. 2026-11-24T12:00:00Z (DTSTAMP is in UTC). */
   stamp: Date;

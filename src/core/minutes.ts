@@ -11,7 +11,7 @@ import { DEFAULT_SECTIONS } from './format.js';
 import { memberFields, titleOf, type PartId } from './prompts.js';
 import { answerText, type Circle, type Entry, type Meeting } from './schema.js';
 
-export interface MinutesOptions {
+interface MinutesOptions {
   public?: boolean;
 }
 

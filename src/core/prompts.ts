@@ -34,7 +34,7 @@ export interface Part {
 
 export const PART_IDS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing', 'purpose', 'ground_rules', 'format'] as const;
 export type PartId = (typeof PART_IDS)[number];
-export type Prompts = Record<PartId, Part>;
+type Prompts = Record<PartId, Part>;
 
 /** The defaults, as shipped (checked against this shape by test/core/prompts.test.ts). */
 export const PROMPTS = data as Prompts;

@@ -7,7 +7,7 @@ import type { Circle, Meeting } from './schema.js';
 
 type ScheduleOf = Pick<Circle, 'schedule' | 'created'>;
 /** What the schedule needs of the newest meeting on record: its date and what it chose. */
-export type LastMeeting = Pick<Meeting, 'date' | 'next'>;
+type LastMeeting = Pick<Meeting, 'date' | 'next'>;
 
 function cadenceOf(circle: ScheduleOf): Cadence {
   const parsed = parseCadence(circle.schedule.cadence);
@@ -25,7 +25,7 @@ export function scheduledAfter(circle: ScheduleOf, date: IsoDate): IsoDate | und
   return meetingDates(scheduleQuery(circle, addDays(date, 1), 1))[0];
 }
 
-export interface ScheduleInWords {
+interface ScheduleInWords {
   /** e.g. "every 4 weeks on Tuesday, counted from Tuesday 2 June 2026". */
   rule: string;
   anchor: IsoDate;
@@ -62,7 +62,7 @@ export interface UpcomingMeeting extends ScheduledDate, Chosen {
   movedTo?: IsoDate;
 }
 
-export interface UpcomingQuery {
+interface UpcomingQuery {
   circle: ScheduleOf;
   /** The newest meeting on record; undefined before the first. */
   last: LastMeeting | undefined;

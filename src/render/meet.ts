@@ -5,7 +5,7 @@ import { FIELD } from '../core/prompts.js';
 import { plural } from './document.js';
 
 /** Who joined the circle tonight and who came back to it, by name. */
-export interface RollNames {
+interface RollNames {
   joined: string[];
   back: string[];
 }

@@ -4,7 +4,7 @@ import type { CircleStats } from '../core/stats.js';
 import { bar, padEnd, percent, sparkline, truncate, type ChartStyle } from './chart.js';
 import { displayWidth } from './table.js';
 
-export interface StatsTextOptions {
+interface StatsTextOptions {
   title: string;
   width: number;
   style: ChartStyle;

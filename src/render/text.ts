@@ -2,7 +2,7 @@
 import { itemText, paragraphsOf, type Block, type PrintDocument } from './document.js';
 import { displayWidth } from './table.js';
 
-export const TEXT_WIDTH = 78;
+const TEXT_WIDTH = 78;
 
 /**
  * Wrap one paragraph to `width` columns; `first` and `rest` prefix the first and following

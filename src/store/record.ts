@@ -6,7 +6,7 @@ import { removeDraft } from './draft.js';
 import { commitPaths, insideWorkTree, type CommitResult } from './git.js';
 import { changeMembers } from './members.js';
 
-export interface Recorded {
+interface Recorded {
   minutes: MeetingFile;
   /** The files written, the minutes first. */
   written: string[];

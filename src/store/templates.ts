@@ -11,5 +11,5 @@ function findTemplates(): string {
   }
 }
 
-export const templatesDir = findTemplates();
+const templatesDir = findTemplates();
 export const templatePath = (name: string) => join(templatesDir, name);

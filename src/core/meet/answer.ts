@@ -5,7 +5,7 @@ import type { QuestionKind } from '../prompts.js';
 import { sameName, type Draft, type Value } from './draft.js';
 import type { Step } from './steps.js';
 
-export type Checked = { ok: true; value: Value } | { ok: false; error: string };
+type Checked = { ok: true; value: Value } | { ok: false; error: string };
 
 /** Typed or pasted text without control characters (which the minutes may not hold). */
 const clean = (s: string) => s.replace(CONTROL_CHARS, '').trim();
