@@ -3,7 +3,7 @@
 import { CONTROL_CHARS } from '../schema.js';
 import type { QuestionKind } from '../prompts.js';
 import { sameName, type Draft, type Value } from './draft.js';
-import type { Step } from './steps.js';
+import type { Step } from './step.js';
 
 type Checked = { ok: true; value: Value } | { ok: false; error: string };
 

@@ -1,7 +1,7 @@
 // Where a part of the meeting stands against the time the circle's format gives it.
 import { PROMPTS } from '../prompts.js';
 import type { Draft } from './draft.js';
-import { MEETING_PARTS, type MeetingPart, type MeetingPlan, type Step } from './steps.js';
+import { MEETING_PARTS, type MeetingPart, type MeetingPlan, type Step } from './step.js';
 
 export interface SectionStatus {
   id: MeetingPart;

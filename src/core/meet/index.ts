@@ -7,4 +7,6 @@ export { draftSchema, newDraft, type Draft, type Value } from './draft.js';
 export { rollChanges, toMinutes, type MeetingFile, type RollChanges } from './minutes.js';
 export { splitRequests } from './requests.js';
 export { rehearse, runMeeting, type Prompter, type RunEffects } from './run.js';
-export { pendingStep, steps, topicIdeas, type MeetingPlan, type Step, type StepChoice } from './steps.js';
+export { topicIdeas } from './parts/next.js';
+export type { MeetingPlan, Step, StepChoice } from './step.js';
+export { pendingStep, steps } from './steps.js';

@@ -7,7 +7,7 @@ import { FIELD, memberFields, type PartId } from '../prompts.js';
 import type { meetingSchema, Member } from '../schema.js';
 import { everyone, namesOf, newcomers, present, sameName, textOf, type Draft } from './draft.js';
 import { splitRequests } from './requests.js';
-import { stepId, type MeetingPart, type MeetingPlan } from './steps.js';
+import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
 
 /** The minutes as written to meetings/DATE.yaml: only what was said, in the file's order. */
 export type MeetingFile = z.input<typeof meetingSchema>;

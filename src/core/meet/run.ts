@@ -2,7 +2,8 @@
 import { answer, coerce } from './answer.js';
 import { sectionStatus, type SectionStatus } from './clock.js';
 import type { Draft } from './draft.js';
-import { pendingStep, steps, type MeetingPlan, type Step } from './steps.js';
+import type { MeetingPlan, Step } from './step.js';
+import { pendingStep, steps } from './steps.js';
 
 /** Asks one step and gives back the raw answer. Interactive, answers-file and test prompters implement it. */
 export interface Prompter {
