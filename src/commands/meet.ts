@@ -8,7 +8,8 @@ import { CircleError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import { renderMeetSummary } from '../render/meet.js';
 import { plural } from '../render/document.js';
 import { loadAnswers } from '../store/answers.js';
-import { loadCircle, loadLastMeeting, meetingFile } from '../store/circle.js';
+import { listMeetingDates, loadCircle, loadMeeting, meetingFile } from '../store/circle.js';
+import { loadMemory } from '../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
 import { acquireLock } from '../store/lock.js';
 import { meetingExists, recordMeeting } from '../store/record.js';
@@ -38,8 +39,14 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     const kept = await draftToContinue(ctx, dir, opts, scripted !== undefined);
     const date = kept?.date ?? opts.date ?? ctx.today();
     if (meetingExists(dir, date)) throw new CircleError(alreadyRecorded(ctx, dir, date, kept !== undefined));
-    const last = (await loadLastMeeting(dir, date))?.data;
-    const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date };
+    const dates = await listMeetingDates(dir);
+    const earlier = dates.filter((d) => d < date);
+    if (earlier.length < dates.length && !kept) await confirmBackDated(ctx, date, dates.at(-1)!, earlier.length + 1, scripted !== undefined);
+    const [last, memory] = await Promise.all([
+      earlier.length ? loadMeeting(dir, earlier.at(-1)!).then((m) => m.data) : undefined,
+      loadMemory(dir, files.circle.data, dates, date),
+    ]);
+    const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };
     const draft = kept ?? newDraft(date, now());
     if (scripted) checkAnswers(plan, draft, scripted);
     const prompter = scripted ? await answersPrompter(scripted) : await terminalPrompter(ctx);
@@ -141,6 +148,14 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
     return undefined;
   }
   return draft;
+}
+
+/** A meeting dated before the newest one on record: say what happens, and on a terminal ask first. */
+async function confirmBackDated(ctx: Context, date: string, newest: string, number: number, scripted: boolean): Promise<void> {
+  const what = `the meeting of ${date} comes before the last one on record (${newest}): it will be meeting ${number}, and the ones after it move up a number in history, agendas and minutes (their files stay as they are).`;
+  if (scripted || !ctx.interactive()) return ctx.out.warn(what);
+  const { createAsk } = await import('../ui/ask.js');
+  if (!(await createAsk(ctx.deps).confirm(`Note: ${what}\nRecord it?`, false))) throw new CircleError('nothing was recorded.');
 }
 
 /** Try the whole answers file before anything is written: every bad value and unknown step id, together. */

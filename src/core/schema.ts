@@ -82,6 +82,8 @@ export const circleSchema = z.object({
   }),
   schedule: scheduleSchema,
   traditions: list(text),
+  /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
+  dropped_topics: list(z.object({ topic: text, on: isoDate })),
   git: z
     .object({ commit: z.boolean({ error: 'expected true or false' }).nullish() })
     .nullish()
@@ -131,8 +133,10 @@ export const introductionSchema = z.object({ ...answerFields('introductions'), m
 export const reflectionSchema = z.object({
   ...answerFields('reflect'),
   member: text,
-  /** The commitment they came in with (copied from last time's "will practice"). */
+  /** The commitment they came in with: their last "will practice" not yet reported on. */
   commitment: optText,
+  /** The facilitator let that commitment go: it is no longer followed up. */
+  dropped: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
   private: privateFlag,
 });
 
@@ -153,9 +157,11 @@ export const meetingSchema = z.object({
     .object({
       present: list(text),
       guests: list(text),
+      /** Members who were not there, with the apology or note they sent. */
+      absent: list(z.object({ member: text, apology: optText })),
     })
     .nullish()
-    .transform((v) => v ?? { present: [], guests: [] }),
+    .transform((v) => v ?? { present: [], guests: [], absent: [] }),
   introductions: list(introductionSchema),
   reflect: z
     .object({
@@ -185,9 +191,11 @@ export const meetingSchema = z.object({
       topic: optText,
       speaker: optText,
       date: optDate,
+      /** Notes for next time (who brings food, reminders): printed on the next agenda. */
+      notes: optText,
     })
     .nullish()
-    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined }),
+    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined }),
   notes: optText,
 });
 

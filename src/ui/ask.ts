@@ -1,8 +1,9 @@
 // Questions on the terminal: @inquirer/prompts bound to stdin for input and stderr
 // for output, so that `circle … > file` still shows its questions.
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, select } from '@inquirer/prompts';
 import type { Deps } from '../context.js';
 import { InterruptedError } from '../errors.js';
+import { linePrompt } from './line-prompt.js';
 
 export interface Choice<T> {
   name: string;
@@ -12,7 +13,8 @@ export interface Choice<T> {
 }
 
 export interface Ask {
-  text(message: string, options?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  /** One line; with `escapable`, Esc answers ESCAPED (from line-prompt.ts). */
+  text(message: string, options?: { default?: string; validate?: (v: string) => true | string; escapable?: boolean }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
   checkbox<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
@@ -28,8 +30,7 @@ function interruptible<T>(prompt: Promise<T>): Promise<T> {
 export function createAsk(deps: Pick<Deps, 'stdin' | 'stderr'>): Ask {
   const context = { input: deps.stdin, output: deps.stderr as NodeJS.WritableStream };
   return {
-    text: (message, o = {}) =>
-      interruptible(input({ message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.validate ? { validate: o.validate } : {}) }, context)),
+    text: (message, o = {}) => interruptible(linePrompt({ message, ...o }, context)),
     confirm: (message, defaultValue = false) => interruptible(confirm({ message, default: defaultValue }, context)),
     select: (message, choices, defaultValue) =>
       interruptible(select({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}), pageSize: 12 }, context)),

@@ -1,7 +1,8 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
 import type { Ask } from './ask.js';
-import { coerce, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import { coerce, SKIP_REST, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import { ESCAPED } from './line-prompt.js';
 import { UsageError } from '../errors.js';
 
 const OTHER = '\u0000other';
@@ -28,7 +29,8 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         if (status.about) out.info(c.dim(status.about));
         if (status.hint) out.info(c.dim(status.hint));
       }
-      if (step.member && step.member !== member) {
+      // A person's turn (introductions, Reflect, What's Next) opens with their name and the clock.
+      if (step.member && step.member !== member && status.id !== 'opening') {
         member = step.member;
         out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock(status)}]`)}`);
         if (step.note) out.info(c.italic(step.note));
@@ -67,11 +69,15 @@ async function askStep(ask: Ask, step: Step): Promise<unknown> {
         items.push(item.trim());
       }
     }
-    default:
-      return ask.text(step.question, {
+    default: {
+      const answer = await ask.text(step.question, {
         ...(typeof step.default === 'string' && step.default ? { default: step.default } : {}),
         validate,
+        // Esc leaves the rest of this person's questions in the part unanswered.
+        escapable: step.member !== undefined,
       });
+      return answer === ESCAPED ? SKIP_REST : answer;
+    }
   }
 }
 

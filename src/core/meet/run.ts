@@ -5,9 +5,19 @@ import type { Draft } from './draft.js';
 import type { MeetingPlan, Step } from './step.js';
 import { pendingStep, steps } from './steps.js';
 
-/** Asks one step and gives back the raw answer. Interactive, answers-file and test prompters implement it. */
+/** What a prompter answers to leave the rest of a person's questions in this part unanswered (Esc). */
+export const SKIP_REST = Symbol('skip the rest of this turn');
+
+/** Asks one step and gives back the raw answer (or SKIP_REST). Interactive, answers-file and test prompters implement it. */
 export interface Prompter {
   ask(step: Step, status: SectionStatus): Promise<unknown>;
+}
+
+/** The draft with `step` and every later question of the same person in the same part left at its default. */
+export function skipRest(plan: MeetingPlan, draft: Draft, step: Step, at: string): Draft {
+  const same = (s: Step) => s.section === step.section && s.member === step.member && !(s.id in draft.answers);
+  for (let next: Step | undefined = step; next; next = steps(plan, draft).find(same)) draft = answer(draft, next, undefined, at);
+  return draft;
 }
 
 export interface RunEffects {
@@ -24,7 +34,7 @@ export async function runMeeting(plan: MeetingPlan, draft: Draft, fx: RunEffects
     const step = pendingStep(all, draft);
     if (!step) return draft;
     const raw = await fx.prompter.ask(step, sectionStatus(plan, draft, step.section, fx.now(), all));
-    draft = answer(draft, step, raw, fx.now());
+    draft = raw === SKIP_REST && step.member ? skipRest(plan, draft, step, fx.now()) : answer(draft, step, raw === SKIP_REST ? undefined : raw, fx.now());
     await fx.save(draft, step);
   }
 }
