@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context, Deps, GlobalOptions } from './context.js';
-import { EXIT } from './errors.js';
+import { EXIT, quoteControls } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
 
 export type { Context, Deps } from './context.js';
@@ -45,7 +45,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void deps.stdout.write(s),
-      writeErr: (s) => void deps.stderr.write(s),
+      writeErr: (s) => void deps.stderr.write(quoteControls(s)),
     })
     .addHelpText(
       'after',

@@ -1,4 +1,6 @@
 // Errors that carry what the user should read and the exit code to leave with.
+import { relative } from 'node:path';
+
 export const EXIT = { ok: 0, failure: 1, usage: 2, data: 65, interrupted: 130 } as const;
 
 export class CircleError extends Error {
@@ -44,4 +46,52 @@ export class InterruptedError extends CircleError {
     super(message, EXIT.interrupted);
     this.name = 'InterruptedError';
   }
+}
+
+/** How paths are shown in messages: relative to the working directory when inside it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** What a failed read or write means, for the errors people meet (a full disk, a read-only one…). */
+const FS_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'part of the path is not a folder',
+  ENOENT: 'no such file or folder',
+  EISDIR: 'it is a folder',
+  EIO: 'the disk reported an input/output error',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  EFBIG: 'the file is too large for this disk',
+};
+
+export function fsReason(error: unknown): string | undefined {
+  return FS_REASONS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
+}
+
+/**
+ * A file the program could not read or write, named as the user knows it (never a temp
+ * file). Keeps the system's `code` so callers can still tell the cases apart.
+ */
+export class FileError extends CircleError {
+  readonly code: string | undefined;
+  constructor(action: 'read' | 'write' | 'create', shown: string, cause: unknown, after = '') {
+    super(`cannot ${action} ${shown}: ${fsReason(cause) ?? (cause as Error).message}${after}`);
+    this.name = 'FileError';
+    this.code = (cause as NodeJS.ErrnoException).code;
+  }
+}
+
+/**
+ * Text for the terminal: control characters (escape sequences that could retitle, clear
+ * or recolour the terminal) are shown as \u001b and the like; newlines and tabs stay.
+ */
+export function quoteControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

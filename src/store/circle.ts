@@ -5,8 +5,7 @@ import { stringify } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type MembersFile } from '../core/schema.js';
 import { CircleError, DataError, type Problem } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
-import { displayPath, loadYaml, type ExtraCheck, type YamlFile } from './yaml-file.js';
+import { displayPath, loadYaml, writeCircleFile, type ExtraCheck, type YamlFile } from './yaml-file.js';
 
 export interface CircleFiles {
   dir: string;
@@ -99,7 +98,7 @@ export async function writeNewMeeting(dir: string, date: string, minutes: unknow
   const path = meetingFile(dir, date);
   await mkdir(meetingsDir(dir), { recursive: true });
   try {
-    await writeFileAtomic(path, stringify(minutes, { lineWidth: 0 }), { exclusive: true });
+    await writeCircleFile(path, stringify(minutes, { lineWidth: 0 }), { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);
