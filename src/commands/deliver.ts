@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../cli.js';
 import { CircleError, UsageError } from '../errors.js';
 import { writeOutputFile } from '../store/atomic.js';
+import { refuseCircleData } from '../store/circle.js';
 import { displayPath } from '../store/yaml-file.js';
 
 const WRITE_ERRORS: Record<string, string> = {
@@ -32,6 +33,7 @@ export async function deliver(ctx: Context, content: string | Buffer, to: Destin
   }
   if (!target.trim()) throw new UsageError('--out needs a file name, or - for stdout');
   const file = resolve(ctx.deps.cwd, target);
+  await refuseCircleData(file, target);
   let written: boolean;
   try {
     written = await writeOutputFile(file, content);
