@@ -81,9 +81,18 @@ export function fsReason(error: unknown): string | undefined {
  */
 export class FileError extends CircleError {
   readonly code: string | undefined;
-  constructor(action: 'read' | 'write' | 'create', shown: string, cause: unknown, after = '') {
-    super(`cannot ${action} ${shown}: ${fsReason(cause) ?? (cause as Error).message}${after}`);
+  /** The plain reason, e.g. "the disk is full". */
+  readonly reason: string;
+  constructor(
+    readonly action: 'read' | 'write' | 'create',
+    readonly shown: string,
+    cause: unknown,
+    after = '',
+  ) {
+    const reason = fsReason(cause) ?? (cause as Error).message;
+    super(`cannot ${action} ${shown}: ${reason}${after}`);
     this.name = 'FileError';
+    this.reason = reason;
     this.code = (cause as NodeJS.ErrnoException).code;
   }
 }

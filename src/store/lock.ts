@@ -8,7 +8,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CircleError, displayPath } from '../errors.js';
+import { CircleError, displayPath, FileError } from '../errors.js';
 import { isAlive, writeFileAtomic } from './atomic.js';
 
 export const lockFile = (dir: string) => join(dir, '.lock');
@@ -80,10 +80,10 @@ export function acquireLock(dir: string, started: string): Promise<Lock> {
 const WRITE_WAIT_MS = 10_000;
 
 /**
- * Run `change` holding the write lock of `dir` (for circle.yaml and members.yaml: the
+ * Run `change` (which writes `file`) holding the write lock of `dir` (for circle.yaml and members.yaml: the
  * circle's folder). Separate from the meeting lock: `members add` never waits for a meeting.
  */
-export async function withWriteLock<T>(dir: string, change: () => Promise<T>): Promise<T> {
+export async function withWriteLock<T>(dir: string, file: string, change: () => Promise<T>): Promise<T> {
   const path = writeLockFile(dir);
   const lock = await take(
     path,
@@ -92,7 +92,10 @@ export async function withWriteLock<T>(dir: string, change: () => Promise<T>): P
     (who) =>
       `another circle command is still changing files in ${displayPath(dir)} (${who}); nothing was written.\n` +
       `Try again in a moment. If nothing else is running, delete ${displayPath(path)}.`,
-  );
+  ).catch((error: unknown) => {
+    // A lock that cannot be made (a full or read-only disk) is a failure to write `file`.
+    throw error instanceof FileError ? new FileError('write', displayPath(file), error, '; nothing was changed.') : error;
+  });
   try {
     return await change();
   } finally {

@@ -315,7 +315,7 @@ export async function saveYaml(file: YamlFile<unknown>): Promise<boolean> {
   const next = editedText(file);
   if (next === file.text) return false;
   checkedText(file, next);
-  return withWriteLock(dirname(file.path), async () => {
+  return withWriteLock(dirname(file.path), file.path, async () => {
     if ((await readText(file.path)) !== file.text) throw changedMeanwhile(file.path);
     await writeCircleFile(file.path, next);
     return true;
@@ -335,7 +335,7 @@ export async function updateYamlFile<S extends z.ZodTypeAny, R>(
   schema: S,
   edit: (file: YamlFile<z.output<S>>) => R | Promise<R>,
 ): Promise<{ value: R; written: boolean }> {
-  return withWriteLock(dirname(path), async () => {
+  return withWriteLock(dirname(path), path, async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       let file: YamlFile<z.output<S>>;
       try {
