@@ -174,3 +174,52 @@ describe('--out and --ics never replace a data file of a circle', () => {
     expect(circle(['agenda', '--out', `${c}/agenda.md`], { cwd: root, env }).code).toBe(0);
   });
 });
+
+describe('errors name what the facilitator wrote', () => {
+  it('`circle check` on the example circle with one key misspelt exits 65 and names it with a suggestion', () => {
+    const { root, circleDir } = makeWorkspace({ example: true });
+    const file = join(circleDir, 'circle.yaml');
+    const text = readFileSync(file, 'utf8').replace(/^(\s+)skip:/m, '$1skips:');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => /^\s+skips:/.test(l)) + 1;
+    const r = circle(['check'], { cwd: root, env });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain(`circles/${exampleSlug}/circle.yaml:${line}:3: schedule: unknown key "skips": did you mean "skip"?`);
+  });
+
+  it('`init` with a control character in the name names the name, not the template file', () => {
+    const { root } = makeWorkspace();
+    const r = circle(['init', `Eastside${ESC}[2J Youth`, '--slug', 'eastside', '--yes'], { cwd: root, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^the name: /);
+    expect(r.stderr).not.toMatch(/templates/);
+    expect(existsSync(join(root, 'circles', 'eastside'))).toBe(false);
+  });
+});
+
+describe('git in the middle of something', () => {
+  it('`meet` during a stopped rebase writes the minutes, does not commit, and says what to run', () => {
+    const { root, circleDir } = makeWorkspace({ example: true });
+    const g = (...args: string[]) => spawnSync('git', args, { cwd: root, env: testEnv(), encoding: 'utf8' });
+    g('init', '-q', '-b', 'main');
+    writeFileSync(join(root, 'notes.txt'), 'base\n');
+    g('add', '.');
+    g('commit', '-qm', 'base');
+    g('checkout', '-qb', 'other');
+    writeFileSync(join(root, 'notes.txt'), 'other\n');
+    g('commit', '-qam', 'other');
+    g('checkout', '-q', 'main');
+    writeFileSync(join(root, 'notes.txt'), 'main\n');
+    g('commit', '-qam', 'main');
+    expect(g('rebase', 'other').status).not.toBe(0);
+    const answers = join(root, 'answers.yaml');
+    writeFileSync(answers, stringify({ facilitator: 'Łucja Nowak', attendance: ['Łucja Nowak'] }));
+    const r = circle(['meet', '--date', '2026-11-17', '--answers', answers], { cwd: root, env: { CIRCLE_TODAY: '2026-11-17' } });
+    expect(r.stderr).toMatch(/a rebase is in progress in this repository: finish it with `git rebase --continue`/);
+    expect(r.code).toBe(1);
+    const minutes = join(circleDir, 'meetings', '2026-11-17.yaml');
+    expect(existsSync(minutes)).toBe(true);
+    g('rebase', '--abort');
+    expect(existsSync(minutes)).toBe(true);
+  });
+});

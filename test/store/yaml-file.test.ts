@@ -27,7 +27,7 @@ describe('parseYaml: every problem at its line and column', () => {
   it('maps a wrong type to the value that is wrong, and says what was expected', () => {
     const text = 'members:\n  - name: Ana\n    active: maybe\n';
     expect(problemsOf(() => parseYaml('/m.yaml', text, membersSchema))).toEqual([
-      '/m.yaml:3:13: members.0.active: expected true or false, found "maybe"',
+      '/m.yaml:3:13: members: the 1st member (Ana), active: expected true or false, found "maybe"',
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('parseYaml: every problem at its line and column', () => {
 
   it('reports duplicate names', () => {
     const lines = problemsOf(() => parseYaml('/m.yaml', 'members:\n  - name: Ana\n  - name: ana\n', membersSchema));
-    expect(lines).toEqual(['/m.yaml:3:11: members.1.name: "ana" is listed twice; names must be unique, found "ana"']);
+    expect(lines).toEqual(['/m.yaml:3:11: members: the 2nd member, name: "ana" is listed twice; names must be unique (it differs from "Ana" only in capital letters), found "ana"']);
   });
 
   it('survives deep nesting, alias bombs and other parser traps', () => {
@@ -114,13 +114,13 @@ members:
   # founders
   - name: Ana Souza   # she chairs the board
     organization: Eastside Library
-    shoe_size: 38
+    x-shoe_size: 38
     active: true
 
   - name: "Ben Okafor"
     active: true
 # end of list
-favourite_snack: samosas
+x-favourite_snack: samosas
 `;
 
   it('an unchanged document keeps the same bytes and is not written', async () => {
@@ -133,7 +133,7 @@ favourite_snack: samosas
     expect(statSync(file).mtimeMs).toBe(before);
   });
 
-  it('adding a member keeps comments, unknown keys, quoting and blank lines byte for byte', async () => {
+  it('adding a member keeps comments, keys of your own (x-), quoting and blank lines byte for byte', async () => {
     const file = join(tempDir(), 'members.yaml');
     writeFileSync(file, handWritten);
     await changeMembers(await loadYaml(file, membersSchema), { add: [{ name: 'Łucja Nowak', organization: 'Tenants United', joined: '2026-11-28', active: true }] });
