@@ -28,8 +28,9 @@ export interface Problem {
   message: string;
 }
 
+/** `file:line:col: message`, safe to print (messages quote what the file holds). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  return quoteControls(`${p.file}:${p.line}:${p.col}: ${p.message}`);
 }
 
 /** One or more bad data files: exit 65, one line per problem. */

@@ -2,6 +2,7 @@
 // These run the built program: exit codes, real streams and real files.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -221,5 +222,26 @@ describe('git in the middle of something', () => {
     expect(existsSync(minutes)).toBe(true);
     g('rebase', '--abort');
     expect(existsSync(minutes)).toBe(true);
+  });
+});
+
+describe('the write lock is not the meeting lock', () => {
+  it('`members add` does not wait for a running meeting', () => {
+    const { root, circleDir } = makeWorkspace({ example: true });
+    // A meeting in progress elsewhere: its lock, held by a live process.
+    writeFileSync(join(circleDir, '.lock'), JSON.stringify({ pid: 1, host: 'another-laptop', started: '2026-11-10T18:00:00Z' }));
+    const r = circle(['members', 'add', 'Ana Souza', '--yes'], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(members(circleDir)).toContain('Ana Souza');
+    expect(existsSync(join(circleDir, '.write-lock'))).toBe(false);
+  });
+
+  it('a write lock left by a process that died here is taken over', () => {
+    const { root, circleDir } = makeWorkspace({ example: true });
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(join(circleDir, '.write-lock'), JSON.stringify({ pid: Number(dead), host: hostname(), started: 'then' }));
+    const r = circle(['members', 'add', 'Ana Souza', '--yes'], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(members(circleDir)).toContain('Ana Souza');
   });
 });
