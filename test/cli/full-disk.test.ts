@@ -27,13 +27,18 @@ function fill(file: string): void {
   }
 }
 
+/** A workspace on the tmpfs holding a copy of the example circle, and its members.yaml as it was. */
+function workspaceOnDisk(name: string): { root: string; dir: string; before: string } {
+  const root = join(mountPoint, name);
+  const dir = join(root, 'circles', exampleSlug);
+  mkdirSync(join(root, 'circles'), { recursive: true });
+  cpSync(exampleDir, dir, { recursive: true });
+  return { root, dir, before: readFileSync(join(dir, 'members.yaml'), 'utf8') };
+}
+
 describe.runIf(mounted)('on a small tmpfs', () => {
   it('a full disk: clear messages, nothing truncated or left half-made, and all works once there is room', () => {
-    const root = join(mountPoint, 'ws');
-    const dir = join(root, 'circles', exampleSlug);
-    mkdirSync(join(root, 'circles'), { recursive: true });
-    cpSync(exampleDir, dir, { recursive: true });
-    const before = readFileSync(join(dir, 'members.yaml'), 'utf8');
+    const { root, dir, before } = workspaceOnDisk('ws');
     fill(join(mountPoint, 'filler'));
 
     const add = circle(['members', 'add', 'Ana Souza', '--yes'], { cwd: root, env });
@@ -58,11 +63,7 @@ describe.runIf(mounted)('on a small tmpfs', () => {
   });
 
   it('a read-only disk: said plainly, nothing changed', () => {
-    const root = join(mountPoint, 'ro');
-    const dir = join(root, 'circles', exampleSlug);
-    mkdirSync(join(root, 'circles'), { recursive: true });
-    cpSync(exampleDir, dir, { recursive: true });
-    const before = readFileSync(join(dir, 'members.yaml'), 'utf8');
+    const { root, dir, before } = workspaceOnDisk('ro');
     expect(spawnSync('mount', ['-o', 'remount,ro', mountPoint]).status).toBe(0);
     try {
       const add = circle(['members', 'add', 'Ana Souza', '--yes'], { cwd: root, env });
