@@ -7,7 +7,7 @@ import { isIsoDate } from '../core/dates.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type MembersFile } from '../core/schema.js';
 import { CircleError, DataError, UsageError, type Problem } from '../errors.js';
 import { TEMP_PREFIX } from './atomic.js';
-import { displayPath, loadYaml, writeCircleFile, type ExtraCheck, type YamlFile } from './yaml-file.js';
+import { checkBeforeWrite, displayPath, loadYaml, writeCircleFile, type ExtraCheck, type YamlFile } from './yaml-file.js';
 
 export interface CircleFiles {
   dir: string;
@@ -97,12 +97,23 @@ export async function loadLastMeeting(dir: string, before?: string): Promise<Yam
   return last === undefined ? undefined : loadMeeting(dir, last);
 }
 
-/** Write a new meeting's minutes; an existing file for that date is never replaced (EEXIST). */
+/**
+ * Write a new meeting's minutes; an existing file for that date is never replaced (EEXIST).
+ * Minutes that the next read would refuse are not written.
+ */
 export async function writeNewMeeting(dir: string, date: string, minutes: unknown): Promise<string> {
   const path = meetingFile(dir, date);
+  const text = stringify(minutes, { lineWidth: 0 });
+  checkBeforeWrite(
+    path,
+    text,
+    meetingSchema,
+    (why) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`,
+    dateMatches(date),
+  );
   await mkdir(meetingsDir(dir), { recursive: true });
   try {
-    await writeCircleFile(path, stringify(minutes, { lineWidth: 0 }), { exclusive: true });
+    await writeCircleFile(path, text, { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);

@@ -291,16 +291,27 @@ export function editedText(file: YamlFile<unknown>): string {
   return crlf ? next.replace(/\n/g, '\r\n') : next;
 }
 
-/** The edited file's new text, checked against its schema; throws when the change is not valid. */
-function checkedText(file: YamlFile<unknown>, next: string): void {
+/**
+ * Check text about to be written against the schema it will be read with; when it would
+ * be refused, throw `refusal(why)` (a CircleError) and write nothing.
+ */
+export function checkBeforeWrite<S extends z.ZodTypeAny>(
+  path: string,
+  text: string,
+  schema: S,
+  refusal: (why: string) => string,
+  extra?: ExtraCheck<z.output<S>>,
+): void {
   try {
-    parseYaml(file.path, next, file.schema);
+    parseYaml(path, text, schema, extra);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
-    const why = error.problems.map((p) => p.message).join('; ');
-    throw new CircleError(`the change to ${displayPath(file.path)} would not be valid (${why}); nothing was written.`);
+    throw new CircleError(refusal(error.problems.map((p) => p.message).join('; ')));
   }
 }
+
+const checkedText = (file: YamlFile<unknown>, next: string) =>
+  checkBeforeWrite(file.path, next, file.schema, (why) => `the change to ${displayPath(file.path)} would not be valid (${why}); nothing was written.`);
 
 const changedMeanwhile = (file: string) =>
   new CircleError(`${displayPath(file)} changed while this command was running; nothing was written. Run it again.`);

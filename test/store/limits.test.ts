@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/store/answers.js';
+import { writeNewMeeting } from '../../src/store/circle.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { MAX_FILE_BYTES } from '../../src/store/yaml-file.js';
 import { tempDir } from '../helpers.js';
@@ -25,5 +26,15 @@ describe('written, then unreadable: limits at write time', () => {
     const file = join(tempDir(), 'a.yaml');
     writeFileSync(file, 'facilitator: 007\nnext:\n  topic: 3.10\n  speaker: .inf\nintro.others: true\nnotes:\n1e3: x\n');
     expect(await loadAnswers(file)).toEqual({ facilitator: '007', 'next.topic': '3.10', 'next.speaker': '.inf', 'intro.others': 'true', notes: null, '1e3': 'x' });
+  });
+});
+
+describe('minutes are checked before they are written', () => {
+  it('minutes that `check` would refuse are never written', async () => {
+    const dir = tempDir();
+    await expect(writeNewMeeting(dir, '2026-11-17', { date: '2026-11-17', number: 1, facilitator: 'Ana\u001b[2J' })).rejects.toThrow(
+      /the minutes of 2026-11-17 would not be valid \(facilitator: contains control characters.*\); nothing was written/,
+    );
+    expect(existsSync(join(dir, 'meetings', '2026-11-17.yaml'))).toBe(false);
   });
 });
