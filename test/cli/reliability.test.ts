@@ -147,7 +147,7 @@ describe('rewriting a file keeps what it was', () => {
 describe('--out and --ics never replace a data file of a circle', () => {
   it('refuses members.yaml, circle.yaml, minutes, drafts, locks and caches with exit 2', () => {
     const { root, circleDir } = makeWorkspace({ example: true });
-    mkdirSync(join(circleDir, '.cache'));
+    mkdirSync(join(circleDir, '.cache'), { recursive: true });
     const before = readFileSync(join(circleDir, 'members.yaml'), 'utf8');
     const c = `circles/${exampleSlug}`;
     const cases: string[][] = [
