@@ -116,11 +116,15 @@ export async function loadLastMeeting(dir: string, before?: string): Promise<Yam
   return last === undefined ? undefined : loadMeeting(dir, last);
 }
 
-/**
- * Write a new meeting's minutes; an existing file for that date is never replaced (EEXIST).
- * Minutes that the next read would refuse are not written.
- */
-export async function writeNewMeeting(dir: string, date: string, minutes: unknown): Promise<string> {
+/** A meeting's minutes as they will be written, checked as the next read will check them. */
+export interface CheckedMinutes {
+  path: string;
+  date: string;
+  text: string;
+}
+
+/** The minutes' text, checked; a CircleError saying why when the next read would refuse them. */
+export function checkMinutes(dir: string, date: string, minutes: unknown): CheckedMinutes {
   const path = meetingFile(dir, date);
   const text = stringify(minutes, { lineWidth: 0 });
   checkBeforeWrite(
@@ -130,6 +134,11 @@ export async function writeNewMeeting(dir: string, date: string, minutes: unknow
     (why) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`,
     dateMatches(date),
   );
+  return { path, date, text };
+}
+
+/** Write checked minutes; an existing file for that date is never replaced (EEXIST). */
+export async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
   await mkdir(meetingsDir(dir), { recursive: true });
   try {
     await writeCircleFile(path, text, { exclusive: true });

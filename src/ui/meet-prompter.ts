@@ -1,7 +1,7 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
 import type { Ask } from './ask.js';
-import { coerce, SKIP_REST, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import { coerce, SKIP_REST, type ListProgress, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
 import { ESCAPED } from './line-prompt.js';
 import { UsageError } from '../errors.js';
 
@@ -20,7 +20,7 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
   let section: string | undefined;
   let member: string | undefined;
   return {
-    async ask(step, status) {
+    async ask(step, status, list) {
       if (status.id !== section) {
         section = status.id;
         member = undefined;
@@ -40,12 +40,12 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         if (step.note) out.info(c.dim(step.note));
         return [];
       }
-      return askStep(ask, step);
+      return askStep(ask, step, list, out);
     },
   };
 }
 
-async function askStep(ask: Ask, step: Step): Promise<unknown> {
+async function askStep(ask: Ask, step: Step, list: ListProgress, out: Output): Promise<unknown> {
   const validate = (v: unknown) => (step.validate ? step.validate(v as string) : true);
   switch (step.kind) {
     case 'confirm':
@@ -60,13 +60,16 @@ async function askStep(ask: Ask, step: Step): Promise<unknown> {
       return picked === OTHER ? ask.text(step.question) : picked;
     }
     case 'list': {
-      const items: string[] = [];
+      // Items kept before an interruption are shown again, then the list goes on.
+      const items = [...list.items];
+      items.forEach((item, i) => out.info(`${out.messageColor.green('✔')} ${step.question} (${i + 1}) ${item}`));
       for (;;) {
         const item = await ask.text(`${step.question} (${items.length + 1}; empty line to finish)`, {
           validate: (v) => (v.trim() ? validate([...items, v]) : true),
         });
         if (!item.trim()) return items;
         items.push(item.trim());
+        await list.keep([...items]); // each item is on disk once Enter is pressed
       }
     }
     default: {

@@ -8,6 +8,7 @@ import {
   rollChanges,
   runMeeting,
   sectionStatus,
+  skipRest,
   splitRequests,
   steps,
   toMinutes,
@@ -335,5 +336,49 @@ describe('an answers file, rehearsed', () => {
   it('takes a name tag for a member in attendance', () => {
     const d = give(examplePlan(), newDraft(DATE, AT), 'attendance', ['Hương', 'José']);
     expect(d.answers.attendance).toEqual(['José Álvarez', 'Đặng Thu Hương']);
+  });
+});
+
+describe('a list answer', () => {
+  it('is kept item by item in the draft until it is finished, and a resumed meeting starts from those items', async () => {
+    const plan = examplePlan();
+    const saves: Draft[] = [];
+    // The prompter keeps one guest, then the meeting is interrupted.
+    const interrupted: Prompter = {
+      async ask(step, _status, list) {
+        if (step.id !== 'guests') return undefined;
+        await list.keep(['Pat Visitor']);
+        throw new Error('Ctrl-C');
+      },
+    };
+    await expect(runMeeting(plan, newDraft(DATE, AT), { prompter: interrupted, now: () => AT, save: async (d) => void saves.push(d) })).rejects.toThrow('Ctrl-C');
+    const onDisk = saves.at(-1)!;
+    expect(onDisk.partial).toEqual({ guests: ['Pat Visitor'] });
+    expect('guests' in onDisk.answers).toBe(false);
+
+    const seen: string[][] = [];
+    const resumed = await runMeeting(plan, onDisk, {
+      prompter: { ask: async (step, _s, list) => (step.id === 'guests' ? (seen.push(list.items), [...list.items, 'Sam Guest']) : undefined) },
+      now: () => AT,
+      save: async () => {},
+    });
+    expect(seen).toEqual([['Pat Visitor']]);
+    expect(resumed.answers.guests).toEqual(['Pat Visitor', 'Sam Guest']);
+    expect(resumed.partial).toEqual({});
+  });
+});
+
+describe('skipping the rest of a turn', () => {
+  it('leaves the rest of that person\'s questions in the part at their defaults, and goes on to the next person', () => {
+    const plan = examplePlan();
+    let d = upTo(plan, newDraft(DATE, AT), 'reflect.José Álvarez.tried', { attendance: ['José Álvarez', 'Amara Okafor'] });
+    d = give(plan, d, 'reflect.José Álvarez.tried', 'Drew up a rota');
+    d = skipRest(plan, d, nextStep(plan, d)!, AT);
+    expect(nextStep(plan, d)!.id).toBe('reflect.Amara Okafor.tried');
+    expect(d.answers['reflect.José Álvarez.private']).toBe(false);
+    // Said nothing and skipped: the commitment stays open.
+    d = skipRest(plan, d, nextStep(plan, d)!, AT);
+    expect(d.answers['reflect.Amara Okafor.keep']).toBe(true);
+    expect(nextStep(plan, d)!.id).toBe('reflect.requests');
   });
 });

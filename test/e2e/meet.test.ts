@@ -147,6 +147,28 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     expect(await t.exitCode()).toBe(1);
   }, 60_000);
 
+  it('keeps each list item typed before Ctrl-C, and ends on Ctrl-D like on Ctrl-C', async () => {
+    if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
+    const { root, circleDir } = makeWorkspace({ example: true });
+    tmux = new Tmux();
+    const t = tmux;
+    t.start(root, ['meet']);
+    await t.answer('Who is facilitating today?');
+    await t.answer('Who is here?');
+    await t.answer('Guests (visitors who are not joining) (1;', 'Pat Visitor');
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Guests (visitors who are not joining) (2;')), 'the second guest');
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(readFileSync(join(circleDir, '.draft.yaml'), 'utf8')).toContain('Pat Visitor');
+
+    t.start(root, ['meet', '--resume']);
+    await t.see('✔ Guests (visitors who are not joining) (1) Pat Visitor');
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Guests (visitors who are not joining) (2;')), 'the second guest, again');
+    t.keys('C-d');
+    expect(await t.exitCode()).toBe(130);
+    await t.see('input ended (Ctrl-D): draft saved — run `circle meet --resume`');
+  }, 60_000);
+
   it("records a new circle's first meeting: nobody to tick, everyone joins as a newcomer", async () => {
     if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
     const { root } = makeWorkspace();

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/store/answers.js';
-import { writeNewMeeting } from '../../src/store/circle.js';
+import { checkMinutes } from '../../src/store/circle.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { MAX_FILE_BYTES } from '../../src/store/yaml-file.js';
 import { tempDir } from '../helpers.js';
@@ -32,7 +32,7 @@ describe('written, then unreadable: limits at write time', () => {
 describe('minutes are checked before they are written', () => {
   it('minutes that `check` would refuse are never written', async () => {
     const dir = tempDir();
-    await expect(writeNewMeeting(dir, '2026-11-17', { date: '2026-11-17', number: 1, facilitator: 'Ana\u001b[2J' })).rejects.toThrow(
+    expect(() => checkMinutes(dir, '2026-11-17', { date: '2026-11-17', number: 1, facilitator: 'Ana\u001b[2J' })).toThrow(
       /the minutes of 2026-11-17 would not be valid \(facilitator: contains control characters.*\); nothing was written/,
     );
     expect(existsSync(join(dir, 'meetings', '2026-11-17.yaml'))).toBe(false);

@@ -1,7 +1,8 @@
 // Welcome and attendance: who facilitates, who is here, who sent apologies, guests and newcomers.
 import { activeMembers, tagName } from '../../members.js';
 import { say } from '../../prompts.js';
-import type { Member } from '../../schema.js';
+import { showName } from '../../names.js';
+import { memberName, type Member } from '../../schema.js';
 import { namesOf, present, sameName, type Draft, type Value } from '../draft.js';
 import { Asker, type MeetingPlan, type Step, type StepChoice } from '../step.js';
 
@@ -27,6 +28,11 @@ export function openingSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const known = plan.members.map((m) => m.name);
   const notAMember = (v: Value) => {
     const list = namesOf(v);
+    // A name members.yaml would refuse is refused here, before anything is saved.
+    for (const n of list) {
+      const named = memberName.safeParse(n);
+      if (!named.success) return `${showName(n)}: ${named.error.issues[0]!.message}`;
+    }
     const clash = list.find((n) => known.some((k) => sameName(k, n)));
     if (clash) return `${clash} is already in members.yaml: tick them in attendance instead`;
     const twice = list.find((n, i) => list.findIndex((m) => sameName(m, n)) !== i);
