@@ -2,7 +2,7 @@
 // helpers to find its circle and its history, and where its printable result goes.
 import { resolve } from 'node:path';
 import { toIso } from './core/dates.js';
-import { CircleError, displayPath, UsageError } from './errors.js';
+import { CircleError, displayPath, formatProblem, UsageError, type Problem } from './errors.js';
 import type { CircleFiles } from './store/circle.js';
 import type { SummaryView } from './store/summaries.js';
 import { checkSlug, circleDir, requireWorkspace, resolveCircle, type Workspace } from './store/workspace.js';
@@ -82,7 +82,8 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
         if (n >= NOTICE_FROM) out.info(`Reading ${n} meeting files once to fill the cache in circles/${slug}/.cache/${by} …`);
       };
       const [files, meetings] = await collectProblems([loadCircle(dir, slug), readSummaries(dir, view, notice)]);
-      return { files, meetings };
+      // Meetings are numbered by their place in time (a back-dated one moves the later ones up).
+      return { files, meetings: meetings.map((m, i) => ('number' in m ? { ...m, number: i + 1 } : m)) };
     },
     async deliver(content, to) {
       const target = to.out ?? to.defaultFile;
@@ -139,4 +140,15 @@ export function chooseFormat<F extends string>(
   const ext = opts.out && opts.out !== '-' ? /\.([^./\\]+)$/.exec(opts.out)?.[1]?.toLowerCase() : undefined;
   const wanted = ext ? BY_EXTENSION[ext] : undefined;
   return wanted === 'json' || (wanted && (allowed as readonly string[]).includes(wanted)) ? (wanted as F | 'json') : fallback;
+}
+
+/** Older meeting files that could not be read for the circle's memory: said, not fatal. */
+export function warnUnreadable(ctx: Context, problems: readonly Problem[]): void {
+  if (!problems.length) return;
+  const files = [...new Set(problems.map((p) => p.file))];
+  ctx.out.warn(
+    `${files.length === 1 ? 'a meeting file' : `${files.length} meeting files`} cannot be read, so the commitments and topics in ${files.length === 1 ? 'it are' : 'them are'} left out:\n` +
+      problems.slice(0, 3).map((p) => `  ${formatProblem(p)}`).join('\n') +
+      '\nRun `circle check` to see every problem.',
+  );
 }

@@ -4,9 +4,10 @@ import { nextMeetingDate } from '../core/schedule.js';
 import { isIsoDate } from '../core/dates.js';
 import { CircleError, UsageError } from '../errors.js';
 import { agendaDocument } from '../render/agenda.js';
-import { chooseFormat, type Context } from '../context.js';
+import { chooseFormat, warnUnreadable, type Context } from '../context.js';
 import { DOCUMENT_FORMATS, renderDocument, type DocumentFormat } from '../render/formats.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
+import { loadMemory } from '../store/memory.js';
 
 interface Options {
   date?: string;
@@ -23,15 +24,18 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
   const { dir, slug } = await ctx.circle();
   const [{ circle, members }, dates] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir)]);
 
-  // Only the newest meeting file is read (and, for an earlier --date, the one before it).
+  // Only the newest meeting file is read (and, for an earlier --date, the one before it);
+  // what is open from older meetings comes from the derived memory.
   const load = async (d: string | undefined) => (d === undefined ? undefined : (await loadMeeting(dir, d)).data);
   const newest = await load(dates.at(-1));
   const date = opts.date ?? nextMeetingDate(circle.data, newest, ctx.today());
   if (!date) throw new CircleError('the schedule gives no next meeting date; choose one with --date YYYY-MM-DD');
-  const before = dates.filter((d) => d < date).at(-1);
-  const last = before === newest?.date ? newest : await load(before);
+  const earlier = dates.filter((d) => d < date);
+  const before = earlier.at(-1);
+  const [last, { memory, unreadable }] = await Promise.all([before === newest?.date ? newest : load(before), loadMemory(dir, circle.data, dates, date)]);
+  warnUnreadable(ctx, unreadable);
 
-  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, date, today: ctx.today() });
+  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number: earlier.length + 1, date, today: ctx.today() });
   for (const warning of agenda.warnings) ctx.out.warn(warning);
 
   const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format);

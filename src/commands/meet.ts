@@ -1,7 +1,7 @@
 // circle meet: walk the facilitator through the meeting, saving every answer to the
 // draft at once, then write the minutes, add newcomers to members.yaml and commit.
 import { resolve } from 'node:path';
-import type { Context } from '../context.js';
+import { warnUnreadable, type Context } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { newDraft, rehearse, runMeeting, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
 import { CircleError, EXIT, FileError, InterruptedError, UsageError } from '../errors.js';
@@ -42,10 +42,11 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     const dates = await listMeetingDates(dir);
     const earlier = dates.filter((d) => d < date);
     if (earlier.length < dates.length && !kept) await confirmBackDated(ctx, date, dates.at(-1)!, earlier.length + 1, scripted !== undefined);
-    const [last, memory] = await Promise.all([
+    const [last, { memory, unreadable }] = await Promise.all([
       earlier.length ? loadMeeting(dir, earlier.at(-1)!).then((m) => m.data) : undefined,
       loadMemory(dir, files.circle.data, dates, date),
     ]);
+    warnUnreadable(ctx, unreadable);
     const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };
     const draft = kept ?? newDraft(date, now());
     if (scripted) checkAnswers(plan, draft, scripted);

@@ -1,6 +1,6 @@
 // circle members list|add|remove
 import type { Context } from '../context.js';
-import { findMember, tagName } from '../core/members.js';
+import { findMember, lookupHint, tagName } from '../core/members.js';
 import { isIsoDate } from '../core/dates.js';
 import { nameKey } from '../core/names.js';
 import { memberName, type Member } from '../core/schema.js';
@@ -75,10 +75,7 @@ export async function remove(ctx: Context, name: string): Promise<void> {
   let who = '';
   const change = await updateMembers(dir, (list) => {
     const hit = findMember(list, name);
-    if (!hit.found) {
-      const hint = hit.matches.length ? `did you mean: ${hit.matches.map((m) => m.name).join(', ')}?` : 'see `circle members list --all`.';
-      throw new CircleError(`no single member matches "${name}"; ${hint}`);
-    }
+    if (!hit.found) throw new CircleError(`no single member matches "${name}"; ${lookupHint(hit, 'see `circle members list --all`.')}`);
     who = hit.found.name;
     return hit.found.active ? { deactivate: [hit.index] } : {};
   });

@@ -28,7 +28,7 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
     throw new CircleError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
   }
   const [files, meeting] = await collectProblems<[CircleFiles, YamlFile<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
-  const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public });
+  const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public, number: dates.indexOf(when) + 1 });
 
   const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format);
   await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined });

@@ -5,11 +5,12 @@ import type { Circle } from './schema.js';
 /** Under this many minutes a meeting is too short to learn, build trust and reflect. */
 export const MIN_MEETING_MINUTES = 90;
 
-/** The three parts of every meeting, in order, and their default share of its time. */
+/** The parts of every meeting, in order, and their default share of its time (the welcome round too). */
 export const DEFAULT_SECTIONS = [
-  { id: 'reflect', share: 45 },
-  { id: 'learning', share: 50 },
-  { id: 'next', share: 25 },
+  { id: 'introductions', share: 15 },
+  { id: 'reflect', share: 40 },
+  { id: 'learning', share: 45 },
+  { id: 'next', share: 20 },
 ] as const;
 
 /** Split a meeting's length in proportion to `shares`, in steps of 5 minutes; the last part takes the rest. */

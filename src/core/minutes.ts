@@ -7,7 +7,6 @@
 // time, and how many came. They leave out every member's own words: the list of who
 // came, the facilitator, introductions, every reflection at Reflect, every What's Next
 // answer (private or not), and the meeting's closing notes (house-keeping).
-import { DEFAULT_SECTIONS } from './format.js';
 import { memberFields, titleOf, type PartId } from './prompts.js';
 import { answerText, type Circle, type Entry, type Meeting } from './schema.js';
 
@@ -48,9 +47,10 @@ export interface MinutesView {
   number: number;
   public: boolean;
   facilitator?: string | undefined;
-  /** Names of members and guests present; empty in public minutes (the counts stay). */
+  /** Names of members and guests present, and members absent with their apologies; empty in public minutes (the counts stay). */
   present: string[];
   guests: string[];
+  absent: Array<{ member: string; apology?: string | undefined }>;
   presentCount: number;
   guestCount: number;
   sections: MinutesSection[];
@@ -73,32 +73,25 @@ function said(entry: Entry, part: PartId): Said {
 
 const clean = (s: string | undefined) => s?.trim() || undefined;
 
-export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: MinutesOptions = {}): MinutesView {
+/** The three parts every meeting's minutes have, in this order unless the circle's format says otherwise. */
+const PARTS = ['reflect', 'learning', 'next'] as const;
+
+/** `number` is the meeting's place among the circle's meetings by date (the file's own may be stale). */
+export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: MinutesOptions & { number?: number } = {}): MinutesView {
   const pub = Boolean(options.public);
-  const titles = new Map<string, string>(DEFAULT_SECTIONS.map((s) => [s.id, titleOf(s.id)]));
-  const order: string[] = [];
-  for (const s of circle.format.sections) {
-    if (titles.has(s.id) && !order.includes(s.id)) {
-      order.push(s.id);
-      titles.set(s.id, s.title);
-    }
-  }
-  for (const s of DEFAULT_SECTIONS) if (!order.includes(s.id)) order.push(s.id);
+  const title = (id: PartId) => circle.format.sections.find((s) => s.id === id)?.title ?? titleOf(id);
+  const rank = (id: string) => circle.format.sections.findIndex((s) => s.id === id);
+  const order = [...PARTS.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b)), ...PARTS.filter((id) => rank(id) < 0)];
 
   const sections: MinutesSection[] = [];
   if (!pub && meeting.introductions.length) {
-    sections.push({
-      id: 'introductions',
-      title: titleOf('introductions'),
-      members: meeting.introductions.map((i) => said(i, 'introductions')),
-    });
+    sections.push({ id: 'introductions', title: title('introductions'), members: meeting.introductions.map((i) => said(i, 'introductions')) });
   }
   for (const id of order) {
-    const title = titles.get(id)!;
     if (id === 'reflect') {
       sections.push({
         id,
-        title,
+        title: title(id),
         members: pub ? [] : meeting.reflect.members.map((r) => said(r, 'reflect')).filter((s) => s.answers.length),
         requests: meeting.reflect.requests
           .filter((r) => !(pub && r.private))
@@ -106,12 +99,12 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
       });
     } else if (id === 'learning') {
       const l = meeting.learning;
-      sections.push({ id, title, format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
+      sections.push({ id, title: title(id), format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
     } else {
       const n = meeting.next;
       sections.push({
-        id: 'next',
-        title,
+        id,
+        title: title(id),
         members: pub ? [] : n.members.map((a) => said(a, 'next')).filter((s) => s.answers.length),
         decision: { topic: clean(n.topic), speaker: clean(n.speaker), date: n.date },
       });
@@ -121,11 +114,12 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
   return {
     circle: circle.name,
     date: meeting.date,
-    number: meeting.number,
+    number: options.number ?? meeting.number,
     public: pub,
     facilitator: pub ? undefined : clean(meeting.facilitator),
     present: pub ? [] : meeting.attendance.present,
     guests: pub ? [] : meeting.attendance.guests,
+    absent: pub ? [] : meeting.attendance.absent.map((a) => ({ member: a.member, apology: clean(a.apology) })),
     presentCount: meeting.attendance.present.length,
     guestCount: meeting.attendance.guests.length,
     sections,

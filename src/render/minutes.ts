@@ -62,6 +62,10 @@ export function minutesDocument(m: MinutesView): PrintDocument {
   const attendance: Block[] = [];
   if (m.present.length) attendance.push({ kind: 'list', items: [{ label: 'Present', text: m.present.join(', ') }] });
   if (m.guests.length) attendance.push({ kind: 'list', items: [{ label: 'Guests', text: m.guests.join(', ') }] });
+  if (m.absent.length) {
+    const away = m.absent.map((a) => (a.apology ? `${a.member} (${a.apology})` : a.member)).join(', ');
+    attendance.push({ kind: 'list', items: [{ label: 'Absent', text: away }] });
+  }
 
   const sections = [
     ...(attendance.length ? [{ heading: 'Attendance', blocks: attendance }] : []),

@@ -70,8 +70,8 @@ describe('circle agenda on the example circle', () => {
       'Dr Nadia Karim (psychologist, Riverside Community Health Clinic)',
       'The city now wants a "community impact measure" on all arts grants',
       'What surprised you?',
-      '18:45',
-      '19:35',
+      '18:55',
+      '19:40',
       'Big first-name name tags at the door',
     ];
     for (const [format, args] of [
@@ -157,7 +157,8 @@ describe('circle agenda on the example circle', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: the format adds up to 85 minutes; under 90/);
     expect(r.stderr).toMatch(/add up to 85 minutes but schedule.duration is 120/);
-    expect(r.stdout).toContain('Time to Reflect · 18:00–18:10 · 10 min');
+    expect(r.stdout).toContain('Welcome and introductions · 18:00–18:15 · 15 min');
+    expect(r.stdout).toContain('Learning Together · 18:55–19:05 · 10 min');
   });
 
   it('keeps every line of --format text within 78 columns, cutting a word longer than that', async () => {

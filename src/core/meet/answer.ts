@@ -2,8 +2,9 @@
 // the value its step keeps, and the reducer that adds it to the draft.
 import { CONTROL_CHARS } from '../schema.js';
 import type { QuestionKind } from '../prompts.js';
-import { sameName, type Draft, type Value } from './draft.js';
-import type { Step } from './step.js';
+import { findMember } from '../members.js';
+import type { Draft, Value } from './draft.js';
+import type { Step, StepChoice } from './step.js';
 
 type Checked = { ok: true; value: Value } | { ok: false; error: string };
 
@@ -29,26 +30,35 @@ function listOf(raw: unknown): Checked {
   return { ok: true, value: items.map((i) => clean(String(i))).filter(Boolean) };
 }
 
-/** Names picked among the choices: a full name, or another name (a tag) only one choice has; in the choices' order. */
+/** The choice a typed name means: found as members are (full name, tag, first name; accents and case aside). */
+function choiceFor(step: Step, typed: string): StepChoice | undefined {
+  const choices = step.choices ?? [];
+  const hit = findMember(choices.map((c) => ({ name: c.value, tag: c.also?.[0] })), typed);
+  return hit.found ? choices[hit.index] : undefined;
+}
+
+/** Names picked among the choices, in the choices' order. */
 function picked(raw: unknown, step: Step): Checked {
   const list = listOf(raw);
   if (!list.ok) return list;
   const choices = step.choices ?? [];
   const hits = new Set<string>();
   for (const v of list.value as string[]) {
-    const byOther = choices.filter((c) => (c.also ?? []).some((a) => sameName(a, v)));
-    const hit = choices.find((c) => sameName(c.value, v)) ?? (byOther.length === 1 ? byOther[0] : undefined);
+    const hit = choiceFor(step, v);
     if (!hit) return fail(choices.length ? `"${v}" is not one of: ${choices.map((c) => c.value).join(', ')}` : `"${v}": there is nobody to choose`);
     hits.add(hit.value);
   }
   return { ok: true, value: choices.map((c) => c.value).filter((v) => hits.has(v)) };
 }
 
+/** One of the choices (a person's name as `picked` reads it); with `other`, any text not among them too. */
 function chosen(raw: unknown, step: Step): Checked {
   const one = oneText(raw);
-  if (!one.ok || step.other) return one;
+  if (!one.ok) return one;
   const choices = step.choices ?? [];
-  return choices.some((c) => c.value === one.value) ? one : fail(`expected one of: ${choices.map((c) => c.value).join(', ')}`);
+  const hit = choices.find((c) => c.value === one.value) ?? (choices.some((c) => c.also) ? choiceFor(step, one.value as string) : undefined);
+  if (hit) return { ok: true, value: hit.value };
+  return step.other ? one : fail(`expected one of: ${choices.map((c) => c.value).join(', ')}`);
 }
 
 /** How each kind of step reads a raw answer. */
