@@ -32,8 +32,7 @@ export interface Context {
 
 export function createContext(deps: Deps, global: GlobalOptions): Context {
   if (global.circle !== undefined) checkSlug(global.circle); // refused up front, whatever the command
-  const env = global.color === false ? { ...deps.env, NO_COLOR: '1' } : deps.env;
-  const out = createOutput(deps.stdout, deps.stderr, env);
+  const out = createOutput(deps.stdout, deps.stderr, deps.env, { color: global.color });
   const workspace = () => requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd });
   return {
     deps,

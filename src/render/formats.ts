@@ -37,13 +37,15 @@ export function chooseFormat<F extends string>(
   return wanted === 'json' || (wanted && (allowed as readonly string[]).includes(wanted)) ? (wanted as F | 'json') : fallback;
 }
 
-/** Text for markdown, text and html; bytes for pdf. */
-export async function renderDocument(doc: PrintDocument, format: DocumentFormat): Promise<string | Buffer> {
+/** Text for markdown, text and html; bytes for pdf. Plain text is narrowed to `screenWidth` when given. */
+export async function renderDocument(doc: PrintDocument, format: DocumentFormat, screenWidth?: number): Promise<string | Buffer> {
   switch (format) {
     case 'markdown':
       return (await import('./markdown.js')).toMarkdown(doc);
-    case 'text':
-      return (await import('./text.js')).toText(doc);
+    case 'text': {
+      const { toText, TEXT_WIDTH } = await import('./text.js');
+      return toText(doc, Math.min(TEXT_WIDTH, screenWidth ?? TEXT_WIDTH));
+    }
     case 'html':
       return (await import('./html.js')).toHtml(doc);
     case 'pdf':

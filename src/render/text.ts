@@ -1,6 +1,6 @@
 // A PrintDocument as plain text for `lp` or an email: no markup, wrapped to a width.
 import { itemText, paragraphsOf, type Block, type PrintDocument } from './document.js';
-import { displayWidth } from './table.js';
+import { displayWidth } from './width.js';
 
 export const TEXT_WIDTH = 78;
 

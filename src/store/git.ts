@@ -4,8 +4,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, encoding: 'utf8' });
+/** Run git in `cwd` and return what it printed; a failure rejects with git's stderr, stdout and exit code. */
+export async function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(env && { env }) });
   return stdout;
 }
 

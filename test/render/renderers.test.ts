@@ -9,7 +9,7 @@ import { escapeMarkdown, toMarkdown } from '../../src/render/markdown.js';
 import { toPdf } from '../../src/render/pdf.js';
 import { toText, wrap } from '../../src/render/text.js';
 import { fitName, NAME_MIN_PT, nametagsPdf, TAG } from '../../src/render/nametags.js';
-import { displayWidth } from '../../src/render/table.js';
+import { displayWidth } from '../../src/render/width.js';
 import { tempDir } from '../helpers.js';
 
 const doc: PrintDocument = {
