@@ -20,6 +20,9 @@ interface CommandSpec {
   description: string;
   subcommands: CommandSpec[];
   options: OptionSpec[];
+  /** The words its first argument can be (edit: circle, members, minutes), and what they are. */
+  values: string[];
+  valuesAre: string;
 }
 
 const FILE_OPTIONS = new Set(['--out', '--answers', '--ics']);
@@ -41,6 +44,8 @@ function specOf(command: Command, path: string): CommandSpec {
     subcommands: help
       .visibleCommands(command)
       .map((c) => specOf(c, path ? `${path} ${c.name()}` : c.name())),
+    values: command.registeredArguments[0]?.argChoices ?? [],
+    valuesAre: command.registeredArguments[0]?.description ?? '',
     options: help.visibleOptions(command).map((o) => ({
       names: [o.long, o.short].filter((n): n is string => Boolean(n)),
       description: o.description,
@@ -61,7 +66,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 function bash(root: CommandSpec, globals: OptionSpec[]): string {
   const commands = all(root);
   const valued = [...new Set(commands.flatMap((c) => [...c.options, ...globals]).filter((o) => o.value.kind !== 'none').flatMap((o) => o.names))];
-  const words = (c: CommandSpec) => [...c.subcommands.map((s) => s.name), ...[...c.options, ...globals].flatMap((o) => o.names)];
+  const words = (c: CommandSpec) => [...new Set([...c.subcommands.map((s) => s.name), ...c.values, ...[...c.options, ...globals].flatMap((o) => o.names)])];
   const choiceCases = commands.flatMap((c) =>
     c.options.flatMap((o) =>
       o.value.kind === 'choices' ? [`      ${quote(c.path)}:${o.names.join('|')}) COMPREPLY=($(compgen -W ${quote(o.value.choices.join(' '))} -- "$cur")); return ;;`] : [],
@@ -70,17 +75,17 @@ function bash(root: CommandSpec, globals: OptionSpec[]): string {
   return `# bash completion for circle. Load it now with: source <(circle completion bash)
 # or for every shell: circle completion bash > ~/.local/share/bash-completion/completions/circle
 _circle() {
-  local cur prev path word i
+  local cur prev cmd word i
   cur=\${COMP_WORDS[COMP_CWORD]}
   prev=\${COMP_WORDS[COMP_CWORD-1]}
-  path=
+  cmd=
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=\${COMP_WORDS[i]}
     case $word in
       ${valued.join('|')}) ((i++)) ;;
       -*) ;;
-      *) case "\${path:+$path }$word" in
-           ${commands.filter((c) => c.path).map((c) => quote(c.path)).join('|')}) path=\${path:+$path }$word ;;
+      *) case "\${cmd:+$cmd }$word" in
+           ${commands.filter((c) => c.path).map((c) => quote(c.path)).join('|')}) cmd=\${cmd:+$cmd }$word ;;
          esac ;;
     esac
   done
@@ -89,10 +94,10 @@ _circle() {
     ${[...FILE_OPTIONS].join('|')}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --circle) COMPREPLY=($(compgen -W "$(${SLUGS})" -- "$cur")); return ;;
   esac
-  case "$path:$prev" in
+  case "$cmd:$prev" in
 ${choiceCases.join('\n')}
   esac
-  case $path in
+  case $cmd in
 ${commands.map((c) => `    ${quote(c.path)}) COMPREPLY=($(compgen -W ${quote(words(c).join(' '))} -- "$cur")) ;;`).join('\n')}
   esac
 }
@@ -111,14 +116,14 @@ function zsh(root: CommandSpec, globals: OptionSpec[]): string {
 # zsh completion for circle. Install it with: circle completion zsh > "\${fpath[1]}/_circle"
 # (then start a new shell), or load it now with: source <(circle completion zsh)
 _circle() {
-  local path= word i
+  local cmd= word i
   for (( i = 2; i < CURRENT; i++ )); do
     word=\${words[i]}
     case $word in
       (${valued.join('|')}) (( i++ )) ;;
       (-*) ;;
-      (*) case "\${path:+$path }$word" in
-            (${commands.filter((c) => c.path).map((c) => quote(c.path)).join('|')}) path="\${path:+$path }$word" ;;
+      (*) case "\${cmd:+$cmd }$word" in
+            (${commands.filter((c) => c.path).map((c) => quote(c.path)).join('|')}) cmd="\${cmd:+$cmd }$word" ;;
           esac ;;
     esac
   done
@@ -127,15 +132,15 @@ _circle() {
     (${[...FILE_OPTIONS].join('|')}) _files; return ;;
     (--circle) compadd -- \${(f)"$(${SLUGS})"}; return ;;
   esac
-  case "$path:\${words[CURRENT-1]}" in
+  case "$cmd:\${words[CURRENT-1]}" in
 ${choiceCases.join('\n')}
   esac
   local -a subcommands options
-  case $path in
+  case $cmd in
 ${commands
   .map(
     (c) =>
-      `    (${quote(c.path)}) subcommands=(${describe(c.subcommands.map((s) => [s.name, s.description]))}); options=(${describe(
+      `    (${quote(c.path)}) subcommands=(${describe([...c.subcommands.map((s): [string, string] => [s.name, s.description]), ...c.values.map((v): [string, string] => [v, c.valuesAre])])}); options=(${describe(
         [...c.options, ...globals].flatMap((o) => o.names.map((n): [string, string] => [n, o.description])),
       )}) ;;`,
   )
@@ -180,6 +185,7 @@ function fish(root: CommandSpec, globals: OptionSpec[]): string {
     const here = c.path ? [...inside, `not __fish_seen_subcommand_from ${names.join(' ')}`] : ['__fish_use_subcommand'];
     for (const s of c.subcommands) lines.push(`complete -c circle -n ${quote(here.join('; and '))} -a ${s.name} -d ${quote(s.description)}`);
     if (c.path) for (const o of c.options) lines.push(optionLine(o, inside.join('; and ')));
+    if (c.values.length) lines.push(`complete -c circle -n ${quote(inside.join('; and '))} -a ${quote(c.values.join(' '))}`);
     for (const s of c.subcommands) visit(s, [...seen, s.name]);
   };
   visit(root, []);
@@ -188,8 +194,8 @@ function fish(root: CommandSpec, globals: OptionSpec[]): string {
 
 export function completionScript(program: Command, shell: Shell): string {
   const root = specOf(program, '');
-  // circle's own options can be given anywhere on the line.
-  const globals = root.options;
-  const rootWithout = { ...root, options: [] };
-  return { bash, zsh, fish }[shell](rootWithout, globals);
+  // circle's own options (--home, --circle, colour) can be given anywhere on the line;
+  // --version and --help stay with circle itself.
+  const own = (o: OptionSpec) => o.names.some((n) => n === '--version' || n === '--help');
+  return { bash, zsh, fish }[shell]({ ...root, options: root.options.filter(own) }, root.options.filter((o) => !own(o)));
 }

@@ -21,7 +21,7 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   const width = Math.max(40, o.width);
   const out: string[] = [];
   /** Prose and headings wrap to the width, styled line by line. */
-  const say = (text: string, style: (s: string) => string = (x) => x) => out.push(...wrap(text, width).map(style));
+  const say = (text: string, style: (s: string) => string = (x) => x) => out.push(...wrap(text, width).map((line) => style(line)));
   const first = s.meetings[0];
   const last = s.meetings.at(-1);
   say(o.title, c.bold);
@@ -50,10 +50,12 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
 
   say('Attendance per member', c.bold);
   say('(meetings came to, of those held while a member; commitments followed up)', c.dim);
-  const names = s.members.map((m) => truncate(m.name, 24, o.style.unicode) + (m.active ? '' : ' (left)'));
-  const nw = Math.max(...names.map(displayWidth), 4);
   const tails = s.members.map((m) => `${m.attended}/${m.of}  ${m.commitments.followedUp}/${m.commitments.due} followed up`);
   const tw = Math.max(...tails.map(displayWidth));
+  // Names take what the numbers and a bar of at least 5 leave, up to 24 columns.
+  const room = Math.max(8, Math.min(24, width - tw - 4 - 5));
+  const names = s.members.map((m) => truncate(`${m.name}${m.active ? '' : ' (left)'}`, room, o.style.unicode));
+  const nw = Math.max(...names.map(displayWidth), 4);
   const bw = Math.max(5, Math.min(30, width - nw - tw - 4));
   s.members.forEach((m, i) => out.push(`${padEnd(names[i]!, nw)}  ${c.cyan(bar(m.of ? m.attended / m.of : 0, bw, o.style))}  ${tails[i]}`));
   out.push('');

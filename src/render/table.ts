@@ -12,10 +12,12 @@ export interface TableOptions {
 }
 
 const GAP = 2;
-/** A column is never cut below this, nor below its header. */
+/** A column is cut no narrower than this (a date stays whole)… */
 const MIN_COLUMN = 10;
+/** …unless the screen is too narrow for that. */
+const NARROWEST = 5;
 
-/** Column widths that fit `width`: the widest are cut first, down to one common level. */
+/** Column widths that fit `width`: the widest are cut first, down to one common level, none below its floor. */
 function fitColumns(natural: readonly number[], floors: readonly number[], width: number): number[] {
   const room = width - GAP * (natural.length - 1);
   const at = (level: number) => natural.map((n, i) => Math.min(n, Math.max(level, floors[i]!)));
@@ -45,10 +47,15 @@ function fitColumns(natural: readonly number[], floors: readonly number[], width
 export function renderTable(headers: string[], rawRows: string[][], options: TableOptions = {}): string {
   const rows = rawRows.map((r) => headers.map((_, i) => (r[i] ?? '').replace(/\s*\n\s*/g, ' ')));
   const natural = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
+  // Every column keeps 10 places while it can; then short columns (a date) stay whole
+  // and long ones go down to 5; on a very narrow screen, all of them.
+  const fit = (floor: (n: number) => number) => fitColumns(natural, natural.map(floor), options.width!);
+  const fits = (widths: number[]) => widths.reduce((a, b) => a + b, GAP * (widths.length - 1)) <= options.width!;
   const widths =
     options.width === undefined
       ? natural
-      : fitColumns(natural, headers.map((h) => Math.max(displayWidth(h), MIN_COLUMN)), options.width);
+      : [fit((n) => Math.min(n, MIN_COLUMN)), fit((n) => (n <= MIN_COLUMN ? n : NARROWEST))].find(fits) ??
+        fit((n) => Math.min(n, NARROWEST));
   const line = (cells: string[]) =>
     cells
       .map((raw, i) => {
