@@ -8,7 +8,7 @@ describe.skipIf(!hasTmux && !inCI)('on a terminal', () => {
   let tmux: Tmux | undefined;
   afterEach(() => tmux?.kill());
 
-  it.each([
+  it.each<{ where: string; env: Record<string, string>; most: number }>([
     { where: 'a 120-column terminal', env: {}, most: 78 },
     { where: 'a terminal with COLUMNS=60', env: { COLUMNS: '60' }, most: 60 },
   ])('circle agenda on $where is readable text, at most $most columns wide', async ({ env, most }) => {
