@@ -2,6 +2,15 @@
 // what it uses (start-up is measured in bench/startup.bench.mjs). Type-checking is `npm run typecheck`.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { parse } from 'yaml';
+
+/** templates/prompts.yaml is constant data: parsed here, once, and bundled as JSON. */
+const yamlAsData = {
+  name: 'yaml-as-data',
+  setup(b) {
+    b.onLoad({ filter: /\.yaml$/ }, (args) => ({ contents: JSON.stringify(parse(readFileSync(args.path, 'utf8'))), loader: 'json' }));
+  },
+};
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
@@ -20,6 +29,7 @@ await build({
   external: ['pdfkit', 'dejavu-fonts-ttf'],
   // Bundled CommonJS dependencies (commander) still call require().
   banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
+  plugins: [yamlAsData],
   logLevel: 'warning',
 });
 

@@ -4,12 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Context, Deps, GlobalOptions } from './context.js';
-import { EXIT } from './errors.js';
+import { CircleError, EXIT } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
 
-export type { Context, Deps } from './context.js';
 
-export type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
+type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,7 +17,7 @@ function version(): string {
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-export function createProgram(deps: Deps, onExit: (code: number) => void): Command {
+function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const program = new Command('circle');
 
   /** Wire a command to its module, loaded on first use; its exit code goes to onExit. */
@@ -95,7 +94,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .command('nametags')
     .description('big first-name name tags for the active members and guests, 8 to a sheet (A4 or Letter)')
     .addOption(new Option('--format <format>', 'pdf (default) or html').choices(['pdf', 'html']))
-    .option('--out <file>', 'write to this file ("-" for stdout); pdf goes to nametags.pdf by default')
+    .option('--out <file>', 'write to this file ("-" for stdout); without --format, .html or .pdf picks the format; pdf goes to nametags.pdf by default')
     .option('--guest <name>', 'add a tag for a guest (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
     .addHelpText('after', examples('circle nametags', 'circle nametags --guest "Ana Souza" --guest "Dr Nadia Karim"', 'circle nametags --format html --out tags.html'))
     .action(action(() => import('./commands/nametags.js')));
@@ -260,7 +259,21 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
   return program;
 }
 
-/** Parse argv and run; returns the exit code (the caller sets it). */
+/** What the user reads when a command fails, and the exit code it leaves with. */
+function report(error: unknown, deps: Deps): number {
+  const debug = Boolean(deps.env.CIRCLE_DEBUG);
+  if (error instanceof CircleError) {
+    deps.stderr.write(`${error.message}\n`);
+    if (debug) deps.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  deps.stderr.write(`circle: unexpected error: ${message}\n`);
+  deps.stderr.write(debug ? `${(error as Error).stack}\n` : 'Run again with CIRCLE_DEBUG=1 to see the details.\n');
+  return EXIT.failure;
+}
+
+/** Parse argv and run; returns the exit code (the caller sets it). Every error is reported here. */
 export async function runCli(argv: string[], deps: Deps): Promise<number> {
   let code: number = EXIT.ok;
   const program = createProgram(deps, (c) => (code = c));
@@ -271,8 +284,19 @@ export async function runCli(argv: string[], deps: Deps): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok; // --help, help <command>, --version
       return EXIT.usage;
     }
-    throw error;
+    return report(error, deps);
   }
   return code;
+}
+
+/** The clock; `today` (YYYY-MM-DD, from CIRCLE_TODAY) moves it to that day, keeping the time running. */
+export function clockFor(today: string | undefined): () => Date {
+  const m = today ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(today) : null;
+  if (!m) return () => new Date();
+  return () => {
+    const d = new Date();
+    d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return d;
+  };
 }
 

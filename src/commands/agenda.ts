@@ -1,14 +1,12 @@
 // circle agenda: the next meeting's agenda, from the circle and what was decided last time.
-import type { Context } from '../cli.js';
 import { buildAgenda } from '../core/agenda.js';
-import { nextMeetingDate } from '../core/circle.js';
+import { nextMeetingDate } from '../core/schedule.js';
 import { isIsoDate } from '../core/dates.js';
 import { CircleError, UsageError } from '../errors.js';
 import { agendaDocument } from '../render/agenda.js';
-import { DOCUMENT_FORMATS, chooseFormat, renderDocument, type DocumentFormat } from '../render/formats.js';
+import { chooseFormat, type Context } from '../context.js';
+import { DOCUMENT_FORMATS, renderDocument, type DocumentFormat } from '../render/formats.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
-import { loadPrompts } from '../store/templates.js';
-import { deliver } from './deliver.js';
 
 interface Options {
   date?: string;
@@ -25,7 +23,7 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }
   const { dir, slug } = await ctx.circle();
-  const [{ circle, members }, dates, prompts] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir), loadPrompts()]);
+  const [{ circle, members }, dates] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir)]);
 
   // Only the newest meeting file is read (and, for an earlier --date, the one before it).
   const load = async (d: string | undefined) => (d === undefined ? undefined : (await loadMeeting(dir, d)).data);
@@ -35,9 +33,9 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
   const before = dates.filter((d) => d < date).at(-1);
   const last = before === newest?.date ? newest : await load(before);
 
-  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, prompts, date });
+  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, date, today: ctx.today() });
   for (const warning of agenda.warnings) ctx.out.warn(warning);
 
   const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format, onScreen ? ctx.out.width : undefined);
-  await deliver(ctx, content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${date}.pdf` : undefined });
+  await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${date}.pdf` : undefined });
 }

@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
-import type { Context } from '../cli.js';
+import type { Context } from '../context.js';
 import { circleSchema, meetingSchema, membersSchema } from '../core/schema.js';
 import { CircleError, DataError, EXIT, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
@@ -109,7 +109,7 @@ async function commitEdit(ctx: Context, root: string, dir: string, slug: string,
     return EXIT.ok;
   }
   const message = `edit: ${circle.name} ${basename(path)}`;
-  const result = await commitPaths(dir, [path], message);
+  const result = await commitPaths(dir, [path], message, ctx.deps.env);
   if (result.ok) {
     ctx.out.info(`Committed: ${message}`);
     return EXIT.ok;

@@ -1,6 +1,6 @@
 // circle init [name]: scaffold a circle from templates/.
 import { join } from 'node:path';
-import type { Context } from '../cli.js';
+import type { Context } from '../context.js';
 import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../core/init.js';
 import { EXIT, UsageError } from '../errors.js';
 import { registerMergeDriver } from '../store/merge-driver.js';
@@ -32,7 +32,7 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
     circlesDir: join(ctx.deps.cwd, 'circles'),
   };
   const dir = await createCircle(ws, plan);
-  await registerMergeDriver(ws.root); // in a git work tree: co-facilitators' edits merge by member and field
+  await registerMergeDriver(ws.root, ctx.deps.env); // in a git work tree: co-facilitators' edits merge by member and field
   for (const w of plan.warnings) ctx.out.warn(w);
   const c = ctx.out.messageColor;
   ctx.out.info(

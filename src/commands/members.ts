@@ -1,6 +1,6 @@
 // circle members list|add|remove
-import type { Context } from '../cli.js';
-import { findMember, tagName } from '../core/circle.js';
+import type { Context } from '../context.js';
+import { findMember, tagName } from '../core/members.js';
 import { isIsoDate } from '../core/dates.js';
 import { nameKey } from '../core/names.js';
 import { memberSchema } from '../core/schema.js';

@@ -1,11 +1,10 @@
 // circle minutes [DATE]: one meeting's minutes, for members or (--public) for anyone.
-import type { Context } from '../cli.js';
 import { isIsoDate } from '../core/dates.js';
 import { buildMinutes } from '../core/minutes.js';
 import { CircleError, UsageError } from '../errors.js';
-import { DOCUMENT_FORMATS, chooseFormat, renderDocument } from '../render/formats.js';
+import { chooseFormat, type Context } from '../context.js';
+import { DOCUMENT_FORMATS, renderDocument } from '../render/formats.js';
 import { minutesDocument } from '../render/minutes.js';
-import { deliver } from './deliver.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles } from '../store/circle.js';
 import type { YamlFile } from '../store/yaml-file.js';
 import type { Meeting } from '../core/schema.js';
@@ -34,5 +33,5 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
   const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public });
 
   const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format, onScreen ? ctx.out.width : undefined);
-  await deliver(ctx, content, { out: opts.out, defaultFile: format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined });
+  await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined });
 }

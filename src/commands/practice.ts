@@ -1,14 +1,13 @@
 // circle practice [MEMBER]: each member's commitments, meeting to meeting, and what came of them.
-import type { Context } from '../cli.js';
-import { findMember } from '../core/circle.js';
+import type { Context } from '../context.js';
+import { findMember } from '../core/members.js';
 import { practiceChains } from '../core/practice.js';
 import { UsageError } from '../errors.js';
 import { practiceText } from '../render/practice.js';
 import { PRACTICE_VIEW } from '../store/summaries.js';
-import { circleWithSummaries } from './summaries.js';
 
 export async function run(ctx: Context, member: string | undefined, opts: { json?: boolean }): Promise<void> {
-  const { files, meetings } = await circleWithSummaries(ctx, PRACTICE_VIEW);
+  const { files, meetings } = await ctx.history(PRACTICE_VIEW);
   const known = files.members.data.members.map((m) => m.name);
   let only: string[] | undefined;
   if (member !== undefined) {

@@ -1,7 +1,7 @@
 // circle sync: share the workspace through its git remote. Commit the circles' changed
 // files, pull (rebase, autostash), check, push, and say what came in.
 import { join } from 'node:path';
-import type { Context } from '../cli.js';
+import type { Context } from '../context.js';
 import { describeChanges } from '../core/changes.js';
 import { CircleError, DataError, EXIT, type Problem } from '../errors.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
@@ -60,7 +60,7 @@ export async function run(ctx: Context): Promise<number> {
   if (busy === 'merge') {
     throw new CircleError('git is in the middle of a merge here: finish it (git status shows how) or undo it with git merge --abort, then circle sync.');
   }
-  await registerMergeDriver(ws.root);
+  await registerMergeDriver(ws.root, ctx.deps.env);
   const out = ctx.out;
 
   let before: string | undefined;
@@ -165,7 +165,7 @@ async function commitWaiting(ctx: Context, ws: Workspace, repo: Repo): Promise<v
   }
   if (!commit.length) return;
   const message = `circle sync: ${what.length ? what.join(', ') : 'merge settings'}`;
-  const result = await commitPaths(ws.root, commit.map((p) => join(ws.root, p)), message);
+  const result = await commitPaths(ws.root, commit.map((p) => join(ws.root, p)), message, ctx.deps.env);
   if (!result.ok) throw new CircleError(`could not commit the changed files before syncing:\n  ${result.reason}`);
   ctx.out.info(`Committed: ${message}`);
 }

@@ -1,16 +1,16 @@
 // The next meeting's agenda: built from the circle, its members and what the group
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
-import { formatWarnings, meetingEnd, scheduleQuery, splitMinutes } from './circle.js';
-import { nameKey } from './names.js';
-import { addDays, formatClock, parseClock } from './dates.js';
+import { formatClock, parseClock } from './dates.js';
+import { formatWarnings, meetingEnd, splitMinutes } from './format.js';
 import { commitmentsFrom, newIssuesFrom, topicIdeasFrom, type Commitment, type OpenIssue, type TopicIdea } from './meeting.js';
-import { partFor, type PartId, type Prompts } from './prompts.js';
-import { meetingDates } from './schedule.js';
+import { nameKey } from './names.js';
+import { PART_IDS, partFor, titleOf, type PartId } from './prompts.js';
+import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
 /** When a part of the meeting happens: clock times and its length. */
-export interface Slot {
+interface Slot {
   start: string;
   end: string;
   minutes: number;
@@ -28,7 +28,7 @@ export interface AgendaSection {
   questions: string[];
 }
 
-export interface Newcomer {
+interface Newcomer {
   name: string;
   organization?: string;
 }
@@ -65,12 +65,13 @@ export interface AgendaInput {
   members: readonly Member[];
   /** The last meeting before this one; undefined before the first. */
   last: Meeting | undefined;
-  prompts: Prompts;
   date: string;
+  /** Today: the topic chosen last time goes with the next meeting from today. */
+  today: string;
 }
 
 /** The last meeting with everything marked private taken out: an agenda is handed round. */
-export function shareable(meeting: Meeting): Meeting {
+function shareable(meeting: Meeting): Meeting {
   return {
     ...meeting,
     introductions: meeting.introductions.filter((i) => !i.private),
@@ -84,16 +85,17 @@ export function shareable(meeting: Meeting): Meeting {
  * everyone). Only the last meeting is read, so "never attended" is judged by the
  * `joined` date, which `members add` and `meet` set when someone first comes.
  */
-export function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
+function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
   return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
 }
 
-const FIRST_MEETING: Array<{ id: PartId; title: string; share: number }> = [
-  { id: 'introductions', title: 'Welcome and introductions', share: 45 },
-  { id: 'purpose', title: 'Our purpose', share: 30 },
-  { id: 'ground_rules', title: 'Ground rules', share: 20 },
-  { id: 'format', title: 'How our meetings run', share: 10 },
-  { id: 'next', title: "What's Next?", share: 15 },
+/** The first meeting's parts and their share of its time. */
+const FIRST_MEETING: Array<{ id: PartId; share: number }> = [
+  { id: 'introductions', share: 45 },
+  { id: 'purpose', share: 30 },
+  { id: 'ground_rules', share: 20 },
+  { id: 'format', share: 10 },
+  { id: 'next', share: 15 },
 ];
 
 function slots(start: string, minutes: readonly number[]): Slot[] {
@@ -105,16 +107,16 @@ function slots(start: string, minutes: readonly number[]): Slot[] {
   });
 }
 
-export function buildAgenda({ circle, members, last, prompts, date }: AgendaInput): Agenda {
+export function buildAgenda({ circle, members, last, date, today }: AgendaInput): Agenda {
   const start = circle.schedule.start;
   const inactive = new Set(members.filter((m) => !m.active).map((m) => nameKey(m.name)));
-  const part = (id: string) => (id in prompts ? partFor(prompts, circle, id as PartId) : undefined);
+  const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
     const p = part(id);
     return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions: p?.questions.map((q) => q.ask) ?? [] };
   };
   const newcomers = newcomersSince(members, last).map((m) => ({ name: m.name, ...(m.organization && { organization: m.organization }) }));
-  const following = meetingDates(scheduleQuery(circle, addDays(date, 1), 1))[0];
+  const following = scheduledAfter(circle, date);
 
   const common = {
     circle: circle.name,
@@ -136,7 +138,7 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
     return {
       kind: 'first',
       ...common,
-      sections: FIRST_MEETING.map((p, i) => section(p.id, p.title, times[i])),
+      sections: FIRST_MEETING.map((p, i) => section(p.id, titleOf(p.id), times[i])),
       proposedFormat: circle.format.sections.map((s) => ({ title: s.title, minutes: s.minutes })),
     };
   }
@@ -145,9 +147,10 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
   const kept = <T extends { member: string }>(items: T[]) => items.filter((i) => !inactive.has(nameKey(i.member)));
   const present = new Set(last.attendance.present.map(nameKey));
   const isNew = new Set(newcomers.map((n) => n.name));
-  const welcome = section('introductions', part('introductions')?.title ?? 'Welcome and introductions');
+  const welcome = section('introductions', titleOf('introductions'));
   const times = slots(start, circle.format.sections.map((s) => s.minutes));
-  const rules = section('ground_rules', 'Ground rules');
+  const rules = section('ground_rules', titleOf('ground_rules'));
+  const chosen = chosenFor(circle, last, date, today);
   return {
     kind: 'regular',
     ...common,
@@ -168,8 +171,6 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
         ? members.filter((m) => m.active && !present.has(nameKey(m.name)) && !isNew.has(m.name)).map((m) => m.name)
         : [],
     },
-    learning: last.next.topic?.trim()
-      ? { topic: last.next.topic.trim(), ...(last.next.speaker?.trim() && { speaker: last.next.speaker.trim() }), candidates: [] }
-      : { candidates: topicIdeasFrom(open) },
+    learning: chosen.topic ? { ...chosen, candidates: [] } : { candidates: topicIdeasFrom(open) },
   };
 }

@@ -3,8 +3,9 @@
 // on disk by the store); empty values (`key:` with nothing after it) count as absent.
 import { z } from 'zod';
 import { nameKey } from './names.js';
-import { parseCadence } from './schedule.js';
+import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
+import { memberFields, type PartId } from './prompts.js';
 
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -118,43 +119,31 @@ export const membersSchema = z
     });
   });
 
-export const introductionSchema = z.object({
-  member: text,
-  organization: optText,
-  /** If your mission succeeded, what would the community look like? */
-  vision: optText,
-  /** What could this group accomplish for each other? */
-  hopes: optText,
-  private: z.boolean().nullish().transform((v) => v ?? false),
-});
+/** Each person's text answers in a part, one optional field per question of templates/prompts.yaml. */
+function answerFields(part: PartId) {
+  return Object.fromEntries(memberFields(part).map((f) => [f, optText])) as Record<string, typeof optText>;
+}
+
+const privateFlag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
+
+export const introductionSchema = z.object({ ...answerFields('introductions'), member: text, private: privateFlag });
 
 export const reflectionSchema = z.object({
+  ...answerFields('reflect'),
   member: text,
   /** The commitment they came in with (copied from last time's "will practice"). */
   commitment: optText,
-  tried: optText,
-  surprised: optText,
-  excited: optText,
-  changed: optText,
-  disappointing: optText,
-  new_issues: optText,
-  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
+  private: privateFlag,
 });
 
 export const requestSchema = z.object({
   topic: text,
   by: optText,
   /** Raised in a reflection shared in confidence: left off agendas and public minutes. */
-  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
+  private: privateFlag,
 });
 
-export const nextAnswerSchema = z.object({
-  member: text,
-  stood_out: optText,
-  will_practice: optText,
-  wants_to_learn: optText,
-  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
-});
+export const nextAnswerSchema = z.object({ ...answerFields('next'), member: text, private: privateFlag });
 
 export const meetingSchema = z.object({
   date: isoDate,
@@ -202,11 +191,18 @@ export const meetingSchema = z.object({
   notes: optText,
 });
 
-export type Section = z.infer<typeof sectionSchema>;
 export type Circle = z.infer<typeof circleSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type MembersFile = z.infer<typeof membersSchema>;
+/** A person's entry in a part of the minutes: who, plus their answers by field (see `answerText`). */
+export type Entry = { member: string; private: boolean };
 export type Introduction = z.infer<typeof introductionSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type NextAnswer = z.infer<typeof nextAnswerSchema>;
+
+/** A person's text answer to a field, trimmed; undefined when they said nothing. */
+export function answerText(entry: Entry, field: string): string | undefined {
+  const value = (entry as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
 export type Meeting = z.infer<typeof meetingSchema>;

@@ -6,7 +6,7 @@ import type { Member } from './schema.js';
 import { nameKey } from './names.js';
 import { type MeetingSummary } from './summary.js';
 
-export interface MemberStats {
+interface MemberStats {
   name: string;
   active: boolean;
   /** Meetings they came to, out of the meetings held while they were a member. */

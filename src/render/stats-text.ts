@@ -5,7 +5,7 @@ import { bar, percent, sparkline, type ChartStyle } from './chart.js';
 import { wrap } from './text.js';
 import { displayWidth, padEnd, truncate } from './width.js';
 
-export interface StatsTextOptions {
+interface StatsTextOptions {
   title: string;
   width: number;
   style: ChartStyle;

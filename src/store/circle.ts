@@ -86,6 +86,25 @@ export async function loadMeeting(dir: string, date: string): Promise<YamlFile<M
   return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date)), path, `the meeting of ${date}`);
 }
 
+/** How many meeting files `loadMeetings` reads at the same time. */
+const READ_AT_ONCE = 32;
+
+/** Every meeting on these dates, read a few at a time; one DataError lists the problems of all of them. */
+export async function loadMeetings(dir: string, dates: readonly string[]): Promise<Array<YamlFile<Meeting>>> {
+  const out: Array<YamlFile<Meeting>> = [];
+  const problems: Problem[] = [];
+  for (let i = 0; i < dates.length; i += READ_AT_ONCE) {
+    const batch = await Promise.allSettled(dates.slice(i, i + READ_AT_ONCE).map((d) => loadMeeting(dir, d)));
+    for (const r of batch) {
+      if (r.status === 'fulfilled') out.push(r.value);
+      else if (r.reason instanceof DataError) problems.push(...r.reason.problems);
+      else throw r.reason;
+    }
+  }
+  if (problems.length) throw new DataError(problems);
+  return out;
+}
+
 /** The newest meeting, or undefined before the first one. Reads one file, however long the history. */
 export async function loadLastMeeting(dir: string, before?: string): Promise<YamlFile<Meeting> | undefined> {
   const dates = await listMeetingDates(dir);

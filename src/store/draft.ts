@@ -2,7 +2,7 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { draftSchema, type Draft } from '../core/meet.js';
+import { draftSchema, type Draft } from '../core/meet/index.js';
 import { writeFileAtomic } from './atomic.js';
 import { loadYaml } from './yaml-file.js';
 

@@ -5,15 +5,15 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Run git in `cwd` and return what it printed; a failure rejects with git's stderr, stdout and exit code. */
-export async function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(env && { env }) });
+export async function git(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
 
 /** True when `dir` is inside a git work tree (and git is installed). */
-export async function insideWorkTree(dir: string): Promise<boolean> {
+export async function insideWorkTree(dir: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   try {
-    return (await git(dir, ['rev-parse', '--is-inside-work-tree'])).trim() === 'true';
+    return (await git(dir, ['rev-parse', '--is-inside-work-tree'], env)).trim() === 'true';
   } catch {
     return false;
   }
@@ -22,10 +22,10 @@ export async function insideWorkTree(dir: string): Promise<boolean> {
 export type CommitResult = { ok: true } | { ok: false; reason: string };
 
 /** `git add -- paths` then `git commit -m message -- paths`: nothing else staged is committed. */
-export async function commitPaths(dir: string, paths: string[], message: string): Promise<CommitResult> {
+export async function commitPaths(dir: string, paths: string[], message: string, env: NodeJS.ProcessEnv): Promise<CommitResult> {
   try {
-    await git(dir, ['add', '--', ...paths]);
-    await git(dir, ['commit', '--quiet', '-m', message, '--', ...paths]);
+    await git(dir, ['add', '--', ...paths], env);
+    await git(dir, ['commit', '--quiet', '-m', message, '--', ...paths], env);
     return { ok: true };
   } catch (error) {
     const e = error as { stderr?: string; message: string };

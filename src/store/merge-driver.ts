@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic.js';
 import { git, insideWorkTree } from './git.js';
-import { templatesDir } from './templates.js';
+import { templatePath } from './templates.js';
 import { editedText } from './yaml-file.js';
 import { mergeYaml } from './yaml-merge.js';
 
@@ -21,7 +21,7 @@ const shellWord = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** This program by absolute path (node and bin/circle.js), so git finds it with or without `circle` on PATH. */
 function driverCommand(): string {
-  const bin = join(dirname(templatesDir), 'bin', 'circle.js');
+  const bin = join(dirname(templatePath('circle.yaml')), '..', 'bin', 'circle.js');
   return `${shellWord(process.execPath)} ${shellWord(bin)} merge-file %O %A %B %P`;
 }
 
@@ -31,15 +31,15 @@ function driverCommand(): string {
  * repository's own config (each clone's, set again on every `circle sync`).
  * Returns the files written (.gitattributes when it changed); nothing outside a git work tree.
  */
-export async function registerMergeDriver(root: string): Promise<string[]> {
-  if (!(await insideWorkTree(root))) return [];
+export async function registerMergeDriver(root: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  if (!(await insideWorkTree(root, env))) return [];
   const settings: Array<[string, string]> = [
     [`merge.${DRIVER}.name`, "circle: the circles' YAML files by field and by member"],
     [`merge.${DRIVER}.driver`, driverCommand()],
   ];
   for (const [key, value] of settings) {
-    const now = await git(root, ['config', '--local', '--get', key]).catch(() => '');
-    if (now.trim() !== value) await git(root, ['config', '--local', key, value]);
+    const now = await git(root, ['config', '--local', '--get', key], env).catch(() => '');
+    if (now.trim() !== value) await git(root, ['config', '--local', key, value], env);
   }
 
   const file = join(root, '.gitattributes');
@@ -69,7 +69,11 @@ export interface DriverResult {
  * and leave the result in the `ours` file, with conflict markers where needed.
  * `labels` name the two sides on the markers.
  */
-export async function mergeFiles(paths: { base: string; ours: string; theirs: string }, labels: [string, string]): Promise<DriverResult> {
+export async function mergeFiles(
+  paths: { base: string; ours: string; theirs: string },
+  labels: [string, string],
+  env: NodeJS.ProcessEnv,
+): Promise<DriverResult> {
   const [base, ours, theirs] = (await Promise.all([paths.base, paths.ours, paths.theirs].map((p) => readFile(p, 'utf8')))) as [string, string, string];
   if (!base.trim()) {
     // Both sides wrote the file from nothing (two records of one meeting): keep both
@@ -96,7 +100,7 @@ export async function mergeFiles(paths: { base: string; ours: string; theirs: st
     let text: string;
     let marked = 0;
     try {
-      text = await git(dir, args);
+      text = await git(dir, args, env);
     } catch (error) {
       const e = error as { code?: number; stdout?: string };
       if (typeof e.code !== 'number' || e.code < 0 || e.code > 127 || e.stdout === undefined) throw error;

@@ -6,7 +6,7 @@ import { Document, isNode, LineCounter, parseDocument, type ToStringOptions } fr
 import type { z } from 'zod';
 import { CircleError, DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { carryEdit } from './merge.js';
+import { carryEdit } from './carry-edit.js';
 
 /** Circle files are small; anything bigger is refused before parsing. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
 import type { Ask } from './ask.js';
-import { coerce, REQUEST_MARK, type Prompter, type SectionStatus, type Step } from '../core/meet.js';
+import { coerce, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
 import { UsageError } from '../errors.js';
 
 const OTHER = '\u0000other';
@@ -26,7 +26,7 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         const planned = status.planned === undefined ? '' : ` · ${status.planned} min planned`;
         out.info(`\n${c.bold.cyan(`== ${status.title}${planned} ==`)}`);
         if (status.about) out.info(c.dim(status.about));
-        if (status.id === 'reflect') out.info(c.dim(`Enter skips a question. Type ${REQUEST_MARK} and a topic to note a speaker request.`));
+        if (status.hint) out.info(c.dim(status.hint));
       }
       if (step.member && step.member !== member) {
         member = step.member;
@@ -53,7 +53,7 @@ async function askStep(ask: Ask, step: Step): Promise<unknown> {
       return ask.checkbox(step.question, (step.choices ?? []).map((ch) => ({ ...ch, checked: checked.has(ch.value) })));
     }
     case 'select': {
-      const choices = [...(step.choices ?? []), ...(step.other ? [{ name: 'Something else…', value: OTHER }] : [])];
+      const choices = [...(step.choices ?? []), ...(step.other ? [{ name: step.other, value: OTHER }] : [])];
       const picked = choices.length === 1 && step.other ? OTHER : await ask.select(step.question, choices, step.default as string | undefined);
       return picked === OTHER ? ask.text(step.question) : picked;
     }

@@ -4,13 +4,12 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, type Agenda, type AgendaInput } from '../../src/core/agenda.js';
 import { nameTags } from '../../src/core/nametags.js';
-import { promptsSchema } from '../../src/core/prompts.js';
+import { PROMPTS as prompts } from '../../src/core/prompts.js';
 import { circleSchema, meetingSchema, memberSchema, type Meeting } from '../../src/core/schema.js';
 import { agendaDocument } from '../../src/render/agenda.js';
 import { toMarkdown } from '../../src/render/markdown.js';
 import { repoRoot } from '../helpers.js';
 
-const prompts = promptsSchema.parse(parse(readFileSync(join(repoRoot, 'templates', 'prompts.yaml'), 'utf8')));
 
 const circle = circleSchema.parse({
   name: 'Eastside Youth Workers',
@@ -63,7 +62,7 @@ const last: Meeting = meetingSchema.parse({
   },
 });
 
-const input = (over: Partial<AgendaInput> = {}): AgendaInput => ({ circle, members, last, prompts, date: '2026-02-17', ...over });
+const input = (over: Partial<AgendaInput> = {}): AgendaInput => ({ circle, members, last, date: '2026-02-17', today: '2026-02-01', ...over });
 const everything = (a: Agenda) => JSON.stringify(a) + toMarkdown(agendaDocument(a));
 
 describe('buildAgenda after a meeting', () => {

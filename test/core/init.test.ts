@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sectionMinutes, findMember, nextMeetingDate, tagName } from '../../src/core/circle.js';
+import { DEFAULT_SECTIONS, splitMinutes } from '../../src/core/format.js';
+import { findMember, tagName } from '../../src/core/members.js';
+import { nextMeetingDate } from '../../src/core/schedule.js';
 import { planCircle } from '../../src/core/init.js';
 import { slugify, isSlug } from '../../src/core/slug.js';
 
@@ -35,7 +37,7 @@ describe('planCircle', () => {
 
 describe('section minutes', () => {
   it.each([120, 90, 150, 100, 45])('adds up to %i', (d) => {
-    expect(sectionMinutes(d).reduce((a, b) => a + b, 0)).toBe(d);
+    expect(splitMinutes(d, DEFAULT_SECTIONS.map((x) => x.share)).reduce((a, b) => a + b, 0)).toBe(d);
   });
 });
 

@@ -28,7 +28,7 @@ async function driver(base: string, ours: string, theirs: string) {
   writeFileSync(paths.base, base);
   writeFileSync(paths.ours, ours);
   writeFileSync(paths.theirs, theirs);
-  const result = await mergeFiles(paths, ['already shared', 'yours']);
+  const result = await mergeFiles(paths, ['already shared', 'yours'], process.env);
   return { ...result, text: readFileSync(paths.ours, 'utf8') };
 }
 
