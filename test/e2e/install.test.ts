@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, repoRoot, tempDir, testEnv } from '../helpers.js';
 
-/** The shell block under a README heading. */
-function readmeBlock(heading: string): string {
+/** The shell blocks of a README section. */
+function readmeBlocks(heading: string): string[] {
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
   const at = readme.indexOf(`\n## ${heading}\n`);
   expect(at, `README has no "## ${heading}"`).toBeGreaterThan(0);
-  return /```sh\n([^]*?)```/.exec(readme.slice(at))![1]!;
+  const section = readme.slice(at + 1).split(/\n## /)[0]!;
+  return [...section.matchAll(/```sh\n([^]*?)```/g)].map((m) => m[1]!);
 }
 
 function npm(args: string[], cwd: string) {
@@ -22,7 +23,7 @@ function npm(args: string[], cwd: string) {
 }
 
 describe('installing the packed package', () => {
-  it("installs without a warning, ships only what runs, and the README's own-workspace steps run as written", () => {
+  it("installs without a warning, ships only what runs, and the README's own-workspace and sharing steps run as written", () => {
     const tmp = tempDir('circle-install-');
     // dist/ is built before the tests; pack must not rebuild it under the other test files.
     const packed = npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', tmp], repoRoot);
@@ -45,7 +46,7 @@ describe('installing the packed package', () => {
     }
 
     // A new workspace in its own folder, with only the installed `circle` on PATH.
-    const steps = readmeBlock('Your own circle');
+    const [steps] = readmeBlocks('Your own circle') as [string];
     expect(steps).toMatch(/^circle meet$/m);
     const answers = join(tmp, 'answers.yaml');
     writeFileSync(answers, 'facilitator: Ana Souza\nnext.topic: Keeping volunteers\n');
@@ -69,5 +70,22 @@ describe('installing the packed package', () => {
     expect(readFileSync(join(workspace, '.gitattributes'), 'utf8')).toContain('circles/*/members.yaml merge=circle-yaml');
     const check = spawnSync('circle', ['check'], { cwd: workspace, env, encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
+
+    // "Sharing a circle with co-facilitators", with a bare repository for the shared one.
+    const [share, join_] = readmeBlocks('Sharing a circle with co-facilitators') as [string, string];
+    const url = 'git@example.org:eastside/circle.git';
+    expect(share).toContain(url);
+    const shared = join(tmp, 'shared.git');
+    git(tmp, 'init', '--quiet', '--bare', '--initial-branch=main', shared);
+    git(workspace, 'branch', '-M', 'main');
+    const sh = (text: string, cwd: string) => spawnSync('sh', ['-c', `set -e\n${text.replaceAll(url, shared)}`], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+    const sent = sh(share, workspace);
+    expect(sent.status, sent.stderr).toBe(0);
+    const other = join(tmp, 'co-facilitator');
+    mkdirSync(other);
+    const joined = sh(join_, other);
+    expect(joined.status, joined.stderr).toBe(0);
+    expect(readdirSync(join(other, 'eastside-circle', 'circles', 'eastside-youth-workers', 'meetings'))).toContain('2026-11-10.yaml');
+    expect(git(join(other, 'eastside-circle'), 'config', '--get', 'merge.circle-yaml.driver')).toContain(join(pkg, 'bin', 'circle.js'));
   }, 300_000);
 });
