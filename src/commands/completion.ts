@@ -2,7 +2,7 @@
 // themselves, so it always knows the commands, subcommands and options of this version.
 import type { Command, Option } from 'commander';
 
-export type Shell = 'bash' | 'zsh' | 'fish';
+type Shell = 'bash' | 'zsh' | 'fish';
 
 /** What the word after an option is: a folder, a file, a circle, one of a list, or free text. */
 type ValueKind = { kind: 'none' | 'dir' | 'file' | 'slug' | 'text' } | { kind: 'choices'; choices: string[] };

@@ -38,7 +38,7 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
   ctx.out.info(
     `${c.green('Created')} ${displayPath(dir, ctx.deps.cwd)}/ for ${c.bold(answers.name.trim())}.\n` +
       `Next: add people with \`circle members add\`, print the first agenda with \`circle agenda\`,\n` +
-      `and edit ${displayPath(join(dir, 'circle.yaml'), ctx.deps.cwd)} to record the purpose and ground rules you agree on.`,
+      `and \`circle edit\` (${displayPath(join(dir, 'circle.yaml'), ctx.deps.cwd)}) to record the purpose and ground rules you agree on.`,
   );
   return EXIT.ok;
 }

@@ -11,7 +11,7 @@ import { templatePath } from './templates.js';
 import { editedText } from './yaml-file.js';
 import { mergeYaml } from './yaml-merge.js';
 
-export const DRIVER = 'circle-yaml';
+const DRIVER = 'circle-yaml';
 
 const ATTRIBUTES_HEADER = "# circle: merge the circles' YAML files field by field and member by member (see `circle sync`)";
 const ATTRIBUTES = ['circle.yaml', 'members.yaml', 'meetings/*.yaml'].map((f) => `circles/*/${f} merge=${DRIVER}`);
@@ -57,7 +57,7 @@ export async function registerMergeDriver(root: string, env: NodeJS.ProcessEnv):
   return [file];
 }
 
-export interface DriverResult {
+interface DriverResult {
   /** Places both sides changed, each their own way (marked in the file). */
   conflicts: string[];
   /** False when a version was not readable YAML and git's line merge was used instead. */

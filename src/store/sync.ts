@@ -25,7 +25,7 @@ export interface Repo {
 const run = (repo: Repo, args: string[]) => git(repo.root, args, { ...repo.env, [SYNC_ENV]: '1' });
 
 /** Git's first lines of complaint, for a message. */
-export function gitReason(error: unknown): string {
+function gitReason(error: unknown): string {
   const e = error as { stderr?: string; message: string };
   return (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 8).join('\n  ');
 }
@@ -62,7 +62,7 @@ export async function changedSharedFiles(repo: Repo): Promise<string[]> {
   return paths.sort();
 }
 
-export interface Upstream {
+interface Upstream {
   remote: string;
   branch: string;
   /** e.g. origin/main */

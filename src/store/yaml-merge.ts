@@ -7,7 +7,7 @@ import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Do
 import { nameKey } from '../core/names.js';
 
 /** Which side a conflicted place takes: one rendering per side marks the conflicts. */
-export type Side = 'base' | 'ours' | 'theirs';
+type Side = 'base' | 'ours' | 'theirs';
 
 interface Merge {
   side: Side;
@@ -145,7 +145,7 @@ function mergeSeq(o: YAMLSeq | undefined, a: YAMLSeq, b: YAMLSeq, where: string,
   return true;
 }
 
-export interface YamlMerge {
+interface YamlMerge {
   /** One rendering of the merged document per side taken at the conflicts. */
   texts: Record<Side, string>;
   conflicts: string[];

@@ -27,7 +27,7 @@ export interface Output {
   width: number | undefined;
 }
 
-export interface OutputOptions {
+interface OutputOptions {
   /** --color (true) or --no-color (false); undefined leaves it to the environment. */
   color?: boolean | undefined;
 }
