@@ -155,7 +155,10 @@ async function commitWaiting(ctx: Context, ws: Workspace, repo: Repo): Promise<v
     const [files] = await collectProblems<[Awaited<ReturnType<typeof loadCircle>>, ...unknown[]]>([
       loadCircle(dir, slug),
       ...dates.map((d) => loadMeeting(dir, d).catch(missingIsFine)),
-    ]);
+    ]).catch((error: unknown) => {
+      if (error instanceof DataError) ctx.out.info('Nothing was shared: these files do not check. Fix them (`circle edit` helps), then circle sync again.');
+      throw error;
+    });
     if (files.circle.data.git.commit === false) {
       ctx.out.info(`Not shared: ${paths.join(', ')} (git.commit is off in circles/${slug}/circle.yaml; commit them yourself to share them).`);
       continue;

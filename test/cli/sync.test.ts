@@ -117,6 +117,19 @@ describe('circle sync', () => {
     expect(circle(['check'], { cwd: ws.b, env }).code).toBe(0);
   });
 
+  it('never shares a file that does not check', () => {
+    const ws = sharedWorkspace();
+    const members = join(circleDir(ws.a), 'members.yaml');
+    writeFileSync(members, `${readFileSync(members, 'utf8')}  - name: Ben Okoro\n    joined: next Tuesday\n`);
+    const before = git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main');
+    const r = circle(['sync'], { cwd: ws.a, env });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('Nothing was shared: these files do not check.');
+    expect(r.stderr).toMatch(new RegExp(`circles/${SLUG}/members\\.yaml:\\d+:\\d+: `));
+    expect(git(ws.a, 'status', '--porcelain')).toBe(` M circles/${SLUG}/members.yaml\n`);
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(before);
+  });
+
   it('says what to do without a remote, and outside git', () => {
     const root = tempDir();
     expect(circle(['init', 'Quiet Circle', '--yes'], { cwd: root, env }).code).toBe(0);
