@@ -29,14 +29,14 @@ import { displayPath } from '../store/yaml-file.js';
 import { plural } from '../render/document.js';
 
 /** What to do when a sync stops on a conflict. */
-function stopped(ctx: Context, found: Conflict[], from: string): number {
+function stopped(ctx: Context, found: Conflict[]): number {
   const where = ({ path, lines: [first, ...more] }: Conflict) =>
     first === undefined ? path : `${path}:${first}${more.length ? ` (and line ${more.join(', ')})` : ''}`;
   const lines = found.map((c) => {
     const date = /meetings\/(\d{4}-\d{2}-\d{2})\.yaml$/.exec(c.path)?.[1];
     return date
-      ? `  ${where(c)}: the meeting of ${date} was recorded here and also in ${from}; the file holds both records, keep one (or combine them)`
-      : `  ${where(c)}: changed here and in ${from}, each differently`;
+      ? `  ${where(c)}: the meeting of ${date} was recorded here and also in the shared copy; the file holds both records, keep one (or combine them)`
+      : `  ${where(c)}: changed here and in the shared copy, each differently`;
   });
   ctx.out.info(
     `circle sync stopped: ${plural(found.length, 'file needs', 'files need')} you to choose.\n${lines.join('\n')}\n` +
@@ -53,7 +53,7 @@ export async function run(ctx: Context): Promise<number> {
   if (!repo) {
     throw new CircleError(
       `${displayPath(ws.root, ctx.deps.cwd) || '.'} is not in a git repository, so there is nothing to share it through.\n` +
-        'Make it one (git init; git add -A; git commit -m "Our circle"), add the shared repository (git remote add origin <url>), then circle sync.',
+        'Make it one (git init), add the shared repository (git remote add origin <url>), then circle sync: it commits the circles\' files itself.',
     );
   }
   const busy = await unfinished(repo);
@@ -70,7 +70,7 @@ export async function run(ctx: Context): Promise<number> {
     before = await rebaseStart(repo);
     const waiting = await conflicts(repo);
     const marked = waiting.filter((c) => c.lines.length);
-    if (marked.length) return stopped(ctx, marked, 'the shared copy');
+    if (marked.length) return stopped(ctx, marked);
     await refuseProblems(ctx, ws, 'Not carried on: these files do not check.');
     result = await continueRebase(repo, waiting.map((c) => c.path));
   } else {
@@ -90,7 +90,7 @@ export async function run(ctx: Context): Promise<number> {
   }
   if (!result.ok) {
     if (!result.conflicts.length) throw new CircleError(`could not bring in the shared changes:\n  ${result.reason}`);
-    return stopped(ctx, result.conflicts, 'the shared copy');
+    return stopped(ctx, result.conflicts);
   }
 
   const up = await upstream(repo);
