@@ -1,18 +1,17 @@
 // circle edit [circle|members|minutes DATE]: edit a circle's file by hand, safely. The
-// editor works on a copy; the file is replaced (atomically) only once the copy checks,
-// and on a problem the editor opens again, like `crontab -e`.
+// editor works on a copy; the file is replaced (atomically, under the write lock) only
+// once the copy checks, and on a problem the editor opens again, like `crontab -e`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
 import { circleSchema, meetingSchema, membersSchema } from '../core/schema.js';
 import { CircleError, DataError, EXIT, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../store/atomic.js';
 import { circleFile, dateMatches, listMeetingDates, loadCircle, meetingFile, membersFile } from '../store/circle.js';
-import { commitPaths } from '../store/git.js';
-import { openRepo, unfinished } from '../store/sync.js';
-import { displayPath, parseYaml, readText, type ExtraCheck } from '../store/yaml-file.js';
+import { commitPaths, insideWorkTree, unfinishedWork } from '../store/git.js';
+import { withWriteLock } from '../store/lock.js';
+import { displayPath, parseYaml, readText, writeCircleFile, type ExtraCheck } from '../store/yaml-file.js';
 import { editorOf, openEditor } from '../ui/editor.js';
 
 type Which = 'circle' | 'members' | 'minutes';
@@ -76,10 +75,13 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
     if (!(await createAsk(ctx.deps).confirm('Edit it again?', true))) return keep('The edit does not check, so', EXIT.data);
   }
 
-  if ((await readText(file.path)) !== original) {
-    return keep(`${shown} changed while you were editing (another command, or a sync), so it was left alone:`, EXIT.failure);
-  }
-  await writeFileAtomic(file.path, text);
+  // Replaced under the circle's write lock, and only if nobody changed it meanwhile.
+  const replaced = await withWriteLock(dirname(file.path), file.path, async () => {
+    if ((await readText(file.path)) !== original) return false;
+    await writeCircleFile(file.path, text);
+    return true;
+  });
+  if (!replaced) return keep(`${shown} changed while you were editing (another command, or a sync), so it was left alone:`, EXIT.failure);
   await rm(tmp, { recursive: true, force: true });
   ctx.out.info(`Saved ${shown}.`);
   return commitEdit(ctx, ws.root, dir, slug, file.path);
@@ -87,8 +89,7 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
 
 /** Commit the edited file alone, when circle.yaml asks for commits and git can take one now. */
 async function commitEdit(ctx: Context, root: string, dir: string, slug: string, path: string): Promise<number> {
-  const repo = await openRepo(root, ctx.deps.env);
-  if (!repo) return EXIT.ok;
+  if (!(await insideWorkTree(root, ctx.deps.env))) return EXIT.ok;
   let circle;
   try {
     circle = (await loadCircle(dir, slug)).circle.data;
@@ -99,12 +100,12 @@ async function commitEdit(ctx: Context, root: string, dir: string, slug: string,
   }
   if (circle.git.commit === false) return EXIT.ok;
   const shown = displayPath(path, ctx.deps.cwd);
-  const busy = await unfinished(repo);
-  if (busy) {
+  const work = await unfinishedWork(root, ctx.deps.env);
+  if (work) {
     ctx.out.info(
-      busy === 'rebase'
+      work.file === 'rebase-merge'
         ? 'Not committed: a sync is waiting for this file. Run circle sync to carry on.'
-        : `Not committed: git is in the middle of a merge. When the file is right: git add -- ${shown} && git merge --continue`,
+        : `Not committed: ${work.what} is in progress in this repository (${work.end}).`,
     );
     return EXIT.ok;
   }

@@ -32,7 +32,11 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
     circlesDir: join(ctx.deps.cwd, 'circles'),
   };
   const dir = await createCircle(ws, plan);
-  await registerMergeDriver(ws.root, ctx.deps.env); // in a git work tree: co-facilitators' edits merge by member and field
+  // In a git work tree, co-facilitators' edits will merge by member and field. The circle
+  // is made either way: a failure here is said, and `circle sync` sets it up again.
+  await registerMergeDriver(ws.root, ctx.deps.env).catch((error: unknown) =>
+    ctx.out.warn(`git was not set up to merge the circle's files (${(error as Error).message.split('\n')[0]}); circle sync will do it.`),
+  );
   for (const w of plan.warnings) ctx.out.warn(w);
   const c = ctx.out.messageColor;
   ctx.out.info(

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { describeChanges } from '../core/changes.js';
 import { CircleError, DataError, EXIT, type Problem } from '../errors.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
-import { commitPaths } from '../store/git.js';
+import { commitPaths, unfinishedWork } from '../store/git.js';
 import { registerMergeDriver } from '../store/merge-driver.js';
 import {
   ahead,
@@ -18,7 +18,6 @@ import {
   pull,
   push,
   rebaseStart,
-  unfinished,
   upstream,
   type Conflict,
   type Repo,
@@ -56,16 +55,15 @@ export async function run(ctx: Context): Promise<number> {
         'Make it one (git init), add the shared repository (git remote add origin <url>), then circle sync: it commits the circles\' files itself.',
     );
   }
-  const busy = await unfinished(repo);
-  if (busy === 'merge') {
-    throw new CircleError('git is in the middle of a merge here: finish it (git status shows how) or undo it with git merge --abort, then circle sync.');
-  }
+  // A rebase is what a sync that stopped on a conflict leaves; anything else is someone else's work.
+  const work = await unfinishedWork(repo.root, repo.env);
+  if (work && work.file !== 'rebase-merge') throw new CircleError(`${work.what} is in progress in this repository: ${work.end}, then circle sync.`);
   await registerMergeDriver(ws.root, ctx.deps.env);
   const out = ctx.out;
 
   let before: string | undefined;
   let result: StepResult;
-  if (busy === 'rebase') {
+  if (work) {
     // An earlier sync stopped on a conflict: carry on once every file is settled and checks.
     before = await rebaseStart(repo);
     const waiting = await conflicts(repo);
@@ -74,13 +72,13 @@ export async function run(ctx: Context): Promise<number> {
     await refuseProblems(ctx, ws, 'Not carried on: these files do not check.');
     result = await continueRebase(repo, waiting.map((c) => c.path));
   } else {
+    const first = await upstream(repo); // where to share (and a branch to commit on) before anything is committed
     await commitWaiting(ctx, ws, repo);
     before = await head(repo);
     if (!before) {
       out.info('Nothing to share yet: this repository has no commits.');
       return EXIT.ok;
     }
-    const first = await upstream(repo);
     if (first.fresh) {
       await push(repo, first);
       out.info(`Shared this workspace for the first time: ${first.name} now has it. Co-facilitators can clone it and run circle sync.`);

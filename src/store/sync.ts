@@ -1,6 +1,5 @@
 // Sharing a workspace through its git remote: what is waiting to be committed, the
 // upstream branch, pull (rebase, autostash) and push, and what came in.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
@@ -37,14 +36,6 @@ export async function openRepo(root: string, env: NodeJS.ProcessEnv): Promise<Re
   } catch {
     return undefined;
   }
-}
-
-/** A rebase or merge that git is waiting for someone to finish. */
-export async function unfinished(repo: Repo): Promise<'rebase' | 'merge' | undefined> {
-  const path = async (name: string) => resolve(repo.root, (await run(repo, ['rev-parse', '--git-path', name])).trim());
-  if (existsSync(await path('rebase-merge')) || existsSync(await path('rebase-apply'))) return 'rebase';
-  if (existsSync(await path('MERGE_HEAD'))) return 'merge';
-  return undefined;
 }
 
 /** Paths (from the workspace folder) of shared files changed since the last commit, new ones included. */

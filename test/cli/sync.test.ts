@@ -53,7 +53,7 @@ describe('circle sync', () => {
       // Local state: a draft, a lock and a cache that must never travel.
       writeFileSync(join(circleDir(ws.a), '.draft.yaml'), 'date: 2026-12-08\n');
       writeFileSync(join(circleDir(ws.a), '.lock'), '123\n');
-      mkdirSync(join(circleDir(ws.a), '.cache'));
+      mkdirSync(join(circleDir(ws.a), '.cache'), { recursive: true });
       writeFileSync(join(circleDir(ws.a), '.cache', 'summaries.json'), '{}');
 
       const outputs: string[] = [];

@@ -12,6 +12,8 @@ export const draftSchema = z.object({
   answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
   /** When each answer was saved (ISO date-time): the section clocks are read from these. */
   at: z.record(z.string(), z.string()),
+  /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
+  partial: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -12,7 +12,7 @@ import type { MeetingPlan, Step } from './step.js';
 /** Every step of the meeting as far as the answers so far decide it, in order. */
 export function steps(plan: MeetingPlan, draft: Draft): Step[] {
   return [
-    ...openingSteps(plan),
+    ...openingSteps(plan, draft),
     ...introductionSteps(plan, draft),
     ...reflectSteps(plan, draft),
     ...learningSteps(plan),
