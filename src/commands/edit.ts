@@ -81,7 +81,7 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
     await writeCircleFile(file.path, text);
     return true;
   });
-  if (!replaced) return keep(`${shown} changed while you were editing (another command, or a sync), so it was left alone:`, EXIT.failure);
+  if (!replaced) return keep(`${shown} changed while you were editing (another command, or a sync), so`, EXIT.failure);
   await rm(tmp, { recursive: true, force: true });
   ctx.out.info(`Saved ${shown}.`);
   return commitEdit(ctx, ws.root, dir, slug, file.path);
