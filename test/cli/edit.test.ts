@@ -52,6 +52,16 @@ describe('circle edit', () => {
     expect(git(root, 'status', '--porcelain')).toBe('A  notes.txt\n');
   });
 
+  it('never overwrites a change made to the file while the editor was open', () => {
+    const { root, members } = repo();
+    // While "editing", someone else adds a member to the real file.
+    const meanwhile = editor(`printf '  - name: Ben Okoro\\n' >> '${members}'; printf '  - name: Ana Souza\\n' >> "$1"`);
+    const r = circle(['edit', 'members'], { cwd: root, env: { ...env, EDITOR: meanwhile } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('circles/riverside-leaders/members.yaml changed while you were editing (another command, or a sync), so circles/riverside-leaders/members.yaml was not changed; your edit is kept in');
+    expect(readFileSync(members, 'utf8')).toMatch(/  - name: Ben Okoro\n$/);
+  });
+
   it('leaves everything alone when nothing changed or the editor fails', () => {
     const { root, members } = repo();
     const same = circle(['edit', 'members'], { cwd: root, env: { ...env, EDITOR: 'true' } });
