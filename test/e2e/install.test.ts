@@ -27,7 +27,10 @@ describe('installing the packed package', () => {
     const tmp = tempDir('circle-install-');
     // dist/ is built before the tests; pack must not rebuild it under the other test files.
     const packed = npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', tmp], repoRoot);
-    const tarball = join(tmp, packed.stdout.trim().split('\n').at(-1)!);
+    const name = packed.stdout.trim().split('\n').at(-1)!;
+    const tarball = join(tmp, name);
+    // The README installs the tarball that `npm pack` writes, by its name.
+    expect(readmeBlocks('Installing').join('\n')).toContain(`npm install -g ./${name}\n`);
     const prefix = join(tmp, 'prefix');
     const install = npm(['install', '--global', '--prefix', prefix, '--prefer-offline', tarball], tmp);
     expect(install.stderr).not.toMatch(/warn/i);
