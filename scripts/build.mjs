@@ -1,6 +1,6 @@
 // Build dist/ from src/: one ESM bundle split per command, so each command loads only
 // what it uses (start-up is measured in bench/startup.bench.mjs). Type-checking is `npm run typecheck`.
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
 
@@ -32,3 +32,13 @@ await build({
   plugins: [yamlAsData],
   logLevel: 'warning',
 });
+
+// The source maps carry the program's own sources only: a dependency's code is
+// its package's to ship, so its entries keep their path and lose their text.
+const dist = new URL('../dist/', import.meta.url);
+for (const name of readdirSync(dist).filter((n) => n.endsWith('.map'))) {
+  const file = new URL(name, dist);
+  const map = JSON.parse(readFileSync(file, 'utf8'));
+  map.sourcesContent = map.sources.map((source, i) => (source.includes('node_modules/') ? null : map.sourcesContent[i]));
+  writeFileSync(file, JSON.stringify(map));
+}

@@ -2,7 +2,7 @@
 // what it needs (the store, colours, dates), is loaded only when that command runs,
 // so `circle --help` stays light.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Context, Deps, GlobalOptions } from './context.js';
 import { CircleError, displayPath, EXIT, fsReason, quoteControls } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
@@ -39,8 +39,12 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
     .version(version(), '-V, --version', 'print the version')
     .option('--home <dir>', 'workspace folder holding circles/ (default: $CIRCLE_HOME, else the nearest folder upward with circles/)')
     .option('--circle <slug>', 'which circle (default: the folder you stand in, else the only one)')
+    .option('--color', 'colours even when not on a terminal (FORCE_COLOR=1 does the same)')
     .option('--no-color', 'no colours, even on a terminal (NO_COLOR=1 does the same)')
     .showHelpAfterError('(add --help for usage)')
+    // Every command's help lists --home, --circle and the colour options too.
+    .configureHelp({ showGlobalOptions: true })
+    .helpCommand(false)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void deps.stdout.write(s),
@@ -213,6 +217,64 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
     .option('--json', 'print JSON')
     .addHelpText('after', examples('circle schedule', 'circle schedule --count 12 --ics riverside.ics', 'circle schedule --from 2027-01-01 --json'))
     .action(action(() => import('./commands/schedule.js')));
+
+  // Sharing and editing by hand (issue 13): sync, edit, the git merge driver, help, completion.
+  program
+    .command('sync')
+    .description("share the circles through the workspace's git remote: commit their changed files, pull (rebase), push, and say what came in")
+    .addHelpText(
+      'after',
+      examples('circle sync') +
+        "\nThe circles' YAML files are merged member by member and field by field; only a field both\n" +
+        'sides changed is left for you to settle, and sync says where.\n',
+    )
+    .action(action(() => import('./commands/sync.js')));
+
+  program
+    .command('edit')
+    .description('edit circle.yaml, members.yaml or a meeting in $VISUAL/$EDITOR; the file is replaced only once the edit checks')
+    .addArgument(new Argument('[file]', 'circle (default), members, or minutes').choices(['circle', 'members', 'minutes']))
+    .argument('[date]', 'with minutes: the meeting, YYYY-MM-DD (default: the last one)')
+    .addHelpText('after', examples('circle edit', 'circle edit members', 'circle edit minutes 2026-10-20', 'EDITOR=nano circle edit members'))
+    .action(action(() => import('./commands/edit.js')));
+
+  program
+    .command('merge-file', { hidden: true })
+    .description('the git merge driver for circle.yaml and members.yaml (git runs it: %O %A %B %P)')
+    .argument('<base>')
+    .argument('<ours>')
+    .argument('<theirs>')
+    .argument('[path]')
+    .action(action(() => import('./commands/merge-file.js')));
+
+  program
+    .command('completion')
+    .description('print a tab-completion script for your shell')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples('source <(circle completion bash)        # in ~/.bashrc', 'circle completion zsh > "${fpath[1]}/_circle"', 'circle completion fish > ~/.config/fish/completions/circle.fish'),
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./commands/completion.js');
+      deps.stdout.write(completionScript(program, shell));
+      onExit(EXIT.ok);
+    });
+
+  program
+    .command('help')
+    .description('show the help of a command, e.g. circle help members add')
+    .argument('[command...]', 'the command and its subcommand')
+    .action((names: string[]) => {
+      const help = program.createHelp();
+      let command: Command = program;
+      for (const name of names) {
+        const next = help.visibleCommands(command).find((c) => c.name() === name);
+        if (!next) return program.error(`error: no command "circle ${names.join(' ')}"; see circle --help`, { exitCode: EXIT.usage });
+        command = next;
+      }
+      command.help();
+    });
 
   return program;
 }

@@ -59,8 +59,7 @@ const NOTICE_FROM = 500;
 
 export function createContext(deps: Deps, global: GlobalOptions): Context {
   if (global.circle !== undefined) checkSlug(global.circle); // refused up front, whatever the command
-  const env = global.color === false ? { ...deps.env, NO_COLOR: '1' } : deps.env;
-  const out = createOutput(deps.stdout, deps.stderr, env);
+  const out = createOutput(deps.stdout, deps.stderr, deps.env, { color: global.color });
   const workspace = () => requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd });
   const ctx: Context = {
     deps,

@@ -17,7 +17,9 @@ interface Options {
 }
 
 export async function run(ctx: Context, opts: Options): Promise<void> {
-  const format = chooseFormat(opts, DOCUMENT_FORMATS, 'markdown');
+  // On a terminal the agenda is read as it is: plain text; a pipe or a file gets Markdown.
+  const onScreen = (opts.out === undefined || opts.out === '-') && ctx.out.terminal;
+  const format = chooseFormat(opts, DOCUMENT_FORMATS, onScreen ? 'text' : 'markdown');
   if (opts.date !== undefined && !isIsoDate(opts.date)) {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }
@@ -38,6 +40,6 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
   const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number: earlier.length + 1, date, today: ctx.today() });
   for (const warning of agenda.warnings) ctx.out.warn(warning);
 
-  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format);
+  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format, onScreen ? ctx.out.width : undefined);
   await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${date}.pdf` : undefined });
 }

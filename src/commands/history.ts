@@ -9,6 +9,5 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<void>
   const rows = historyRows(meetings, files.members.data.members);
   if (opts.json) return ctx.out.data(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out.info(`${files.circle.data.name} has no meetings yet.`);
-  const tty = Boolean(ctx.out.stdout.isTTY);
-  ctx.out.data(historyTable(rows, { width: tty ? ctx.out.columns : undefined, color: ctx.out.color, style: { unicode: tty } }));
+  ctx.out.data(historyTable(rows, { width: ctx.out.width, color: ctx.out.color, unicode: ctx.out.unicode }));
 }

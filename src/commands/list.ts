@@ -54,7 +54,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
             ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`]
             : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—'],
         ),
-        ctx.out.color,
+        ctx.out,
       ),
     );
   }

@@ -24,7 +24,7 @@ export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }
     renderTable(
       ['Name', 'Tag', 'Organisation', 'Joined', ...(opts.all ? ['Active'] : [])],
       people.map((m) => [m.name, tagName(m), m.organization ?? '', m.joined ?? '', ...(opts.all ? [m.active ? 'yes' : 'no'] : [])]),
-      ctx.out.color,
+      ctx.out,
     ),
   );
 }

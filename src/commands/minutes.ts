@@ -17,7 +17,9 @@ function nearby(dates: readonly string[], date: string): string[] {
 }
 
 export async function run(ctx: Context, date: string | undefined, opts: { format?: string; json?: boolean; out?: string; public?: boolean }): Promise<void> {
-  const format = chooseFormat(opts, DOCUMENT_FORMATS, 'markdown');
+  // As the agenda: plain text on a terminal, Markdown in a pipe or a file.
+  const onScreen = (opts.out === undefined || opts.out === '-') && ctx.out.terminal;
+  const format = chooseFormat(opts, DOCUMENT_FORMATS, onScreen ? 'text' : 'markdown');
   if (date !== undefined && !isIsoDate(date)) throw new UsageError(`"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-10-20`);
 
   const { dir, slug } = await ctx.circle();
@@ -30,6 +32,6 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
   const [files, meeting] = await collectProblems<[CircleFiles, YamlFile<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
   const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public, number: dates.indexOf(when) + 1 });
 
-  const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format);
+  const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format, onScreen ? ctx.out.width : undefined);
   await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined });
 }

@@ -11,13 +11,18 @@ export async function run(ctx: Context, opts: { format?: string; json?: boolean;
   const { files, meetings } = await ctx.history(SUMMARY_VIEW);
   const stats = circleStats(meetings, files.members.data.members);
   const title = `${files.circle.data.name}: the circle in numbers`;
-  const toFile = opts.out !== undefined;
-  const tty = !toFile && Boolean(ctx.out.stdout.isTTY);
+  // A file gets plain ASCII, 80 columns wide; the screen or a pipe what Output says.
+  const toFile = opts.out !== undefined && opts.out !== '-';
   const text =
     format === 'json'
       ? JSON.stringify(stats, null, 2)
       : format === 'html'
         ? statsHtml(stats, title)
-        : statsText(stats, { title, width: tty ? ctx.out.columns : 80, style: { unicode: tty }, color: toFile ? new Chalk({ level: 0 }) : ctx.out.color });
+        : statsText(stats, {
+            title,
+            width: (!toFile && ctx.out.width) || 80,
+            style: { unicode: !toFile && ctx.out.unicode },
+            color: toFile ? new Chalk({ level: 0 }) : ctx.out.color,
+          });
   await ctx.deliver(text, { out: opts.out });
 }

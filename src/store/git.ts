@@ -7,8 +7,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-async function git(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, env, encoding: 'utf8' });
+/** Run git in `cwd` and return what it printed; a failure rejects with git's stderr, stdout and exit code. */
+export async function git(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
 
@@ -44,12 +45,19 @@ const UNFINISHED: Array<[file: string, what: string, end: string]> = [
   ['BISECT_LOG', 'a bisect', 'end it with `git bisect reset`'],
 ];
 
+/** Work git has left unfinished in this repository (by the file it keeps meanwhile), or undefined. */
+export async function unfinishedWork(dir: string, env: NodeJS.ProcessEnv): Promise<{ file: string; what: string; end: string } | undefined> {
+  const paths = (await git(dir, ['rev-parse', ...UNFINISHED.flatMap(([f]) => ['--git-path', f])], env)).split('\n');
+  const i = UNFINISHED.findIndex((_, k) => paths[k] && existsSync(resolve(dir, paths[k])));
+  if (i < 0) return undefined;
+  const [file, what, end] = UNFINISHED[i]!;
+  return { file, what, end };
+}
+
 /** Why a commit now would land somewhere it should not, or undefined when it is safe. */
 async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const paths = (await git(dir, ['rev-parse', ...UNFINISHED.flatMap(([f]) => ['--git-path', f])], env)).split('\n');
-  for (const [i, [, what, end]] of UNFINISHED.entries()) {
-    if (paths[i] && existsSync(resolve(dir, paths[i]))) return `${what} is in progress in this repository: ${end}, then commit the minutes.`;
-  }
+  const work = await unfinishedWork(dir, env);
+  if (work) return `${work.what} is in progress in this repository: ${work.end}, then commit the minutes.`;
   try {
     await git(dir, ['symbolic-ref', '--quiet', 'HEAD'], env);
   } catch (error) {

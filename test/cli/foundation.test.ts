@@ -176,9 +176,12 @@ describe('global behaviour', () => {
     expect((await cli(['--home', join(root, 'nope'), 'list'])).code).toBe(2);
   });
 
-  it('never colours piped output, and never with NO_COLOR', async () => {
-    const r = await cli(['list'], { env: { FORCE_COLOR: '1', NO_COLOR: undefined } });
-    expect(r.stdout).not.toMatch(/\x1b\[/);
+  it('colours a terminal, a pipe only when FORCE_COLOR asks, and nothing with NO_COLOR', async () => {
+    const colour = /\x1b\[/;
+    expect((await cli(['list'], { env: { NO_COLOR: undefined } })).stdout).not.toMatch(colour);
+    expect((await cli(['list'], { env: { NO_COLOR: undefined }, tty: true })).stdout).toMatch(colour);
+    expect((await cli(['list'], { tty: true })).stdout).not.toMatch(colour); // NO_COLOR=1, as every test run
+    expect((await cli(['list'], { env: { FORCE_COLOR: '1', NO_COLOR: undefined } })).stdout).toMatch(colour);
   });
 
   it('picks the circle from the folder you stand in when there are several', async () => {
