@@ -7,13 +7,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Print styles shared by every printed page (agenda, minutes, name tags add their own). */
+/** Print styles shared by every printed page (agenda, minutes, name tags add their own); on paper, the PDF's 10 pt. */
 export const PRINT_CSS = `
 @page { size: auto; margin: 18mm 16mm; }
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; }
 body { margin: 0 auto; max-width: 46em; padding: 1.5em; }
-@media print { body { max-width: none; padding: 0; } }
+@media print { html { font-size: 10pt; } body { max-width: none; padding: 0; } }
 `;
 
 const DOCUMENT_CSS = `

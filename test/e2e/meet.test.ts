@@ -43,8 +43,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Note introductions for the 2 others too?');
 
     // The header, José's turn and his commitment are printed one after another: wait for each.
-    await t.see('== Time to Reflect · 45 min planned ==');
-    await t.see(/José Álvarez\s+\[Time to Reflect: \d+ of 45 min\]/);
+    await t.see('== Time to Reflect · 40 min planned ==');
+    await t.see(/José Álvarez\s+\[Time to Reflect: \d+ of 40 min\]/);
     await t.see('Last time José Álvarez meant to: Call the Seniors');
     await t.answer(REFLECT[0]!, 'Drew up a winter rota ++ Sharing vans');
     await t.answer(REFLECT[1]!, 'Three drivers said yes');
