@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { warnUnreadable, type Context } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
+import type { Member } from '../core/schema.js';
 import { newDraft, rehearse, runMeeting, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
 import { CircleError, EXIT, FileError, InterruptedError, UsageError } from '../errors.js';
 import { renderMeetSummary } from '../render/meet.js';
@@ -50,7 +51,7 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };
     const draft = kept ?? newDraft(date, now());
     if (scripted) checkAnswers(plan, draft, scripted);
-    const prompter = scripted ? await answersPrompter(scripted) : await terminalPrompter(ctx);
+    const prompter = scripted ? await answersPrompter(scripted, plan.members) : await terminalPrompter(ctx);
     const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
     return await record(ctx, dir, plan, finished);
   } finally {
@@ -70,9 +71,9 @@ async function terminalPrompter(ctx: Context): Promise<Prompter> {
   return interactivePrompter(createAsk(ctx.deps), ctx.out);
 }
 
-async function answersPrompter({ answers, shown }: AnswersFile): Promise<Prompter> {
+async function answersPrompter({ answers, shown }: AnswersFile, members: readonly Member[]): Promise<Prompter> {
   const { answersPrompter } = await import('../ui/meet-prompter.js');
-  return answersPrompter(answers, shown);
+  return answersPrompter(answers, shown, members);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface MeetingSummary {
   /** Members present: `attendance.present`, plus anyone who spoke at Reflect or What's Next. */
   present: string[];
   guests: number;
+  /** Members recorded as absent who sent an apology. */
+  apologised: string[];
   topic?: string | undefined;
   speaker?: string | undefined;
   /** The topic chosen for the next meeting. */
@@ -39,6 +41,7 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     number: m.number,
     present: unique([...m.attendance.present, ...m.reflect.members.map((r) => r.member), ...m.next.members.map((a) => a.member)]),
     guests: m.attendance.guests.length,
+    apologised: unique(m.attendance.absent.filter((a) => a.apology?.trim()).map((a) => a.member)),
     topic: m.learning.topic?.trim() || undefined,
     speaker: m.learning.speaker?.trim() || undefined,
     nextTopic: m.next.topic?.trim() || undefined,

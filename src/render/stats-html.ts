@@ -1,6 +1,7 @@
 // `circle stats --format html`: one self-contained page (inline CSS and SVG, nothing fetched).
 import type { CircleStats } from '../core/stats.js';
 import { bucket, percent } from './chart.js';
+import { plural } from './document.js';
 import { escapeHtml as esc, htmlPage, PRINT_CSS } from './html.js';
 
 /** At most this many columns in the attendance chart; longer histories are averaged. */
@@ -90,7 +91,7 @@ function commitmentChart(s: CircleStats): string {
 
 export function statsHtml(s: CircleStats, title: string): string {
   const body = s.meetings.length
-    ? `<p>${s.meetings.length} meetings, ${s.meetings[0]!.date} to ${s.meetings.at(-1)!.date}. On average ${percent(s.averageAttendance)} of members came.
+    ? `<p>${plural(s.meetings.length, 'meeting')}, ${s.meetings[0]!.date} to ${s.meetings.at(-1)!.date}. On average ${percent(s.averageAttendance)} of members came.
 Commitments followed up at the next meeting: <strong>${percent(s.commitments.share)}</strong>.</p>
 <h2>Attendance per meeting</h2>
 <p class="hint">Members present, as a share of the members at the time.</p>

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CircleStats } from '../core/stats.js';
 import { bar, percent, sparkline, type ChartStyle } from './chart.js';
+import { plural } from './document.js';
 import { wrap } from './text.js';
 import { displayWidth, padEnd, truncate } from './width.js';
 
@@ -26,7 +27,7 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   const last = s.meetings.at(-1);
   say(o.title, c.bold);
   if (!first || !last) return [...out, 'No meetings yet.'].join('\n');
-  say(`${s.meetings.length} meetings, ${first.date} to ${last.date}; on average ${percent(s.averageAttendance)} of members came.`);
+  say(`${plural(s.meetings.length, 'meeting')}, ${first.date} to ${last.date}; on average ${percent(s.averageAttendance)} of members came.`);
   out.push('');
 
   say('Attendance per meeting', c.bold);
@@ -50,7 +51,9 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
 
   say('Attendance per member', c.bold);
   say('(meetings came to, of those held while a member; commitments followed up)', c.dim);
-  const tails = s.members.map((m) => `${m.attended}/${m.of}  ${m.commitments.followedUp}/${m.commitments.due} followed up`);
+  const tails = s.members.map(
+    (m) => `${m.attended}/${m.of}${m.apologies ? ` (${plural(m.apologies, 'apology', 'apologies')})` : ''}  ${m.commitments.followedUp}/${m.commitments.due} followed up`,
+  );
   const tw = Math.max(...tails.map(displayWidth));
   // Names take what the numbers and a bar of at least 5 leave, up to 24 columns.
   const room = Math.max(8, Math.min(24, width - tw - 4 - 5));

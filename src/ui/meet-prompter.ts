@@ -1,7 +1,8 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
 import type { Ask } from './ask.js';
-import { coerce, SKIP_REST, type ListProgress, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import { answerFor, coerce, SKIP_REST, type ListProgress, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import type { Member } from '../core/schema.js';
 import { ESCAPED } from './line-prompt.js';
 import { UsageError } from '../errors.js';
 
@@ -85,15 +86,13 @@ async function askStep(ask: Ask, step: Step, list: ListProgress, out: Output): P
 }
 
 /** Answers from a file (step id → value): each is checked like a typed one; a missing one takes the default. */
-export function answersPrompter(answers: Record<string, unknown>, file: string): Prompter & { unused(): string[] } {
-  const asked = new Set<string>();
+export function answersPrompter(answers: Record<string, unknown>, file: string, members: readonly Member[]): Prompter {
   return {
     async ask(step) {
-      asked.add(step.id);
-      const checked = coerce(step, answers[step.id]);
-      if (!checked.ok) throw new UsageError(`${file}: ${step.id}: ${checked.error}`);
+      const { key, raw } = answerFor(step, answers, members);
+      const checked = coerce(step, raw);
+      if (!checked.ok) throw new UsageError(`${file}: ${key ?? step.id}: ${checked.error}`);
       return checked.value;
     },
-    unused: () => Object.keys(answers).filter((id) => !asked.has(id)),
   };
 }

@@ -2,6 +2,7 @@
 // the value its step keeps, and the reducer that adds it to the draft.
 import { CONTROL_CHARS } from '../schema.js';
 import type { QuestionKind } from '../prompts.js';
+import type { Member } from '../schema.js';
 import { findMember } from '../members.js';
 import type { Draft, Value } from './draft.js';
 import type { Step, StepChoice } from './step.js';
@@ -85,4 +86,20 @@ export function answer(draft: Draft, step: Step, raw: unknown, at: string): Draf
   const checked = coerce(step, raw);
   if (!checked.ok) throw new Error(`${step.id}: ${checked.error}`);
   return { ...draft, answers: { ...draft.answers, [step.id]: checked.value }, at: { ...draft.at, [step.id]: at } };
+}
+
+/**
+ * The answer an answers file gives `step`, and under which key: its id, or the same id with
+ * the person named another way (`reflect.Zoe.tried` for Zoë Müller, or by her name tag).
+ */
+export function answerFor(step: Step, answers: Readonly<Record<string, unknown>>, members: readonly Member[]): { key?: string; raw: unknown } {
+  if (step.id in answers || !step.member) return step.id in answers ? { key: step.id, raw: answers[step.id] } : { raw: undefined };
+  const at = step.id.indexOf(step.member);
+  const [head, tail] = [step.id.slice(0, at), step.id.slice(at + step.member.length)];
+  const people = members.some((m) => m.name === step.member) ? members : [...members, { name: step.member }];
+  for (const key of Object.keys(answers)) {
+    if (!key.startsWith(head) || !key.endsWith(tail) || key.length <= head.length + tail.length) continue;
+    if (findMember(people, key.slice(head.length, key.length - tail.length)).found?.name === step.member) return { key, raw: answers[key] };
+  }
+  return { raw: undefined };
 }

@@ -1,7 +1,7 @@
 // The meeting as data: steps from the plan and the answers so far, a pure reducer, the
 // clock of each part, the minutes, and the run loop. Nothing here prompts, reads the
 // clock or touches the disk: time comes in as ISO text.
-export { answer, coerce } from './answer.js';
+export { answer, answerFor, coerce } from './answer.js';
 export { sectionStatus, type SectionStatus } from './clock.js';
 export { draftSchema, newDraft, type Draft, type Value } from './draft.js';
 export { rollChanges, toMinutes, type MeetingFile, type RollChanges } from './minutes.js';

@@ -1,5 +1,5 @@
 // Running the meeting: ask each step not yet answered, in order, saving after each answer.
-import { answer, coerce } from './answer.js';
+import { answer, answerFor, coerce } from './answer.js';
 import { sectionStatus, type SectionStatus } from './clock.js';
 import type { Draft } from './draft.js';
 import type { MeetingPlan, Step } from './step.js';
@@ -65,10 +65,11 @@ export function rehearse(plan: MeetingPlan, draft: Draft, answers: Readonly<Reco
   for (;;) {
     const step = pendingStep(steps(plan, draft), draft);
     if (!step) break;
-    asked.add(step.id);
-    const checked = coerce(step, answers[step.id]);
-    if (!checked.ok) bad.push(`${step.id}: ${checked.error}`);
-    draft = checked.ok ? answer(draft, step, answers[step.id], draft.started) : answer(draft, step, undefined, draft.started);
+    const { key, raw } = answerFor(step, answers, plan.members);
+    if (key) asked.add(key);
+    const checked = coerce(step, raw);
+    if (!checked.ok) bad.push(`${key ?? step.id}: ${checked.error}`);
+    draft = answer(draft, step, checked.ok ? raw : undefined, draft.started);
   }
   return { bad, unknown: Object.keys(answers).filter((id) => !asked.has(id) && !(id in draft.answers)) };
 }
