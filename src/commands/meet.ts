@@ -3,8 +3,11 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
-import { newDraft, rehearse, runMeeting, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
-import { CircleError, EXIT, InterruptedError, UsageError } from '../errors.js';
+import { REVISIT_NAMES, type AgreementPart } from '../core/agreements.js';
+import { formatWarnings } from '../core/format.js';
+import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
+import { CircleError, InterruptedError, UsageError } from '../errors.js';
+import { reportCommit } from '../render/commit.js';
 import { renderMeetSummary } from '../render/meet.js';
 import { plural } from '../render/document.js';
 import { loadAnswers } from '../store/answers.js';
@@ -18,6 +21,7 @@ interface MeetOptions {
   date?: string;
   resume?: boolean;
   answers?: string;
+  revisit?: string[];
 }
 
 interface AnswersFile {
@@ -27,6 +31,7 @@ interface AnswersFile {
 
 export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date ${opts.date}: use YYYY-MM-DD, e.g. 2026-11-17`);
+  const revisit = (opts.revisit ?? []).map(revisitPart);
   const scripted = opts.answers === undefined ? undefined : await answersFile(ctx, opts.answers);
   const { dir, slug } = await ctx.circle();
   const files = await loadCircle(dir, slug);
@@ -40,11 +45,11 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     if (meetingExists(dir, date)) throw new CircleError(alreadyRecorded(ctx, dir, date, kept !== undefined));
     const last = (await loadLastMeeting(dir, date))?.data;
     const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date };
-    const draft = kept ?? newDraft(date, now());
+    const draft = withAgreements(kept ?? newDraft(date, now()), plan, revisit);
     if (scripted) checkAnswers(plan, draft, scripted);
     const prompter = scripted ? await answersPrompter(scripted) : await terminalPrompter(ctx);
     const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
-    return await record(ctx, dir, plan, finished);
+    return await record(ctx, dir, slug, plan, finished);
   } finally {
     await lock.release();
   }
@@ -87,26 +92,21 @@ async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Dr
   }
 }
 
-async function record(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft): Promise<number> {
+function revisitPart(name: string): AgreementPart {
+  const part = REVISIT_NAMES[name.trim().toLowerCase()];
+  if (!part) throw new UsageError(`--revisit ${name}: choose purpose, rules or format`);
+  return part;
+}
+
+async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan, draft: Draft): Promise<number> {
   const done = await recordMeeting(dir, plan, draft, ctx.deps.env);
   const shown = done.written.map((p) => displayPath(p, ctx.deps.cwd));
   ctx.out.info(renderMeetSummary(done.minutes, done, shown[0]!, ctx.out.messageColor));
-  const message = `minutes: ${plan.circle.name} ${plan.date}`;
-  switch (done.commit.ok) {
-    case true:
-      ctx.out.info(`Committed: ${message}`);
-      return EXIT.ok;
-    case 'no-repo':
-      ctx.out.info('Not committed: this workspace is not a git repository (`git init` to keep the history in git).');
-      return EXIT.ok;
-    case 'off':
-      return EXIT.ok;
-    case false:
-      ctx.out.warn(
-        `the minutes are written, but git could not commit them:\n  ${done.commit.reason}\nCommit them yourself: git add -- ${shown.join(' ')} && git commit -- ${shown.join(' ')}`,
-      );
-      return EXIT.failure;
+  if (done.minutes.format) {
+    const { circle } = await loadCircle(dir, slug); // as it now reads
+    for (const warning of formatWarnings(circle.data)) ctx.out.warn(warning);
   }
+  return reportCommit(ctx.out, done.commit, `minutes: ${plan.circle.name} ${plan.date}`, 'the minutes are written', shown);
 }
 
 /** The interrupted meeting to continue, if any: --resume, or on a terminal, ask. */

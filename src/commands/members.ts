@@ -5,8 +5,11 @@ import { isIsoDate } from '../core/dates.js';
 import { nameKey } from '../core/names.js';
 import { memberSchema } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
-import { loadCircle } from '../store/circle.js';
+import { reportCommit } from '../render/commit.js';
+import { loadCircle, membersFile } from '../store/circle.js';
+import { commitIfWanted } from '../store/git.js';
 import { changeMembers } from '../store/members.js';
+import { displayPath } from '../store/yaml-file.js';
 import { renderTable } from '../render/table.js';
 
 export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
@@ -37,9 +40,16 @@ interface AddOptions {
   yes?: boolean;
 }
 
-export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<void> {
+/** Commit members.yaml after a change, when the circle asks for it (`git.commit`) and the workspace is a repository. */
+async function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
+  const path = membersFile(dir);
+  const shown = displayPath(path, ctx.deps.cwd);
+  return reportCommit(ctx.out, await commitIfWanted(dir, wanted, [path], message, ctx.deps.env), message, `${shown} is written`, [shown]);
+}
+
+export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<number> {
   const { dir, slug } = await ctx.circle();
-  const { members } = await loadCircle(dir, slug);
+  const { circle, members } = await loadCircle(dir, slug);
   const person = { name: name?.trim() ?? '', tag: opts.tag, organization: opts.org, joined: opts.joined, vision: opts.vision };
 
   if (!opts.yes && ctx.interactive()) {
@@ -60,11 +70,12 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
   }
   await changeMembers(members, { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] });
   ctx.out.info(`Added ${ctx.out.messageColor.bold(person.name)} to ${slug}.`);
+  return commitMembers(ctx, dir, circle.data.git.commit, `members: add ${person.name}`);
 }
 
-export async function remove(ctx: Context, name: string): Promise<void> {
+export async function remove(ctx: Context, name: string): Promise<number | void> {
   const { dir, slug } = await ctx.circle();
-  const { members } = await loadCircle(dir, slug);
+  const { circle, members } = await loadCircle(dir, slug);
   const hit = findMember(members.data.members, name);
   if (!hit.found) {
     const hint = hit.matches.length ? `did you mean: ${hit.matches.map((m) => m.name).join(', ')}?` : 'see `circle members list --all`.';
@@ -76,4 +87,5 @@ export async function remove(ctx: Context, name: string): Promise<void> {
   }
   await changeMembers(members, { deactivate: [hit.index] });
   ctx.out.info(`${hit.found.name} is marked as no longer active; their history stays in the minutes.`);
+  return commitMembers(ctx, dir, circle.data.git.commit, `members: remove ${hit.found.name}`);
 }

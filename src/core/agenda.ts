@@ -1,11 +1,12 @@
 // The next meeting's agenda: built from the circle, its members and what the group
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
+import { outcomesOf } from './agreements.js';
 import { formatClock, parseClock } from './dates.js';
-import { formatWarnings, meetingEnd, splitMinutes } from './format.js';
+import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './format.js';
 import { commitmentsFrom, newIssuesFrom, topicIdeasFrom, type Commitment, type OpenIssue, type TopicIdea } from './meeting.js';
 import { nameKey } from './names.js';
-import { PART_IDS, partFor, titleOf, type PartId } from './prompts.js';
+import { labelOf, PART_IDS, partFor, titleOf, type PartId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
@@ -43,6 +44,8 @@ export interface Agenda {
   end: string;
   place?: string;
   purpose?: string;
+  /** What the group wants to be different because it learns together (circle.yaml `outcomes`). */
+  outcomes?: Array<{ id: string; label: string; text: string }>;
   /** In order: welcome, ground rules, then the format's sections (or the first meeting's parts). */
   sections: AgendaSection[];
   /** Members who join for the first time (at a first meeting: everyone). */
@@ -89,15 +92,6 @@ function newcomersSince(members: readonly Member[], last: Meeting | undefined): 
   return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
 }
 
-/** The first meeting's parts and their share of its time. */
-const FIRST_MEETING: Array<{ id: PartId; share: number }> = [
-  { id: 'introductions', share: 45 },
-  { id: 'purpose', share: 30 },
-  { id: 'ground_rules', share: 20 },
-  { id: 'format', share: 10 },
-  { id: 'next', share: 15 },
-];
-
 function slots(start: string, minutes: readonly number[]): Slot[] {
   let at = parseClock(start);
   return minutes.map((m) => {
@@ -113,10 +107,12 @@ export function buildAgenda({ circle, members, last, date, today }: AgendaInput)
   const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
     const p = part(id);
-    return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions: p?.questions.map((q) => q.ask) ?? [] };
+    const questions = p?.questions.filter((q) => q.agenda !== false).map((q) => q.ask) ?? [];
+    return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions };
   };
   const newcomers = newcomersSince(members, last).map((m) => ({ name: m.name, ...(m.organization && { organization: m.organization }) }));
   const following = scheduledAfter(circle, date);
+  const outcomes = outcomesOf(circle).map((o) => ({ ...o, label: labelOf('purpose', o.id) }));
 
   const common = {
     circle: circle.name,
@@ -126,6 +122,7 @@ export function buildAgenda({ circle, members, last, date, today }: AgendaInput)
     end: meetingEnd(circle.schedule),
     ...(circle.schedule.location && { place: circle.schedule.location }),
     ...(circle.purpose && { purpose: circle.purpose.trim() }),
+    ...(outcomes.length && { outcomes }),
     newcomers,
     groundRules: circle.ground_rules,
     ...(following && { following }),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { nameKey } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
-import { memberFields, type PartId } from './prompts.js';
+import { discussed, memberFields, type PartId } from './prompts.js';
 
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -32,6 +32,8 @@ const minutes = z
   .int({ message: 'expected whole minutes' })
   .min(0, { message: 'minutes cannot be negative' })
   .max(24 * 60, { message: 'more than a day of minutes' });
+/** Optional text under each of these keys. */
+const textFields = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, optText])) as Record<string, typeof optText>);
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z
     .array(item, { error: 'expected a list (lines starting with "- ")' })
@@ -65,13 +67,8 @@ export const circleSchema = z.object({
   created: isoDate,
   purpose: optText,
   vision: optText,
-  outcomes: z
-    .object({
-      community: optText,
-      together: optText,
-      individually: optText,
-      engagement: optText,
-    })
+  /** What we want to be different: one answer to each question of the purpose discussion. */
+  outcomes: textFields(discussed('purpose'))
     .nullish()
     .transform((v) => v ?? {}),
   ground_rules: list(text),
@@ -145,6 +142,50 @@ export const requestSchema = z.object({
 
 export const nextAnswerSchema = z.object({ ...answerFields('next'), member: text, private: privateFlag });
 
+/** Absent or empty (`key:`) reads as undefined. */
+const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+/** What the group said to each question it discussed in a part. */
+const notesOf = (part: PartId) => textFields(discussed(part)).nullish().transform((v) => v ?? {});
+/** Kept, dropped and added items of a list the group went over (ground rules, traditions). */
+const listChanges = {
+  kept: list(text),
+  dropped: list(text),
+  added: list(text),
+};
+
+/** The purpose agreed: the discussion (which became the outcomes), the statement, and how what changed read before. */
+export const purposeEntrySchema = z.object({
+  notes: notesOf('purpose'),
+  statement: optText,
+  was: optional(textFields(['statement', ...discussed('purpose')])),
+});
+
+export const rulesEntrySchema = z.object({
+  notes: notesOf('ground_rules'),
+  ...listChanges,
+  reworded: list(z.object({ from: text, to: text })),
+});
+
+/** How the meetings run, as agreed, and how what changed was before. */
+export const formatEntrySchema = z.object({
+  /** Minutes for each section, by section id. */
+  sections: optional(z.record(z.string(), minutes)),
+  cadence: optText,
+  start: optional(hhmm),
+  location: optText,
+  /** The date an "every N weeks" cadence counts from, when this meeting set it. */
+  anchor: optDate,
+  traditions: optional(z.object(listChanges)),
+  was: optional(
+    z.object({
+      sections: optional(z.record(z.string(), minutes)),
+      cadence: optText,
+      start: optText,
+      location: optText,
+    }),
+  ),
+});
+
 export const meetingSchema = z.object({
   date: isoDate,
   number: z.number({ error: 'expected a meeting number' }).int().min(1),
@@ -157,6 +198,9 @@ export const meetingSchema = z.object({
     .nullish()
     .transform((v) => v ?? { present: [], guests: [] }),
   introductions: list(introductionSchema),
+  purpose: optional(purposeEntrySchema),
+  ground_rules: optional(rulesEntrySchema),
+  format: optional(formatEntrySchema),
   reflect: z
     .object({
       members: list(reflectionSchema),
@@ -206,3 +250,6 @@ export function answerText(entry: Entry, field: string): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 export type Meeting = z.infer<typeof meetingSchema>;
+export type PurposeEntry = z.infer<typeof purposeEntrySchema>;
+export type RulesEntry = z.infer<typeof rulesEntrySchema>;
+export type FormatEntry = z.infer<typeof formatEntrySchema>;

@@ -2,6 +2,7 @@
 // printed from this one document, so they all carry the same content.
 import type { Agenda, AgendaSection } from '../core/agenda.js';
 import { longDate } from '../core/dates.js';
+import { labelOf } from '../core/prompts.js';
 import type { Block, PrintDocument, Section } from './document.js';
 
 const paragraph = (text: string, muted = false): Block => ({ kind: 'paragraph', text, ...(muted && { muted }) });
@@ -75,8 +76,11 @@ export function agendaDocument(a: Agenda): PrintDocument {
   return {
     title: a.circle,
     subtitle: [when, `${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`],
-    ...(a.purpose && {
-      intro: [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)],
+    ...((a.purpose || a.outcomes) && {
+      intro: [
+        ...(a.purpose ? [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)] : []),
+        ...(a.outcomes ? [subheading(labelOf('purpose', 'outcomes')), list(a.outcomes.map((o) => ({ label: o.label, text: o.text })))] : []),
+      ],
     }),
     sections,
     ...(a.traditions.length && { footer: `Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;]+$/, '')).join(' · ')}.` }),

@@ -12,7 +12,7 @@ export function historyTable(rows: readonly HistoryRow[], options: { width?: num
     r.date,
     String(r.number),
     `${r.present}/${r.members}${r.guests ? ` +${r.guests}` : ''}`,
-    r.topic ?? '-',
+    [r.topic, r.agreed.length ? `agreed: ${r.agreed.join(', ')}` : ''].filter(Boolean).join(' · ') || '-',
     r.nextTopic ?? '-',
   ]);
   if (options.width) {

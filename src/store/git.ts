@@ -1,4 +1,4 @@
-// Committing the minutes: git run with execFile (never a shell), committing only the given paths.
+// Committing what a command wrote: git run with execFile (never a shell), committing only the given paths.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -31,4 +31,14 @@ export async function commitPaths(dir: string, paths: string[], message: string,
     const reason = (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 6).join('\n  ');
     return { ok: false, reason };
   }
+}
+
+/** What became of a commit: made, not asked for (git.commit false, or no repository and not asked outright), or failed. */
+export type Committed = CommitResult | { ok: 'off' | 'no-repo' };
+
+/** Commit `paths` when the circle asks for it (`git.commit`, on unless false) and the workspace is a git repository. */
+export async function commitIfWanted(dir: string, wanted: boolean | undefined, paths: string[], message: string, env: NodeJS.ProcessEnv): Promise<Committed> {
+  if (wanted === false) return { ok: 'off' };
+  if (!(await insideWorkTree(dir, env))) return { ok: wanted ? 'no-repo' : 'off' };
+  return commitPaths(dir, paths, message, env);
 }

@@ -22,12 +22,15 @@ export interface RosterChange {
   /** Places in the list of members to mark active (returning) or inactive (leaving). */
   activate?: readonly number[];
   deactivate?: readonly number[];
+  /** Fields to set on members, by their place in the list. */
+  update?: ReadonlyArray<{ index: number; set: Partial<Member> }>;
 }
 
 /** Make all the changes to members.yaml and save once (saveYaml checks the new file first). */
 export async function changeMembers(file: YamlFile<MembersFile>, change: RosterChange): Promise<void> {
   for (const i of change.activate ?? []) file.doc.setIn(['members', i, 'active'], true);
   for (const i of change.deactivate ?? []) file.doc.setIn(['members', i, 'active'], false);
+  for (const { index, set } of change.update ?? []) for (const [key, value] of Object.entries(set)) file.doc.setIn(['members', index, key], value);
   if (change.add?.length) {
     const seq = membersSeq(file.doc);
     for (const person of change.add) {

@@ -38,7 +38,8 @@ export async function renderCircleYaml(plan: NewCircle): Promise<string> {
   return text;
 }
 
-export async function createCircle(ws: Workspace, plan: NewCircle): Promise<string> {
+/** Make the circle's folder and files; returns the folder and the files written. */
+export async function createCircle(ws: Workspace, plan: NewCircle): Promise<{ dir: string; written: string[] }> {
   const dir = circleDir(ws, plan.slug);
   const circleYaml = await renderCircleYaml(plan);
   await mkdir(ws.circlesDir, { recursive: true });
@@ -51,9 +52,12 @@ export async function createCircle(ws: Workspace, plan: NewCircle): Promise<stri
     throw error;
   }
   await mkdir(meetingsDir(dir));
-  await writeFileAtomic(circleFile(dir), circleYaml, { exclusive: true });
-  await writeFileAtomic(membersFile(dir), await readFile(templatePath('members.yaml'), 'utf8'), { exclusive: true });
-  await writeFileAtomic(join(meetingsDir(dir), '.gitkeep'), '', { exclusive: true });
-  await writeFileAtomic(join(dir, '.gitignore'), CIRCLE_GITIGNORE, { exclusive: true });
-  return dir;
+  const files: Array<[string, string]> = [
+    [circleFile(dir), circleYaml],
+    [membersFile(dir), await readFile(templatePath('members.yaml'), 'utf8')],
+    [join(meetingsDir(dir), '.gitkeep'), ''],
+    [join(dir, '.gitignore'), CIRCLE_GITIGNORE],
+  ];
+  for (const [path, text] of files) await writeFileAtomic(path, text, { exclusive: true });
+  return { dir, written: files.map(([path]) => path) };
 }

@@ -177,9 +177,9 @@ async function writeCache<T extends { date: string }>(dir: string, path: string,
 }
 
 /** What `history` and `stats` read. */
-export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 1, pick: summarizeMeeting };
+export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 2, pick: summarizeMeeting };
 /** What `practice` reads: the summary plus the words of commitments and reports. */
-export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 1, pick: practiceOf };
+export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 2, pick: practiceOf };
 
 /** The views by id, for the parsing thread. */
 export const VIEWS: Record<string, SummaryView<MeetingSummary> | SummaryView<PracticeMeeting>> = {

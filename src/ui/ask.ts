@@ -12,7 +12,8 @@ export interface Choice<T> {
 }
 
 export interface Ask {
-  text(message: string, options?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  /** `edit`: the default is put in the answer, ready to change (else Enter takes it). */
+  text(message: string, options?: { default?: string; edit?: boolean; validate?: (v: string) => true | string }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
   checkbox<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
@@ -29,7 +30,12 @@ export function createAsk(deps: Pick<Deps, 'stdin' | 'stderr'>): Ask {
   const context = { input: deps.stdin, output: deps.stderr as NodeJS.WritableStream };
   return {
     text: (message, o = {}) =>
-      interruptible(input({ message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.validate ? { validate: o.validate } : {}) }, context)),
+      interruptible(
+        input(
+          { message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.edit ? { prefill: 'editable' as const } : {}), ...(o.validate ? { validate: o.validate } : {}) },
+          context,
+        ),
+      ),
     confirm: (message, defaultValue = false) => interruptible(confirm({ message, default: defaultValue }, context)),
     select: (message, choices, defaultValue) =>
       interruptible(select({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}), pageSize: 12 }, context)),

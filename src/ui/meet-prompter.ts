@@ -32,12 +32,11 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         member = step.member;
         out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock(status)}]`)}`);
         if (step.note) out.info(c.italic(step.note));
+      } else if (!step.member && step.note) {
+        out.info(c.dim(step.note));
       }
       // Nothing to tick (a new circle has no members yet): the only answer is none.
-      if (step.kind === 'checkbox' && !step.choices?.length) {
-        if (step.note) out.info(c.dim(step.note));
-        return [];
-      }
+      if (step.kind === 'checkbox' && !step.choices?.length) return [];
       return askStep(ask, step);
     },
   };
@@ -69,7 +68,7 @@ async function askStep(ask: Ask, step: Step): Promise<unknown> {
     }
     default:
       return ask.text(step.question, {
-        ...(typeof step.default === 'string' && step.default ? { default: step.default } : {}),
+        ...(typeof step.default === 'string' && step.default ? { default: step.default, ...(step.edit && { edit: true }) } : {}),
         validate,
       });
   }
