@@ -138,7 +138,7 @@ export function formatAgreed(plan: MeetingPlan, base: Agreements, draft: Draft):
 
 /** The plan with the schedule agreed so far, so What's Next offers the next date by it. */
 export function withFormatAgreed(plan: MeetingPlan, base: Agreements, draft: Draft): MeetingPlan {
-  const f = formatAgreed(plan, base, draft)!;
+  const f = formatAgreed(plan, base, draft);
   const sections = plan.circle.format.sections.map((s) => ({ ...s, minutes: f.sections?.[s.id] ?? s.minutes }));
   const schedule = {
     ...plan.circle.schedule,
