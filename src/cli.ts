@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Context, Deps, GlobalOptions } from './context.js';
-import { CircleError, EXIT } from './errors.js';
+import { CircleError, displayPath, EXIT, fsReason, quoteControls } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
 
 
@@ -44,7 +44,7 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void deps.stdout.write(s),
-      writeErr: (s) => void deps.stderr.write(s),
+      writeErr: (s) => void deps.stderr.write(quoteControls(s)),
     })
     .addHelpText(
       'after',
@@ -213,18 +213,23 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   return program;
 }
 
-/** What the user reads when a command fails, and the exit code it leaves with. */
-function report(error: unknown, deps: Deps): number {
-  const debug = Boolean(deps.env.CIRCLE_DEBUG);
-  if (error instanceof CircleError) {
-    deps.stderr.write(`${error.message}\n`);
-    if (debug) deps.stderr.write(`${error.stack}\n`);
-    return error.exitCode;
-  }
+/** The message for an error that reached the top, with the exit code it means. */
+function explain(error: unknown, deps: Deps): { text: string; code: number } {
+  const stack = deps.env.CIRCLE_DEBUG ? `${(error as Error).stack}\n` : '';
+  if (error instanceof CircleError) return { text: `${error.message}\n${stack}`, code: error.exitCode };
+  // A file the system refused (a full or read-only disk, no permission): plain words, not a stack.
+  const { path } = error as NodeJS.ErrnoException;
+  const reason = fsReason(error);
+  if (reason && path) return { text: `circle: ${displayPath(path, deps.cwd)}: ${reason}\n${stack}`, code: EXIT.failure };
   const message = error instanceof Error ? error.message : String(error);
-  deps.stderr.write(`circle: unexpected error: ${message}\n`);
-  deps.stderr.write(debug ? `${(error as Error).stack}\n` : 'Run again with CIRCLE_DEBUG=1 to see the details.\n');
-  return EXIT.failure;
+  return { text: `circle: unexpected error: ${message}\n${stack || 'Run again with CIRCLE_DEBUG=1 to see the details.\n'}`, code: EXIT.failure };
+}
+
+/** Tell the user why a command failed; messages echo file contents and arguments, so they never drive the terminal. */
+function report(error: unknown, deps: Deps): number {
+  const { text, code } = explain(error, deps);
+  deps.stderr.write(quoteControls(text));
+  return code;
 }
 
 /** Parse argv and run; returns the exit code (the caller sets it). Every error is reported here. */

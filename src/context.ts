@@ -2,7 +2,7 @@
 // helpers to find its circle and its history, and where its printable result goes.
 import { resolve } from 'node:path';
 import { toIso } from './core/dates.js';
-import { CircleError, UsageError } from './errors.js';
+import { CircleError, displayPath, UsageError } from './errors.js';
 import type { CircleFiles } from './store/circle.js';
 import type { SummaryView } from './store/summaries.js';
 import { checkSlug, circleDir, requireWorkspace, resolveCircle, type Workspace } from './store/workspace.js';
@@ -94,7 +94,8 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       }
       if (!target.trim()) throw new UsageError('--out needs a file name, or - for stdout');
       const file = resolve(deps.cwd, target);
-      const [{ writeOutputFile }, { displayPath }] = await Promise.all([import('./store/atomic.js'), import('./store/yaml-file.js')]);
+      const [{ writeOutputFile }, { refuseCircleData }] = await Promise.all([import('./store/atomic.js'), import('./store/circle.js')]);
+      await refuseCircleData(file, target);
       let written: boolean;
       try {
         written = await writeOutputFile(file, content);

@@ -1,13 +1,21 @@
 // The program's one entry point and the only place that sets the exit code.
 import { clockFor, runCli } from './cli.js';
-import { EXIT } from './errors.js';
+import { EXIT, fsReason } from './errors.js';
 
-// A closed pipe (`circle history | head`) is not an error.
+// A closed pipe (`circle history | head`) is not an error; any other failed write
+// (a full disk, `> /dev/full`) is, as the output is lost.
+let outputLost = false;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  if (outputLost) return;
+  outputLost = true;
+  process.stderr.write(`circle: cannot write the output: ${fsReason(error) ?? error.message}\n`);
+  if (!process.exitCode) process.exitCode = EXIT.failure;
 });
+// Messages are a courtesy: a closed or broken stderr never changes the outcome.
+process.stderr.on('error', () => {});
 
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdin: process.stdin,
@@ -15,3 +23,4 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   now: clockFor(process.env.CIRCLE_TODAY),
 });
+process.exitCode = code || (outputLost ? EXIT.failure : EXIT.ok);

@@ -6,12 +6,13 @@ import { isIsoDate } from '../core/dates.js';
 import { REVISIT_NAMES, type AgreementPart } from '../core/agreements.js';
 import { formatWarnings } from '../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
-import { CircleError, InterruptedError, UsageError } from '../errors.js';
+import { CircleError, FileError, InterruptedError, UsageError } from '../errors.js';
 import { reportCommit } from '../render/commit.js';
 import { renderMeetSummary } from '../render/meet.js';
 import { plural } from '../render/document.js';
 import { loadAnswers } from '../store/answers.js';
-import { loadCircle, loadLastMeeting, meetingFile } from '../store/circle.js';
+import { listMeetingDates, loadCircle, loadMeeting, meetingFile } from '../store/circle.js';
+import { loadMemory } from '../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
 import { acquireLock } from '../store/lock.js';
 import { meetingExists, recordMeeting } from '../store/record.js';
@@ -43,8 +44,14 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     const kept = await draftToContinue(ctx, dir, opts, scripted !== undefined);
     const date = kept?.date ?? opts.date ?? ctx.today();
     if (meetingExists(dir, date)) throw new CircleError(alreadyRecorded(ctx, dir, date, kept !== undefined));
-    const last = (await loadLastMeeting(dir, date))?.data;
-    const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date };
+    const dates = await listMeetingDates(dir);
+    const earlier = dates.filter((d) => d < date);
+    if (earlier.length < dates.length && !kept) await confirmBackDated(ctx, date, dates.at(-1)!, earlier.length + 1, scripted !== undefined);
+    const [last, memory] = await Promise.all([
+      earlier.length ? loadMeeting(dir, earlier.at(-1)!).then((m) => m.data) : undefined,
+      loadMemory(dir, files.circle.data, dates, date),
+    ]);
+    const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };
     const draft = withAgreements(kept ?? newDraft(date, now()), plan, revisit);
     if (scripted) checkAnswers(plan, draft, scripted);
     const prompter = scripted ? await answersPrompter(scripted) : await terminalPrompter(ctx);
@@ -79,15 +86,26 @@ async function answersPrompter({ answers, shown }: AnswersFile): Promise<Prompte
 async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft, prompter: Prompter, onDisk: boolean): Promise<Draft> {
   let saved = onDisk;
   const save = async (d: Draft) => {
-    await saveDraft(dir, d);
+    try {
+      await saveDraft(dir, d);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      const fix = FIX[error.code ?? ''] ?? 'fix that';
+      throw new CircleError(
+        saved
+          ? `could not save that answer: ${error.reason}. Every answer before it is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${fix}, then run \`circle meet --resume\`.`
+          : `could not save the first answer: ${error.reason}. Nothing was saved: ${fix}, then run \`circle meet\` again.`,
+      );
+    }
     saved = true;
   };
   try {
     return await runMeeting(plan, draft, { prompter, now: () => ctx.deps.now().toISOString(), save });
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
+    const how = error.message === 'interrupted' ? '' : `${error.message}: `; // e.g. "input ended (Ctrl-D): "
     throw new InterruptedError(
-      saved ? '\ndraft saved — run `circle meet --resume` to carry on' : '\nthe meeting was not started: nothing was saved.',
+      saved ? `\n${how}draft saved — run \`circle meet --resume\` to carry on` : `\n${how}the meeting was not started: nothing was saved.`,
     );
   }
 }
@@ -99,7 +117,15 @@ function revisitPart(name: string): AgreementPart {
 }
 
 async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan, draft: Draft): Promise<number> {
-  const done = await recordMeeting(dir, plan, draft, ctx.deps.env);
+  let done;
+  try {
+    done = await recordMeeting(dir, plan, draft, ctx.deps.env);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    throw new CircleError(
+      `the minutes could not be written: ${error.message}\nEvery answer is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${FIX[error.code ?? ''] ?? 'fix that'}, then run \`circle meet --resume\` to write them.`,
+    );
+  }
   const shown = done.written.map((p) => displayPath(p, ctx.deps.cwd));
   ctx.out.info(renderMeetSummary(done.minutes, done, shown[0]!, ctx.out.messageColor));
   if (done.minutes.format) {
@@ -108,6 +134,15 @@ async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan
   }
   return reportCommit(ctx.out, done.commit, `minutes: ${plan.circle.name} ${plan.date}`, 'the minutes are written', shown);
 }
+
+/** What to do about a file the system would not write, before resuming. */
+const FIX: Record<string, string> = {
+  ENOSPC: 'free some disk space',
+  EDQUOT: 'free some of your disk quota',
+  EROFS: 'make the disk writable again',
+  EACCES: 'make the circle folder writable for you',
+  EPERM: 'make the circle folder writable for you',
+};
 
 /** The interrupted meeting to continue, if any: --resume, or on a terminal, ask. */
 async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scripted: boolean): Promise<Draft | undefined> {
@@ -141,6 +176,14 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
     return undefined;
   }
   return draft;
+}
+
+/** A meeting dated before the newest one on record: say what happens, and on a terminal ask first. */
+async function confirmBackDated(ctx: Context, date: string, newest: string, number: number, scripted: boolean): Promise<void> {
+  const what = `the meeting of ${date} comes before the last one on record (${newest}): it will be meeting ${number}, and the ones after it move up a number in history, agendas and minutes (their files stay as they are).`;
+  if (scripted || !ctx.interactive()) return ctx.out.warn(what);
+  const { createAsk } = await import('../ui/ask.js');
+  if (!(await createAsk(ctx.deps).confirm(`Note: ${what}\nRecord it?`, false))) throw new CircleError('nothing was recorded.');
 }
 
 /** Try the whole answers file before anything is written: every bad value and unknown step id, together. */

@@ -3,12 +3,12 @@ import type { Context } from '../context.js';
 import { findMember, tagName } from '../core/members.js';
 import { isIsoDate } from '../core/dates.js';
 import { nameKey } from '../core/names.js';
-import { memberSchema } from '../core/schema.js';
+import { memberName, type Member } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
 import { reportCommit } from '../render/commit.js';
 import { loadCircle, membersFile } from '../store/circle.js';
 import { commitIfWanted } from '../store/git.js';
-import { changeMembers } from '../store/members.js';
+import { updateMembers } from '../store/members.js';
 import { displayPath } from '../store/yaml-file.js';
 import { renderTable } from '../render/table.js';
 
@@ -40,11 +40,15 @@ interface AddOptions {
   yes?: boolean;
 }
 
-/** Commit members.yaml after a change, when the circle asks for it (`git.commit`) and the workspace is a repository. */
+/**
+ * Commit members.yaml after a change, when the workspace is a repository and the circle
+ * does not say `git.commit: false`; outside a repository, say nothing (unlike `meet`).
+ */
 async function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
   const path = membersFile(dir);
   const shown = displayPath(path, ctx.deps.cwd);
-  return reportCommit(ctx.out, await commitIfWanted(dir, wanted, [path], message, ctx.deps.env), message, `${shown} is written`, [shown]);
+  const done = await commitIfWanted(dir, wanted === false ? false : undefined, [path], message, ctx.deps.env);
+  return reportCommit(ctx.out, done, message, `${shown} is written`, [shown]);
 }
 
 export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<number> {
@@ -61,31 +65,40 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
     person.vision ??= await ask.text('If their mission succeeded, what would the community look like?', { default: '' });
   }
   if (!person.name) throw new UsageError('give the member\'s name, e.g. circle members add "Ana Souza" --org "Eastside Library"');
-  const named = memberSchema.shape.name.safeParse(person.name);
+  const named = memberName.safeParse(person.name);
   if (!named.success) throw new UsageError(`"${person.name}": ${named.error.issues[0]!.message}`);
   if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
-  const existing = findMember(members.data.members, person.name);
-  if (existing.found && nameKey(existing.found.name) === nameKey(person.name)) {
-    throw new CircleError(`${existing.found.name} is already a member${existing.found.active ? '' : ' (not active)'}; nothing was changed.`);
-  }
-  await changeMembers(members, { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] });
+  // Asked before the questions, and again on the file as it is when written.
+  const refuseExisting = (list: readonly Member[]) => {
+    const existing = findMember(list, person.name);
+    if (existing.found && nameKey(existing.found.name) === nameKey(person.name)) {
+      throw new CircleError(`${existing.found.name} is already a member${existing.found.active ? '' : ' (not active)'}; nothing was changed.`);
+    }
+  };
+  refuseExisting(members.data.members);
+  await updateMembers(dir, (list) => {
+    refuseExisting(list);
+    return { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] };
+  });
   ctx.out.info(`Added ${ctx.out.messageColor.bold(person.name)} to ${slug}.`);
   return commitMembers(ctx, dir, circle.data.git.commit, `members: add ${person.name}`);
 }
 
 export async function remove(ctx: Context, name: string): Promise<number | void> {
   const { dir, slug } = await ctx.circle();
-  const { circle, members } = await loadCircle(dir, slug);
-  const hit = findMember(members.data.members, name);
-  if (!hit.found) {
-    const hint = hit.matches.length ? `did you mean: ${hit.matches.map((m) => m.name).join(', ')}?` : 'see `circle members list --all`.';
-    throw new CircleError(`no single member matches "${name}"; ${hint}`);
-  }
-  if (!hit.found.active) {
-    ctx.out.info(`${hit.found.name} is already marked as no longer active.`);
-    return;
-  }
-  await changeMembers(members, { deactivate: [hit.index] });
-  ctx.out.info(`${hit.found.name} is marked as no longer active; their history stays in the minutes.`);
-  return commitMembers(ctx, dir, circle.data.git.commit, `members: remove ${hit.found.name}`);
+  const { circle } = await loadCircle(dir, slug);
+  let who = '';
+  const change = await updateMembers(dir, (list) => {
+    const hit = findMember(list, name);
+    if (!hit.found) {
+      const hint = hit.matches.length ? `did you mean: ${hit.matches.map((m) => m.name).join(', ')}?` : 'see `circle members list --all`.';
+      throw new CircleError(`no single member matches "${name}"; ${hint}`);
+    }
+    who = hit.found.name;
+    return hit.found.active ? { deactivate: [hit.index] } : {};
+  });
+  ctx.out.info(
+    change.deactivate ? `${who} is marked as no longer active; their history stays in the minutes.` : `${who} is already marked as no longer active.`,
+  );
+  return change.deactivate ? commitMembers(ctx, dir, circle.data.git.commit, `members: remove ${who}`) : undefined;
 }

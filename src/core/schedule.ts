@@ -7,7 +7,7 @@ import type { Circle, Meeting } from './schema.js';
 
 type ScheduleOf = Pick<Circle, 'schedule' | 'created'>;
 /** What the schedule needs of the newest meeting on record: its date and what it chose. */
-type LastMeeting = Pick<Meeting, 'date' | 'next'>;
+type LastMeeting = Pick<Meeting, 'date'> & { next: Pick<Meeting['next'], 'date' | 'topic' | 'speaker'> };
 
 function cadenceOf(circle: ScheduleOf): Cadence {
   const parsed = parseCadence(circle.schedule.cadence);

@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type Document, type YAMLSeq } from 'yaml';
 import type { MeetingFile } from '../core/meet/index.js';
 import { circleSchema } from '../core/schema.js';
 import { circleFile } from './circle.js';
-import { loadYaml, saveYaml } from './yaml-file.js';
+import { updateYamlFile } from './yaml-file.js';
 
 type Path = readonly (string | number)[];
 
@@ -77,17 +77,17 @@ function applyFormat(doc: Document, format: NonNullable<MeetingFile['format']>):
   if (format.traditions) editList(doc, ['traditions'], format.traditions);
 }
 
-/** Write the agreements in these minutes into circle.yaml; true when the file changed. */
+/** Write the agreements in these minutes into circle.yaml (under its write lock, as it is now); true when the file changed. */
 export async function saveAgreements(dir: string, minutes: MeetingFile): Promise<boolean> {
   const { purpose, ground_rules: rules, format } = minutes;
   if (!purpose && !rules && !format) return false;
-  const file = await loadYaml(circleFile(dir), circleSchema);
-  const doc = file.doc;
-  if (purpose) {
-    if (purpose.statement) put(doc, ['purpose'], purpose.statement);
-    for (const [key, text] of Object.entries(purpose.notes ?? {})) if (text) put(doc, ['outcomes', key], text);
-  }
-  if (rules) editList(doc, ['ground_rules'], rules);
-  if (format) applyFormat(doc, format);
-  return saveYaml(file);
+  const { written } = await updateYamlFile(circleFile(dir), circleSchema, ({ doc }) => {
+    if (purpose) {
+      if (purpose.statement) put(doc, ['purpose'], purpose.statement);
+      for (const [key, text] of Object.entries(purpose.notes ?? {})) if (text) put(doc, ['outcomes', key], text);
+    }
+    if (rules) editList(doc, ['ground_rules'], rules);
+    if (format) applyFormat(doc, format);
+  });
+  return written;
 }

@@ -1,11 +1,11 @@
 // Writing a finished meeting down: members.yaml, circle.yaml, the minutes, the draft removed, a commit.
 import { existsSync } from 'node:fs';
-import { rollChanges, toMinutes, type Draft, type MeetingFile, type MeetingPlan } from '../core/meet/index.js';
+import { rollChanges, toMinutes, type Draft, type MeetingFile, type MeetingPlan, type RollChanges } from '../core/meet/index.js';
 import { saveAgreements } from './agreements.js';
-import { circleFile, loadMembers, meetingFile, membersFile, writeNewMeeting } from './circle.js';
+import { checkMinutes, circleFile, meetingFile, membersFile, writeNewMeeting } from './circle.js';
 import { removeDraft } from './draft.js';
 import { commitIfWanted, type Committed } from './git.js';
-import { changeMembers } from './members.js';
+import { updateMembers } from './members.js';
 
 interface Recorded {
   minutes: MeetingFile;
@@ -22,30 +22,30 @@ interface Recorded {
 export const meetingExists = (dir: string, date: string): boolean => existsSync(meetingFile(dir, date));
 
 /**
- * Members, the circle's agreements, minutes, then the commit. The minutes go last, so a
- * crash in between loses nothing: the draft stays and `--resume` (with nothing left to
- * ask) ends here again, and the edits, made by content, are not made twice.
+ * The minutes are checked first (nothing is written if the next read would refuse them),
+ * then members.yaml and circle.yaml are changed under their write lock, on what they hold
+ * by then, then the minutes are written. The minutes go last, so a crash in between loses
+ * nothing: the draft stays and `--resume` (with nothing left to ask) ends here again, and
+ * the changes, made by content, are not made twice.
  */
 export async function recordMeeting(dir: string, plan: MeetingPlan, draft: Draft, env: NodeJS.ProcessEnv): Promise<Recorded> {
   const minutes = toMinutes(plan, draft);
-  // Read members.yaml again: someone may have edited it while the meeting ran.
-  const members = await loadMembers(dir);
-  const { joining, returning, updated } = rollChanges(members.data.members, plan, draft);
-  const written: string[] = [];
-  if (joining.length || returning.length || updated.length) {
-    await changeMembers(members, { activate: returning.map((r) => r.index), add: joining, update: updated });
-    written.push(membersFile(dir));
-  }
+  const checked = checkMinutes(dir, plan.date, minutes);
+  let roll: RollChanges = { joining: [], returning: [], updated: [] };
+  await updateMembers(dir, (members) => {
+    roll = rollChanges(members, plan, draft);
+    return { add: roll.joining, activate: roll.returning.map((r) => r.index), update: roll.updated };
+  });
   const circleUpdated = await saveAgreements(dir, minutes);
-  if (circleUpdated) written.push(circleFile(dir));
-  written.unshift(await writeNewMeeting(dir, plan.date, minutes));
+  const membersChanged = roll.joining.length || roll.returning.length || roll.updated.length;
+  const written = [await writeNewMeeting(dir, checked), ...(membersChanged ? [membersFile(dir)] : []), ...(circleUpdated ? [circleFile(dir)] : [])];
   await removeDraft(dir);
   return {
     minutes,
     written,
-    joined: joining.map((m) => m.name),
-    back: returning.map((r) => r.name),
-    updated: updated.map((u) => u.name),
+    joined: roll.joining.map((m) => m.name),
+    back: roll.returning.map((r) => r.name),
+    updated: roll.updated.map((u) => u.name),
     circleUpdated,
     commit: await commitIfWanted(dir, plan.circle.git.commit, written, `minutes: ${plan.circle.name} ${plan.date}`, env),
   };

@@ -10,9 +10,10 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../core/schema.js';
+import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting } from '../core/summary.js';
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
@@ -160,7 +161,11 @@ export async function readSummaries<T extends { date: string }>(
   const problems = parsed.problems;
 
   const removed = Object.keys(cached).some((name) => !(name in entries));
-  if (stale.length || removed) await writeCache(dir, path, view, entries);
+  if (stale.length || removed) {
+    await writeCache(dir, path, view, entries);
+    // A meeting file changed: the derived memory (src/store/memory.ts) is worked out again.
+    if (view.id !== MEMORY_VIEW.id) await unlink(join(cacheDir(dir), 'memory.json')).catch(() => {});
+  }
   if (problems.length) throw new DataError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
   return dates.flatMap((d) => (entries[`${d}.yaml`] ? [entries[`${d}.yaml`]!.data] : []));
 }
@@ -178,11 +183,14 @@ async function writeCache<T extends { date: string }>(dir: string, path: string,
 
 /** What `history` and `stats` read. */
 export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 2, pick: summarizeMeeting };
+/** What the circle's memory is folded from (src/store/memory.ts). */
+export const MEMORY_VIEW: SummaryView<MeetingMemory> = { id: 'memory', version: 1, pick: memoryOf };
 /** What `practice` reads: the summary plus the words of commitments and reports. */
 export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 2, pick: practiceOf };
 
 /** The views by id, for the parsing thread. */
-export const VIEWS: Record<string, SummaryView<MeetingSummary> | SummaryView<PracticeMeeting>> = {
+export const VIEWS: Record<string, SummaryView<{ date: string }>> = {
   [SUMMARY_VIEW.id]: SUMMARY_VIEW,
   [PRACTICE_VIEW.id]: PRACTICE_VIEW,
+  [MEMORY_VIEW.id]: MEMORY_VIEW,
 };

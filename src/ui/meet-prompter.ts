@@ -1,7 +1,8 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
 import type { Ask } from './ask.js';
-import { coerce, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import { coerce, SKIP_REST, type ListProgress, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import { ESCAPED } from './line-prompt.js';
 import { UsageError } from '../errors.js';
 
 const OTHER = '\u0000other';
@@ -19,7 +20,7 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
   let section: string | undefined;
   let member: string | undefined;
   return {
-    async ask(step, status) {
+    async ask(step, status, list) {
       if (status.id !== section) {
         section = status.id;
         member = undefined;
@@ -28,7 +29,8 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         if (status.about) out.info(c.dim(status.about));
         if (status.hint) out.info(c.dim(status.hint));
       }
-      if (step.member && step.member !== member) {
+      // A person's turn (introductions, Reflect, What's Next) opens with their name and the clock.
+      if (step.member && step.member !== member && status.id !== 'opening') {
         member = step.member;
         out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock(status)}]`)}`);
         if (step.note) out.info(c.italic(step.note));
@@ -37,12 +39,12 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
       }
       // Nothing to tick (a new circle has no members yet): the only answer is none.
       if (step.kind === 'checkbox' && !step.choices?.length) return [];
-      return askStep(ask, step);
+      return askStep(ask, step, list, out);
     },
   };
 }
 
-async function askStep(ask: Ask, step: Step): Promise<unknown> {
+async function askStep(ask: Ask, step: Step, list: ListProgress, out: Output): Promise<unknown> {
   const validate = (v: unknown) => (step.validate ? step.validate(v as string) : true);
   switch (step.kind) {
     case 'confirm':
@@ -57,20 +59,27 @@ async function askStep(ask: Ask, step: Step): Promise<unknown> {
       return picked === OTHER ? ask.text(step.question) : picked;
     }
     case 'list': {
-      const items: string[] = [];
+      // Items kept before an interruption are shown again, then the list goes on.
+      const items = [...list.items];
+      items.forEach((item, i) => out.info(`${out.messageColor.green('✔')} ${step.question} (${i + 1}) ${item}`));
       for (;;) {
         const item = await ask.text(`${step.question} (${items.length + 1}; empty line to finish)`, {
           validate: (v) => (v.trim() ? validate([...items, v]) : true),
         });
         if (!item.trim()) return items;
         items.push(item.trim());
+        await list.keep([...items]); // each item is on disk once Enter is pressed
       }
     }
-    default:
-      return ask.text(step.question, {
+    default: {
+      const answer = await ask.text(step.question, {
         ...(typeof step.default === 'string' && step.default ? { default: step.default, ...(step.edit && { edit: true }) } : {}),
         validate,
+        // Esc leaves the rest of this person's questions in the part unanswered.
+        escapable: step.member !== undefined,
       });
+      return answer === ESCAPED ? SKIP_REST : answer;
+    }
   }
 }
 

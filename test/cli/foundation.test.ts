@@ -64,17 +64,17 @@ describe('circle init', () => {
 });
 
 describe('circle members', () => {
-  it('adds a member and keeps a hand-written comment and unknown key byte for byte', async () => {
+  it('adds a member and keeps a hand-written comment and keys of your own (x-) byte for byte', async () => {
     const { root, dir } = await initialised();
     const file = join(dir, 'members.yaml');
-    const handWritten = 'members:\n  - name: Ana Souza    # chairs our board\n    organization: Eastside Library\n    pronouns: she/her\n\n# keep alphabetical\nnotes_for_facilitator: bring the big markers\n';
+    const handWritten = 'members:\n  - name: Ana Souza    # chairs our board\n    organization: Eastside Library\n    x-pronouns: she/her\n\n# keep alphabetical\nx-notes_for_facilitator: bring the big markers\n';
     writeFileSync(file, handWritten);
     const r = await cli(['members', 'add', 'José Núñez', '--org', 'Casa Joven', '--joined', '2026-11-03'], { cwd: root });
     expect(r.code, r.stderr).toBe(0);
     const after = readFileSync(file, 'utf8');
-    expect(after.startsWith('members:\n  - name: Ana Souza    # chairs our board\n    organization: Eastside Library\n    pronouns: she/her\n')).toBe(true);
+    expect(after.startsWith('members:\n  - name: Ana Souza    # chairs our board\n    organization: Eastside Library\n    x-pronouns: she/her\n')).toBe(true);
     expect(after).toContain('  - name: José Núñez\n    organization: Casa Joven\n    joined: 2026-11-03\n    active: true\n');
-    expect(after.endsWith('\n# keep alphabetical\nnotes_for_facilitator: bring the big markers\n')).toBe(true);
+    expect(after.endsWith('\n# keep alphabetical\nx-notes_for_facilitator: bring the big markers\n')).toBe(true);
 
     const list = await cli(['members', 'list', '--json'], { cwd: root });
     expect(JSON.parse(list.stdout).map((m: { name: string }) => m.name)).toEqual(['Ana Souza', 'José Núñez']);
@@ -234,6 +234,6 @@ describe('found in review', () => {
     const r = await cli(['check', '--json'], { cwd: root });
     expect(r.code).toBe(65);
     const [result] = JSON.parse(r.stdout);
-    expect(result).toMatchObject({ circle: slug, ok: false, problems: [{ line: 2, col: 11, message: 'members.0.name: expected text, found a list' }] });
+    expect(result).toMatchObject({ circle: slug, ok: false, problems: [{ line: 2, col: 11, message: 'members: the 1st member, name: expected text, found a list' }] });
   });
 });

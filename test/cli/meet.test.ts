@@ -80,6 +80,15 @@ describe('circle meet --answers', () => {
     expect(existsSync(minutesPath(bad.dir))).toBe(false);
   });
 
+  it('refuses a newcomer name members.yaml could not hold (a line break, a tab) before anything is saved', async () => {
+    const { root, dir, file } = withAnswers({ ...ANSWERS, newcomers: ['Ana\nSouza', 'Ben\tOkoro'] });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('newcomers: "Ana\\nSouza": a name must be one line');
+    expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
+    expect(existsSync(minutesPath(dir))).toBe(false);
+  });
+
   it('finishes an interrupted meeting with --resume, and refuses to start over it without', async () => {
     const { root, dir, file } = withAnswers({ 'reflect.Amara Okafor.tried': 'Kept Fridays', notes: 'Food: Amara' });
     await savedDraft(dir, { facilitator: 'Amara Okafor', attendance: ['Amara Okafor'], guests: [] });

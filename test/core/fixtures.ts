@@ -1,6 +1,7 @@
 // A small circle with one meeting behind it, built inline for the core tests (the
 // example circle in circles/ may change without breaking them).
 import type { MeetingPlan } from '../../src/core/meet/index.js';
+import { memoryOf, remember } from '../../src/core/memory.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type Member } from '../../src/core/schema.js';
 
 export const CIRCLE: Circle = circleSchema.parse({
@@ -48,6 +49,9 @@ export const LAST: Meeting = meetingSchema.parse({
 
 export const DATE = '2026-11-17';
 
+/** The plan of the meeting of 17 November; `last: undefined` makes it the circle's first. */
 export function plan(overrides: Partial<MeetingPlan> = {}): MeetingPlan {
-  return { circle: CIRCLE, members: MEMBERS, last: LAST, date: DATE, ...overrides };
+  const last = 'last' in overrides ? overrides.last : LAST;
+  const memory = remember(last ? [memoryOf(last)] : []);
+  return { circle: CIRCLE, members: MEMBERS, last, date: DATE, number: last ? last.number + 1 : 1, memory, ...overrides };
 }

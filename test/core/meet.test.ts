@@ -8,6 +8,7 @@ import {
   rollChanges,
   runMeeting,
   sectionStatus,
+  skipRest,
   splitRequests,
   steps,
   toMinutes,
@@ -49,6 +50,12 @@ function give(plan: MeetingPlan, draft: Draft, id: string, raw: unknown, at = AT
 
 const nextStep = (plan: MeetingPlan, d: Draft) => pendingStep(steps(plan, d), d);
 
+/** Answer step after step (from `answers`, else the default) until `until` is the next one to ask. */
+function upTo(plan: MeetingPlan, d: Draft, until: string, answers: Record<string, unknown> = {}, at = AT): Draft {
+  for (let step = nextStep(plan, d); step && step.id !== until; step = nextStep(plan, d)) d = answer(d, step, answers[step.id], at);
+  return d;
+}
+
 /** The example circle with its members changed (as if members.yaml had been edited). */
 function planWith(edit: (members: Member[]) => Member[]): MeetingPlan {
   const p = examplePlan();
@@ -67,8 +74,9 @@ describe('the meeting as steps', () => {
     let d = give(plan, fresh, 'attendance', ['José Álvarez', 'Amara'], AT); // full name or name-tag first name
     const reflect = ids(steps(plan, d)).filter((id) => id.startsWith('reflect.') && id !== 'reflect.requests');
     expect(reflect).toEqual([
-      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues', 'private'].map((k) => `reflect.José Álvarez.${k}`),
-      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues', 'private'].map((k) => `reflect.Amara Okafor.${k}`),
+      // Nothing said yet: after the questions, whether to keep the open commitment.
+      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues', 'keep'].map((k) => `reflect.José Álvarez.${k}`),
+      ...['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues', 'keep'].map((k) => `reflect.Amara Okafor.${k}`),
     ]);
     d = give(plan, d, 'newcomers', ['Ana Souza'], AT);
     const next = ids(steps(plan, d)).filter((id) => /^next\..+\./.test(id));
@@ -151,6 +159,7 @@ describe('the minutes', () => {
   const answers = {
     facilitator: 'Łucja Nowak',
     attendance: ['José Álvarez', 'Amara Okafor'],
+    'absent.Łucja Nowak.apology': 'At the library board',
     guests: ['Pat Visitor'],
     newcomers: ['Ana Souza'],
     'intro.Ana Souza.organization': 'Eastside Library',
@@ -171,7 +180,11 @@ describe('the minutes', () => {
     const minutes = toMinutes(plan, draft);
     const parsed = meetingSchema.parse(minutes);
     expect(parsed.number).toBe(7);
-    expect(parsed.attendance).toEqual({ present: ['José Álvarez', 'Amara Okafor', 'Ana Souza'], guests: ['Pat Visitor'] });
+    expect(parsed.attendance).toEqual({
+      present: ['José Álvarez', 'Amara Okafor', 'Ana Souza'],
+      guests: ['Pat Visitor'],
+      absent: [{ member: 'Łucja Nowak', apology: 'At the library board' }, { member: 'Đặng Thu Hương' }],
+    });
     expect(parsed.introductions).toEqual([{ member: 'Ana Souza', organization: 'Eastside Library', private: false }]);
     const jose = parsed.reflect.members.find((r) => r.member === 'José Álvarez')!;
     expect(jose.commitment).toMatch(/^Call the Seniors' Network/);
@@ -245,11 +258,7 @@ describe('attendance', () => {
 describe('saving and resuming', () => {
   it('keeps the people the draft has as present, even if members.yaml has changed since', async () => {
     const before = examplePlan();
-    let d = give(before, newDraft(DATE, AT), 'facilitator', 'Amara', AT);
-    d = give(before, d, 'attendance', ['José Álvarez', 'Amara Okafor'], AT);
-    d = give(before, d, 'guests', [], AT);
-    d = give(before, d, 'newcomers', [], AT);
-    d = give(before, d, 'intro.others', false, AT);
+    let d = upTo(before, newDraft(DATE, AT), 'reflect.José Álvarez.tried', { attendance: ['José Álvarez', 'Amara Okafor'] });
     d = give(before, d, 'reflect.José Álvarez.tried', 'Drew up a rota ++ Sharing vans', AT);
     d = give(before, d, 'reflect.José Álvarez.surprised', 'Three drivers said yes', AT);
 
@@ -273,10 +282,8 @@ describe('saving and resuming', () => {
     expect(whole.saved).toEqual(ids(whole.asked));
 
     // Stop after the first Reflect answer, as Ctrl-C would, then resume from that draft.
-    let d = newDraft(DATE, AT);
-    for (const id of ['facilitator', 'attendance', 'guests', 'newcomers', 'intro.others', 'reflect.Amara Okafor.tried']) {
-      d = give(plan, d, id, id === 'attendance' ? ['Amara Okafor'] : id === 'reflect.Amara Okafor.tried' ? 'A' : undefined, AT);
-    }
+    let d = upTo(plan, newDraft(DATE, AT), 'reflect.Amara Okafor.tried', { attendance: ['Amara Okafor'] });
+    d = give(plan, d, 'reflect.Amara Okafor.tried', 'A');
     expect(nextStep(plan, d)!.id).toBe('reflect.Amara Okafor.surprised');
     const resumed = await play(plan, {}, d);
     expect(ids(resumed.asked)[0]).toBe('reflect.Amara Okafor.surprised');
@@ -289,8 +296,7 @@ describe('saving and resuming', () => {
     let d = newDraft(DATE, '2026-11-17T18:00:00.000Z');
     d = give(plan, d, 'facilitator', 'Amara', '2026-11-17T18:02:00.000Z');
     d = give(plan, d, 'attendance', ['Amara Okafor'], '2026-11-17T18:05:00.000Z');
-    d = give(plan, d, 'guests', [], '2026-11-17T18:05:30.000Z');
-    d = give(plan, d, 'newcomers', [], '2026-11-17T18:06:00.000Z');
+    d = upTo(plan, d, 'intro.others', {}, '2026-11-17T18:06:00.000Z');
     d = give(plan, d, 'intro.others', false, '2026-11-17T18:10:00.000Z');
     const all = steps(plan, d);
     const reflect = sectionStatus(plan, d, 'reflect', '2026-11-17T18:22:30.000Z', all);
@@ -330,5 +336,49 @@ describe('an answers file, rehearsed', () => {
   it('takes a name tag for a member in attendance', () => {
     const d = give(examplePlan(), newDraft(DATE, AT), 'attendance', ['Hương', 'José']);
     expect(d.answers.attendance).toEqual(['José Álvarez', 'Đặng Thu Hương']);
+  });
+});
+
+describe('a list answer', () => {
+  it('is kept item by item in the draft until it is finished, and a resumed meeting starts from those items', async () => {
+    const plan = examplePlan();
+    const saves: Draft[] = [];
+    // The prompter keeps one guest, then the meeting is interrupted.
+    const interrupted: Prompter = {
+      async ask(step, _status, list) {
+        if (step.id !== 'guests') return undefined;
+        await list.keep(['Pat Visitor']);
+        throw new Error('Ctrl-C');
+      },
+    };
+    await expect(runMeeting(plan, newDraft(DATE, AT), { prompter: interrupted, now: () => AT, save: async (d) => void saves.push(d) })).rejects.toThrow('Ctrl-C');
+    const onDisk = saves.at(-1)!;
+    expect(onDisk.partial).toEqual({ guests: ['Pat Visitor'] });
+    expect('guests' in onDisk.answers).toBe(false);
+
+    const seen: string[][] = [];
+    const resumed = await runMeeting(plan, onDisk, {
+      prompter: { ask: async (step, _s, list) => (step.id === 'guests' ? (seen.push(list.items), [...list.items, 'Sam Guest']) : undefined) },
+      now: () => AT,
+      save: async () => {},
+    });
+    expect(seen).toEqual([['Pat Visitor']]);
+    expect(resumed.answers.guests).toEqual(['Pat Visitor', 'Sam Guest']);
+    expect(resumed.partial).toEqual({});
+  });
+});
+
+describe('skipping the rest of a turn', () => {
+  it('leaves the rest of that person\'s questions in the part at their defaults, and goes on to the next person', () => {
+    const plan = examplePlan();
+    let d = upTo(plan, newDraft(DATE, AT), 'reflect.José Álvarez.tried', { attendance: ['José Álvarez', 'Amara Okafor'] });
+    d = give(plan, d, 'reflect.José Álvarez.tried', 'Drew up a rota');
+    d = skipRest(plan, d, nextStep(plan, d)!, AT);
+    expect(nextStep(plan, d)!.id).toBe('reflect.Amara Okafor.tried');
+    expect(d.answers['reflect.José Álvarez.private']).toBe(false);
+    // Said nothing and skipped: the commitment stays open.
+    d = skipRest(plan, d, nextStep(plan, d)!, AT);
+    expect(d.answers['reflect.Amara Okafor.keep']).toBe(true);
+    expect(nextStep(plan, d)!.id).toBe('reflect.requests');
   });
 });

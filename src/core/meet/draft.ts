@@ -17,6 +17,8 @@ export const draftSchema = z.object({
   revisit: z.array(z.enum(AGREEMENTS)).optional(),
   /** The agreements as the meeting found them, when it discusses any. */
   base: agreementsSchema.optional(),
+  /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
+  partial: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -2,7 +2,6 @@
 // members.yaml needs (newcomers join, former members who came are active again).
 import type * as z from 'zod';
 import { tagName } from '../members.js';
-import { commitmentsFrom } from '../meeting.js';
 import { FIELD, memberFields, type PartId } from '../prompts.js';
 import type { meetingSchema, Member } from '../schema.js';
 import { everyone, namesOf, newcomers, present, sameName, textOf, type Draft } from './draft.js';
@@ -10,6 +9,8 @@ import { formatAgreed } from './parts/format.js';
 import { rulesAgreed } from './parts/ground-rules.js';
 import { purposeAgreed } from './parts/purpose.js';
 import { splitRequests } from './requests.js';
+import { absentees } from './parts/opening.js';
+import { droppedCommitment, openCommitment } from './parts/reflect.js';
 import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
 import { agreementsDiscussed, baseOf, isFirst } from './steps.js';
 
@@ -23,12 +24,11 @@ function fields(draft: Draft, part: MeetingPart, member: string | undefined, key
 const memberAnswers = (draft: Draft, part: MeetingPart & PartId, member: string) => fields(draft, part, member, memberFields(part));
 
 /**
- * The minutes from the answers so far (the reflect entry's `commitment` is last time's
- * "will practice"). Speaker requests typed after `++` in Reflect answers move to `requests`.
+ * The minutes from the answers so far (the reflect entry's `commitment` is the one the
+ * member came in with). Speaker requests typed after `++` in Reflect answers move to `requests`.
  */
 export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const attendees = present(draft);
-  const commitments = commitmentsFrom(plan.last);
   const requests: { topic: string; by?: string; private?: boolean }[] = [];
 
   const reflections = attendees.map((name) => {
@@ -40,8 +40,9 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
       if (split.text) answers[k] = split.text;
       else delete answers[k];
     }
-    const commitment = commitments.find((c) => sameName(c.member, name))?.commitment;
-    return { member: name, ...(commitment ? { commitment } : {}), ...answers, ...trust };
+    const commitment = openCommitment(plan, name)?.text;
+    const dropped = droppedCommitment(draft, name) ? { dropped: true } : {};
+    return { member: name, ...(commitment ? { commitment } : {}), ...answers, ...dropped, ...trust };
   });
   for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) requests.push({ topic });
 
@@ -60,11 +61,12 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const notes = textOf(draft.answers[stepId('closing', 'notes')]);
   const talk = agreementsDiscussed(plan, draft);
   const base = baseOf(plan, draft);
+  const absent = absentees(plan, draft).map((member) => ({ member, ...fields(draft, 'opening', member, ['apology']) }));
   return {
     date: plan.date,
-    number: (plan.last?.number ?? 0) + 1,
+    number: plan.number,
     ...(facilitator ? { facilitator } : {}),
-    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]) },
+    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent },
     introductions,
     ...(talk.includes('purpose') && { purpose: purposeAgreed(base, draft, isFirst(plan)) }),
     ...(talk.includes('ground_rules') && { ground_rules: rulesAgreed(base, draft) }),
@@ -72,7 +74,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
     ...(!isFirst(plan) && { reflect: { members: reflections, requests }, learning }),
     next: {
       members: everyone(draft).map((name) => ({ member: name, ...memberAnswers(draft, 'next', name) })),
-      ...fields(draft, 'next', undefined, ['topic', 'speaker', 'date']),
+      ...fields(draft, 'next', undefined, ['topic', 'speaker', 'date', 'notes']),
     },
     ...(notes ? { notes } : {}),
   };

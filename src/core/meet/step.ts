@@ -2,6 +2,7 @@
 // and how a part's questions in templates/prompts.yaml become steps.
 import { tagName } from '../members.js';
 import { fill, partFor, type Part, type PartId, type Question, type QuestionKind } from '../prompts.js';
+import type { Memory } from '../memory.js';
 import type { Circle, Meeting, Member } from '../schema.js';
 import { sameName, type Value } from './draft.js';
 
@@ -9,8 +10,13 @@ import { sameName, type Value } from './draft.js';
 export interface MeetingPlan {
   circle: Circle;
   members: Member[];
+  /** The meeting before this one (by date); undefined at a circle's first meeting. */
   last: Meeting | undefined;
   date: string;
+  /** Its place among the circle's meetings by date. */
+  number: number;
+  /** What is open from the meetings before it: commitments, the topic backlog. */
+  memory: Memory;
 }
 
 /** The parts of a meeting, in the order they are asked. */
@@ -52,7 +58,7 @@ export interface Step {
   validate?: (value: Value) => true | string;
 }
 
-/** How a part's answers are named in the draft: `intro.NAME.vision`, `reflect.requests`, `facilitator`. */
+/** How a part's answers are named in the draft: `intro.NAME.vision`, `reflect.requests`, `facilitator`, `absent.NAME.apology`. */
 const PREFIX: Record<MeetingPart, string> = {
   opening: '',
   introductions: 'intro',
@@ -64,9 +70,10 @@ const PREFIX: Record<MeetingPart, string> = {
   next: 'next',
   closing: '',
 };
+const EACH_PREFIX: Partial<Record<MeetingPart, string>> = { opening: 'absent' };
 
 export function stepId(part: MeetingPart, question: string, member?: string): string {
-  return [PREFIX[part], member, question].filter(Boolean).join('.');
+  return [member ? (EACH_PREFIX[part] ?? PREFIX[part]) : PREFIX[part], member, question].filter(Boolean).join('.');
 }
 
 /** A part's questions in the circle's words, made into steps. */
@@ -92,16 +99,16 @@ export class Asker {
     };
   }
 
-  /** The question asked once, by id. */
-  one(id: string, extra: Partial<Step> = {}, values: Record<string, string | number> = {}): Step {
+  /** The question `id`, asked once, or of `member`. */
+  one(id: string, extra: Partial<Step> = {}, values: Record<string, string | number> = {}, member?: string): Step {
     const q = this.words.questions.find((x) => x.id === id);
     if (!q) throw new Error(`templates/prompts.yaml: ${this.part} has no question "${id}"`);
-    return this.step(q, extra, undefined, values);
+    return this.step(q, extra, member, values);
   }
 
-  /** The questions asked of each person, for `member`. */
+  /** The text questions asked of each person, for `member`. */
   each(member: string, extra: Partial<Step> = {}, keep: (q: Question) => boolean = () => true): Step[] {
-    return this.words.questions.filter((q) => q.each && keep(q)).map((q) => this.step(q, extra, member));
+    return this.words.questions.filter((q) => q.each && (q.kind ?? 'text') === 'text' && keep(q)).map((q) => this.step(q, extra, member));
   }
 }
 

@@ -40,7 +40,7 @@ export function steps(plan: MeetingPlan, draft: Draft): Step[] {
   const base = baseOf(plan, draft);
   const regular = !isFirst(plan);
   return [
-    ...openingSteps(plan),
+    ...openingSteps(plan, draft),
     ...introductionSteps(plan, draft),
     ...(talk.includes('purpose') ? purposeSteps(plan, base) : []),
     ...(talk.includes('ground_rules') ? groundRuleSteps(plan, base, draft) : []),

@@ -1,6 +1,7 @@
 // What's Next?: each person's take-aways and commitment, then the next topic, speaker and date.
 import { isIsoDate } from '../../dates.js';
-import { mergeIdeas, topicIdeasFrom, type Asked, type TopicIdea } from '../../meeting.js';
+import { mergeIdeas, type Asked, type TopicIdea } from '../../meeting.js';
+import { backlogByDemand, topicKey } from '../../memory.js';
 import { FIELD, partFor } from '../../prompts.js';
 import { scheduledAfter } from '../../schedule.js';
 import { everyone, namesOf, present, textOf, type Draft, type Value } from '../draft.js';
@@ -17,11 +18,21 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
     a.one('topic', { choices: topicIdeas(plan, draft).map((idea) => ({ name: ideaLabel(plan, idea), value: idea.topic })) }),
     a.one('speaker'),
     a.one('date', { default: scheduled, validate: laterDate }),
+    a.one('notes'),
   ];
 }
 
 function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
   return idea.by.length ? `${idea.topic} (${idea.by.map((b) => tagOf(plan, b)).join(', ')})` : idea.topic;
+}
+
+/** The open backlog as topic ideas, most-asked first; topics asked for only in confidence are left out. */
+function backlogIdeas(plan: MeetingPlan): TopicIdea[] {
+  return backlogByDemand(plan.memory).map((t) => ({
+    topic: t.topic,
+    by: [...new Set(t.asks.flatMap((a) => (a.by ? [a.by] : [])))],
+    source: 'request' as const,
+  }));
 }
 
 /** Tonight's speaker requests and "want to learn" answers, from the draft. */
@@ -37,13 +48,12 @@ function askedTonight(plan: MeetingPlan, draft: Draft): Asked[] {
   return asked;
 }
 
-/** Ideas for the next topic: tonight's requests and wishes first, then those left over from last time. */
+/** Ideas for the next topic: tonight's requests and wishes first, then the whole open backlog, not the topic just covered. */
 export function topicIdeas(plan: MeetingPlan, draft: Draft): TopicIdea[] {
-  const done = textOf(draft.answers[stepId('learning', 'topic')]).toLowerCase();
-  const seen = new Set<string>();
-  return [...mergeIdeas(askedTonight(plan, draft)), ...topicIdeasFrom(plan.last)].filter((idea) => {
-    const key = idea.topic.toLowerCase();
-    if (key === done || seen.has(key)) return false;
+  const seen = new Set([topicKey(textOf(draft.answers[stepId('learning', 'topic')]))]);
+  return [...mergeIdeas(askedTonight(plan, draft)), ...backlogIdeas(plan)].filter((idea) => {
+    const key = topicKey(idea.topic);
+    if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
