@@ -5,8 +5,11 @@ import { isIsoDate } from '../core/dates.js';
 import { nameKey } from '../core/names.js';
 import { memberName, type Member } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
-import { loadCircle } from '../store/circle.js';
+import { reportCommit } from '../render/commit.js';
+import { loadCircle, membersFile } from '../store/circle.js';
+import { commitIfWanted } from '../store/git.js';
 import { updateMembers } from '../store/members.js';
+import { displayPath } from '../store/yaml-file.js';
 import { renderTable } from '../render/table.js';
 
 export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
@@ -37,9 +40,20 @@ interface AddOptions {
   yes?: boolean;
 }
 
-export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<void> {
+/**
+ * Commit members.yaml after a change, when the workspace is a repository and the circle
+ * does not say `git.commit: false`; outside a repository, say nothing (unlike `meet`).
+ */
+async function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
+  const path = membersFile(dir);
+  const shown = displayPath(path, ctx.deps.cwd);
+  const done = await commitIfWanted(dir, wanted === false ? false : undefined, [path], message, ctx.deps.env);
+  return reportCommit(ctx.out, done, message, `${shown} is written`, [shown]);
+}
+
+export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<number> {
   const { dir, slug } = await ctx.circle();
-  const { members } = await loadCircle(dir, slug);
+  const { circle, members } = await loadCircle(dir, slug);
   const person = { name: name?.trim() ?? '', tag: opts.tag, organization: opts.org, joined: opts.joined, vision: opts.vision };
 
   if (!opts.yes && ctx.interactive()) {
@@ -67,11 +81,12 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
     return { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] };
   });
   ctx.out.info(`Added ${ctx.out.messageColor.bold(person.name)} to ${slug}.`);
+  return commitMembers(ctx, dir, circle.data.git.commit, `members: add ${person.name}`);
 }
 
-export async function remove(ctx: Context, name: string): Promise<void> {
+export async function remove(ctx: Context, name: string): Promise<number | void> {
   const { dir, slug } = await ctx.circle();
-  await loadCircle(dir, slug);
+  const { circle } = await loadCircle(dir, slug);
   let who = '';
   const change = await updateMembers(dir, (list) => {
     const hit = findMember(list, name);
@@ -82,4 +97,5 @@ export async function remove(ctx: Context, name: string): Promise<void> {
   ctx.out.info(
     change.deactivate ? `${who} is marked as no longer active; their history stays in the minutes.` : `${who} is already marked as no longer active.`,
   );
+  return change.deactivate ? commitMembers(ctx, dir, circle.data.git.commit, `members: remove ${who}`) : undefined;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { nameKey, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
-import { memberFields, type PartId } from './prompts.js';
+import { discussed, memberFields, type PartId } from './prompts.js';
 
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -104,6 +104,9 @@ function strictObject<S extends z.ZodRawShape>(shape: S, hint?: (key: string) =>
     });
 }
 
+/** Optional text under each of these keys. */
+const textFields = (keys: readonly string[]) => strictObject(Object.fromEntries(keys.map((k) => [k, optText])) as Record<string, typeof optText>);
+
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z
     .array(item, { error: 'expected a list (lines starting with "- ")' })
@@ -137,12 +140,8 @@ export const circleSchema = strictObject({
   created: isoDate,
   purpose: optText,
   vision: optText,
-  outcomes: strictObject({
-      community: optText,
-      together: optText,
-      individually: optText,
-      engagement: optText,
-    })
+  /** What we want to be different: one answer to each question of the purpose discussion. */
+  outcomes: textFields(discussed('purpose'))
     .nullish()
     .transform((v) => v ?? {}),
   ground_rules: list(text),
@@ -222,6 +221,51 @@ export const requestSchema = strictObject({
 
 export const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
 
+/** Absent or empty (`key:`) reads as undefined. */
+/** Absent or empty (`key:`) reads as undefined. */
+const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+/** What the group said to each question it discussed in a part. */
+const notesOf = (part: PartId) => textFields(discussed(part)).nullish().transform((v) => v ?? {});
+/** Kept, dropped and added items of a list the group went over (ground rules, traditions). */
+const listChanges = {
+  kept: list(text),
+  dropped: list(text),
+  added: list(text),
+};
+
+/** The purpose agreed: the discussion (which became the outcomes), the statement, and how what changed read before. */
+const purposeEntrySchema = strictObject({
+  notes: notesOf('purpose'),
+  statement: optText,
+  was: optional(textFields(['statement', ...discussed('purpose')])),
+});
+
+const rulesEntrySchema = strictObject({
+  notes: notesOf('ground_rules'),
+  ...listChanges,
+  reworded: list(strictObject({ from: text, to: text })),
+});
+
+/** How the meetings run, as agreed, and how what changed was before. */
+const formatEntrySchema = strictObject({
+  /** Minutes for each section, by section id. */
+  sections: optional(z.record(z.string(), minutes)),
+  cadence: optText,
+  start: optional(hhmm),
+  location: optText,
+  /** The date an "every N weeks" cadence counts from, when this meeting set it. */
+  anchor: optDate,
+  traditions: optional(strictObject(listChanges)),
+  was: optional(
+    strictObject({
+      sections: optional(z.record(z.string(), minutes)),
+      cadence: optText,
+      start: optText,
+      location: optText,
+    }),
+  ),
+});
+
 export const meetingSchema = strictObject({
   date: isoDate,
   number: z.number({ error: 'expected a meeting number' }).int().min(1),
@@ -235,6 +279,9 @@ export const meetingSchema = strictObject({
     .nullish()
     .transform((v) => v ?? { present: [], guests: [], absent: [] }),
   introductions: list(introductionSchema),
+  purpose: optional(purposeEntrySchema),
+  ground_rules: optional(rulesEntrySchema),
+  format: optional(formatEntrySchema),
   reflect: strictObject({
       members: list(reflectionSchema),
       requests: list(requestSchema),

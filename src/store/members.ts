@@ -23,11 +23,14 @@ export interface RosterChange {
   /** Places in the list of members to mark active (returning) or inactive (leaving). */
   activate?: readonly number[];
   deactivate?: readonly number[];
+  /** Fields to set on members, by their place in the list. */
+  update?: ReadonlyArray<{ index: number; set: Partial<Member> }>;
 }
 
 function applyChange(doc: Document, change: RosterChange): void {
   for (const i of change.activate ?? []) doc.setIn(['members', i, 'active'], true);
   for (const i of change.deactivate ?? []) doc.setIn(['members', i, 'active'], false);
+  for (const { index, set } of change.update ?? []) for (const [key, value] of Object.entries(set)) doc.setIn(['members', index, key], value);
   if (change.add?.length) {
     const seq = membersSeq(doc);
     for (const person of change.add) {

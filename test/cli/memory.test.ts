@@ -161,6 +161,7 @@ describe('circle history', () => {
       guests: 0,
       topic: 'Cross-organisation partnerships: making shared referrals work',
       nextTopic: 'Preventing burnout: sustaining ourselves and our teams',
+      agreed: [],
     });
   });
 

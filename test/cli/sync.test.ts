@@ -20,6 +20,8 @@ function sharedWorkspace() {
   const members = join(a, 'circles', SLUG, 'members.yaml');
   writeFileSync(members, readFileSync(members, 'utf8').replace('members: []', '# Ana started the circle.\nmembers: []'));
   expect(circle(['members', 'add', 'Ana Souza', '--org', 'Eastside Library', '--yes'], { cwd: a, env }).code).toBe(0);
+  // The first meeting (which agrees purpose, rules and format in circle.yaml) before the clone.
+  meet(a, '2026-10-27', 'Ana Souza', 'Our first meeting.');
   git(a, 'remote', 'add', 'origin', '../remote.git');
   const first = circle(['sync'], { cwd: a, env });
   expect(first.code, first.stderr).toBe(0);
@@ -72,7 +74,7 @@ describe('circle sync', () => {
         expect([...members.matchAll(/- name: (.+)/g)].map((m) => m[1])).toEqual(
           order[0] === 'a' ? ['Ana Souza', 'Ben Okoro', 'Cleo Park'] : ['Ana Souza', 'Cleo Park', 'Ben Okoro'],
         );
-        expect(meetings(clone)).toEqual(['2026-11-10.yaml', '2026-11-24.yaml']);
+        expect(meetings(clone)).toEqual(['2026-10-27.yaml', '2026-11-10.yaml', '2026-11-24.yaml']);
         expect(read(clone, 'circle.yaml')).toContain('# A learning circle');
         const check = circle(['check'], { cwd: clone, env });
         expect(check.code, check.stderr).toBe(0);

@@ -22,9 +22,9 @@ describe('history', () => {
 
   it('gives one row per meeting: present of members, guests, topic, and the topic chosen next', () => {
     expect(historyRows(history, members)).toEqual([
-      { date: '2026-01-06', number: 1, present: 2, members: 2, guests: 1, topic: 'Planning', nextTopic: 'Volunteers' },
-      { date: '2026-02-03', number: 2, present: 1, members: 2, guests: 0, topic: 'Volunteers', nextTopic: 'Boards' },
-      { date: '2026-03-03', number: 3, present: 2, members: 2, guests: 0, topic: undefined, nextTopic: 'Data' },
+      { date: '2026-01-06', number: 1, present: 2, members: 2, guests: 1, topic: 'Planning', nextTopic: 'Volunteers', agreed: [] },
+      { date: '2026-02-03', number: 2, present: 1, members: 2, guests: 0, topic: 'Volunteers', nextTopic: 'Boards', agreed: [] },
+      { date: '2026-03-03', number: 3, present: 2, members: 2, guests: 0, topic: undefined, nextTopic: 'Data', agreed: [] },
     ]);
   });
 

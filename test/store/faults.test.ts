@@ -79,7 +79,7 @@ describe('injected write failures', () => {
     await expect(createCircle(ws, plan)).rejects.toThrow(/cannot create .*members\.yaml: the disk is full; nothing was made, and `circle init` can be run again\./);
     expect(existsSync(join(root, 'circles'))).toBe(false);
     failing.names = [];
-    const dir = await createCircle(ws, plan);
+    const { dir } = await createCircle(ws, plan);
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'circle.yaml', 'meetings', 'members.yaml']);
   });
 });
