@@ -59,7 +59,7 @@ describe('injected write failures', () => {
       failing.names = ['members.yaml'];
       failing.code = code;
       await expect(updateMembers(circleDir, () => ({ add: [{ name: 'Ana Souza' }] }))).rejects.toThrow(
-        `cannot write ${join(circleDir, 'members.yaml')}: ${reason}; nothing was changed.`,
+        `cannot write circles/riverside-leaders/members.yaml: ${reason}; nothing was changed.`,
       );
       expect(readFileSync(join(circleDir, 'members.yaml'), 'utf8')).toBe(before);
       expect(tempsIn(circleDir)).toEqual([]);
