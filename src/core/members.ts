@@ -31,7 +31,7 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export type Lookup<M> = { found: M; index: number } | { found?: undefined; matches: M[]; suggestions: M[] };
+type Lookup<M> = { found: M; index: number } | { found?: undefined; matches: M[]; suggestions: M[] };
 
 /**
  * Find a member the way people name each other: the full name, the name tag, the first

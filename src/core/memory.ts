@@ -42,7 +42,7 @@ export function memoryOf(m: Meeting): MeetingMemory {
   };
 }
 
-export interface OpenCommitment {
+interface OpenCommitment {
   member: string;
   text: string;
   /** The date of the meeting it was made at. */
@@ -50,7 +50,7 @@ export interface OpenCommitment {
   private: boolean;
 }
 
-export interface BacklogTopic {
+interface BacklogTopic {
   topic: string;
   /** Each time it was asked for, oldest first. */
   asks: Array<{ by?: string | undefined; on: string; private: boolean }>;
@@ -69,7 +69,7 @@ export function topicKey(topic: string): string {
 }
 
 /** A topic the group let go of (`dropped_topics` in circle.yaml): asks up to that day are closed. */
-export interface DroppedTopic {
+interface DroppedTopic {
   topic: string;
   on: string;
 }

@@ -40,7 +40,7 @@ const minutes = z
   .min(0, { message: 'minutes cannot be negative' })
   .max(24 * 60, { message: 'more than a day of minutes' });
 /** Keys that start with this are the reader's own: kept in the file, never read. */
-export const OWN_KEY_PREFIX = 'x-';
+const OWN_KEY_PREFIX = 'x-';
 
 /** Edit distance (with swapped neighbours counting as one edit), for "did you mean". */
 function distance(a: string, b: string): number {
@@ -113,7 +113,7 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
     .nullish()
     .transform((v) => v ?? []);
 
-export const sectionSchema = strictObject({
+const sectionSchema = strictObject({
   id: z.string({ error: 'expected a section id such as reflect, learning or next' }),
   title: text,
   minutes,
@@ -121,7 +121,7 @@ export const sectionSchema = strictObject({
   prompts: z.record(z.string(), text).nullish().transform((v) => v ?? undefined),
 });
 
-export const scheduleSchema = strictObject({
+const scheduleSchema = strictObject({
   cadence: text.superRefine((value, ctx) => {
     const parsed = parseCadence(value);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
@@ -200,9 +200,9 @@ function answerFields(part: PartId) {
 
 const privateFlag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
 
-export const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
+const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
 
-export const reflectionSchema = strictObject({
+const reflectionSchema = strictObject({
   ...answerFields('reflect'),
   member: text,
   /** The commitment they came in with: their last "will practice" not yet reported on. */
@@ -212,14 +212,14 @@ export const reflectionSchema = strictObject({
   private: privateFlag,
 });
 
-export const requestSchema = strictObject({
+const requestSchema = strictObject({
   topic: text,
   by: optText,
   /** Raised in a reflection shared in confidence: left off agendas and public minutes. */
   private: privateFlag,
 });
 
-export const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
+const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
 
 /** Absent or empty (`key:`) reads as undefined. */
 /** Absent or empty (`key:`) reads as undefined. */

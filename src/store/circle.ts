@@ -53,13 +53,9 @@ async function loadOrMissing<T>(load: Promise<T>, path: string, what: string): P
 export async function loadCircle(dir: string, slug: string): Promise<CircleFiles> {
   const [circle, members] = await collectProblems<[YamlFile<Circle>, YamlFile<MembersFile>]>([
     loadOrMissing(loadYaml(circleFile(dir), circleSchema), circleFile(dir), 'circle.yaml'),
-    loadMembers(dir),
+    loadOrMissing(loadYaml(membersFile(dir), membersSchema), membersFile(dir), 'members.yaml'),
   ]);
   return { dir, slug, circle, members };
-}
-
-export function loadMembers(dir: string): Promise<YamlFile<MembersFile>> {
-  return loadOrMissing(loadYaml(membersFile(dir), membersSchema), membersFile(dir), 'members.yaml');
 }
 
 /** Meeting dates from the file names alone, oldest first: no file is read. */
@@ -117,7 +113,7 @@ export async function loadLastMeeting(dir: string, before?: string): Promise<Yam
 }
 
 /** A meeting's minutes as they will be written, checked as the next read will check them. */
-export interface CheckedMinutes {
+interface CheckedMinutes {
   path: string;
   date: string;
   text: string;

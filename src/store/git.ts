@@ -67,7 +67,7 @@ async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv): Promise<stri
   return undefined;
 }
 
-export type CommitResult = { ok: true } | { ok: false; reason: string };
+type CommitResult = { ok: true } | { ok: false; reason: string };
 
 /**
  * `git add -- paths` then `git commit -m message -- paths`: nothing else staged is

@@ -4,7 +4,7 @@ import { membersSchema, type Member, type MembersFile } from '../core/schema.js'
 import { membersFile } from './circle.js';
 import { saveYaml, updateYamlFile, type YamlFile } from './yaml-file.js';
 
-export type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
+type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
 
 function membersSeq(doc: Document) {
   let seq = doc.get('members', true);
@@ -17,7 +17,7 @@ function membersSeq(doc: Document) {
   return seq;
 }
 
-export interface RosterChange {
+interface RosterChange {
   /** New members, appended at the end. */
   add?: NewMember[];
   /** Places in the list of members to mark active (returning) or inactive (leaving). */

@@ -12,7 +12,7 @@ import { circleDir, type Workspace } from './workspace.js';
 import { displayPath, parseYaml, renderYaml, writeCircleFile } from './yaml-file.js';
 
 /** Local state that never belongs in git. */
-export const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its locks, half-written files.
+const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its locks, half-written files.
 .draft.yaml
 .lock
 .write-lock
@@ -31,7 +31,7 @@ const ANSWER_OF: Record<string, string> = {
 };
 
 /** Fill the circle.yaml template; the result is checked before anything is written. */
-export async function renderCircleYaml(plan: NewCircle): Promise<string> {
+async function renderCircleYaml(plan: NewCircle): Promise<string> {
   const template = await readFile(templatePath('circle.yaml'), 'utf8');
   const doc = parseDocument(template);
   for (const [path, value] of plan.set) {
