@@ -34,6 +34,8 @@ export interface MeetingSummary {
   committed: string[];
   /** Members who reported back at Reflect (tried, changed, …). */
   reported: string[];
+  /** Members whose commitment the facilitator let go at Reflect. */
+  dropped: string[];
   /** The agreements (purpose, ground rules, format) this meeting set or changed. */
   agreed: AgreementPart[];
 }
@@ -50,6 +52,7 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     nextTopic: m.next.topic?.trim() || undefined,
     committed: unique(m.next.members.filter((a) => answerText(a, FIELD.commitment)).map((a) => a.member)),
     reported: unique(m.reflect.members.filter(hasReport).map((r) => r.member)),
+    dropped: unique(m.reflect.members.filter((r) => r.dropped).map((r) => r.member)),
     agreed: agreementsChanged(m),
   };
 }

@@ -182,11 +182,11 @@ async function writeCache<T extends { date: string }>(dir: string, path: string,
 }
 
 /** What `history` and `stats` read. */
-export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 3, pick: summarizeMeeting };
+export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 4, pick: summarizeMeeting };
 /** What the circle's memory is folded from (src/store/memory.ts). */
 export const MEMORY_VIEW: SummaryView<MeetingMemory> = { id: 'memory', version: 1, pick: memoryOf };
 /** What `practice` reads: the summary plus the words of commitments and reports. */
-export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 3, pick: practiceOf };
+export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 4, pick: practiceOf };
 
 /** The views by id, for the parsing thread. */
 export const VIEWS: Record<string, SummaryView<{ date: string }>> = {

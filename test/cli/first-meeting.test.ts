@@ -220,6 +220,19 @@ describe("a circle's first meeting from an answers file", () => {
   });
 });
 
+describe('the rhythm agreed at a first meeting', () => {
+  it('counts "every N weeks" from the next date the group chose, so the meetings after it follow on from it', async () => {
+    const { root, dir, answers } = await freshCircle();
+    const format = { ...FIRST_ANSWERS.format, cadence: 'every 3 weeks', day: 'Wednesday' };
+    writeFileSync(answers, stringify({ ...FIRST_ANSWERS, format, 'next.date': '2027-01-06' }));
+    const r = await cli(['meet', '--answers', answers], { cwd: root, ...env(FIRST) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'circle.yaml')).toContain('  anchor: 2027-01-06\n');
+    const agenda = JSON.parse((await cli(['agenda', '--json'], { cwd: root, ...env('2026-12-01') })).stdout);
+    expect([agenda.date, agenda.following]).toEqual(['2027-01-06', '2027-01-27']);
+  });
+});
+
 describe('revisiting the ground rules at a later meeting', () => {
   it('changes one rule, says so in that meeting\'s minutes and history, and keeps the comments of both files', async () => {
     const { root, dir, answers } = await freshCircle({ comments: true });

@@ -47,7 +47,7 @@ describe('circleStats', () => {
 
   it('lists the topics learned and the commitments followed up', () => {
     expect(s.topics.map((t) => t.topic)).toEqual(['Planning', 'Volunteers']);
-    expect(s.commitments).toEqual({ made: 2, followedUp: 2, silent: 0, missed: 0, open: 0, due: 2, share: 1 });
+    expect(s.commitments).toEqual({ made: 2, followedUp: 2, silent: 0, missed: 0, open: 0, letGo: 0, due: 2, share: 1 });
     expect(s.members[0]!.commitments.followedUp).toBe(1);
     expect(s.averageAttendance).toBeCloseTo((1 + 0.5 + 1) / 3);
   });

@@ -48,9 +48,10 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.see('Last time José Álvarez meant to: Call the Seniors');
     await t.answer(REFLECT[0]!, 'Drew up a winter rota ++ Sharing vans');
     await t.answer(REFLECT[1]!, 'Three drivers said yes');
-    // Esc skips the rest of José's turn, the confidence question too.
+    // Esc skips the rest of José's questions; whether what he said stays in confidence is still asked.
     await t.waitFor((s) => s.split('\n').some((l) => l.startsWith(`? ${REFLECT[2]}`)), 'his third question');
     t.keys('Escape');
+    await t.answer('Keep what José shared in confidence'); // Enter: no
     await t.waitFor((s) => s.includes('Last time Łucja Nowak meant to'), "Łucja's commitment");
     await t.answer(REFLECT[0]!, 'Named our referral contact');
 

@@ -31,20 +31,26 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const attendees = present(draft);
   const requests: { topic: string; by?: string; private?: boolean }[] = [];
 
-  const reflections = attendees.map((name) => {
-    const answers = memberAnswers(draft, 'reflect', name);
-    const trust = draft.answers[stepId('reflect', 'private', name)] === true ? { private: true } : {};
+  /** A person's answers with the `++ topic` requests in them moved to `requests`. */
+  const asking = (part: 'reflect' | 'next', name: string, trust: { private?: true }) => {
+    const answers = memberAnswers(draft, part, name);
     for (const [k, v] of Object.entries(answers)) {
       const split = splitRequests(v);
       for (const topic of split.requests) requests.push({ topic, by: name, ...trust });
       if (split.text) answers[k] = split.text;
       else delete answers[k];
     }
+    return answers;
+  };
+  const reflections = attendees.map((name) => {
+    const trust = draft.answers[stepId('reflect', 'private', name)] === true ? { private: true as const } : {};
+    const answers = asking('reflect', name, trust);
     const commitment = openCommitment(plan, name)?.text;
     const dropped = droppedCommitment(draft, name) ? { dropped: true } : {};
     return { member: name, ...(commitment ? { commitment } : {}), ...answers, ...dropped, ...trust };
   });
   for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) requests.push({ topic });
+  const whatsNext = everyone(draft).map((name) => ({ member: name, ...asking('next', name, {}) }));
 
   const introduced = isFirst(plan)
     ? everyone(draft)
@@ -73,7 +79,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
     ...(talk.includes('format') && { format: formatAgreed(plan, base, draft) }),
     ...(!isFirst(plan) && { reflect: { members: reflections, requests }, learning }),
     next: {
-      members: everyone(draft).map((name) => ({ member: name, ...memberAnswers(draft, 'next', name) })),
+      members: whatsNext,
       ...fields(draft, 'next', undefined, ['topic', 'speaker', 'date', 'notes']),
     },
     ...(notes ? { notes } : {}),

@@ -2,7 +2,7 @@
 // and the traditions kept or started. What the circle agreed before is the default.
 import type { Agreements } from '../../agreements.js';
 import { parseCadence, type Cadence } from '../../cadence.js';
-import { addDays, weekday } from '../../dates.js';
+import { addDays, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
 import { validateInit } from '../../init.js';
 import { question, say } from '../../prompts.js';
@@ -108,6 +108,18 @@ function countFrom(date: string, rule: { every: number; weekday: number }): stri
   return addDays(near, (rule.weekday - weekday(near) + 7) % 7);
 }
 
+/**
+ * Where a new "every N weeks" rule counts from: as `countFrom` says, unless the group chose
+ * a next date on the rule's day that this would not give: then from that date, so the
+ * meetings after it follow on from it.
+ */
+function countedFrom(plan: MeetingPlan, draft: Draft, rule: { every: number; weekday: number }): string {
+  const anchor = countFrom(plan.date, rule);
+  const chosen = textOf(draft.answers[stepId('next', 'date')]);
+  if (!isIsoDate(chosen) || weekday(chosen) !== rule.weekday) return anchor;
+  return daysBetween(anchor, chosen) % (7 * rule.every) === 0 ? anchor : chosen;
+}
+
 /** The minutes' `format`: how the meetings run now and, at a later meeting, how what changed was before. */
 export function formatAgreed(plan: MeetingPlan, base: Agreements, draft: Draft): NonNullable<MeetingFile['format']> {
   const sections = sectionsAgreed(base, draft);
@@ -124,7 +136,7 @@ export function formatAgreed(plan: MeetingPlan, base: Agreements, draft: Draft):
   };
   const rule = parseCadence(cadence);
   const counted = rule.ok && rule.cadence.kind === 'weekly' && rule.cadence.every > 1 ? rule.cadence : undefined;
-  const anchor = counted && (cadence !== base.cadence || (plan.last === undefined && !base.anchor)) ? countFrom(plan.date, counted) : undefined;
+  const anchor = counted && (cadence !== base.cadence || (plan.last === undefined && !base.anchor)) ? countedFrom(plan, draft, counted) : undefined;
   return {
     sections: byId(sections),
     cadence,
