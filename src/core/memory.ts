@@ -50,7 +50,7 @@ interface OpenCommitment {
   private: boolean;
 }
 
-interface BacklogTopic {
+export interface BacklogTopic {
   topic: string;
   /** Each time it was asked for, oldest first. */
   asks: Array<{ by?: string | undefined; on: string; private: boolean }>;
