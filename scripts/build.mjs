@@ -1,10 +1,21 @@
-// Build dist/ from src/: one ESM bundle split per command, so each command loads only
-// what it uses (start-up is measured in bench/startup.bench.mjs). Type-checking is `npm run typecheck`.
-import { rmSync } from 'node:fs';
+// Build dist/ from src/ (type-checking is `npm run typecheck`):
+// - dist/main.js and its chunks: one ESM bundle split per command, so each command loads
+//   only what it uses (start-up is measured in bench/startup.bench.mjs);
+// - dist/fast.cjs: `circle --version` and `circle --help` made from the real commander
+//   program at build, so that bin/circle.js answers them without loading the program;
+// - dist/meta.json: which sources each output file holds (test/perf/loads.test.ts reads it).
+import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+
+const { metafile } = await build({
+  absWorkingDir: root,
   // The parsing thread of the summary cache is its own entry, beside main.js.
   entryPoints: { main: 'src/main.ts', 'parse-worker': 'src/store/parse-worker.ts' },
   outdir: 'dist',
@@ -16,9 +27,94 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   sourcemap: 'linked',
+  metafile: true,
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],
   // Bundled CommonJS dependencies (commander) still call require().
   banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
+
+// The top-level help and version, as commander writes them. The help is kept as a
+// template: commander's own Help wraps each item at run time to the terminal's width.
+const createProgram = await loadProgram();
+const items = [];
+const template = answer(['--help'], {
+  formatItem: (term, termWidth, description) => `\0${items.push([term, termWidth, description]) - 1}\0`,
+  boxWrap: (text) => `\0${items.push([text]) - 1}\0`,
+});
+const version = answer(['--version']);
+const commanderHelp = join(dirname(createRequire(import.meta.url).resolve('commander')), 'lib', 'help.js');
+await build({
+  stdin: {
+    contents: `// Made by scripts/build.mjs from src/cli.ts: do not edit.
+const { Help } = require(${JSON.stringify(commanderHelp)});
+const template = ${JSON.stringify(template)};
+const items = ${JSON.stringify(items)};
+const version = ${JSON.stringify(version)};
+/** What \`circle ARG\` prints for ARG in FAST_ARGS (in bin/circle.js), at this help width. */
+exports.text = (arg, width) => {
+  if (arg === '--version' || arg === '-V') return version;
+  const help = new Help();
+  help.prepareContext({ helpWidth: width });
+  return template.replace(/\\0(\\d+)\\0/g, (_, i) => {
+    const [term, termWidth, description] = items[i];
+    return termWidth === undefined ? help.boxWrap(term, help.helpWidth) : help.formatItem(term, termWidth, description, help);
+  });
+};
+exports.answer = (arg) => {
+  process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  process.stdout.write(exports.text(arg, process.stdout.isTTY ? process.stdout.columns : undefined));
+};
+`,
+    resolveDir: root,
+    sourcefile: 'fast.cjs',
+  },
+  outfile: join(dist, 'fast.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  logLevel: 'warning',
+});
+
+/** createProgram from src/cli.ts, bundled on its own with the commands left out. */
+async function loadProgram() {
+  const file = join(dist, '.cli-for-build.mjs'); // beside main.js: it reads ../package.json
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli.ts'],
+    outfile: file,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
+    plugins: [{ name: 'no-commands', setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' ? { external: true } : undefined)) }],
+    logLevel: 'warning',
+  });
+  const { createProgram } = await import(pathToFileURL(file).href);
+  rmSync(file);
+  return createProgram;
+}
+
+/** What the program writes to stdout for these arguments (it must succeed). */
+function answer(argv, helpOverrides) {
+  let out = '';
+  const sink = { write: (s) => ((out += s), true) };
+  const deps = { cwd: root, env: {}, stdin: {}, stdout: sink, stderr: sink, now: () => new Date() };
+  const cli = createProgram(deps, () => {});
+  cli.configureOutput({ getOutHelpWidth: () => undefined, getOutHasColors: () => false });
+  if (helpOverrides) cli.configureHelp(helpOverrides);
+  try {
+    cli.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error.exitCode !== 0) throw error;
+  }
+  return out;
+}
