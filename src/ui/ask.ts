@@ -1,6 +1,11 @@
-// Questions on the terminal: @inquirer/prompts bound to stdin for input and stderr
-// for output, so that `circle … > file` still shows its questions.
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+// Questions on the terminal: the four @inquirer prompts we use (imported one by one:
+// @inquirer/prompts would also load the editor prompt and its character-set tables),
+// bound to stdin for input and stderr for output, so that `circle … > file` still
+// shows its questions.
+import checkbox from '@inquirer/checkbox';
+import confirm from '@inquirer/confirm';
+import input from '@inquirer/input';
+import select from '@inquirer/select';
 import type { Deps } from '../cli.js';
 
 export interface Choice<T> {
