@@ -2,7 +2,7 @@
 // plan and the answers so far (the draft) give the ordered list of steps still to
 // ask; a pure reducer applies one answer; the finished draft becomes the minutes.
 // Nothing here prompts, reads the clock or touches the disk: time comes in as ISO text.
-import { z } from 'zod';
+import * as z from 'zod';
 import { activeMembers, nextMeetingDate, tagName } from './circle.js';
 import { INTRODUCTION_FIELDS, NEXT_FIELDS } from './minutes.js';
 import { nameKey } from './names.js';

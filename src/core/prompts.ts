@@ -1,6 +1,6 @@
 // The questions for each part of a meeting. Defaults come from templates/prompts.yaml;
 // a circle rewords any of them with format.sections[].prompts.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Circle } from './schema.js';
 
 const questionSchema = z.object({ id: z.string(), ask: z.string() });

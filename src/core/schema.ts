@@ -1,7 +1,7 @@
 // The shape of a circle's files. These schemas are the authority on the data:
 // every file is checked against them on load. Unknown keys are allowed (and kept
 // on disk by the store); empty values (`key:` with nothing after it) count as absent.
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameKey } from './names.js';
 import { parseCadence } from './schedule.js';
 import { isIsoDate } from './dates.js';

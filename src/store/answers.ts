@@ -2,7 +2,7 @@
 // Nested mappings are read as dotted ids, so `reflect: {Ana Souza: {tried: …}}` is
 // the same as `reflect.Ana Souza.tried: …`.
 import { stat } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../errors.js';
 import { displayPath, loadYaml } from './yaml-file.js';
 
