@@ -4,11 +4,18 @@
 // - dist/fast.cjs: `circle --version` and `circle --help` made from the real commander
 //   program at build, so that bin/circle.js answers them without loading the program;
 // - dist/meta.json: which sources each output file holds (test/perf/loads.test.ts reads it).
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { parse } from 'yaml';
+
+/** A YAML file the program imports (templates/prompts.yaml) is embedded as its data. */
+const yamlData = {
+  name: 'yaml-data',
+  setup: (b) => b.onLoad({ filter: /\.yaml$/ }, (args) => ({ contents: JSON.stringify(parse(readFileSync(args.path, 'utf8'), { uniqueKeys: true })), loader: 'json' })),
+};
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -28,6 +35,7 @@ const { metafile } = await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   metafile: true,
+  plugins: [yamlData],
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],
   // Bundled CommonJS dependencies (commander) still call require().
@@ -95,7 +103,7 @@ async function loadProgram() {
     platform: 'node',
     target: 'node20',
     banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
-    plugins: [{ name: 'no-commands', setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' ? { external: true } : undefined)) }],
+    plugins: [yamlData, { name: 'no-commands', setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' ? { external: true } : undefined)) }],
     logLevel: 'warning',
   });
   const { createProgram } = await import(pathToFileURL(file).href);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promptsSchema, type Prompts } from '../core/prompts.js';
-import { loadYaml } from './yaml-file.js';
+import defaultPrompts from '../../templates/prompts.yaml';
 
 /** templates/ at the package root, found upward from this module (bundled in dist/ or run from src/). */
 function findTemplates(): string {
@@ -16,6 +16,7 @@ function findTemplates(): string {
 export const templatesDir = findTemplates();
 export const templatePath = (name: string) => join(templatesDir, name);
 
+/** templates/prompts.yaml, embedded as data when built (scripts/build.mjs; vitest.config.ts for the tests). */
 export async function loadPrompts(): Promise<Prompts> {
-  return (await loadYaml(templatePath('prompts.yaml'), promptsSchema)).data;
+  return promptsSchema.parse(defaultPrompts);
 }
