@@ -25,8 +25,8 @@ async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Pro
   try {
     const dates = await listMeetingDates(dir);
     const [{ circle }] = await collectProblems<[Awaited<ReturnType<typeof loadCircle>>, ...unknown[]]>([
-      loadCircle(dir, slug),
-      ...dates.map((d) => loadMeeting(dir, d)),
+      loadCircle(dir, slug, { strict: true }), // yaml@2 for every file: check is the authority
+      ...dates.map((d) => loadMeeting(dir, d, { strict: true })),
     ]);
     for (const warning of formatWarnings(circle.data)) ctx.out.warn(`${slug}: ${warning}`);
     ctx.out.info(`${c.green('ok')} ${slug}: circle.yaml, members.yaml and ${plural(dates.length, 'meeting')}`);

@@ -49,16 +49,21 @@ async function loadOrMissing<T>(load: Promise<T>, path: string, what: string): P
   }
 }
 
-export async function loadCircle(dir: string, slug: string): Promise<CircleFiles> {
+/** How files are read: `strict` reads every file with yaml@2, never the fast path (for `check`). */
+export interface ReadOptions {
+  strict?: boolean;
+}
+
+export async function loadCircle(dir: string, slug: string, read: ReadOptions = {}): Promise<CircleFiles> {
   const [circle, members] = await collectProblems<[YamlFile<Circle>, YamlFile<MembersFile>]>([
-    loadOrMissing(loadYaml(circleFile(dir), circleSchema), circleFile(dir), 'circle.yaml'),
-    loadMembers(dir),
+    loadOrMissing(loadYaml(circleFile(dir), circleSchema, undefined, read), circleFile(dir), 'circle.yaml'),
+    loadMembers(dir, read),
   ]);
   return { dir, slug, circle, members };
 }
 
-export function loadMembers(dir: string): Promise<YamlFile<MembersFile>> {
-  return loadOrMissing(loadYaml(membersFile(dir), membersSchema), membersFile(dir), 'members.yaml');
+export function loadMembers(dir: string, read: ReadOptions = {}): Promise<YamlFile<MembersFile>> {
+  return loadOrMissing(loadYaml(membersFile(dir), membersSchema, undefined, read), membersFile(dir), 'members.yaml');
 }
 
 /** Meeting dates from the file names alone, oldest first: no file is read. */
@@ -81,9 +86,9 @@ export function dateMatches(date: string): ExtraCheck<Meeting> {
   return (m) => (m.date === date ? [] : [{ path: ['date'], message: `does not match the file name ${date}.yaml` }]);
 }
 
-export async function loadMeeting(dir: string, date: string): Promise<YamlFile<Meeting>> {
+export async function loadMeeting(dir: string, date: string, read: ReadOptions = {}): Promise<YamlFile<Meeting>> {
   const path = meetingFile(dir, date);
-  return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date)), path, `the meeting of ${date}`);
+  return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date), read), path, `the meeting of ${date}`);
 }
 
 /** The newest meeting, or undefined before the first one. Reads one file, however long the history. */

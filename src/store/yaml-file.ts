@@ -6,6 +6,7 @@ import { Document, isNode, LineCounter, parseDocument, type ToStringOptions } fr
 import type { z } from 'zod';
 import { CircleError, DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { fastRead } from './fast-yaml.js';
 import { carryEdit } from './merge.js';
 
 /** Circle files are small; anything bigger is refused before parsing. */
@@ -107,9 +108,31 @@ export function parseYaml<S extends z.ZodTypeAny>(
   throw new DataError(unique);
 }
 
-export async function loadYaml<S extends z.ZodTypeAny>(file: string, schema: S, extra?: ExtraCheck<z.output<S>>): Promise<YamlFile<z.output<S>>> {
+/**
+ * Read, parse and validate a YAML file. A valid file is read by the fast path (fast-yaml.ts),
+ * and its document for edits is made with yaml@2 only when asked for; anything else, and
+ * every file when `strict`, goes through parseYaml.
+ */
+export async function loadYaml<S extends z.ZodTypeAny>(
+  file: string,
+  schema: S,
+  extra?: ExtraCheck<z.output<S>>,
+  { strict = false } = {},
+): Promise<YamlFile<z.output<S>>> {
   const text = await readText(file);
-  return parseYaml(file, text, schema, extra);
+  const fast = strict ? undefined : fastRead(text, schema, extra);
+  if (!fast) return parseYaml(file, text, schema, extra);
+  let parsed: YamlFile<z.output<S>> | undefined;
+  return {
+    path: file,
+    text,
+    data: fast.data,
+    schema,
+    get doc() {
+      parsed ??= parseYaml(file, text, schema, extra);
+      return parsed.doc;
+    },
+  };
 }
 
 export async function readText(file: string): Promise<string> {
