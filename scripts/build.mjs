@@ -4,7 +4,8 @@
 // - dist/fast.cjs: `circle --version` and `circle --help` made from the real commander
 //   program at build, so that bin/circle.js answers them without loading the program;
 // - dist/meta.json: which sources each output file holds (test/perf/loads.test.ts reads it).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +22,17 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
+/** This build: a hash of the sources, the lockfile and the embedded templates (src/store/summaries.ts keys its cache with it). */
+function buildId() {
+  const hash = createHash('sha1');
+  const files = ['package-lock.json', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', f)), ...readdirSync(join(root, 'templates')).map((f) => join('templates', f))];
+  for (const file of files.sort()) {
+    if (!statSync(join(root, file)).isFile()) continue;
+    hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 const { metafile } = await build({
   absWorkingDir: root,
   // The parsing thread of the summary cache is its own entry, beside main.js.
@@ -36,6 +48,7 @@ const { metafile } = await build({
   sourcemap: 'linked',
   metafile: true,
   plugins: [yamlData],
+  define: { __CIRCLE_BUILD__: JSON.stringify(buildId()) },
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],
   // Bundled CommonJS dependencies (commander) still call require().

@@ -108,18 +108,22 @@ export function parseYaml<S extends z.ZodTypeAny>(
   throw new DataError(unique);
 }
 
-/**
- * Read, parse and validate a YAML file. A valid file is read by the fast path (fast-yaml.ts),
- * and its document for edits is made with yaml@2 only when asked for; anything else, and
- * every file when `strict`, goes through parseYaml.
- */
+/** Read, parse and validate a YAML file (see readYaml). */
 export async function loadYaml<S extends z.ZodTypeAny>(
   file: string,
   schema: S,
   extra?: ExtraCheck<z.output<S>>,
   { strict = false } = {},
 ): Promise<YamlFile<z.output<S>>> {
-  const text = await readText(file);
+  return readYaml(file, await readText(file), schema, extra, strict);
+}
+
+/**
+ * parseYaml, by the fast path (fast-yaml.ts) for a valid file: the same data, and the
+ * document for edits made with yaml@2 only when asked for. Anything else, and every file
+ * when `strict`, goes through parseYaml.
+ */
+export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, schema: S, extra?: ExtraCheck<z.output<S>>, strict = false): YamlFile<z.output<S>> {
   const fast = strict ? undefined : fastRead(text, schema, extra);
   if (!fast) return parseYaml(file, text, schema, extra);
   let parsed: YamlFile<z.output<S>> | undefined;
