@@ -9,9 +9,10 @@ import { isIsoDate } from './dates.js';
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+const HAS_CONTROL_CHARS = new RegExp(CONTROL_CHARS.source); // without the g flag, safe to reuse
 const text = z
   .string({ error: 'expected text' })
-  .refine((v) => !new RegExp(CONTROL_CHARS.source).test(v), { message: 'contains control characters (such as terminal escape codes)' });
+  .refine((v) => !HAS_CONTROL_CHARS.test(v), { message: 'contains control characters (such as terminal escape codes)' });
 /** A person's or circle's name: one line, no control characters. */
 const name = (what: string) =>
   text
