@@ -5,7 +5,7 @@
 //   program at build, so that bin/circle.js answers them without loading the program;
 // - dist/meta.json: which sources each output file holds (test/perf/loads.test.ts reads it).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +21,7 @@ const yamlData = {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist);
 
 /** This build: a hash of the sources, the lockfile and the embedded templates (src/store/summaries.ts keys its cache with it). */
 function buildId() {
@@ -32,6 +33,11 @@ function buildId() {
   }
   return hash.digest('hex').slice(0, 16);
 }
+
+const id = buildId();
+writeFileSync(join(dist, 'build-id'), id); // bin/code-cache.js keys its cache with it
+/** import.meta.url, for the CommonJS chunks. */
+const URL_SHIM = "var __circle_url=require('node:url').pathToFileURL(__filename).href;";
 
 const { metafile } = await build({
   absWorkingDir: root,
@@ -48,14 +54,34 @@ const { metafile } = await build({
   sourcemap: 'linked',
   metafile: true,
   plugins: [yamlData],
-  define: { __CIRCLE_BUILD__: JSON.stringify(buildId()) },
+  define: { __CIRCLE_BUILD__: JSON.stringify(id), 'import.meta.url': '__circle_url' },
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],
-  // Bundled CommonJS dependencies (commander) still call require().
-  banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
+
+// Each chunk becomes a CommonJS module (dist/package.json says so): bin/circle.js can then
+// compile it with V8's code cache (bin/code-cache.js), which Node 20 has no way to do
+// for ES modules. import() stays lazy: it becomes a require() when it runs.
+for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'))) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [file],
+    outfile: file,
+    allowOverwrite: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    sourcemap: 'linked',
+    banner: { js: URL_SHIM },
+    supported: { 'dynamic-import': false },
+    logLevel: 'warning',
+  });
+}
+writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 // The top-level help and version, as commander writes them. The help is kept as a
 // template: commander's own Help wraps each item at run time to the terminal's width.

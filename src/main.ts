@@ -35,17 +35,21 @@ function clock(today: string | undefined): () => Date {
   };
 }
 
-let code: number;
-try {
-  code = await runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    now: clock(process.env.CIRCLE_TODAY),
-  });
-} catch (error) {
-  code = report(error);
+async function main(): Promise<void> {
+  let code: number;
+  try {
+    code = await runCli(process.argv.slice(2), {
+      cwd: process.cwd(),
+      env: process.env,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      now: clock(process.env.CIRCLE_TODAY),
+    });
+  } catch (error) {
+    code = report(error);
+  }
+  process.exitCode = code;
 }
-process.exitCode = code;
+
+void main();
