@@ -12,6 +12,8 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
+const main = require.main;
+
 function cacheFolder(dist) {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   const build = fs.readFileSync(path.join(dist, 'build-id'), 'utf8').trim();
@@ -41,11 +43,11 @@ exports.install = function install(dist) {
     }
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) toSave.push({ script, file });
-    const require = (id) => this.require(id);
-    require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
-    require.main = process.mainModule;
-    require.cache = Module._cache;
-    return script.runInThisContext().call(this.exports, this.exports, require, this, filename, path.dirname(filename));
+    const moduleRequire = (id) => this.require(id);
+    moduleRequire.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
+    moduleRequire.main = main;
+    moduleRequire.cache = Module._cache;
+    return script.runInThisContext().call(this.exports, this.exports, moduleRequire, this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
     if (!toSave.length) return;
