@@ -1,19 +1,15 @@
 import { parse } from 'yaml';
-import { defineConfig, type Plugin } from 'vitest/config';
-
-/** A YAML file the program imports is its data, as in the build (scripts/build.mjs). */
-const yamlData: Plugin = {
-  name: 'yaml-data',
-  enforce: 'pre',
-  transform: (text, id) => (id.endsWith('.yaml') ? `export default ${JSON.stringify(parse(text, { uniqueKeys: true }))};` : undefined),
-};
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [yamlData],
+  // YAML imported by the sources (templates/prompts.yaml) is data, as in the build.
+  plugins: [{ name: 'yaml-as-data', transform: (code, id) => (id.endsWith('.yaml') ? `export default ${JSON.stringify(parse(code))};` : undefined) }],
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Processes, not threads: the in-process harness changes the working folder per run.
     pool: 'forks',
   },
 });

@@ -83,6 +83,15 @@ for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith('.js')
 }
 writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
+// The source maps carry the program's own sources only: a dependency's code is
+// its package's to ship, so its entries keep their path and lose their text.
+for (const name of readdirSync(dist).filter((n) => n.endsWith('.map'))) {
+  const file = join(dist, name);
+  const map = JSON.parse(readFileSync(file, 'utf8'));
+  map.sourcesContent = map.sources.map((source, i) => (source.includes('node_modules/') ? null : map.sourcesContent[i]));
+  writeFileSync(file, JSON.stringify(map));
+}
+
 // The top-level help and version, as commander writes them. The help is kept as a
 // template: commander's own Help wraps each item at run time to the terminal's width.
 const createProgram = await loadProgram();

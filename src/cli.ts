@@ -2,14 +2,13 @@
 // what it needs (the store, colours, dates), is loaded only when that command runs,
 // so `circle --help` stays light.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import type { Context, Deps, GlobalOptions } from './context.js';
-import { EXIT } from './errors.js';
+import { CircleError, displayPath, EXIT, fsReason, quoteControls } from './errors.js';
 import { DOCUMENT_FORMATS } from './render/formats.js';
 
-export type { Context, Deps } from './context.js';
 
-export type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
+type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,6 +17,7 @@ function version(): string {
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
+/** The program (exported for scripts/build.mjs, which makes the top-level help from it). */
 export function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const program = new Command('circle');
 
@@ -40,12 +40,16 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .version(version(), '-V, --version', 'print the version')
     .option('--home <dir>', 'workspace folder holding circles/ (default: $CIRCLE_HOME, else the nearest folder upward with circles/)')
     .option('--circle <slug>', 'which circle (default: the folder you stand in, else the only one)')
+    .option('--color', 'colours even when not on a terminal (FORCE_COLOR=1 does the same)')
     .option('--no-color', 'no colours, even on a terminal (NO_COLOR=1 does the same)')
     .showHelpAfterError('(add --help for usage)')
+    // Every command's help lists --home, --circle and the colour options too.
+    .configureHelp({ showGlobalOptions: true })
+    .helpCommand(false)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void deps.stdout.write(s),
-      writeErr: (s) => void deps.stderr.write(s),
+      writeErr: (s) => void deps.stderr.write(quoteControls(s)),
     })
     .addHelpText(
       'after',
@@ -91,7 +95,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .command('nametags')
     .description('big first-name name tags for the active members and guests, 8 to a sheet (A4 or Letter)')
     .addOption(new Option('--format <format>', 'pdf (default) or html').choices(['pdf', 'html']))
-    .option('--out <file>', 'write to this file ("-" for stdout); pdf goes to nametags.pdf by default')
+    .option('--out <file>', 'write to this file ("-" for stdout); without --format, .html or .pdf picks the format; pdf goes to nametags.pdf by default')
     .option('--guest <name>', 'add a tag for a guest (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
     .addHelpText('after', examples('circle nametags', 'circle nametags --guest "Ana Souza" --guest "Dr Nadia Karim"', 'circle nametags --format html --out tags.html'))
     .action(action(() => import('./commands/nametags.js')));
@@ -138,6 +142,26 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
         'Ctrl-C keeps the draft: `circle meet --resume` continues at the first unanswered question.\n',
     )
     .action(action(() => import('./commands/meet.js')));
+
+  const topics = program
+    .command('topics')
+    .description('the backlog: every topic the group asked to learn about and has not learned yet, most-asked first')
+    .addHelpText(
+      'after',
+      examples('circle topics', 'circle topics --json', 'circle topics drop 3', 'circle topics drop "Board recruitment"') +
+        '\nA topic leaves the backlog when it is the topic of a Learning Together, or when you drop it.\n',
+    );
+  topics
+    .command('list', { isDefault: true })
+    .description('list the open topics, numbered, with who asked and since when')
+    .option('--json', 'print JSON')
+    .action(action(() => import('./commands/topics.js').then((m) => ({ run: m.list }))));
+  topics
+    .command('drop')
+    .description('let a topic go (recorded in circle.yaml under dropped_topics); asking for it again brings it back')
+    .argument('<topic>', 'its number in `circle topics`, or the topic itself')
+    .addHelpText('after', examples('circle topics drop 3'))
+    .action(action(() => import('./commands/topics.js').then((m) => ({ run: m.drop }))));
 
   program
     .command('check')
@@ -195,10 +219,87 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText('after', examples('circle schedule', 'circle schedule --count 12 --ics riverside.ics', 'circle schedule --from 2027-01-01 --json'))
     .action(action(() => import('./commands/schedule.js')));
 
+  // Sharing and editing by hand (issue 13): sync, edit, the git merge driver, help, completion.
+  program
+    .command('sync')
+    .description("share the circles through the workspace's git remote: commit their changed files, pull (rebase), push, and say what came in")
+    .addHelpText(
+      'after',
+      examples('circle sync') +
+        "\nThe circles' YAML files are merged member by member and field by field; only a field both\n" +
+        'sides changed is left for you to settle, and sync says where.\n',
+    )
+    .action(action(() => import('./commands/sync.js')));
+
+  program
+    .command('edit')
+    .description('edit circle.yaml, members.yaml or a meeting in $VISUAL/$EDITOR; the file is replaced only once the edit checks')
+    .addArgument(new Argument('[file]', 'circle (default), members, or minutes').choices(['circle', 'members', 'minutes']))
+    .argument('[date]', 'with minutes: the meeting, YYYY-MM-DD (default: the last one)')
+    .addHelpText('after', examples('circle edit', 'circle edit members', 'circle edit minutes 2026-10-20', 'EDITOR=nano circle edit members'))
+    .action(action(() => import('./commands/edit.js')));
+
+  program
+    .command('merge-file', { hidden: true })
+    .description('the git merge driver for circle.yaml and members.yaml (git runs it: %O %A %B %P)')
+    .argument('<base>')
+    .argument('<ours>')
+    .argument('<theirs>')
+    .argument('[path]')
+    .action(action(() => import('./commands/merge-file.js')));
+
+  program
+    .command('completion')
+    .description('print a tab-completion script for your shell')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      examples('source <(circle completion bash)        # in ~/.bashrc', 'circle completion zsh > "${fpath[1]}/_circle"', 'circle completion fish > ~/.config/fish/completions/circle.fish'),
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { completionScript } = await import('./commands/completion.js');
+      deps.stdout.write(completionScript(program, shell));
+      onExit(EXIT.ok);
+    });
+
+  program
+    .command('help')
+    .description('show the help of a command, e.g. circle help members add')
+    .argument('[command...]', 'the command and its subcommand')
+    .action((names: string[]) => {
+      const help = program.createHelp();
+      let command: Command = program;
+      for (const name of names) {
+        const next = help.visibleCommands(command).find((c) => c.name() === name);
+        if (!next) return program.error(`error: no command "circle ${names.join(' ')}"; see circle --help`, { exitCode: EXIT.usage });
+        command = next;
+      }
+      command.help();
+    });
+
   return program;
 }
 
-/** Parse argv and run; returns the exit code (the caller sets it). */
+/** The message for an error that reached the top, with the exit code it means. */
+function explain(error: unknown, deps: Deps): { text: string; code: number } {
+  const stack = deps.env.CIRCLE_DEBUG ? `${(error as Error).stack}\n` : '';
+  if (error instanceof CircleError) return { text: `${error.message}\n${stack}`, code: error.exitCode };
+  // A file the system refused (a full or read-only disk, no permission): plain words, not a stack.
+  const { path } = error as NodeJS.ErrnoException;
+  const reason = fsReason(error);
+  if (reason && path) return { text: `circle: ${displayPath(path, deps.cwd)}: ${reason}\n${stack}`, code: EXIT.failure };
+  const message = error instanceof Error ? error.message : String(error);
+  return { text: `circle: unexpected error: ${message}\n${stack || 'Run again with CIRCLE_DEBUG=1 to see the details.\n'}`, code: EXIT.failure };
+}
+
+/** Tell the user why a command failed; messages echo file contents and arguments, so they never drive the terminal. */
+function report(error: unknown, deps: Deps): number {
+  const { text, code } = explain(error, deps);
+  deps.stderr.write(quoteControls(text));
+  return code;
+}
+
+/** Parse argv and run; returns the exit code (the caller sets it). Every error is reported here. */
 export async function runCli(argv: string[], deps: Deps): Promise<number> {
   let code: number = EXIT.ok;
   const program = createProgram(deps, (c) => (code = c));
@@ -209,8 +310,19 @@ export async function runCli(argv: string[], deps: Deps): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok; // --help, help <command>, --version
       return EXIT.usage;
     }
-    throw error;
+    return report(error, deps);
   }
   return code;
+}
+
+/** The clock; `today` (YYYY-MM-DD, from CIRCLE_TODAY) moves it to that day, keeping the time running. */
+export function clockFor(today: string | undefined): () => Date {
+  const m = today ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(today) : null;
+  if (!m) return () => new Date();
+  return () => {
+    const d = new Date();
+    d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return d;
+  };
 }
 

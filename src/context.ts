@@ -1,6 +1,10 @@
-// What every command receives: the outside world (injected, so tests can replace it)
-// and helpers to find its circle.
+// What every command receives: the outside world (injected, so tests can replace it),
+// helpers to find its circle and its history, and where its printable result goes.
+import { resolve } from 'node:path';
 import { toIso } from './core/dates.js';
+import { CircleError, displayPath, formatProblem, UsageError, type Problem } from './errors.js';
+import type { CircleFiles } from './store/circle.js';
+import type { SummaryView } from './store/summaries.js';
 import { checkSlug, circleDir, requireWorkspace, resolveCircle, type Workspace } from './store/workspace.js';
 import { createOutput, type Output, type Stream } from './ui/output.js';
 
@@ -28,14 +32,36 @@ export interface Context {
   interactive(): boolean;
   workspace(): Workspace;
   circle(): Promise<{ ws: Workspace; slug: string; dir: string }>;
+  /** The circle's files and a summary of every meeting (history, stats, practice). */
+  history<T extends { date: string }>(view: SummaryView<T>): Promise<{ files: CircleFiles; meetings: T[] }>;
+  /** A printable result to stdout, or to a file (--out FILE; binary formats to `defaultFile` unless --out -). */
+  deliver(content: string | Buffer, to: Destination): Promise<void>;
 }
+
+interface Destination {
+  /** --out: a file, or "-" for stdout. */
+  out?: string | undefined;
+  /** The file to write when there is no --out (binary formats); stdout when absent. */
+  defaultFile?: string | undefined;
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such folder',
+  ENOTDIR: 'part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/** Above this many files to parse, say why the wait (it happens once; the cache keeps the rest). */
+const NOTICE_FROM = 500;
 
 export function createContext(deps: Deps, global: GlobalOptions): Context {
   if (global.circle !== undefined) checkSlug(global.circle); // refused up front, whatever the command
-  const env = global.color === false ? { ...deps.env, NO_COLOR: '1' } : deps.env;
-  const out = createOutput(deps.stdout, deps.stderr, env);
+  const out = createOutput(deps.stdout, deps.stderr, deps.env, { color: global.color });
   const workspace = () => requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd });
-  return {
+  const ctx: Context = {
     deps,
     out,
     global,
@@ -47,5 +73,81 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       const slug = await resolveCircle(ws, { circle: global.circle, cwd: deps.cwd });
       return { ws, slug, dir: circleDir(ws, slug) };
     },
+    async history(view) {
+      const { dir, slug } = await ctx.circle();
+      const [{ collectProblems, loadCircle }, { readSummaries }] = await Promise.all([import('./store/circle.js'), import('./store/summaries.js')]);
+      const notice = (n: number, threads: number) => {
+        const by = threads > 1 ? ` (${threads} threads)` : '';
+        if (n >= NOTICE_FROM) out.info(`Reading ${n} meeting files once to fill the cache in circles/${slug}/.cache/${by} …`);
+      };
+      const [files, meetings] = await collectProblems([loadCircle(dir, slug), readSummaries(dir, view, notice)]);
+      // Meetings are numbered by their place in time (a back-dated one moves the later ones up).
+      return { files, meetings: meetings.map((m, i) => ('number' in m ? { ...m, number: i + 1 } : m)) };
+    },
+    async deliver(content, to) {
+      const target = to.out ?? to.defaultFile;
+      if (target === undefined || target === '-') {
+        if (typeof content === 'string') return out.data(content);
+        if (out.stdout.isTTY) throw new UsageError('this is a binary file, not for the terminal: pipe it (| lp) or write it with --out FILE');
+        out.stdout.write(content);
+        return;
+      }
+      if (!target.trim()) throw new UsageError('--out needs a file name, or - for stdout');
+      const file = resolve(deps.cwd, target);
+      const [{ writeOutputFile }, { refuseCircleData }] = await Promise.all([import('./store/atomic.js'), import('./store/circle.js')]);
+      await refuseCircleData(file, target);
+      let written: boolean;
+      try {
+        written = await writeOutputFile(file, content);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        throw new CircleError(`cannot write ${target}: ${WRITE_ERRORS[code] ?? (error as Error).message}`);
+      }
+      if (!written) throw new UsageError(`${target} is a folder: give a file name, e.g. --out ${target.replace(/\/+$/, '')}/${to.defaultFile ?? 'out.md'}`);
+      out.info(`Wrote ${displayPath(file, deps.cwd)}`);
+    },
   };
+  return ctx;
+}
+
+/** What a file name's extension asks for when no --format is given. */
+const BY_EXTENSION: Record<string, string> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  txt: 'text',
+  html: 'html',
+  htm: 'html',
+  pdf: 'pdf',
+  json: 'json',
+};
+
+/**
+ * The format a command writes: --json, else --format, else what the --out file's
+ * extension asks for (when the command has that format), else the command's default.
+ * --json with another --format is a usage error (exit 2): it asks for two things at once.
+ */
+export function chooseFormat<F extends string>(
+  opts: { format?: string | undefined; json?: boolean | undefined; out?: string | undefined },
+  allowed: readonly F[],
+  fallback: F,
+): F | 'json' {
+  if (opts.json && opts.format !== undefined && opts.format !== 'json') {
+    throw new UsageError(`--json and --format ${opts.format} ask for two different formats: use one of them`);
+  }
+  if (opts.json) return 'json';
+  if (opts.format !== undefined) return opts.format as F | 'json';
+  const ext = opts.out && opts.out !== '-' ? /\.([^./\\]+)$/.exec(opts.out)?.[1]?.toLowerCase() : undefined;
+  const wanted = ext ? BY_EXTENSION[ext] : undefined;
+  return wanted === 'json' || (wanted && (allowed as readonly string[]).includes(wanted)) ? (wanted as F | 'json') : fallback;
+}
+
+/** Older meeting files that could not be read for the circle's memory: said, not fatal. */
+export function warnUnreadable(ctx: Context, problems: readonly Problem[]): void {
+  if (!problems.length) return;
+  const files = [...new Set(problems.map((p) => p.file))];
+  ctx.out.warn(
+    `${files.length === 1 ? 'a meeting file' : `${files.length} meeting files`} cannot be read, so the commitments and topics in ${files.length === 1 ? 'it are' : 'them are'} left out:\n` +
+      problems.slice(0, 3).map((p) => `  ${formatProblem(p)}`).join('\n') +
+      '\nRun `circle check` to see every problem.',
+  );
 }

@@ -1,4 +1,6 @@
 // Errors that carry what the user should read and the exit code to leave with.
+import { relative } from 'node:path';
+
 export const EXIT = { ok: 0, failure: 1, usage: 2, data: 65, interrupted: 130 } as const;
 
 export class CircleError extends Error {
@@ -26,8 +28,9 @@ export interface Problem {
   message: string;
 }
 
+/** `file:line:col: message`, safe to print (messages quote what the file holds). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  return quoteControls(`${p.file}:${p.line}:${p.col}: ${p.message}`);
 }
 
 /** One or more bad data files: exit 65, one line per problem. */
@@ -44,4 +47,61 @@ export class InterruptedError extends CircleError {
     super(message, EXIT.interrupted);
     this.name = 'InterruptedError';
   }
+}
+
+/** How paths are shown in messages: relative to the working directory when inside it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** What a failed read or write means, for the errors people meet (a full disk, a read-only one…). */
+const FS_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'part of the path is not a folder',
+  ENOENT: 'no such file or folder',
+  EISDIR: 'it is a folder',
+  EIO: 'the disk reported an input/output error',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  EFBIG: 'the file is too large for this disk',
+};
+
+export function fsReason(error: unknown): string | undefined {
+  return FS_REASONS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
+}
+
+/**
+ * A file the program could not read or write, named as the user knows it (never a temp
+ * file). Keeps the system's `code` so callers can still tell the cases apart.
+ */
+export class FileError extends CircleError {
+  readonly code: string | undefined;
+  /** The plain reason, e.g. "the disk is full". */
+  readonly reason: string;
+  constructor(
+    readonly action: 'read' | 'write' | 'create',
+    readonly shown: string,
+    cause: unknown,
+    after = '',
+  ) {
+    const reason = fsReason(cause) ?? (cause as Error).message;
+    super(`cannot ${action} ${shown}: ${reason}${after}`);
+    this.name = 'FileError';
+    this.reason = reason;
+    this.code = (cause as NodeJS.ErrnoException).code;
+  }
+}
+
+/**
+ * Text for the terminal: control characters (escape sequences that could retitle, clear
+ * or recolour the terminal) are shown as \u001b and the like; newlines and tabs stay.
+ */
+export function quoteControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

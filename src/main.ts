@@ -1,55 +1,28 @@
 // The program's one entry point and the only place that sets the exit code.
-import { runCli } from './cli.js';
-import { CircleError, EXIT } from './errors.js';
+import { clockFor, runCli } from './cli.js';
+import { EXIT, fsReason } from './errors.js';
 
-function report(error: unknown): number {
-  const debug = Boolean(process.env.CIRCLE_DEBUG);
-  if (error instanceof CircleError) {
-    process.stderr.write(`${error.message}\n`);
-    if (debug) process.stderr.write(`${error.stack}\n`);
-    return error.exitCode;
-  }
-  if (error instanceof Error && error.name === 'ExitPromptError') {
-    process.stderr.write('interrupted\n');
-    return EXIT.interrupted;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`circle: unexpected error: ${message}\n`);
-  process.stderr.write(debug ? `${(error as Error).stack}\n` : 'Run again with CIRCLE_DEBUG=1 to see the details.\n');
-  return EXIT.failure;
-}
-
-// A closed pipe (`circle history | head`) is not an error.
+// A closed pipe (`circle history | head`) is not an error; any other failed write
+// (a full disk, `> /dev/full`) is, as the output is lost.
+let outputLost = false;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  if (outputLost) return;
+  outputLost = true;
+  process.stderr.write(`circle: cannot write the output: ${fsReason(error) ?? error.message}\n`);
+  if (!process.exitCode) process.exitCode = EXIT.failure;
 });
+// Messages are a courtesy: a closed or broken stderr never changes the outcome.
+process.stderr.on('error', () => {});
 
-/** The clock; CIRCLE_TODAY=YYYY-MM-DD moves it to that day (for demos and tests), keeping the time running. */
-function clock(today: string | undefined): () => Date {
-  const m = today ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(today) : null;
-  if (!m) return () => new Date();
-  return () => {
-    const d = new Date();
-    d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    return d;
-  };
-}
-
-async function main(): Promise<void> {
-  let code: number;
-  try {
-    code = await runCli(process.argv.slice(2), {
-      cwd: process.cwd(),
-      env: process.env,
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      now: clock(process.env.CIRCLE_TODAY),
-    });
-  } catch (error) {
-    code = report(error);
-  }
-  process.exitCode = code;
-}
-
-void main();
+// Not a top-level await: the build makes each module CommonJS (see scripts/build.mjs).
+void runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: clockFor(process.env.CIRCLE_TODAY),
+}).then((code) => {
+  process.exitCode = code || (outputLost ? EXIT.failure : EXIT.ok);
+});

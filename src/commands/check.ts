@@ -1,8 +1,8 @@
 // circle check: validate every file of a circle (or of all circles).
-import type { Context } from '../cli.js';
-import { formatWarnings } from '../core/circle.js';
+import type { Context } from '../context.js';
+import { formatWarnings } from '../core/format.js';
 import { DataError, EXIT, formatProblem, type Problem } from '../errors.js';
-import { collectProblems, listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
+import { collectProblems, listMeetingDates, loadCircle, loadMeetings, type CircleFiles } from '../store/circle.js';
 import { circleDir, listCircleSlugs } from '../store/workspace.js';
 import { plural } from '../render/document.js';
 
@@ -24,10 +24,8 @@ async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Pro
   const c = ctx.out.messageColor;
   try {
     const dates = await listMeetingDates(dir);
-    const [{ circle }] = await collectProblems<[Awaited<ReturnType<typeof loadCircle>>, ...unknown[]]>([
-      loadCircle(dir, slug, { strict: true }), // yaml@2 for every file: check is the authority
-      ...dates.map((d) => loadMeeting(dir, d, { strict: true })),
-    ]);
+    // yaml@2 for every file, never the fast path: check is the authority on the files.
+    const [{ circle }] = await collectProblems<[CircleFiles, unknown]>([loadCircle(dir, slug, { strict: true }), loadMeetings(dir, dates, { strict: true })]);
     for (const warning of formatWarnings(circle.data)) ctx.out.warn(`${slug}: ${warning}`);
     ctx.out.info(`${c.green('ok')} ${slug}: circle.yaml, members.yaml and ${plural(dates.length, 'meeting')}`);
     return [];

@@ -1,8 +1,9 @@
 // circle init [name]: scaffold a circle from templates/.
 import { join } from 'node:path';
-import type { Context } from '../cli.js';
+import type { Context } from '../context.js';
 import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../core/init.js';
 import { EXIT, UsageError } from '../errors.js';
+import { registerMergeDriver } from '../store/merge-driver.js';
 import { createCircle } from '../store/scaffold.js';
 import { findWorkspace } from '../store/workspace.js';
 import { displayPath } from '../store/yaml-file.js';
@@ -31,12 +32,17 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
     circlesDir: join(ctx.deps.cwd, 'circles'),
   };
   const dir = await createCircle(ws, plan);
+  // In a git work tree, co-facilitators' edits will merge by member and field. The circle
+  // is made either way: a failure here is said, and `circle sync` sets it up again.
+  await registerMergeDriver(ws.root, ctx.deps.env).catch((error: unknown) =>
+    ctx.out.warn(`git was not set up to merge the circle's files (${(error as Error).message.split('\n')[0]}); circle sync will do it.`),
+  );
   for (const w of plan.warnings) ctx.out.warn(w);
   const c = ctx.out.messageColor;
   ctx.out.info(
     `${c.green('Created')} ${displayPath(dir, ctx.deps.cwd)}/ for ${c.bold(answers.name.trim())}.\n` +
       `Next: add people with \`circle members add\`, print the first agenda with \`circle agenda\`,\n` +
-      `and edit ${displayPath(join(dir, 'circle.yaml'), ctx.deps.cwd)} to record the purpose and ground rules you agree on.`,
+      `and \`circle edit\` (${displayPath(join(dir, 'circle.yaml'), ctx.deps.cwd)}) to record the purpose and ground rules you agree on.`,
   );
   return EXIT.ok;
 }

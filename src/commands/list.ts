@@ -1,12 +1,21 @@
 // circle list: the circles in the workspace.
-import type { Context } from '../cli.js';
-import { summarize, type CircleSummary } from '../core/circle.js';
+import type { Context } from '../context.js';
+import { activeMembers } from '../core/members.js';
+import { nextMeetingDate } from '../core/schedule.js';
 import { DataError, EXIT } from '../errors.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
 import { circleDir, listCircleSlugs } from '../store/workspace.js';
 import { renderTable } from '../render/table.js';
 
-type Row = CircleSummary | { slug: string; problems: number };
+interface CircleRow {
+  slug: string;
+  name: string;
+  members: number;
+  meetings: number;
+  lastMeeting?: string | undefined;
+  nextMeeting?: string | undefined;
+}
+type Row = CircleRow | { slug: string; problems: number };
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
   const ws = ctx.workspace();
@@ -17,7 +26,14 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       try {
         const [{ circle, members }, dates] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir)]);
         const last = dates.length ? (await loadMeeting(dir, dates.at(-1)!)).data : undefined;
-        return summarize(slug, circle.data, members.data.members, dates, last, ctx.today());
+        return {
+          slug,
+          name: circle.data.name,
+          members: activeMembers(members.data.members).length,
+          meetings: dates.length,
+          lastMeeting: dates.at(-1),
+          nextMeeting: nextMeetingDate(circle.data, last, ctx.today()),
+        };
       } catch (error) {
         if (error instanceof DataError) return { slug, problems: error.problems.length };
         throw error;
@@ -38,7 +54,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
             ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`]
             : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—'],
         ),
-        ctx.out.color,
+        ctx.out,
       ),
     );
   }

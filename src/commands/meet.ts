@@ -1,21 +1,20 @@
 // circle meet: walk the facilitator through the meeting, saving every answer to the
 // draft at once, then write the minutes, add newcomers to members.yaml and commit.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Context } from '../cli.js';
+import { warnUnreadable, type Context } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
-import { newDraft, planMeeting, rollChanges, runMeeting, toMinutes, type Draft, type MeetingPlan, type Prompter, type Step } from '../core/meet.js';
-import { CircleError, EXIT, InterruptedError, UsageError } from '../errors.js';
+import type { Member } from '../core/schema.js';
+import { newDraft, rehearse, runMeeting, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
+import { CircleError, EXIT, FileError, InterruptedError, UsageError } from '../errors.js';
 import { renderMeetSummary } from '../render/meet.js';
-import { loadAnswers } from '../store/answers.js';
-import { loadCircle, loadLastMeeting, loadMembers, meetingFile, membersFile, writeNewMeeting, type CircleFiles } from '../store/circle.js';
-import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
-import { commitPaths, insideWorkTree } from '../store/git.js';
-import { acquireLock } from '../store/lock.js';
-import { changeMembers } from '../store/members.js';
-import { loadPrompts } from '../store/templates.js';
-import { displayPath } from '../store/yaml-file.js';
 import { plural } from '../render/document.js';
+import { loadAnswers } from '../store/answers.js';
+import { listMeetingDates, loadCircle, loadMeeting, meetingFile } from '../store/circle.js';
+import { loadMemory } from '../store/memory.js';
+import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
+import { acquireLock } from '../store/lock.js';
+import { meetingExists, recordMeeting } from '../store/record.js';
+import { displayPath } from '../store/yaml-file.js';
 
 interface MeetOptions {
   date?: string;
@@ -40,13 +39,21 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
   try {
     const kept = await draftToContinue(ctx, dir, opts, scripted !== undefined);
     const date = kept?.date ?? opts.date ?? ctx.today();
-    if (existsSync(meetingFile(dir, date))) throw new CircleError(alreadyRecorded(ctx, dir, date, kept !== undefined));
-    const last = (await loadLastMeeting(dir, date))?.data;
-    const plan = planMeeting(files.circle.data, files.members.data.members, last, await loadPrompts(), date);
+    if (meetingExists(dir, date)) throw new CircleError(alreadyRecorded(ctx, dir, date, kept !== undefined));
+    const dates = await listMeetingDates(dir);
+    const earlier = dates.filter((d) => d < date);
+    if (earlier.length < dates.length && !kept) await confirmBackDated(ctx, date, dates.at(-1)!, earlier.length + 1, scripted !== undefined);
+    const [last, { memory, unreadable }] = await Promise.all([
+      earlier.length ? loadMeeting(dir, earlier.at(-1)!).then((m) => m.data) : undefined,
+      loadMemory(dir, files.circle.data, dates, date),
+    ]);
+    warnUnreadable(ctx, unreadable);
+    const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };
     const draft = kept ?? newDraft(date, now());
-    const prompter = scripted ? await checkedAnswers(plan, draft, scripted) : await terminalPrompter(ctx);
+    if (scripted) checkAnswers(plan, draft, scripted);
+    const prompter = scripted ? await answersPrompter(scripted, plan.members) : await terminalPrompter(ctx);
     const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
-    return await record(ctx, files, plan, finished);
+    return await record(ctx, dir, plan, finished);
   } finally {
     await lock.release();
   }
@@ -64,63 +71,80 @@ async function terminalPrompter(ctx: Context): Promise<Prompter> {
   return interactivePrompter(createAsk(ctx.deps), ctx.out);
 }
 
+async function answersPrompter({ answers, shown }: AnswersFile, members: readonly Member[]): Promise<Prompter> {
+  const { answersPrompter } = await import('../ui/meet-prompter.js');
+  return answersPrompter(answers, shown, members);
+}
+
 /**
  * Ask what is left, saving the draft after every answer. Ctrl-C ends the run with 130,
  * pointing at the draft only when there is one on disk.
  */
 async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft, prompter: Prompter, onDisk: boolean): Promise<Draft> {
   let saved = onDisk;
-  const save = async (d: Draft, step: Step) => {
-    await saveDraft(dir, d);
+  const save = async (d: Draft) => {
+    try {
+      await saveDraft(dir, d);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      const fix = FIX[error.code ?? ''] ?? 'fix that';
+      throw new CircleError(
+        saved
+          ? `could not save that answer: ${error.reason}. Every answer before it is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${fix}, then run \`circle meet --resume\`.`
+          : `could not save the first answer: ${error.reason}. Nothing was saved: ${fix}, then run \`circle meet\` again.`,
+      );
+    }
     saved = true;
-    // Test hook: CIRCLE_TRACE=1 acknowledges each answer once it is safely on disk.
-    if (ctx.deps.env.CIRCLE_TRACE) ctx.out.info(`trace: saved ${step.id}`);
   };
   try {
     return await runMeeting(plan, draft, { prompter, now: () => ctx.deps.now().toISOString(), save });
   } catch (error) {
-    if (!(error instanceof Error && error.name === 'ExitPromptError')) throw error;
+    if (!(error instanceof InterruptedError)) throw error;
+    const how = error.message === 'interrupted' ? '' : `${error.message}: `; // e.g. "input ended (Ctrl-D): "
     throw new InterruptedError(
-      saved ? '\ndraft saved — run `circle meet --resume` to carry on' : '\nthe meeting was not started: nothing was saved.',
+      saved ? `\n${how}draft saved — run \`circle meet --resume\` to carry on` : `\n${how}the meeting was not started: nothing was saved.`,
     );
   }
 }
 
-/**
- * Members, minutes, then the commit. members.yaml goes first and only once, so a crash in
- * between loses nothing: the draft stays and `--resume` (with nothing left to ask) ends here again.
- */
-async function record(ctx: Context, files: CircleFiles, plan: MeetingPlan, draft: Draft): Promise<number> {
-  const { dir } = files;
-  const minutes = toMinutes(plan, draft);
-  // Read members.yaml again: someone may have edited it while the meeting ran.
-  const members = await loadMembers(dir);
-  const { joining, returning } = rollChanges(members.data.members, plan, draft);
-  const written: string[] = [];
-  if (joining.length || returning.length) {
-    await changeMembers(members, { activate: returning.map((r) => r.index), add: joining });
-    written.push(membersFile(dir));
+async function record(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft): Promise<number> {
+  let done;
+  try {
+    done = await recordMeeting(dir, plan, draft, ctx.deps.env);
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    throw new CircleError(
+      `the minutes could not be written: ${error.message}\nEvery answer is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${FIX[error.code ?? ''] ?? 'fix that'}, then run \`circle meet --resume\` to write them.`,
+    );
   }
-  written.unshift(await writeNewMeeting(dir, plan.date, minutes));
-  await removeDraft(dir);
-  const roll = { joined: joining.map((m) => m.name), back: returning.map((r) => r.name) };
-  ctx.out.info(renderMeetSummary(minutes, roll, displayPath(written[0]!, ctx.deps.cwd), ctx.out.messageColor));
-
-  const wanted = files.circle.data.git.commit;
-  if (wanted === false) return EXIT.ok;
-  if (!(await insideWorkTree(dir))) {
-    if (wanted) ctx.out.info('Not committed: this workspace is not a git repository (`git init` to keep the history in git).');
-    return EXIT.ok;
+  const shown = done.written.map((p) => displayPath(p, ctx.deps.cwd));
+  ctx.out.info(renderMeetSummary(done.minutes, done, shown[0]!, ctx.out.messageColor));
+  const message = `minutes: ${plan.circle.name} ${plan.date}`;
+  switch (done.commit.ok) {
+    case true:
+      ctx.out.info(`Committed: ${message}`);
+      return EXIT.ok;
+    case 'no-repo':
+      ctx.out.info('Not committed: this workspace is not a git repository (`git init` to keep the history in git).');
+      return EXIT.ok;
+    case 'off':
+      return EXIT.ok;
+    case false:
+      ctx.out.warn(
+        `the minutes are written, but git could not commit them:\n  ${done.commit.reason}\nCommit them yourself: git add -- ${shown.join(' ')} && git commit -- ${shown.join(' ')}`,
+      );
+      return EXIT.failure;
   }
-  const result = await commitPaths(dir, written, `minutes: ${plan.circle.name} ${plan.date}`);
-  if (result.ok) {
-    ctx.out.info(`Committed: minutes: ${plan.circle.name} ${plan.date}`);
-    return EXIT.ok;
-  }
-  const shown = written.map((p) => displayPath(p, ctx.deps.cwd)).join(' ');
-  ctx.out.warn(`the minutes are written, but git could not commit them:\n  ${result.reason}\nCommit them yourself: git add -- ${shown} && git commit -- ${shown}`);
-  return EXIT.failure;
 }
+
+/** What to do about a file the system would not write, before resuming. */
+const FIX: Record<string, string> = {
+  ENOSPC: 'free some disk space',
+  EDQUOT: 'free some of your disk quota',
+  EROFS: 'make the disk writable again',
+  EACCES: 'make the circle folder writable for you',
+  EPERM: 'make the circle folder writable for you',
+};
 
 /** The interrupted meeting to continue, if any: --resume, or on a terminal, ask. */
 async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scripted: boolean): Promise<Draft | undefined> {
@@ -132,8 +156,7 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
   if (opts.date !== undefined && opts.date !== draft.date) {
     throw new UsageError(`the interrupted meeting is for ${draft.date}, not ${opts.date}: finish it first with \`circle meet --resume\`.`);
   }
-  const n = Object.keys(draft.answers).length;
-  const count = plural(n, 'answer');
+  const count = plural(Object.keys(draft.answers).length, 'answer');
   if (opts.resume) {
     ctx.out.info(`Resuming the meeting of ${draft.date} (${count} kept).`);
     return draft;
@@ -157,16 +180,21 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
   return draft;
 }
 
-/** Try the whole answers file before writing anything: bad values and unknown step ids are reported together. */
-async function checkedAnswers(plan: MeetingPlan, draft: Draft, { answers, shown }: AnswersFile): Promise<Prompter> {
-  const { answersPrompter } = await import('../ui/meet-prompter.js');
-  const rehearsal = answersPrompter(answers, shown);
-  await runMeeting(plan, draft, { prompter: rehearsal, now: () => draft.started, save: async () => {} });
-  const unknown = rehearsal.unused().filter((id) => !(id in draft.answers));
-  if (unknown.length) {
-    throw new UsageError(`${shown}: no such step in this meeting: ${unknown.join(', ')}\n(see "Running a meeting" in the README for the step ids)`);
+/** A meeting dated before the newest one on record: say what happens, and on a terminal ask first. */
+async function confirmBackDated(ctx: Context, date: string, newest: string, number: number, scripted: boolean): Promise<void> {
+  const what = `the meeting of ${date} comes before the last one on record (${newest}): it will be meeting ${number}, and the ones after it move up a number in history, agendas and minutes (their files stay as they are).`;
+  if (scripted || !ctx.interactive()) return ctx.out.warn(what);
+  const { createAsk } = await import('../ui/ask.js');
+  if (!(await createAsk(ctx.deps).confirm(`Note: ${what}\nRecord it?`, false))) throw new CircleError('nothing was recorded.');
+}
+
+/** Try the whole answers file before anything is written: every bad value and unknown step id, together. */
+function checkAnswers(plan: MeetingPlan, draft: Draft, { answers, shown }: AnswersFile): void {
+  const { bad, unknown } = rehearse(plan, draft, answers);
+  const problems = [...bad, ...(unknown.length ? [`no such step in this meeting: ${unknown.join(', ')}`] : [])];
+  if (problems.length) {
+    throw new UsageError(`${shown}: ${problems.join(`\n${shown}: `)}\n(see "Running a meeting" in the README for the step ids)`);
   }
-  return answersPrompter(answers, shown);
 }
 
 function noTerminal(slug: string, draft: Draft | undefined): string {

@@ -1,12 +1,12 @@
 // circle members list|add|remove
-import type { Context } from '../cli.js';
-import { findMember, tagName } from '../core/circle.js';
+import type { Context } from '../context.js';
+import { findMember, lookupHint, tagName } from '../core/members.js';
 import { isIsoDate } from '../core/dates.js';
 import { nameKey } from '../core/names.js';
-import { memberSchema } from '../core/schema.js';
+import { memberName, type Member } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
 import { loadCircle } from '../store/circle.js';
-import { changeMembers } from '../store/members.js';
+import { updateMembers } from '../store/members.js';
 import { renderTable } from '../render/table.js';
 
 export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
@@ -24,7 +24,7 @@ export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }
     renderTable(
       ['Name', 'Tag', 'Organisation', 'Joined', ...(opts.all ? ['Active'] : [])],
       people.map((m) => [m.name, tagName(m), m.organization ?? '', m.joined ?? '', ...(opts.all ? [m.active ? 'yes' : 'no'] : [])]),
-      ctx.out.color,
+      ctx.out,
     ),
   );
 }
@@ -51,29 +51,35 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
     person.vision ??= await ask.text('If their mission succeeded, what would the community look like?', { default: '' });
   }
   if (!person.name) throw new UsageError('give the member\'s name, e.g. circle members add "Ana Souza" --org "Eastside Library"');
-  const named = memberSchema.shape.name.safeParse(person.name);
+  const named = memberName.safeParse(person.name);
   if (!named.success) throw new UsageError(`"${person.name}": ${named.error.issues[0]!.message}`);
   if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
-  const existing = findMember(members.data.members, person.name);
-  if (existing.found && nameKey(existing.found.name) === nameKey(person.name)) {
-    throw new CircleError(`${existing.found.name} is already a member${existing.found.active ? '' : ' (not active)'}; nothing was changed.`);
-  }
-  await changeMembers(members, { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] });
+  // Asked before the questions, and again on the file as it is when written.
+  const refuseExisting = (list: readonly Member[]) => {
+    const existing = findMember(list, person.name);
+    if (existing.found && nameKey(existing.found.name) === nameKey(person.name)) {
+      throw new CircleError(`${existing.found.name} is already a member${existing.found.active ? '' : ' (not active)'}; nothing was changed.`);
+    }
+  };
+  refuseExisting(members.data.members);
+  await updateMembers(dir, (list) => {
+    refuseExisting(list);
+    return { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] };
+  });
   ctx.out.info(`Added ${ctx.out.messageColor.bold(person.name)} to ${slug}.`);
 }
 
 export async function remove(ctx: Context, name: string): Promise<void> {
   const { dir, slug } = await ctx.circle();
-  const { members } = await loadCircle(dir, slug);
-  const hit = findMember(members.data.members, name);
-  if (!hit.found) {
-    const hint = hit.matches.length ? `did you mean: ${hit.matches.map((m) => m.name).join(', ')}?` : 'see `circle members list --all`.';
-    throw new CircleError(`no single member matches "${name}"; ${hint}`);
-  }
-  if (!hit.found.active) {
-    ctx.out.info(`${hit.found.name} is already marked as no longer active.`);
-    return;
-  }
-  await changeMembers(members, { deactivate: [hit.index] });
-  ctx.out.info(`${hit.found.name} is marked as no longer active; their history stays in the minutes.`);
+  await loadCircle(dir, slug);
+  let who = '';
+  const change = await updateMembers(dir, (list) => {
+    const hit = findMember(list, name);
+    if (!hit.found) throw new CircleError(`no single member matches "${name}"; ${lookupHint(hit, 'see `circle members list --all`.')}`);
+    who = hit.found.name;
+    return hit.found.active ? { deactivate: [hit.index] } : {};
+  });
+  ctx.out.info(
+    change.deactivate ? `${who} is marked as no longer active; their history stays in the minutes.` : `${who} is already marked as no longer active.`,
+  );
 }

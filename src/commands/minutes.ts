@@ -1,11 +1,10 @@
 // circle minutes [DATE]: one meeting's minutes, for members or (--public) for anyone.
-import type { Context } from '../cli.js';
 import { isIsoDate } from '../core/dates.js';
 import { buildMinutes } from '../core/minutes.js';
 import { CircleError, UsageError } from '../errors.js';
-import { DOCUMENT_FORMATS, chooseFormat, renderDocument } from '../render/formats.js';
+import { chooseFormat, type Context } from '../context.js';
+import { DOCUMENT_FORMATS, renderDocument } from '../render/formats.js';
 import { minutesDocument } from '../render/minutes.js';
-import { deliver } from './deliver.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles } from '../store/circle.js';
 import type { YamlFile } from '../store/yaml-file.js';
 import type { Meeting } from '../core/schema.js';
@@ -18,7 +17,9 @@ function nearby(dates: readonly string[], date: string): string[] {
 }
 
 export async function run(ctx: Context, date: string | undefined, opts: { format?: string; json?: boolean; out?: string; public?: boolean }): Promise<void> {
-  const format = chooseFormat(opts, DOCUMENT_FORMATS, 'markdown');
+  // As the agenda: plain text on a terminal, Markdown in a pipe or a file.
+  const onScreen = (opts.out === undefined || opts.out === '-') && ctx.out.terminal;
+  const format = chooseFormat(opts, DOCUMENT_FORMATS, onScreen ? 'text' : 'markdown');
   if (date !== undefined && !isIsoDate(date)) throw new UsageError(`"${date}" is not a date: use YYYY-MM-DD, e.g. 2026-10-20`);
 
   const { dir, slug } = await ctx.circle();
@@ -29,8 +30,8 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
     throw new CircleError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
   }
   const [files, meeting] = await collectProblems<[CircleFiles, YamlFile<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
-  const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public });
+  const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public, number: dates.indexOf(when) + 1 });
 
-  const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format);
-  await deliver(ctx, content, { out: opts.out, defaultFile: format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined });
+  const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format, onScreen ? ctx.out.width : undefined);
+  await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `minutes-${when}${opts.public ? '-public' : ''}.pdf` : undefined });
 }

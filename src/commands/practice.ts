@@ -1,22 +1,24 @@
 // circle practice [MEMBER]: each member's commitments, meeting to meeting, and what came of them.
-import type { Context } from '../cli.js';
-import { findMember } from '../core/circle.js';
+import type { Context } from '../context.js';
+import { findMember, lookupHint } from '../core/members.js';
+import { nameKey } from '../core/names.js';
 import { practiceChains } from '../core/practice.js';
 import { UsageError } from '../errors.js';
 import { practiceText } from '../render/practice.js';
 import { PRACTICE_VIEW } from '../store/summaries.js';
-import { circleWithSummaries } from './summaries.js';
 
 export async function run(ctx: Context, member: string | undefined, opts: { json?: boolean }): Promise<void> {
-  const { files, meetings } = await circleWithSummaries(ctx, PRACTICE_VIEW);
+  const { files, meetings } = await ctx.history(PRACTICE_VIEW);
   const known = files.members.data.members.map((m) => m.name);
   let only: string[] | undefined;
   if (member !== undefined) {
-    const everyone = [...new Set([...known, ...meetings.flatMap((m) => m.present)])].map((name) => ({ name }));
+    // Members (with their tags), then anyone else who came to a meeting.
+    const listed = new Set(known.map(nameKey));
+    const everyone = [...files.members.data.members, ...[...new Set(meetings.flatMap((m) => m.present))].filter((n) => !listed.has(nameKey(n))).map((name) => ({ name }))];
     const match = findMember(everyone, member);
     if (!match.found) {
-      const list = (match.matches.length ? match.matches : everyone).map((m) => `  ${m.name}`).join('\n');
-      throw new UsageError(`${match.matches.length ? `"${member}" could be more than one member` : `no member "${member}"`}; choose one of:\n${list}`);
+      const all = everyone.map((m) => `  ${m.name}`).join('\n');
+      throw new UsageError(`${match.matches.length ? `"${member}" could be more than one member` : `no member "${member}"`}; ${lookupHint(match, `choose one of:\n${all}`)}`);
     }
     only = [match.found.name];
   }

@@ -1,27 +1,25 @@
 // circle schedule: the next meeting dates from the circle's schedule, and a calendar file.
-import type { Context } from '../cli.js';
-import { describeSchedule, upcomingMeetings, type UpcomingMeeting } from '../core/circle.js';
+import type { Context } from '../context.js';
+import { describeSchedule, upcomingMeetings, type UpcomingMeeting } from '../core/schedule.js';
 import { isIsoDate, longDate } from '../core/dates.js';
 import { buildIcs, meetingEvents } from '../core/ics.js';
 import { UsageError } from '../errors.js';
 import { loadCircle, loadLastMeeting } from '../store/circle.js';
-import { deliver } from './deliver.js';
 
 export async function run(ctx: Context, opts: { count?: string; from?: string; ics?: string; json?: boolean }): Promise<void> {
   const count = opts.count === undefined ? 6 : Number(opts.count);
   if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--count ${opts.count}: use a whole number from 1 to 1000`);
   if (opts.from !== undefined && !isIsoDate(opts.from)) throw new UsageError(`--from ${opts.from}: use a date like 2026-11-24`);
   if (opts.ics === '-') throw new UsageError('--ics needs a file name, e.g. --ics riverside.ics');
-  const from = opts.from ?? ctx.today();
 
   const { dir, slug } = await ctx.circle();
   const [{ circle }, last] = await Promise.all([loadCircle(dir, slug), loadLastMeeting(dir)]);
   const c = circle.data;
-  const dates = upcomingMeetings({ circle: c, last: last?.data, from, count });
+  const dates = upcomingMeetings({ circle: c, last: last?.data, today: ctx.today(), from: opts.from, count });
   const { rule, anchor, start, end, reworded } = describeSchedule(c);
 
   if (opts.ics !== undefined) {
-    await deliver(ctx, buildIcs({ name: c.name, stamp: ctx.deps.now(), events: meetingEvents(c, dates) }), { out: opts.ics });
+    await ctx.deliver(buildIcs({ name: c.name, stamp: ctx.deps.now(), events: meetingEvents(c, dates) }), { out: opts.ics });
   }
 
   if (opts.json) {

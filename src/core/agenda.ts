@@ -1,16 +1,17 @@
 // The next meeting's agenda: built from the circle, its members and what the group
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
-import { formatWarnings, meetingEnd, scheduleQuery, splitMinutes } from './circle.js';
+import { formatClock, parseClock } from './dates.js';
+import { formatWarnings, meetingEnd, splitMinutes } from './format.js';
+import { newIssuesFrom, type OpenIssue } from './meeting.js';
+import { backlogByDemand, topicKey, type Memory } from './memory.js';
 import { nameKey } from './names.js';
-import { addDays, formatClock, parseClock } from './dates.js';
-import { commitmentsFrom, newIssuesFrom, topicIdeasFrom, type Commitment, type OpenIssue, type TopicIdea } from './meeting.js';
-import { partFor, type PartId, type Prompts } from './prompts.js';
-import { meetingDates } from './schedule.js';
+import { FIELD, PART_IDS, partFor, titleOf, type Part, type PartId } from './prompts.js';
+import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
 /** When a part of the meeting happens: clock times and its length. */
-export interface Slot {
+interface Slot {
   start: string;
   end: string;
   minutes: number;
@@ -28,7 +29,7 @@ export interface AgendaSection {
   questions: string[];
 }
 
-export interface Newcomer {
+interface Newcomer {
   name: string;
   organization?: string;
 }
@@ -48,10 +49,12 @@ export interface Agenda {
   /** Members who join for the first time (at a first meeting: everyone). */
   newcomers: Newcomer[];
   groundRules: string[];
-  /** The last meeting's "will put into practice", its open new issues, who was missing. */
-  reflect?: { commitments: Commitment[]; openIssues: OpenIssue[]; missedLast: string[] };
-  /** The topic chosen last time, or the ideas to choose from. */
-  learning?: { topic?: string; speaker?: string; candidates: TopicIdea[] };
+  /** Every open commitment (an older one says when it was made), the last meeting's open new issues, who was missing. */
+  reflect?: { commitments: AgendaCommitment[]; openIssues: OpenIssue[]; missedLast: string[] };
+  /** The topic chosen last time, and the backlog of topics asked for (most-asked first). */
+  learning?: { topic?: string; speaker?: string; backlog: BacklogItem[]; more: number };
+  /** Carried from last time: Learning Together's open questions and the notes for next time. */
+  carried?: { questions: string[]; notes?: string };
   /** First meeting: the format and traditions proposed in circle.yaml, to agree or change. */
   proposedFormat?: Array<{ title: string; minutes: number }>;
   /** The meeting after this one, by the schedule. */
@@ -60,17 +63,41 @@ export interface Agenda {
   warnings: string[];
 }
 
+export interface AgendaCommitment {
+  member: string;
+  commitment: string;
+  /** Made at a meeting before the last one: its date. */
+  from?: string;
+  /** Not at the last meeting. */
+  away?: true;
+}
+
+export interface BacklogItem {
+  topic: string;
+  /** Who asked (those who asked in confidence are not named), and how many times it was asked. */
+  by: string[];
+  asks: number;
+}
+
 export interface AgendaInput {
   circle: Circle;
   members: readonly Member[];
   /** The last meeting before this one; undefined before the first. */
   last: Meeting | undefined;
-  prompts: Prompts;
+  /** What is open from every meeting before this one. */
+  memory: Memory;
+  /** Its place among the circle's meetings by date. */
+  number: number;
   date: string;
+  /** Today: the topic chosen last time goes with the next meeting from today. */
+  today: string;
 }
 
+/** How many backlog topics an agenda lists; `circle topics` has them all. */
+const BACKLOG_SHOWN = 8;
+
 /** The last meeting with everything marked private taken out: an agenda is handed round. */
-export function shareable(meeting: Meeting): Meeting {
+function shareable(meeting: Meeting): Meeting {
   return {
     ...meeting,
     introductions: meeting.introductions.filter((i) => !i.private),
@@ -84,16 +111,17 @@ export function shareable(meeting: Meeting): Meeting {
  * everyone). Only the last meeting is read, so "never attended" is judged by the
  * `joined` date, which `members add` and `meet` set when someone first comes.
  */
-export function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
+function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
   return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
 }
 
-const FIRST_MEETING: Array<{ id: PartId; title: string; share: number }> = [
-  { id: 'introductions', title: 'Welcome and introductions', share: 45 },
-  { id: 'purpose', title: 'Our purpose', share: 30 },
-  { id: 'ground_rules', title: 'Ground rules', share: 20 },
-  { id: 'format', title: 'How our meetings run', share: 10 },
-  { id: 'next', title: "What's Next?", share: 15 },
+/** The first meeting's parts and their share of its time. */
+const FIRST_MEETING: Array<{ id: PartId; share: number }> = [
+  { id: 'introductions', share: 45 },
+  { id: 'purpose', share: 30 },
+  { id: 'ground_rules', share: 20 },
+  { id: 'format', share: 10 },
+  { id: 'next', share: 15 },
 ];
 
 function slots(start: string, minutes: readonly number[]): Slot[] {
@@ -105,20 +133,20 @@ function slots(start: string, minutes: readonly number[]): Slot[] {
   });
 }
 
-export function buildAgenda({ circle, members, last, prompts, date }: AgendaInput): Agenda {
+export function buildAgenda({ circle, members, last, memory, number, date, today }: AgendaInput): Agenda {
   const start = circle.schedule.start;
   const inactive = new Set(members.filter((m) => !m.active).map((m) => nameKey(m.name)));
-  const part = (id: string) => (id in prompts ? partFor(prompts, circle, id as PartId) : undefined);
+  const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
     const p = part(id);
-    return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions: p?.questions.map((q) => q.ask) ?? [] };
+    return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions: p ? discussed(p) : [] };
   };
   const newcomers = newcomersSince(members, last).map((m) => ({ name: m.name, ...(m.organization && { organization: m.organization }) }));
-  const following = meetingDates(scheduleQuery(circle, addDays(date, 1), 1))[0];
+  const following = scheduledAfter(circle, date);
 
   const common = {
     circle: circle.name,
-    number: last ? last.number + 1 : 1,
+    number,
     date,
     start,
     end: meetingEnd(circle.schedule),
@@ -136,40 +164,71 @@ export function buildAgenda({ circle, members, last, prompts, date }: AgendaInpu
     return {
       kind: 'first',
       ...common,
-      sections: FIRST_MEETING.map((p, i) => section(p.id, p.title, times[i])),
+      sections: FIRST_MEETING.map((p, i) => section(p.id, titleOf(p.id), times[i])),
       proposedFormat: circle.format.sections.map((s) => ({ title: s.title, minutes: s.minutes })),
     };
   }
 
   const open = shareable(last);
-  const kept = <T extends { member: string }>(items: T[]) => items.filter((i) => !inactive.has(nameKey(i.member)));
+  const active = new Map(members.filter((m) => m.active).map((m) => [nameKey(m.name), m.name]));
   const present = new Set(last.attendance.present.map(nameKey));
   const isNew = new Set(newcomers.map((n) => n.name));
-  const welcome = section('introductions', part('introductions')?.title ?? 'Welcome and introductions');
   const times = slots(start, circle.format.sections.map((s) => s.minutes));
-  const rules = section('ground_rules', 'Ground rules');
+  const slotted = new Set(circle.format.sections.map((s) => s.id));
+  const welcome = section('introductions', titleOf('introductions'));
+  const rules = section('ground_rules', titleOf('ground_rules'));
+  const chosen = chosenFor(circle, last, date, today);
+  const backlog = backlogByDemand(memory).filter((t) => topicKey(t.topic) !== topicKey(chosen.topic ?? ''));
   return {
     kind: 'regular',
     ...common,
     sections: [
-      // Everyone introduces themselves; only newcomers answer the longer questions.
-      { ...welcome, at: start, questions: newcomers.length ? welcome.questions : [] },
-      // The circle's own rules when it has them; otherwise the questions to agree some.
-      circle.ground_rules.length ? { ...rules, questions: [] } : rules,
+      // The welcome, unless the format gives the introductions their own minutes, and the
+      // ground rules (read aloud, or agreed when there are none yet) open the meeting.
+      ...(slotted.has('introductions') ? [] : [{ ...welcome, at: start, questions: newcomers.length ? welcome.questions : [] }]),
+      { ...(circle.ground_rules.length ? { ...rules, questions: [] } : rules), at: start },
       ...circle.format.sections.map((s, i) => {
         const sec = section(s.id, s.title, times[i]);
-        return s.id === 'learning' ? { ...sec, questions: [] } : sec; // learning's prompts are for note-taking
+        // Learning Together's questions are for taking notes; the longer introductions are for newcomers.
+        return s.id === 'learning' || (s.id === 'introductions' && !newcomers.length) ? { ...sec, questions: [] } : sec;
       }),
     ],
     reflect: {
-      commitments: kept(commitmentsFrom(open)),
-      openIssues: kept(newIssuesFrom(open)),
-      missedLast: present.size
-        ? members.filter((m) => m.active && !present.has(nameKey(m.name)) && !isNew.has(m.name)).map((m) => m.name)
-        : [],
+      commitments: memory.commitments
+        .filter((c) => !c.private && active.has(nameKey(c.member)))
+        .map((c) => ({
+          member: active.get(nameKey(c.member))!,
+          commitment: c.text,
+          ...(c.made < last.date && { from: c.made }),
+          ...(present.size && !present.has(nameKey(c.member)) && { away: true as const }),
+        })),
+      openIssues: newIssuesFrom(open).filter((i) => active.has(nameKey(i.member))),
+      missedLast: present.size ? members.filter((m) => m.active && !present.has(nameKey(m.name)) && !isNew.has(m.name)).map((m) => m.name) : [],
     },
-    learning: last.next.topic?.trim()
-      ? { topic: last.next.topic.trim(), ...(last.next.speaker?.trim() && { speaker: last.next.speaker.trim() }), candidates: [] }
-      : { candidates: topicIdeasFrom(open) },
+    learning: {
+      ...chosen,
+      backlog: backlog.slice(0, BACKLOG_SHOWN).map((t) => ({
+        topic: t.topic,
+        // Named by who asked, if they are still members.
+        by: [...new Set(t.asks.flatMap((a) => (a.by && active.has(nameKey(a.by)) ? [active.get(nameKey(a.by))!] : [])))],
+        asks: t.asks.length,
+      })),
+      more: Math.max(0, backlog.length - BACKLOG_SHOWN),
+    },
+    carried: {
+      questions: last.learning.questions.map((q) => q.trim()).filter(Boolean),
+      ...(last.next.notes?.trim() && { notes: last.next.notes.trim() }),
+    },
   };
+}
+
+/**
+ * The questions of a part for the group to talk about: those each person answers, when it
+ * has any (not the facilitator's own questions, such as the date of the next meeting),
+ * else all its text questions.
+ */
+function discussed(part: Part): string[] {
+  const text = part.questions.filter((q) => (q.kind ?? 'text') === 'text' && q.id !== FIELD.organization);
+  const each = text.filter((q) => q.each);
+  return (each.length ? each : text).map((q) => q.ask);
 }

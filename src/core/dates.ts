@@ -6,9 +6,11 @@ import { format } from 'date-fns/format';
 
 export type IsoDate = string;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Dates people write have four-digit years; dates worked out from them may pass 9999
+// (the meeting after 9999-12-28), and are still dates to compute with.
+const ISO = /^(\d{4,6})-(\d{2})-(\d{2})$/;
 
-/** A calendar date at local midnight. Throws on anything but a real YYYY-MM-DD. */
+/** A calendar date at local midnight. Throws on anything but a real YYYY-MM-DD (or a later year). */
 export function toDate(iso: IsoDate): Date {
   const m = ISO.exec(iso);
   if (!m) throw new RangeError(`not a date: ${iso}`);
@@ -20,7 +22,9 @@ export function toDate(iso: IsoDate): Date {
   return date;
 }
 
+/** A real date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-/.test(value)) return false;
   try {
     toDate(value);
     return true;

@@ -15,11 +15,11 @@
 // file is a METHOD:PUBLISH snapshot, which importers match by UID and replace whole, and
 // a SEQUENCE that must grow with every change would need a counter kept between runs
 // (`circle` keeps no such state; a number made up per run could go down again).
-import type { UpcomingMeeting } from './circle.js';
+import type { UpcomingMeeting } from './schedule.js';
 import { addDays, formatClock, longDate, parseClock } from './dates.js';
 import type { Circle } from './schema.js';
 
-export interface IcsEvent {
+interface IcsEvent {
   /** Stable across runs, so importing again updates the event instead of doubling it. */
   uid: string;
   date: string;
@@ -34,7 +34,7 @@ export interface IcsEvent {
   cancelled?: boolean;
 }
 
-export interface IcsCalendar {
+interface IcsCalendar {
   name: string;
   /** When the file was made, e.g. 2026-11-24T12:00:00Z (DTSTAMP is in UTC). */
   stamp: Date;

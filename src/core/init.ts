@@ -1,6 +1,6 @@
 // What a new circle's files say, from the answers given to `circle init`.
-import { MIN_MEETING_MINUTES, sectionMinutes } from './circle.js';
-import { parseCadence } from './schedule.js';
+import { parseCadence } from './cadence.js';
+import { DEFAULT_SECTIONS, MIN_MEETING_MINUTES, splitMinutes } from './format.js';
 import { isSlug, slugify } from './slug.js';
 
 export interface InitAnswers {
@@ -64,7 +64,7 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
   if (problems.length) return { problems };
 
   const duration = Number(durationText);
-  const minutes = sectionMinutes(duration);
+  const minutes = splitMinutes(duration, DEFAULT_SECTIONS.map((s) => s.share));
   const warnings =
     duration < MIN_MEETING_MINUTES
       ? [`${duration} minutes is short: learning, building trust and reflecting usually need ${MIN_MEETING_MINUTES} or more`]

@@ -7,23 +7,23 @@
 // time, and how many came. They leave out every member's own words: the list of who
 // came, the facilitator, introductions, every reflection at Reflect, every What's Next
 // answer (private or not), and the meeting's closing notes (house-keeping).
-import { DEFAULT_SECTIONS } from './circle.js';
-import type { Circle, Introduction, Meeting, NextAnswer, Reflection } from './schema.js';
-import { REPORT_FIELDS } from './summary.js';
+import { memberFields, titleOf, type PartId } from './prompts.js';
+import { answerText, type Circle, type Entry, type Meeting } from './schema.js';
 
-export interface MinutesOptions {
+interface MinutesOptions {
   public?: boolean;
 }
 
-type Said<K extends string> = { member: string; private: boolean; answers: Array<{ field: K; text: string }> };
-
-export const INTRODUCTION_FIELDS = ['organization', 'vision', 'hopes'] as const;
-export const REFLECTION_FIELDS = ['commitment', ...REPORT_FIELDS] as const;
-export const NEXT_FIELDS = ['stood_out', 'will_practice', 'wants_to_learn'] as const;
+/** One person's answers in a part, in the order the questions are asked. */
+export interface Said {
+  member: string;
+  private: boolean;
+  answers: Array<{ field: string; text: string }>;
+}
 
 export type MinutesSection =
-  | { id: 'introductions'; title: string; members: Said<(typeof INTRODUCTION_FIELDS)[number]>[] }
-  | { id: 'reflect'; title: string; members: Said<(typeof REFLECTION_FIELDS)[number]>[]; requests: Array<{ topic: string; by?: string | undefined }> }
+  | { id: 'introductions'; title: string; members: Said[] }
+  | { id: 'reflect'; title: string; members: Said[]; requests: Array<{ topic: string; by?: string | undefined }> }
   | {
       id: 'learning';
       title: string;
@@ -36,75 +36,76 @@ export type MinutesSection =
   | {
       id: 'next';
       title: string;
-      members: Said<(typeof NEXT_FIELDS)[number]>[];
+      members: Said[];
       decision: { topic?: string | undefined; speaker?: string | undefined; date?: string | undefined };
     };
 
-export interface Minutes {
+/** The minutes of one meeting as printed (the file's shape is the meeting schema). */
+export interface MinutesView {
   circle: string;
   date: string;
   number: number;
   public: boolean;
   facilitator?: string | undefined;
-  /** Names of members and guests present; empty in public minutes (the counts stay). */
+  /** Names of members and guests present, and members absent with their apologies; empty in public minutes (the counts stay). */
   present: string[];
   guests: string[];
+  absent: Array<{ member: string; apology?: string | undefined }>;
   presentCount: number;
   guestCount: number;
   sections: MinutesSection[];
   notes?: string | undefined;
 }
 
-function said<K extends string>(entry: { member: string; private: boolean } & Partial<Record<K, string | undefined>>, fields: readonly K[]): Said<K> {
+/** The fields printed for each person in a part; at Reflect, the commitment they came in with first. */
+const printed = (part: PartId): readonly string[] => (part === 'reflect' ? ['commitment', ...memberFields(part)] : memberFields(part));
+
+function said(entry: Entry, part: PartId): Said {
   return {
     member: entry.member,
     private: entry.private,
-    answers: fields.filter((f) => entry[f]?.trim()).map((f) => ({ field: f, text: entry[f]!.trim() })),
+    answers: printed(part).flatMap((field) => {
+      const text = answerText(entry, field);
+      return text ? [{ field, text }] : [];
+    }),
   };
 }
 
 const clean = (s: string | undefined) => s?.trim() || undefined;
 
-export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: MinutesOptions = {}): Minutes {
+/** The three parts every meeting's minutes have, in this order unless the circle's format says otherwise. */
+const PARTS = ['reflect', 'learning', 'next'] as const;
+
+/** `number` is the meeting's place among the circle's meetings by date (the file's own may be stale). */
+export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: MinutesOptions & { number?: number } = {}): MinutesView {
   const pub = Boolean(options.public);
-  const titles = new Map<string, string>(DEFAULT_SECTIONS.map((s) => [s.id, s.title]));
-  const order: string[] = [];
-  for (const s of circle.format.sections) {
-    if (titles.has(s.id) && !order.includes(s.id)) {
-      order.push(s.id);
-      titles.set(s.id, s.title);
-    }
-  }
-  for (const s of DEFAULT_SECTIONS) if (!order.includes(s.id)) order.push(s.id);
+  const title = (id: PartId) => circle.format.sections.find((s) => s.id === id)?.title ?? titleOf(id);
+  const rank = (id: string) => circle.format.sections.findIndex((s) => s.id === id);
+  const order = [...PARTS.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b)), ...PARTS.filter((id) => rank(id) < 0)];
 
   const sections: MinutesSection[] = [];
   if (!pub && meeting.introductions.length) {
-    sections.push({
-      id: 'introductions',
-      title: 'Introductions',
-      members: meeting.introductions.map((i: Introduction) => said(i, INTRODUCTION_FIELDS)),
-    });
+    sections.push({ id: 'introductions', title: title('introductions'), members: meeting.introductions.map((i) => said(i, 'introductions')) });
   }
   for (const id of order) {
-    const title = titles.get(id)!;
     if (id === 'reflect') {
       sections.push({
         id,
-        title,
-        members: pub ? [] : meeting.reflect.members.map((r: Reflection) => said(r, REFLECTION_FIELDS)).filter((s) => s.answers.length),
+        title: title(id),
+        members: pub ? [] : meeting.reflect.members.map((r) => said(r, 'reflect')).filter((s) => s.answers.length),
         requests: meeting.reflect.requests
           .filter((r) => !(pub && r.private))
           .map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by) })),
       });
     } else if (id === 'learning') {
       const l = meeting.learning;
-      sections.push({ id, title, format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
+      sections.push({ id, title: title(id), format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
     } else {
       const n = meeting.next;
       sections.push({
-        id: 'next',
-        title,
-        members: pub ? [] : n.members.map((a: NextAnswer) => said(a, NEXT_FIELDS)).filter((s) => s.answers.length),
+        id,
+        title: title(id),
+        members: pub ? [] : n.members.map((a) => said(a, 'next')).filter((s) => s.answers.length),
         decision: { topic: clean(n.topic), speaker: clean(n.speaker), date: n.date },
       });
     }
@@ -113,11 +114,12 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
   return {
     circle: circle.name,
     date: meeting.date,
-    number: meeting.number,
+    number: options.number ?? meeting.number,
     public: pub,
     facilitator: pub ? undefined : clean(meeting.facilitator),
     present: pub ? [] : meeting.attendance.present,
     guests: pub ? [] : meeting.attendance.guests,
+    absent: pub ? [] : meeting.attendance.absent.map((a) => ({ member: a.member, apology: clean(a.apology) })),
     presentCount: meeting.attendance.present.length,
     guestCount: meeting.attendance.guests.length,
     sections,

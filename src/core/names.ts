@@ -3,12 +3,28 @@
 // The same few names come up in every meeting of a long history: remember their keys.
 const keys = new Map<string, string>();
 
-/** How two spellings of a member's name are compared: trimmed, NFC, case-insensitive. */
+/** Characters that print as nothing: zero-width spaces and joiners, soft hyphens, byte-order marks… */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/**
+ * How two spellings of a member's name are compared: compatibility-normalised (NFKC: a
+ * no-break or thin space is a space), invisible characters dropped, runs of spaces as
+ * one, trimmed, case-insensitive. Names that look the same are the same.
+ */
 export function nameKey(name: string): string {
   let key = keys.get(name);
   if (key === undefined) {
-    key = name.trim().normalize('NFC').toLowerCase();
+    key = name.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().toLowerCase();
     if (keys.size < 10_000) keys.set(name, key);
   }
   return key;
+}
+
+/** A name in quotes for a message, with what does not print (a no-break space…) spelt out. */
+export function showName(name: string): string {
+  return JSON.stringify(name).replace(/[\p{Default_Ignorable_Code_Point}\p{Zs}]/gu, (c) => {
+    const code = c.codePointAt(0)!;
+    if (c === ' ') return c;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

@@ -1,5 +1,5 @@
 // Name tags: one per active member and per guest, the first name big.
-import { tagName } from './circle.js';
+import { tagName } from './members.js';
 import type { Member } from './schema.js';
 
 export interface NameTag {

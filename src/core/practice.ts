@@ -9,9 +9,9 @@ import { type MeetingSummary, type PracticeMeeting, type Report } from './summar
  * - `missed`: meetings took place since, and they came to none of them.
  * - `open`: made at the latest meeting; there has been no chance to report yet.
  */
-export type FollowUpStatus = 'followed_up' | 'silent' | 'missed' | 'open';
+type FollowUpStatus = 'followed_up' | 'silent' | 'missed' | 'open';
 
-export interface FollowUp {
+interface FollowUp {
   member: string;
   /** Index (in the meetings given) of the meeting where the commitment was made. */
   made: number;

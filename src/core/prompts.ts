@@ -1,35 +1,89 @@
-// The questions for each part of a meeting. Defaults come from templates/prompts.yaml;
-// a circle rewords any of them with format.sections[].prompts.
-import * as z from 'zod';
-import type { Circle } from './schema.js';
+// The meeting's words: every question `circle meet` asks, every part's title, the notes
+// it shows and the labels the minutes print, from templates/prompts.yaml (bundled as
+// data). The answer fields a meeting file holds for each person are derived from it too,
+// so a question added there is asked, kept and printed. A circle rewords questions in its
+// circle.yaml (format.sections[].prompts).
+import data from '../../templates/prompts.yaml';
 
-const questionSchema = z.object({ id: z.string(), ask: z.string() });
-const partSchema = z.object({
-  title: z.string().optional(),
-  about: z.string(),
-  questions: z.array(questionSchema),
-});
+export type QuestionKind = 'text' | 'list' | 'confirm' | 'select' | 'checkbox';
 
-export const promptsSchema = z.object({
-  introductions: partSchema,
-  reflect: partSchema,
-  learning: partSchema,
-  next: partSchema,
-  purpose: partSchema,
-  ground_rules: partSchema,
-  format: partSchema,
-});
-
-export type Part = z.infer<typeof partSchema>;
-export type Prompts = z.infer<typeof promptsSchema>;
-export type PartId = keyof Prompts;
-
-/** A part's questions in this circle's words: its section's `prompts` override the defaults. */
-export function partFor(prompts: Prompts, circle: Pick<Circle, 'format'>, id: PartId): Part {
-  const base = prompts[id];
-  const overrides = circle.format.sections.find((s) => s.id === id)?.prompts ?? {};
-  return {
-    ...base,
-    questions: base.questions.map((q) => ({ id: q.id, ask: overrides[q.id] ?? q.ask })),
-  };
+export interface Question {
+  id: string;
+  ask: string;
+  kind?: QuestionKind;
+  /** Asked of each person in turn; a text answer is kept under `id` in their entry. */
+  each?: boolean;
+  /** How the answer is headed in print. */
+  label?: string;
+  /** select: value → what the choice says. */
+  choices?: Record<string, string>;
+  /** select: the choice that lets the facilitator type another answer. */
+  other?: string;
 }
+
+export interface Part {
+  title: string;
+  about?: string;
+  hint?: string;
+  questions: Question[];
+  /** Notes shown during the meeting, with {placeholders}. */
+  say?: Record<string, string>;
+  /** Print labels of fields that are not asked (e.g. the commitment someone came in with). */
+  labels?: Record<string, string>;
+}
+
+export const PART_IDS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing', 'purpose', 'ground_rules', 'format'] as const;
+export type PartId = (typeof PART_IDS)[number];
+type Prompts = Record<PartId, Part>;
+
+/** The defaults, as shipped (checked against this shape by test/core/prompts.test.ts). */
+export const PROMPTS = data as Prompts;
+
+/** Text with its {placeholders} filled in; unknown ones stay as written. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+export function question(part: PartId, id: string): Question {
+  const q = PROMPTS[part].questions.find((x) => x.id === id);
+  if (!q) throw new Error(`templates/prompts.yaml: ${part} has no question "${id}"`);
+  return q;
+}
+
+/** A note of a part (`say`), filled in. */
+export function say(part: PartId, key: string, values: Record<string, string | number> = {}): string {
+  const text = PROMPTS[part].say?.[key];
+  if (text === undefined) throw new Error(`templates/prompts.yaml: ${part} has no note "${key}"`);
+  return fill(text, values);
+}
+
+/** A part with this circle's wording: `format.sections[].prompts` replaces a question's `ask`. */
+export function partFor(circle: { format: { sections: ReadonlyArray<{ id: string; prompts?: Record<string, string> | undefined }> } }, id: PartId): Part {
+  const base = PROMPTS[id];
+  const overrides = circle.format.sections.find((s) => s.id === id)?.prompts ?? {};
+  return { ...base, questions: base.questions.map((q) => (overrides[q.id] ? { ...q, ask: overrides[q.id]! } : q)) };
+}
+
+/** The text answers kept for each person in a part: its `each` questions of kind text, in order. */
+export function memberFields(part: PartId): readonly string[] {
+  return PROMPTS[part].questions.filter((q) => q.each && (q.kind ?? 'text') === 'text').map((q) => q.id);
+}
+
+/** How a field is headed in print. */
+export function labelOf(part: PartId, field: string): string {
+  return PROMPTS[part].questions.find((q) => q.id === field)?.label ?? PROMPTS[part].labels?.[field] ?? field;
+}
+
+export const titleOf = (part: PartId): string => PROMPTS[part].title;
+
+/** Fields the program gives a meaning of its own (checked to exist by the prompts test). */
+export const FIELD = {
+  /** What a member will put into practice: their commitment, followed up next time. */
+  commitment: 'will_practice',
+  /** What a member wants to learn next: a topic idea. */
+  wish: 'wants_to_learn',
+  /** New issues raised at Reflect: the agenda lists them. */
+  issues: 'new_issues',
+  organization: 'organization',
+  vision: 'vision',
+} as const;

@@ -1,132 +1,136 @@
-// Meeting cadence: parse the human sentence in circle.yaml and list the dates it gives.
-import { addDays, daysBetween, type IsoDate, toDate, toIso, weekday } from './dates.js';
+// When the circle meets next, and what each of those meetings is for. `agenda`, `list`,
+// `schedule` and the calendar file all ask this module, so they always agree.
+import { describeCadence, meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './cadence.js';
+import { addDays, daysBetween, longDate, type IsoDate } from './dates.js';
+import { meetingEnd } from './format.js';
+import type { Circle, Meeting } from './schema.js';
 
-export type Cadence =
-  | { kind: 'weekly'; every: number; weekday: number }
-  | { kind: 'monthly'; nth: number; weekday: number }; // nth: 1..5, or -1 for the last
+type ScheduleOf = Pick<Circle, 'schedule' | 'created'>;
+/** What the schedule needs of the newest meeting on record: its date and what it chose. */
+type LastMeeting = Pick<Meeting, 'date'> & { next: Pick<Meeting['next'], 'date' | 'topic' | 'speaker'> };
 
-export type CadenceResult = { ok: true; cadence: Cadence } | { ok: false; error: string };
-
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const ORDINALS: Record<string, number> = {
-  '1st': 1, first: 1, '2nd': 2, second: 2, '3rd': 3, third: 3, '4th': 4, fourth: 4,
-  '5th': 5, fifth: 5, last: -1,
-};
-const EXAMPLES = '"weekly on Tuesday", "every 2 weeks on Tuesday" or "monthly on the 2nd Tuesday"';
-
-function dayIndex(word: string | undefined): number {
-  if (!word) return -1;
-  return WEEKDAYS.indexOf(word.toLowerCase().replace(/s$/, ''));
+function cadenceOf(circle: ScheduleOf): Cadence {
+  const parsed = parseCadence(circle.schedule.cadence);
+  if (!parsed.ok) throw new Error(parsed.error); // the schema has already refused this
+  return parsed.cadence;
 }
 
-export function parseCadence(input: string): CadenceResult {
-  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  const fail = (error: string): CadenceResult => ({ ok: false, error });
-  const DAY = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)s?';
-
-  let m = new RegExp(`^(?:weekly|every week) on ${DAY}$`).exec(s) ?? new RegExp(`^every ${DAY}$`).exec(s);
-  if (m) return { ok: true, cadence: { kind: 'weekly', every: 1, weekday: dayIndex(m[1]) } };
-
-  m = new RegExp(`^(?:every (\\d+) weeks|every other week|fortnightly) on ${DAY}$`).exec(s);
-  if (m) {
-    const every = m[1] ? Number(m[1]) : 2;
-    if (every < 1 || every > 52) return fail(`"every ${every} weeks" is out of range (1 to 52)`);
-    return { ok: true, cadence: { kind: 'weekly', every, weekday: dayIndex(m[2]) } };
-  }
-
-  const ORD = '(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last)';
-  m =
-    new RegExp(`^(?:monthly|every month) on the ${ORD} ${DAY}$`).exec(s) ??
-    new RegExp(`^(?:on )?the ${ORD} ${DAY} of (?:each|every|the) month$`).exec(s);
-  if (m) {
-    return { ok: true, cadence: { kind: 'monthly', nth: ORDINALS[m[1]!]!, weekday: dayIndex(m[2]) } };
-  }
-
-  if (new RegExp(`^every (second|2nd|third|3rd|fourth|4th) ${DAY}$`).test(s)) {
-    return fail(`"${input.trim()}" is ambiguous: say "every 2 weeks on …" or "monthly on the 2nd …"`);
-  }
-  return fail(`"${input.trim()}" is not a cadence I know; try ${EXAMPLES}`);
+/** The schedule's rule as a dates query: cadence, anchor (else `created`) and skip dates, from `from`. */
+function scheduleQuery(circle: ScheduleOf, from: IsoDate, count: number): DatesQuery {
+  return { cadence: cadenceOf(circle), anchor: circle.schedule.anchor ?? circle.created, from, count, skip: circle.schedule.skip };
 }
 
-/** The nth (or last, nth = -1) given weekday of a month; undefined when the month has none. */
-export function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
-  if (nth === -1) {
-    const last = new Date(year, month + 1, 0);
-    const back = (last.getDay() - day + 7) % 7;
-    return toIso(new Date(year, month, last.getDate() - back));
-  }
-  const first = new Date(year, month, 1);
-  const date = 1 + ((day - first.getDay() + 7) % 7) + (nth - 1) * 7;
-  const result = new Date(year, month, date);
-  return result.getMonth() === month ? toIso(result) : undefined;
+/** The schedule's own next date after `date` (skip dates left out), if any. */
+export function scheduledAfter(circle: ScheduleOf, date: IsoDate): IsoDate | undefined {
+  return meetingDates(scheduleQuery(circle, addDays(date, 1), 1))[0];
 }
 
-export interface DatesQuery {
-  cadence: Cadence;
-  /** Where "every N weeks" counts from. */
+interface ScheduleInWords {
+  /** e.g. "every 4 weeks on Tuesday, counted from Tuesday 2 June 2026". */
+  rule: string;
   anchor: IsoDate;
-  /** First date that may be returned (inclusive). */
-  from: IsoDate;
-  count: number;
-  skip?: readonly IsoDate[];
+  start: string;
+  end: string;
+  /** True when circle.yaml words the cadence differently from `rule` (so it is worth quoting). */
+  reworded: boolean;
 }
 
-/** The next `count` meeting dates on or after `from`, leaving out skipped dates. */
-export function meetingDates(q: DatesQuery): IsoDate[] {
-  const skip = new Set(q.skip ?? []);
-  const out: IsoDate[] = [];
-  const push = (d: IsoDate) => {
-    if (d >= q.from && !skip.has(d)) out.push(d);
+export function describeSchedule(circle: ScheduleOf): ScheduleInWords {
+  const cadence = cadenceOf(circle);
+  const anchor = circle.schedule.anchor ?? circle.created;
+  const words = describeCadence(cadence);
+  const counted = cadence.kind === 'weekly' && cadence.every > 1;
+  return {
+    rule: counted ? `${words}, counted from ${longDate(anchor)}` : words,
+    anchor,
+    start: circle.schedule.start,
+    end: meetingEnd(circle.schedule),
+    reworded: circle.schedule.cadence.trim().toLowerCase() !== words.toLowerCase(),
   };
-  const c = q.cadence;
-  if (c.kind === 'weekly') {
-    const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
-    const step = 7 * c.every;
-    const gap = daysBetween(first, q.from);
-    let d = gap > 0 ? addDays(first, Math.ceil(gap / step) * step) : first;
-    for (let guard = 0; out.length < q.count && guard < q.count + skip.size + 1; guard++) {
-      push(d);
-      d = addDays(d, step);
-    }
-  } else {
-    const start = toDate(q.from);
-    let y = start.getFullYear();
-    let mo = start.getMonth();
-    for (let guard = 0; out.length < q.count && guard < 12 * (q.count + skip.size + 1); guard++) {
-      const d = nthWeekdayOfMonth(y, mo, c.nth, c.weekday);
-      if (d) push(d);
-      mo += 1;
-      if (mo === 12) { mo = 0; y += 1; }
-    }
+}
+
+/** What the group chose at the last meeting for the next one. */
+export interface Chosen {
+  topic?: string;
+  speaker?: string;
+}
+
+export interface UpcomingMeeting extends ScheduledDate, Chosen {
+  /** The date the group chose at the last meeting (`next.date`). */
+  chosen?: true;
+  /** A schedule date with no meeting because the group chose this date instead (then `skipped` is true). */
+  movedTo?: IsoDate;
+}
+
+interface UpcomingQuery {
+  circle: ScheduleOf;
+  /** The newest meeting on record; undefined before the first. */
+  last: LastMeeting | undefined;
+  /** Today: the next meeting is the first one held on or after it. */
+  today: IsoDate;
+  /** First date that may be listed (inclusive; default today); dates up to the last meeting are never listed. */
+  from?: IsoDate;
+  /** How many meetings to list (skipped and moved dates among them come on top). */
+  count: number;
+}
+
+/** The meetings from `from` on, with skipped and moved dates, before the topic is placed. */
+function listDates(circle: ScheduleOf, last: LastMeeting | undefined, from: IsoDate, count: number): UpcomingMeeting[] {
+  const afterLast = last ? addDays(last.date, 1) : undefined;
+  const start = afterLast && afterLast > from ? afterLast : from;
+  const chosen = last?.next.date && last.next.date >= start ? last.next.date : undefined;
+  // The schedule's own next meeting after the last one: the date a chosen date stands in for.
+  const standsFor = last ? scheduledAfter(circle, last.date) : undefined;
+  const replacedUpTo = chosen && standsFor && standsFor > chosen ? standsFor : chosen;
+  // Enough of the rule's dates to cover the replaced ones and still give `count` meetings.
+  const extra = replacedUpTo ? Math.floor(daysBetween(start, replacedUpTo) / 7) + 2 : 0;
+
+  const listed: UpcomingMeeting[] = [];
+  for (const d of upcomingDates(scheduleQuery(circle, start, count + extra))) {
+    if (d.date === chosen) continue;
+    listed.push(chosen && replacedUpTo && !d.skipped && d.date <= replacedUpTo ? { date: d.date, skipped: true, movedTo: chosen } : d);
   }
-  return out;
-}
-
-/** A cadence in words, for agendas and summaries. */
-export function describeCadence(c: Cadence): string {
-  const day = WEEKDAYS[c.weekday]!.replace(/^./, (x) => x.toUpperCase());
-  if (c.kind === 'weekly') return c.every === 1 ? `every ${day}` : `every ${c.every} weeks on ${day}`;
-  const ord = c.nth === -1 ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][c.nth - 1];
-  return `the ${ord} ${day} of each month`;
-}
-
-export interface ScheduledDate {
-  date: IsoDate;
-  /** A date the rule gives but circle.yaml lists under `skip`. */
-  skipped: boolean;
-}
-
-/** The next `count` meeting dates on or after `from`, with the skipped dates that fall among them. */
-export function upcomingDates(q: DatesQuery): ScheduledDate[] {
-  const skip = new Set(q.skip ?? []);
-  const all = meetingDates({ ...q, count: q.count + skip.size, skip: [] });
-  const out: ScheduledDate[] = [];
+  if (chosen) {
+    const at = listed.findIndex((d) => d.date > chosen);
+    listed.splice(at === -1 ? listed.length : at, 0, { date: chosen, skipped: false, chosen: true });
+  }
+  const out: UpcomingMeeting[] = [];
   let held = 0;
-  for (const date of all) {
-    if (held === q.count) break;
-    const skipped = skip.has(date);
-    out.push({ date, skipped });
-    if (!skipped) held += 1;
+  for (const d of listed) {
+    if (held === count) break;
+    out.push(d);
+    if (!d.skipped) held += 1;
   }
   return out;
+}
+
+/**
+ * The next meeting on or after `today` (and after the last one): the date chosen last time
+ * if still ahead, else the schedule's next date.
+ *
+ * The date chosen at the last meeting takes the place of the schedule's dates after the
+ * last meeting up to it, or, when it comes before the schedule's next date, of that one
+ * date; a chosen date wins over a skip date.
+ */
+export function nextMeetingDate(circle: ScheduleOf, last: LastMeeting | undefined, today: IsoDate): IsoDate | undefined {
+  return listDates(circle, last, today, 1).find((d) => !d.skipped)?.date;
+}
+
+/**
+ * What the meeting on `date` is for: the topic and speaker chosen at the last meeting go
+ * with the next meeting after it (see `nextMeetingDate`), or any earlier date one is
+ * held on; a later meeting has no topic yet.
+ */
+export function chosenFor(circle: ScheduleOf, last: LastMeeting | undefined, date: IsoDate, today: IsoDate): Chosen {
+  const topic = last?.next.topic?.trim();
+  const speaker = last?.next.speaker?.trim();
+  if (!last || !topic || date <= last.date) return {};
+  const next = nextMeetingDate(circle, last, today);
+  if (next !== undefined && date > next) return {};
+  return { topic, ...(speaker && { speaker }) };
+}
+
+/** The next `count` meetings from `from` (default today), with skipped and moved dates, each with what it is for. */
+export function upcomingMeetings({ circle, last, today, from = today, count }: UpcomingQuery): UpcomingMeeting[] {
+  return listDates(circle, last, from, count).map((d) => (d.skipped ? d : { ...d, ...chosenFor(circle, last, d.date, today) }));
 }

@@ -1,15 +1,18 @@
 // The shape of a circle's files. These schemas are the authority on the data:
-// every file is checked against them on load. Unknown keys are allowed (and kept
-// on disk by the store); empty values (`key:` with nothing after it) count as absent.
+// every file is checked against them on load. A key they do not know is a problem
+// (a misspelt `skips:` must not quietly cancel nothing), except keys of one's own,
+// which start with `x-`: kept on disk, never read. Empty values (`key:` with nothing
+// after it) count as absent.
 import * as z from 'zod';
-import { nameKey } from './names.js';
-import { parseCadence } from './schedule.js';
+import { nameKey, showName } from './names.js';
+import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
+import { memberFields, type PartId } from './prompts.js';
 
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
 const HAS_CONTROL_CHARS = new RegExp(CONTROL_CHARS.source); // without the g flag, safe to reuse
+
 const text = z
   .string({ error: 'expected text' })
   .refine((v) => !HAS_CONTROL_CHARS.test(v), { message: 'contains control characters (such as terminal escape codes)' });
@@ -21,8 +24,13 @@ const name = (what: string) =>
 /** Optional text: absent, empty (`key:`) or a string. */
 const optText = text.nullish().transform((v) => v ?? undefined);
 const isoDate = z
-  .string({ error: 'expected a date like 2026-11-24' })
-  .refine(isIsoDate, { message: 'expected a real date as YYYY-MM-DD, e.g. 2026-11-24' });
+  .string({ error: 'expected a date, written year-month-day, e.g. 2027-01-13' })
+  .refine(isIsoDate, {
+    error: (issue) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(String(issue.input))
+        ? 'expected a real date as YYYY-MM-DD: this day does not exist'
+        : 'dates are written year-month-day, e.g. 2027-01-13',
+  });
 const optDate = isoDate.nullish().transform((v) => v ?? undefined);
 const hhmm = z
   .string({ error: 'expected a time like "18:00" (quote it)' })
@@ -32,13 +40,78 @@ const minutes = z
   .int({ message: 'expected whole minutes' })
   .min(0, { message: 'minutes cannot be negative' })
   .max(24 * 60, { message: 'more than a day of minutes' });
+/** Keys that start with this are the reader's own: kept in the file, never read. */
+export const OWN_KEY_PREFIX = 'x-';
+
+/** Edit distance (with swapped neighbours counting as one edit), for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known key a misspelt one most likely meant, if any is close. */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  const norm = (k: string) => k.toLowerCase().replace(/[\s-]/g, '_');
+  let best: { key: string; d: number } | undefined;
+  for (const k of known) {
+    const d = distance(norm(key), norm(k));
+    if (d <= (k.length <= 4 ? 1 : 2) && (!best || d < best.d)) best = { key: k, d };
+  }
+  return best?.key;
+}
+
+function unknownKeyMessage(key: string, known: readonly string[], hint: string | undefined): string {
+  const quoted = JSON.stringify(key);
+  const close = closestKey(key, known);
+  if (close) return `unknown key ${quoted}: did you mean "${close}"?`;
+  if (hint) return `unknown key ${quoted}: ${hint}`;
+  return `unknown key ${quoted}; known here: ${known.join(', ')}. A key of your own starts with ${OWN_KEY_PREFIX}, e.g. ${OWN_KEY_PREFIX}${key}`;
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A mapping with exactly these keys (plus keys of one's own). Each unknown key is its
+ * own problem, found even when other values are wrong, so one `check` reports them all.
+ * `hint` explains an unknown key that is no misspelling (e.g. a member's field at the top).
+ */
+function strictObject<S extends z.ZodRawShape>(shape: S, hint?: (key: string) => string | undefined) {
+  const known = Object.keys(shape);
+  return z
+    .object(shape)
+    .catchall(z.unknown())
+    .superRefine(
+      (value, ctx) => {
+        for (const key of Object.keys(value)) {
+          if (Object.hasOwn(shape, key) || key.startsWith(OWN_KEY_PREFIX)) continue;
+          ctx.addIssue({ code: 'custom', path: [key], message: unknownKeyMessage(key, known, hint?.(key)), params: { unknownKey: true }, continue: true });
+        }
+      },
+      { when: (payload) => isMapping(payload.value) },
+    )
+    .transform((value) => {
+      const kept: Record<string, unknown> = {};
+      for (const key of known) if (Object.hasOwn(value, key)) kept[key] = value[key];
+      return kept as z.output<z.ZodObject<S>>;
+    });
+}
+
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z
     .array(item, { error: 'expected a list (lines starting with "- ")' })
     .nullish()
     .transform((v) => v ?? []);
 
-export const sectionSchema = z.object({
+export const sectionSchema = strictObject({
   id: z.string({ error: 'expected a section id such as reflect, learning or next' }),
   title: text,
   minutes,
@@ -46,7 +119,7 @@ export const sectionSchema = z.object({
   prompts: z.record(z.string(), text).nullish().transform((v) => v ?? undefined),
 });
 
-export const scheduleSchema = z.object({
+export const scheduleSchema = strictObject({
   cadence: text.superRefine((value, ctx) => {
     const parsed = parseCadence(value);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
@@ -60,13 +133,12 @@ export const scheduleSchema = z.object({
   skip: list(isoDate),
 });
 
-export const circleSchema = z.object({
+export const circleSchema = strictObject({
   name: name('the circle'),
   created: isoDate,
   purpose: optText,
   vision: optText,
-  outcomes: z
-    .object({
+  outcomes: strictObject({
       community: optText,
       together: optText,
       individually: optText,
@@ -75,21 +147,24 @@ export const circleSchema = z.object({
     .nullish()
     .transform((v) => v ?? {}),
   ground_rules: list(text),
-  format: z.object({
+  format: strictObject({
     sections: z.array(sectionSchema, { error: 'expected a list of sections' }).min(1, {
       message: 'the format needs at least one section',
     }),
   }),
   schedule: scheduleSchema,
   traditions: list(text),
-  git: z
-    .object({ commit: z.boolean({ error: 'expected true or false' }).nullish() })
+  /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
+  dropped_topics: list(strictObject({ topic: text, on: isoDate })),
+  git: strictObject({ commit: z.boolean({ error: 'expected true or false' }).nullish() })
     .nullish()
     .transform((v) => ({ commit: v?.commit ?? undefined })),
 });
 
-export const memberSchema = z.object({
-  name: name('a member'),
+export const memberName = name('a member');
+
+export const memberSchema = strictObject({
+  name: memberName,
   /** First name, big on the name tag. */
   tag: optText,
   organization: optText,
@@ -102,82 +177,72 @@ export const memberSchema = z.object({
     .transform((v) => v ?? true),
 });
 
-export const membersSchema = z
-  .object({ members: list(memberSchema) })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    file.members.forEach((m, i) => {
-      const key = nameKey(m.name);
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['members', i, 'name'],
-          message: `"${m.name}" is listed twice; names must be unique`,
-        });
-      }
-      seen.add(key);
-    });
+const MEMBER_KEYS = new Set(Object.keys(memberSchema.in.shape));
+
+export const membersSchema = strictObject({ members: list(memberSchema) }, (key) =>
+  MEMBER_KEYS.has(key) ? 'members are listed under "members:", each starting with "- name:"' : undefined,
+).superRefine((file, ctx) => {
+  const seen = new Map<string, string>();
+  file.members.forEach((m, i) => {
+    const key = nameKey(m.name);
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, m.name);
+      return;
+    }
+    const how = first === m.name ? '' : ` (it differs from ${showName(first)} only in ${first.toLowerCase() === m.name.toLowerCase() ? 'capital letters' : 'invisible characters or spacing'})`;
+    ctx.addIssue({ code: 'custom', path: ['members', i, 'name'], message: `${showName(m.name)} is listed twice; names must be unique${how}` });
   });
-
-export const introductionSchema = z.object({
-  member: text,
-  organization: optText,
-  /** If your mission succeeded, what would the community look like? */
-  vision: optText,
-  /** What could this group accomplish for each other? */
-  hopes: optText,
-  private: z.boolean().nullish().transform((v) => v ?? false),
 });
 
-export const reflectionSchema = z.object({
+/** Each person's text answers in a part, one optional field per question of templates/prompts.yaml. */
+function answerFields(part: PartId) {
+  return Object.fromEntries(memberFields(part).map((f) => [f, optText])) as Record<string, typeof optText>;
+}
+
+const privateFlag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
+
+export const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
+
+export const reflectionSchema = strictObject({
+  ...answerFields('reflect'),
   member: text,
-  /** The commitment they came in with (copied from last time's "will practice"). */
+  /** The commitment they came in with: their last "will practice" not yet reported on. */
   commitment: optText,
-  tried: optText,
-  surprised: optText,
-  excited: optText,
-  changed: optText,
-  disappointing: optText,
-  new_issues: optText,
-  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
+  /** The facilitator let that commitment go: it is no longer followed up. */
+  dropped: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
+  private: privateFlag,
 });
 
-export const requestSchema = z.object({
+export const requestSchema = strictObject({
   topic: text,
   by: optText,
   /** Raised in a reflection shared in confidence: left off agendas and public minutes. */
-  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
+  private: privateFlag,
 });
 
-export const nextAnswerSchema = z.object({
-  member: text,
-  stood_out: optText,
-  will_practice: optText,
-  wants_to_learn: optText,
-  private: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
-});
+export const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
 
-export const meetingSchema = z.object({
+export const meetingSchema = strictObject({
   date: isoDate,
   number: z.number({ error: 'expected a meeting number' }).int().min(1),
   facilitator: optText,
-  attendance: z
-    .object({
+  attendance: strictObject({
       present: list(text),
       guests: list(text),
+      /** Members who were not there, with the apology or note they sent. */
+      absent: list(strictObject({ member: text, apology: optText })),
     })
     .nullish()
-    .transform((v) => v ?? { present: [], guests: [] }),
+    .transform((v) => v ?? { present: [], guests: [], absent: [] }),
   introductions: list(introductionSchema),
-  reflect: z
-    .object({
+  reflect: strictObject({
       members: list(reflectionSchema),
       requests: list(requestSchema),
     })
     .nullish()
     .transform((v) => v ?? { members: [], requests: [] }),
-  learning: z
-    .object({
+  learning: strictObject({
       format: z
         .enum(['speaker', 'dialogue'], { error: 'expected speaker or dialogue' })
         .nullish()
@@ -191,23 +256,30 @@ export const meetingSchema = z.object({
     .transform(
       (v) => v ?? { format: undefined, topic: undefined, speaker: undefined, notes: undefined, questions: [] as string[] },
     ),
-  next: z
-    .object({
+  next: strictObject({
       members: list(nextAnswerSchema),
       topic: optText,
       speaker: optText,
       date: optDate,
+      /** Notes for next time (who brings food, reminders): printed on the next agenda. */
+      notes: optText,
     })
     .nullish()
-    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined }),
+    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined }),
   notes: optText,
 });
 
-export type Section = z.infer<typeof sectionSchema>;
 export type Circle = z.infer<typeof circleSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type MembersFile = z.infer<typeof membersSchema>;
-export type Introduction = z.infer<typeof introductionSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
-export type NextAnswer = z.infer<typeof nextAnswerSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
+
+/** A person's entry in a part of the minutes: who, plus their answers by field (see `answerText`). */
+export type Entry = { member: string; private: boolean };
+
+/** A person's text answer to a field, trimmed; undefined when they said nothing. */
+export function answerText(entry: Entry, field: string): string | undefined {
+  const value = (entry as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}

@@ -1,5 +1,5 @@
 // Circle folder names: lower-case letters, digits and '-'.
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function isSlug(value: string): boolean {
   return value.length <= 80 && SLUG.test(value);

@@ -6,12 +6,14 @@ import type { Member } from './schema.js';
 import { nameKey } from './names.js';
 import { type MeetingSummary } from './summary.js';
 
-export interface MemberStats {
+interface MemberStats {
   name: string;
   active: boolean;
   /** Meetings they came to, out of the meetings held while they were a member. */
   attended: number;
   of: number;
+  /** Of the meetings they missed, those they sent an apology for. */
+  apologies: number;
   commitments: FollowUpCounts;
 }
 
@@ -30,15 +32,17 @@ export function circleStats(meetings: readonly MeetingSummary[], members: readon
   const links = followUps(meetings);
 
   const people = new Map<string, MemberStats>();
-  for (const m of members) people.set(nameKey(m.name), { name: m.name, active: m.active, attended: 0, of: 0, commitments: countFollowUps([]) });
+  for (const m of members) people.set(nameKey(m.name), { name: m.name, active: m.active, attended: 0, of: 0, apologies: 0, commitments: countFollowUps([]) });
   meetings.forEach((meeting, i) => {
     const present = new Set(meeting.present.map(nameKey));
+    const apologised = new Set(meeting.apologised.map(nameKey));
     for (const name of byMeeting[i]!) {
       const key = nameKey(name);
-      const p = people.get(key) ?? { name, active: false, attended: 0, of: 0, commitments: countFollowUps([]) };
+      const p = people.get(key) ?? { name, active: false, attended: 0, of: 0, apologies: 0, commitments: countFollowUps([]) };
       people.set(key, p);
       p.of += 1;
       if (present.has(key)) p.attended += 1;
+      else if (apologised.has(key)) p.apologies += 1;
     }
   });
   const linksOf = new Map<string, typeof links>();

@@ -1,7 +1,8 @@
 // What the circle's memory commands need from each meeting, small enough to cache:
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
 import { nameKey } from './names.js';
-import type { Meeting, Reflection } from './schema.js';
+import { FIELD, memberFields } from './prompts.js';
+import { answerText, type Meeting, type Reflection } from './schema.js';
 
 function unique(names: Iterable<string>): string[] {
   const seen = new Map<string, string>();
@@ -9,12 +10,11 @@ function unique(names: Iterable<string>): string[] {
   return [...seen.values()];
 }
 
-/** The answers at Reflect that count as reporting back on a commitment. */
-export const REPORT_FIELDS = ['tried', 'surprised', 'excited', 'changed', 'disappointing', 'new_issues'] as const;
-export type ReportField = (typeof REPORT_FIELDS)[number];
+/** The answers at Reflect: any of them counts as reporting back on a commitment. */
+const REPORT_FIELDS = memberFields('reflect');
 
-export function hasReport(r: Reflection): boolean {
-  return REPORT_FIELDS.some((k) => Boolean(r[k]?.trim()));
+function hasReport(r: Reflection): boolean {
+  return REPORT_FIELDS.some((k) => answerText(r, k) !== undefined);
 }
 
 export interface MeetingSummary {
@@ -23,6 +23,8 @@ export interface MeetingSummary {
   /** Members present: `attendance.present`, plus anyone who spoke at Reflect or What's Next. */
   present: string[];
   guests: number;
+  /** Members recorded as absent who sent an apology. */
+  apologised: string[];
   topic?: string | undefined;
   speaker?: string | undefined;
   /** The topic chosen for the next meeting. */
@@ -39,10 +41,11 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     number: m.number,
     present: unique([...m.attendance.present, ...m.reflect.members.map((r) => r.member), ...m.next.members.map((a) => a.member)]),
     guests: m.attendance.guests.length,
+    apologised: unique(m.attendance.absent.filter((a) => a.apology?.trim()).map((a) => a.member)),
     topic: m.learning.topic?.trim() || undefined,
     speaker: m.learning.speaker?.trim() || undefined,
     nextTopic: m.next.topic?.trim() || undefined,
-    committed: unique(m.next.members.filter((a) => a.will_practice?.trim()).map((a) => a.member)),
+    committed: unique(m.next.members.filter((a) => answerText(a, FIELD.commitment)).map((a) => a.member)),
     reported: unique(m.reflect.members.filter(hasReport).map((r) => r.member)),
   };
 }
@@ -51,7 +54,7 @@ export interface Report {
   member: string;
   /** The commitment they came in with, as written at this meeting. */
   commitment?: string | undefined;
-  said: Array<{ field: ReportField; text: string }>;
+  said: Array<{ field: string; text: string }>;
   private: boolean;
 }
 
@@ -64,15 +67,19 @@ export interface PracticeMeeting extends MeetingSummary {
 export function practiceOf(m: Meeting): PracticeMeeting {
   return {
     ...summarizeMeeting(m),
-    commitments: m.next.members
-      .filter((a) => a.will_practice?.trim())
-      .map((a) => ({ member: a.member.trim(), text: a.will_practice!.trim(), private: a.private })),
+    commitments: m.next.members.flatMap((a) => {
+      const text = answerText(a, FIELD.commitment);
+      return text ? [{ member: a.member.trim(), text, private: a.private }] : [];
+    }),
     reports: m.reflect.members
       .filter((r) => hasReport(r) || r.commitment?.trim())
       .map((r) => ({
         member: r.member.trim(),
         commitment: r.commitment?.trim() || undefined,
-        said: REPORT_FIELDS.filter((k) => r[k]?.trim()).map((k) => ({ field: k, text: r[k]!.trim() })),
+        said: REPORT_FIELDS.flatMap((field) => {
+          const text = answerText(r, field);
+          return text ? [{ field, text }] : [];
+        }),
         private: r.private,
       })),
   };

@@ -1,8 +1,8 @@
 // Agenda data as a printable document: every format (markdown, text, html, pdf) is
 // printed from this one document, so they all carry the same content.
-import type { Agenda, AgendaSection } from '../core/agenda.js';
+import type { Agenda, AgendaCommitment, AgendaSection, BacklogItem } from '../core/agenda.js';
 import { longDate } from '../core/dates.js';
-import type { Block, PrintDocument, Section } from './document.js';
+import { plural, type Block, type PrintDocument, type Section } from './document.js';
 
 const paragraph = (text: string, muted = false): Block => ({ kind: 'paragraph', text, ...(muted && { muted }) });
 const list = (items: Array<string | { label: string; text: string }>): Block => ({ kind: 'list', items });
@@ -38,11 +38,12 @@ function details(a: Agenda, s: AgendaSection): Block[] {
     case 'reflect': {
       const r = a.reflect;
       if (!r) return [];
+      const since = (c: AgendaCommitment) => (c.from ? ` (since ${longDate(c.from)}${c.away ? ', away last time' : ''})` : c.away ? ' (away last time)' : '');
       return [
-        subheading('Commitments from last time'),
+        subheading('Commitments to follow up'),
         r.commitments.length
-          ? list(r.commitments.map((c) => ({ label: c.member, text: c.commitment })))
-          : paragraph('No commitments were recorded last time.', true),
+          ? list(r.commitments.map((c) => ({ label: c.member, text: `${c.commitment}${since(c)}` })))
+          : paragraph('No commitments are open.', true),
         ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}: catch them up on what was decided.`, true)] : []),
         ...(r.openIssues.length
           ? [subheading('New issues raised last time'), list(r.openIssues.map((i) => ({ label: i.member, text: i.issue })))]
@@ -52,11 +53,18 @@ function details(a: Agenda, s: AgendaSection): Block[] {
     case 'learning': {
       const l = a.learning;
       if (!l) return [];
-      if (l.topic) return [list([{ label: 'Topic', text: l.topic }, { label: 'Speaker', text: l.speaker ?? 'to be confirmed' }])];
-      if (!l.candidates.length) return [paragraph('No topic was chosen last time: choose one from what comes up in Reflect.')];
+      const asked = (t: BacklogItem) => {
+        const who = t.by.length ? t.by.join(', ') : '';
+        return t.asks > 1 ? `${t.topic} (asked ${t.asks} times${who ? `: ${who}` : ''})` : who ? `${t.topic} (${who})` : t.topic;
+      };
+      const questions = a.carried?.questions ?? [];
       return [
-        subheading('No topic was chosen last time; ideas raised'),
-        list(l.candidates.map((c) => (c.by.length ? `${c.topic} (${c.by.join(', ')})` : c.topic))),
+        l.topic
+          ? list([{ label: 'Topic', text: l.topic }, { label: 'Speaker', text: l.speaker ?? 'to be confirmed' }])
+          : paragraph('No topic was chosen last time: choose one from what comes up in Reflect, or from the list below.'),
+        ...(questions.length ? [subheading('Questions left open last time'), list(questions)] : []),
+        ...(l.backlog.length ? [subheading(l.topic ? 'Also asked for' : 'Topics the group asked for'), list(l.backlog.map(asked))] : []),
+        ...(l.more ? [paragraph(`${plural(l.more, 'more topic')}: \`circle topics\` lists them all.`, true)] : []),
       ];
     }
     case 'next':
@@ -75,9 +83,10 @@ export function agendaDocument(a: Agenda): PrintDocument {
   return {
     title: a.circle,
     subtitle: [when, `${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`],
-    ...(a.purpose && {
-      intro: [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)],
-    }),
+    intro: [
+      ...(a.purpose ? [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)] : []),
+      ...(a.carried?.notes ? [subheading('Noted for today at the last meeting'), paragraph(a.carried.notes)] : []),
+    ],
     sections,
     ...(a.traditions.length && { footer: `Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;]+$/, '')).join(' · ')}.` }),
   };

@@ -1,6 +1,5 @@
 // Small terminal charts: bars and sparklines. Unicode blocks on a terminal, plain
 // ASCII anywhere else (a pipe, a file, a printer).
-import { displayWidth } from './table.js';
 
 export interface ChartStyle {
   unicode: boolean;
@@ -43,22 +42,6 @@ export function bucket(values: readonly number[], n: number): number[] {
     out.push(sum / (to - from));
   }
   return out;
-}
-
-/** Cut text to a display width, with an ellipsis when something was left out. */
-export function truncate(s: string, width: number, style: ChartStyle): string {
-  if (displayWidth(s) <= width) return s;
-  const ellipsis = style.unicode ? '…' : '...';
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) + displayWidth(ellipsis) > width) break;
-    out += ch;
-  }
-  return out + ellipsis;
-}
-
-export function padEnd(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
 export function percent(share: number | undefined): string {

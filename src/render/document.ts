@@ -52,20 +52,3 @@ export function itemText(item: string | { label: string; text: string }): string
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-
-/** How a member's answer is labelled in print, by its field in the meeting file (minutes, practice). */
-export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  organization: 'Organisation',
-  vision: 'If their mission succeeded',
-  hopes: 'What this group could do for each other',
-  commitment: 'Came in with',
-  tried: 'Tried',
-  surprised: 'Surprised',
-  excited: 'Excited',
-  changed: 'Changed',
-  disappointing: 'Disappointing or frustrating',
-  new_issues: 'New issues',
-  stood_out: 'Stood out',
-  will_practice: 'Will put into practice',
-  wants_to_learn: 'Wants to learn next',
-};

@@ -1,18 +1,19 @@
 // A PrintDocument as one self-contained HTML file with print CSS: prints on A4 or
-// Letter (the printer's paper), a section never split across pages.
+// Letter (the printer's paper). A long section runs on to the next page rather than
+// leaving half a page empty; a heading stays with the lines under it, a list item whole.
 import { oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Print styles shared by every printed page (agenda, minutes, name tags add their own). */
+/** Print styles shared by every printed page (agenda, minutes, name tags add their own); on paper, the PDF's 10 pt. */
 export const PRINT_CSS = `
 @page { size: auto; margin: 18mm 16mm; }
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; }
 body { margin: 0 auto; max-width: 46em; padding: 1.5em; }
-@media print { body { max-width: none; padding: 0; } }
+@media print { html { font-size: 10pt; } body { max-width: none; padding: 0; } }
 `;
 
 const DOCUMENT_CSS = `
@@ -22,10 +23,11 @@ h1 { font-size: 1.7em; margin: 0 0 .2em; }
 h2 { font-size: 1.2em; margin: 0 0 .3em; padding-bottom: .15em; border-bottom: 1px solid #999; display: flex; justify-content: space-between; gap: 1em; break-after: avoid; page-break-after: avoid; }
 h2 .aside { font-weight: normal; color: #444; white-space: nowrap; }
 h3 { font-size: 1em; margin: .8em 0 .2em; break-after: avoid; page-break-after: avoid; }
-section { margin: 0 0 1.1em; break-inside: avoid; page-break-inside: avoid; }
-p { margin: .3em 0; }
+h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
+section { margin: 0 0 1.1em; }
+p { margin: .3em 0; orphans: 3; widows: 3; }
 ul, ol { margin: .3em 0; padding-left: 1.4em; }
-li { margin: .15em 0; }
+li { margin: .15em 0; break-inside: avoid; page-break-inside: avoid; }
 .muted { color: #555; font-style: italic; }
 footer { margin-top: 1.5em; padding-top: .4em; border-top: 1px solid #999; font-size: .9em; color: #444; }
 `;

@@ -1,19 +1,20 @@
 // The few lines shown when a meeting ends.
 import type { ChalkInstance } from 'chalk';
-import type { Minutes } from '../core/meet.js';
+import type { MeetingFile } from '../core/meet/index.js';
+import { FIELD } from '../core/prompts.js';
 import { plural } from './document.js';
 
 /** Who joined the circle tonight and who came back to it, by name. */
-export interface RollNames {
+interface RollNames {
   joined: string[];
   back: string[];
 }
 
-export function renderMeetSummary(m: Minutes, { joined, back }: RollNames, path: string, c: ChalkInstance): string {
+export function renderMeetSummary(m: MeetingFile, { joined, back }: RollNames, path: string, c: ChalkInstance): string {
   const present = m.attendance?.present ?? [];
   const guests = m.attendance?.guests ?? [];
   const requests = m.reflect?.requests ?? [];
-  const commitments = (m.next?.members ?? []).filter((a) => a.will_practice).length;
+  const commitments = (m.next?.members ?? []).filter((a) => (a as Record<string, unknown>)[FIELD.commitment]).length;
   const next = m.next;
   const lines = [
     '',

@@ -1,12 +1,13 @@
 // Minutes as a printable document: every format (markdown, text, html, pdf) prints this.
 import { longDate } from '../core/dates.js';
-import type { Minutes, MinutesSection } from '../core/minutes.js';
-import { FIELD_LABELS, plural, type Block, type PrintDocument, type Section } from './document.js';
+import type { MinutesView, MinutesSection, Said } from '../core/minutes.js';
+import { labelOf, PROMPTS, type PartId } from '../core/prompts.js';
+import { plural, type Block, type PrintDocument, type Section } from './document.js';
 
-function members(entries: Extract<MinutesSection, { members: unknown }>['members']): Block[] {
+function members(part: PartId, entries: Said[]): Block[] {
   return entries.flatMap((e): Block[] => [
     { kind: 'subheading', text: e.private ? `${e.member} (shared in confidence)` : e.member },
-    { kind: 'list', items: e.answers.map((a) => ({ label: FIELD_LABELS[a.field] ?? a.field, text: a.text })) },
+    { kind: 'list', items: e.answers.map((a) => ({ label: labelOf(part, a.field), text: a.text })) },
   ]);
 }
 
@@ -14,12 +15,12 @@ function section(s: MinutesSection): Section {
   const blocks: Block[] = [];
   switch (s.id) {
     case 'introductions':
-      blocks.push(...members(s.members));
+      blocks.push(...members(s.id, s.members));
       break;
     case 'reflect':
-      blocks.push(...members(s.members));
+      blocks.push(...members(s.id, s.members));
       if (s.requests.length) {
-        blocks.push({ kind: 'subheading', text: 'Topics the group asked to learn about' });
+        blocks.push({ kind: 'subheading', text: labelOf('reflect', 'requests') });
         blocks.push({ kind: 'list', items: s.requests.map((r) => (r.by ? `${r.topic} (asked by ${r.by})` : r.topic)) });
       }
       if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'Nothing recorded.', muted: true });
@@ -27,7 +28,7 @@ function section(s: MinutesSection): Section {
     case 'learning': {
       const facts: Array<{ label: string; text: string }> = [];
       if (s.topic) facts.push({ label: 'Topic', text: s.topic });
-      if (s.format) facts.push({ label: 'Format', text: s.format === 'speaker' ? 'a speaker' : 'a facilitated dialogue' });
+      if (s.format) facts.push({ label: 'Format', text: PROMPTS.learning.questions.find((q) => q.id === 'format')?.choices?.[s.format] ?? s.format });
       if (s.speaker) facts.push({ label: 'Speaker', text: s.speaker });
       if (facts.length) blocks.push({ kind: 'list', items: facts });
       if (s.notes) blocks.push({ kind: 'paragraph', text: s.notes });
@@ -39,7 +40,7 @@ function section(s: MinutesSection): Section {
       break;
     }
     case 'next': {
-      blocks.push(...members(s.members));
+      blocks.push(...members(s.id, s.members));
       const d = s.decision;
       const decided: Array<{ label: string; text: string }> = [];
       if (d.topic) decided.push({ label: 'Topic', text: d.topic });
@@ -53,7 +54,7 @@ function section(s: MinutesSection): Section {
   return { heading: s.title, blocks };
 }
 
-export function minutesDocument(m: Minutes): PrintDocument {
+export function minutesDocument(m: MinutesView): PrintDocument {
   const subtitle = [longDate(m.date)];
   if (m.facilitator) subtitle.push(`Facilitated by ${m.facilitator}`);
   subtitle.push(`${plural(m.presentCount, 'member')} present${m.guestCount ? `, ${plural(m.guestCount, 'guest')}` : ''}`);
@@ -61,6 +62,10 @@ export function minutesDocument(m: Minutes): PrintDocument {
   const attendance: Block[] = [];
   if (m.present.length) attendance.push({ kind: 'list', items: [{ label: 'Present', text: m.present.join(', ') }] });
   if (m.guests.length) attendance.push({ kind: 'list', items: [{ label: 'Guests', text: m.guests.join(', ') }] });
+  if (m.absent.length) {
+    const away = m.absent.map((a) => (a.apology ? `${a.member} (${a.apology})` : a.member)).join(', ');
+    attendance.push({ kind: 'list', items: [{ label: 'Absent', text: away }] });
+  }
 
   const sections = [
     ...(attendance.length ? [{ heading: 'Attendance', blocks: attendance }] : []),

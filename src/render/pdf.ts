@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import { itemText, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 
 const fontDir = join(dirname(requireFrom(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const FONTS = {
+const FONTS = {
   regular: join(fontDir, 'DejaVuSans.ttf'),
   bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
 };
@@ -17,9 +17,9 @@ export const FONTS = {
  * An A4 page whose content area (487 × 718 pt) also fits a Letter sheet (612 × 792 pt)
  * printed at actual size: the same file prints on either paper.
  */
-export const PAGE = { size: 'A4', margins: { top: 62, bottom: 62, left: 54, right: 54 } } as const;
+const PAGE = { size: 'A4', margins: { top: 62, bottom: 62, left: 54, right: 54 } } as const;
 
-export type Pdf = PDFKit.PDFDocument;
+type Pdf = PDFKit.PDFDocument;
 
 /** A new document with the fonts registered as "regular" and "bold". */
 export function createPdf(title: string, options: { margins?: PDFKit.Mixins.ExpandedSides<number> } = {}): Pdf {

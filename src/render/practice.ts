@@ -2,14 +2,15 @@
 import type { ChalkInstance } from 'chalk';
 import type { PracticeChain, PracticeLink } from '../core/practice.js';
 import { percent } from './chart.js';
-import { FIELD_LABELS, oneLine, plural } from './document.js';
+import { labelOf } from '../core/prompts.js';
+import { oneLine, plural } from './document.js';
 
 function outcome(l: PracticeLink, c: ChalkInstance): string[] {
   const at = l.followedAt ? `${l.followedAt.date} #${l.followedAt.number}` : '';
   const missed = l.absences ? ` (after missing ${plural(l.absences, 'meeting')})` : '';
   switch (l.status) {
     case 'followed_up':
-      return [`  -> ${at}${missed}${l.report!.private ? c.dim(' (in confidence)') : ''}:`, ...l.report!.said.map((s) => `       ${(FIELD_LABELS[s.field] ?? s.field).toLowerCase()}: ${oneLine(s.text)}`)];
+      return [`  -> ${at}${missed}${l.report!.private ? c.dim(' (in confidence)') : ''}:`, ...l.report!.said.map((s) => `       ${labelOf('reflect', s.field).toLowerCase()}: ${oneLine(s.text)}`)];
     case 'silent':
       return [c.yellow(`  !! ${at}${missed}: came, but reported nothing on it`)];
     case 'missed':

@@ -1,10 +1,13 @@
 // `circle stats --format html`: one self-contained page (inline CSS and SVG, nothing fetched).
 import type { CircleStats } from '../core/stats.js';
 import { bucket, percent } from './chart.js';
+import { plural } from './document.js';
 import { escapeHtml as esc, htmlPage, PRINT_CSS } from './html.js';
 
 /** At most this many columns in the attendance chart; longer histories are averaged. */
 const MAX_COLUMNS = 120;
+/** Width (in chart units) a bar needs to carry its value above it. */
+const LABEL_ROOM = 26;
 
 function attendanceChart(s: CircleStats): string {
   const shares = s.meetings.map((m) => (m.members ? m.present / m.members : 0));
@@ -14,12 +17,17 @@ function attendanceChart(s: CircleStats): string {
   const H = 180;
   const pad = 28;
   const cw = (W - pad) / cols.length;
+  // Each bar carries its value (printed, not only on hover) when there is room for it.
+  const labelled = cw >= LABEL_ROOM;
   const bars = cols
     .map((v, i) => {
       const h = Math.round(v * (H - 20));
       const first = s.meetings[Math.floor(i * per)]!;
+      const value = per > 1 ? percent(v) : `${first.present}/${first.members}`;
       const label = per > 1 ? `from ${first.date}: ${percent(v)} on average` : `${first.date} #${first.number}: ${first.present}/${first.members} (${percent(v)})`;
-      return `<rect x="${(pad + i * cw).toFixed(1)}" y="${H - h}" width="${Math.max(1, cw - 2).toFixed(1)}" height="${h}" class="bar"><title>${esc(label)}</title></rect>`;
+      const x = pad + i * cw;
+      const text = labelled ? `<text x="${(x + (cw - 2) / 2).toFixed(1)}" y="${H - h - 4}" class="value" text-anchor="middle">${value}</text>` : '';
+      return `<rect x="${x.toFixed(1)}" y="${H - h}" width="${Math.max(1, cw - 2).toFixed(1)}" height="${h}" class="bar"><title>${esc(label)}</title></rect>${text}`;
     })
     .join('');
   const grid = [0, 0.5, 1]
@@ -27,7 +35,14 @@ function attendanceChart(s: CircleStats): string {
     .join('');
   const first = s.meetings[0]!.date;
   const last = s.meetings.at(-1)!.date;
-  return `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="Share of members present at each meeting">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
+  const svg = `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="Share of members present at each meeting">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
+  if (labelled) return svg;
+  // Too many bars to label: the extremes in words under the chart.
+  const share = (m: (typeof s.meetings)[number]) => (m.members ? m.present / m.members : 0);
+  const high = s.meetings.reduce((a, m) => (share(m) > share(a) ? m : a));
+  const low = s.meetings.reduce((a, m) => (share(m) < share(a) ? m : a));
+  const said = (m: typeof high) => `${m.present}/${m.members} on ${m.date}`;
+  return `${svg}\n<p class="hint">Fullest: ${said(high)}. Emptiest: ${said(low)}.${per > 1 ? ` Each bar is ${per.toFixed(1)} meetings, averaged.` : ''}</p>`;
 }
 
 function memberChart(s: CircleStats): string {
@@ -64,7 +79,8 @@ function commitmentChart(s: CircleStats): string {
   const rects = parts
     .map(([label, n, cls]) => {
       const w = (n / total) * W;
-      const r = `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="24" class="${cls}"><title>${label}: ${n}</title></rect>`;
+      const value = w >= LABEL_ROOM ? `<text x="${(x + w / 2).toFixed(1)}" y="16" class="value inside" text-anchor="middle">${n}</text>` : '';
+      const r = `<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="24" class="${cls}"><title>${label}: ${n}</title></rect>${value}`;
       x += w;
       return r;
     })
@@ -75,7 +91,7 @@ function commitmentChart(s: CircleStats): string {
 
 export function statsHtml(s: CircleStats, title: string): string {
   const body = s.meetings.length
-    ? `<p>${s.meetings.length} meetings, ${s.meetings[0]!.date} to ${s.meetings.at(-1)!.date}. On average ${percent(s.averageAttendance)} of members came.
+    ? `<p>${plural(s.meetings.length, 'meeting')}, ${s.meetings[0]!.date} to ${s.meetings.at(-1)!.date}. On average ${percent(s.averageAttendance)} of members came.
 Commitments followed up at the next meeting: <strong>${percent(s.commitments.share)}</strong>.</p>
 <h2>Attendance per meeting</h2>
 <p class="hint">Members present, as a share of the members at the time.</p>
@@ -95,6 +111,7 @@ h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; }
 svg { width: 100%; height: auto; font-size: 12px; }
 .bar { fill: #3a7d44; } .bar.member { fill: #2f6690; }
 .grid { stroke: #ddd; } .axis { fill: #666; font-size: 11px; }
+.value { fill: #222; font-size: 11px; font-variant-numeric: tabular-nums; } .value.inside { fill: #fff; } .open + .value.inside { fill: #222; }
 .ok { fill: #3a7d44; background: #3a7d44; } .warn { fill: #e0a100; background: #e0a100; }
 .bad { fill: #b23a48; background: #b23a48; } .open { fill: #bbb; background: #bbb; }
 .legend { list-style: none; padding: 0; display: flex; gap: 1.2em; flex-wrap: wrap; font-size: .9em; }

@@ -1,8 +1,8 @@
 // A PrintDocument as plain text for `lp` or an email: no markup, wrapped to a width.
 import { itemText, paragraphsOf, type Block, type PrintDocument } from './document.js';
-import { displayWidth } from './table.js';
+import { displayWidth } from './width.js';
 
-export const TEXT_WIDTH = 78;
+const TEXT_WIDTH = 78;
 
 /**
  * Wrap one paragraph to `width` columns; `first` and `rest` prefix the first and following
@@ -59,7 +59,9 @@ function heading(text: string, rule: string, width: number): string[] {
   return [...lines, rule.repeat(Math.min(width, Math.max(...lines.map(displayWidth))))];
 }
 
-export function toText(doc: PrintDocument, width = TEXT_WIDTH): string {
+/** At most 78 columns (for lp and e-mail), or `screen` when that is narrower. */
+export function toText(doc: PrintDocument, screen?: number): string {
+  const width = Math.min(TEXT_WIDTH, screen ?? TEXT_WIDTH);
   const out: string[][] = [heading(doc.title, '=', width)];
   if (doc.subtitle?.length) out.push(doc.subtitle.flatMap((line) => wrap(line, width)));
   for (const b of doc.intro ?? []) out.push(block(b, width));

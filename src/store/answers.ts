@@ -2,6 +2,7 @@
 // Nested mappings are read as dotted ids, so `reflect: {Ana Souza: {tried: …}}` is
 // the same as `reflect.Ana Souza.tried: …`.
 import { stat } from 'node:fs/promises';
+import { isScalar, visit } from 'yaml';
 import * as z from 'zod';
 import { UsageError } from '../errors.js';
 import { displayPath, loadYaml } from './yaml-file.js';
@@ -27,7 +28,15 @@ const cannotRead: Record<string, string> = {
 export async function loadAnswers(path: string, shown = displayPath(path)): Promise<Record<string, unknown>> {
   try {
     if ((await stat(path)).isDirectory()) throw new UsageError(`--answers ${shown}: that is a folder, not a YAML file.`);
-    return flatten((await loadYaml(path, answersSchema.nullish())).data ?? {});
+    const { doc } = await loadYaml(path, answersSchema.nullish());
+    // Answers are text as typed: `007`, `3.10` and `.inf` stay as written, not numbers
+    // (a yes/no step reads `true` or `yes` from the text). Empty and `~` stay "no answer".
+    visit(doc, {
+      Scalar(_, node) {
+        if (isScalar(node) && node.value !== null && typeof node.value !== 'string' && node.source !== undefined) node.value = node.source;
+      },
+    });
+    return flatten((answersSchema.nullish().parse(doc.toJS({ maxAliasCount: 50 })) ?? {}) as Record<string, unknown>);
   } catch (error) {
     const why = cannotRead[(error as NodeJS.ErrnoException).code ?? ''];
     if (why) throw new UsageError(`--answers ${shown}: ${why}.`);

@@ -1,8 +1,9 @@
 // Crash-safe writes: a temp file in the same folder, fsynced, renamed over the
 // target, then the folder fsynced. A reader sees the old file or the new one, never half.
 import { randomBytes } from 'node:crypto';
-import { link, lstat, open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { link, lstat, open, readdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CircleError, displayPath, FileError } from '../errors.js';
 
 export const TEMP_PREFIX = '.circle-tmp-';
 
@@ -53,33 +54,66 @@ export async function sweepTemp(dir: string): Promise<void> {
 
 const swept = new Set<string>();
 
-export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
-  const dir = dirname(file);
-  if (!swept.has(dir)) {
-    swept.add(dir); // once per folder and process: leftovers of writers that died
-    await sweepTemp(dir);
-  }
-  const temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${basename(file)}`);
-  const handle = await open(temp, 'wx', 0o644);
+/** The file a write lands in: a symbolic link is written through, not replaced. */
+async function landing(file: string): Promise<string> {
   try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    if (options.exclusive) {
-      // Never replace an existing file: link fails if the target exists.
-      await linkExclusive(temp, file, text);
-      await unlink(temp);
-    } else {
-      await rename(temp, file);
-    }
+    return (await lstat(file)).isSymbolicLink() ? await realpath(file) : file;
   } catch (error) {
-    await unlink(temp).catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      // A link to a file not made yet: create that file.
+      const to = await readlink(file).catch(() => undefined);
+      return to === undefined ? file : resolve(dirname(file), to);
+    }
     throw error;
   }
-  await fsyncDir(dir);
+}
+
+/**
+ * Replace (or with `exclusive`, create) `file` atomically. A rewrite keeps the file's
+ * mode and owner and writes through a symbolic link; a read-only file is refused. A
+ * failure leaves the old file and no temp file, and names `file`, never the temp file.
+ */
+export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
+  const shown = displayPath(file);
+  let temp: string | undefined;
+  try {
+    const target = options.exclusive ? file : await landing(file);
+    const dir = dirname(target);
+    const before = options.exclusive ? undefined : await stat(target).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    if (before && (before.mode & 0o200) === 0) {
+      throw Object.assign(new CircleError(`${shown} is read-only; nothing was written (if the change is meant, make it writable: chmod u+w ${shown}).`), { code: 'EACCES' });
+    }
+    if (!swept.has(dir)) {
+      swept.add(dir); // once per folder and process: leftovers of writers that died
+      await sweepTemp(dir);
+    }
+    temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${basename(target).slice(0, 100)}`);
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      if (before) {
+        await handle.chmod(before.mode & 0o7777);
+        if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()) await handle.chown(before.uid, before.gid).catch(() => {});
+      }
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.exclusive) {
+      // Never replace an existing file: link fails if the target exists.
+      await linkExclusive(temp, target, text);
+      await unlink(temp);
+    } else {
+      await rename(temp, target);
+    }
+    temp = undefined;
+    await fsyncDir(dir);
+  } catch (error) {
+    if (temp !== undefined) await unlink(temp).catch(() => {});
+    if (error instanceof CircleError || (error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    throw new FileError(options.exclusive ? 'create' : 'write', shown, error, '; nothing was changed.');
+  }
 }
 
 /**
@@ -88,19 +122,14 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
  * Returns false for a folder, which is not written.
  */
 export async function writeOutputFile(file: string, content: string | Uint8Array): Promise<boolean> {
-  let target = file;
   let info;
   try {
-    info = await lstat(file);
-    if (info.isSymbolicLink()) {
-      target = await realpath(file);
-      info = await stat(target);
-    }
+    info = await stat(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (info?.isDirectory()) return false;
-  if (info && !info.isFile()) await writeFile(target, content);
-  else await writeFileAtomic(target, content);
+  if (info && !info.isFile()) await writeFile(file, content);
+  else await writeFileAtomic(file, content);
   return true;
 }

@@ -1,12 +1,13 @@
 // Loading a circle's files: circle.yaml, members.yaml and meetings/DATE.yaml.
-import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, realpath } from 'node:fs/promises';
+import { basename, dirname, join, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type MembersFile } from '../core/schema.js';
-import { CircleError, DataError, type Problem } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
-import { displayPath, loadYaml, type ExtraCheck, type YamlFile } from './yaml-file.js';
+import { CircleError, DataError, UsageError, type Problem } from '../errors.js';
+import { TEMP_PREFIX } from './atomic.js';
+import { checkBeforeWrite, displayPath, loadYaml, writeCircleFile, type ExtraCheck, type YamlFile } from './yaml-file.js';
 
 export interface CircleFiles {
   dir: string;
@@ -72,7 +73,9 @@ export async function listMeetingDates(dir: string): Promise<string[]> {
   try {
     names = await readdir(meetingsDir(dir));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTDIR') throw new DataError([{ file: displayPath(meetingsDir(dir)), line: 1, col: 1, message: 'expected the folder of minutes, found a file' }]);
     throw error;
   }
   return names
@@ -91,6 +94,25 @@ export async function loadMeeting(dir: string, date: string, read: ReadOptions =
   return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date), read), path, `the meeting of ${date}`);
 }
 
+/** How many meeting files `loadMeetings` reads at the same time. */
+const READ_AT_ONCE = 32;
+
+/** Every meeting on these dates, read a few at a time; one DataError lists the problems of all of them. */
+export async function loadMeetings(dir: string, dates: readonly string[], read: ReadOptions = {}): Promise<Array<YamlFile<Meeting>>> {
+  const out: Array<YamlFile<Meeting>> = [];
+  const problems: Problem[] = [];
+  for (let i = 0; i < dates.length; i += READ_AT_ONCE) {
+    const batch = await Promise.allSettled(dates.slice(i, i + READ_AT_ONCE).map((d) => loadMeeting(dir, d, read)));
+    for (const r of batch) {
+      if (r.status === 'fulfilled') out.push(r.value);
+      else if (r.reason instanceof DataError) problems.push(...r.reason.problems);
+      else throw r.reason;
+    }
+  }
+  if (problems.length) throw new DataError(problems);
+  return out;
+}
+
 /** The newest meeting, or undefined before the first one. Reads one file, however long the history. */
 export async function loadLastMeeting(dir: string, before?: string): Promise<YamlFile<Meeting> | undefined> {
   const dates = await listMeetingDates(dir);
@@ -99,15 +121,68 @@ export async function loadLastMeeting(dir: string, before?: string): Promise<Yam
   return last === undefined ? undefined : loadMeeting(dir, last);
 }
 
-/** Write a new meeting's minutes; an existing file for that date is never replaced (EEXIST). */
-export async function writeNewMeeting(dir: string, date: string, minutes: unknown): Promise<string> {
+/** A meeting's minutes as they will be written, checked as the next read will check them. */
+export interface CheckedMinutes {
+  path: string;
+  date: string;
+  text: string;
+}
+
+/** The minutes' text, checked; a CircleError saying why when the next read would refuse them. */
+export function checkMinutes(dir: string, date: string, minutes: unknown): CheckedMinutes {
   const path = meetingFile(dir, date);
+  const text = stringify(minutes, { lineWidth: 0 });
+  checkBeforeWrite(
+    path,
+    text,
+    meetingSchema,
+    (why) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`,
+    dateMatches(date),
+  );
+  return { path, date, text };
+}
+
+/** Write checked minutes; an existing file for that date is never replaced (EEXIST). */
+export async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
   await mkdir(meetingsDir(dir), { recursive: true });
   try {
-    await writeFileAtomic(path, stringify(minutes, { lineWidth: 0 }), { exclusive: true });
+    await writeCircleFile(path, text, { exclusive: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);
   }
   return path;
+}
+
+/** What lives in a circle's folder that only the program and the facilitator's editor may write. */
+const DATA_NAMES = new Set(['circle.yaml', 'members.yaml', 'meetings', '.draft.yaml', '.lock', '.write-lock', '.cache', '.gitignore']);
+
+/** The real path of `file`, links followed, for a file that may not exist yet. */
+async function realTarget(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    const parent = dirname(file);
+    return parent === file ? file : join(await realTarget(parent), basename(file));
+  }
+}
+
+/**
+ * Refuse (exit 2) an output path (--out, --ics) that is a data file of a circle: its
+ * circle.yaml, members.yaml, anything in meetings/, the draft, locks, caches and temp
+ * files. Links are followed. Other files in a circle's folder are fine.
+ */
+export async function refuseCircleData(file: string, shown: string): Promise<void> {
+  const target = await realTarget(file);
+  for (let dir = dirname(target), inside = basename(target); dirname(dir) !== dir; inside = join(basename(dir), inside), dir = dirname(dir)) {
+    const first = inside.split(sep)[0]!;
+    if (!DATA_NAMES.has(first) && !first.startsWith(TEMP_PREFIX)) continue;
+    const isCircle = basename(dirname(dir)) === 'circles' || existsSync(circleFile(dir)) || existsSync(membersFile(dir));
+    if (isCircle) {
+      const what = first === inside ? first : `in ${first}${sep}`;
+      throw new UsageError(
+        `${shown}: that is ${what}, part of the data of the circle in ${displayPath(dir)}; output is never written there. Choose another file, e.g. agenda.md outside that folder.`,
+      );
+    }
+  }
 }

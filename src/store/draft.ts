@@ -2,9 +2,8 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { draftSchema, type Draft } from '../core/meet.js';
-import { writeFileAtomic } from './atomic.js';
-import { loadYaml } from './yaml-file.js';
+import { draftSchema, type Draft } from '../core/meet/index.js';
+import { loadYaml, writeCircleFile } from './yaml-file.js';
 
 export const draftFile = (dir: string) => join(dir, '.draft.yaml');
 
@@ -21,7 +20,7 @@ export async function loadDraft(dir: string): Promise<Draft | undefined> {
 }
 
 export async function saveDraft(dir: string, draft: Draft): Promise<void> {
-  await writeFileAtomic(draftFile(dir), HEADER + stringify(draft, { lineWidth: 0 }));
+  await writeCircleFile(draftFile(dir), HEADER + stringify(draft, { lineWidth: 0 }));
 }
 
 export async function removeDraft(dir: string): Promise<void> {

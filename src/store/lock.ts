@@ -1,12 +1,18 @@
-// One meeting at a time per circle: circles/<slug>/.lock, created exclusively, holding
-// who took it. A lock left by a process that died on this machine is taken over.
+// Two locks per circle, both files created exclusively and holding who took them:
+// - the meeting lock, circles/<slug>/.lock, held by `meet` for a whole meeting (a second
+//   `meet` is refused at once);
+// - the write lock, .write-lock beside the files it guards, held for the few
+//   milliseconds of one read-modify-write (others wait for it, briefly).
+// A lock left by a process that died on this machine is taken over.
 import { readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { CircleError } from '../errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CircleError, displayPath, FileError } from '../errors.js';
 import { isAlive, writeFileAtomic } from './atomic.js';
 
 export const lockFile = (dir: string) => join(dir, '.lock');
+export const writeLockFile = (dir: string) => join(dir, '.write-lock');
 
 export interface LockInfo {
   pid: number;
@@ -27,12 +33,19 @@ function parse(text: string): LockInfo | undefined {
   }
 }
 
-/** Take the circle's lock or throw a CircleError saying who holds it. */
-export async function acquireLock(dir: string, started: string): Promise<Lock> {
-  const path = lockFile(dir);
+const holderOf = (holder: LockInfo | undefined) =>
+  holder ? `process ${holder.pid} on ${holder.host}, since ${holder.started}` : 'an unknown process';
+
+/**
+ * Take the lock at `path`, waiting up to `waitMs` for its holder to let go (polling with
+ * a little jitter); then `busy` says who holds it. A holder that died here is replaced.
+ */
+async function take(path: string, started: string, waitMs: number, busy: (holder: string) => string): Promise<Lock> {
   const mine: LockInfo = { pid: process.pid, host: hostname(), started };
   const text = `${JSON.stringify(mine)}\n`;
-  for (let attempt = 0; ; attempt++) {
+  const deadline = Date.now() + waitMs;
+  let tookOver = false;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
     try {
       await writeFileAtomic(path, text, { exclusive: true });
       return { release: () => unlink(path).catch(() => {}) };
@@ -41,15 +54,51 @@ export async function acquireLock(dir: string, started: string): Promise<Lock> {
     }
     const holderText = await readFile(path, 'utf8').catch(() => '');
     const holder = parse(holderText);
-    const stale = holder !== undefined && holder.host === mine.host && !isAlive(holder.pid);
-    if (!stale || attempt > 0) {
-      const who = holder ? `process ${holder.pid} on ${holder.host}, since ${holder.started}` : 'an unknown process';
-      throw new CircleError(
-        `a meeting is already running on this circle (${who}).\n` +
-          `Finish it there first. If you are sure nothing is running, delete ${path}.`,
-      );
+    if (holder !== undefined && holder.host === mine.host && !isAlive(holder.pid) && !tookOver) {
+      // The holder died: take its place (only if the file is still the stale one).
+      tookOver = true;
+      if ((await readFile(path, 'utf8').catch(() => '')) === holderText) await unlink(path).catch(() => {});
+      continue;
     }
-    // The holder died: take its place (only if the file is still the stale one).
-    if ((await readFile(path, 'utf8').catch(() => '')) === holderText) await unlink(path).catch(() => {});
+    if (Date.now() >= deadline) throw new CircleError(busy(holderOf(holder)));
+    await sleep(pause * (0.5 + Math.random()));
+  }
+}
+
+/** Take the circle's meeting lock or throw a CircleError saying who holds it. */
+export function acquireLock(dir: string, started: string): Promise<Lock> {
+  const path = lockFile(dir);
+  return take(
+    path,
+    started,
+    0,
+    (who) => `a meeting is already running on this circle (${who}).\nFinish it there first. If you are sure nothing is running, delete ${path}.`,
+  );
+}
+
+/** How long a writer waits for another to finish its change: changes take milliseconds. */
+const WRITE_WAIT_MS = 10_000;
+
+/**
+ * Run `change` (which writes `file`) holding the write lock of `dir` (for circle.yaml and members.yaml: the
+ * circle's folder). Separate from the meeting lock: `members add` never waits for a meeting.
+ */
+export async function withWriteLock<T>(dir: string, file: string, change: () => Promise<T>): Promise<T> {
+  const path = writeLockFile(dir);
+  const lock = await take(
+    path,
+    new Date().toISOString(),
+    WRITE_WAIT_MS,
+    (who) =>
+      `another circle command is still changing files in ${displayPath(dir)} (${who}); nothing was written.\n` +
+      `Try again in a moment. If nothing else is running, delete ${displayPath(path)}.`,
+  ).catch((error: unknown) => {
+    // A lock that cannot be made (a full or read-only disk) is a failure to write `file`.
+    throw error instanceof FileError ? new FileError('write', displayPath(file), error, '; nothing was changed.') : error;
+  });
+  try {
+    return await change();
+  } finally {
+    await lock.release();
   }
 }

@@ -1,7 +1,8 @@
-// Edits to members.yaml, made on the YAML document so comments and unknown keys survive.
+// Edits to members.yaml, made on the YAML document so comments and keys of one's own survive.
 import { isSeq, type Document } from 'yaml';
-import type { Member, MembersFile } from '../core/schema.js';
-import { saveYaml, type YamlFile } from './yaml-file.js';
+import { membersSchema, type Member, type MembersFile } from '../core/schema.js';
+import { membersFile } from './circle.js';
+import { saveYaml, updateYamlFile, type YamlFile } from './yaml-file.js';
 
 export type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
 
@@ -24,16 +25,37 @@ export interface RosterChange {
   deactivate?: readonly number[];
 }
 
-/** Make all the changes to members.yaml and save once (saveYaml checks the new file first). */
-export async function changeMembers(file: YamlFile<MembersFile>, change: RosterChange): Promise<void> {
-  for (const i of change.activate ?? []) file.doc.setIn(['members', i, 'active'], true);
-  for (const i of change.deactivate ?? []) file.doc.setIn(['members', i, 'active'], false);
+function applyChange(doc: Document, change: RosterChange): void {
+  for (const i of change.activate ?? []) doc.setIn(['members', i, 'active'], true);
+  for (const i of change.deactivate ?? []) doc.setIn(['members', i, 'active'], false);
   if (change.add?.length) {
-    const seq = membersSeq(file.doc);
+    const seq = membersSeq(doc);
     for (const person of change.add) {
       const entry = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined && v !== ''));
-      seq.add(file.doc.createNode(entry));
+      seq.add(doc.createNode(entry));
     }
   }
+}
+
+/**
+ * Change the roster of the circle in `dir`: `decide` sees the members as they are now
+ * (read under the write lock) and returns the change, or throws to change nothing.
+ * Concurrent changes all land. Returns the change made.
+ */
+export async function updateMembers(dir: string, decide: (members: readonly Member[]) => RosterChange): Promise<RosterChange> {
+  const { value } = await updateYamlFile(membersFile(dir), membersSchema, (file) => {
+    const change = decide(file.data.members);
+    applyChange(file.doc, change);
+    return change;
+  });
+  return value;
+}
+
+/**
+ * Make the changes to members.yaml as read earlier (`file`) and save once; refused, with
+ * nothing written, if the file changed since. `updateMembers` decides on fresh data instead.
+ */
+export async function changeMembers(file: YamlFile<MembersFile>, change: RosterChange): Promise<void> {
+  applyChange(file.doc, change);
   await saveYaml(file);
 }

@@ -1,23 +1,34 @@
 // Creating a new circle folder from templates/.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isScalar, parseDocument } from 'yaml';
 import type { NewCircle } from '../core/init.js';
 import { circleSchema } from '../core/schema.js';
-import { CircleError } from '../errors.js';
+import { CircleError, FileError, UsageError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { circleFile, meetingsDir, membersFile } from './circle.js';
 import { templatePath } from './templates.js';
 import { circleDir, type Workspace } from './workspace.js';
-import { displayPath, parseYaml, renderYaml } from './yaml-file.js';
+import { displayPath, parseYaml, renderYaml, writeCircleFile } from './yaml-file.js';
 
 /** Local state that never belongs in git. */
-export const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its lock, half-written files.
+export const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its locks, half-written files.
 .draft.yaml
 .lock
+.write-lock
 .circle-tmp-*
 .cache/
 `;
+
+/** Which answer to `circle init` each value of circle.yaml comes from. */
+const ANSWER_OF: Record<string, string> = {
+  name: 'the name',
+  purpose: '--purpose',
+  'schedule.cadence': '--cadence',
+  'schedule.start': '--start',
+  'schedule.duration': '--duration',
+  'schedule.location': '--location',
+};
 
 /** Fill the circle.yaml template; the result is checked before anything is written. */
 export async function renderCircleYaml(plan: NewCircle): Promise<string> {
@@ -33,27 +44,46 @@ export async function renderCircleYaml(plan: NewCircle): Promise<string> {
       doc.setIn(path, value);
     }
   }
+  // A value the answers gave that a circle file may not hold is the answer's problem.
+  const checked = circleSchema.safeParse(doc.toJS());
+  if (!checked.success) {
+    throw new UsageError(checked.error.issues.map((i) => `${ANSWER_OF[i.path.join('.')] ?? i.path.join('.')}: ${i.message}`).join('\n'));
+  }
   const text = renderYaml(doc, template);
   parseYaml(templatePath('circle.yaml'), text, circleSchema);
   return text;
 }
 
+/**
+ * Make circles/<slug>/ with its files. All or nothing: a failure (a full disk, say)
+ * removes what was made, so the next `circle init` starts clean.
+ */
 export async function createCircle(ws: Workspace, plan: NewCircle): Promise<string> {
   const dir = circleDir(ws, plan.slug);
   const circleYaml = await renderCircleYaml(plan);
-  await mkdir(ws.circlesDir, { recursive: true });
+  const membersYaml = await readFile(templatePath('members.yaml'), 'utf8');
+  let made: string | undefined;
   try {
-    await mkdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CircleError(`a circle already exists at ${displayPath(dir)}; nothing was changed.`);
+    made = await mkdir(ws.circlesDir, { recursive: true });
+    try {
+      await mkdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new CircleError(`a circle already exists at ${displayPath(dir)}; nothing was changed.`);
+      }
+      throw error;
     }
-    throw error;
+    made ??= dir;
+    await mkdir(meetingsDir(dir));
+    await writeCircleFile(circleFile(dir), circleYaml, { exclusive: true });
+    await writeCircleFile(membersFile(dir), membersYaml, { exclusive: true });
+    await writeFileAtomic(join(meetingsDir(dir), '.gitkeep'), '', { exclusive: true });
+    await writeFileAtomic(join(dir, '.gitignore'), CIRCLE_GITIGNORE, { exclusive: true });
+    return dir;
+  } catch (error) {
+    if (made !== undefined) await rm(made, { recursive: true, force: true }).catch(() => {});
+    if (error instanceof CircleError && !(error instanceof FileError)) throw error;
+    const failed = error instanceof FileError ? error : new FileError('create', displayPath(dir), error);
+    throw new CircleError(`cannot ${failed.action} ${failed.shown}: ${failed.reason}; nothing was made, and \`circle init\` can be run again.`);
   }
-  await mkdir(meetingsDir(dir));
-  await writeFileAtomic(circleFile(dir), circleYaml, { exclusive: true });
-  await writeFileAtomic(membersFile(dir), await readFile(templatePath('members.yaml'), 'utf8'), { exclusive: true });
-  await writeFileAtomic(join(meetingsDir(dir), '.gitkeep'), '', { exclusive: true });
-  await writeFileAtomic(join(dir, '.gitignore'), CIRCLE_GITIGNORE, { exclusive: true });
-  return dir;
 }

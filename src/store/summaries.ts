@@ -12,12 +12,13 @@
 // bad file is reported as file:line:col (exit 65) on every run.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { meetingSchema, type Meeting } from '../core/schema.js';
-import { practiceOf, REPORT_FIELDS, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
+import { memoryOf, type MeetingMemory } from '../core/memory.js';
+import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { dateMatches, listMeetingDates, meetingFile } from './circle.js';
@@ -196,7 +197,11 @@ export async function readSummaries<T extends { date: string }>(
     if (row) out.push(view.unpack(row.slice(5), date, cache.names));
     else if (fresh.has(date)) out.push(fresh.get(date)!.data);
   }
-  if (stale.length || rows.size !== cache.rows.size) await writeCache(dir, path, view, checked, dates, rows, cache.names, fresh);
+  if (stale.length || rows.size !== cache.rows.size) {
+    await writeCache(dir, path, view, checked, dates, rows, cache.names, fresh);
+    // A meeting file changed: the derived memory (src/store/memory.ts) is worked out again.
+    if (view.id !== MEMORY_VIEW.id) await unlink(join(cacheDir(dir), 'memory.json')).catch(() => {});
+  }
   if (parsed.problems.length) throw new DataError(parsed.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
   return out;
 }
@@ -240,11 +245,16 @@ async function writeCache<T extends { date: string }>(
 
 const some = (s: string | undefined, strings: Strings) => (s === undefined ? null : strings.id(s));
 const any = (v: unknown, names: readonly string[]) => (v === null ? undefined : names[v as number]!);
+const ids = (list: readonly string[], strings: Strings) => list.map((s) => strings.id(s));
 const nameList = (v: unknown, names: readonly string[]) => (v as number[]).map((i) => names[i]!);
+/** Words said by someone, as [member, text, private]: the words are not shared, the names are. */
+type Said = [member: number, text: string, priv: 0 | 1];
+const packSaid = (list: ReadonlyArray<{ member: string; text: string; private: boolean }>, strings: Strings): Said[] =>
+  list.map((c) => [strings.id(c.member), c.text, c.private ? 1 : 0]);
+const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map(([member, text, priv]) => ({ member: names[member]!, text, private: priv === 1 }));
 
 function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
-  const ids = (list: string[]) => list.map((s) => strings.id(s));
-  return [m.number, ids(m.present), m.guests, some(m.topic, strings), some(m.speaker, strings), some(m.nextTopic, strings), ids(m.committed), ids(m.reported)];
+  return [m.number, ids(m.present, strings), m.guests, ids(m.apologised, strings), some(m.topic, strings), some(m.speaker, strings), some(m.nextTopic, strings), ids(m.committed, strings), ids(m.reported, strings)];
 }
 
 function unpackSummary(r: readonly unknown[], date: string, names: readonly string[]): MeetingSummary {
@@ -253,39 +263,64 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
     number: r[0] as number,
     present: nameList(r[1], names),
     guests: r[2] as number,
-    topic: any(r[3], names),
-    speaker: any(r[4], names),
-    nextTopic: any(r[5], names),
-    committed: nameList(r[6], names),
-    reported: nameList(r[7], names),
+    apologised: nameList(r[3], names),
+    topic: any(r[4], names),
+    speaker: any(r[5], names),
+    nextTopic: any(r[6], names),
+    committed: nameList(r[7], names),
+    reported: nameList(r[8], names),
   };
 }
 
 /** What `history` and `stats` read. */
 export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', pick: summarizeMeeting, pack: packSummary, unpack: unpackSummary };
 
-/** What `practice` reads: the summary plus the words of commitments and reports (words are not shared, names are). */
+/** What `practice` reads: the summary plus the words of commitments and reports. */
 export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
   id: 'practice',
   pick: practiceOf,
   pack: (m, strings) => [
     ...packSummary(m, strings),
-    m.commitments.map((c) => [strings.id(c.member), c.text, c.private ? 1 : 0]),
-    m.reports.map((r) => [strings.id(r.member), r.commitment ?? null, r.said.flatMap((s) => [REPORT_FIELDS.indexOf(s.field), s.text]), r.private ? 1 : 0]),
+    packSaid(m.commitments, strings),
+    m.reports.map((r) => [strings.id(r.member), r.commitment ?? null, r.said.flatMap((s) => [strings.id(s.field), s.text]), r.private ? 1 : 0]),
   ],
   unpack: (r, date, names) => ({
     ...unpackSummary(r, date, names),
-    commitments: (r[8] as Array<[number, string, number]>).map(([member, text, priv]) => ({ member: names[member]!, text, private: priv === 1 })),
-    reports: (r[9] as Array<[number, string | null, Array<number | string>, number]>).map(([member, commitment, said, priv]): Report => {
+    commitments: unpackSaid(r[9], names),
+    reports: (r[10] as Array<[number, string | null, Array<number | string>, number]>).map(([member, commitment, said, priv]): Report => {
       const pairs: Report['said'] = [];
-      for (let i = 0; i < said.length; i += 2) pairs.push({ field: REPORT_FIELDS[said[i] as number]!, text: said[i + 1] as string });
+      for (let i = 0; i < said.length; i += 2) pairs.push({ field: names[said[i] as number]!, text: said[i + 1] as string });
       return { member: names[member]!, commitment: commitment ?? undefined, said: pairs, private: priv === 1 };
     }),
   }),
 };
 
+/** What the circle's memory is folded from (src/store/memory.ts). */
+export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
+  id: 'memory',
+  pick: memoryOf,
+  pack: (m, strings) => [
+    ids(m.present, strings),
+    ids(m.reported, strings),
+    ids(m.dropped, strings),
+    packSaid(m.commitments, strings),
+    m.asked.map((a) => [strings.id(a.topic), some(a.by, strings), a.private ? 1 : 0]),
+    some(m.learned, strings),
+  ],
+  unpack: (r, date, names) => ({
+    date,
+    present: nameList(r[0], names),
+    reported: nameList(r[1], names),
+    dropped: nameList(r[2], names),
+    commitments: unpackSaid(r[3], names),
+    asked: (r[4] as Array<[number, number | null, number]>).map(([topic, by, priv]) => ({ topic: names[topic]!, by: any(by, names), private: priv === 1 })),
+    learned: any(r[5], names),
+  }),
+};
+
 /** The views by id, for the parsing thread. */
-export const VIEWS: Record<string, SummaryView<MeetingSummary> | SummaryView<PracticeMeeting>> = {
+export const VIEWS: Record<string, SummaryView<{ date: string }>> = {
   [SUMMARY_VIEW.id]: SUMMARY_VIEW,
   [PRACTICE_VIEW.id]: PRACTICE_VIEW,
+  [MEMORY_VIEW.id]: MEMORY_VIEW,
 };

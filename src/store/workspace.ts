@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isSlug } from '../core/slug.js';
-import { CircleError, UsageError } from '../errors.js';
+import { CircleError, DataError, displayPath, UsageError } from '../errors.js';
 
 export interface WorkspaceQuery {
   /** --home */
@@ -57,15 +57,35 @@ export function requireWorkspace(q: WorkspaceQuery): Workspace {
   return ws;
 }
 
-/** Slugs of the folders under circles/ that hold a circle.yaml, sorted. */
-export async function listCircleSlugs(ws: Workspace): Promise<string[]> {
+/** The folders under circles/ with a circle's name: those with a circle.yaml, and those without one. */
+async function circleFolders(ws: Workspace): Promise<{ slugs: string[]; incomplete: string[] }> {
   let names: string[];
   try {
-    names = await readdir(ws.circlesDir);
+    names = (await readdir(ws.circlesDir, { withFileTypes: true })).filter((e) => e.isDirectory() && isSlug(e.name)).map((e) => e.name);
   } catch {
-    return [];
+    return { slugs: [], incomplete: [] };
   }
-  return names.filter((n) => isSlug(n) && existsSync(join(ws.circlesDir, n, 'circle.yaml'))).sort();
+  const slugs: string[] = [];
+  const incomplete: string[] = [];
+  for (const n of names.sort()) (existsSync(join(ws.circlesDir, n, 'circle.yaml')) ? slugs : incomplete).push(n);
+  return { slugs, incomplete };
+}
+
+/** Slugs of the folders under circles/ that hold a circle.yaml, sorted. */
+export async function listCircleSlugs(ws: Workspace): Promise<string[]> {
+  return (await circleFolders(ws)).slugs;
+}
+
+/** A circle folder without its circle.yaml is a data problem that names the file. */
+function noCircleYaml(ws: Workspace, slugs: string[]): DataError {
+  return new DataError(
+    slugs.map((slug) => ({
+      file: displayPath(join(ws.circlesDir, slug, 'circle.yaml')),
+      line: 1,
+      col: 1,
+      message: 'circle.yaml is missing: every circle folder needs one (`circle init` writes it)',
+    })),
+  );
 }
 
 /** Refuse anything that is not a plain slug, so no value can reach outside circles/. */
@@ -90,9 +110,10 @@ export interface CircleQuery {
 
 /** --circle, else the circle folder you stand in, else the only one, else an error listing them. */
 export async function resolveCircle(ws: Workspace, q: CircleQuery): Promise<string> {
-  const slugs = await listCircleSlugs(ws);
+  const { slugs, incomplete } = await circleFolders(ws);
   if (q.circle !== undefined) {
     const slug = checkSlug(q.circle);
+    if (incomplete.includes(slug)) throw noCircleYaml(ws, [slug]);
     if (!slugs.includes(slug)) {
       const known = slugs.length ? ` Circles here: ${slugs.join(', ')}.` : ' There are no circles here yet.';
       throw new CircleError(`no circle "${slug}" in ${ws.circlesDir}.${known}`);
@@ -103,9 +124,11 @@ export async function resolveCircle(ws: Workspace, q: CircleQuery): Promise<stri
   if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
     const first = rel.split(sep)[0]!;
     if (slugs.includes(first)) return first;
+    if (incomplete.includes(first)) throw noCircleYaml(ws, [first]);
   }
   if (slugs.length === 1) return slugs[0]!;
   if (slugs.length === 0) {
+    if (incomplete.length) throw noCircleYaml(ws, incomplete);
     throw new CircleError(`no circles in ${ws.circlesDir} yet. Start one with \`circle init "Name of the circle"\`.`);
   }
   throw new UsageError(

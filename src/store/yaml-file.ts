@@ -1,13 +1,15 @@
 // Reading and writing YAML files people edit by hand: every problem is reported as
 // file:line:col, and a rewrite keeps comments, key order and unknown keys.
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
-import { Document, isNode, LineCounter, parseDocument, type ToStringOptions } from 'yaml';
+import { open } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { Document, isMap, isNode, isScalar, LineCounter, parseDocument, type ToStringOptions } from 'yaml';
 import type { z } from 'zod';
-import { CircleError, DataError, type Problem } from '../errors.js';
+import { showName } from '../core/names.js';
+import { CircleError, DataError, displayPath, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { carryEdit } from './carry-edit.js';
 import { fastRead } from './fast-yaml.js';
-import { carryEdit } from './merge.js';
+import { withWriteLock } from './lock.js';
 
 /** Circle files are small; anything bigger is refused before parsing. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -21,25 +23,15 @@ export interface YamlFile<T> {
   schema: z.ZodTypeAny;
 }
 
-/** How paths are shown in messages: relative to the working directory when inside it. */
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
+export { displayPath };
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  // JSON quoting shows control characters as \u001b rather than sending them to the terminal.
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // Quoted with control and invisible characters spelt out (\u001b, \u00a0), never sent to the terminal.
+  if (typeof value === 'string') return showName(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
-}
-
-function parserMessage(message: string): string {
-  if (/call stack/i.test(message)) return 'cannot read this YAML: it is nested too deeply';
-  if (/alias/i.test(message)) return `cannot read this YAML: ${message.split('\n')[0]} (too many aliases)`;
-  return message.split('\n')[0] || 'invalid YAML';
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -48,12 +40,88 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** Plain words for the YAML slips people make by hand, by the parser's error code. */
+const SLIPS: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'text with ": " in it needs quotes, e.g. purpose: "Learn: together"',
+  MULTILINE_IMPLICIT_KEY: 'text with ": " in it needs quotes, e.g. purpose: "Learn: together"',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  BAD_SCALAR_START: 'text starting with @, ` or % needs quotes',
+  MISSING_CHAR: 'a quote or bracket was opened and not closed',
+  DUPLICATE_KEY: 'this key is written twice in the same place',
+  BAD_INDENT: 'check the indentation: entries at the same level start in the same column',
+};
+
+/** Text that starts with * or & (Markdown **bold**, say) is read by YAML as an alias or anchor. */
+const MARK_SLIP = 'text starting with * or & needs quotes (YAML reads *word as a reference to an &anchor), e.g. "**Readers** everywhere"';
+
+/** The line `offset` is on starts its value with * or &. */
+function startsWithMark(text: string, offset: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1, (text.indexOf('\n', offset) + 1 || text.length + 1) - 1);
+  return /^\s*(?:-\s+)*(?:[^\s#*&][^#]*?:\s+)?[*&]/.test(line);
+}
+
+function parserMessage(message: string, code?: string, markFirst = false): string {
+  if (/call stack/i.test(message)) return 'cannot read this YAML: it is nested too deeply';
+  if (/excessive alias count/i.test(message)) return `cannot read this YAML: ${message.split('\n')[0]} (too many aliases)`;
+  if (/unresolved alias/i.test(message)) return MARK_SLIP;
+  const first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') || 'invalid YAML';
+  const slip = markFirst ? MARK_SLIP : code === undefined ? undefined : SLIPS[code];
+  return slip ? `${slip} (${first})` : first;
+}
+
+const ORDINAL_SUFFIX = ['th', 'st', 'nd', 'rd'];
+const ordinal = (n: number) => `${n}${(n % 100 >= 11 && n % 100 <= 13) || n % 10 > 3 ? 'th' : ORDINAL_SUFFIX[n % 10]}`;
+
+/** What an entry of each list is called, for "the 8th member". */
+const ENTRY: Record<string, string> = {
+  members: 'member',
+  sections: 'section',
+  skip: 'skipped date',
+  ground_rules: 'ground rule',
+  traditions: 'tradition',
+  present: 'name',
+  guests: 'guest',
+  introductions: 'introduction',
+  requests: 'request',
+  questions: 'question',
+};
+
+/**
+ * Where a value is, in words: `members: the 8th member (Ana Souza), joined` rather than
+ * `members.7.joined`. An entry is named by its name, member or id when it has one.
+ */
+function place(path: readonly (string | number)[], raw: unknown): string {
+  const parts: string[] = [];
+  let keys: string[] = [];
+  let value = raw;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+    if (typeof step === 'number') {
+      const owner = keys.at(-1) ?? '';
+      const label = (value as Record<string, unknown> | undefined) ?? {};
+      const named = ['name', 'member', 'id'].find((k) => typeof label[k] === 'string' && label[k] && path[i + 1] !== k);
+      const who = named ? ` (${String(label[named]).slice(0, 40)})` : '';
+      parts.push(`${keys.length ? `${keys.join('.')}: ` : ''}the ${ordinal(step + 1)} ${ENTRY[owner] ?? 'entry'}${who}`);
+      keys = [];
+    } else {
+      keys.push(step);
+    }
+  }
+  if (keys.length) parts.push(keys.join('.'));
+  return parts.join(', ');
+}
+
+/** One broken file shows this many problems, then how many more there are. */
+const PROBLEMS_SHOWN = 5;
+
 /** A check beyond the schema, e.g. that a meeting's date matches its file name. */
 export type ExtraCheck<T> = (data: T) => Array<{ path: (string | number)[]; message: string }>;
 
 /**
- * Parse and validate YAML text; throws DataError listing every problem. `extra` runs
- * after the schema (a schema refined per file would be compiled again for every file).
+ * Parse and validate YAML text; throws DataError listing the problems (the first few,
+ * and a count of the rest). `extra` runs after the schema (a schema refined per file
+ * would be compiled again for every file).
  */
 export function parseYaml<S extends z.ZodTypeAny>(
   file: string,
@@ -67,45 +135,63 @@ export function parseYaml<S extends z.ZodTypeAny>(
     const pos = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
     return { file: shown, line: pos.line, col: pos.col, message };
   };
+  const fail = (problems: Problem[]): never => {
+    // One line per place: zod can report the same spot twice (e.g. a union).
+    const unique = [...new Map(problems.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()];
+    const rest = unique.length - PROBLEMS_SHOWN;
+    if (rest <= 0) throw new DataError(unique);
+    const next = unique[PROBLEMS_SHOWN]!;
+    throw new DataError([...unique.slice(0, PROBLEMS_SHOWN), { ...next, message: `… and ${rest} more problem${rest === 1 ? '' : 's'} in this file` }]);
+  };
 
   let doc: Document.Parsed;
   let raw: unknown;
   try {
     // CRLF is read as LF (the library would keep the \r in comments); lines stay where they were.
-    doc = parseDocument(text.replace(/\r\n/g, '\n'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-      throw new DataError(doc.errors.map((e) => at(e.pos[0], parserMessage(e.message))));
-    }
+    const lf = text.replace(/\r\n/g, '\n');
+    doc = parseDocument(lf, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) fail(doc.errors.map((e) => at(e.pos[0], parserMessage(e.message, e.code, startsWithMark(lf, e.pos[0])))));
     raw = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     if (error instanceof DataError) throw error;
-    throw new DataError([at(undefined, parserMessage(error instanceof RangeError ? 'call stack' : (error as Error).message))]);
+    const message = parserMessage(error instanceof RangeError ? 'call stack' : (error as Error).message);
+    // An alias that names no anchor: point at it.
+    const alias = /unresolved alias.*: (\S+)$/i.exec((error as Error).message)?.[1];
+    const offset = alias === undefined ? undefined : text.replace(/\r\n/g, '\n').indexOf(`*${alias}`);
+    throw new DataError([at(offset !== undefined && offset >= 0 ? offset : undefined, message)]);
   }
 
   const result = schema.safeParse(raw);
   const issues = result.success ? (extra?.(result.data) ?? []) : result.error.issues;
   if (result.success && issues.length === 0) return { path: file, text, doc, data: result.data, schema };
 
-  const problems = issues.map((issue) => {
-    const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-    // The closest node that exists: the value itself, else its parent mapping.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) {
-        const where = path.join('.');
-        const missing = depth < path.length;
-        const label = where ? `${where}: ` : '';
-        const message = missing
-          ? `${label}missing (${issue.message})`
-          : `${label}${issue.message}, found ${describe(valueAt(raw, path))}`;
-        return at(node.range[0], message);
+  return fail(
+    issues.map((issue) => {
+      const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+      const unknownKey = 'params' in issue && (issue.params as { unknownKey?: boolean } | undefined)?.unknownKey === true;
+      if (unknownKey) {
+        // Point at the key itself, after the place of the mapping it is in.
+        const parent = path.slice(0, -1);
+        const map = parent.length ? doc.getIn(parent, true) : doc.contents;
+        const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path.at(-1))) : undefined;
+        const where = place(parent, raw);
+        const key = pair && isNode(pair.key) ? pair.key : map;
+        return at(isNode(key) ? key.range?.[0] : undefined, `${where ? `${where}: ` : ''}${issue.message}`);
       }
-    }
-    return at(undefined, `${path.join('.') || 'file'}: ${issue.message}`);
-  });
-  // One line per place: zod can report the same spot twice (e.g. a union).
-  const unique = [...new Map(problems.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()];
-  throw new DataError(unique);
+      // The closest node that exists: the value itself, else its parent mapping.
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) {
+          const where = place(path, raw);
+          const label = where ? `${where}: ` : '';
+          const message =
+            depth < path.length ? `${label}missing (${issue.message})` : `${label}${issue.message}, found ${describe(valueAt(raw, path))}`;
+          return at(node.range[0], message);
+        }
+      }
+      return at(undefined, `${place(path, raw) || 'file'}: ${issue.message}`);
+    }),
+  );
 }
 
 /** Read, parse and validate a YAML file (see readYaml). */
@@ -139,20 +225,50 @@ export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, sch
   };
 }
 
+const tooLarge = (file: string, size: string) =>
+  new DataError([{ file: displayPath(file), line: 1, col: 1, message: `file is too large (${size}; at most ${MAX_FILE_BYTES} bytes)` }]);
+
+/**
+ * A file's text, read with the size limit: a large file is refused from its size alone,
+ * and a device or pipe (`/dev/zero`) is read only to one byte past the limit.
+ */
 export async function readText(file: string): Promise<string> {
-  let buf: Buffer;
+  const handle = await open(file, 'r');
   try {
-    buf = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-    throw new DataError([{ file: displayPath(file), line: 1, col: 1, message: 'expected a file, found a folder' }]);
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new DataError([{ file: displayPath(file), line: 1, col: 1, message: 'expected a file, found a folder' }]);
+    if (info.isFile() && info.size > MAX_FILE_BYTES) throw tooLarge(file, `${info.size} bytes`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(info.isFile() ? info.size + 1 : 64 * 1024, MAX_FILE_BYTES + 1 - total);
+      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_FILE_BYTES) throw tooLarge(file, 'more than that');
+      if (info.isFile() && bytesRead < want) break; // a short read of a file is its end
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    await handle.close();
   }
-  if (buf.length > MAX_FILE_BYTES) {
-    throw new DataError([
-      { file: displayPath(file), line: 1, col: 1, message: `file is too large (${buf.length} bytes; at most ${MAX_FILE_BYTES})` },
-    ]);
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/**
+ * Write a circle file (atomically): refused, with nothing written, when it would be too
+ * large to be read back.
+ */
+export async function writeCircleFile(file: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_FILE_BYTES) {
+    throw new CircleError(
+      `${displayPath(file)} would be ${mib(bytes)}, more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a circle file may hold; nothing was written. Shorten the longest text in it.`,
+    );
   }
-  return buf.toString('utf8');
+  await writeFileAtomic(file, text, options);
 }
 
 /** Render options that follow the file's own habits, so a rewrite changes only what was edited. */
@@ -203,23 +319,77 @@ export function editedText(file: YamlFile<unknown>): string {
 }
 
 /**
- * Write an edited document back; a document with no edits leaves the file alone.
- * The new text is checked against the file's schema first, and if someone else
- * changed the file since it was read, nothing is written.
+ * Check text about to be written against the schema it will be read with; when it would
+ * be refused, throw `refusal(why)` (a CircleError) and write nothing.
+ */
+export function checkBeforeWrite<S extends z.ZodTypeAny>(
+  path: string,
+  text: string,
+  schema: S,
+  refusal: (why: string) => string,
+  extra?: ExtraCheck<z.output<S>>,
+): void {
+  try {
+    parseYaml(path, text, schema, extra);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    throw new CircleError(refusal(error.problems.map((p) => p.message).join('; ')));
+  }
+}
+
+const checkedText = (file: YamlFile<unknown>, next: string) =>
+  checkBeforeWrite(file.path, next, file.schema, (why) => `the change to ${displayPath(file.path)} would not be valid (${why}); nothing was written.`);
+
+const changedMeanwhile = (file: string) =>
+  new CircleError(`${displayPath(file)} changed while this command was running; nothing was written. Run it again.`);
+
+/**
+ * Write an edited document back, holding the write lock; a document with no edits leaves
+ * the file alone. The new text is checked against the file's schema first, and if the
+ * file is no longer what was read, nothing is written. Prefer updateYamlFile, which reads
+ * under the lock and so never loses to another writer.
  */
 export async function saveYaml(file: YamlFile<unknown>): Promise<boolean> {
   const next = editedText(file);
   if (next === file.text) return false;
-  try {
-    parseYaml(file.path, next, file.schema);
-  } catch (error) {
-    if (!(error instanceof DataError)) throw error;
-    const why = error.problems.map((p) => p.message).join('; ');
-    throw new CircleError(`the change to ${displayPath(file.path)} would not be valid (${why}); nothing was written.`);
-  }
-  if ((await readText(file.path)) !== file.text) {
-    throw new CircleError(`${displayPath(file.path)} changed while this command was running; nothing was written. Run it again.`);
-  }
-  await writeFileAtomic(file.path, next);
-  return true;
+  checkedText(file, next);
+  return withWriteLock(dirname(file.path), file.path, async () => {
+    if ((await readText(file.path)) !== file.text) throw changedMeanwhile(file.path);
+    await writeCircleFile(file.path, next);
+    return true;
+  });
+}
+
+/**
+ * The one way to change a circle file: under the write lock of its folder, read it fresh,
+ * let `edit` change the YAML document (and decide from the fresh data; throw to refuse),
+ * check the result against the schema and the size limit, and replace the file atomically.
+ * Another command's change is never lost: it either finished before the read or waits.
+ * A hand edit saved in between (editors take no lock) makes it start again on the new text.
+ * Returns what `edit` returned, and whether the file was written.
+ */
+export async function updateYamlFile<S extends z.ZodTypeAny, R>(
+  path: string,
+  schema: S,
+  edit: (file: YamlFile<z.output<S>>) => R | Promise<R>,
+): Promise<{ value: R; written: boolean }> {
+  return withWriteLock(dirname(path), path, async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let file: YamlFile<z.output<S>>;
+      try {
+        file = await loadYaml(path, schema);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${basename(path)} is missing` }]);
+      }
+      const value = await edit(file);
+      const next = editedText(file);
+      if (next === file.text) return { value, written: false };
+      checkedText(file, next);
+      if ((await readText(path)) !== file.text) continue;
+      await writeCircleFile(path, next);
+      return { value, written: true };
+    }
+    throw new CircleError(`${displayPath(path)} kept changing while this command ran (is an editor saving it?); nothing was written. Run it again.`);
+  });
 }

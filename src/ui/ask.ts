@@ -1,12 +1,12 @@
-// Questions on the terminal: the four @inquirer prompts we use (imported one by one:
-// @inquirer/prompts would also load the editor prompt and its character-set tables),
-// bound to stdin for input and stderr for output, so that `circle … > file` still
-// shows its questions.
+// Questions on the terminal: @inquirer prompts bound to stdin for input and stderr
+// for output, so that `circle … > file` still shows its questions. Each is imported on
+// its own: @inquirer/prompts would also load the editor prompt and its character sets.
 import checkbox from '@inquirer/checkbox';
 import confirm from '@inquirer/confirm';
-import input from '@inquirer/input';
 import select from '@inquirer/select';
-import type { Deps } from '../cli.js';
+import type { Deps } from '../context.js';
+import { InterruptedError } from '../errors.js';
+import { linePrompt } from './line-prompt.js';
 
 export interface Choice<T> {
   name: string;
@@ -16,20 +16,38 @@ export interface Choice<T> {
 }
 
 export interface Ask {
-  text(message: string, options?: { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  /** One line; with `escapable`, Esc answers ESCAPED (from line-prompt.ts). */
+  text(message: string, options?: { default?: string; validate?: (v: string) => true | string; escapable?: boolean }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
   checkbox<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
 }
 
+/**
+ * A prompt that ends like the rest of the program: Ctrl-C (inquirer's ExitPromptError)
+ * is an InterruptedError (exit 130), and so is the end of the input (Ctrl-D), which
+ * inquirer never answers: the process would just stop with nothing pending but the prompt.
+ */
+function interruptible<T>(start: (context: { signal: AbortSignal }) => Promise<T>): Promise<T> {
+  const inputEnded = new AbortController();
+  const onExit = () => inputEnded.abort();
+  process.once('beforeExit', onExit);
+  return start({ signal: inputEnded.signal })
+    .catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'ExitPromptError') throw new InterruptedError();
+      if (error instanceof Error && error.name === 'AbortPromptError') throw new InterruptedError('input ended (Ctrl-D)');
+      throw error;
+    })
+    .finally(() => process.off('beforeExit', onExit));
+}
+
 export function createAsk(deps: Pick<Deps, 'stdin' | 'stderr'>): Ask {
-  const context = { input: deps.stdin, output: deps.stderr as NodeJS.WritableStream };
+  const streams = { input: deps.stdin, output: deps.stderr as NodeJS.WritableStream };
   return {
-    text: (message, o = {}) =>
-      input({ message, ...(o.default !== undefined ? { default: o.default } : {}), ...(o.validate ? { validate: o.validate } : {}) }, context),
-    confirm: (message, defaultValue = false) => confirm({ message, default: defaultValue }, context),
+    text: (message, o = {}) => interruptible((c) => linePrompt({ message, ...o }, { ...streams, ...c })),
+    confirm: (message, defaultValue = false) => interruptible((c) => confirm({ message, default: defaultValue }, { ...streams, ...c })),
     select: (message, choices, defaultValue) =>
-      select({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}), pageSize: 12 }, context),
-    checkbox: (message, choices) => checkbox({ message, choices, pageSize: 15, loop: false }, context),
+      interruptible((c) => select({ message, choices, ...(defaultValue !== undefined ? { default: defaultValue } : {}), pageSize: 12 }, { ...streams, ...c })),
+    checkbox: (message, choices) => interruptible((c) => checkbox({ message, choices, pageSize: 15, loop: false }, { ...streams, ...c })),
   };
 }

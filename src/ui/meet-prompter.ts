@@ -1,7 +1,9 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
 import type { Ask } from './ask.js';
-import { coerce, REQUEST_MARK, type Prompter, type SectionStatus, type Step } from '../core/meet.js';
+import { answerFor, coerce, SKIP_REST, type ListProgress, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import type { Member } from '../core/schema.js';
+import { ESCAPED } from './line-prompt.js';
 import { UsageError } from '../errors.js';
 
 const OTHER = '\u0000other';
@@ -19,16 +21,17 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
   let section: string | undefined;
   let member: string | undefined;
   return {
-    async ask(step, status) {
+    async ask(step, status, list) {
       if (status.id !== section) {
         section = status.id;
         member = undefined;
         const planned = status.planned === undefined ? '' : ` · ${status.planned} min planned`;
         out.info(`\n${c.bold.cyan(`== ${status.title}${planned} ==`)}`);
         if (status.about) out.info(c.dim(status.about));
-        if (status.id === 'reflect') out.info(c.dim(`Enter skips a question. Type ${REQUEST_MARK} and a topic to note a speaker request.`));
+        if (status.hint) out.info(c.dim(status.hint));
       }
-      if (step.member && step.member !== member) {
+      // A person's turn (introductions, Reflect, What's Next) opens with their name and the clock.
+      if (step.member && step.member !== member && status.id !== 'opening') {
         member = step.member;
         out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock(status)}]`)}`);
         if (step.note) out.info(c.italic(step.note));
@@ -38,12 +41,12 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         if (step.note) out.info(c.dim(step.note));
         return [];
       }
-      return askStep(ask, step);
+      return askStep(ask, step, list, out);
     },
   };
 }
 
-async function askStep(ask: Ask, step: Step): Promise<unknown> {
+async function askStep(ask: Ask, step: Step, list: ListProgress, out: Output): Promise<unknown> {
   const validate = (v: unknown) => (step.validate ? step.validate(v as string) : true);
   switch (step.kind) {
     case 'confirm':
@@ -53,38 +56,43 @@ async function askStep(ask: Ask, step: Step): Promise<unknown> {
       return ask.checkbox(step.question, (step.choices ?? []).map((ch) => ({ ...ch, checked: checked.has(ch.value) })));
     }
     case 'select': {
-      const choices = [...(step.choices ?? []), ...(step.other ? [{ name: 'Something else…', value: OTHER }] : [])];
+      const choices = [...(step.choices ?? []), ...(step.other ? [{ name: step.other, value: OTHER }] : [])];
       const picked = choices.length === 1 && step.other ? OTHER : await ask.select(step.question, choices, step.default as string | undefined);
       return picked === OTHER ? ask.text(step.question) : picked;
     }
     case 'list': {
-      const items: string[] = [];
+      // Items kept before an interruption are shown again, then the list goes on.
+      const items = [...list.items];
+      items.forEach((item, i) => out.info(`${out.messageColor.green('✔')} ${step.question} (${i + 1}) ${item}`));
       for (;;) {
         const item = await ask.text(`${step.question} (${items.length + 1}; empty line to finish)`, {
           validate: (v) => (v.trim() ? validate([...items, v]) : true),
         });
         if (!item.trim()) return items;
         items.push(item.trim());
+        await list.keep([...items]); // each item is on disk once Enter is pressed
       }
     }
-    default:
-      return ask.text(step.question, {
+    default: {
+      const answer = await ask.text(step.question, {
         ...(typeof step.default === 'string' && step.default ? { default: step.default } : {}),
         validate,
+        // Esc leaves the rest of this person's questions in the part unanswered.
+        escapable: step.member !== undefined,
       });
+      return answer === ESCAPED ? SKIP_REST : answer;
+    }
   }
 }
 
 /** Answers from a file (step id → value): each is checked like a typed one; a missing one takes the default. */
-export function answersPrompter(answers: Record<string, unknown>, file: string): Prompter & { unused(): string[] } {
-  const asked = new Set<string>();
+export function answersPrompter(answers: Record<string, unknown>, file: string, members: readonly Member[]): Prompter {
   return {
     async ask(step) {
-      asked.add(step.id);
-      const checked = coerce(step, answers[step.id]);
-      if (!checked.ok) throw new UsageError(`${file}: ${step.id}: ${checked.error}`);
+      const { key, raw } = answerFor(step, answers, members);
+      const checked = coerce(step, raw);
+      if (!checked.ok) throw new UsageError(`${file}: ${key ?? step.id}: ${checked.error}`);
       return checked.value;
     },
-    unused: () => Object.keys(answers).filter((id) => !asked.has(id)),
   };
 }

@@ -1,5 +1,5 @@
-// The terminal's two streams: data to stdout, everything else to stderr.
-// Colour only where the stream is a TTY and NO_COLOR is unset (chalk alone ignores NO_COLOR).
+// The terminal's two streams: data to stdout, everything else to stderr. This is the
+// one place that decides colour, Unicode and width; commands ask it and renderers are told.
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Stream {
@@ -19,19 +19,47 @@ export interface Output {
   messageColor: ChalkInstance;
   stdout: Stream;
   stderr: Stream;
-  /** Width of the data stream, for charts and tables. */
-  columns: number;
+  /** Whether stdout is a terminal (a person reads it as it comes). */
+  terminal: boolean;
+  /** Unicode blocks and '…' in the data, or plain ASCII. */
+  unicode: boolean;
+  /** Columns the data should fit: $COLUMNS, else the terminal's width; undefined in a pipe or file. */
+  width: number | undefined;
 }
 
-export function colorAllowed(stream: Stream, env: NodeJS.ProcessEnv): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR === '0') return false;
+interface OutputOptions {
+  /** --color (true) or --no-color (false); undefined leaves it to the environment. */
+  color?: boolean | undefined;
+}
+
+/**
+ * Whether to colour a stream: --color/--no-color, else FORCE_COLOR (0 or false is off,
+ * anything else on), else NO_COLOR (any non-empty value is off), else a terminal that is not dumb.
+ */
+export function colorWanted(stream: Stream, env: NodeJS.ProcessEnv, flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR) return false;
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
-export function createOutput(stdout: Stream, stderr: Stream, env: NodeJS.ProcessEnv): Output {
-  const color = new Chalk({ level: colorAllowed(stdout, env) ? 1 : 0 });
-  const messageColor = new Chalk({ level: colorAllowed(stderr, env) ? 1 : 0 });
+/** A terminal whose locale is not explicitly something other than UTF-8. */
+function unicodeWanted(stream: Stream, env: NodeJS.ProcessEnv): boolean {
+  if (!stream.isTTY || env.TERM === 'dumb') return false;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  return !locale || /utf-?8/i.test(locale);
+}
+
+function widthOf(stream: Stream, env: NodeJS.ProcessEnv): number | undefined {
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return stream.isTTY && stream.columns ? stream.columns : undefined; // a terminal may report 0
+}
+
+export function createOutput(stdout: Stream, stderr: Stream, env: NodeJS.ProcessEnv, options: OutputOptions = {}): Output {
+  const color = new Chalk({ level: colorWanted(stdout, env, options.color) ? 1 : 0 });
+  const messageColor = new Chalk({ level: colorWanted(stderr, env, options.color) ? 1 : 0 });
   const line = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
   return {
     data: (text) => void stdout.write(line(text)),
@@ -41,6 +69,8 @@ export function createOutput(stdout: Stream, stderr: Stream, env: NodeJS.Process
     messageColor,
     stdout,
     stderr,
-    columns: stdout.columns || 80, // a terminal may report 0
+    terminal: Boolean(stdout.isTTY),
+    unicode: unicodeWanted(stdout, env),
+    width: widthOf(stdout, env),
   };
 }

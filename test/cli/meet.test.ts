@@ -4,11 +4,12 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { answer, newDraft, planMeeting } from '../../src/core/meet.js';
-import { loadCircle, loadLastMeeting } from '../../src/store/circle.js';
+import { answerText } from '../../src/core/schema.js';
+import { loadLastMeeting } from '../../src/store/circle.js';
+import type { Draft } from '../../src/core/meet/index.js';
 import { saveDraft } from '../../src/store/draft.js';
-import { loadPrompts } from '../../src/store/templates.js';
 import { circle, exampleSlug, git, makeWorkspace, tempDir } from '../helpers.js';
+import { run as cli } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
 const DATE = '2026-11-17';
@@ -23,17 +24,23 @@ function withAnswers(answers: object = ANSWERS): { root: string; dir: string; fi
 
 const minutesPath = (dir: string) => join(dir, 'meetings', `${DATE}.yaml`);
 
+/** A meeting interrupted after these answers, as `meet` leaves it on disk. */
+function savedDraft(dir: string, answers: Draft['answers']): Promise<void> {
+  const at = Object.fromEntries(Object.keys(answers).map((id) => [id, '2026-11-17T18:01:00.000Z']));
+  return saveDraft(dir, { date: DATE, started: '2026-11-17T18:00:00.000Z', answers, at });
+}
+
 describe('circle meet --answers', () => {
   it('writes minutes that check accepts and that the next meeting builds on', async () => {
     const { root, dir, file } = withAnswers();
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`minutes written to circles/${exampleSlug}/meetings/${DATE}.yaml`);
     expect(r.stdout).toBe('');
     expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
     expect(existsSync(join(dir, '.lock'))).toBe(false);
 
-    const check = circle(['check'], { cwd: root });
+    const check = await cli(['check'], { cwd: root });
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).toContain('7 meetings');
 
@@ -43,14 +50,14 @@ describe('circle meet --answers', () => {
     expect(last.next).toMatchObject({ topic: 'Sharing vans between organisations', speaker: 'José Álvarez', date: '2026-12-15' });
     expect(last.reflect.requests.map((q) => q.topic)).toEqual(['Sharing vans between organisations', 'Recruiting board members']);
     expect(last.reflect.members[0]).toMatchObject({ member: 'José Álvarez', tried: "Met the Seniors' Network about a transport rota" });
-    expect(last.next.members.find((m) => m.member === 'Ana Souza')!.will_practice).toBe('Visit the food bank.');
+    expect(answerText(last.next.members.find((m) => m.member === 'Ana Souza')!, 'will_practice')).toBe('Visit the food bank.');
 
     const members = readFileSync(join(dir, 'members.yaml'), 'utf8');
     expect(members).toContain('  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n');
     expect(members).toContain('# Grace moved to Halifax'); // the hand-written comments stay
 
     // And the next agenda is built from these minutes.
-    const agenda = circle(['agenda', '--json'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    const agenda = await cli(['agenda', '--json'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
     expect(agenda.code, agenda.stderr).toBe(0);
     const text = agenda.stdout;
     expect(text).toContain('2026-12-15');
@@ -58,37 +65,39 @@ describe('circle meet --answers', () => {
     expect(text).toContain('Visit the food bank.');
   });
 
-  it('reports unknown step ids and bad values, and writes nothing', () => {
+  it('reports unknown step ids and bad values, and writes nothing', async () => {
     const { root, dir, file } = withAnswers({ ...ANSWERS, 'reflect.Nobody.tried': 'x', 'learning.sumary': 'typo' });
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no such step in this meeting: reflect.Nobody.tried, learning.sumary');
     expect(existsSync(minutesPath(dir))).toBe(false);
     expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
 
     const bad = withAnswers({ ...ANSWERS, 'next.date': 'next Tuesday', 'learning.format': 'lecture' });
-    const r2 = circle(['meet', '--answers', bad.file], { cwd: bad.root, env });
+    const r2 = await cli(['meet', '--answers', bad.file], { cwd: bad.root, env });
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/answers\.yaml: learning\.format: expected one of: speaker, dialogue/);
     expect(existsSync(minutesPath(bad.dir))).toBe(false);
   });
 
+  it('refuses a newcomer name members.yaml could not hold (a line break, a tab) before anything is saved', async () => {
+    const { root, dir, file } = withAnswers({ ...ANSWERS, newcomers: ['Ana\nSouza', 'Ben\tOkoro'] });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('newcomers: "Ana\\nSouza": a name must be one line');
+    expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
+    expect(existsSync(minutesPath(dir))).toBe(false);
+  });
+
   it('finishes an interrupted meeting with --resume, and refuses to start over it without', async () => {
     const { root, dir, file } = withAnswers({ 'reflect.Amara Okafor.tried': 'Kept Fridays', notes: 'Food: Amara' });
-    const files = await loadCircle(dir, exampleSlug);
-    const last = (await loadLastMeeting(dir))!.data;
-    const plan = planMeeting(files.circle.data, files.members.data.members, last, await loadPrompts(), DATE);
-    let draft = newDraft(DATE, '2026-11-17T18:00:00.000Z');
-    for (const [id, v] of [['facilitator', 'Amara Okafor'], ['attendance', ['Amara Okafor']], ['guests', []]] as const) {
-      draft = answer(plan, draft, id, v, '2026-11-17T18:01:00.000Z');
-    }
-    await saveDraft(dir, draft);
+    await savedDraft(dir, { facilitator: 'Amara Okafor', attendance: ['Amara Okafor'], guests: [] });
 
-    const refused = circle(['meet', '--answers', file], { cwd: root, env });
+    const refused = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/a meeting of 2026-11-17 was interrupted \(3 answers kept.*\n.*--resume/);
 
-    const r = circle(['meet', '--resume', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(minutesPath(dir), 'utf8');
     expect(text).toContain('facilitator: Amara Okafor');
@@ -100,25 +109,18 @@ describe('circle meet --answers', () => {
 describe('circle meet and members.yaml', () => {
   it('keeps the answers of someone removed from the circle while the meeting was interrupted', async () => {
     const { root, dir, file } = withAnswers({});
-    const files = await loadCircle(dir, exampleSlug);
-    const last = (await loadLastMeeting(dir))!.data;
-    const plan = planMeeting(files.circle.data, files.members.data.members, last, await loadPrompts(), DATE);
-    let draft = newDraft(DATE, '2026-11-17T18:00:00.000Z');
-    for (const [id, v] of [
-      ['facilitator', 'Amara Okafor'],
-      ['attendance', ['José Álvarez', 'Amara']],
-      ['guests', []],
-      ['newcomers', []],
-      ['intro.others', false],
-      ['reflect.José Álvarez.tried', 'Drew up a winter rota ++ Sharing vans'],
-      ['reflect.José Álvarez.surprised', 'Three drivers said yes'],
-    ] as const) {
-      draft = answer(plan, draft, id, v, '2026-11-17T18:01:00.000Z');
-    }
-    await saveDraft(dir, draft);
-    expect(circle(['members', 'remove', 'José'], { cwd: root }).code).toBe(0);
+    await savedDraft(dir, {
+      facilitator: 'Amara Okafor',
+      attendance: ['José Álvarez', 'Amara Okafor'],
+      guests: [],
+      newcomers: [],
+      'intro.others': false,
+      'reflect.José Álvarez.tried': 'Drew up a winter rota ++ Sharing vans',
+      'reflect.José Álvarez.surprised': 'Three drivers said yes',
+    });
+    expect((await cli(['members', 'remove', 'José'], { cwd: root })).code).toBe(0);
 
-    const r = circle(['meet', '--resume', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     const minutes = parse(readFileSync(minutesPath(dir), 'utf8'));
     expect(minutes.attendance.present).toEqual(['José Álvarez', 'Amara Okafor']);
@@ -128,12 +130,12 @@ describe('circle meet and members.yaml', () => {
     expect(r.stderr).toMatch(/back\s+José Álvarez \(active again in members\.yaml\)/);
   });
 
-  it('records a former member who comes back and marks them active again, keeping the comments', () => {
+  it('records a former member who comes back and marks them active again, keeping the comments', async () => {
     const { root, dir, file } = withAnswers({ attendance: ['Amara Okafor', 'Grace'], 'reflect.Grace Whitfield.tried': 'Moved back from Halifax' });
     git(root, 'init', '-q', '-b', 'main');
     git(root, 'add', 'circles');
     git(root, 'commit', '-q', '-m', 'history');
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/back\s+Grace Whitfield \(active again in members\.yaml\)/);
 
@@ -145,51 +147,51 @@ describe('circle meet and members.yaml', () => {
     expect(members).not.toContain('active: false');
     expect(members).toContain('# Grace moved to Halifax');
     expect(git(root, 'diff', 'HEAD~1', '--stat', '--', `circles/${exampleSlug}/members.yaml`)).toContain('2 +-'); // one line changed
-    const list = circle(['members', 'list'], { cwd: root });
+    const list = await cli(['members', 'list'], { cwd: root });
     expect(list.stdout).toContain('Grace Whitfield');
   });
 });
 
 describe('circle meet refuses', () => {
-  it('an answers file that is missing or is a folder, with exit 2 and the name given', () => {
+  it('an answers file that is missing or is a folder, with exit 2 and the name given', async () => {
     const { root } = makeWorkspace({ example: true });
-    const missing = circle(['meet', '--answers', 'nope.yaml'], { cwd: root, env });
+    const missing = await cli(['meet', '--answers', 'nope.yaml'], { cwd: root, env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('--answers nope.yaml: there is no such file.\n');
     mkdirSync(join(root, 'answers'));
-    const folder = circle(['meet', '--answers', 'answers'], { cwd: root, env });
+    const folder = await cli(['meet', '--answers', 'answers'], { cwd: root, env });
     expect(folder.code).toBe(2);
     expect(folder.stderr).toBe('--answers answers: that is a folder, not a YAML file.\n');
   });
 
   it('without a terminal and without --answers (exit 2), mentioning a draft in progress', async () => {
     const { root, circleDir: dir } = makeWorkspace({ example: true });
-    const r = circle(['meet'], { cwd: root, env });
+    const r = await cli(['meet'], { cwd: root, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/asks its questions on a terminal.*\n.*--answers answers\.yaml/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    await saveDraft(dir, newDraft(DATE, '2026-11-17T18:00:00.000Z'));
-    const again = circle(['meet'], { cwd: root, env });
+    await savedDraft(dir, {});
+    const again = await cli(['meet'], { cwd: root, env });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('A meeting of 2026-11-17 is in progress');
   });
 
-  it('a meeting date that already has minutes, leaving them untouched', () => {
+  it('a meeting date that already has minutes, leaving them untouched', async () => {
     const { root, dir, file } = withAnswers();
     const path = join(dir, 'meetings', '2026-10-20.yaml');
     const before = readFileSync(path, 'utf8');
-    const r = circle(['meet', '--date', '2026-10-20', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--date', '2026-10-20', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`circles/${exampleSlug}/meetings/2026-10-20.yaml already exists. Minutes are never overwritten`);
     expect(readFileSync(path, 'utf8')).toBe(before);
     expect(existsSync(join(dir, '.lock'))).toBe(false);
   });
 
-  it('while another meeting holds the lock; a lock left by a dead process is taken over', () => {
+  it('while another meeting holds the lock; a lock left by a dead process is taken over', async () => {
     const { root, dir, file } = withAnswers();
     const lock = join(dir, '.lock');
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-17T18:00:00.000Z' }));
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`a meeting is already running on this circle (process ${process.pid} on ${hostname()}, since 2026-11-17T18:00:00.000Z)`);
     expect(existsSync(minutesPath(dir))).toBe(false);
@@ -197,13 +199,13 @@ describe('circle meet refuses', () => {
 
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), started: '2026-11-17T17:00:00.000Z' }));
-    const taken = circle(['meet', '--answers', file], { cwd: root, env });
+    const taken = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(taken.code, taken.stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
   });
 
-  it('a bad --date with exit 2', () => {
-    const r = circle(['meet', '--date', '17/11/2026', '--answers', 'x.yaml'], { cwd: makeWorkspace({ example: true }).root, env });
+  it('a bad --date with exit 2', async () => {
+    const r = await cli(['meet', '--date', '17/11/2026', '--answers', 'x.yaml'], { cwd: makeWorkspace({ example: true }).root, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--date 17/11/2026: use YYYY-MM-DD');
   });
@@ -221,9 +223,9 @@ describe('circle meet and git', () => {
     return ws;
   }
 
-  it('commits only the files it wrote, with a clear message', () => {
+  it('commits only the files it wrote, with a clear message', async () => {
     const { root, file } = repo();
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(git(root, 'log', '-1', '--format=%s')).toBe('minutes: Riverside Community Leaders Circle 2026-11-17\n');
     expect(git(root, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
@@ -233,19 +235,19 @@ describe('circle meet and git', () => {
     expect(git(root, 'diff', '--cached', '--name-only').trim()).toBe('other.txt');
   });
 
-  it('does not commit when circle.yaml says git.commit: false', () => {
+  it('does not commit when circle.yaml says git.commit: false', async () => {
     const { root, dir, file } = repo({ attendance: ['Amara Okafor'], 'next.topic': 'Keeping volunteers' });
     const yaml = join(dir, 'circle.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('commit: true', 'commit: false'));
-    const r = circle(['meet', '--answers', file], { cwd: root, env });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
     expect(git(root, 'log', '--format=%s')).toBe('history\n');
     expect(git(root, 'status', '--porcelain', '--', `circles/${exampleSlug}/meetings`)).toContain(`?? circles/${exampleSlug}/meetings/${DATE}.yaml`);
   });
 
-  it('reports a commit that fails for want of a git identity, and keeps the minutes', () => {
+  it('reports a commit that fails for want of a git identity, and keeps the minutes', async () => {
     const { root, dir, file } = repo();
-    const r = circle(['meet', '--answers', file], {
+    const r = await cli(['meet', '--answers', file], {
       cwd: root,
       env: {
         ...env,

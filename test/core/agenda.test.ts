@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, type Agenda, type AgendaInput } from '../../src/core/agenda.js';
+import { memoryOf, remember } from '../../src/core/memory.js';
 import { nameTags } from '../../src/core/nametags.js';
-import { promptsSchema } from '../../src/core/prompts.js';
+import { PROMPTS as prompts } from '../../src/core/prompts.js';
 import { circleSchema, meetingSchema, memberSchema, type Meeting } from '../../src/core/schema.js';
 import { agendaDocument } from '../../src/render/agenda.js';
 import { toMarkdown } from '../../src/render/markdown.js';
 import { repoRoot } from '../helpers.js';
 
-const prompts = promptsSchema.parse(parse(readFileSync(join(repoRoot, 'templates', 'prompts.yaml'), 'utf8')));
 
 const circle = circleSchema.parse({
   name: 'Eastside Youth Workers',
@@ -63,7 +63,11 @@ const last: Meeting = meetingSchema.parse({
   },
 });
 
-const input = (over: Partial<AgendaInput> = {}): AgendaInput => ({ circle, members, last, prompts, date: '2026-02-17', ...over });
+/** The agenda's input: the memory as the last meeting leaves it, unless given. */
+const input = (over: Partial<AgendaInput> = {}): AgendaInput => {
+  const l = 'last' in over ? over.last : last;
+  return { circle, members, last: l, memory: remember(l ? [memoryOf(l)] : []), number: l ? l.number + 1 : 1, date: '2026-02-17', today: '2026-02-01', ...over };
+};
 const everything = (a: Agenda) => JSON.stringify(a) + toMarkdown(agendaDocument(a));
 
 describe('buildAgenda after a meeting', () => {
@@ -121,13 +125,13 @@ describe('buildAgenda after a meeting', () => {
   });
 
   it('carries the topic and speaker chosen last time', () => {
-    expect(a.learning).toEqual({ topic: 'Keeping volunteers', speaker: 'Rosa from the Volunteer Centre', candidates: [] });
+    expect(a.learning).toMatchObject({ topic: 'Keeping volunteers', speaker: 'Rosa from the Volunteer Centre' });
   });
 
-  it('offers last time\'s requests and wishes when no topic was chosen', () => {
+  it('lists the backlog of topics asked for (none asked only in confidence), most-asked first', () => {
     const b = buildAgenda(input({ last: { ...last, next: { ...last.next, topic: undefined, speaker: undefined } } }));
     expect(b.learning!.topic).toBeUndefined();
-    expect(b.learning!.candidates.map((c) => c.topic)).toEqual(['Board relations']);
+    expect(b.learning!.backlog).toEqual([{ topic: 'Board relations', by: ['Ana Souza'], asks: 2 }]);
   });
 
   it('warns when the format is under 90 minutes or does not match the duration', () => {
@@ -155,7 +159,8 @@ describe('buildAgenda before the first meeting', () => {
     expect(a.kind).toBe('first');
     expect(a.number).toBe(1);
     expect(a.sections.map((s) => s.id)).toEqual(['introductions', 'purpose', 'ground_rules', 'format', 'next']);
-    expect(a.sections[0]!.questions).toEqual(prompts.introductions.questions.map((q) => q.ask));
+    // The questions to talk about, not the facilitator's checks (organisation, whether to note the others).
+    expect(a.sections[0]!.questions).toEqual(prompts.introductions.questions.filter((q) => ['vision', 'hopes'].includes(q.id)).map((q) => q.ask));
     expect(a.sections.find((s) => s.id === 'purpose')!.questions).toEqual(prompts.purpose.questions.map((q) => q.ask));
     expect(a.reflect).toBeUndefined();
     expect(a.learning).toBeUndefined();

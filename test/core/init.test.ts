@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sectionMinutes, findMember, nextMeetingDate, tagName } from '../../src/core/circle.js';
+import { DEFAULT_SECTIONS, splitMinutes } from '../../src/core/format.js';
+import { findMember, lookupHint, tagName } from '../../src/core/members.js';
+import { nextMeetingDate } from '../../src/core/schedule.js';
 import { planCircle } from '../../src/core/init.js';
 import { slugify, isSlug } from '../../src/core/slug.js';
 
@@ -11,7 +13,7 @@ describe('planCircle', () => {
     expect(plan.warnings).toEqual([]);
     const set = Object.fromEntries(plan.set.map(([p, v]) => [p.join('.'), v]));
     expect(set).toMatchObject({ name: 'Eastside Youth Workers', created: '2026-11-28', 'schedule.duration': 120 });
-    expect(set['format.sections.0.minutes']! as number + (set['format.sections.1.minutes'] as number) + (set['format.sections.2.minutes'] as number)).toBe(120);
+    expect([0, 1, 2, 3].map((i) => set[`format.sections.${i}.minutes`] as number)).toEqual([15, 40, 45, 20]);
   });
 
   it('warns when a meeting is under 90 minutes', () => {
@@ -35,7 +37,7 @@ describe('planCircle', () => {
 
 describe('section minutes', () => {
   it.each([120, 90, 150, 100, 45])('adds up to %i', (d) => {
-    expect(sectionMinutes(d).reduce((a, b) => a + b, 0)).toBe(d);
+    expect(splitMinutes(d, DEFAULT_SECTIONS.map((x) => x.share)).reduce((a, b) => a + b, 0)).toBe(d);
   });
 });
 
@@ -53,7 +55,17 @@ describe('members', () => {
   it('finds by full name or a unique start', () => {
     expect(findMember(people, 'ana souza').found?.name).toBe('Ana Souza');
     expect(findMember(people, 'José').found?.name).toBe('José Álvarez');
-    expect(findMember(people, 'Ana')).toEqual({ matches: [people[0], people[1]] });
+    expect(findMember(people, 'Ana')).toEqual({ matches: [people[0], people[1]], suggestions: [] });
+  });
+  it('finds without regard to accents and case, by name tag, and suggests a near spelling', () => {
+    const circle = [{ name: 'Zoë Müller' }, { name: 'Đặng Thu Hương', tag: 'Hương' }, { name: 'Łucja Nowak' }];
+    expect(findMember(circle, 'zoe').found?.name).toBe('Zoë Müller');
+    expect(findMember(circle, 'zoe muller').found?.name).toBe('Zoë Müller');
+    expect(findMember(circle, 'huong').found?.name).toBe('Đặng Thu Hương');
+    expect(findMember(circle, 'lucja').found?.name).toBe('Łucja Nowak');
+    const miss = findMember(circle, 'Lucia');
+    expect(miss.found).toBeUndefined();
+    expect(lookupHint(miss as Exclude<typeof miss, { index: number }>, '')).toBe('did you mean Łucja Nowak?');
   });
   it('uses the tag, else the first name, for name tags', () => {
     expect(tagName(people[2]!)).toBe('Pepe');

@@ -36,7 +36,7 @@ describe('buildMinutes', () => {
   it("follows the circle's order of sections, introductions first, missing sections after", () => {
     const m = buildMinutes(circle, meeting);
     expect(m.sections.map((s) => [s.id, s.title])).toEqual([
-      ['introductions', 'Introductions'],
+      ['introductions', 'Welcome and introductions'],
       ['learning', 'Learning first'],
       ['reflect', 'Reflect'],
       ['next', "What's Next?"],

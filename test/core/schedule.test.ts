@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeCadence, meetingDates, nthWeekdayOfMonth, parseCadence, upcomingDates } from '../../src/core/schedule.js';
+import { describeCadence, meetingDates, nthWeekdayOfMonth, parseCadence, upcomingDates } from '../../src/core/cadence.js';
 import { daysBetween, weekday } from '../../src/core/dates.js';
-import { nextMeetingDate, scheduleQuery, upcomingMeetings } from '../../src/core/circle.js';
+import { chosenFor, nextMeetingDate, scheduledAfter, upcomingMeetings } from '../../src/core/schedule.js';
 import type { Circle, Meeting } from '../../src/core/schema.js';
 
 describe('parseCadence', () => {
@@ -125,7 +125,7 @@ describe('upcomingMeetings: the schedule with what the last meeting decided', ()
   const last = (next: { date?: string; topic?: string; speaker?: string }) => ({ date: '2026-10-20', next: { members: [], ...next } }) as unknown as Meeting;
 
   it('puts the chosen date in place of the schedule date it stands in for, with the topic and speaker', () => {
-    const dates = upcomingMeetings({ circle, last: last({ date: '2026-11-19', topic: 'Burnout', speaker: 'Nadia' }), from: '2026-11-01', count: 3 });
+    const dates = upcomingMeetings({ circle, last: last({ date: '2026-11-19', topic: 'Burnout', speaker: 'Nadia' }), today: '2026-11-01', count: 3 });
     expect(dates).toEqual([
       { date: '2026-11-17', skipped: true, movedTo: '2026-11-19' },
       { date: '2026-11-19', skipped: false, chosen: true, topic: 'Burnout', speaker: 'Nadia' },
@@ -137,7 +137,7 @@ describe('upcomingMeetings: the schedule with what the last meeting decided', ()
   });
 
   it('drops every schedule date up to a chosen date further out, and a chosen date wins over a skip date', () => {
-    const dates = upcomingMeetings({ circle, last: last({ date: '2027-01-12' }), from: '2026-11-01', count: 2 });
+    const dates = upcomingMeetings({ circle, last: last({ date: '2027-01-12' }), today: '2026-11-01', count: 2 });
     expect(dates).toEqual([
       { date: '2026-11-17', skipped: true, movedTo: '2027-01-12' },
       { date: '2026-12-15', skipped: true, movedTo: '2027-01-12' },
@@ -147,7 +147,7 @@ describe('upcomingMeetings: the schedule with what the last meeting decided', ()
   });
 
   it('with no chosen date, puts the topic on the first upcoming date', () => {
-    const dates = upcomingMeetings({ circle, last: last({ topic: 'Burnout' }), from: '2026-11-01', count: 2 });
+    const dates = upcomingMeetings({ circle, last: last({ topic: 'Burnout' }), today: '2026-11-01', count: 2 });
     expect(dates).toEqual([
       { date: '2026-11-17', skipped: false, topic: 'Burnout' },
       { date: '2026-12-15', skipped: false },
@@ -155,22 +155,30 @@ describe('upcomingMeetings: the schedule with what the last meeting decided', ()
   });
 
   it('leaves out a chosen date before --from, and lists nothing up to the last meeting', () => {
-    expect(upcomingMeetings({ circle, last: last({ date: '2026-11-19', topic: 'Burnout' }), from: '2026-11-20', count: 1 })).toEqual([{ date: '2026-12-15', skipped: false }]);
-    expect(upcomingMeetings({ circle, last: last({ topic: 'Burnout' }), from: '2026-11-18', count: 1 })).toEqual([{ date: '2026-12-15', skipped: false }]);
-    expect(upcomingMeetings({ circle, last: last({}), from: '2026-10-20', count: 1 }).map((d) => d.date)).toEqual(['2026-11-17']);
-    expect(upcomingMeetings({ circle, last: undefined, from: '2026-10-20', count: 1 }).map((d) => d.date)).toEqual(['2026-10-20']);
+    // The chosen date passed with no minutes: the topic goes with the next meeting held.
+    expect(upcomingMeetings({ circle, last: last({ date: '2026-11-19', topic: 'Burnout' }), today: '2026-11-20', count: 1 })).toEqual([{ date: '2026-12-15', skipped: false, topic: 'Burnout' }]);
+    expect(upcomingMeetings({ circle, last: last({ topic: 'Burnout' }), today: '2026-11-18', count: 1 })).toEqual([{ date: '2026-12-15', skipped: false, topic: 'Burnout' }]);
+    // Listed from a later date than today: the meeting in between takes the topic.
+    expect(upcomingMeetings({ circle, last: last({ topic: 'Burnout' }), today: '2026-11-18', from: '2026-12-16', count: 1 })).toEqual([
+      { date: '2027-01-12', skipped: true },
+      { date: '2027-02-09', skipped: false },
+    ]);
+    expect(upcomingMeetings({ circle, last: last({}), today: '2026-10-20', count: 1 }).map((d) => d.date)).toEqual(['2026-11-17']);
+    expect(upcomingMeetings({ circle, last: undefined, today: '2026-10-20', count: 1 }).map((d) => d.date)).toEqual(['2026-10-20']);
   });
 
-  it('builds one dates query from the circle: anchor, else the creation date, and the skip dates', () => {
-    expect(scheduleQuery(circle, '2026-11-01', 2)).toEqual({
-      cadence: { kind: 'weekly', every: 4, weekday: 2 },
-      anchor: '2026-06-02',
-      from: '2026-11-01',
-      count: 2,
-      skip: ['2027-01-12'],
-    });
+  it('counts from the anchor, else the creation date, and leaves out skip dates', () => {
+    expect(scheduledAfter(circle, '2026-11-01')).toBe('2026-11-17');
+    expect(scheduledAfter(circle, '2026-12-15')).toBe('2027-02-09'); // 12 January is skipped
     const unanchored = { ...circle, created: '2026-06-09', schedule: { ...circle.schedule, anchor: undefined } } as unknown as Circle;
-    expect(scheduleQuery(unanchored, '2026-11-01', 1).anchor).toBe('2026-06-09');
-    expect(meetingDates(scheduleQuery(unanchored, '2026-11-01', 1))).toEqual(['2026-11-24']);
+    expect(scheduledAfter(unanchored, '2026-11-01')).toBe('2026-11-24');
+  });
+
+  it('gives the chosen topic to the next meeting only, whatever date is asked about', () => {
+    const chosen = last({ topic: 'Burnout', speaker: 'Nadia' });
+    expect(chosenFor(circle, chosen, '2026-11-17', '2026-11-01')).toEqual({ topic: 'Burnout', speaker: 'Nadia' });
+    expect(chosenFor(circle, chosen, '2026-12-15', '2026-11-01')).toEqual({});
+    expect(chosenFor(circle, chosen, '2026-12-15', '2026-11-28')).toEqual({ topic: 'Burnout', speaker: 'Nadia' });
+    expect(chosenFor(circle, chosen, '2026-10-20', '2026-11-01')).toEqual({}); // the last meeting itself
   });
 });

@@ -56,3 +56,20 @@ describe('circleStats', () => {
     expect(circleStats([], members)).toMatchObject({ meetings: [], topics: [], averageAttendance: undefined });
   });
 });
+
+describe('stats of one meeting', () => {
+  it('says "1 meeting", and counts the apologies of those who missed one', async () => {
+    const { statsText } = await import('../../src/render/stats-text.js');
+    const { Chalk } = await import('chalk');
+    const { summarizeMeeting } = await import('../../src/core/summary.js');
+    const { meetingSchema } = await import('../../src/core/schema.js');
+    const m = summarizeMeeting(
+      meetingSchema.parse({ date: '2026-01-06', number: 1, attendance: { present: ['Ana'], absent: [{ member: 'Ben', apology: 'Away' }] } }),
+    );
+    const stats = circleStats([m], [{ name: 'Ana', joined: '2026-01-06', active: true }, { name: 'Ben', joined: '2026-01-06', active: true }]);
+    expect(stats.members.find((x) => x.name === 'Ben')).toMatchObject({ attended: 0, of: 1, apologies: 1 });
+    const text = statsText(stats, { title: 'T', width: 80, style: { unicode: false }, color: new Chalk({ level: 0 }) });
+    expect(text).toContain('1 meeting, 2026-01-06 to 2026-01-06');
+    expect(text).toContain('0/1 (1 apology)');
+  });
+});

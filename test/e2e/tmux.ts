@@ -11,8 +11,8 @@ export class Tmux {
   private session = 0;
   private env: NodeJS.ProcessEnv;
 
-  constructor(today = '2026-11-17') {
-    this.env = testEnv({ CIRCLE_TODAY: today, TERM: 'xterm-256color' });
+  constructor(today = '2026-11-17', env: Record<string, string> = {}) {
+    this.env = testEnv({ CIRCLE_TODAY: today, TERM: 'xterm-256color', ...env });
   }
 
   private tmux(...args: string[]): string {

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { createProgram, type Deps } from '../../src/cli.js';
+import { createProgram } from '../../src/cli.js';
+import type { Deps } from '../../src/context.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const FAST_ARGS = ['--version', '-V', '--help', '-h', 'help'];

@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { membersSchema } from '../../src/core/schema.js';
-import { carryEdit } from '../../src/store/merge.js';
+import { carryEdit } from '../../src/store/carry-edit.js';
 import { editedText, parseYaml, renderYaml } from '../../src/store/yaml-file.js';
 
 function edit(text: string, change: (doc: ReturnType<typeof parseYaml>['doc']) => void) {

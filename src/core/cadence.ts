@@ -1,0 +1,132 @@
+// Meeting cadence: the human sentence in circle.yaml, parsed, and the dates its rule gives.
+import { addDays, daysBetween, type IsoDate, toDate, toIso, weekday } from './dates.js';
+
+export type Cadence =
+  | { kind: 'weekly'; every: number; weekday: number }
+  | { kind: 'monthly'; nth: number; weekday: number }; // nth: 1..5, or -1 for the last
+
+type CadenceResult = { ok: true; cadence: Cadence } | { ok: false; error: string };
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const ORDINALS: Record<string, number> = {
+  '1st': 1, first: 1, '2nd': 2, second: 2, '3rd': 3, third: 3, '4th': 4, fourth: 4,
+  '5th': 5, fifth: 5, last: -1,
+};
+const EXAMPLES = '"weekly on Tuesday", "every 2 weeks on Tuesday" or "monthly on the 2nd Tuesday"';
+
+function dayIndex(word: string | undefined): number {
+  if (!word) return -1;
+  return WEEKDAYS.indexOf(word.toLowerCase().replace(/s$/, ''));
+}
+
+export function parseCadence(input: string): CadenceResult {
+  const s = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const fail = (error: string): CadenceResult => ({ ok: false, error });
+  const DAY = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)s?';
+
+  let m = new RegExp(`^(?:weekly|every week) on ${DAY}$`).exec(s) ?? new RegExp(`^every ${DAY}$`).exec(s);
+  if (m) return { ok: true, cadence: { kind: 'weekly', every: 1, weekday: dayIndex(m[1]) } };
+
+  m = new RegExp(`^(?:every (\\d+) weeks|every other week|fortnightly) on ${DAY}$`).exec(s);
+  if (m) {
+    const every = m[1] ? Number(m[1]) : 2;
+    if (every < 1 || every > 52) return fail(`"every ${every} weeks" is out of range (1 to 52)`);
+    return { ok: true, cadence: { kind: 'weekly', every, weekday: dayIndex(m[2]) } };
+  }
+
+  const ORD = '(1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last)';
+  m =
+    new RegExp(`^(?:monthly|every month) on the ${ORD} ${DAY}$`).exec(s) ??
+    new RegExp(`^(?:on )?the ${ORD} ${DAY} of (?:each|every|the) month$`).exec(s);
+  if (m) {
+    return { ok: true, cadence: { kind: 'monthly', nth: ORDINALS[m[1]!]!, weekday: dayIndex(m[2]) } };
+  }
+
+  if (new RegExp(`^every (second|2nd|third|3rd|fourth|4th) ${DAY}$`).test(s)) {
+    return fail(`"${input.trim()}" is ambiguous: say "every 2 weeks on …" or "monthly on the 2nd …"`);
+  }
+  return fail(`"${input.trim()}" is not a cadence I know; try ${EXAMPLES}`);
+}
+
+/** The nth (or last, nth = -1) given weekday of a month; undefined when the month has none. */
+export function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
+  if (nth === -1) {
+    const last = new Date(year, month + 1, 0);
+    const back = (last.getDay() - day + 7) % 7;
+    return toIso(new Date(year, month, last.getDate() - back));
+  }
+  const first = new Date(year, month, 1);
+  const date = 1 + ((day - first.getDay() + 7) % 7) + (nth - 1) * 7;
+  const result = new Date(year, month, date);
+  return result.getMonth() === month ? toIso(result) : undefined;
+}
+
+export interface DatesQuery {
+  cadence: Cadence;
+  /** Where "every N weeks" counts from. */
+  anchor: IsoDate;
+  /** First date that may be returned (inclusive). */
+  from: IsoDate;
+  count: number;
+  skip?: readonly IsoDate[];
+}
+
+/** The next `count` meeting dates on or after `from`, leaving out skipped dates. */
+export function meetingDates(q: DatesQuery): IsoDate[] {
+  const skip = new Set(q.skip ?? []);
+  const out: IsoDate[] = [];
+  const push = (d: IsoDate) => {
+    if (d >= q.from && !skip.has(d)) out.push(d);
+  };
+  const c = q.cadence;
+  if (c.kind === 'weekly') {
+    const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
+    const step = 7 * c.every;
+    const gap = daysBetween(first, q.from);
+    let d = gap > 0 ? addDays(first, Math.ceil(gap / step) * step) : first;
+    for (let guard = 0; out.length < q.count && guard < q.count + skip.size + 1; guard++) {
+      push(d);
+      d = addDays(d, step);
+    }
+  } else {
+    const start = toDate(q.from);
+    let y = start.getFullYear();
+    let mo = start.getMonth();
+    for (let guard = 0; out.length < q.count && guard < 12 * (q.count + skip.size + 1); guard++) {
+      const d = nthWeekdayOfMonth(y, mo, c.nth, c.weekday);
+      if (d) push(d);
+      mo += 1;
+      if (mo === 12) { mo = 0; y += 1; }
+    }
+  }
+  return out;
+}
+
+/** A cadence in words, for agendas and summaries. */
+export function describeCadence(c: Cadence): string {
+  const day = WEEKDAYS[c.weekday]!.replace(/^./, (x) => x.toUpperCase());
+  if (c.kind === 'weekly') return c.every === 1 ? `every ${day}` : `every ${c.every} weeks on ${day}`;
+  const ord = c.nth === -1 ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][c.nth - 1];
+  return `the ${ord} ${day} of each month`;
+}
+
+export interface ScheduledDate {
+  date: IsoDate;
+  /** A date the rule gives but circle.yaml lists under `skip`. */
+  skipped: boolean;
+}
+
+/** The next `count` meeting dates on or after `from`, with the skipped dates that fall among them. */
+export function upcomingDates(q: DatesQuery): ScheduledDate[] {
+  const skip = new Set(q.skip ?? []);
+  const all = meetingDates({ ...q, count: q.count + skip.size, skip: [] });
+  const out: ScheduledDate[] = [];
+  let held = 0;
+  for (const date of all) {
+    if (held === q.count) break;
+    const skipped = skip.has(date);
+    out.push({ date, skipped });
+    if (!skipped) held += 1;
+  }
+  return out;
+}

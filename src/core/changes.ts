@@ -1,0 +1,82 @@
+// What changed in a circle's shared files, in words: new meetings, members who joined,
+// left or came back, and which parts of circle.yaml changed (`circle sync` reports it).
+import { nameKey } from './names.js';
+
+/** Same data, written in the same key order. */
+const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** One shared file that differs, with its data before and after (undefined where absent or unreadable). */
+export interface FileChange {
+  /** From the workspace folder, e.g. circles/riverside-leaders/members.yaml */
+  path: string;
+  status: 'added' | 'changed' | 'removed';
+  before: unknown;
+  after: unknown;
+}
+
+interface Person {
+  name: string;
+  active: boolean;
+}
+
+function people(data: unknown): Map<string, { person: Person; raw: unknown }> {
+  const list = (data as { members?: unknown } | undefined)?.members;
+  const out = new Map<string, { person: Person; raw: unknown }>();
+  if (!Array.isArray(list)) return out;
+  for (const m of list) {
+    const name = (m as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') continue;
+    out.set(nameKey(name), { person: { name, active: (m as { active?: unknown }).active !== false }, raw: m });
+  }
+  return out;
+}
+
+const names = (list: string[]) => list.join(', ');
+
+function membersChanges(before: unknown, after: unknown): string[] {
+  const [was, now] = [people(before), people(after)];
+  const joined: string[] = [];
+  const left: string[] = [];
+  const back: string[] = [];
+  const edited: string[] = [];
+  const gone: string[] = [];
+  for (const [key, { person, raw }] of now) {
+    const old = was.get(key);
+    if (!old) joined.push(person.name);
+    else if (old.person.active && !person.active) left.push(person.name);
+    else if (!old.person.active && person.active) back.push(person.name);
+    else if (!sameData(old.raw, raw)) edited.push(person.name);
+  }
+  for (const [key, { person }] of was) if (!now.has(key)) gone.push(person.name);
+  return [
+    ...(joined.length ? [`${joined.length === 1 ? 'new member' : 'new members'} ${names(joined)}`] : []),
+    ...(back.length ? [`active again: ${names(back)}`] : []),
+    ...(left.length ? [`no longer active: ${names(left)}`] : []),
+    ...(edited.length ? [`details changed: ${names(edited)}`] : []),
+    ...(gone.length ? [`taken off members.yaml: ${names(gone)}`] : []),
+  ];
+}
+
+function circleChanges(before: unknown, after: unknown): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !sameData(a[k], b[k]));
+  return keys.length ? [`changed in circle.yaml: ${keys.map((k) => k.replace(/_/g, ' ')).join(', ')}`] : [];
+}
+
+/** For each circle with changes, one line: "slug: new meeting 2026-11-24; new member Ana Souza". */
+export function describeChanges(files: readonly FileChange[]): string[] {
+  const byCircle = new Map<string, string[]>();
+  for (const f of files) {
+    const m = /^circles\/([^/]+)\/(.+)$/.exec(f.path);
+    if (!m) continue;
+    const [, slug, file] = m as unknown as [string, string, string];
+    const said = byCircle.get(slug) ?? [];
+    byCircle.set(slug, said);
+    const date = /^meetings\/(\d{4}-\d{2}-\d{2})\.yaml$/.exec(file)?.[1];
+    if (date) said.push(f.status === 'added' ? `new meeting ${date}` : f.status === 'removed' ? `meeting ${date} taken out` : `minutes of ${date} changed`);
+    else if (file === 'members.yaml') said.push(...membersChanges(f.before, f.after));
+    else if (file === 'circle.yaml') said.push(...(f.status === 'added' ? ['a new circle'] : f.status === 'removed' ? ['circle.yaml taken out'] : circleChanges(f.before, f.after)));
+  }
+  return [...byCircle].filter(([, said]) => said.length).map(([slug, said]) => `${slug}: ${said.join('; ')}`);
+}

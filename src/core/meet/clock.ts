@@ -1,0 +1,34 @@
+// Where a part of the meeting stands against the time the circle's format gives it.
+import { PROMPTS } from '../prompts.js';
+import type { Draft } from './draft.js';
+import { MEETING_PARTS, type MeetingPart, type MeetingPlan, type Step } from './step.js';
+
+export interface SectionStatus {
+  id: MeetingPart;
+  title: string;
+  about?: string;
+  /** A line on how to answer in this part, e.g. how to note a speaker request. */
+  hint?: string;
+  /** Minutes since the section began. */
+  used: number;
+  /** Minutes the circle's format gives it, if any. */
+  planned?: number;
+}
+
+/** Where a section stands: it began when the last answer of an earlier section was saved. */
+export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingPart, now: string, all: readonly Step[]): SectionStatus {
+  const format = plan.circle.format.sections.find((s) => s.id === section);
+  const words = PROMPTS[section];
+  const rank = MEETING_PARTS.indexOf(section);
+  const earlier = all.filter((s) => MEETING_PARTS.indexOf(s.section) < rank && draft.at[s.id]);
+  const began = earlier.map((s) => draft.at[s.id]!).sort().at(-1) ?? draft.started;
+  const used = Math.max(0, Math.floor((Date.parse(now) - Date.parse(began)) / 60_000));
+  return {
+    id: section,
+    title: format?.title ?? words.title,
+    ...(words.about && { about: words.about }),
+    ...(words.hint && { hint: words.hint }),
+    used: Number.isFinite(used) ? used : 0,
+    ...(format && { planned: format.minutes }),
+  };
+}

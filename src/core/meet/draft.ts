@@ -1,0 +1,44 @@
+// The meeting in progress: every answer so far, by step id, and when each was given.
+import * as z from 'zod';
+import { isIsoDate } from '../dates.js';
+import { nameKey } from '../names.js';
+
+export type Value = string | boolean | string[];
+
+export const draftSchema = z.object({
+  date: z.string().refine(isIsoDate),
+  /** When the meeting started (ISO date-time). */
+  started: z.string(),
+  answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
+  /** When each answer was saved (ISO date-time): the section clocks are read from these. */
+  at: z.record(z.string(), z.string()),
+  /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
+  partial: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export function newDraft(date: string, now: string): Draft {
+  return { date, started: now, answers: {}, at: {} };
+}
+
+/** A text answer, trimmed ('' when absent). */
+export const textOf = (a: Value | undefined): string => (typeof a === 'string' ? a.trim() : '');
+/** A list answer, trimmed, empty items left out. */
+export const namesOf = (a: Value | undefined): string[] => (Array.isArray(a) ? a.map((s) => s.trim()).filter(Boolean) : []);
+export const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
+
+/**
+ * The members ticked as present, as the draft keeps them. Never recomputed from
+ * members.yaml: someone removed from it mid-meeting keeps the answers already given.
+ */
+export function present(draft: Draft): string[] {
+  const ticked = namesOf(draft.answers.attendance);
+  return ticked.filter((n, i) => ticked.findIndex((m) => sameName(m, n)) === i);
+}
+
+export function newcomers(draft: Draft): string[] {
+  return namesOf(draft.answers.newcomers);
+}
+
+/** Everyone present who belongs to the circle after tonight: members ticked, then newcomers. */
+export const everyone = (draft: Draft): string[] => [...present(draft), ...newcomers(draft)];

@@ -1,0 +1,12 @@
+// The meeting as data: steps from the plan and the answers so far, a pure reducer, the
+// clock of each part, the minutes, and the run loop. Nothing here prompts, reads the
+// clock or touches the disk: time comes in as ISO text.
+export { answer, answerFor, coerce } from './answer.js';
+export { sectionStatus, type SectionStatus } from './clock.js';
+export { draftSchema, newDraft, type Draft, type Value } from './draft.js';
+export { rollChanges, toMinutes, type MeetingFile, type RollChanges } from './minutes.js';
+export { splitRequests } from './requests.js';
+export { rehearse, runMeeting, skipRest, SKIP_REST, type ListProgress, type Prompter, type RunEffects } from './run.js';
+export { topicIdeas } from './parts/next.js';
+export type { MeetingPlan, Step, StepChoice } from './step.js';
+export { pendingStep, steps } from './steps.js';

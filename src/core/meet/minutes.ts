@@ -1,0 +1,97 @@
+// The finished meeting: the minutes as written to meetings/DATE.yaml, and the changes
+// members.yaml needs (newcomers join, former members who came are active again).
+import type * as z from 'zod';
+import { tagName } from '../members.js';
+import { FIELD, memberFields, type PartId } from '../prompts.js';
+import type { meetingSchema, Member } from '../schema.js';
+import { everyone, namesOf, newcomers, present, sameName, textOf, type Draft } from './draft.js';
+import { splitRequests } from './requests.js';
+import { absentees } from './parts/opening.js';
+import { droppedCommitment, openCommitment } from './parts/reflect.js';
+import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
+
+/** The minutes as written to meetings/DATE.yaml: only what was said, in the file's order. */
+export type MeetingFile = z.input<typeof meetingSchema>;
+
+/** Text answers under `prefix` as fields: empty answers are left out of the minutes. */
+function fields(draft: Draft, part: MeetingPart, member: string | undefined, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, textOf(draft.answers[stepId(part, k, member)])]).filter(([, v]) => v));
+}
+const memberAnswers = (draft: Draft, part: MeetingPart & PartId, member: string) => fields(draft, part, member, memberFields(part));
+
+/**
+ * The minutes from the answers so far (the reflect entry's `commitment` is the one the
+ * member came in with). Speaker requests typed after `++` in Reflect answers move to `requests`.
+ */
+export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
+  const attendees = present(draft);
+  const requests: { topic: string; by?: string; private?: boolean }[] = [];
+
+  const reflections = attendees.map((name) => {
+    const answers = memberAnswers(draft, 'reflect', name);
+    const trust = draft.answers[stepId('reflect', 'private', name)] === true ? { private: true } : {};
+    for (const [k, v] of Object.entries(answers)) {
+      const split = splitRequests(v);
+      for (const topic of split.requests) requests.push({ topic, by: name, ...trust });
+      if (split.text) answers[k] = split.text;
+      else delete answers[k];
+    }
+    const commitment = openCommitment(plan, name)?.text;
+    const dropped = droppedCommitment(draft, name) ? { dropped: true } : {};
+    return { member: name, ...(commitment ? { commitment } : {}), ...answers, ...dropped, ...trust };
+  });
+  for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) requests.push({ topic });
+
+  const introduced = [...newcomers(draft), ...(draft.answers[stepId('introductions', 'others')] === true ? attendees : [])];
+  const introductions = introduced
+    .map((name) => ({ member: name, ...memberAnswers(draft, 'introductions', name) }))
+    .filter((i) => Object.keys(i).length > 1 || newcomers(draft).includes(i.member));
+
+  const learning = {
+    ...fields(draft, 'learning', undefined, ['format', 'topic', 'speaker', 'notes']),
+    questions: namesOf(draft.answers[stepId('learning', 'questions')]),
+  };
+  const facilitator = textOf(draft.answers[stepId('opening', 'facilitator')]);
+  const notes = textOf(draft.answers[stepId('closing', 'notes')]);
+  const absent = absentees(plan, draft).map((member) => ({ member, ...fields(draft, 'opening', member, ['apology']) }));
+  return {
+    date: plan.date,
+    number: plan.number,
+    ...(facilitator ? { facilitator } : {}),
+    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent },
+    introductions,
+    reflect: { members: reflections, requests },
+    learning,
+    next: {
+      members: everyone(draft).map((name) => ({ member: name, ...memberAnswers(draft, 'next', name) })),
+      ...fields(draft, 'next', undefined, ['topic', 'speaker', 'date', 'notes']),
+    },
+    ...(notes ? { notes } : {}),
+  };
+}
+
+export interface RollChanges {
+  /** Newcomers to add, with what their introduction told us. */
+  joining: Array<Pick<Member, 'name'> & Partial<Member>>;
+  /** Former members who came back, to be marked active again: their place in members.yaml and name. */
+  returning: Array<{ index: number; name: string }>;
+}
+
+/**
+ * What members.yaml needs once the minutes are written, given the members it holds
+ * now (it may have been edited while the meeting ran): newcomers not yet in it are
+ * added, and anyone present who is marked inactive is active again.
+ */
+export function rollChanges(members: readonly Member[], plan: MeetingPlan, draft: Draft): RollChanges {
+  const known = (name: string) => members.some((m) => sameName(m.name, name));
+  const joining = newcomers(draft)
+    .filter((name) => !known(name))
+    .map((name) => {
+      const about = fields(draft, 'introductions', name, [FIELD.organization, FIELD.vision]);
+      return { name, tag: tagName({ name }), ...about, joined: plan.date, active: true };
+    });
+  const here = present(draft);
+  const isBack = (m: Member) => !m.active && here.some((n) => sameName(n, m.name));
+  const returning = members.flatMap((m, index) => (isBack(m) ? [{ index, name: m.name }] : []));
+  return { joining, returning };
+}

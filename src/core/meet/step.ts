@@ -1,0 +1,96 @@
+// The building block of a meeting: a step (one question, asked once or of one person)
+// and how a part's questions in templates/prompts.yaml become steps.
+import { tagName } from '../members.js';
+import { fill, partFor, type Part, type PartId, type Question, type QuestionKind } from '../prompts.js';
+import type { Memory } from '../memory.js';
+import type { Circle, Meeting, Member } from '../schema.js';
+import { sameName, type Value } from './draft.js';
+
+/** What does not change while the meeting runs. */
+export interface MeetingPlan {
+  circle: Circle;
+  members: Member[];
+  /** The meeting before this one (by date); undefined at a circle's first meeting. */
+  last: Meeting | undefined;
+  date: string;
+  /** Its place among the circle's meetings by date. */
+  number: number;
+  /** What is open from the meetings before it: commitments, the topic backlog. */
+  memory: Memory;
+}
+
+/** The parts of a meeting, in the order they are asked. */
+export const MEETING_PARTS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing'] as const satisfies readonly PartId[];
+export type MeetingPart = (typeof MEETING_PARTS)[number];
+
+export interface StepChoice {
+  name: string;
+  value: string;
+  /** Other names an answers file may use for it, e.g. a member's name tag. */
+  also?: string[];
+}
+
+export interface Step {
+  /** Where the answer is kept in the draft and named in an answers file, e.g. `reflect.Ana Souza.tried`. */
+  id: string;
+  section: MeetingPart;
+  member?: string;
+  kind: QuestionKind;
+  question: string;
+  /** Shown when the member's turn begins (or resumes), e.g. the commitment they came in with. */
+  note?: string;
+  default?: Value;
+  choices?: StepChoice[];
+  /** select: the choice that lets the facilitator type another answer (its label). */
+  other?: string;
+  validate?: (value: Value) => true | string;
+}
+
+/** How a part's answers are named in the draft: `intro.NAME.vision`, `reflect.requests`, `facilitator`, `absent.NAME.apology`. */
+const PREFIX: Record<MeetingPart, string> = { opening: '', introductions: 'intro', reflect: 'reflect', learning: 'learning', next: 'next', closing: '' };
+const EACH_PREFIX: Partial<Record<MeetingPart, string>> = { opening: 'absent' };
+
+export function stepId(part: MeetingPart, question: string, member?: string): string {
+  return [member ? (EACH_PREFIX[part] ?? PREFIX[part]) : PREFIX[part], member, question].filter(Boolean).join('.');
+}
+
+/** A part's questions in the circle's words, made into steps. */
+export class Asker {
+  readonly words: Part;
+  constructor(
+    readonly part: MeetingPart,
+    readonly plan: MeetingPlan,
+  ) {
+    this.words = partFor(plan.circle, part);
+  }
+
+  step(q: Question, extra: Partial<Step> = {}, member?: string, values: Record<string, string | number> = {}): Step {
+    return {
+      id: stepId(this.part, q.id, member),
+      section: this.part,
+      ...(member && { member }),
+      kind: q.kind ?? 'text',
+      question: fill(q.ask, { ...(member && { name: member, tag: tagOf(this.plan, member) }), ...values }),
+      ...(q.choices && { choices: Object.entries(q.choices).map(([value, name]) => ({ name, value })) }),
+      ...(q.other && { other: q.other }),
+      ...extra,
+    };
+  }
+
+  /** The question `id`, asked once, or of `member`. */
+  one(id: string, extra: Partial<Step> = {}, values: Record<string, string | number> = {}, member?: string): Step {
+    const q = this.words.questions.find((x) => x.id === id);
+    if (!q) throw new Error(`templates/prompts.yaml: ${this.part} has no question "${id}"`);
+    return this.step(q, extra, member, values);
+  }
+
+  /** The text questions asked of each person, for `member`. */
+  each(member: string, extra: Partial<Step> = {}, keep: (q: Question) => boolean = () => true): Step[] {
+    return this.words.questions.filter((q) => q.each && (q.kind ?? 'text') === 'text' && keep(q)).map((q) => this.step(q, extra, member));
+  }
+}
+
+/** How a person is addressed: their name tag (members.yaml), else their first name. */
+export function tagOf(plan: MeetingPlan, name: string): string {
+  return tagName(plan.members.find((m) => sameName(m.name, name)) ?? { name });
+}

@@ -1,0 +1,64 @@
+// The people of a circle: names on tags, who is active, finding someone by name.
+import { nameKey } from './names.js';
+import type { Member } from './schema.js';
+
+/** Honorifics a name may start with; the tag shows the first name after them. */
+const HONORIFICS = /^(dr|prof|mr|mrs|ms|mx|rev|sr|fr)\.?\s+(?=\S)/i;
+
+/** The name for the name tag: `tag`, else the first name (after any honorific such as "Dr"). */
+export function tagName(member: { name: string; tag?: string | undefined }): string {
+  const name = member.name.trim();
+  return member.tag?.trim() || name.replace(HONORIFICS, '').split(/\s+/)[0] || name;
+}
+
+export function activeMembers<M extends Pick<Member, 'active'>>(members: readonly M[]): M[] {
+  return members.filter((m) => m.active);
+}
+
+/** How a name is looked up: as nameKey, and without accents (Zoe finds Zoë, Lucja finds Łucja). */
+export function searchKey(name: string): string {
+  return nameKey(name).normalize('NFD').replace(/\p{Mn}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ß/g, 'ss');
+}
+
+/** Letters two keys differ by (insertions, deletions, substitutions), for "did you mean". */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+export type Lookup<M> = { found: M; index: number } | { found?: undefined; matches: M[]; suggestions: M[] };
+
+/**
+ * Find a member the way people name each other: the full name, the name tag, the first
+ * name, or the start of the name, in any case and with or without accents. One match is
+ * found; several are `matches`; none gives `suggestions` of names spelt nearly so.
+ */
+export function findMember<M extends { name: string; tag?: string | undefined }>(members: readonly M[], query: string): Lookup<M> {
+  const q = searchKey(query);
+  const exact = members.findIndex((m) => nameKey(m.name) === nameKey(query));
+  if (exact >= 0) return { found: members[exact]!, index: exact };
+  const tiers = [
+    (m: M) => searchKey(m.name) === q,
+    (m: M) => searchKey(tagName(m)) === q,
+    (m: M) => searchKey(m.name).startsWith(q) || searchKey(m.name).split(' ').includes(q),
+  ];
+  for (const matches of tiers) {
+    const hits = members.filter(matches);
+    if (hits.length === 1) return { found: hits[0]!, index: members.indexOf(hits[0]!) };
+    if (hits.length > 1) return { matches: hits, suggestions: [] };
+  }
+  const near = (m: M) => Math.min(distance(searchKey(m.name), q), distance(searchKey(tagName(m)), q), ...searchKey(m.name).split(' ').map((w) => distance(w, q)));
+  return { matches: [], suggestions: members.filter((m) => near(m) <= Math.max(1, Math.floor(q.length / 4))) };
+}
+
+/** What to say when a lookup found nobody, or more than one: "did you mean …?" or where to look. */
+export function lookupHint<M extends { name: string }>(miss: { matches: M[]; suggestions: M[] }, fallback: string): string {
+  const names = (miss.matches.length ? miss.matches : miss.suggestions).map((m) => m.name);
+  if (!names.length) return fallback;
+  return `${miss.matches.length ? 'it could be' : 'did you mean'} ${names.length === 1 ? names[0] : `one of: ${names.join(', ')}`}?`;
+}

@@ -1,0 +1,145 @@
+// circle sync between two co-facilitators' clones of one workspace, through a bare
+// remote: real git, the built bin as the merge driver.
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { circle, git, tempDir } from '../helpers.js';
+
+const SLUG = 'eastside-youth-workers';
+const env = { CIRCLE_TODAY: '2026-11-10' };
+
+/** A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`. */
+function sharedWorkspace() {
+  const top = tempDir('circle-sync-');
+  git(top, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
+  const a = join(top, 'a');
+  mkdirSync(a);
+  git(a, 'init', '--quiet', '--initial-branch=main');
+  expect(circle(['init', 'Eastside Youth Workers', '--yes'], { cwd: a, env }).code).toBe(0);
+  // Comments written by hand, to be kept through every merge.
+  const members = join(a, 'circles', SLUG, 'members.yaml');
+  writeFileSync(members, readFileSync(members, 'utf8').replace('members: []', '# Ana started the circle.\nmembers: []'));
+  expect(circle(['members', 'add', 'Ana Souza', '--org', 'Eastside Library', '--yes'], { cwd: a, env }).code).toBe(0);
+  git(a, 'remote', 'add', 'origin', '../remote.git');
+  const first = circle(['sync'], { cwd: a, env });
+  expect(first.code, first.stderr).toBe(0);
+  expect(first.stderr).toContain('Shared this workspace for the first time: origin/main now has it.');
+  git(top, 'clone', '--quiet', 'remote.git', 'b');
+  return { top, a, b: join(top, 'b') };
+}
+
+function meet(cwd: string, date: string, facilitator: string, notes: string) {
+  const answers = join(cwd, '..', `answers-${date}-${facilitator.split(' ')[0]}.yaml`);
+  writeFileSync(answers, `facilitator: ${facilitator}\nnotes: ${notes}\n`);
+  const r = circle(['meet', '--date', date, '--answers', answers], { cwd, env });
+  expect(r.code, r.stderr).toBe(0);
+}
+
+const circleDir = (clone: string) => join(clone, 'circles', SLUG);
+const read = (clone: string, file: string) => readFileSync(join(circleDir(clone), file), 'utf8');
+const meetings = (clone: string) => readdirSync(join(circleDir(clone), 'meetings')).filter((n) => n.endsWith('.yaml'));
+
+describe('circle sync', () => {
+  for (const order of [
+    ['a', 'b', 'a', 'b'],
+    ['b', 'a', 'b', 'a'],
+  ] as const) {
+    it(`brings each side's new member and meeting to the other, syncing ${order.join(', ')}`, () => {
+      const ws = sharedWorkspace();
+      expect(circle(['members', 'add', 'Ben Okoro', '--org', 'Northside Youth Centre', '--yes'], { cwd: ws.a, env }).code).toBe(0);
+      meet(ws.a, '2026-11-10', 'Ana Souza', 'Recorded by Ana.');
+      expect(circle(['members', 'add', 'Cleo Park', '--org', 'Westside Arts', '--yes'], { cwd: ws.b, env }).code).toBe(0);
+      meet(ws.b, '2026-11-24', 'Ana Souza', 'Recorded by Cleo.');
+      // Local state: a draft, a lock and a cache that must never travel.
+      writeFileSync(join(circleDir(ws.a), '.draft.yaml'), 'date: 2026-12-08\n');
+      writeFileSync(join(circleDir(ws.a), '.lock'), '123\n');
+      mkdirSync(join(circleDir(ws.a), '.cache'), { recursive: true });
+      writeFileSync(join(circleDir(ws.a), '.cache', 'summaries.json'), '{}');
+
+      const outputs: string[] = [];
+      for (const side of order) {
+        const r = circle(['sync'], { cwd: ws[side], env });
+        expect(r.code, `${side}: ${r.stdout}${r.stderr}`).toBe(0);
+        expect(r.stderr).not.toMatch(/conflict|stopped/i);
+        outputs.push(r.stdout);
+      }
+      // The side that synced second heard about the other's additions.
+      expect(outputs.join('\n')).toMatch(/new meeting 2026-11-(10|24); new member (Ben Okoro|Cleo Park)/);
+
+      for (const clone of [ws.a, ws.b]) {
+        const members = read(clone, 'members.yaml');
+        expect(members).toContain('# Ana started the circle.');
+        expect([...members.matchAll(/- name: (.+)/g)].map((m) => m[1])).toEqual(
+          order[0] === 'a' ? ['Ana Souza', 'Ben Okoro', 'Cleo Park'] : ['Ana Souza', 'Cleo Park', 'Ben Okoro'],
+        );
+        expect(meetings(clone)).toEqual(['2026-11-10.yaml', '2026-11-24.yaml']);
+        expect(read(clone, 'circle.yaml')).toContain('# A learning circle');
+        const check = circle(['check'], { cwd: clone, env });
+        expect(check.code, check.stderr).toBe(0);
+        expect(git(clone, 'status', '--porcelain', '--untracked-files=no')).toBe('');
+        expect(git(clone, 'ls-files')).not.toMatch(/\.draft\.yaml|\.lock|\.cache/);
+      }
+      expect(git(ws.a, 'rev-parse', 'HEAD')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+      expect(read(ws.a, '.draft.yaml')).toBe('date: 2026-12-08\n'); // still here, still local
+    });
+  }
+
+  it('stops on a meeting recorded on both sides, keeps both records, and carries on once one is chosen', () => {
+    const ws = sharedWorkspace();
+    meet(ws.a, '2026-11-24', 'Ana Souza', 'Recorded by Ana.');
+    meet(ws.b, '2026-11-24', 'Ana Souza', 'Recorded by Ben.');
+    expect(circle(['sync'], { cwd: ws.a, env }).code).toBe(0);
+
+    const stopped = circle(['sync'], { cwd: ws.b, env });
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(
+      `circles/${SLUG}/meetings/2026-11-24.yaml:1: the meeting of 2026-11-24 was recorded here and also in the shared copy; the file holds both records, keep one (or combine them)`,
+    );
+    const both = read(ws.b, 'meetings/2026-11-24.yaml');
+    expect(both).toMatch(/^<<<<<<< already shared\n[^]*Recorded by Ana\.[^]*\n=======\n[^]*Recorded by Ben\.[^]*\n>>>>>>> yours\n$/);
+    // Until the file is settled, sync says so again and changes nothing.
+    expect(circle(['sync'], { cwd: ws.b, env }).code).toBe(1);
+    expect(read(ws.b, 'meetings/2026-11-24.yaml')).toBe(both);
+
+    // Keep the shared record, with circle edit (which checks it).
+    const editor = join(ws.top, 'keep-first.sh');
+    writeFileSync(editor, `#!/bin/sh\nsed -i '/^=======$/,/^>>>>>>> /d; /^<<<<<<< /d' "$1"\n`);
+    chmodSync(editor, 0o755);
+    const edit = circle(['edit', 'minutes', '2026-11-24'], { cwd: ws.b, env: { ...env, EDITOR: editor } });
+    expect(edit.code, edit.stderr).toBe(0);
+    expect(edit.stderr).toContain('Not committed: a sync is waiting for this file. Run circle sync to carry on.');
+
+    const carried = circle(['sync'], { cwd: ws.b, env });
+    expect(carried.code, carried.stderr).toBe(0);
+    expect(read(ws.b, 'meetings/2026-11-24.yaml')).toContain('Recorded by Ana.');
+    expect(circle(['sync'], { cwd: ws.a, env }).code).toBe(0);
+    expect(git(ws.a, 'rev-parse', 'HEAD')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(circle(['check'], { cwd: ws.b, env }).code).toBe(0);
+  });
+
+  it('never shares a file that does not check', () => {
+    const ws = sharedWorkspace();
+    const members = join(circleDir(ws.a), 'members.yaml');
+    writeFileSync(members, `${readFileSync(members, 'utf8')}  - name: Ben Okoro\n    joined: next Tuesday\n`);
+    const before = git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main');
+    const r = circle(['sync'], { cwd: ws.a, env });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('Nothing was shared: these files do not check.');
+    expect(r.stderr).toMatch(new RegExp(`circles/${SLUG}/members\\.yaml:\\d+:\\d+: `));
+    expect(git(ws.a, 'status', '--porcelain')).toBe(` M circles/${SLUG}/members.yaml\n`);
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(before);
+  });
+
+  it('says what to do without a remote, and outside git', () => {
+    const root = tempDir();
+    expect(circle(['init', 'Quiet Circle', '--yes'], { cwd: root, env }).code).toBe(0);
+    const outside = circle(['sync'], { cwd: root, env });
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toContain('is not in a git repository');
+    git(root, 'init', '--quiet');
+    const alone = circle(['sync'], { cwd: root, env });
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('this workspace has no git remote to share through');
+    expect(alone.stderr).toContain('git remote add origin <url>');
+  });
+});

@@ -1,0 +1,7 @@
+// Before any test: build dist/ from the sources, so a spawned test never runs a stale build.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export default function setup(): void {
+  execFileSync(process.execPath, [join(import.meta.dirname, '..', 'scripts', 'build.mjs')], { stdio: 'inherit' });
+}

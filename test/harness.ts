@@ -1,0 +1,95 @@
+// The CLI in-process: runCli with captured streams, a fake TTY flag and a fixed clock,
+// and folders built inline. Most CLI tests run through here; spawned runs of the real
+// bin (test/helpers.ts `circle`) are for exit codes, signals, pipes and terminals.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { stringify } from 'yaml';
+import { clockFor, runCli } from '../src/cli.js';
+import { tempDir, testEnv, type RunResult } from './helpers.js';
+
+export interface InProcessOptions {
+  cwd?: string;
+  /** Added to (or, with undefined, removed from) the test environment of test/helpers.ts. */
+  env?: Record<string, string | undefined>;
+  input?: string;
+  /** Pretend stdin, stdout and stderr are a terminal. */
+  tty?: boolean;
+  columns?: number;
+}
+
+class Capture {
+  text = '';
+  constructor(
+    readonly isTTY: boolean,
+    readonly columns: number | undefined,
+  ) {}
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }
+}
+
+/**
+ * Run `circle argv…` in this process. The working folder is changed for the run (tests
+ * in a file run one at a time) so that paths print as they would for a user there.
+ */
+export async function run(argv: string[], options: InProcessOptions = {}): Promise<RunResult> {
+  const env = testEnv(options.env);
+  const tty = Boolean(options.tty);
+  const stdin = Object.assign(Readable.from(options.input ? [options.input] : []), { isTTY: tty });
+  const stdout = new Capture(tty, options.columns);
+  const stderr = new Capture(tty, options.columns);
+  const cwd = options.cwd ?? process.cwd();
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await runCli(argv, { cwd, env, stdin, stdout, stderr, now: clockFor(env.CIRCLE_TODAY) });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** A folder tree, path → content: strings as written, anything else as YAML. */
+export type Tree = Record<string, unknown>;
+
+/** Build `tree` in a fresh temp folder (removed after the test file); returns its path. */
+export function testdir(tree: Tree): string {
+  const root = tempDir('circle-dir-');
+  for (const [path, content] of Object.entries(tree)) {
+    const file = join(root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, typeof content === 'string' ? content : stringify(content));
+  }
+  return root;
+}
+
+/** A small circle for tests that need one but not the example's history. */
+export function circleTree(slug = 'tiny', extra: Tree = {}): Tree {
+  return {
+    [`circles/${slug}/circle.yaml`]: {
+      name: 'Tiny Circle',
+      created: '2026-01-06',
+      purpose: 'To learn from one another.',
+      ground_rules: ['Listen first.'],
+      format: {
+        sections: [
+          { id: 'reflect', title: 'Time to Reflect', minutes: 45 },
+          { id: 'learning', title: 'Learning Together', minutes: 50 },
+          { id: 'next', title: "What's Next?", minutes: 25 },
+        ],
+      },
+      schedule: { cadence: 'every 2 weeks on Tuesday', start: '18:00', duration: 120, location: 'Room 1' },
+      git: { commit: false },
+    },
+    [`circles/${slug}/members.yaml`]: {
+      members: [
+        { name: 'Ana Souza', tag: 'Ana', organization: 'Library', joined: '2026-01-06' },
+        { name: 'Ben Okafor', tag: 'Ben', organization: 'Food Bank', joined: '2026-01-06' },
+      ],
+    },
+    [`circles/${slug}/meetings/.gitkeep`]: '',
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`circles/${slug}/${k}`, v])),
+  };
+}

@@ -1,0 +1,40 @@
+// Written, then unreadable: limits at write time and on what is read; answers as written.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadAnswers } from '../../src/store/answers.js';
+import { checkMinutes } from '../../src/store/circle.js';
+import { saveDraft } from '../../src/store/draft.js';
+import { MAX_FILE_BYTES } from '../../src/store/yaml-file.js';
+import { tempDir } from '../helpers.js';
+
+describe('written, then unreadable: limits at write time', () => {
+  it('a draft too large to read back is refused before it is written', async () => {
+    const dir = tempDir();
+    const big = 'x'.repeat(MAX_FILE_BYTES);
+    await expect(saveDraft(dir, { date: '2026-11-17', started: '2026-11-17T18:00:00.000Z', answers: { notes: big }, at: {} })).rejects.toThrow(
+      /\.draft\.yaml would be 2\.0 MiB, more than the 2 MiB a circle file may hold; nothing was written/,
+    );
+    expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
+  });
+
+  it('--answers reads with a size limit: /dev/zero is refused', async () => {
+    await expect(loadAnswers('/dev/zero')).rejects.toThrow(/too large/);
+  });
+
+  it('numbers in an answers file keep the text as written', async () => {
+    const file = join(tempDir(), 'a.yaml');
+    writeFileSync(file, 'facilitator: 007\nnext:\n  topic: 3.10\n  speaker: .inf\nintro.others: true\nnotes:\n1e3: x\n');
+    expect(await loadAnswers(file)).toEqual({ facilitator: '007', 'next.topic': '3.10', 'next.speaker': '.inf', 'intro.others': 'true', notes: null, '1e3': 'x' });
+  });
+});
+
+describe('minutes are checked before they are written', () => {
+  it('minutes that `check` would refuse are never written', async () => {
+    const dir = tempDir();
+    expect(() => checkMinutes(dir, '2026-11-17', { date: '2026-11-17', number: 1, facilitator: 'Ana\u001b[2J' })).toThrow(
+      /the minutes of 2026-11-17 would not be valid \(facilitator: contains control characters.*\); nothing was written/,
+    );
+    expect(existsSync(join(dir, 'meetings', '2026-11-17.yaml'))).toBe(false);
+  });
+});
