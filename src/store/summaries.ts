@@ -15,7 +15,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { meetingSchema, type Meeting } from '../core/schema.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
@@ -148,7 +147,8 @@ export function parseThreads(files: number): number {
 /** Parsing makes much short-lived garbage: a larger young generation than the default halves the time spent collecting it. */
 const YOUNG_GENERATION_MB = 64;
 
-function inWorker<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
+async function inWorker<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
+  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
   return new Promise<Parsed<T>>((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.once('message', resolve);
