@@ -54,7 +54,7 @@ export default async function () {
       const t0 = process.hrtime.bigint();
       const t1 = await until(QUESTION);
       then?.();
-      await until(/(^|\n)DONE(\r|\n)/);
+      await until(/(^|\n)DONE\r?\n[#$]/); // and the shell's prompt after it, before the next line is typed
       return Number(t1 - t0) / 1e6;
     };
     const envArgs = (v) => (v.env.NODE_EXTRA_CA_CERTS ? `env NODE_EXTRA_CA_CERTS='${v.env.NODE_EXTRA_CA_CERTS}'` : 'env -u NODE_EXTRA_CA_CERTS');

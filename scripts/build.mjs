@@ -1,8 +1,10 @@
 // Build dist/ from src/ (type-checking is `npm run typecheck`):
-// - dist/main.js and its chunks: one ESM bundle split per command, so each command loads
-//   only what it uses (start-up is measured in bench/startup.bench.mjs);
+// - dist/main.js and its chunks: one bundle split per command, so each command loads only
+//   what it uses (start-up is measured in bench/startup.bench.mjs); bundled as ES modules,
+//   then each chunk made CommonJS, for V8's code cache (bin/code-cache.js);
 // - dist/fast.cjs: `circle --version` and `circle --help` made from the real commander
 //   program at build, so that bin/circle.js answers them without loading the program;
+// - dist/build-id: a hash of what went into the build, which the caches are keyed with;
 // - dist/meta.json: which sources each output file holds (test/perf/loads.test.ts reads it).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
