@@ -4,8 +4,9 @@
 // whose cache V8 refused) gets one at exit, holding every function the run compiled.
 //
 // The cache lives in $XDG_CACHE_HOME/circle (else ~/.cache/circle), one folder per build
-// (dist/build-id) and V8 version, so a cache never outlives the code it was made from.
-// CIRCLE_CODE_CACHE=0 turns it off. Any problem with it costs speed only.
+// (dist/build-id) and V8 version, so a cache never outlives the code it was made from;
+// folders of other builds not written to for a week are removed. CIRCLE_CODE_CACHE=0 turns it
+// off. Any problem with it costs speed only.
 const fs = require('node:fs');
 const Module = require('node:module');
 const os = require('node:os');
@@ -18,6 +19,15 @@ function cacheFolder(dist) {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   const build = fs.readFileSync(path.join(dist, 'build-id'), 'utf8').trim();
   return path.join(base, 'circle', `${build}-${process.versions.v8}-${process.arch}`);
+}
+
+/** Remove the folders of other builds not written to for a week (each build makes its own). */
+function pruneOld(base, current) {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(base)) {
+    const other = path.join(base, name);
+    if (other !== current && fs.statSync(other).mtimeMs < weekAgo) fs.rmSync(other, { recursive: true, force: true });
+  }
 }
 
 exports.install = function install(dist) {
@@ -58,6 +68,7 @@ exports.install = function install(dist) {
         fs.writeFileSync(temp, script.createCachedData());
         fs.renameSync(temp, file);
       }
+      pruneOld(path.dirname(folder), folder);
     } catch {
       // a read-only home only costs speed
     }

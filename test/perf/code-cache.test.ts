@@ -2,7 +2,7 @@
 // $XDG_CACHE_HOME/circle. The cache must only ever cost or save time, never change
 // what a command does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,17 @@ describe('the code cache', () => {
     for (const f of readdirSync(folder)) writeFileSync(join(folder, f), 'not a code cache');
     expect(circle(['history'], home)).toEqual(expected);
     for (const [, data] of cached(home)) expect(data.toString()).not.toBe('not a code cache');
+  });
+
+  it("removes other builds' folders not written to for a week when it writes", () => {
+    const home = join(tmp, 'd');
+    const [old, recent] = [join(home, 'circle', 'old-build'), join(home, 'circle', 'recent-build')];
+    for (const dir of [old, recent]) mkdirSync(dir, { recursive: true });
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    expect(circle(['agenda'], home).code).toBe(0);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
   });
 
   it('is not written with CIRCLE_CODE_CACHE=0', () => {
