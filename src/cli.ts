@@ -135,10 +135,12 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .option('--date <YYYY-MM-DD>', 'the meeting date (default: today)')
     .option('--resume', 'carry on with the interrupted meeting in .draft.yaml')
     .option('--answers <file>', 'take the answers from a YAML file of step id → answer instead of asking (for scripts)')
+    .option('--revisit <part>', 'also go over the purpose, the ground rules or the format with the group (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
     .addHelpText(
       'after',
-      examples('circle meet', 'circle meet --resume', 'circle meet --date 2026-11-17 --answers answers.yaml') +
+      examples('circle meet', 'circle meet --resume', 'circle meet --revisit rules', 'circle meet --date 2026-11-17 --answers answers.yaml') +
         '\nEnter skips a question; in Time to Reflect, "++ topic" in an answer notes a speaker request.\n' +
+        "A circle's first meeting agrees its purpose, ground rules and format; --revisit brings one back later.\n" +
         'Ctrl-C keeps the draft: `circle meet --resume` continues at the first unanswered question.\n',
     )
     .action(action(() => import('./commands/meet.js')));
@@ -162,6 +164,20 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .argument('<topic>', 'its number in `circle topics`, or the topic itself')
     .addHelpText('after', examples('circle topics drop 3'))
     .action(action(() => import('./commands/topics.js').then((m) => ({ run: m.drop }))));
+
+  program
+    .command('purpose')
+    .description('why the circle meets, and what it wants to be different (agreed at the first meeting)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('circle purpose', 'circle purpose --json', 'circle meet --revisit purpose'))
+    .action(action(() => import('./commands/agreements.js').then((m) => ({ run: m.purpose }))));
+
+  program
+    .command('rules')
+    .description("the circle's ground rules (agreed at the first meeting)")
+    .option('--json', 'print JSON')
+    .addHelpText('after', examples('circle rules', 'circle rules --json', 'circle meet --revisit rules'))
+    .action(action(() => import('./commands/agreements.js').then((m) => ({ run: m.rules }))));
 
   program
     .command('check')

@@ -1,5 +1,5 @@
 // Errors that carry what the user should read and the exit code to leave with.
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, data: 65, interrupted: 130 } as const;
 
@@ -49,8 +49,16 @@ export class InterruptedError extends CircleError {
   }
 }
 
-/** How paths are shown in messages: relative to the working directory when inside it. */
-export function displayPath(path: string, cwd = process.cwd()): string {
+/**
+ * How paths are shown in messages: relative to `cwd` when inside it. Without one (code
+ * that does not know where the user stands), a circle's file is named from its
+ * workspace, `circles/<slug>/…`, and anything else in full.
+ */
+export function displayPath(path: string, cwd?: string): string {
+  if (cwd === undefined) {
+    const at = path.lastIndexOf(`${sep}circles${sep}`);
+    return at >= 0 ? path.slice(at + 1) : path;
+  }
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;
 }

@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../core/init.js';
-import { EXIT, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { reportCommit } from '../render/commit.js';
+import { commitIfWanted } from '../store/git.js';
 import { registerMergeDriver } from '../store/merge-driver.js';
 import { createCircle } from '../store/scaffold.js';
 import { findWorkspace } from '../store/workspace.js';
@@ -31,20 +33,26 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
     root: ctx.deps.cwd,
     circlesDir: join(ctx.deps.cwd, 'circles'),
   };
-  const dir = await createCircle(ws, plan);
+  const { dir, written } = await createCircle(ws, plan);
   // In a git work tree, co-facilitators' edits will merge by member and field. The circle
   // is made either way: a failure here is said, and `circle sync` sets it up again.
-  await registerMergeDriver(ws.root, ctx.deps.env).catch((error: unknown) =>
-    ctx.out.warn(`git was not set up to merge the circle's files (${(error as Error).message.split('\n')[0]}); circle sync will do it.`),
-  );
+  const attributes = await registerMergeDriver(ws.root, ctx.deps.env).catch((error: unknown) => {
+    ctx.out.warn(`git was not set up to merge the circle's files (${(error as Error).message.split('\n')[0]}); circle sync will do it.`);
+    return [];
+  });
   for (const w of plan.warnings) ctx.out.warn(w);
   const c = ctx.out.messageColor;
   ctx.out.info(
     `${c.green('Created')} ${displayPath(dir, ctx.deps.cwd)}/ for ${c.bold(answers.name.trim())}.\n` +
       `Next: add people with \`circle members add\`, print the first agenda with \`circle agenda\`,\n` +
-      `and \`circle edit\` (${displayPath(join(dir, 'circle.yaml'), ctx.deps.cwd)}) to record the purpose and ground rules you agree on.`,
+      `and run the first meeting with \`circle meet\`: the group agrees its purpose, ground rules and format.`,
   );
-  return EXIT.ok;
+  // In a git repository the new circle is committed at once, so a clone of the workspace has it.
+  const message = `circle: start ${answers.name.trim()}`;
+  const files = [...written, ...attributes];
+  const shown = files.map((p) => displayPath(p, ctx.deps.cwd));
+  const done = await commitIfWanted(dir, undefined, files, message, ctx.deps.env);
+  return reportCommit(ctx.out, done, message, `${displayPath(dir, ctx.deps.cwd)}/ is written`, shown);
 }
 
 async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promise<void> {

@@ -3,9 +3,12 @@
 import { resolve } from 'node:path';
 import { warnUnreadable, type Context } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
+import { REVISIT_NAMES, type AgreementPart } from '../core/agreements.js';
+import { formatWarnings } from '../core/format.js';
+import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
 import type { Member } from '../core/schema.js';
-import { newDraft, rehearse, runMeeting, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
-import { CircleError, EXIT, FileError, InterruptedError, UsageError } from '../errors.js';
+import { CircleError, FileError, InterruptedError, UsageError } from '../errors.js';
+import { reportCommit } from '../render/commit.js';
 import { renderMeetSummary } from '../render/meet.js';
 import { plural } from '../render/document.js';
 import { loadAnswers } from '../store/answers.js';
@@ -20,6 +23,7 @@ interface MeetOptions {
   date?: string;
   resume?: boolean;
   answers?: string;
+  revisit?: string[];
 }
 
 interface AnswersFile {
@@ -29,6 +33,7 @@ interface AnswersFile {
 
 export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date ${opts.date}: use YYYY-MM-DD, e.g. 2026-11-17`);
+  const revisit = (opts.revisit ?? []).map(revisitPart);
   const scripted = opts.answers === undefined ? undefined : await answersFile(ctx, opts.answers);
   const { dir, slug } = await ctx.circle();
   const files = await loadCircle(dir, slug);
@@ -49,11 +54,11 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     ]);
     warnUnreadable(ctx, unreadable);
     const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };
-    const draft = kept ?? newDraft(date, now());
+    const draft = withAgreements(kept ?? newDraft(date, now()), plan, revisit);
     if (scripted) checkAnswers(plan, draft, scripted);
     const prompter = scripted ? await answersPrompter(scripted, plan.members) : await terminalPrompter(ctx);
     const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
-    return await record(ctx, dir, plan, finished);
+    return await record(ctx, dir, slug, plan, finished);
   } finally {
     await lock.release();
   }
@@ -107,7 +112,13 @@ async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Dr
   }
 }
 
-async function record(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft): Promise<number> {
+function revisitPart(name: string): AgreementPart {
+  const part = REVISIT_NAMES[name.trim().toLowerCase()];
+  if (!part) throw new UsageError(`--revisit ${name}: choose purpose, rules or format`);
+  return part;
+}
+
+async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan, draft: Draft): Promise<number> {
   let done;
   try {
     done = await recordMeeting(dir, plan, draft, ctx.deps.env);
@@ -119,22 +130,11 @@ async function record(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft
   }
   const shown = done.written.map((p) => displayPath(p, ctx.deps.cwd));
   ctx.out.info(renderMeetSummary(done.minutes, done, shown[0]!, ctx.out.messageColor));
-  const message = `minutes: ${plan.circle.name} ${plan.date}`;
-  switch (done.commit.ok) {
-    case true:
-      ctx.out.info(`Committed: ${message}`);
-      return EXIT.ok;
-    case 'no-repo':
-      ctx.out.info('Not committed: this workspace is not a git repository (`git init` to keep the history in git).');
-      return EXIT.ok;
-    case 'off':
-      return EXIT.ok;
-    case false:
-      ctx.out.warn(
-        `the minutes are written, but git could not commit them:\n  ${done.commit.reason}\nCommit them yourself: git add -- ${shown.join(' ')} && git commit -- ${shown.join(' ')}`,
-      );
-      return EXIT.failure;
+  if (done.minutes.format) {
+    const { circle } = await loadCircle(dir, slug); // as it now reads
+    for (const warning of formatWarnings(circle.data)) ctx.out.warn(warning);
   }
+  return reportCommit(ctx.out, done.commit, `minutes: ${plan.circle.name} ${plan.date}`, 'the minutes are written', shown);
 }
 
 /** What to do about a file the system would not write, before resuming. */

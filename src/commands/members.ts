@@ -5,8 +5,11 @@ import { isIsoDate } from '../core/dates.js';
 import { nameKey } from '../core/names.js';
 import { memberName, type Member } from '../core/schema.js';
 import { CircleError, UsageError } from '../errors.js';
-import { loadCircle } from '../store/circle.js';
+import { reportCommit } from '../render/commit.js';
+import { loadCircle, membersFile } from '../store/circle.js';
+import { commitIfWanted } from '../store/git.js';
 import { updateMembers } from '../store/members.js';
+import { displayPath } from '../store/yaml-file.js';
 import { renderTable } from '../render/table.js';
 
 export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
@@ -37,9 +40,20 @@ interface AddOptions {
   yes?: boolean;
 }
 
-export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<void> {
+/**
+ * Commit members.yaml after a change, when the workspace is a repository and the circle
+ * does not say `git.commit: false`; outside a repository, say nothing (unlike `meet`).
+ */
+async function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
+  const path = membersFile(dir);
+  const shown = displayPath(path, ctx.deps.cwd);
+  const done = await commitIfWanted(dir, wanted === false ? false : undefined, [path], message, ctx.deps.env);
+  return reportCommit(ctx.out, done, message, `${shown} is written`, [shown]);
+}
+
+export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<number> {
   const { dir, slug } = await ctx.circle();
-  const { members } = await loadCircle(dir, slug);
+  const { circle, members } = await loadCircle(dir, slug);
   const person = { name: name?.trim() ?? '', tag: opts.tag, organization: opts.org, joined: opts.joined, vision: opts.vision };
 
   if (!opts.yes && ctx.interactive()) {
@@ -54,32 +68,50 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
   const named = memberName.safeParse(person.name);
   if (!named.success) throw new UsageError(`"${person.name}": ${named.error.issues[0]!.message}`);
   if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
-  // Asked before the questions, and again on the file as it is when written.
-  const refuseExisting = (list: readonly Member[]) => {
-    const existing = findMember(list, person.name);
-    if (existing.found && nameKey(existing.found.name) === nameKey(person.name)) {
-      throw new CircleError(`${existing.found.name} is already a member${existing.found.active ? '' : ' (not active)'}; nothing was changed.`);
-    }
+  // Asked before the questions, and again on the file as it is when written: someone
+  // already a member stays as they are; a former member is welcomed back.
+  const existing = (list: readonly Member[]) => {
+    const hit = findMember(list, person.name);
+    if (!hit.found || nameKey(hit.found.name) !== nameKey(person.name)) return undefined;
+    if (hit.found.active) throw new CircleError(`${hit.found.name} is already a member; nothing was changed.`);
+    return hit;
   };
-  refuseExisting(members.data.members);
+  existing(members.data.members);
+  let back: string | undefined;
   await updateMembers(dir, (list) => {
-    refuseExisting(list);
-    return { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] };
+    const former = existing(list);
+    back = former?.found.name;
+    return former ? { activate: [former.index] } : { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] };
   });
+  if (back) {
+    ctx.out.info(`${ctx.out.messageColor.bold(back)} is back: marked active again in ${slug} (their history was kept).`);
+    return commitMembers(ctx, dir, circle.data.git.commit, `members: ${back} is back`);
+  }
   ctx.out.info(`Added ${ctx.out.messageColor.bold(person.name)} to ${slug}.`);
+  return commitMembers(ctx, dir, circle.data.git.commit, `members: add ${person.name}`);
 }
 
-export async function remove(ctx: Context, name: string): Promise<void> {
+export async function remove(ctx: Context, name: string): Promise<number | void> {
   const { dir, slug } = await ctx.circle();
-  await loadCircle(dir, slug);
+  const { circle, members } = await loadCircle(dir, slug);
+  // Named by only part of a name, the member is confirmed first (on a terminal) or named in full.
+  const first = findMember(members.data.members, name);
+  if (!first.found) throw new CircleError(`no single member matches "${name}"; ${lookupHint(first, 'see `circle members list --all`.')}`);
+  if (first.by === 'start') {
+    const sure = ctx.interactive() && (await (await import('../ui/ask.js')).createAsk(ctx.deps).confirm(`Mark ${first.found.name} as no longer active?`, false));
+    if (!sure) throw new CircleError(`"${name}" is only part of a name: did you mean ${first.found.name}? Give the whole name (or their name tag) to remove them.`);
+  }
   let who = '';
   const change = await updateMembers(dir, (list) => {
-    const hit = findMember(list, name);
-    if (!hit.found) throw new CircleError(`no single member matches "${name}"; ${lookupHint(hit, 'see `circle members list --all`.')}`);
+    const hit = findMember(list, first.found.name);
+    if (!hit.found) throw new CircleError(`${first.found.name} is no longer in members.yaml; nothing was changed.`);
     who = hit.found.name;
     return hit.found.active ? { deactivate: [hit.index] } : {};
   });
   ctx.out.info(
-    change.deactivate ? `${who} is marked as no longer active; their history stays in the minutes.` : `${who} is already marked as no longer active.`,
+    change.deactivate
+      ? `${who} is marked as no longer active; their history stays in the minutes (\`circle members add "${who}"\` brings them back).`
+      : `${who} is already marked as no longer active.`,
   );
+  return change.deactivate ? commitMembers(ctx, dir, circle.data.git.commit, `members: remove ${who}`) : undefined;
 }

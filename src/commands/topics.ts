@@ -2,11 +2,13 @@
 import { isSeq } from 'yaml';
 import { warnUnreadable, type Context } from '../context.js';
 import { longDate } from '../core/dates.js';
-import { backlogByDemand, topicKey } from '../core/memory.js';
+import { backlogByDemand, topicKey, type BacklogTopic } from '../core/memory.js';
 import { circleSchema } from '../core/schema.js';
-import { UsageError } from '../errors.js';
+import { displayPath, UsageError } from '../errors.js';
+import { reportCommit } from '../render/commit.js';
 import { plural } from '../render/document.js';
 import { circleFile, listMeetingDates, loadCircle, loadLastMeeting } from '../store/circle.js';
+import { commitIfWanted } from '../store/git.js';
 import { loadMemory } from '../store/memory.js';
 import { updateYamlFile } from '../store/yaml-file.js';
 
@@ -17,7 +19,7 @@ async function backlog(ctx: Context) {
   const { memory, unreadable } = await loadMemory(dir, files.circle.data, dates);
   warnUnreadable(ctx, unreadable);
   const chosen = last?.data.next.topic?.trim();
-  return { dir, chosen, topics: backlogByDemand(memory, { all: true }) };
+  return { dir, circle: files.circle.data, chosen, topics: backlogByDemand(memory, { all: true }) };
 }
 
 export async function list(ctx: Context, opts: { json?: boolean }): Promise<void> {
@@ -43,15 +45,24 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
   ctx.out.info(`\n${plural(rows.length, 'topic')} open, most-asked first. Let one go with \`circle topics drop N\`.`);
 }
 
-export async function drop(ctx: Context, which: string): Promise<void> {
-  const { dir, topics } = await backlog(ctx);
-  const n = /^\d+$/.test(which.trim()) ? Number(which) : undefined;
-  const topic = n !== undefined ? topics[n - 1] : topics.find((t) => topicKey(t.topic) === topicKey(which));
+/** The open topic `which` names: its number in `circle topics`, the topic, or the start of it when only one begins so. */
+function pick(topics: BacklogTopic[], which: string): BacklogTopic | undefined {
+  if (/^\d+$/.test(which.trim())) return topics[Number(which) - 1];
+  const key = topicKey(which);
+  const starts = topics.filter((t) => topicKey(t.topic).startsWith(key));
+  return topics.find((t) => topicKey(t.topic) === key) ?? (starts.length === 1 ? starts[0] : undefined);
+}
+
+export async function drop(ctx: Context, which: string): Promise<number> {
+  const { dir, circle, topics } = await backlog(ctx);
+  const topic = pick(topics, which);
   if (!topic) {
     const hint = topics.length ? `\`circle topics\` lists them, numbered 1 to ${topics.length}` : 'no topic is open';
-    throw new UsageError(`no open topic ${n !== undefined ? `number ${n}` : JSON.stringify(which)}: ${hint}.`);
+    throw new UsageError(`no single open topic ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
   }
-  const entry = { topic: topic.topic, on: ctx.today() };
+  // Every ask so far is let go, even one dated after today (minutes recorded ahead of time).
+  const newest = topic.asks.map((a) => a.on).sort().at(-1)!;
+  const entry = { topic: topic.topic, on: newest > ctx.today() ? newest : ctx.today() };
   await updateYamlFile(circleFile(dir), circleSchema, (file) => {
     const list = file.doc.get('dropped_topics', true);
     if (isSeq(list)) {
@@ -61,5 +72,9 @@ export async function drop(ctx: Context, which: string): Promise<void> {
       file.doc.set('dropped_topics', file.doc.createNode([entry]));
     }
   });
-  ctx.out.info(`Let go of "${topic.topic}" (asked ${plural(topic.asks.length, 'time')}); it is off the backlog and the agenda. It comes back if someone asks for it again.`);
+  const asked = topic.asks.length === 1 ? 'asked once' : `asked ${topic.asks.length} times`;
+  ctx.out.info(`Let go of "${topic.topic}" (${asked}): it is off the backlog and the agenda, and comes back if someone asks for it again.`);
+  const message = `topics: ${circle.name}: let go of ${topic.topic}`;
+  const shown = displayPath(circleFile(dir), ctx.deps.cwd);
+  return reportCommit(ctx.out, await commitIfWanted(dir, circle.git.commit, [circleFile(dir)], message, ctx.deps.env), message, `${shown} is written`, [shown]);
 }

@@ -1,12 +1,13 @@
 // The next meeting's agenda: built from the circle, its members and what the group
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
+import { outcomesOf } from './agreements.js';
 import { formatClock, parseClock } from './dates.js';
-import { formatWarnings, meetingEnd, splitMinutes } from './format.js';
+import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './format.js';
 import { newIssuesFrom, type OpenIssue } from './meeting.js';
 import { backlogByDemand, topicKey, type Memory } from './memory.js';
 import { nameKey } from './names.js';
-import { FIELD, PART_IDS, partFor, titleOf, type Part, type PartId } from './prompts.js';
+import { labelOf, PART_IDS, partFor, titleOf, type PartId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
@@ -44,6 +45,8 @@ export interface Agenda {
   end: string;
   place?: string;
   purpose?: string;
+  /** What the group wants to be different because it learns together (circle.yaml `outcomes`). */
+  outcomes?: Array<{ id: string; label: string; text: string }>;
   /** In order: welcome, ground rules, then the format's sections (or the first meeting's parts). */
   sections: AgendaSection[];
   /** Members who join for the first time (at a first meeting: everyone). */
@@ -115,15 +118,6 @@ function newcomersSince(members: readonly Member[], last: Meeting | undefined): 
   return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
 }
 
-/** The first meeting's parts and their share of its time. */
-const FIRST_MEETING: Array<{ id: PartId; share: number }> = [
-  { id: 'introductions', share: 45 },
-  { id: 'purpose', share: 30 },
-  { id: 'ground_rules', share: 20 },
-  { id: 'format', share: 10 },
-  { id: 'next', share: 15 },
-];
-
 function slots(start: string, minutes: readonly number[]): Slot[] {
   let at = parseClock(start);
   return minutes.map((m) => {
@@ -139,10 +133,12 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
   const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
     const p = part(id);
-    return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions: p ? discussed(p) : [] };
+    const questions = p?.questions.filter((q) => q.agenda !== false).map((q) => q.ask) ?? [];
+    return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions };
   };
   const newcomers = newcomersSince(members, last).map((m) => ({ name: m.name, ...(m.organization && { organization: m.organization }) }));
   const following = scheduledAfter(circle, date);
+  const outcomes = outcomesOf(circle).map((o) => ({ ...o, label: labelOf('purpose', o.id) }));
 
   const common = {
     circle: circle.name,
@@ -152,6 +148,7 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     end: meetingEnd(circle.schedule),
     ...(circle.schedule.location && { place: circle.schedule.location }),
     ...(circle.purpose && { purpose: circle.purpose.trim() }),
+    ...(outcomes.length && { outcomes }),
     newcomers,
     groundRules: circle.ground_rules,
     ...(following && { following }),
@@ -178,19 +175,20 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
   const welcome = section('introductions', titleOf('introductions'));
   const rules = section('ground_rules', titleOf('ground_rules'));
   const chosen = chosenFor(circle, last, date, today);
+  const groundRules = (at: string): AgendaSection => ({ ...(circle.ground_rules.length ? { ...rules, questions: [] } : rules), at });
   const backlog = backlogByDemand(memory).filter((t) => topicKey(t.topic) !== topicKey(chosen.topic ?? ''));
   return {
     kind: 'regular',
     ...common,
+    // The welcome (with its own minutes when the format gives them), then the ground rules
+    // (read aloud, or agreed when there are none yet), then the rest of the format.
     sections: [
-      // The welcome, unless the format gives the introductions their own minutes, and the
-      // ground rules (read aloud, or agreed when there are none yet) open the meeting.
-      ...(slotted.has('introductions') ? [] : [{ ...welcome, at: start, questions: newcomers.length ? welcome.questions : [] }]),
-      { ...(circle.ground_rules.length ? { ...rules, questions: [] } : rules), at: start },
-      ...circle.format.sections.map((s, i) => {
+      ...(slotted.has('introductions') ? [] : [{ ...welcome, at: start, questions: newcomers.length ? welcome.questions : [] }, groundRules(start)]),
+      ...circle.format.sections.flatMap((s, i) => {
         const sec = section(s.id, s.title, times[i]);
         // Learning Together's questions are for taking notes; the longer introductions are for newcomers.
-        return s.id === 'learning' || (s.id === 'introductions' && !newcomers.length) ? { ...sec, questions: [] } : sec;
+        const shown = s.id === 'learning' || (s.id === 'introductions' && !newcomers.length) ? { ...sec, questions: [] } : sec;
+        return s.id === 'introductions' ? [shown, groundRules(times[i]!.end)] : [shown];
       }),
     ],
     reflect: {
@@ -220,15 +218,4 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
       ...(last.next.notes?.trim() && { notes: last.next.notes.trim() }),
     },
   };
-}
-
-/**
- * The questions of a part for the group to talk about: those each person answers, when it
- * has any (not the facilitator's own questions, such as the date of the next meeting),
- * else all its text questions.
- */
-function discussed(part: Part): string[] {
-  const text = part.questions.filter((q) => (q.kind ?? 'text') === 'text' && q.id !== FIELD.organization);
-  const each = text.filter((q) => q.each);
-  return (each.length ? each : text).map((q) => q.ask);
 }

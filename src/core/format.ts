@@ -13,6 +13,15 @@ export const DEFAULT_SECTIONS = [
   { id: 'next', share: 20 },
 ] as const;
 
+/** A circle's first meeting: its parts and their share of its time (the agenda and `meet` both use it). */
+export const FIRST_MEETING = [
+  { id: 'introductions', share: 45 },
+  { id: 'purpose', share: 30 },
+  { id: 'ground_rules', share: 20 },
+  { id: 'format', share: 10 },
+  { id: 'next', share: 15 },
+] as const;
+
 /** Split a meeting's length in proportion to `shares`, in steps of 5 minutes; the last part takes the rest. */
 export function splitMinutes(duration: number, shares: readonly number[]): number[] {
   const total = shares.reduce((sum, s) => sum + s, 0);

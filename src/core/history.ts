@@ -1,4 +1,5 @@
 // The circle over time: who belonged at each meeting, and one row per meeting.
+import { SHORT_NAME } from './agreements.js';
 import type { Member } from './schema.js';
 import { nameKey } from './names.js';
 import { type MeetingSummary } from './summary.js';
@@ -33,6 +34,8 @@ export interface HistoryRow {
   guests: number;
   topic?: string | undefined;
   nextTopic?: string | undefined;
+  /** The agreements set or changed at this meeting, by their short names (purpose, rules, format). */
+  agreed: string[];
 }
 
 export function historyRows(
@@ -48,5 +51,6 @@ export function historyRows(
     guests: m.guests,
     topic: m.topic,
     nextTopic: m.nextTopic,
+    agreed: m.agreed.map((part) => SHORT_NAME[part]),
   }));
 }

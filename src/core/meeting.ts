@@ -1,19 +1,6 @@
-// What one meeting hands on to the next: commitments, open questions, topic ideas.
+// What a meeting hands on: the new issues it raised; topics asked for, merged by topic.
 import { FIELD } from './prompts.js';
 import { answerText, type Meeting } from './schema.js';
-
-export interface Commitment {
-  member: string;
-  commitment: string;
-}
-
-/** Each member's "will put into practice" from a meeting, to follow up at the next Reflect. */
-export function commitmentsFrom(meeting: Meeting | undefined): Commitment[] {
-  return (meeting?.next.members ?? []).flatMap((a) => {
-    const commitment = answerText(a, FIELD.commitment);
-    return commitment ? [{ member: a.member, commitment }] : [];
-  });
-}
 
 export interface OpenIssue {
   member: string;
@@ -54,12 +41,4 @@ export function mergeIdeas(asked: Iterable<Asked>): TopicIdea[] {
     ideas.set(key, idea);
   }
   return [...ideas.values()];
-}
-
-/** Speaker requests and "want to learn next" answers of a meeting, merged by topic. */
-export function topicIdeasFrom(meeting: Meeting | undefined): TopicIdea[] {
-  return mergeIdeas([
-    ...(meeting?.reflect.requests ?? []).map((r): Asked => ({ topic: r.topic, by: r.by, source: 'request' })),
-    ...(meeting?.next.members ?? []).map((a): Asked => ({ topic: answerText(a, FIELD.wish), by: a.member, source: 'wants_to_learn' })),
-  ]);
 }

@@ -31,7 +31,9 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export type Lookup<M> = { found: M; index: number } | { found?: undefined; matches: M[]; suggestions: M[] };
+/** How a member was found: by their whole name (accents and case aside), their tag, or a first name or start of the name. */
+type FoundBy = 'name' | 'tag' | 'start';
+type Lookup<M> = { found: M; index: number; by: FoundBy } | { found?: undefined; matches: M[]; suggestions: M[] };
 
 /**
  * Find a member the way people name each other: the full name, the name tag, the first
@@ -41,15 +43,15 @@ export type Lookup<M> = { found: M; index: number } | { found?: undefined; match
 export function findMember<M extends { name: string; tag?: string | undefined }>(members: readonly M[], query: string): Lookup<M> {
   const q = searchKey(query);
   const exact = members.findIndex((m) => nameKey(m.name) === nameKey(query));
-  if (exact >= 0) return { found: members[exact]!, index: exact };
-  const tiers = [
-    (m: M) => searchKey(m.name) === q,
-    (m: M) => searchKey(tagName(m)) === q,
-    (m: M) => searchKey(m.name).startsWith(q) || searchKey(m.name).split(' ').includes(q),
+  if (exact >= 0) return { found: members[exact]!, index: exact, by: 'name' };
+  const tiers: Array<[FoundBy, (m: M) => boolean]> = [
+    ['name', (m) => searchKey(m.name) === q],
+    ['tag', (m) => searchKey(tagName(m)) === q],
+    ['start', (m) => searchKey(m.name).startsWith(q) || searchKey(m.name).split(' ').includes(q)],
   ];
-  for (const matches of tiers) {
+  for (const [by, matches] of tiers) {
     const hits = members.filter(matches);
-    if (hits.length === 1) return { found: hits[0]!, index: members.indexOf(hits[0]!) };
+    if (hits.length === 1) return { found: hits[0]!, index: members.indexOf(hits[0]!), by };
     if (hits.length > 1) return { matches: hits, suggestions: [] };
   }
   const near = (m: M) => Math.min(distance(searchKey(m.name), q), distance(searchKey(tagName(m)), q), ...searchKey(m.name).split(' ').map((w) => distance(w, q)));

@@ -42,7 +42,7 @@ export function memoryOf(m: Meeting): MeetingMemory {
   };
 }
 
-export interface OpenCommitment {
+interface OpenCommitment {
   member: string;
   text: string;
   /** The date of the meeting it was made at. */
@@ -69,7 +69,7 @@ export function topicKey(topic: string): string {
 }
 
 /** A topic the group let go of (`dropped_topics` in circle.yaml): asks up to that day are closed. */
-export interface DroppedTopic {
+interface DroppedTopic {
   topic: string;
   on: string;
 }

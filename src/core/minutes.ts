@@ -7,7 +7,7 @@
 // time, and how many came. They leave out every member's own words: the list of who
 // came, the facilitator, introductions, every reflection at Reflect, every What's Next
 // answer (private or not), and the meeting's closing notes (house-keeping).
-import { memberFields, titleOf, type PartId } from './prompts.js';
+import { discussed, memberFields, titleOf, type PartId } from './prompts.js';
 import { answerText, type Circle, type Entry, type Meeting } from './schema.js';
 
 interface MinutesOptions {
@@ -40,6 +40,27 @@ export type MinutesSection =
       decision: { topic?: string | undefined; speaker?: string | undefined; date?: string | undefined };
     };
 
+/** What was said to each question the group discussed, in order. */
+type Notes = Array<{ field: string; text: string }>;
+/** A list the group went over: what it kept, dropped and added. */
+interface ListChanges {
+  kept: string[];
+  dropped: string[];
+  added: string[];
+}
+
+/** The agreements a meeting set or came back to: what they are now, and how what changed was before. */
+export type AgreementSection =
+  | { id: 'purpose'; title: string; statement?: string | undefined; was?: string | undefined; outcomes: Array<{ field: string; text: string; was?: string | undefined }> }
+  | ({ id: 'ground_rules'; title: string; notes: Notes; reworded: Array<{ from: string; to: string }> } & ListChanges)
+  | {
+      id: 'format';
+      title: string;
+      sections: Array<{ title: string; minutes: number; was?: number | undefined }>;
+      schedule: Array<{ field: 'cadence' | 'start' | 'location'; text: string; was?: string | undefined }>;
+      traditions: ListChanges;
+    };
+
 /** The minutes of one meeting as printed (the file's shape is the meeting schema). */
 export interface MinutesView {
   circle: string;
@@ -53,7 +74,7 @@ export interface MinutesView {
   absent: Array<{ member: string; apology?: string | undefined }>;
   presentCount: number;
   guestCount: number;
-  sections: MinutesSection[];
+  sections: Array<MinutesSection | AgreementSection>;
   notes?: string | undefined;
 }
 
@@ -71,7 +92,41 @@ function said(entry: Entry, part: PartId): Said {
   };
 }
 
-const clean = (s: string | undefined) => s?.trim() || undefined;
+const clean = (s: string | null | undefined) => s?.trim() || undefined;
+
+/** The agreements in a meeting's minutes, in meeting order (public minutes leave out what was said). */
+function agreements(circle: Pick<Circle, 'format'>, meeting: Meeting, pub: boolean): AgreementSection[] {
+  const out: AgreementSection[] = [];
+  const { purpose: p, ground_rules: r, format: f } = meeting;
+  const notes = (part: PartId, said: Record<string, string | undefined>): Notes =>
+    discussed(part).flatMap((field) => (clean(said[field]) ? [{ field, text: clean(said[field])! }] : []));
+  if (p) {
+    const was = p.was ?? {};
+    const outcomes = notes('purpose', p.notes).map((o) => ({ ...o, ...(was[o.field] !== undefined && { was: clean(was[o.field]) ?? '' }) }));
+    out.push({ id: 'purpose', title: titleOf('purpose'), statement: clean(p.statement), ...(was.statement !== undefined && { was: clean(was.statement) ?? '' }), outcomes });
+  }
+  if (r) out.push({ id: 'ground_rules', title: titleOf('ground_rules'), notes: pub ? [] : notes('ground_rules', r.notes), kept: r.kept, reworded: r.reworded, dropped: r.dropped, added: r.added });
+  if (f) {
+    const titleOfSection = (id: string) => circle.format.sections.find((s) => s.id === id)?.title ?? id;
+    const was = f.was;
+    const schedule = (['cadence', 'start', 'location'] as const).flatMap((field) => {
+      const text = clean(f[field]);
+      const before = was?.[field];
+      return text || before !== undefined ? [{ field, text: text ?? '', ...(before !== undefined && { was: clean(before) ?? '' }) }] : [];
+    });
+    out.push({
+      id: 'format',
+      title: titleOf('format'),
+      sections: Object.entries(f.sections ?? {}).map(([id, minutes]) => {
+        const before = was?.sections?.[id];
+        return { title: titleOfSection(id), minutes, ...(before !== undefined && before !== minutes && { was: before }) };
+      }),
+      schedule,
+      traditions: f.traditions ?? { kept: [], dropped: [], added: [] },
+    });
+  }
+  return out;
+}
 
 /** The three parts every meeting's minutes have, in this order unless the circle's format says otherwise. */
 const PARTS = ['reflect', 'learning', 'next'] as const;
@@ -83,11 +138,14 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
   const rank = (id: string) => circle.format.sections.findIndex((s) => s.id === id);
   const order = [...PARTS.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b)), ...PARTS.filter((id) => rank(id) < 0)];
 
-  const sections: MinutesSection[] = [];
+  const sections: Array<MinutesSection | AgreementSection> = [];
   if (!pub && meeting.introductions.length) {
     sections.push({ id: 'introductions', title: title('introductions'), members: meeting.introductions.map((i) => said(i, 'introductions')) });
   }
-  for (const id of order) {
+  sections.push(...agreements(circle, meeting, pub));
+  // A circle's first meeting has no Reflect or Learning Together.
+  const first = meeting.number === 1 && !meeting.reflect.members.length && !meeting.reflect.requests.length && !meeting.learning.topic && !meeting.learning.notes;
+  for (const id of first ? order.filter((id) => id === 'next') : order) {
     if (id === 'reflect') {
       sections.push({
         id,

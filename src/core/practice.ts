@@ -6,10 +6,11 @@ import { type MeetingSummary, type PracticeMeeting, type Report } from './summar
 /**
  * - `followed_up`: at the next meeting they came to, they reported back at Reflect.
  * - `silent`: they came to a later meeting but reported nothing at Reflect.
+ * - `let_go`: they came to a later meeting and the facilitator let the commitment go.
  * - `missed`: meetings took place since, and they came to none of them.
  * - `open`: made at the latest meeting; there has been no chance to report yet.
  */
-type FollowUpStatus = 'followed_up' | 'silent' | 'missed' | 'open';
+type FollowUpStatus = 'followed_up' | 'silent' | 'let_go' | 'missed' | 'open';
 
 interface FollowUp {
   member: string;
@@ -28,11 +29,12 @@ export function followUps(meetings: readonly MeetingSummary[]): FollowUp[] {
   const pending = new Map<string, FollowUp>();
   meetings.forEach((m, i) => {
     const reported = new Set(m.reported.map(nameKey));
+    const dropped = new Set(m.dropped.map(nameKey));
     for (const p of m.present) {
       const open = pending.get(nameKey(p));
       if (!open) continue;
       open.at = i;
-      open.status = reported.has(nameKey(p)) ? 'followed_up' : 'silent';
+      open.status = reported.has(nameKey(p)) ? 'followed_up' : dropped.has(nameKey(p)) ? 'let_go' : 'silent';
       // It is their first meeting since: every meeting in between was missed.
       open.absences = i - open.made - 1;
       pending.delete(nameKey(p));
@@ -56,7 +58,9 @@ export interface FollowUpCounts {
   silent: number;
   missed: number;
   open: number;
-  /** Those that could have been followed up by now: all but `open`. */
+  /** Let go by the facilitator: not counted as due. */
+  letGo: number;
+  /** Those that could have been followed up by now: all but `open` and those let go. */
   due: number;
   /** Followed up out of `due`; undefined when none was due. */
   share?: number | undefined;
@@ -64,9 +68,9 @@ export interface FollowUpCounts {
 
 export function countFollowUps(links: readonly FollowUp[]): FollowUpCounts {
   const n = (s: FollowUpStatus) => links.filter((l) => l.status === s).length;
-  const [made, followedUp, open] = [links.length, n('followed_up'), n('open')];
-  const due = made - open;
-  return { made, followedUp, silent: n('silent'), missed: n('missed'), open, due, share: due > 0 ? followedUp / due : undefined };
+  const [made, followedUp, open, letGo] = [links.length, n('followed_up'), n('open'), n('let_go')];
+  const due = made - open - letGo;
+  return { made, followedUp, silent: n('silent'), missed: n('missed'), open, letGo, due, share: due > 0 ? followedUp / due : undefined };
 }
 
 export interface PracticeLink {

@@ -19,6 +19,8 @@ export interface Question {
   choices?: Record<string, string>;
   /** select: the choice that lets the facilitator type another answer. */
   other?: string;
+  /** false: asked during the meeting but not printed on the agenda (a decision, new wording). */
+  agenda?: false;
 }
 
 export interface Part {
@@ -67,6 +69,11 @@ export function partFor(circle: { format: { sections: ReadonlyArray<{ id: string
 /** The text answers kept for each person in a part: its `each` questions of kind text, in order. */
 export function memberFields(part: PartId): readonly string[] {
   return PROMPTS[part].questions.filter((q) => q.each && (q.kind ?? 'text') === 'text').map((q) => q.id);
+}
+
+/** What the group discusses in a part, noted once each: its text questions the agenda prints, in order. */
+export function discussed(part: PartId): readonly string[] {
+  return PROMPTS[part].questions.filter((q) => !q.each && q.agenda !== false && (q.kind ?? 'text') === 'text').map((q) => q.id);
 }
 
 /** How a field is headed in print. */

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { nameKey, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
-import { memberFields, type PartId } from './prompts.js';
+import { discussed, memberFields, type PartId } from './prompts.js';
 
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -41,7 +41,7 @@ const minutes = z
   .min(0, { message: 'minutes cannot be negative' })
   .max(24 * 60, { message: 'more than a day of minutes' });
 /** Keys that start with this are the reader's own: kept in the file, never read. */
-export const OWN_KEY_PREFIX = 'x-';
+const OWN_KEY_PREFIX = 'x-';
 
 /** Edit distance (with swapped neighbours counting as one edit), for "did you mean". */
 function distance(a: string, b: string): number {
@@ -105,13 +105,16 @@ function strictObject<S extends z.ZodRawShape>(shape: S, hint?: (key: string) =>
     });
 }
 
+/** Optional text under each of these keys. */
+const textFields = (keys: readonly string[]) => strictObject(Object.fromEntries(keys.map((k) => [k, optText])) as Record<string, typeof optText>);
+
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z
     .array(item, { error: 'expected a list (lines starting with "- ")' })
     .nullish()
     .transform((v) => v ?? []);
 
-export const sectionSchema = strictObject({
+const sectionSchema = strictObject({
   id: z.string({ error: 'expected a section id such as reflect, learning or next' }),
   title: text,
   minutes,
@@ -119,7 +122,7 @@ export const sectionSchema = strictObject({
   prompts: z.record(z.string(), text).nullish().transform((v) => v ?? undefined),
 });
 
-export const scheduleSchema = strictObject({
+const scheduleSchema = strictObject({
   cadence: text.superRefine((value, ctx) => {
     const parsed = parseCadence(value);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
@@ -138,12 +141,8 @@ export const circleSchema = strictObject({
   created: isoDate,
   purpose: optText,
   vision: optText,
-  outcomes: strictObject({
-      community: optText,
-      together: optText,
-      individually: optText,
-      engagement: optText,
-    })
+  /** What we want to be different: one answer to each question of the purpose discussion. */
+  outcomes: textFields(discussed('purpose'))
     .nullish()
     .transform((v) => v ?? {}),
   ground_rules: list(text),
@@ -202,9 +201,9 @@ function answerFields(part: PartId) {
 
 const privateFlag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
 
-export const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
+const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
 
-export const reflectionSchema = strictObject({
+const reflectionSchema = strictObject({
   ...answerFields('reflect'),
   member: text,
   /** The commitment they came in with: their last "will practice" not yet reported on. */
@@ -214,14 +213,59 @@ export const reflectionSchema = strictObject({
   private: privateFlag,
 });
 
-export const requestSchema = strictObject({
+const requestSchema = strictObject({
   topic: text,
   by: optText,
   /** Raised in a reflection shared in confidence: left off agendas and public minutes. */
   private: privateFlag,
 });
 
-export const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
+const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
+
+/** Absent or empty (`key:`) reads as undefined. */
+/** Absent or empty (`key:`) reads as undefined. */
+const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+/** What the group said to each question it discussed in a part. */
+const notesOf = (part: PartId) => textFields(discussed(part)).nullish().transform((v) => v ?? {});
+/** Kept, dropped and added items of a list the group went over (ground rules, traditions). */
+const listChanges = {
+  kept: list(text),
+  dropped: list(text),
+  added: list(text),
+};
+
+/** The purpose agreed: the discussion (which became the outcomes), the statement, and how what changed read before. */
+const purposeEntrySchema = strictObject({
+  notes: notesOf('purpose'),
+  statement: optText,
+  was: optional(textFields(['statement', ...discussed('purpose')])),
+});
+
+const rulesEntrySchema = strictObject({
+  notes: notesOf('ground_rules'),
+  ...listChanges,
+  reworded: list(strictObject({ from: text, to: text })),
+});
+
+/** How the meetings run, as agreed, and how what changed was before. */
+const formatEntrySchema = strictObject({
+  /** Minutes for each section, by section id. */
+  sections: optional(z.record(z.string(), minutes)),
+  cadence: optText,
+  start: optional(hhmm),
+  location: optText,
+  /** The date an "every N weeks" cadence counts from, when this meeting set it. */
+  anchor: optDate,
+  traditions: optional(strictObject(listChanges)),
+  was: optional(
+    strictObject({
+      sections: optional(z.record(z.string(), minutes)),
+      cadence: optText,
+      start: optText,
+      location: optText,
+    }),
+  ),
+});
 
 export const meetingSchema = strictObject({
   date: isoDate,
@@ -236,6 +280,9 @@ export const meetingSchema = strictObject({
     .nullish()
     .transform((v) => v ?? { present: [], guests: [], absent: [] }),
   introductions: list(introductionSchema),
+  purpose: optional(purposeEntrySchema),
+  ground_rules: optional(rulesEntrySchema),
+  format: optional(formatEntrySchema),
   reflect: strictObject({
       members: list(reflectionSchema),
       requests: list(requestSchema),

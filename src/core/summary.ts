@@ -1,5 +1,6 @@
 // What the circle's memory commands need from each meeting, small enough to cache:
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
+import { agreementsChanged, type AgreementPart } from './agreements.js';
 import { nameKey } from './names.js';
 import { FIELD, memberFields } from './prompts.js';
 import { answerText, type Meeting, type Reflection } from './schema.js';
@@ -33,6 +34,10 @@ export interface MeetingSummary {
   committed: string[];
   /** Members who reported back at Reflect (tried, changed, …). */
   reported: string[];
+  /** Members whose commitment the facilitator let go at Reflect. */
+  dropped: string[];
+  /** The agreements (purpose, ground rules, format) this meeting set or changed. */
+  agreed: AgreementPart[];
 }
 
 export function summarizeMeeting(m: Meeting): MeetingSummary {
@@ -47,6 +52,8 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     nextTopic: m.next.topic?.trim() || undefined,
     committed: unique(m.next.members.filter((a) => answerText(a, FIELD.commitment)).map((a) => a.member)),
     reported: unique(m.reflect.members.filter(hasReport).map((r) => r.member)),
+    dropped: unique(m.reflect.members.filter((r) => r.dropped).map((r) => r.member)),
+    agreed: agreementsChanged(m),
   };
 }
 

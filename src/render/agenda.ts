@@ -2,6 +2,7 @@
 // printed from this one document, so they all carry the same content.
 import type { Agenda, AgendaCommitment, AgendaSection, BacklogItem } from '../core/agenda.js';
 import { longDate } from '../core/dates.js';
+import { labelOf } from '../core/prompts.js';
 import { plural, type Block, type PrintDocument, type Section } from './document.js';
 
 const paragraph = (text: string, muted = false): Block => ({ kind: 'paragraph', text, ...(muted && { muted }) });
@@ -85,6 +86,7 @@ export function agendaDocument(a: Agenda): PrintDocument {
     subtitle: [when, `${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`],
     intro: [
       ...(a.purpose ? [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)] : []),
+      ...(a.outcomes ? [subheading(labelOf('purpose', 'outcomes')), list(a.outcomes.map((o) => ({ label: o.label, text: o.text })))] : []),
       ...(a.carried?.notes ? [subheading('Noted for today at the last meeting'), paragraph(a.carried.notes)] : []),
     ],
     sections,

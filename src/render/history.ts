@@ -10,7 +10,7 @@ export function historyTable(rows: readonly HistoryRow[], options: TableOptions)
     r.date,
     String(r.number),
     `${r.present}/${r.members}${r.guests ? ` +${r.guests}` : ''}`,
-    r.topic ?? '-',
+    [r.topic, r.agreed.length ? `agreed: ${r.agreed.join(', ')}` : ''].filter(Boolean).join(' · ') || '-',
     r.nextTopic ?? '-',
   ]);
   return renderTable(HEADERS, cells, options);

@@ -13,7 +13,7 @@ export const PRINT_CSS = `
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; }
 body { margin: 0 auto; max-width: 46em; padding: 1.5em; }
-@media print { html { font-size: 10pt; } body { max-width: none; padding: 0; } }
+@media print { html { font-size: 10pt; line-height: 1.3; } body { max-width: none; padding: 0; } }
 `;
 
 const DOCUMENT_CSS = `

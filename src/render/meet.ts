@@ -1,16 +1,22 @@
 // The few lines shown when a meeting ends.
 import type { ChalkInstance } from 'chalk';
 import type { MeetingFile } from '../core/meet/index.js';
-import { FIELD } from '../core/prompts.js';
+import { AGREEMENTS } from '../core/agreements.js';
+import { FIELD, titleOf } from '../core/prompts.js';
 import { plural } from './document.js';
 
 /** Who joined the circle tonight and who came back to it, by name. */
 interface RollNames {
   joined: string[];
   back: string[];
+  /** Members whose vision or organisation was taken into members.yaml. */
+  updated: string[];
+  /** Whether circle.yaml changed. */
+  circleUpdated: boolean;
 }
 
-export function renderMeetSummary(m: MeetingFile, { joined, back }: RollNames, path: string, c: ChalkInstance): string {
+export function renderMeetSummary(m: MeetingFile, { joined, back, updated, circleUpdated }: RollNames, path: string, c: ChalkInstance): string {
+  const talked = AGREEMENTS.filter((part) => m[part]).map(titleOf);
   const present = m.attendance?.present ?? [];
   const guests = m.attendance?.guests ?? [];
   const requests = m.reflect?.requests ?? [];
@@ -22,6 +28,8 @@ export function renderMeetSummary(m: MeetingFile, { joined, back }: RollNames, p
     `  present      ${plural(present.length, 'person', 'people')}${guests.length ? `, ${plural(guests.length, 'guest')}` : ''}`,
     ...(joined.length ? [`  joined       ${joined.join(', ')} (added to members.yaml)`] : []),
     ...(back.length ? [`  back         ${back.join(', ')} (active again in members.yaml)`] : []),
+    ...(updated.length ? [`  updated      ${updated.join(', ')} (what they said of themselves, in members.yaml)`] : []),
+    ...(talked.length ? [`  agreed       ${talked.join(', ')}${circleUpdated ? ' (circle.yaml updated)' : ' (no change)'}`] : []),
     ...(m.learning?.topic ? [`  learned      ${m.learning.topic}`] : []),
     `  requests     ${requests.length ? requests.map((r) => r.topic).join('; ') : 'none'}`,
     `  commitments  ${commitments}`,

@@ -1,6 +1,6 @@
 // Minutes as a printable document: every format (markdown, text, html, pdf) prints this.
 import { longDate } from '../core/dates.js';
-import type { MinutesView, MinutesSection, Said } from '../core/minutes.js';
+import type { AgreementSection, MinutesView, MinutesSection, Said } from '../core/minutes.js';
 import { labelOf, PROMPTS, type PartId } from '../core/prompts.js';
 import { plural, type Block, type PrintDocument, type Section } from './document.js';
 
@@ -11,7 +11,43 @@ function members(part: PartId, entries: Said[]): Block[] {
   ]);
 }
 
-function section(s: MinutesSection): Section {
+/** "text (before: old)" for something a meeting changed. */
+const changed = (text: string, was: string | number | undefined) =>
+  was === undefined ? text : `${text} (${labelOf('purpose', 'was')}: ${was === '' ? labelOf('purpose', 'none') : was})`;
+
+const listUnder = (heading: string, items: Array<string | { label: string; text: string }>): Block[] =>
+  items.length ? [{ kind: 'subheading', text: heading }, { kind: 'list', items }] : [];
+
+function agreement(s: AgreementSection): Block[] {
+  switch (s.id) {
+    case 'purpose':
+      return [
+        ...(s.statement ? [{ kind: 'list', items: [{ label: labelOf('purpose', 'statement'), text: changed(s.statement, s.was) }] } as Block] : []),
+        ...listUnder(labelOf('purpose', 'outcomes'), s.outcomes.map((o) => ({ label: labelOf('purpose', o.field), text: changed(o.text, o.was) }))),
+      ];
+    case 'ground_rules': {
+      const blocks = [
+        ...listUnder(labelOf('ground_rules', 'notes'), s.notes.map((n) => ({ label: labelOf('ground_rules', n.field), text: n.text }))),
+        ...listUnder(labelOf('ground_rules', 'kept'), s.kept),
+        ...listUnder(labelOf('ground_rules', 'reworded'), s.reworded.map((r) => changed(r.to, r.from))),
+        ...listUnder(labelOf('ground_rules', 'dropped'), s.dropped),
+        ...listUnder(labelOf('ground_rules', 'added'), s.added),
+      ];
+      return blocks.length ? blocks : [{ kind: 'paragraph', text: labelOf('ground_rules', 'none'), muted: true }];
+    }
+    case 'format':
+      return [
+        ...listUnder(labelOf('format', 'sections'), s.sections.map((x) => ({ label: x.title, text: changed(`${x.minutes} min`, x.was === undefined ? undefined : `${x.was} min`) }))),
+        ...(s.schedule.length ? [{ kind: 'list', items: s.schedule.map((x) => ({ label: labelOf('format', x.field), text: changed(x.text || labelOf('purpose', 'none'), x.was) })) } as Block] : []),
+        ...listUnder(labelOf('format', 'traditions'), s.traditions.kept),
+        ...listUnder(labelOf('format', 'added'), s.traditions.added),
+        ...listUnder(labelOf('format', 'dropped'), s.traditions.dropped),
+      ];
+  }
+}
+
+function section(s: MinutesSection | AgreementSection): Section {
+  if (s.id === 'purpose' || s.id === 'ground_rules' || s.id === 'format') return { heading: s.title, blocks: agreement(s) };
   const blocks: Block[] = [];
   switch (s.id) {
     case 'introductions':

@@ -15,6 +15,8 @@ function outcome(l: PracticeLink, c: ChalkInstance): string[] {
       return [c.yellow(`  !! ${at}${missed}: came, but reported nothing on it`)];
     case 'missed':
       return [c.red(`  !! never followed up: missed the ${plural(l.absences, 'meeting')} since`)];
+    case 'let_go':
+      return [c.dim(`  -- ${at}${missed}: let go`)];
     case 'open':
       return [c.dim('  .. to follow up at the next meeting')];
   }

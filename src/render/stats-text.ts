@@ -68,7 +68,7 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   out.push(`${c.green(bar(k.share ?? 0, Math.min(40, width - 10), o.style))}  ${percent(k.share)}`);
   say(
     `${k.followedUp} of ${k.due} reported on at the next meeting they came to; ${k.silent} came but did not report, ` +
-      `${k.missed} never followed up (missed every meeting since), ${k.open} still open.`,
+      `${k.missed} never followed up (missed every meeting since), ${k.open} still open${k.letGo ? `, ${k.letGo} let go` : ''}.`,
   );
   out.push('');
 

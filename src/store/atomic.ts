@@ -17,7 +17,7 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export async function fsyncDir(dir: string): Promise<void> {
+async function fsyncDir(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     await handle.sync().finally(() => handle.close());

@@ -58,13 +58,9 @@ export interface ReadOptions {
 export async function loadCircle(dir: string, slug: string, read: ReadOptions = {}): Promise<CircleFiles> {
   const [circle, members] = await collectProblems<[YamlFile<Circle>, YamlFile<MembersFile>]>([
     loadOrMissing(loadYaml(circleFile(dir), circleSchema, undefined, read), circleFile(dir), 'circle.yaml'),
-    loadMembers(dir, read),
+    loadOrMissing(loadYaml(membersFile(dir), membersSchema, undefined, read), membersFile(dir), 'members.yaml'),
   ]);
   return { dir, slug, circle, members };
-}
-
-export function loadMembers(dir: string, read: ReadOptions = {}): Promise<YamlFile<MembersFile>> {
-  return loadOrMissing(loadYaml(membersFile(dir), membersSchema, undefined, read), membersFile(dir), 'members.yaml');
 }
 
 /** Meeting dates from the file names alone, oldest first: no file is read. */
@@ -122,7 +118,7 @@ export async function loadLastMeeting(dir: string, before?: string): Promise<Yam
 }
 
 /** A meeting's minutes as they will be written, checked as the next read will check them. */
-export interface CheckedMinutes {
+interface CheckedMinutes {
   path: string;
   date: string;
   text: string;

@@ -1,5 +1,5 @@
-// Committing the minutes: git run with execFile (never a shell) in the caller's environment,
-// committing only the given paths, and never while git is in the middle of something else.
+// Committing what a command wrote: git run with execFile (never a shell) in the caller's
+// environment, committing only the given paths, and never while git is in the middle of something else.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -57,17 +57,17 @@ export async function unfinishedWork(dir: string, env: NodeJS.ProcessEnv): Promi
 /** Why a commit now would land somewhere it should not, or undefined when it is safe. */
 async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const work = await unfinishedWork(dir, env);
-  if (work) return `${work.what} is in progress in this repository: ${work.end}, then commit the minutes.`;
+  if (work) return `${work.what} is in progress in this repository: ${work.end}, then commit.`;
   try {
     await git(dir, ['symbolic-ref', '--quiet', 'HEAD'], env);
   } catch (error) {
     if (notInstalled(error)) throw error;
-    return 'HEAD is detached (not on a branch), so a commit could be lost: switch to your branch first (`git switch <branch>`), then commit the minutes.';
+    return 'HEAD is detached (not on a branch), so a commit could be lost: switch to your branch first (`git switch <branch>`), then commit.';
   }
   return undefined;
 }
 
-export type CommitResult = { ok: true } | { ok: false; reason: string };
+type CommitResult = { ok: true } | { ok: false; reason: string };
 
 /**
  * `git add -- paths` then `git commit -m message -- paths`: nothing else staged is
@@ -87,4 +87,14 @@ export async function commitPaths(dir: string, paths: string[], message: string,
     const reason = (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 6).join('\n  ');
     return { ok: false, reason };
   }
+}
+
+/** What became of a commit: made, not asked for (git.commit false, or no repository and not asked outright), or failed. */
+export type Committed = CommitResult | { ok: 'off' | 'no-repo' };
+
+/** Commit `paths` when the circle asks for it (`git.commit`, on unless false) and the workspace is a git repository. */
+export async function commitIfWanted(dir: string, wanted: boolean | undefined, paths: string[], message: string, env: NodeJS.ProcessEnv): Promise<Committed> {
+  if (wanted === false) return { ok: 'off' };
+  if (!(await insideWorkTree(dir, env))) return { ok: wanted ? 'no-repo' : 'off' };
+  return commitPaths(dir, paths, message, env);
 }

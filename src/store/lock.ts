@@ -11,16 +11,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CircleError, displayPath, FileError } from '../errors.js';
 import { isAlive, writeFileAtomic } from './atomic.js';
 
-export const lockFile = (dir: string) => join(dir, '.lock');
-export const writeLockFile = (dir: string) => join(dir, '.write-lock');
+const lockFile = (dir: string) => join(dir, '.lock');
+const writeLockFile = (dir: string) => join(dir, '.write-lock');
 
-export interface LockInfo {
+interface LockInfo {
   pid: number;
   host: string;
   started: string;
 }
 
-export interface Lock {
+interface Lock {
   release(): Promise<void>;
 }
 

@@ -4,7 +4,7 @@ import { membersSchema, type Member, type MembersFile } from '../core/schema.js'
 import { membersFile } from './circle.js';
 import { saveYaml, updateYamlFile, type YamlFile } from './yaml-file.js';
 
-export type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
+type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
 
 function membersSeq(doc: Document) {
   let seq = doc.get('members', true);
@@ -17,17 +17,20 @@ function membersSeq(doc: Document) {
   return seq;
 }
 
-export interface RosterChange {
+interface RosterChange {
   /** New members, appended at the end. */
   add?: NewMember[];
   /** Places in the list of members to mark active (returning) or inactive (leaving). */
   activate?: readonly number[];
   deactivate?: readonly number[];
+  /** Fields to set on members, by their place in the list. */
+  update?: ReadonlyArray<{ index: number; set: Partial<Member> }>;
 }
 
 function applyChange(doc: Document, change: RosterChange): void {
   for (const i of change.activate ?? []) doc.setIn(['members', i, 'active'], true);
   for (const i of change.deactivate ?? []) doc.setIn(['members', i, 'active'], false);
+  for (const { index, set } of change.update ?? []) for (const [key, value] of Object.entries(set)) doc.setIn(['members', index, key], value);
   if (change.add?.length) {
     const seq = membersSeq(doc);
     for (const person of change.add) {

@@ -37,7 +37,7 @@ async function validity(dir: string, dates: readonly string[], circle: Pick<Circ
   return sha1([FORMAT, dates.join(','), folder, file, JSON.stringify(circle.dropped_topics)].join('\n'));
 }
 
-export interface Remembered {
+interface Remembered {
   memory: Memory;
   /** Meeting files that could not be read: what they hold is left out of the memory. */
   unreadable: Problem[];

@@ -12,7 +12,7 @@ import { circleDir, type Workspace } from './workspace.js';
 import { displayPath, parseYaml, renderYaml, writeCircleFile } from './yaml-file.js';
 
 /** Local state that never belongs in git. */
-export const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its locks, half-written files.
+const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its locks, half-written files.
 .draft.yaml
 .lock
 .write-lock
@@ -31,7 +31,7 @@ const ANSWER_OF: Record<string, string> = {
 };
 
 /** Fill the circle.yaml template; the result is checked before anything is written. */
-export async function renderCircleYaml(plan: NewCircle): Promise<string> {
+async function renderCircleYaml(plan: NewCircle): Promise<string> {
   const template = await readFile(templatePath('circle.yaml'), 'utf8');
   const doc = parseDocument(template);
   for (const [path, value] of plan.set) {
@@ -55,10 +55,10 @@ export async function renderCircleYaml(plan: NewCircle): Promise<string> {
 }
 
 /**
- * Make circles/<slug>/ with its files. All or nothing: a failure (a full disk, say)
- * removes what was made, so the next `circle init` starts clean.
+ * Make circles/<slug>/ with its files; returns the folder and the files written. All or
+ * nothing: a failure (a full disk, say) removes what was made, so the next `circle init` starts clean.
  */
-export async function createCircle(ws: Workspace, plan: NewCircle): Promise<string> {
+export async function createCircle(ws: Workspace, plan: NewCircle): Promise<{ dir: string; written: string[] }> {
   const dir = circleDir(ws, plan.slug);
   const circleYaml = await renderCircleYaml(plan);
   const membersYaml = await readFile(templatePath('members.yaml'), 'utf8');
@@ -79,7 +79,7 @@ export async function createCircle(ws: Workspace, plan: NewCircle): Promise<stri
     await writeCircleFile(membersFile(dir), membersYaml, { exclusive: true });
     await writeFileAtomic(join(meetingsDir(dir), '.gitkeep'), '', { exclusive: true });
     await writeFileAtomic(join(dir, '.gitignore'), CIRCLE_GITIGNORE, { exclusive: true });
-    return dir;
+    return { dir, written: [circleFile(dir), membersFile(dir), join(meetingsDir(dir), '.gitkeep'), join(dir, '.gitignore')] };
   } catch (error) {
     if (made !== undefined) await rm(made, { recursive: true, force: true }).catch(() => {});
     if (error instanceof CircleError && !(error instanceof FileError)) throw error;

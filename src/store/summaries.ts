@@ -16,6 +16,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../core/schema.js';
+import type { AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError, type Problem } from '../errors.js';
@@ -254,7 +255,19 @@ const packSaid = (list: ReadonlyArray<{ member: string; text: string; private: b
 const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map(([member, text, priv]) => ({ member: names[member]!, text, private: priv === 1 }));
 
 function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
-  return [m.number, ids(m.present, strings), m.guests, ids(m.apologised, strings), some(m.topic, strings), some(m.speaker, strings), some(m.nextTopic, strings), ids(m.committed, strings), ids(m.reported, strings)];
+  return [
+    m.number,
+    ids(m.present, strings),
+    m.guests,
+    ids(m.apologised, strings),
+    some(m.topic, strings),
+    some(m.speaker, strings),
+    some(m.nextTopic, strings),
+    ids(m.committed, strings),
+    ids(m.reported, strings),
+    ids(m.dropped, strings),
+    ids(m.agreed, strings),
+  ];
 }
 
 function unpackSummary(r: readonly unknown[], date: string, names: readonly string[]): MeetingSummary {
@@ -269,6 +282,8 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
     nextTopic: any(r[6], names),
     committed: nameList(r[7], names),
     reported: nameList(r[8], names),
+    dropped: nameList(r[9], names),
+    agreed: nameList(r[10], names) as AgreementPart[],
   };
 }
 
@@ -286,8 +301,8 @@ export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
   ],
   unpack: (r, date, names) => ({
     ...unpackSummary(r, date, names),
-    commitments: unpackSaid(r[9], names),
-    reports: (r[10] as Array<[number, string | null, Array<number | string>, number]>).map(([member, commitment, said, priv]): Report => {
+    commitments: unpackSaid(r[11], names),
+    reports: (r[12] as Array<[number, string | null, Array<number | string>, number]>).map(([member, commitment, said, priv]): Report => {
       const pairs: Report['said'] = [];
       for (let i = 0; i < said.length; i += 2) pairs.push({ field: names[said[i] as number]!, text: said[i + 1] as string });
       return { member: names[member]!, commitment: commitment ?? undefined, said: pairs, private: priv === 1 };

@@ -5,7 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isSlug } from '../core/slug.js';
 import { CircleError, DataError, displayPath, UsageError } from '../errors.js';
 
-export interface WorkspaceQuery {
+interface WorkspaceQuery {
   /** --home */
   home?: string | undefined;
   env: NodeJS.ProcessEnv;
@@ -102,7 +102,7 @@ export function circleDir(ws: Workspace, slug: string): string {
   return join(ws.circlesDir, checkSlug(slug));
 }
 
-export interface CircleQuery {
+interface CircleQuery {
   /** --circle */
   circle?: string | undefined;
   cwd: string;

@@ -16,8 +16,8 @@ export interface Choice<T> {
 }
 
 export interface Ask {
-  /** One line; with `escapable`, Esc answers ESCAPED (from line-prompt.ts). */
-  text(message: string, options?: { default?: string; validate?: (v: string) => true | string; escapable?: boolean }): Promise<string>;
+  /** One line; with `escapable`, Esc answers ESCAPED (from line-prompt.ts); with `edit`, the default is put in the line to change. */
+  text(message: string, options?: { default?: string; validate?: (v: string) => true | string; escapable?: boolean; edit?: boolean }): Promise<string>;
   confirm(message: string, defaultValue?: boolean): Promise<boolean>;
   select<T>(message: string, choices: Choice<T>[], defaultValue?: T): Promise<T>;
   checkbox<T>(message: string, choices: Choice<T>[]): Promise<T[]>;

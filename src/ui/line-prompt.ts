@@ -1,6 +1,6 @@
 // A one-line answer on the terminal, like @inquirer/input, that can also be left with Esc:
 // `circle meet` uses it to skip the rest of a person's questions in one key.
-import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, usePrefix, useKeypress, useState } from '@inquirer/core';
+import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, useEffect, usePrefix, useKeypress, useState } from '@inquirer/core';
 
 export const ESCAPED = '\u0000escaped';
 
@@ -10,15 +10,22 @@ interface LineConfig {
   validate?: (value: string) => true | string;
   /** Esc ends the prompt with ESCAPED. */
   escapable?: boolean;
+  /** The default is put in the line, ready to change (an emptied line answers ''). */
+  edit?: boolean;
 }
 
 export const linePrompt = createPrompt<string, LineConfig>((config, done) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [fallback, setFallback] = useState(config.default ?? '');
+  const [fallback, setFallback] = useState(config.edit ? '' : (config.default ?? ''));
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const prefix = usePrefix({ status, theme });
+  useEffect((rl) => {
+    if (!config.edit || !config.default) return;
+    rl.write(config.default);
+    setValue(config.default);
+  }, []);
 
   useKeypress((key, rl) => {
     if (status !== 'idle') return;

@@ -35,12 +35,11 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
         member = step.member;
         out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock(status)}]`)}`);
         if (step.note) out.info(c.italic(step.note));
+      } else if (!step.member && step.note) {
+        out.info(c.dim(step.note));
       }
       // Nothing to tick (a new circle has no members yet): the only answer is none.
-      if (step.kind === 'checkbox' && !step.choices?.length) {
-        if (step.note) out.info(c.dim(step.note));
-        return [];
-      }
+      if (step.kind === 'checkbox' && !step.choices?.length) return [];
       return askStep(ask, step, list, out);
     },
   };
@@ -75,7 +74,7 @@ async function askStep(ask: Ask, step: Step, list: ListProgress, out: Output): P
     }
     default: {
       const answer = await ask.text(step.question, {
-        ...(typeof step.default === 'string' && step.default ? { default: step.default } : {}),
+        ...(typeof step.default === 'string' && step.default ? { default: step.default, ...(step.edit && { edit: true }) } : {}),
         validate,
         // Esc leaves the rest of this person's questions in the part unanswered.
         escapable: step.member !== undefined,

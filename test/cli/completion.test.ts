@@ -5,6 +5,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { binPath, circle, exampleSlug, repoRoot, tempDir, testEnv } from '../helpers.js';
+import { run as cli } from '../harness.js';
 
 const inCI = process.env.CI === 'true';
 const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
@@ -17,8 +18,8 @@ function shim(): string {
   return dir;
 }
 
-function script(shell: 'bash' | 'zsh' | 'fish'): string {
-  const r = circle(['completion', shell]);
+async function script(shell: 'bash' | 'zsh' | 'fish'): Promise<string> {
+  const r = await cli(['completion', shell]);
   expect(r.code, r.stderr).toBe(0);
   const file = join(tempDir(), `circle.${shell}`);
   writeFileSync(file, r.stdout);
@@ -48,8 +49,8 @@ const CASES: Array<{ line: string[]; offers: string[]; not?: string[] }> = [
 ];
 
 describe('circle completion', () => {
-  it('bash completes commands, subcommands, options, formats and circles', () => {
-    const file = script('bash');
+  it('bash completes commands, subcommands, options, formats and circles', async () => {
+    const file = await script('bash');
     for (const c of CASES) {
       const words = c.line.map((w) => `'${w}'`).join(' ');
       const out = inShell('bash', ['-c'], `source '${file}'; COMP_WORDS=(${words}); COMP_CWORD=${c.line.length - 1}; _circle; printf '%s\\n' "\${COMPREPLY[@]}"`);
@@ -59,9 +60,9 @@ describe('circle completion', () => {
     }
   });
 
-  it.skipIf(!has('fish') && !inCI)('fish completes the same', () => {
+  it.skipIf(!has('fish') && !inCI)('fish completes the same', async () => {
     if (!has('fish')) throw new Error('fish is required for the completion test in CI (apt-get install fish)');
-    const file = script('fish');
+    const file = await script('fish');
     for (const c of CASES) {
       const out = inShell('fish', ['-c'], `source '${file}'; complete -C '${c.line.join(' ')}'`);
       const offered = out.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
@@ -70,9 +71,9 @@ describe('circle completion', () => {
     }
   });
 
-  it.skipIf(!has('zsh') && !inCI)('zsh completes the same (the completion system stubbed to print its candidates)', () => {
+  it.skipIf(!has('zsh') && !inCI)('zsh completes the same (the completion system stubbed to print its candidates)', async () => {
     if (!has('zsh')) throw new Error('zsh is required for the completion test in CI (apt-get install zsh)');
-    const file = script('zsh');
+    const file = await script('zsh');
     const stubs = `compdef() {}
 _describe() { local name=\${@[-1]}; print -rl -- \${\${(P)name}%%:*} }
 compadd() { [[ $1 == -- ]] && shift; print -rl -- "$@" }
@@ -87,8 +88,8 @@ source '${file}'`;
     }
   });
 
-  it('refuses a shell it does not know (exit 2)', () => {
-    const r = circle(['completion', 'powershell']);
+  it('refuses a shell it does not know (exit 2)', async () => {
+    const r = await cli(['completion', 'powershell']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.");
   });

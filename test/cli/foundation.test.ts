@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { circle, exampleSlug, makeWorkspace, repoRoot, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { circleTree, run as cli, testdir } from '../harness.js';
 
 const slug = 'eastside-youth-workers';
 
@@ -238,5 +238,21 @@ describe('found in review', () => {
     expect(r.code).toBe(65);
     const [result] = JSON.parse(r.stdout);
     expect(result).toMatchObject({ circle: slug, ok: false, problems: [{ line: 2, col: 11, message: 'members: the 1st member, name: expected text, found a list' }] });
+  });
+});
+
+describe('members remove and add, carefully', () => {
+  it('removes by whole name or tag, asks for the whole name when given only part of one, and add brings a former member back', async () => {
+    const root = testdir(circleTree());
+    const part = await cli(['members', 'remove', 'Ana Sou'], { cwd: root });
+    expect(part.code).toBe(1);
+    expect(part.stderr).toContain('"Ana Sou" is only part of a name: did you mean Ana Souza? Give the whole name (or their name tag) to remove them.');
+    const byTag = await cli(['members', 'remove', 'ana'], { cwd: root });
+    expect(byTag.code, byTag.stderr).toBe(0);
+    expect(byTag.stderr).toContain('Ana Souza is marked as no longer active; their history stays in the minutes (`circle members add "Ana Souza"` brings them back).');
+    const back = await cli(['members', 'add', 'Ana Souza', '--yes'], { cwd: root });
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stderr).toContain('Ana Souza is back: marked active again');
+    expect(readFileSync(join(root, 'circles', 'tiny', 'members.yaml'), 'utf8').match(/Ana Souza/g)).toHaveLength(1);
   });
 });

@@ -161,6 +161,7 @@ describe('circle history', () => {
       guests: 0,
       topic: 'Cross-organisation partnerships: making shared referrals work',
       nextTopic: 'Preventing burnout: sustaining ourselves and our teams',
+      agreed: [],
     });
   });
 
@@ -264,7 +265,7 @@ describe('circle stats', () => {
     const s = JSON.parse((await run(['stats', '--json'], root)).stdout);
     expect(s.meetings).toHaveLength(6);
     expect(s.topics).toHaveLength(6);
-    expect(s.commitments).toEqual({ made: 39, followedUp: 31, silent: 0, missed: 2, open: 6, due: 33, share: 31 / 33 });
+    expect(s.commitments).toEqual({ made: 39, followedUp: 31, silent: 0, missed: 2, open: 6, letGo: 0, due: 33, share: 31 / 33 });
     expect(s.members.find((m: { name: string }) => m.name === 'Grace Whitfield')).toMatchObject({ attended: 3, of: 3, active: false });
   });
 

@@ -4,34 +4,37 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { circle, git, tempDir } from '../helpers.js';
+import { run as cli } from '../harness.js';
 
 const SLUG = 'eastside-youth-workers';
 const env = { CIRCLE_TODAY: '2026-11-10' };
 
 /** A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`. */
-function sharedWorkspace() {
+async function sharedWorkspace() {
   const top = tempDir('circle-sync-');
   git(top, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
   const a = join(top, 'a');
   mkdirSync(a);
   git(a, 'init', '--quiet', '--initial-branch=main');
-  expect(circle(['init', 'Eastside Youth Workers', '--yes'], { cwd: a, env }).code).toBe(0);
+  expect((await cli(['init', 'Eastside Youth Workers', '--yes'], { cwd: a, env })).code).toBe(0);
   // Comments written by hand, to be kept through every merge.
   const members = join(a, 'circles', SLUG, 'members.yaml');
   writeFileSync(members, readFileSync(members, 'utf8').replace('members: []', '# Ana started the circle.\nmembers: []'));
-  expect(circle(['members', 'add', 'Ana Souza', '--org', 'Eastside Library', '--yes'], { cwd: a, env }).code).toBe(0);
+  expect((await cli(['members', 'add', 'Ana Souza', '--org', 'Eastside Library', '--yes'], { cwd: a, env })).code).toBe(0);
+  // The first meeting (which agrees purpose, rules and format in circle.yaml) before the clone.
+  await meet(a, '2026-10-27', 'Ana Souza', 'Our first meeting.');
   git(a, 'remote', 'add', 'origin', '../remote.git');
-  const first = circle(['sync'], { cwd: a, env });
+  const first = await cli(['sync'], { cwd: a, env });
   expect(first.code, first.stderr).toBe(0);
   expect(first.stderr).toContain('Shared this workspace for the first time: origin/main now has it.');
   git(top, 'clone', '--quiet', 'remote.git', 'b');
   return { top, a, b: join(top, 'b') };
 }
 
-function meet(cwd: string, date: string, facilitator: string, notes: string) {
+async function meet(cwd: string, date: string, facilitator: string, notes: string) {
   const answers = join(cwd, '..', `answers-${date}-${facilitator.split(' ')[0]}.yaml`);
   writeFileSync(answers, `facilitator: ${facilitator}\nnotes: ${notes}\n`);
-  const r = circle(['meet', '--date', date, '--answers', answers], { cwd, env });
+  const r = await cli(['meet', '--date', date, '--answers', answers], { cwd, env });
   expect(r.code, r.stderr).toBe(0);
 }
 
@@ -44,12 +47,12 @@ describe('circle sync', () => {
     ['a', 'b', 'a', 'b'],
     ['b', 'a', 'b', 'a'],
   ] as const) {
-    it(`brings each side's new member and meeting to the other, syncing ${order.join(', ')}`, () => {
-      const ws = sharedWorkspace();
-      expect(circle(['members', 'add', 'Ben Okoro', '--org', 'Northside Youth Centre', '--yes'], { cwd: ws.a, env }).code).toBe(0);
-      meet(ws.a, '2026-11-10', 'Ana Souza', 'Recorded by Ana.');
-      expect(circle(['members', 'add', 'Cleo Park', '--org', 'Westside Arts', '--yes'], { cwd: ws.b, env }).code).toBe(0);
-      meet(ws.b, '2026-11-24', 'Ana Souza', 'Recorded by Cleo.');
+    it(`brings each side's new member and meeting to the other, syncing ${order.join(', ')}`, async () => {
+      const ws = await sharedWorkspace();
+      expect((await cli(['members', 'add', 'Ben Okoro', '--org', 'Northside Youth Centre', '--yes'], { cwd: ws.a, env })).code).toBe(0);
+      await meet(ws.a, '2026-11-10', 'Ana Souza', 'Recorded by Ana.');
+      expect((await cli(['members', 'add', 'Cleo Park', '--org', 'Westside Arts', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+      await meet(ws.b, '2026-11-24', 'Ana Souza', 'Recorded by Cleo.');
       // Local state: a draft, a lock and a cache that must never travel.
       writeFileSync(join(circleDir(ws.a), '.draft.yaml'), 'date: 2026-12-08\n');
       writeFileSync(join(circleDir(ws.a), '.lock'), '123\n');
@@ -58,7 +61,7 @@ describe('circle sync', () => {
 
       const outputs: string[] = [];
       for (const side of order) {
-        const r = circle(['sync'], { cwd: ws[side], env });
+        const r = await cli(['sync'], { cwd: ws[side], env });
         expect(r.code, `${side}: ${r.stdout}${r.stderr}`).toBe(0);
         expect(r.stderr).not.toMatch(/conflict|stopped/i);
         outputs.push(r.stdout);
@@ -72,9 +75,9 @@ describe('circle sync', () => {
         expect([...members.matchAll(/- name: (.+)/g)].map((m) => m[1])).toEqual(
           order[0] === 'a' ? ['Ana Souza', 'Ben Okoro', 'Cleo Park'] : ['Ana Souza', 'Cleo Park', 'Ben Okoro'],
         );
-        expect(meetings(clone)).toEqual(['2026-11-10.yaml', '2026-11-24.yaml']);
+        expect(meetings(clone)).toEqual(['2026-10-27.yaml', '2026-11-10.yaml', '2026-11-24.yaml']);
         expect(read(clone, 'circle.yaml')).toContain('# A learning circle');
-        const check = circle(['check'], { cwd: clone, env });
+        const check = await cli(['check'], { cwd: clone, env });
         expect(check.code, check.stderr).toBe(0);
         expect(git(clone, 'status', '--porcelain', '--untracked-files=no')).toBe('');
         expect(git(clone, 'ls-files')).not.toMatch(/\.draft\.yaml|\.lock|\.cache/);
@@ -84,13 +87,13 @@ describe('circle sync', () => {
     });
   }
 
-  it('stops on a meeting recorded on both sides, keeps both records, and carries on once one is chosen', () => {
-    const ws = sharedWorkspace();
-    meet(ws.a, '2026-11-24', 'Ana Souza', 'Recorded by Ana.');
-    meet(ws.b, '2026-11-24', 'Ana Souza', 'Recorded by Ben.');
-    expect(circle(['sync'], { cwd: ws.a, env }).code).toBe(0);
+  it('stops on a meeting recorded on both sides, keeps both records, and carries on once one is chosen', async () => {
+    const ws = await sharedWorkspace();
+    await meet(ws.a, '2026-11-24', 'Ana Souza', 'Recorded by Ana.');
+    await meet(ws.b, '2026-11-24', 'Ana Souza', 'Recorded by Ben.');
+    expect((await cli(['sync'], { cwd: ws.a, env })).code).toBe(0);
 
-    const stopped = circle(['sync'], { cwd: ws.b, env });
+    const stopped = await cli(['sync'], { cwd: ws.b, env });
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain(
       `circles/${SLUG}/meetings/2026-11-24.yaml:1: the meeting of 2026-11-24 was recorded here and also in the shared copy; the file holds both records, keep one (or combine them)`,
@@ -98,31 +101,31 @@ describe('circle sync', () => {
     const both = read(ws.b, 'meetings/2026-11-24.yaml');
     expect(both).toMatch(/^<<<<<<< already shared\n[^]*Recorded by Ana\.[^]*\n=======\n[^]*Recorded by Ben\.[^]*\n>>>>>>> yours\n$/);
     // Until the file is settled, sync says so again and changes nothing.
-    expect(circle(['sync'], { cwd: ws.b, env }).code).toBe(1);
+    expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
     expect(read(ws.b, 'meetings/2026-11-24.yaml')).toBe(both);
 
     // Keep the shared record, with circle edit (which checks it).
     const editor = join(ws.top, 'keep-first.sh');
     writeFileSync(editor, `#!/bin/sh\nsed -i '/^=======$/,/^>>>>>>> /d; /^<<<<<<< /d' "$1"\n`);
     chmodSync(editor, 0o755);
-    const edit = circle(['edit', 'minutes', '2026-11-24'], { cwd: ws.b, env: { ...env, EDITOR: editor } });
+    const edit = await cli(['edit', 'minutes', '2026-11-24'], { cwd: ws.b, env: { ...env, EDITOR: editor } });
     expect(edit.code, edit.stderr).toBe(0);
     expect(edit.stderr).toContain('Not committed: a sync is waiting for this file. Run circle sync to carry on.');
 
-    const carried = circle(['sync'], { cwd: ws.b, env });
+    const carried = await cli(['sync'], { cwd: ws.b, env });
     expect(carried.code, carried.stderr).toBe(0);
     expect(read(ws.b, 'meetings/2026-11-24.yaml')).toContain('Recorded by Ana.');
-    expect(circle(['sync'], { cwd: ws.a, env }).code).toBe(0);
+    expect((await cli(['sync'], { cwd: ws.a, env })).code).toBe(0);
     expect(git(ws.a, 'rev-parse', 'HEAD')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
-    expect(circle(['check'], { cwd: ws.b, env }).code).toBe(0);
+    expect((await cli(['check'], { cwd: ws.b, env })).code).toBe(0);
   });
 
-  it('never shares a file that does not check', () => {
-    const ws = sharedWorkspace();
+  it('never shares a file that does not check', async () => {
+    const ws = await sharedWorkspace();
     const members = join(circleDir(ws.a), 'members.yaml');
     writeFileSync(members, `${readFileSync(members, 'utf8')}  - name: Ben Okoro\n    joined: next Tuesday\n`);
     const before = git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main');
-    const r = circle(['sync'], { cwd: ws.a, env });
+    const r = await cli(['sync'], { cwd: ws.a, env });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('Nothing was shared: these files do not check.');
     expect(r.stderr).toMatch(new RegExp(`circles/${SLUG}/members\\.yaml:\\d+:\\d+: `));
@@ -130,14 +133,14 @@ describe('circle sync', () => {
     expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(before);
   });
 
-  it('says what to do without a remote, and outside git', () => {
+  it('says what to do without a remote, and outside git', async () => {
     const root = tempDir();
-    expect(circle(['init', 'Quiet Circle', '--yes'], { cwd: root, env }).code).toBe(0);
-    const outside = circle(['sync'], { cwd: root, env });
+    expect((await cli(['init', 'Quiet Circle', '--yes'], { cwd: root, env })).code).toBe(0);
+    const outside = await cli(['sync'], { cwd: root, env });
     expect(outside.code).toBe(1);
     expect(outside.stderr).toContain('is not in a git repository');
     git(root, 'init', '--quiet');
-    const alone = circle(['sync'], { cwd: root, env });
+    const alone = await cli(['sync'], { cwd: root, env });
     expect(alone.code).toBe(1);
     expect(alone.stderr).toContain('this workspace has no git remote to share through');
     expect(alone.stderr).toContain('git remote add origin <url>');

@@ -369,16 +369,30 @@ describe('a list answer', () => {
 });
 
 describe('skipping the rest of a turn', () => {
-  it('leaves the rest of that person\'s questions in the part at their defaults, and goes on to the next person', () => {
+  it("leaves the rest of that person's questions in the part unanswered, but still asks whether to keep it in confidence", () => {
     const plan = examplePlan();
     let d = upTo(plan, newDraft(DATE, AT), 'reflect.José Álvarez.tried', { attendance: ['José Álvarez', 'Amara Okafor'] });
     d = give(plan, d, 'reflect.José Álvarez.tried', 'Drew up a rota');
     d = skipRest(plan, d, nextStep(plan, d)!, AT);
+    // He said something: whether it stays in confidence is his to say, never skipped.
+    expect(nextStep(plan, d)!.id).toBe('reflect.José Álvarez.private');
+    d = give(plan, d, 'reflect.José Álvarez.private', true);
     expect(nextStep(plan, d)!.id).toBe('reflect.Amara Okafor.tried');
-    expect(d.answers['reflect.José Álvarez.private']).toBe(false);
-    // Said nothing and skipped: the commitment stays open.
+    // Amara said nothing and is skipped: whether to keep her commitment open is still asked.
     d = skipRest(plan, d, nextStep(plan, d)!, AT);
-    expect(d.answers['reflect.Amara Okafor.keep']).toBe(true);
-    expect(nextStep(plan, d)!.id).toBe('reflect.requests');
+    expect(nextStep(plan, d)!.id).toBe('reflect.Amara Okafor.keep');
+    expect(['excited', 'new_issues'].map((f) => d.answers[`reflect.Amara Okafor.${f}`])).toEqual(['', '']);
+  });
+});
+
+describe('speaker requests in What\'s Next', () => {
+  it('are taken from any answer there too, and offered as the next topic', () => {
+    const plan = examplePlan();
+    let d = upTo(plan, newDraft(DATE, AT), 'next.Amara Okafor.will_practice', { attendance: ['Amara Okafor'] });
+    d = give(plan, d, 'next.Amara Okafor.will_practice', 'Name our safeguarding lead ++ Volunteer checks');
+    expect(steps(plan, d).find((s) => s.id === 'next.topic')!.choices!.map((c) => c.value)).toContain('Volunteer checks');
+    const minutes = meetingSchema.parse(toMinutes(plan, d));
+    expect(answerText(minutes.next.members[0]!, 'will_practice')).toBe('Name our safeguarding lead');
+    expect(minutes.reflect.requests).toContainEqual({ topic: 'Volunteer checks', by: 'Amara Okafor', private: false });
   });
 });

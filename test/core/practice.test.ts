@@ -36,7 +36,7 @@ describe('followUps', () => {
 
   it('counts the share of commitments followed up out of those that were due', () => {
     const counts = countFollowUps(followUps(history.map(summarizeMeeting)));
-    expect(counts).toEqual({ made: 5, followedUp: 3, silent: 1, missed: 0, open: 1, due: 4, share: 3 / 4 });
+    expect(counts).toEqual({ made: 5, followedUp: 3, silent: 1, missed: 0, open: 1, letGo: 0, due: 4, share: 3 / 4 });
     expect(countFollowUps([]).share).toBeUndefined();
   });
 
@@ -84,5 +84,16 @@ describe('practiceChains', () => {
   it('keeps only the member asked for, even one with no commitments yet', () => {
     const chains = practiceChains(history.map(practiceOf), ['Ana', 'Ben', 'Zoe'], ['zoe']);
     expect(chains).toEqual([{ member: 'Zoe', links: [], counts: countFollowUps([]) }]);
+  });
+});
+
+describe('a commitment let go', () => {
+  it('is "let go", not "came but silent", and is not counted as due', async () => {
+    const { meetingSchema } = await import('../../src/core/schema.js');
+    const made = meetingSchema.parse({ date: '2026-01-06', number: 1, attendance: { present: ['Ana'] }, next: { members: [{ member: 'Ana', will_practice: 'Call' }] } });
+    const letGo = meetingSchema.parse({ date: '2026-02-03', number: 2, attendance: { present: ['Ana'] }, reflect: { members: [{ member: 'Ana', commitment: 'Call', dropped: true }] } });
+    const links = followUps([made, letGo].map(summarizeMeeting));
+    expect(links.map((l) => l.status)).toEqual(['let_go']);
+    expect(countFollowUps(links)).toMatchObject({ made: 1, letGo: 1, due: 0, share: undefined });
   });
 });

@@ -15,6 +15,7 @@ const question = z.strictObject({
   label: z.string().optional(),
   choices: z.record(z.string(), z.string()).optional(),
   other: z.string().optional(),
+  agenda: z.literal(false).optional(),
 });
 const part = z.strictObject({
   title: z.string().min(1),

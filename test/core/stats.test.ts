@@ -22,9 +22,9 @@ describe('history', () => {
 
   it('gives one row per meeting: present of members, guests, topic, and the topic chosen next', () => {
     expect(historyRows(history, members)).toEqual([
-      { date: '2026-01-06', number: 1, present: 2, members: 2, guests: 1, topic: 'Planning', nextTopic: 'Volunteers' },
-      { date: '2026-02-03', number: 2, present: 1, members: 2, guests: 0, topic: 'Volunteers', nextTopic: 'Boards' },
-      { date: '2026-03-03', number: 3, present: 2, members: 2, guests: 0, topic: undefined, nextTopic: 'Data' },
+      { date: '2026-01-06', number: 1, present: 2, members: 2, guests: 1, topic: 'Planning', nextTopic: 'Volunteers', agreed: [] },
+      { date: '2026-02-03', number: 2, present: 1, members: 2, guests: 0, topic: 'Volunteers', nextTopic: 'Boards', agreed: [] },
+      { date: '2026-03-03', number: 3, present: 2, members: 2, guests: 0, topic: undefined, nextTopic: 'Data', agreed: [] },
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('circleStats', () => {
 
   it('lists the topics learned and the commitments followed up', () => {
     expect(s.topics.map((t) => t.topic)).toEqual(['Planning', 'Volunteers']);
-    expect(s.commitments).toEqual({ made: 2, followedUp: 2, silent: 0, missed: 0, open: 0, due: 2, share: 1 });
+    expect(s.commitments).toEqual({ made: 2, followedUp: 2, silent: 0, missed: 0, open: 0, letGo: 0, due: 2, share: 1 });
     expect(s.members[0]!.commitments.followedUp).toBe(1);
     expect(s.averageAttendance).toBeCloseTo((1 + 0.5 + 1) / 3);
   });

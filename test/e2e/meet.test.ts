@@ -48,9 +48,10 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.see('Last time José Álvarez meant to: Call the Seniors');
     await t.answer(REFLECT[0]!, 'Drew up a winter rota ++ Sharing vans');
     await t.answer(REFLECT[1]!, 'Three drivers said yes');
-    // Esc skips the rest of José's turn, the confidence question too.
+    // Esc skips the rest of José's questions; whether what he said stays in confidence is still asked.
     await t.waitFor((s) => s.split('\n').some((l) => l.startsWith(`? ${REFLECT[2]}`)), 'his third question');
     t.keys('Escape');
+    await t.answer('Keep what José shared in confidence'); // Enter: no
     await t.waitFor((s) => s.includes('Last time Łucja Nowak meant to'), "Łucja's commitment");
     await t.answer(REFLECT[0]!, 'Named our referral contact');
 
@@ -169,7 +170,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.see('input ended (Ctrl-D): draft saved — run `circle meet --resume`');
   }, 60_000);
 
-  it("records a new circle's first meeting: nobody to tick, everyone joins as a newcomer", async () => {
+  it("runs a new circle's first meeting: introductions, purpose, ground rules (Ctrl-C and --resume in the middle), format, What's Next", async () => {
     if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
     const { root } = makeWorkspace();
     const init = circle(['init', 'Fresh Circle', '--yes'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-10' } });
@@ -185,26 +186,63 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Newcomers joining the circle today (1;', 'Ana Souza');
     await t.answer('Newcomers joining the circle today (2;', 'Ben Okoro');
     await t.answer('Newcomers joining the circle today (3;');
+    await t.see(/Ana Souza\s+\[Welcome and introductions: \d+ of 45 min\]/); // the first meeting's share of 120 minutes
     await t.answer('Organisation', 'Eastside Library');
-    // Ctrl-C in the middle of the introductions, then --resume.
-    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Picture your mission')), "Ana's vision question");
+    await t.answer('Picture your mission', 'Everyone in Eastside reads for pleasure.');
+    await t.answer('What could this group do');
+    await t.answer('Organisation', 'Riverside Food Bank');
+    await t.answer('Picture your mission', 'Nobody skips a meal.');
+    await t.answer('What could this group do');
+
+    await t.see('== Our purpose · 30 min planned ==');
+    await t.answer('…in the results we see in the community?', 'Families find the next door.');
+    await t.answer('…in how we work with each other?', 'We refer before we compete.');
+    await t.answer('…in the work each of us does?');
+    await t.answer('…in the way we bring others into this work?');
+    await t.answer('Our purpose, in a sentence or two', 'So that none of us works alone.');
+
+    await t.see('== Ground rules · 20 min planned ==');
+    await t.answer('What does a really good discussion look like', 'Everyone speaks once before anyone twice.');
+    await t.answer('Which values do we want to live out', 'Honesty about what flopped.');
+    // Ctrl-C in the middle of the ground-rules discussion.
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? What builds trust here')), 'the trust question');
     t.keys('C-c');
     expect(await t.exitCode()).toBe(130);
     await t.see('draft saved — run `circle meet --resume`');
+    expect(readFileSync(join(dir, '.draft.yaml'), 'utf8')).toContain('Honesty about what flopped.');
 
     t.start(root, ['meet', '--resume']);
-    await t.see('Resuming the meeting of 2026-11-17 (5 answers kept)');
-    await t.answer('Picture your mission', 'Everyone in Eastside reads for pleasure.');
-    await t.answer('What could this group do');
-    await t.answer('Organisation', 'Millrace Arts');
-    await t.answer('Picture your mission');
-    await t.answer('What could this group do');
-    await t.answer('Any other topics the group wants a speaker on? (1;');
-    await t.answer('A speaker or a dialogue?');
-    await t.answer('Topic', 'Why we meet');
-    await t.answer('Speaker (or who led the dialogue)');
-    await t.answer('Notes from the session');
-    await t.answer('Questions the group raised (1;');
+    await t.see('Resuming the meeting of 2026-11-17 (17 answers kept)');
+    await t.answer('What builds trust here', 'What is said here stays here.');
+    await t.answer("What should this group's culture rest on");
+    await t.answer('Rule 1 of 4'); // Enter: keep
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Rule 2 of 4')), 'rule 2');
+    t.keys('Down', 'Enter'); // reword
+    // The old words are there to edit: Ctrl-U clears them.
+    await t.see("? Rule 2 in its new words We back each other's efforts");
+    t.keys('C-u');
+    await t.answer('Rule 2 in its new words', 'We back each other, flops included.');
+    await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Rule 3 of 4')), 'rule 3');
+    t.keys('Down', 'Down', 'Enter'); // drop
+    await t.answer('Rule 4 of 4');
+    await t.answer('A new rule to add (1;', 'Phones away.');
+    await t.answer('A new rule to add (2;');
+
+    await t.see('== How our meetings run · 10 min planned ==');
+    await t.answer('Minutes for Welcome and introductions', '10');
+    await t.answer('Minutes for Time to Reflect', '30');
+    await t.answer('Minutes for Learning Together', '25');
+    await t.answer("Minutes for What's Next?", '15');
+    await t.see('The parts add up to 80 minutes: under 90 there is seldom time to reflect, learn and plan.');
+    await t.answer('How often do we meet?'); // every other week, as proposed
+    await t.answer('On which day?');
+    await t.answer('Starting time (24 h)', '18:30');
+    await t.answer('Where do we meet?', 'Hall B');
+    await t.answer('Which traditions do we keep?');
+    await t.answer('Another tradition to start (1;', 'Tea first');
+    await t.answer('Another tradition to start (2;');
+
+    await t.see("== What's Next? · 15 min planned ==");
     for (let i = 0; i < 2; i++) {
       await t.answer('What stood out for you today');
       await t.answer('What will you put into practice', i === 0 ? 'Visit the food bank' : '');
@@ -212,17 +250,33 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     }
     await t.answer('Topic for next time', 'Grant writing');
     await t.answer('Speaker for next time, if known');
+    await t.see('? Date of the next meeting (2026-12-01)'); // by the schedule just agreed
     await t.answer('Date of the next meeting');
     await t.answer('Anything to carry to next time');
     await t.answer('Anything else for the minutes');
     expect(await t.exitCode()).toBe(0);
     await t.see('Meeting 1 on 2026-11-17: minutes written to circles/fresh-circle/meetings/2026-11-17.yaml');
+    await t.see('warning: the format adds up to 80 minutes');
 
     const minutes = readFileSync(join(dir, 'meetings', '2026-11-17.yaml'), 'utf8');
-    expect(minutes).toContain('  present:\n    - Ana Souza\n    - Ben Okoro\n');
-    expect(minutes).toContain('will_practice: Visit the food bank');
+    for (const typed of [
+      '  present:\n    - Ana Souza\n    - Ben Okoro\n',
+      'vision: Nobody skips a meal.',
+      'statement: So that none of us works alone.',
+      '    trust: What is said here stays here.',
+      '    - from: We back each other\'s efforts; the circle succeeds when each member does.\n      to: We back each other, flops included.',
+      '  dropped:\n    - We talk about how we can, not why we can\'t.',
+      'will_practice: Visit the food bank',
+    ]) {
+      expect(minutes).toContain(typed);
+    }
+    expect(minutes).not.toMatch(/^(reflect|learning):/m); // no Reflect or Learning Together at a first meeting
+    const circleYaml = readFileSync(join(dir, 'circle.yaml'), 'utf8');
+    expect(circleYaml).toContain('purpose: So that none of us works alone.');
+    expect(circleYaml).toContain('  community: Families find the next door.');
+    expect(circleYaml).toContain('  - We back each other, flops included.\n  - What is shared in trust stays in the room.\n  - Phones away.\n');
+    expect(circleYaml).toContain('  start: "18:30"\n  duration: 80\n  location: Hall B\n');
     const members = readFileSync(join(dir, 'members.yaml'), 'utf8');
-    expect(members).toContain('  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n');
-    expect(members).toContain('  - name: Ben Okoro\n');
-  }, 90_000);
+    expect(members).toContain('  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n    vision: Everyone in Eastside reads for pleasure.\n');
+  }, 120_000);
 });

@@ -27,13 +27,11 @@ function strictData(text: string): unknown {
   }
 }
 
-/** The property: the fast path declines, or it agrees with yaml@2 (which read the text without an error). */
+/** The property: the fast path declines, or it reads exactly what yaml@2 reads (and yaml@2 reads it without an error). */
 function agrees(text: string): void {
   const fast = fastData(text);
-  if (isDoubt(fast)) return;
-  const strict = strictData(text);
-  expect(strict, `yaml@2 reports an error where js-yaml read:\n${text}`).not.toBe('error');
-  expect(fast, `a different reading of:\n${text}`).toStrictEqual(strict);
+  const declined = isDoubt(fast);
+  expect(declined ? 'declined' : fast, `a different reading of:\n${text}`).toStrictEqual(declined ? 'declined' : strictData(text));
 }
 
 function yamlFiles(dir: string): string[] {
@@ -46,11 +44,12 @@ function yamlFiles(dir: string): string[] {
 const repoFiles = yamlFiles(root);
 
 describe('the fast YAML path reads what yaml@2 reads', () => {
-  it.each(repoFiles.map((f) => relative(root, f)))('%s: same data, on the fast path', (file) => {
-    const text = readFileSync(join(root, file), 'utf8');
-    const fast = fastData(text);
-    expect(isDoubt(fast), 'a real file should not need yaml@2').toBe(false);
-    expect(fast).toStrictEqual(strictData(text));
+  const files = repoFiles.map((f) => relative(root, f));
+  it.each(files)('%s: the same data', (file) => agrees(readFileSync(join(root, file), 'utf8')));
+
+  // The example circle's files are what people write: they must not need yaml@2.
+  it.each(files.filter((f) => f.startsWith('circles/')))('%s: on the fast path', (file) => {
+    expect(isDoubt(fastData(readFileSync(join(root, file), 'utf8')))).toBe(false);
   });
 
   it('declines what it cannot promise to read the same way', () => {
@@ -143,7 +142,6 @@ describe('the fast YAML path reads what yaml@2 reads', () => {
         // …and through the schema, as loadYaml uses it: fast data only where parseYaml succeeds with the same.
         for (const schema of [meetingSchema, circleSchema, membersSchema]) {
           const fast = fastRead(text, schema);
-          if (!fast) continue;
           let strict: unknown;
           try {
             strict = parseYaml('/x.yaml', text, schema).data;
@@ -151,10 +149,10 @@ describe('the fast YAML path reads what yaml@2 reads', () => {
             if (!(error instanceof DataError)) throw error;
             strict = error;
           }
-          expect(fast.data).toStrictEqual(strict);
+          expect(fast ? fast.data : 'declined').toStrictEqual(fast ? strict : 'declined');
         }
       }),
-      runs(800),
+      runs(500),
     );
   });
 });

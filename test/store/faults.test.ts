@@ -59,7 +59,7 @@ describe('injected write failures', () => {
       failing.names = ['members.yaml'];
       failing.code = code;
       await expect(updateMembers(circleDir, () => ({ add: [{ name: 'Ana Souza' }] }))).rejects.toThrow(
-        `cannot write ${join(circleDir, 'members.yaml')}: ${reason}; nothing was changed.`,
+        `cannot write circles/riverside-leaders/members.yaml: ${reason}; nothing was changed.`,
       );
       expect(readFileSync(join(circleDir, 'members.yaml'), 'utf8')).toBe(before);
       expect(tempsIn(circleDir)).toEqual([]);
@@ -79,7 +79,7 @@ describe('injected write failures', () => {
     await expect(createCircle(ws, plan)).rejects.toThrow(/cannot create .*members\.yaml: the disk is full; nothing was made, and `circle init` can be run again\./);
     expect(existsSync(join(root, 'circles'))).toBe(false);
     failing.names = [];
-    const dir = await createCircle(ws, plan);
+    const { dir } = await createCircle(ws, plan);
     expect(readdirSync(dir).sort()).toEqual(['.gitignore', 'circle.yaml', 'meetings', 'members.yaml']);
   });
 });

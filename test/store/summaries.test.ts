@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cacheFile, readSummaries, SUMMARY_VIEW, PRACTICE_VIEW } from '../../src/store/summaries.js';
+import { listMeetingDates, loadMeeting } from '../../src/store/circle.js';
+import { cacheFile, PRACTICE_VIEW, readSummaries, SUMMARY_VIEW, VIEWS } from '../../src/store/summaries.js';
 
 /**
  * A file system with a coarse clock (2 s on FAT, 1 s on ext3 and HFS+): while `tick` is
@@ -48,6 +49,24 @@ async function topic(dir: string): Promise<{ topic: string | undefined; parsed: 
 }
 
 const minuteAgo = () => new Date(Date.now() - 60_000);
+
+describe('the compact rows', () => {
+  it('give back exactly what each view picks, for every meeting of the example circle', async () => {
+    const dir = join(import.meta.dirname, '..', '..', 'circles', 'riverside-leaders');
+    const dates = await listMeetingDates(dir);
+    expect(dates.length).toBeGreaterThan(3);
+    for (const date of dates) {
+      const meeting = (await loadMeeting(dir, date)).data;
+      for (const view of Object.values(VIEWS)) {
+        const names: string[] = [];
+        const strings = { id: (s: string) => (names.includes(s) ? names.indexOf(s) : names.push(s) - 1) };
+        const picked = view.pick(meeting);
+        const row = JSON.parse(JSON.stringify(view.pack(picked, strings)));
+        expect(view.unpack(row, date, names), `${view.id} of ${date}`).toStrictEqual(picked);
+      }
+    }
+  });
+});
 
 describe('the summary cache', () => {
   it('is used when nothing changed, for history and for practice', async () => {

@@ -3,7 +3,8 @@
 import { CONTROL_CHARS } from '../schema.js';
 import type { QuestionKind } from '../prompts.js';
 import type { Member } from '../schema.js';
-import { findMember } from '../members.js';
+import { findMember, searchKey } from '../members.js';
+import { nameKey } from '../names.js';
 import type { Draft, Value } from './draft.js';
 import type { Step, StepChoice } from './step.js';
 
@@ -31,10 +32,19 @@ function listOf(raw: unknown): Checked {
   return { ok: true, value: items.map((i) => clean(String(i))).filter(Boolean) };
 }
 
-/** The choice a typed name means: found as members are (full name, tag, first name; accents and case aside). */
+/**
+ * The choice typed text means: its value, else one of its other names (a name tag, a
+ * number, a key), else a name found as members are (first name, start of the name;
+ * accents and case aside).
+ */
 function choiceFor(step: Step, typed: string): StepChoice | undefined {
   const choices = step.choices ?? [];
-  const hit = findMember(choices.map((c) => ({ name: c.value, tag: c.also?.[0] })), typed);
+  const key = searchKey(typed);
+  const exact = choices.find((c) => nameKey(c.value) === nameKey(typed));
+  if (exact) return exact;
+  const named = choices.filter((c) => (c.also ?? []).some((a) => searchKey(a) === key));
+  if (named.length === 1) return named[0];
+  const hit = findMember(choices.map((c) => ({ name: c.value })), typed);
   return hit.found ? choices[hit.index] : undefined;
 }
 

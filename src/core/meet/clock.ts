@@ -1,4 +1,5 @@
 // Where a part of the meeting stands against the time the circle's format gives it.
+import { FIRST_MEETING, splitMinutes } from '../format.js';
 import { PROMPTS } from '../prompts.js';
 import type { Draft } from './draft.js';
 import { MEETING_PARTS, type MeetingPart, type MeetingPlan, type Step } from './step.js';
@@ -15,9 +16,17 @@ export interface SectionStatus {
   planned?: number;
 }
 
+/** The minutes a part has: at a first meeting its share of the meeting, as the agenda gives it; later, the circle's format. */
+function plannedFor(plan: MeetingPlan, section: MeetingPart): number | undefined {
+  if (plan.last !== undefined) return plan.circle.format.sections.find((s) => s.id === section)?.minutes;
+  const i = FIRST_MEETING.findIndex((p) => p.id === section);
+  return i < 0 ? undefined : splitMinutes(plan.circle.schedule.duration, FIRST_MEETING.map((p) => p.share))[i];
+}
+
 /** Where a section stands: it began when the last answer of an earlier section was saved. */
 export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingPart, now: string, all: readonly Step[]): SectionStatus {
   const format = plan.circle.format.sections.find((s) => s.id === section);
+  const planned = plannedFor(plan, section);
   const words = PROMPTS[section];
   const rank = MEETING_PARTS.indexOf(section);
   const earlier = all.filter((s) => MEETING_PARTS.indexOf(s.section) < rank && draft.at[s.id]);
@@ -29,6 +38,6 @@ export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingP
     ...(words.about && { about: words.about }),
     ...(words.hint && { hint: words.hint }),
     used: Number.isFinite(used) ? used : 0,
-    ...(format && { planned: format.minutes }),
+    ...(planned !== undefined && { planned }),
   };
 }

@@ -1,5 +1,6 @@
 // The meeting in progress: every answer so far, by step id, and when each was given.
 import * as z from 'zod';
+import { AGREEMENTS, agreementsSchema } from '../agreements.js';
 import { isIsoDate } from '../dates.js';
 import { nameKey } from '../names.js';
 
@@ -12,6 +13,10 @@ export const draftSchema = z.object({
   answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
   /** When each answer was saved (ISO date-time): the section clocks are read from these. */
   at: z.record(z.string(), z.string()),
+  /** Agreements a regular meeting comes back to (`meet --revisit`). */
+  revisit: z.array(z.enum(AGREEMENTS)).optional(),
+  /** The agreements as the meeting found them, when it discusses any. */
+  base: agreementsSchema.optional(),
   /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
   partial: z.record(z.string(), z.array(z.string())).optional(),
 });

@@ -9,4 +9,4 @@ export { splitRequests } from './requests.js';
 export { rehearse, runMeeting, skipRest, SKIP_REST, type ListProgress, type Prompter, type RunEffects } from './run.js';
 export { topicIdeas } from './parts/next.js';
 export type { MeetingPlan, Step, StepChoice } from './step.js';
-export { pendingStep, steps } from './steps.js';
+export { pendingStep, steps, withAgreements } from './steps.js';

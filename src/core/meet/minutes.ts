@@ -5,10 +5,14 @@ import { tagName } from '../members.js';
 import { FIELD, memberFields, type PartId } from '../prompts.js';
 import type { meetingSchema, Member } from '../schema.js';
 import { everyone, namesOf, newcomers, present, sameName, textOf, type Draft } from './draft.js';
+import { formatAgreed } from './parts/format.js';
+import { rulesAgreed } from './parts/ground-rules.js';
+import { purposeAgreed } from './parts/purpose.js';
 import { splitRequests } from './requests.js';
 import { absentees } from './parts/opening.js';
 import { droppedCommitment, openCommitment } from './parts/reflect.js';
 import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
+import { agreementsDiscussed, baseOf, isFirst } from './steps.js';
 
 /** The minutes as written to meetings/DATE.yaml: only what was said, in the file's order. */
 export type MeetingFile = z.input<typeof meetingSchema>;
@@ -27,22 +31,30 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const attendees = present(draft);
   const requests: { topic: string; by?: string; private?: boolean }[] = [];
 
-  const reflections = attendees.map((name) => {
-    const answers = memberAnswers(draft, 'reflect', name);
-    const trust = draft.answers[stepId('reflect', 'private', name)] === true ? { private: true } : {};
+  /** A person's answers with the `++ topic` requests in them moved to `requests`. */
+  const asking = (part: 'reflect' | 'next', name: string, trust: { private?: true }) => {
+    const answers = memberAnswers(draft, part, name);
     for (const [k, v] of Object.entries(answers)) {
       const split = splitRequests(v);
       for (const topic of split.requests) requests.push({ topic, by: name, ...trust });
       if (split.text) answers[k] = split.text;
       else delete answers[k];
     }
+    return answers;
+  };
+  const reflections = attendees.map((name) => {
+    const trust = draft.answers[stepId('reflect', 'private', name)] === true ? { private: true as const } : {};
+    const answers = asking('reflect', name, trust);
     const commitment = openCommitment(plan, name)?.text;
     const dropped = droppedCommitment(draft, name) ? { dropped: true } : {};
     return { member: name, ...(commitment ? { commitment } : {}), ...answers, ...dropped, ...trust };
   });
   for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) requests.push({ topic });
+  const whatsNext = everyone(draft).map((name) => ({ member: name, ...asking('next', name, {}) }));
 
-  const introduced = [...newcomers(draft), ...(draft.answers[stepId('introductions', 'others')] === true ? attendees : [])];
+  const introduced = isFirst(plan)
+    ? everyone(draft)
+    : [...newcomers(draft), ...(draft.answers[stepId('introductions', 'others')] === true ? attendees : [])];
   const introductions = introduced
     .map((name) => ({ member: name, ...memberAnswers(draft, 'introductions', name) }))
     .filter((i) => Object.keys(i).length > 1 || newcomers(draft).includes(i.member));
@@ -53,6 +65,8 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   };
   const facilitator = textOf(draft.answers[stepId('opening', 'facilitator')]);
   const notes = textOf(draft.answers[stepId('closing', 'notes')]);
+  const talk = agreementsDiscussed(plan, draft);
+  const base = baseOf(plan, draft);
   const absent = absentees(plan, draft).map((member) => ({ member, ...fields(draft, 'opening', member, ['apology']) }));
   return {
     date: plan.date,
@@ -60,10 +74,12 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
     ...(facilitator ? { facilitator } : {}),
     attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent },
     introductions,
-    reflect: { members: reflections, requests },
-    learning,
+    ...(talk.includes('purpose') && { purpose: purposeAgreed(base, draft, isFirst(plan)) }),
+    ...(talk.includes('ground_rules') && { ground_rules: rulesAgreed(base, draft) }),
+    ...(talk.includes('format') && { format: formatAgreed(plan, base, draft) }),
+    ...(!isFirst(plan) && { reflect: { members: reflections, requests }, learning }),
     next: {
-      members: everyone(draft).map((name) => ({ member: name, ...memberAnswers(draft, 'next', name) })),
+      members: whatsNext,
       ...fields(draft, 'next', undefined, ['topic', 'speaker', 'date', 'notes']),
     },
     ...(notes ? { notes } : {}),
@@ -75,23 +91,32 @@ export interface RollChanges {
   joining: Array<Pick<Member, 'name'> & Partial<Member>>;
   /** Former members who came back, to be marked active again: their place in members.yaml and name. */
   returning: Array<{ index: number; name: string }>;
+  /** Members whose introduction tonight says something new about them (vision, organisation). */
+  updated: Array<{ index: number; name: string; set: Partial<Pick<Member, 'organization' | 'vision'>> }>;
 }
+
+/** What someone's introduction tonight says of them, for members.yaml. */
+const introduced = (draft: Draft, name: string) => fields(draft, 'introductions', name, [FIELD.organization, FIELD.vision]);
 
 /**
  * What members.yaml needs once the minutes are written, given the members it holds
  * now (it may have been edited while the meeting ran): newcomers not yet in it are
- * added, and anyone present who is marked inactive is active again.
+ * added, anyone present who is marked inactive is active again, and the vision (and
+ * organisation) anyone gave in their introduction is kept with them.
  */
 export function rollChanges(members: readonly Member[], plan: MeetingPlan, draft: Draft): RollChanges {
   const known = (name: string) => members.some((m) => sameName(m.name, name));
   const joining = newcomers(draft)
     .filter((name) => !known(name))
-    .map((name) => {
-      const about = fields(draft, 'introductions', name, [FIELD.organization, FIELD.vision]);
-      return { name, tag: tagName({ name }), ...about, joined: plan.date, active: true };
-    });
-  const here = present(draft);
+    .map((name) => ({ name, tag: tagName({ name }), ...introduced(draft, name), joined: plan.date, active: true }));
+  const here = everyone(draft);
   const isBack = (m: Member) => !m.active && here.some((n) => sameName(n, m.name));
   const returning = members.flatMap((m, index) => (isBack(m) ? [{ index, name: m.name }] : []));
-  return { joining, returning };
+  const updated = members.flatMap((m, index) => {
+    const name = here.find((n) => sameName(n, m.name));
+    const said = name === undefined ? {} : introduced(draft, name);
+    const set = Object.fromEntries(Object.entries(said).filter(([k, v]) => String(m[k as keyof Member] ?? '').trim() !== v));
+    return Object.keys(set).length ? [{ index, name: m.name, set }] : [];
+  });
+  return { joining, returning, updated };
 }

@@ -19,9 +19,13 @@ export interface Prompter {
   ask(step: Step, status: SectionStatus, list: ListProgress): Promise<unknown>;
 }
 
-/** The draft with `step` and every later question of the same person in the same part left at its default. */
+/**
+ * The draft with `step` and the later text questions of the same person in the same part
+ * left unanswered. Their yes-or-no questions (keep it in confidence? keep the commitment
+ * open?) are still asked: skipping never decides them.
+ */
 export function skipRest(plan: MeetingPlan, draft: Draft, step: Step, at: string): Draft {
-  const same = (s: Step) => s.section === step.section && s.member === step.member && !(s.id in draft.answers);
+  const same = (s: Step) => s.section === step.section && s.member === step.member && s.kind === 'text' && !(s.id in draft.answers);
   for (let next: Step | undefined = step; next; next = steps(plan, draft).find(same)) draft = answer(draft, next, undefined, at);
   return draft;
 }

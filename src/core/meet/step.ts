@@ -20,7 +20,17 @@ export interface MeetingPlan {
 }
 
 /** The parts of a meeting, in the order they are asked. */
-export const MEETING_PARTS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing'] as const satisfies readonly PartId[];
+export const MEETING_PARTS = [
+  'opening',
+  'introductions',
+  'purpose',
+  'ground_rules',
+  'format',
+  'reflect',
+  'learning',
+  'next',
+  'closing',
+] as const satisfies readonly PartId[];
 export type MeetingPart = (typeof MEETING_PARTS)[number];
 
 export interface StepChoice {
@@ -40,6 +50,8 @@ export interface Step {
   /** Shown when the member's turn begins (or resumes), e.g. the commitment they came in with. */
   note?: string;
   default?: Value;
+  /** text: the default is put in the answer, ready to edit (the current wording of a rule). */
+  edit?: true;
   choices?: StepChoice[];
   /** select: the choice that lets the facilitator type another answer (its label). */
   other?: string;
@@ -47,7 +59,17 @@ export interface Step {
 }
 
 /** How a part's answers are named in the draft: `intro.NAME.vision`, `reflect.requests`, `facilitator`, `absent.NAME.apology`. */
-const PREFIX: Record<MeetingPart, string> = { opening: '', introductions: 'intro', reflect: 'reflect', learning: 'learning', next: 'next', closing: '' };
+const PREFIX: Record<MeetingPart, string> = {
+  opening: '',
+  introductions: 'intro',
+  purpose: 'purpose',
+  ground_rules: 'rules',
+  format: 'format',
+  reflect: 'reflect',
+  learning: 'learning',
+  next: 'next',
+  closing: '',
+};
 const EACH_PREFIX: Partial<Record<MeetingPart, string>> = { opening: 'absent' };
 
 export function stepId(part: MeetingPart, question: string, member?: string): string {

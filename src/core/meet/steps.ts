@@ -1,22 +1,53 @@
 // The meeting as an ordered list of steps, worked out from the plan (what does not change
 // while the meeting runs) and the answers so far, one part after another.
+import { AGREEMENTS, agreementsOf, type AgreementPart, type Agreements } from '../agreements.js';
 import type { Draft } from './draft.js';
 import { closingSteps } from './parts/closing.js';
+import { formatSteps, withFormatAgreed } from './parts/format.js';
+import { groundRuleSteps } from './parts/ground-rules.js';
 import { introductionSteps } from './parts/introductions.js';
 import { learningSteps } from './parts/learning.js';
 import { whatsNextSteps } from './parts/next.js';
 import { openingSteps } from './parts/opening.js';
+import { purposeSteps } from './parts/purpose.js';
 import { reflectSteps } from './parts/reflect.js';
 import type { MeetingPlan, Step } from './step.js';
 
-/** Every step of the meeting as far as the answers so far decide it, in order. */
+/** A circle's first meeting: no meeting before it. */
+export const isFirst = (plan: MeetingPlan): boolean => plan.last === undefined;
+
+/** The agreements this meeting discusses: all of them at a first meeting, else those revisited. */
+export function agreementsDiscussed(plan: MeetingPlan, draft: Draft): AgreementPart[] {
+  return AGREEMENTS.filter((part) => isFirst(plan) || draft.revisit?.includes(part));
+}
+
+/** The agreements as the meeting found them (kept in the draft). */
+export const baseOf = (plan: MeetingPlan, draft: Draft): Agreements => draft.base ?? agreementsOf(plan.circle);
+
+/**
+ * The draft ready to run: with the agreements a regular meeting revisits (added to those
+ * of an interrupted one) and, when it discusses any, a copy of them as they stand.
+ */
+export function withAgreements(draft: Draft, plan: MeetingPlan, revisit: readonly AgreementPart[] = []): Draft {
+  const wanted = AGREEMENTS.filter((p) => draft.revisit?.includes(p) || revisit.includes(p));
+  const next: Draft = isFirst(plan) || !wanted.length ? draft : { ...draft, revisit: wanted };
+  return agreementsDiscussed(plan, next).length && !next.base ? { ...next, base: agreementsOf(plan.circle) } : next;
+}
+
+/** Every step of the meeting as far as the answers so far decide it, in order. No Reflect or Learning Together at a first meeting. */
 export function steps(plan: MeetingPlan, draft: Draft): Step[] {
+  const talk = agreementsDiscussed(plan, draft);
+  const base = baseOf(plan, draft);
+  const regular = !isFirst(plan);
   return [
     ...openingSteps(plan, draft),
     ...introductionSteps(plan, draft),
-    ...reflectSteps(plan, draft),
-    ...learningSteps(plan),
-    ...whatsNextSteps(plan, draft),
+    ...(talk.includes('purpose') ? purposeSteps(plan, base) : []),
+    ...(talk.includes('ground_rules') ? groundRuleSteps(plan, base, draft) : []),
+    ...(talk.includes('format') ? formatSteps(plan, base, draft) : []),
+    ...(regular ? reflectSteps(plan, draft) : []),
+    ...(regular ? learningSteps(plan) : []),
+    ...whatsNextSteps(talk.includes('format') ? withFormatAgreed(plan, base, draft) : plan, draft),
     ...closingSteps(plan),
   ];
 }

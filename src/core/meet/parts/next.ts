@@ -2,7 +2,7 @@
 import { isIsoDate } from '../../dates.js';
 import { mergeIdeas, type Asked, type TopicIdea } from '../../meeting.js';
 import { backlogByDemand, topicKey } from '../../memory.js';
-import { FIELD, partFor } from '../../prompts.js';
+import { FIELD, memberFields } from '../../prompts.js';
 import { scheduledAfter } from '../../schedule.js';
 import { everyone, namesOf, present, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
@@ -38,13 +38,17 @@ function backlogIdeas(plan: MeetingPlan): TopicIdea[] {
 /** Tonight's speaker requests and "want to learn" answers, from the draft. */
 function askedTonight(plan: MeetingPlan, draft: Draft): Asked[] {
   const asked: Asked[] = [];
-  for (const name of present(draft)) {
-    for (const q of partFor(plan.circle, 'reflect').questions) {
-      for (const topic of splitRequests(textOf(draft.answers[stepId('reflect', q.id, name)])).requests) asked.push({ topic, by: name, source: 'request' });
+  const requested = (part: 'reflect' | 'next', name: string) => {
+    for (const field of memberFields(part)) {
+      for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name, source: 'request' });
     }
-  }
+  };
+  for (const name of present(draft)) requested('reflect', name);
   for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) asked.push({ topic, source: 'request' });
-  for (const name of everyone(draft)) asked.push({ topic: textOf(draft.answers[stepId('next', FIELD.wish, name)]), by: name, source: 'wants_to_learn' });
+  for (const name of everyone(draft)) {
+    requested('next', name);
+    asked.push({ topic: splitRequests(textOf(draft.answers[stepId('next', FIELD.wish, name)])).text, by: name, source: 'wants_to_learn' });
+  }
   return asked;
 }
 

@@ -9,7 +9,7 @@ import { Asker, type MeetingPlan, type Step, type StepChoice } from '../step.js'
 const choice = (m: Member, name = m.name): StepChoice => ({ name, value: m.name, also: [tagName(m)] });
 
 /** Members as the meeting's date saw them: nobody who joined after it. */
-export function membersOn(plan: MeetingPlan): Member[] {
+function membersOn(plan: MeetingPlan): Member[] {
   return plan.members.filter((m) => !m.joined || m.joined <= plan.date);
 }
 

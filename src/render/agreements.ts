@@ -1,0 +1,32 @@
+// `circle purpose` and `circle rules` as text: what the circle agreed, and when.
+import { longDate } from '../core/dates.js';
+import { labelOf, titleOf } from '../core/prompts.js';
+
+/** A meeting that set or changed the agreement. */
+export interface AgreedAt {
+  date: string;
+  number: number;
+}
+
+/** "Agreed at meeting 1 (Tuesday 2 June 2026); changed at meeting 5 (…)." and where to read why. */
+function when(agreed: readonly AgreedAt[]): string[] {
+  if (!agreed.length) return [];
+  const at = (a: AgreedAt) => `meeting ${a.number} (${longDate(a.date)})`;
+  const [first, ...later] = agreed;
+  const changed = later.length ? `; changed at ${later.map(at).join(', ')}` : '';
+  return ['', `Agreed at ${at(first!)}${changed}.`, `What was said: circle minutes ${agreed.at(-1)!.date}`];
+}
+
+export function purposeText(purpose: string, outcomes: ReadonlyArray<{ id: string; text: string }>, agreed: readonly AgreedAt[]): string {
+  const lines = [labelOf('purpose', 'statement'), `  ${purpose || labelOf('purpose', 'unset')}`];
+  if (outcomes.length) {
+    lines.push('', labelOf('purpose', 'outcomes'));
+    for (const o of outcomes) lines.push(`  ${labelOf('purpose', o.id)}: ${o.text}`);
+  }
+  return [...lines, ...when(agreed)].join('\n');
+}
+
+export function rulesText(rules: readonly string[], agreed: readonly AgreedAt[]): string {
+  const lines = rules.length ? rules.map((r, i) => `${String(i + 1).padStart(3)}. ${r}`) : [`  ${labelOf('ground_rules', 'none')}`];
+  return [titleOf('ground_rules'), ...lines, ...when(agreed)].join('\n');
+}

@@ -1,0 +1,96 @@
+// The circle's memory: what stays open from meeting to meeting.
+import { describe, expect, it } from 'vitest';
+import { backlogByDemand, memoryOf, remember, topicKey, type MeetingMemory } from '../../src/core/memory.js';
+import { meetingSchema } from '../../src/core/schema.js';
+
+const m = (date: string, over: Partial<MeetingMemory> = {}): MeetingMemory => ({
+  date,
+  present: [],
+  reported: [],
+  dropped: [],
+  commitments: [],
+  asked: [],
+  ...over,
+});
+
+describe('open commitments', () => {
+  const made = m('2026-01-06', { commitments: [{ member: 'Ana', text: 'Call the bank', private: false }, { member: 'Ben', text: 'Ask the board', private: true }] });
+
+  it('stay open while a member is away or says nothing about them, whatever order the meetings come in', () => {
+    const later = [m('2026-01-20', { present: ['Ben'] }), m('2026-02-03', { present: ['Ana'] })];
+    const memory = remember([...later].reverse().concat(made));
+    expect(memory.through).toBe('2026-02-03');
+    expect(memory.commitments).toEqual([
+      { member: 'Ana', text: 'Call the bank', made: '2026-01-06', private: false },
+      { member: 'Ben', text: 'Ask the board', made: '2026-01-06', private: true },
+    ]);
+  });
+
+  it('close when the member reports at a Reflect, or the facilitator lets them go; a new one replaces the old', () => {
+    const memory = remember([
+      made,
+      m('2026-01-20', { reported: ['ana'], dropped: ['Ben'] }),
+      m('2026-02-03', { commitments: [{ member: 'Ana', text: 'Visit the food bank', private: false }] }),
+    ]);
+    expect(memory.commitments).toEqual([{ member: 'Ana', text: 'Visit the food bank', made: '2026-02-03', private: false }]);
+  });
+
+  it('are not closed by a report at the meeting they were made at', () => {
+    const memory = remember([m('2026-01-06', { reported: ['Ana'], commitments: [{ member: 'Ana', text: 'Call the bank', private: false }] })]);
+    expect(memory.commitments.map((c) => c.text)).toEqual(['Call the bank']);
+  });
+});
+
+describe('the topic backlog', () => {
+  const asked = (topic: string, by?: string, isPrivate = false) => ({ topic, by, private: isPrivate });
+
+  it('keeps every topic asked for until it is learned, merging spellings, most-asked first', () => {
+    const memory = remember([
+      m('2026-01-06', { asked: [asked('Grant writing', 'Ana'), asked('Board roles', 'Ben')] }),
+      m('2026-01-20', { asked: [asked('grant writing.', 'Cleo')], learned: 'Board Roles' }),
+    ]);
+    expect(backlogByDemand(memory)).toEqual([{ topic: 'Grant writing', asks: [{ by: 'Ana', on: '2026-01-06', private: false }, { by: 'Cleo', on: '2026-01-20', private: false }] }]);
+    expect(topicKey('  Grant   Writing. ')).toBe(topicKey('grant writing'));
+  });
+
+  it('drops a topic let go of (asks up to that day), until someone asks for it again', () => {
+    const meetings = [m('2026-01-06', { asked: [asked('Galas', 'Ana')] })];
+    expect(remember(meetings, [{ topic: 'galas', on: '2026-01-10' }]).backlog).toEqual([]);
+    const again = [...meetings, m('2026-02-03', { asked: [asked('Galas', 'Ben')] })];
+    expect(remember(again, [{ topic: 'galas', on: '2026-01-10' }]).backlog).toEqual([{ topic: 'Galas', asks: [{ by: 'Ben', on: '2026-02-03', private: false }] }]);
+  });
+
+  it('counts a topic asked in confidence only for the facilitator', () => {
+    const memory = remember([m('2026-01-06', { asked: [asked('When a chair walks out', 'Ben', true)] })]);
+    expect(backlogByDemand(memory)).toEqual([]);
+    expect(backlogByDemand(memory, { all: true })).toHaveLength(1);
+  });
+});
+
+describe('what a meeting adds', () => {
+  it('reads reports, dropped commitments, commitments, requests and wishes, and the topic learned', () => {
+    const meeting = meetingSchema.parse({
+      date: '2026-01-20',
+      number: 2,
+      attendance: { present: ['Ana', 'Ben'] },
+      reflect: {
+        members: [{ member: 'Ana', tried: 'Called' }, { member: 'Ben', commitment: 'Ask the board', dropped: true }],
+        requests: [{ topic: 'Galas', by: 'Ana', private: true }],
+      },
+      learning: { topic: 'Board roles' },
+      next: { members: [{ member: 'Ben', will_practice: 'Write to the chair', wants_to_learn: 'Grant writing' }] },
+    });
+    expect(memoryOf(meeting)).toEqual({
+      date: '2026-01-20',
+      present: ['Ana', 'Ben'],
+      reported: ['Ana'],
+      dropped: ['Ben'],
+      commitments: [{ member: 'Ben', text: 'Write to the chair', private: false }],
+      asked: [
+        { topic: 'Galas', by: 'Ana', private: true },
+        { topic: 'Grant writing', by: 'Ben', private: false },
+      ],
+      learned: 'Board roles',
+    });
+  });
+});
