@@ -2,7 +2,7 @@
 // draft at once, then write the minutes, add newcomers to members.yaml and commit.
 import { resolve } from 'node:path';
 import { warnUnreadable, type Context } from '../context.js';
-import { isIsoDate } from '../core/dates.js';
+import { isIsoDate, longDate } from '../core/dates.js';
 import { REVISIT_NAMES, type AgreementPart } from '../core/agreements.js';
 import { formatWarnings } from '../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
@@ -56,6 +56,8 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };
     const draft = withAgreements(kept ?? newDraft(date, now()), plan, revisit);
     if (scripted) checkAnswers(plan, draft, scripted);
+    if (!kept && date > ctx.today()) ctx.out.warn(`${longDate(date)} is ahead of today: these minutes will be dated then (--date records another day).`);
+    if (!scripted) ctx.out.info(ctx.out.messageColor.bold(`${plan.circle.name}: meeting ${plan.number}, ${longDate(date)}`));
     const prompter = scripted ? await answersPrompter(scripted, plan.members) : await terminalPrompter(ctx);
     const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
     return await record(ctx, dir, slug, plan, finished);

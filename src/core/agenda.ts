@@ -7,7 +7,7 @@ import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './forma
 import { newIssuesFrom, type OpenIssue } from './meeting.js';
 import { backlogByDemand, topicKey, type Memory } from './memory.js';
 import { nameKey } from './names.js';
-import { labelOf, PART_IDS, partFor, titleOf, type PartId } from './prompts.js';
+import { labelOf, PART_IDS, partFor, say, titleOf, type PartId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
@@ -175,7 +175,11 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
   const welcome = section('introductions', titleOf('introductions'));
   const rules = section('ground_rules', titleOf('ground_rules'));
   const chosen = chosenFor(circle, last, date, today);
-  const groundRules = (at: string): AgendaSection => ({ ...(circle.ground_rules.length ? { ...rules, questions: [] } : rules), at });
+  // The circle's own rules are read out; with none yet, the questions to agree some.
+  const groundRules = (at: string): AgendaSection => ({
+    ...(circle.ground_rules.length ? { ...rules, about: say('ground_rules', 'read_aloud'), questions: [] } : rules),
+    at,
+  });
   const backlog = backlogByDemand(memory).filter((t) => topicKey(t.topic) !== topicKey(chosen.topic ?? ''));
   return {
     kind: 'regular',

@@ -23,7 +23,7 @@ export interface Said {
 
 export type MinutesSection =
   | { id: 'introductions'; title: string; members: Said[] }
-  | { id: 'reflect'; title: string; members: Said[]; requests: Array<{ topic: string; by?: string | undefined }> }
+  | { id: 'reflect'; title: string; members: Said[]; requests: Array<{ topic: string; by?: string | undefined; private: boolean }> }
   | {
       id: 'learning';
       title: string;
@@ -37,7 +37,7 @@ export type MinutesSection =
       id: 'next';
       title: string;
       members: Said[];
-      decision: { topic?: string | undefined; speaker?: string | undefined; date?: string | undefined };
+      decision: { topic?: string | undefined; speaker?: string | undefined; date?: string | undefined; notes?: string | undefined };
     };
 
 /** What was said to each question the group discussed, in order. */
@@ -153,7 +153,7 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
         members: pub ? [] : meeting.reflect.members.map((r) => said(r, 'reflect')).filter((s) => s.answers.length),
         requests: meeting.reflect.requests
           .filter((r) => !(pub && r.private))
-          .map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by) })),
+          .map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by), private: r.private })),
       });
     } else if (id === 'learning') {
       const l = meeting.learning;
@@ -164,7 +164,8 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
         id,
         title: title(id),
         members: pub ? [] : n.members.map((a) => said(a, 'next')).filter((s) => s.answers.length),
-        decision: { topic: clean(n.topic), speaker: clean(n.speaker), date: n.date },
+        // The notes for next time are house-keeping: members' minutes only.
+        decision: { topic: clean(n.topic), speaker: clean(n.speaker), date: n.date, notes: pub ? undefined : clean(n.notes) },
       });
     }
   }

@@ -45,7 +45,7 @@ function details(a: Agenda, s: AgendaSection): Block[] {
         r.commitments.length
           ? list(r.commitments.map((c) => ({ label: c.member, text: `${c.commitment}${since(c)}` })))
           : paragraph('No commitments are open.', true),
-        ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}: catch them up on what was decided.`, true)] : []),
+        ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}. Catch them up on what was decided.`, true)] : []),
         ...(r.openIssues.length
           ? [subheading('New issues raised last time'), list(r.openIssues.map((i) => ({ label: i.member, text: i.issue })))]
           : []),

@@ -57,7 +57,8 @@ function section(s: MinutesSection | AgreementSection): Section {
       blocks.push(...members(s.id, s.members));
       if (s.requests.length) {
         blocks.push({ kind: 'subheading', text: labelOf('reflect', 'requests') });
-        blocks.push({ kind: 'list', items: s.requests.map((r) => (r.by ? `${r.topic} (asked by ${r.by})` : r.topic)) });
+        const asked = (r: (typeof s.requests)[number]) => [r.by && `asked by ${r.by}`, r.private && 'in confidence'].filter(Boolean).join(', ');
+        blocks.push({ kind: 'list', items: s.requests.map((r) => (asked(r) ? `${r.topic} (${asked(r)})` : r.topic)) });
       }
       if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'Nothing recorded.', muted: true });
       break;
@@ -82,6 +83,7 @@ function section(s: MinutesSection | AgreementSection): Section {
       if (d.topic) decided.push({ label: 'Topic', text: d.topic });
       if (d.speaker) decided.push({ label: 'Speaker', text: d.speaker });
       if (d.date) decided.push({ label: 'Date', text: longDate(d.date) });
+      if (d.notes) decided.push({ label: 'Noted for next time', text: d.notes });
       blocks.push({ kind: 'subheading', text: 'Decided for next time' });
       blocks.push(decided.length ? { kind: 'list', items: decided } : { kind: 'paragraph', text: 'Nothing decided yet.', muted: true });
       break;

@@ -8,6 +8,7 @@ import { readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { longDate, toIso } from '../core/dates.js';
 import { CircleError, displayPath, FileError } from '../errors.js';
 import { isAlive, writeFileAtomic } from './atomic.js';
 
@@ -33,8 +34,15 @@ function parse(text: string): LockInfo | undefined {
   }
 }
 
+/** When a lock was taken, for people: "Tuesday 17 November 2026, 18:05" (local time), or as written. */
+function when(started: string): string {
+  const t = new Date(started);
+  const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+  return Number.isNaN(t.getTime()) ? started : `${longDate(toIso(t))}, ${hhmm}`;
+}
+
 const holderOf = (holder: LockInfo | undefined) =>
-  holder ? `process ${holder.pid} on ${holder.host}, since ${holder.started}` : 'an unknown process';
+  holder ? `process ${holder.pid} on ${holder.host}, since ${when(holder.started)}` : 'an unknown process';
 
 /**
  * Take the lock at `path`, waiting up to `waitMs` for its holder to let go (polling with

@@ -136,8 +136,8 @@ export function parseYaml<S extends z.ZodTypeAny>(
     return { file: shown, line: pos.line, col: pos.col, message };
   };
   const fail = (problems: Problem[]): never => {
-    // One line per place: zod can report the same spot twice (e.g. a union).
-    const unique = [...new Map(problems.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()];
+    // One line per place (zod can report the same spot twice, e.g. a union), top to bottom.
+    const unique = [...new Map(problems.map((p) => [`${p.line}:${p.col}:${p.message}`, p])).values()].sort((a, b) => a.line - b.line || a.col - b.col);
     const rest = unique.length - PROBLEMS_SHOWN;
     if (rest <= 0) throw new DataError(unique);
     const next = unique[PROBLEMS_SHOWN]!;

@@ -50,7 +50,9 @@ describe('the circle\'s memory over four meetings', () => {
       'absent.Cleo Marsh.apology': 'Down with flu',
       'reflect.Ana Souza.tried': 'Asked two funders ++ Fundraising galas',
       'next.topic': 'Volunteer care',
+      'next.notes': 'Cleo brings food',
     });
+    expect((await run(['minutes', '2026-01-20', '--format', 'markdown'], { cwd: root })).stdout).toContain('**Noted for next time:** Cleo brings food');
     const m2 = parse(readFileSync(join(dir, 'meetings', '2026-01-20.yaml'), 'utf8'));
     expect(m2.attendance.absent).toEqual([{ member: 'Cleo Marsh', apology: 'Down with flu' }]);
     expect(m2.learning.topic).toBe('Board roles');
@@ -62,6 +64,8 @@ describe('the circle\'s memory over four meetings', () => {
     expect(agenda.learning.backlog.map((t: { topic: string }) => t.topic)).toEqual(['Grant writing', 'Fundraising galas']);
     const md = (await run(['agenda'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-25' } })).stdout;
     expect(md).toContain('Call the food bank (since Tuesday 6 January 2026, away last time)');
+    expect(md).toContain('### Noted for today at the last meeting\n\nCleo brings food');
+    expect(md).toMatch(/## Ground rules · 18:00\n\n_Read aloud at the start, especially when someone new has joined._/);
 
     // At meeting 3, Cleo's Reflect turn shows it, and her minutes record it as what she came in with.
     const p3 = await planFor(dir, '2026-02-03');

@@ -80,6 +80,13 @@ describe('circle meet --answers', () => {
     expect(existsSync(minutesPath(bad.dir))).toBe(false);
   });
 
+  it('says so when the meeting is dated ahead of today', async () => {
+    const { root, file } = withAnswers();
+    const r = await cli(['meet', '--date', '2026-12-01', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Tuesday 1 December 2026 is ahead of today: these minutes will be dated then');
+  });
+
   it('refuses a newcomer name members.yaml could not hold (a line break, a tab) before anything is saved', async () => {
     const { root, dir, file } = withAnswers({ ...ANSWERS, newcomers: ['Ana\nSouza', 'Ben\tOkoro'] });
     const r = await cli(['meet', '--answers', file], { cwd: root, env });
@@ -193,7 +200,7 @@ describe('circle meet refuses', () => {
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-17T18:00:00.000Z' }));
     const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`a meeting is already running on this circle (process ${process.pid} on ${hostname()}, since 2026-11-17T18:00:00.000Z)`);
+    expect(r.stderr).toContain(`a meeting is already running on this circle (process ${process.pid} on ${hostname()}, since Tuesday 17 November 2026, 18:00)`);
     expect(existsSync(minutesPath(dir))).toBe(false);
     expect(readFileSync(lock, 'utf8')).toContain(String(process.pid)); // not stolen
 

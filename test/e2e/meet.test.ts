@@ -40,7 +40,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Guests (visitors who are not joining) (1;', 'Pat Visitor');
     await t.answer('Guests (visitors who are not joining) (2;');
     await t.answer('Newcomers joining the circle today (1;');
-    await t.answer('Note introductions for the 2 others too?');
+    await t.answer("Note everyone's introductions (2 members here)?");
 
     // The header, José's turn and his commitment are printed one after another: wait for each.
     await t.see('== Time to Reflect · 40 min planned ==');
