@@ -1,38 +1,94 @@
-// Shared by the benchmarks: timing commands against `node -e 0` measured in the same
-// run, and generating circles with long histories.
+// Shared by the benchmarks: timing commands against `node -e 0`, with and without
+// NODE_EXTRA_CA_CERTS, and generating circles with long histories.
+//
+// Node 20 reads the NODE_EXTRA_CA_CERTS bundle at every start (~85 ms on the machine
+// this was written on), which a user's laptop does not. Every figure is measured both
+// ways, "without" first, and each run of a command is paired with a run of `node -e 0`
+// under the same conditions: × is the median of the one over the median of the other.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '..');
 export const bin = join(root, 'bin', 'circle.js');
-const env = { ...process.env, NO_COLOR: '1', CIRCLE_HOME: undefined };
 
-/** Median wall time in ms of `node args…` over `runs` runs (after one warm-up). */
-export function time(args, { runs = 15, cwd = root } = {}) {
-  const once = () => {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    return Number(process.hrtime.bigint() - t) / 1e6;
-  };
-  once();
-  const samples = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+const CA = process.env.NODE_EXTRA_CA_CERTS ?? (existsSync('/etc/ssl/certs/ca-certificates.crt') ? '/etc/ssl/certs/ca-certificates.crt' : undefined);
+const plain = { ...process.env, NO_COLOR: '1' };
+delete plain.CIRCLE_HOME;
+delete plain.NODE_EXTRA_CA_CERTS;
+
+/** The two ways every figure is measured; "with" only where a certificate bundle exists. */
+export const VARIANTS = [
+  { id: 'without', env: plain },
+  ...(CA ? [{ id: 'with', env: { ...plain, NODE_EXTRA_CA_CERTS: CA } }] : []),
+];
+export const CA_BUNDLE = CA;
+
+/** Every figure measured in this process, for the table in RESULTS.md. */
+export const results = [];
+/** Every run of `node -e 0`, by variant. */
+export const baselines = {};
+let section = '';
+export const startSection = (name) => {
+  section = name;
+  console.log(`\n# ${name}`);
+};
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+export function spawnTimed(args, { cwd = root, env }) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
 }
 
-let base;
-/** `node -e 0`: the floor every figure is compared with. */
-export function baseline() {
-  base ??= time(['-e', '0'], { runs: 21 });
-  return base;
+export const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 100 ? 1 : 0)} ms`);
+export const fmtX = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(1)}×`;
+
+/**
+ * Median wall time of `node args…` in each variant over `runs` runs, each run paired with
+ * a run of `node -e 0`. `before` runs before every timed run (e.g. to remove a cache);
+ * a warm-up run comes first unless `warmup` is false.
+ */
+export function measure(label, args, { runs = 15, cwd, before, warmup = true, variants = VARIANTS.map((v) => v.id), timeOne } = {}) {
+  const used = VARIANTS.filter((v) => variants.includes(v.id));
+  const one = timeOne ?? ((env) => spawnTimed(args, { cwd, env }));
+  const samples = Object.fromEntries(used.map((v) => [v.id, { cmd: [], base: [] }]));
+  if (warmup) for (const v of used) one(v.env);
+  for (let i = 0; i < runs; i++) {
+    for (const v of used) {
+      samples[v.id].base.push(spawnTimed(['-e', '0'], { env: v.env }));
+      before?.();
+      samples[v.id].cmd.push(one(v.env));
+    }
+  }
+  return record(label, runs, samples);
 }
 
-/** Print one figure as a ratio to the baseline. */
-export function report(label, ms) {
-  const ratio = ms / baseline();
-  console.log(`${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms  ${ratio.toFixed(2).padStart(6)}× node -e 0`);
-  return ratio;
+/** Keep and print one figure from its samples: { [variant]: { cmd: ms[], base: ms[] } }. */
+export function record(label, runs, samples) {
+  const row = { section, label, runs };
+  for (const [id, s] of Object.entries(samples)) {
+    (baselines[id] ??= []).push(...s.base);
+    const ms = median(s.cmd);
+    const base = median(s.base);
+    row[id] = { ms, base, ratio: ms / base };
+  }
+  results.push(row);
+  const cells = Object.keys(samples).map((id) => `${id}: ${fmtMs(row[id].ms).padStart(8)} ${fmtX(row[id].ratio).padStart(7)}`);
+  console.log(`${label.padEnd(48)} ${cells.join('   ')}`);
+  return row;
+}
+
+/** A line of derived figures (e.g. one time over another), kept for RESULTS.md. */
+export function note(label, text) {
+  results.push({ section, label, note: text });
+  console.log(`${label.padEnd(48)} ${text}`);
 }
 
 const NAMES = ['Maria Lopez', 'Łucja Nowak', 'José Álvarez', 'Αλέξης Παππάς', 'Юлия Смирнова', 'Sam Okafor', 'Priya Raman', 'Tom Becker'];
@@ -100,3 +156,5 @@ export function generateWorkspace(count) {
   writeFileSync(join(dir, '.complete'), '');
   return ws;
 }
+
+export const label = (n) => n.toLocaleString('en').replace(',', ' ');

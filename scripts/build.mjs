@@ -1,19 +1,48 @@
-// Build dist/ from src/: one ESM bundle split per command, so each command loads only
-// what it uses (start-up is measured in bench/startup.bench.mjs). Type-checking is `npm run typecheck`.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Build dist/ from src/ (type-checking is `npm run typecheck`):
+// - dist/main.js and its chunks: one bundle split per command, so each command loads only
+//   what it uses (start-up is measured in bench/startup.bench.mjs); bundled as ES modules,
+//   then each chunk made CommonJS, for V8's code cache (bin/code-cache.js);
+// - dist/fast.cjs: `circle --version` and `circle --help` made from the real commander
+//   program at build, so that bin/circle.js answers them without loading the program;
+// - dist/build-id: a hash of what went into the build, which the caches are keyed with;
+// - dist/meta.json: which sources each output file holds (test/perf/loads.test.ts reads it).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
 
-/** templates/prompts.yaml is constant data: parsed here, once, and bundled as JSON. */
-const yamlAsData = {
-  name: 'yaml-as-data',
-  setup(b) {
-    b.onLoad({ filter: /\.yaml$/ }, (args) => ({ contents: JSON.stringify(parse(readFileSync(args.path, 'utf8'))), loader: 'json' }));
-  },
+/** A YAML file the program imports (templates/prompts.yaml) is embedded as its data. */
+const yamlData = {
+  name: 'yaml-data',
+  setup: (b) => b.onLoad({ filter: /\.yaml$/ }, (args) => ({ contents: JSON.stringify(parse(readFileSync(args.path, 'utf8'), { uniqueKeys: true })), loader: 'json' })),
 };
 
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist);
+
+/** This build: a hash of the sources, the lockfile and the embedded templates (src/store/summaries.ts keys its cache with it). */
+function buildId() {
+  const hash = createHash('sha1');
+  const files = ['package-lock.json', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', f)), ...readdirSync(join(root, 'templates')).map((f) => join('templates', f))];
+  for (const file of files.sort()) {
+    if (!statSync(join(root, file)).isFile()) continue;
+    hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const id = buildId();
+writeFileSync(join(dist, 'build-id'), id); // bin/code-cache.js keys its cache with it
+/** import.meta.url, for the CommonJS chunks. */
+const URL_SHIM = "var __circle_url=require('node:url').pathToFileURL(__filename).href;";
+
+const { metafile } = await build({
+  absWorkingDir: root,
   // The parsing thread of the summary cache is its own entry, beside main.js.
   entryPoints: { main: 'src/main.ts', 'parse-worker': 'src/store/parse-worker.ts' },
   outdir: 'dist',
@@ -25,20 +54,125 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   sourcemap: 'linked',
+  metafile: true,
+  plugins: [yamlData],
+  define: { __CIRCLE_BUILD__: JSON.stringify(id), 'import.meta.url': '__circle_url' },
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],
-  // Bundled CommonJS dependencies (commander) still call require().
-  banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
-  plugins: [yamlAsData],
   logLevel: 'warning',
 });
+writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
+
+// Each chunk becomes a CommonJS module (dist/package.json says so): bin/circle.js can then
+// compile it with V8's code cache (bin/code-cache.js), which Node 20 has no way to do
+// for ES modules. import() stays lazy: it becomes a require() when it runs.
+for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'))) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [file],
+    outfile: file,
+    allowOverwrite: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    sourcemap: 'linked',
+    banner: { js: URL_SHIM },
+    supported: { 'dynamic-import': false },
+    logLevel: 'warning',
+  });
+}
+writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 // The source maps carry the program's own sources only: a dependency's code is
 // its package's to ship, so its entries keep their path and lose their text.
-const dist = new URL('../dist/', import.meta.url);
 for (const name of readdirSync(dist).filter((n) => n.endsWith('.map'))) {
-  const file = new URL(name, dist);
+  const file = join(dist, name);
   const map = JSON.parse(readFileSync(file, 'utf8'));
   map.sourcesContent = map.sources.map((source, i) => (source.includes('node_modules/') ? null : map.sourcesContent[i]));
   writeFileSync(file, JSON.stringify(map));
+}
+
+// The top-level help and version, as commander writes them. The help is kept as a
+// template: commander's own Help wraps each item at run time to the terminal's width.
+const createProgram = await loadProgram();
+const items = [];
+const template = answer(['--help'], {
+  formatItem: (term, termWidth, description) => `\0${items.push([term, termWidth, description]) - 1}\0`,
+  boxWrap: (text) => `\0${items.push([text]) - 1}\0`,
+});
+const version = answer(['--version']);
+const commanderHelp = join(dirname(createRequire(import.meta.url).resolve('commander')), 'lib', 'help.js');
+await build({
+  stdin: {
+    contents: `// Made by scripts/build.mjs from src/cli.ts: do not edit.
+const { Help } = require(${JSON.stringify(commanderHelp)});
+const template = ${JSON.stringify(template)};
+const items = ${JSON.stringify(items)};
+const version = ${JSON.stringify(version)};
+/** What \`circle ARG\` prints for ARG in FAST_ARGS (in bin/circle.js), at this help width. */
+exports.text = (arg, width) => {
+  if (arg === '--version' || arg === '-V') return version;
+  const help = new Help();
+  help.prepareContext({ helpWidth: width });
+  return template.replace(/\\0(\\d+)\\0/g, (_, i) => {
+    const [term, termWidth, description] = items[i];
+    return termWidth === undefined ? help.boxWrap(term, help.helpWidth) : help.formatItem(term, termWidth, description, help);
+  });
+};
+exports.answer = (arg) => {
+  process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  process.stdout.write(exports.text(arg, process.stdout.isTTY ? process.stdout.columns : undefined));
+};
+`,
+    resolveDir: root,
+    sourcefile: 'fast.cjs',
+  },
+  outfile: join(dist, 'fast.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  logLevel: 'warning',
+});
+
+/** createProgram from src/cli.ts, bundled on its own with the commands left out. */
+async function loadProgram() {
+  const file = join(dist, '.cli-for-build.mjs'); // beside main.js: it reads ../package.json
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli.ts'],
+    outfile: file,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
+    plugins: [yamlData, { name: 'no-commands', setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (a.kind === 'dynamic-import' ? { external: true } : undefined)) }],
+    logLevel: 'warning',
+  });
+  const { createProgram } = await import(pathToFileURL(file).href);
+  rmSync(file);
+  return createProgram;
+}
+
+/** What the program writes to stdout for these arguments (it must succeed). */
+function answer(argv, helpOverrides) {
+  let out = '';
+  const sink = { write: (s) => ((out += s), true) };
+  const deps = { cwd: root, env: {}, stdin: {}, stdout: sink, stderr: sink, now: () => new Date() };
+  const cli = createProgram(deps, () => {});
+  cli.configureOutput({ getOutHelpWidth: () => undefined, getOutHasColors: () => false });
+  if (helpOverrides) cli.configureHelp(helpOverrides);
+  try {
+    cli.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error.exitCode !== 0) throw error;
+  }
+  return out;
 }

@@ -17,7 +17,8 @@ function version(): string {
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-function createProgram(deps: Deps, onExit: (code: number) => void): Command {
+/** The program (exported for scripts/build.mjs, which makes the top-level help from it). */
+export function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const program = new Command('circle');
 
   /** Wire a command to its module, loaded on first use; its exit code goes to onExit. */

@@ -15,12 +15,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // Messages are a courtesy: a closed or broken stderr never changes the outcome.
 process.stderr.on('error', () => {});
 
-const code = await runCli(process.argv.slice(2), {
+// Not a top-level await: the build makes each module CommonJS (see scripts/build.mjs).
+void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   now: clockFor(process.env.CIRCLE_TODAY),
+}).then((code) => {
+  process.exitCode = code || (outputLost ? EXIT.failure : EXIT.ok);
 });
-process.exitCode = code || (outputLost ? EXIT.failure : EXIT.ok);

@@ -24,7 +24,8 @@ async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Pro
   const c = ctx.out.messageColor;
   try {
     const dates = await listMeetingDates(dir);
-    const [{ circle }] = await collectProblems<[CircleFiles, unknown]>([loadCircle(dir, slug), loadMeetings(dir, dates)]);
+    // yaml@2 for every file, never the fast path: check is the authority on the files.
+    const [{ circle }] = await collectProblems<[CircleFiles, unknown]>([loadCircle(dir, slug, { strict: true }), loadMeetings(dir, dates, { strict: true })]);
     for (const warning of formatWarnings(circle.data)) ctx.out.warn(`${slug}: ${warning}`);
     ctx.out.info(`${c.green('ok')} ${slug}: circle.yaml, members.yaml and ${plural(dates.length, 'meeting')}`);
     return [];

@@ -3,7 +3,7 @@
 // (a misspelt `skips:` must not quietly cancel nothing), except keys of one's own,
 // which start with `x-`: kept on disk, never read. Empty values (`key:` with nothing
 // after it) count as absent.
-import { z } from 'zod';
+import * as z from 'zod';
 import { nameKey, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
@@ -11,10 +11,11 @@ import { discussed, memberFields, type PartId } from './prompts.js';
 
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const HAS_CONTROL_CHARS = new RegExp(CONTROL_CHARS.source); // without the g flag, safe to reuse
 
 const text = z
   .string({ error: 'expected text' })
-  .refine((v) => !new RegExp(CONTROL_CHARS.source).test(v), { message: 'contains control characters (such as terminal escape codes)' });
+  .refine((v) => !HAS_CONTROL_CHARS.test(v), { message: 'contains control characters (such as terminal escape codes)' });
 /** A person's or circle's name: one line, no control characters. */
 const name = (what: string) =>
   text

@@ -3,7 +3,7 @@
 // the same as `reflect.Ana Souza.tried: …`.
 import { stat } from 'node:fs/promises';
 import { isScalar, visit } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../errors.js';
 import { displayPath, loadYaml } from './yaml-file.js';
 

@@ -50,10 +50,15 @@ async function loadOrMissing<T>(load: Promise<T>, path: string, what: string): P
   }
 }
 
-export async function loadCircle(dir: string, slug: string): Promise<CircleFiles> {
+/** How files are read: `strict` reads every file with yaml@2, never the fast path (for `check`). */
+export interface ReadOptions {
+  strict?: boolean;
+}
+
+export async function loadCircle(dir: string, slug: string, read: ReadOptions = {}): Promise<CircleFiles> {
   const [circle, members] = await collectProblems<[YamlFile<Circle>, YamlFile<MembersFile>]>([
-    loadOrMissing(loadYaml(circleFile(dir), circleSchema), circleFile(dir), 'circle.yaml'),
-    loadOrMissing(loadYaml(membersFile(dir), membersSchema), membersFile(dir), 'members.yaml'),
+    loadOrMissing(loadYaml(circleFile(dir), circleSchema, undefined, read), circleFile(dir), 'circle.yaml'),
+    loadOrMissing(loadYaml(membersFile(dir), membersSchema, undefined, read), membersFile(dir), 'members.yaml'),
   ]);
   return { dir, slug, circle, members };
 }
@@ -80,20 +85,20 @@ export function dateMatches(date: string): ExtraCheck<Meeting> {
   return (m) => (m.date === date ? [] : [{ path: ['date'], message: `does not match the file name ${date}.yaml` }]);
 }
 
-export async function loadMeeting(dir: string, date: string): Promise<YamlFile<Meeting>> {
+export async function loadMeeting(dir: string, date: string, read: ReadOptions = {}): Promise<YamlFile<Meeting>> {
   const path = meetingFile(dir, date);
-  return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date)), path, `the meeting of ${date}`);
+  return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date), read), path, `the meeting of ${date}`);
 }
 
 /** How many meeting files `loadMeetings` reads at the same time. */
 const READ_AT_ONCE = 32;
 
 /** Every meeting on these dates, read a few at a time; one DataError lists the problems of all of them. */
-export async function loadMeetings(dir: string, dates: readonly string[]): Promise<Array<YamlFile<Meeting>>> {
+export async function loadMeetings(dir: string, dates: readonly string[], read: ReadOptions = {}): Promise<Array<YamlFile<Meeting>>> {
   const out: Array<YamlFile<Meeting>> = [];
   const problems: Problem[] = [];
   for (let i = 0; i < dates.length; i += READ_AT_ONCE) {
-    const batch = await Promise.allSettled(dates.slice(i, i + READ_AT_ONCE).map((d) => loadMeeting(dir, d)));
+    const batch = await Promise.allSettled(dates.slice(i, i + READ_AT_ONCE).map((d) => loadMeeting(dir, d, read)));
     for (const r of batch) {
       if (r.status === 'fulfilled') out.push(r.value);
       else if (r.reason instanceof DataError) problems.push(...r.reason.problems);

@@ -1,7 +1,7 @@
-// A second thread for a cold summary cache: parses the meeting files it is given and
+// A parsing thread for a cold summary cache: parses the meeting files it is given and
 // posts back the summaries and problems (see parseAll in summaries.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseStale, VIEWS } from './summaries.js';
 
 const { dir, view, stale } = workerData as { dir: string; view: string; stale: Parameters<typeof parseStale>[2] };
-parentPort!.postMessage(await parseStale(dir, VIEWS[view]!, stale));
+void parseStale(dir, VIEWS[view]!, stale).then((parsed) => parentPort!.postMessage(parsed));

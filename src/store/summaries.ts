@@ -1,110 +1,136 @@
 // Per-meeting summaries for `history`, `stats` and `practice`, cached so that a long
 // history is not parsed again on every run.
 //
-// The cache is circles/<slug>/.cache/<view>.json (local state, git-ignored). Each entry is
-// keyed by the meeting file's name, size, mtime and inode; a file whose key changed
-// is read and validated again, the others are taken from the cache. A cache that cannot
-// be read or does not look right is ignored and rebuilt. Only files that pass the schema
-// are ever cached; a bad file is reported as file:line:col (exit 65) on every run.
+// The cache is circles/<slug>/.cache/<view>.json (local state, git-ignored). Each row is
+// keyed by the meeting file's size, mtime, ctime and inode (ctime catches an edit whose
+// mtime was put back, as by `cp -p`); a file whose key changed is read and validated
+// again, the others are taken from the cache. A file modified within 2 s of when the
+// cache looked at it is read again too (git's "racy clean" rule: an edit in the same
+// tick of a coarse clock leaves size and times as they were). A cache
+// written by another build, or that cannot be read, does not look right or fails its
+// checksum, is ignored and rebuilt. Only files that pass the schema are ever cached; a
+// bad file is reported as file:line:col (exit 65) on every run.
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { meetingSchema, type Meeting } from '../core/schema.js';
+import type { AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
-import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting } from '../core/summary.js';
+import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { dateMatches, listMeetingDates, meetingFile } from './circle.js';
-import { loadYaml } from './yaml-file.js';
+import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
+
+/** Strings that repeat from meeting to meeting (names, topics) are kept once, as numbers. */
+interface Strings {
+  id(s: string): number;
+}
 
 export interface SummaryView<T extends { date: string }> {
   /** Names the cache file. */
   id: string;
-  /** Bump when `pick` or the schema changes what an entry holds: older caches are then rebuilt. */
-  version: number;
   pick(meeting: Meeting): T;
+  /** T as a row of plain values, and back (`names` holds the strings `id` numbered). */
+  pack(data: T, strings: Strings): unknown[];
+  unpack(row: readonly unknown[], date: string, names: readonly string[]): T;
 }
 
-type Entries<T> = Record<string, { key: string; data: T }>;
+/** The build (a hash of the sources, set by scripts/build.mjs): a cache from any other build is rebuilt. */
+declare const __CIRCLE_BUILD__: string | undefined;
+const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source';
 
 /**
- * A cache file is a header line, then the entries as JSON. The header holds a hash of
- * the entries: a cache that was cut short, damaged or edited is rebuilt, never trusted.
+ * A cache file is a header line, then the rows as JSON. The header holds a hash of the
+ * rows: a cache that was cut short, damaged or edited is rebuilt, never trusted.
  */
 interface CacheHeader {
   format: 'circle-cache';
   view: string;
-  version: number;
+  build: string;
+  /** When the files were looked at (ms since 1970): rows of files modified less than RACY_MS before it are not trusted. */
+  checked: number;
   sha1: string;
 }
 
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+/** A meeting file's size, mtime, ctime and inode, as read by stat. */
+type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
-/** How many meeting files are read at the same time. */
-const CONCURRENCY = 32;
+/** One cached meeting: date, key, then the view's packed data. */
+type Row = [date: string, ...key: Key, ...data: unknown[]];
+
+interface Body {
+  names: string[];
+  rows: Row[];
+}
+
+const RACY_MS = 2000;
+
+const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
 
 export const cacheDir = (dir: string) => join(dir, '.cache');
 export const cacheFile = (dir: string, view: { id: string }) => join(cacheDir(dir), `${view.id}.json`);
 
-async function readCache<T extends { date: string }>(path: string, view: SummaryView<T>): Promise<Entries<T>> {
+/** The trusted rows of the cache, by date, with the strings they refer to. */
+function readCache(path: string, view: { id: string }): { rows: Map<string, Row>; names: string[] } {
+  const rows = new Map<string, Row>();
   try {
-    const text = await readFile(path, 'utf8');
-    const cut = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, cut)) as Partial<CacheHeader>;
-    const body = text.slice(cut + 1);
-    if (header.format === 'circle-cache' && header.view === view.id && header.version === view.version && header.sha1 === sha1(body)) {
-      return JSON.parse(body) as Entries<T>;
+    const bytes = readFileSync(path);
+    const cut = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, cut).toString('utf8')) as Partial<CacheHeader>;
+    const body = bytes.subarray(cut + 1);
+    if (header.format !== 'circle-cache' || header.view !== view.id || header.build !== BUILD || typeof header.checked !== 'number' || header.sha1 !== sha1(body)) {
+      return { rows, names: [] };
     }
+    const { names, rows: list } = JSON.parse(body.toString('utf8')) as Body;
+    const racy = header.checked - RACY_MS;
+    for (const row of list) if (row[2] < racy) rows.set(row[0], row);
+    return { rows, names };
   } catch {
-    // Missing or unreadable: rebuilt below.
-  }
-  return {};
-}
-
-function fileKey(path: string): string | undefined {
-  try {
-    const s = statSync(path);
-    return `${s.size}:${s.mtimeMs}:${s.ino}`;
-  } catch {
-    return undefined;
+    return { rows: new Map(), names: [] }; // missing or unreadable: rebuilt
   }
 }
 
-async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+function fileKey(path: string): Key | undefined {
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s && [s.size, s.mtimeMs, s.ctimeMs, s.ino];
 }
+
+const sameKey = (row: Row, key: Key) => row[1] === key[0] && row[2] === key[1] && row[3] === key[2] && row[4] === key[3];
 
 interface Stale {
   date: string;
-  name: string;
-  key: string | undefined;
+  key: Key;
 }
 
 interface Parsed<T> {
-  entries: Array<[name: string, entry: { key: string; data: T }]>;
+  entries: Array<[date: string, key: Key, data: T]>;
   problems: Problem[];
 }
 
 /** Parse, check and summarise meeting files (in this thread or in a worker). */
 export async function parseStale<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
   const parsed: Parsed<T> = { entries: [], problems: [] };
-  await eachLimited(stale, CONCURRENCY, async ({ date, name, key }) => {
+  for (const { date, key } of stale) {
     const file = meetingFile(dir, date);
     try {
-      const data = view.pick((await loadYaml(file, meetingSchema, dateMatches(date))).data);
-      if (key) parsed.entries.push([name, { key, data }]);
+      // Read at once (much quicker than fs/promises for thousands of small files);
+      // anything unusual goes through loadYaml, which words the problem.
+      let text: string | undefined;
+      try {
+        if (key[0] <= MAX_FILE_BYTES) text = readFileSync(file, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed while we read: skip it
+      }
+      const meeting = text === undefined ? await loadYaml(file, meetingSchema, dateMatches(date)) : readYaml(file, text, meetingSchema, dateMatches(date));
+      parsed.entries.push([date, key, view.pick(meeting.data)]);
     } catch (error) {
       if (error instanceof DataError) parsed.problems.push(...error.problems);
-      else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // removed while we read: skip it
+      else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-  });
+  }
   return parsed;
 }
 
@@ -119,16 +145,23 @@ export function parseThreads(files: number): number {
   return BUNDLED && files >= SPLIT_FROM && availableParallelism() >= 2 ? 2 : 1;
 }
 
-async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  if (parseThreads(stale.length) === 1) return parseStale(dir, view, stale);
-  const half = Math.ceil(stale.length / 2);
-  const theirs = new Promise<Parsed<T>>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale: stale.slice(half) } });
+/** Parsing makes much short-lived garbage: a larger young generation than the default halves the time spent collecting it. */
+const YOUNG_GENERATION_MB = 64;
+
+async function inWorker<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
+  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
+  return new Promise<Parsed<T>>((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the parsing thread ended early (exit ${code})`)));
   });
-  const [a, b] = await Promise.all([parseStale(dir, view, stale.slice(0, half)), theirs]);
+}
+
+async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
+  if (parseThreads(stale.length) === 1) return parseStale(dir, view, stale);
+  const half = Math.ceil(stale.length / 2);
+  const [a, b] = await Promise.all([inWorker(dir, view, stale.slice(0, half)), inWorker(dir, view, stale.slice(half))]);
   return { entries: [...a.entries, ...b.entries], problems: [...a.problems, ...b.problems] };
 }
 
@@ -144,35 +177,65 @@ export async function readSummaries<T extends { date: string }>(
 ): Promise<T[]> {
   const dates = await listMeetingDates(dir);
   const path = cacheFile(dir, view);
-  const cached = await readCache(path, view);
-  const entries: Entries<T> = {};
+  const checked = Date.now();
+  const cache = readCache(path, view);
+  const rows = new Map<string, Row>();
   const stale: Stale[] = [];
   for (const date of dates) {
-    const name = `${date}.yaml`;
     const key = fileKey(meetingFile(dir, date));
-    const hit = cached[name];
-    if (key && hit && hit.key === key && hit.data && hit.data.date === date) entries[name] = hit;
-    else stale.push({ date, name, key });
+    if (!key) continue; // removed since the folder was listed
+    const row = cache.rows.get(date);
+    if (row && sameKey(row, key)) rows.set(date, row);
+    else stale.push({ date, key });
   }
 
   if (stale.length) onParse?.(stale.length, parseThreads(stale.length));
   const parsed = await parseAll(dir, view, stale);
-  for (const [name, entry] of parsed.entries) entries[name] = entry;
-  const problems = parsed.problems;
-
-  const removed = Object.keys(cached).some((name) => !(name in entries));
-  if (stale.length || removed) {
-    await writeCache(dir, path, view, entries);
+  const fresh = new Map(parsed.entries.map(([date, key, data]) => [date, { key, data }]));
+  const out: T[] = [];
+  for (const date of dates) {
+    const row = rows.get(date);
+    if (row) out.push(view.unpack(row.slice(5), date, cache.names));
+    else if (fresh.has(date)) out.push(fresh.get(date)!.data);
+  }
+  if (stale.length || rows.size !== cache.rows.size) {
+    await writeCache(dir, path, view, checked, dates, rows, cache.names, fresh);
     // A meeting file changed: the derived memory (src/store/memory.ts) is worked out again.
     if (view.id !== MEMORY_VIEW.id) await unlink(join(cacheDir(dir), 'memory.json')).catch(() => {});
   }
-  if (problems.length) throw new DataError(problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
-  return dates.flatMap((d) => (entries[`${d}.yaml`] ? [entries[`${d}.yaml`]!.data] : []));
+  if (parsed.problems.length) throw new DataError(parsed.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
+  return out;
 }
 
-async function writeCache<T extends { date: string }>(dir: string, path: string, view: SummaryView<T>, entries: Entries<T>): Promise<void> {
-  const body = JSON.stringify(entries);
-  const header: CacheHeader = { format: 'circle-cache', view: view.id, version: view.version, sha1: sha1(body) };
+async function writeCache<T extends { date: string }>(
+  dir: string,
+  path: string,
+  view: SummaryView<T>,
+  checked: number,
+  dates: readonly string[],
+  kept: ReadonlyMap<string, Row>,
+  oldNames: readonly string[],
+  fresh: ReadonlyMap<string, { key: Key; data: T }>,
+): Promise<void> {
+  // The old table goes on (rows kept from the cache refer to it); a new build starts afresh.
+  const names = [...oldNames];
+  const ids = new Map(names.map((s, i) => [s, i]));
+  const strings: Strings = {
+    id(s) {
+      let id = ids.get(s);
+      if (id === undefined) ids.set(s, (id = names.push(s) - 1));
+      return id;
+    },
+  };
+  const rows: Row[] = [];
+  for (const date of dates) {
+    const row = kept.get(date);
+    const entry = fresh.get(date);
+    if (row) rows.push(row);
+    else if (entry) rows.push([date, ...entry.key, ...view.pack(entry.data, strings)]);
+  }
+  const body = JSON.stringify({ names, rows } satisfies Body);
+  const header: CacheHeader = { format: 'circle-cache', view: view.id, build: BUILD, checked, sha1: sha1(body) };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
     await writeFileAtomic(path, `${JSON.stringify(header)}\n${body}`);
@@ -181,12 +244,94 @@ async function writeCache<T extends { date: string }>(dir: string, path: string,
   }
 }
 
+const some = (s: string | undefined, strings: Strings) => (s === undefined ? null : strings.id(s));
+const any = (v: unknown, names: readonly string[]) => (v === null ? undefined : names[v as number]!);
+const ids = (list: readonly string[], strings: Strings) => list.map((s) => strings.id(s));
+const nameList = (v: unknown, names: readonly string[]) => (v as number[]).map((i) => names[i]!);
+/** Words said by someone, as [member, text, private]: the words are not shared, the names are. */
+type Said = [member: number, text: string, priv: 0 | 1];
+const packSaid = (list: ReadonlyArray<{ member: string; text: string; private: boolean }>, strings: Strings): Said[] =>
+  list.map((c) => [strings.id(c.member), c.text, c.private ? 1 : 0]);
+const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map(([member, text, priv]) => ({ member: names[member]!, text, private: priv === 1 }));
+
+function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
+  return [
+    m.number,
+    ids(m.present, strings),
+    m.guests,
+    ids(m.apologised, strings),
+    some(m.topic, strings),
+    some(m.speaker, strings),
+    some(m.nextTopic, strings),
+    ids(m.committed, strings),
+    ids(m.reported, strings),
+    ids(m.dropped, strings),
+    ids(m.agreed, strings),
+  ];
+}
+
+function unpackSummary(r: readonly unknown[], date: string, names: readonly string[]): MeetingSummary {
+  return {
+    date,
+    number: r[0] as number,
+    present: nameList(r[1], names),
+    guests: r[2] as number,
+    apologised: nameList(r[3], names),
+    topic: any(r[4], names),
+    speaker: any(r[5], names),
+    nextTopic: any(r[6], names),
+    committed: nameList(r[7], names),
+    reported: nameList(r[8], names),
+    dropped: nameList(r[9], names),
+    agreed: nameList(r[10], names) as AgreementPart[],
+  };
+}
+
 /** What `history` and `stats` read. */
-export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', version: 4, pick: summarizeMeeting };
-/** What the circle's memory is folded from (src/store/memory.ts). */
-export const MEMORY_VIEW: SummaryView<MeetingMemory> = { id: 'memory', version: 1, pick: memoryOf };
+export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', pick: summarizeMeeting, pack: packSummary, unpack: unpackSummary };
+
 /** What `practice` reads: the summary plus the words of commitments and reports. */
-export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = { id: 'practice', version: 4, pick: practiceOf };
+export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
+  id: 'practice',
+  pick: practiceOf,
+  pack: (m, strings) => [
+    ...packSummary(m, strings),
+    packSaid(m.commitments, strings),
+    m.reports.map((r) => [strings.id(r.member), r.commitment ?? null, r.said.flatMap((s) => [strings.id(s.field), s.text]), r.private ? 1 : 0]),
+  ],
+  unpack: (r, date, names) => ({
+    ...unpackSummary(r, date, names),
+    commitments: unpackSaid(r[11], names),
+    reports: (r[12] as Array<[number, string | null, Array<number | string>, number]>).map(([member, commitment, said, priv]): Report => {
+      const pairs: Report['said'] = [];
+      for (let i = 0; i < said.length; i += 2) pairs.push({ field: names[said[i] as number]!, text: said[i + 1] as string });
+      return { member: names[member]!, commitment: commitment ?? undefined, said: pairs, private: priv === 1 };
+    }),
+  }),
+};
+
+/** What the circle's memory is folded from (src/store/memory.ts). */
+export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
+  id: 'memory',
+  pick: memoryOf,
+  pack: (m, strings) => [
+    ids(m.present, strings),
+    ids(m.reported, strings),
+    ids(m.dropped, strings),
+    packSaid(m.commitments, strings),
+    m.asked.map((a) => [strings.id(a.topic), some(a.by, strings), a.private ? 1 : 0]),
+    some(m.learned, strings),
+  ],
+  unpack: (r, date, names) => ({
+    date,
+    present: nameList(r[0], names),
+    reported: nameList(r[1], names),
+    dropped: nameList(r[2], names),
+    commitments: unpackSaid(r[3], names),
+    asked: (r[4] as Array<[number, number | null, number]>).map(([topic, by, priv]) => ({ topic: names[topic]!, by: any(by, names), private: priv === 1 })),
+    learned: any(r[5], names),
+  }),
+};
 
 /** The views by id, for the parsing thread. */
 export const VIEWS: Record<string, SummaryView<{ date: string }>> = {

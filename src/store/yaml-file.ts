@@ -8,6 +8,7 @@ import { showName } from '../core/names.js';
 import { CircleError, DataError, displayPath, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { carryEdit } from './carry-edit.js';
+import { fastRead } from './fast-yaml.js';
 import { withWriteLock } from './lock.js';
 
 /** Circle files are small; anything bigger is refused before parsing. */
@@ -193,9 +194,35 @@ export function parseYaml<S extends z.ZodTypeAny>(
   );
 }
 
-export async function loadYaml<S extends z.ZodTypeAny>(file: string, schema: S, extra?: ExtraCheck<z.output<S>>): Promise<YamlFile<z.output<S>>> {
-  const text = await readText(file);
-  return parseYaml(file, text, schema, extra);
+/** Read, parse and validate a YAML file (see readYaml). */
+export async function loadYaml<S extends z.ZodTypeAny>(
+  file: string,
+  schema: S,
+  extra?: ExtraCheck<z.output<S>>,
+  { strict = false } = {},
+): Promise<YamlFile<z.output<S>>> {
+  return readYaml(file, await readText(file), schema, extra, strict);
+}
+
+/**
+ * parseYaml, by the fast path (fast-yaml.ts) for a valid file: the same data, and the
+ * document for edits made with yaml@2 only when asked for. Anything else, and every file
+ * when `strict`, goes through parseYaml.
+ */
+export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, schema: S, extra?: ExtraCheck<z.output<S>>, strict = false): YamlFile<z.output<S>> {
+  const fast = strict ? undefined : fastRead(text, schema, extra);
+  if (!fast) return parseYaml(file, text, schema, extra);
+  let parsed: YamlFile<z.output<S>> | undefined;
+  return {
+    path: file,
+    text,
+    data: fast.data,
+    schema,
+    get doc() {
+      parsed ??= parseYaml(file, text, schema, extra);
+      return parsed.doc;
+    },
+  };
 }
 
 const tooLarge = (file: string, size: string) =>

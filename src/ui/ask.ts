@@ -1,6 +1,9 @@
-// Questions on the terminal: @inquirer/prompts bound to stdin for input and stderr
-// for output, so that `circle … > file` still shows its questions.
-import { checkbox, confirm, select } from '@inquirer/prompts';
+// Questions on the terminal: @inquirer prompts bound to stdin for input and stderr
+// for output, so that `circle … > file` still shows its questions. Each is imported on
+// its own: @inquirer/prompts would also load the editor prompt and its character sets.
+import checkbox from '@inquirer/checkbox';
+import confirm from '@inquirer/confirm';
+import select from '@inquirer/select';
 import type { Deps } from '../context.js';
 import { InterruptedError } from '../errors.js';
 import { linePrompt } from './line-prompt.js';

@@ -1,6 +1,6 @@
 // A long history: above 1 000 meeting files a cold cache is filled by two threads.
 // The result must be the same as from the cache, and a bad file in either half is reported.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,9 @@ function longCircle(): { root: string; dir: string; dates: string[] } {
       `date: ${date}\nnumber: ${i + 1}\nattendance:\n  present: ${present}\nlearning:\n  topic: Topic ${i + 1}\nnext:\n  members:\n    - member: Ana\n      will_practice: Step ${i + 1}\n  topic: Topic ${i + 2}\n`,
     );
   }
+  // Written a minute ago: files changed in the last 2 s are read again on every run (the racy-clean rule).
+  const past = new Date(Date.now() - 60_000);
+  for (const date of dates) utimesSync(join(dir, 'meetings', `${date}.yaml`), past, past);
   return { root, dir, dates };
 }
 

@@ -1,0 +1,131 @@
+// The summary cache must never serve what a meeting file no longer says: an edit that
+// keeps the size and puts the mtime back (cp -p, touch -r, rsync -t, unzip), an edit in
+// the same tick of a coarse clock, and a cache written by another build.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listMeetingDates, loadMeeting } from '../../src/store/circle.js';
+import { cacheFile, PRACTICE_VIEW, readSummaries, SUMMARY_VIEW, VIEWS } from '../../src/store/summaries.js';
+
+/**
+ * A file system with a coarse clock (2 s on FAT, 1 s on ext3 and HFS+): while `tick` is
+ * set, every stat shows that time as mtime and ctime, as for edits in the same tick.
+ */
+const coarse = vi.hoisted(() => ({ tick: undefined as number | undefined }));
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const statSync = ((path: string, options?: object) => {
+    const s = fs.statSync(path, options as never);
+    if (coarse.tick === undefined || !s) return s;
+    return Object.assign(Object.create(Object.getPrototypeOf(s)), s, { mtimeMs: coarse.tick, ctimeMs: coarse.tick });
+  }) as typeof fs.statSync;
+  return { ...fs, default: { ...fs, statSync }, statSync };
+});
+
+const made: string[] = [];
+afterEach(() => {
+  coarse.tick = undefined;
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const meeting = (date: string, topic: string) => `date: ${date}\nnumber: 1\nattendance:\n  present: [Ana, Ben]\nlearning:\n  topic: ${topic}\nnext:\n  members:\n    - member: Ana\n      will_practice: Call Ben\n`;
+
+function circleWith(topic: string): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'circle-cache-'));
+  made.push(dir);
+  mkdirSync(join(dir, 'meetings'));
+  const file = join(dir, 'meetings', '2026-01-06.yaml');
+  writeFileSync(file, meeting('2026-01-06', topic));
+  return { dir, file };
+}
+
+/** The topic history shows, and how many files were parsed to get it. */
+async function topic(dir: string): Promise<{ topic: string | undefined; parsed: number }> {
+  let parsed = 0;
+  const [m] = await readSummaries(dir, SUMMARY_VIEW, (n) => (parsed = n));
+  return { topic: m?.topic, parsed };
+}
+
+const minuteAgo = () => new Date(Date.now() - 60_000);
+
+describe('the compact rows', () => {
+  it('give back exactly what each view picks, for every meeting of the example circle', async () => {
+    const dir = join(import.meta.dirname, '..', '..', 'circles', 'riverside-leaders');
+    const dates = await listMeetingDates(dir);
+    expect(dates.length).toBeGreaterThan(3);
+    for (const date of dates) {
+      const meeting = (await loadMeeting(dir, date)).data;
+      for (const view of Object.values(VIEWS)) {
+        const names: string[] = [];
+        const strings = { id: (s: string) => (names.includes(s) ? names.indexOf(s) : names.push(s) - 1) };
+        const picked = view.pick(meeting);
+        const row = JSON.parse(JSON.stringify(view.pack(picked, strings)));
+        expect(view.unpack(row, date, names), `${view.id} of ${date}`).toStrictEqual(picked);
+      }
+    }
+  });
+});
+
+describe('the summary cache', () => {
+  it('is used when nothing changed, for history and for practice', async () => {
+    const { dir, file } = circleWith('Alpha');
+    utimesSync(file, minuteAgo(), minuteAgo());
+    expect(await topic(dir)).toEqual({ topic: 'Alpha', parsed: 1 });
+    expect(await topic(dir)).toEqual({ topic: 'Alpha', parsed: 0 });
+    const [first] = await readSummaries(dir, PRACTICE_VIEW);
+    let parsed = 0;
+    const [again] = await readSummaries(dir, PRACTICE_VIEW, (n) => (parsed = n));
+    expect(parsed).toBe(0);
+    expect(again).toEqual(first);
+    expect(again!.commitments).toEqual([{ member: 'Ana', text: 'Call Ben', private: false }]);
+  });
+
+  it('sees a same-size edit whose mtime was put back (cp -p, touch -r)', async () => {
+    const { dir, file } = circleWith('Alpha');
+    const old = minuteAgo();
+    utimesSync(file, old, old);
+    expect((await topic(dir)).topic).toBe('Alpha');
+    const before = statSync(file);
+    writeFileSync(file, meeting('2026-01-06', 'Gamma'));
+    utimesSync(file, old, old);
+    const after = statSync(file);
+    expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+    expect(await topic(dir)).toEqual({ topic: 'Gamma', parsed: 1 });
+  });
+
+  it('reads again a file modified within 2 s of when the cache looked at it (a coarse clock)', async () => {
+    const { dir, file } = circleWith('Alpha');
+    coarse.tick = Date.now();
+    expect((await topic(dir)).topic).toBe('Alpha');
+    // The same size, in the same tick of the clock: size, times and inode all as they were.
+    const before = statSync(file);
+    writeFileSync(file, meeting('2026-01-06', 'Gamma'));
+    const after = statSync(file);
+    expect([after.size, after.mtimeMs, after.ctimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ctimeMs, before.ino]);
+    expect((await topic(dir)).topic).toBe('Gamma');
+  });
+
+  it('ignores a cache written by another build, even one that checks out', async () => {
+    const { dir, file } = circleWith('Alpha');
+    utimesSync(file, minuteAgo(), minuteAgo());
+    await topic(dir);
+    const path = cacheFile(dir, SUMMARY_VIEW);
+    const [header, body] = readFileSync(path, 'utf8').split('\n') as [string, string];
+    const forged = body.replace('"Alpha"', '"Forged"');
+    const sha1 = createHash('sha1').update(forged).digest('hex');
+    const s = statSync(file);
+    // As the previous build wrote its cache: a hand-bumped version number and no build.
+    const previous = { format: 'circle-cache', view: 'summaries', version: 1, sha1: createHash('sha1').update('').digest('hex') };
+    const entries = JSON.stringify({ '2026-01-06.yaml': { key: `${s.size}:${s.mtimeMs}:${s.ino}`, data: { date: '2026-01-06', number: 1, present: [], guests: 0, topic: 'Forged', committed: [], reported: [] } } });
+    writeFileSync(path, `${JSON.stringify({ ...previous, sha1: createHash('sha1').update(entries).digest('hex') })}\n${entries}`);
+    expect((await topic(dir)).topic).toBe('Alpha');
+    // This format from another build, and (the control) from this one.
+    const ours = JSON.parse(header) as { build: string };
+    writeFileSync(path, `${JSON.stringify({ ...ours, build: 'another-build', sha1 })}\n${forged}`);
+    expect((await topic(dir)).topic).toBe('Alpha');
+    writeFileSync(path, `${JSON.stringify({ ...ours, sha1 })}\n${forged}`);
+    expect((await topic(dir)).topic).toBe('Forged');
+  });
+});
