@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Processes, not threads: the in-process harness changes the working folder per run.
     pool: 'forks',
+    // More workers than cores: many tests wait on child processes (git, tmux, chromium).
+    maxWorkers: 4,
   },
 });
