@@ -22,15 +22,18 @@ export function toDate(iso: IsoDate): Date {
   return date;
 }
 
-/** A real date written YYYY-MM-DD. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A real calendar date written YYYY-MM-DD. Worked out by the calendar alone, not the
+ * clock, so it is quick for a folder of 10 000 file names and the same in every time zone.
+ */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-/.test(value)) return false;
-  try {
-    toDate(value);
-    return true;
-  } catch {
-    return false;
-  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
 export function toIso(date: Date): IsoDate {

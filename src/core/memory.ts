@@ -63,6 +63,9 @@ export interface Memory {
   backlog: BacklogTopic[];
 }
 
+/** ISO dates in order (plain comparison: a locale-aware one costs a collator's start-up). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** How two spellings of a topic are compared: case, spacing and a final full stop do not count. */
 export function topicKey(topic: string): string {
   return topic.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!?]+$/, '').trim();
@@ -78,7 +81,7 @@ interface DroppedTopic {
 export function remember(meetings: readonly MeetingMemory[], dropped: readonly DroppedTopic[] = []): Memory {
   const open = new Map<string, OpenCommitment>();
   const backlog = new Map<string, BacklogTopic>();
-  const sorted = [...meetings].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...meetings].sort((a, b) => byText(a.date, b.date));
   for (const m of sorted) {
     for (const name of [...m.reported, ...m.dropped]) {
       const key = nameKey(name);
@@ -107,5 +110,5 @@ export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?
   return memory.backlog
     .map((t) => (options.all ? t : { ...t, asks: t.asks.filter((a) => !a.private) }))
     .filter((t) => t.asks.length)
-    .sort((a, b) => b.asks.length - a.asks.length || a.asks[0]!.on.localeCompare(b.asks[0]!.on));
+    .sort((a, b) => b.asks.length - a.asks.length || byText(a.asks[0]!.on, b.asks[0]!.on));
 }

@@ -182,3 +182,13 @@ describe('upcomingMeetings: the schedule with what the last meeting decided', ()
     expect(chosenFor(circle, chosen, '2026-10-20', '2026-11-01')).toEqual({}); // the last meeting itself
   });
 });
+
+describe('isIsoDate', () => {
+  it('knows the calendar: month lengths, leap years, four-digit years', async () => {
+    const { isIsoDate } = await import('../../src/core/dates.js');
+    expect(['2024-02-29', '2000-02-29', '2026-12-31', '2011-12-30'].map(isIsoDate)).toEqual([true, true, true, true]);
+    expect(['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '26-01-01', '2026-1-1', '12026-01-01'].map(isIsoDate)).toEqual(
+      Array(8).fill(false),
+    );
+  });
+});
