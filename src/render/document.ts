@@ -40,7 +40,8 @@ export function paragraphsOf(text: string): string[] {
 
 /** Text on one line: runs of white space become one space. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is one line already: only a line break or a run of spaces needs the rewrite.
+  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** A list item as one line of text: "Label: text" when it has a label. */

@@ -210,3 +210,15 @@ describe('practiceText', () => {
     expect(text).toContain('1 of 1 commitment followed up');
   });
 });
+
+describe('oneLine', () => {
+  it('gives every run of white space as one space, whatever the characters', async () => {
+    const { oneLine } = await import('../../src/render/document.js');
+    for (const [text, want] of [
+      [' plain text ', 'plain text'],
+      ['two  spaces', 'two spaces'],
+      ['a\nb\tc\u00a0d\u2003e\u3000f', 'a b c d e f'],
+      ['', ''],
+    ]) expect(oneLine(text!)).toBe(want);
+  });
+});
