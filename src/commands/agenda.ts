@@ -7,7 +7,7 @@ import { agendaDocument } from '../render/agenda.js';
 import { chooseFormat, warnUnreadable, type Context } from '../context.js';
 import { DOCUMENT_FORMATS, renderDocument, type DocumentFormat } from '../render/formats.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
-import { loadMemory } from '../store/memory.js';
+import { circleMemory, memoryBefore } from '../store/memory.js';
 
 interface Options {
   date?: string;
@@ -24,20 +24,25 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }
   const { dir, slug } = await ctx.circle();
-  const [{ circle, members }, dates] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir)]);
+  const { circle, members } = await loadCircle(dir, slug);
 
-  // Only the newest meeting file is read (and, for an earlier --date, the one before it);
-  // what is open from older meetings comes from the derived memory.
+  // Only the newest meeting file is read; what is open from older meetings, and how many
+  // there are, comes from the derived memory, so a long history costs nothing more. An
+  // agenda for a date before the newest meeting lists the folder and works it out afresh.
   const load = async (d: string | undefined) => (d === undefined ? undefined : (await loadMeeting(dir, d)).data);
-  const newest = await load(dates.at(-1));
+  const all = await circleMemory(dir, circle.data);
+  const newest = await load(all.newest);
   const date = opts.date ?? nextMeetingDate(circle.data, newest, ctx.today());
   if (!date) throw new CircleError('the schedule gives no next meeting date; choose one with --date YYYY-MM-DD');
-  const earlier = dates.filter((d) => d < date);
-  const before = earlier.at(-1);
-  const [last, { memory, unreadable }] = await Promise.all([before === newest?.date ? newest : load(before), loadMemory(dir, circle.data, dates, date)]);
+  const after = !newest || date > newest.date;
+  const earlier = after ? undefined : (await listMeetingDates(dir)).filter((d) => d < date);
+  const [last, { memory, unreadable }] = after
+    ? [newest, all]
+    : await Promise.all([load(earlier!.at(-1)), memoryBefore(dir, circle.data, date)]);
   warnUnreadable(ctx, unreadable);
+  const number = (earlier?.length ?? all.count) + 1;
 
-  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number: earlier.length + 1, date, today: ctx.today() });
+  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number, date, today: ctx.today() });
   for (const warning of agenda.warnings) ctx.out.warn(warning);
 
   const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format, onScreen ? ctx.out.width : undefined);

@@ -13,7 +13,7 @@ import { renderMeetSummary } from '../render/meet.js';
 import { plural } from '../render/document.js';
 import { loadAnswers } from '../store/answers.js';
 import { listMeetingDates, loadCircle, loadMeeting, meetingFile } from '../store/circle.js';
-import { loadMemory } from '../store/memory.js';
+import { circleMemory, memoryBefore } from '../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
 import { acquireLock } from '../store/lock.js';
 import { meetingExists, recordMeeting } from '../store/record.js';
@@ -50,7 +50,7 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     if (earlier.length < dates.length && !kept) await confirmBackDated(ctx, date, dates.at(-1)!, earlier.length + 1, scripted !== undefined);
     const [last, { memory, unreadable }] = await Promise.all([
       earlier.length ? loadMeeting(dir, earlier.at(-1)!).then((m) => m.data) : undefined,
-      loadMemory(dir, files.circle.data, dates, date),
+      earlier.length < dates.length ? memoryBefore(dir, files.circle.data, date) : circleMemory(dir, files.circle.data),
     ]);
     warnUnreadable(ctx, unreadable);
     const plan: MeetingPlan = { circle: files.circle.data, members: files.members.data.members, last, date, number: earlier.length + 1, memory };

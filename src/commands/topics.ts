@@ -7,16 +7,16 @@ import { circleSchema } from '../core/schema.js';
 import { displayPath, UsageError } from '../errors.js';
 import { reportCommit } from '../render/commit.js';
 import { plural } from '../render/document.js';
-import { circleFile, listMeetingDates, loadCircle, loadLastMeeting } from '../store/circle.js';
+import { circleFile, loadCircle, loadLastMeeting } from '../store/circle.js';
 import { commitIfWanted } from '../store/git.js';
-import { loadMemory } from '../store/memory.js';
+import { circleMemory } from '../store/memory.js';
 import { updateYamlFile } from '../store/yaml-file.js';
 
 /** The backlog as the facilitator sees it: everything open, asks in confidence counted but not named. */
 async function backlog(ctx: Context) {
   const { dir, slug } = await ctx.circle();
-  const [files, dates, last] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir), loadLastMeeting(dir)]);
-  const { memory, unreadable } = await loadMemory(dir, files.circle.data, dates);
+  const [files, last] = await Promise.all([loadCircle(dir, slug), loadLastMeeting(dir)]);
+  const { memory, unreadable } = await circleMemory(dir, files.circle.data);
   warnUnreadable(ctx, unreadable);
   const chosen = last?.data.next.topic?.trim();
   return { dir, circle: files.circle.data, chosen, topics: backlogByDemand(memory, { all: true }) };

@@ -129,7 +129,6 @@ function slots(start: string, minutes: readonly number[]): Slot[] {
 
 export function buildAgenda({ circle, members, last, memory, number, date, today }: AgendaInput): Agenda {
   const start = circle.schedule.start;
-  const inactive = new Set(members.filter((m) => !m.active).map((m) => nameKey(m.name)));
   const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
     const p = part(id);

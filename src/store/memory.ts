@@ -1,13 +1,13 @@
 // The circle's memory (open commitments, the topic backlog), kept in a small derived file,
 // circles/<slug>/.cache/memory.json, so that `agenda` and `meet` do not read every meeting.
 //
-// The file is trusted while the meeting files are the same ones (a hash of their names),
-// the meetings folder has not changed (its modification time: adding, removing or
-// replacing a file by rename changes it) and the newest file is unchanged; otherwise it is
-// rebuilt from the per-meeting summaries (src/store/summaries.ts), which re-read only the
-// files that changed. `history`, `stats` and `practice` look at every file and drop it
-// when any changed, which catches an older file edited in place.
-import { createHash } from 'node:crypto';
+// The file is trusted while the meetings folder is unchanged (its times and size: adding,
+// removing or replacing a file by rename changes them, so the folder need not even be
+// listed) and so is the newest meeting file; otherwise it is rebuilt from the per-meeting
+// summaries (src/store/summaries.ts), which re-read only the files that changed. It also
+// records how many meetings there are and the newest one's date. `history`, `stats` and
+// `practice` look at every file and drop it when any changed, which catches an older file
+// edited in place.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryOf, remember, type Memory } from '../core/memory.js';
@@ -17,9 +17,8 @@ import { writeFileAtomic } from './atomic.js';
 import { listMeetingDates, loadMeeting, meetingFile, meetingsDir } from './circle.js';
 import { cacheDir, MEMORY_VIEW, readSummaries } from './summaries.js';
 
-const FORMAT = 'circle-memory-1';
+const FORMAT = 'circle-memory-2';
 const memoryFile = (dir: string) => join(cacheDir(dir), 'memory.json');
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 async function stamp(path: string): Promise<string> {
   try {
@@ -30,24 +29,28 @@ async function stamp(path: string): Promise<string> {
   }
 }
 
-/** What the derived file must match to be trusted. */
-async function validity(dir: string, dates: readonly string[], circle: Pick<Circle, 'dropped_topics'>): Promise<string> {
-  const newest = dates.at(-1);
-  const [folder, file] = await Promise.all([stamp(meetingsDir(dir)), newest ? stamp(meetingFile(dir, newest)) : 'none']);
-  return sha1([FORMAT, dates.join(','), folder, file, JSON.stringify(circle.dropped_topics)].join('\n'));
-}
-
 interface Remembered {
   memory: Memory;
   /** Meeting files that could not be read: what they hold is left out of the memory. */
   unreadable: Problem[];
 }
 
+interface Saved {
+  format: string;
+  /** The meetings folder, the newest file and the dropped topics as they were. */
+  folder: string;
+  newestFile: string;
+  dropped: string;
+  count: number;
+  newest?: string;
+  memory: Memory;
+}
+
 /** The memory from every meeting's summary; a bad file leaves its meeting out (and is reported) rather than failing. */
-async function fold(dir: string, circle: Pick<Circle, 'dropped_topics'>, keep: (date: string) => boolean): Promise<Remembered> {
-  const dates = (await listMeetingDates(dir)).filter(keep);
+async function fold(dir: string, circle: Pick<Circle, 'dropped_topics'>, dates: readonly string[]): Promise<Remembered> {
+  const wanted = new Set(dates);
   try {
-    return { memory: remember((await readSummaries(dir, MEMORY_VIEW)).filter((m) => keep(m.date)), circle.dropped_topics), unreadable: [] };
+    return { memory: remember((await readSummaries(dir, MEMORY_VIEW)).filter((m) => wanted.has(m.date)), circle.dropped_topics), unreadable: [] };
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     const bad = new Set(error.problems.map((p) => p.file));
@@ -58,26 +61,35 @@ async function fold(dir: string, circle: Pick<Circle, 'dropped_topics'>, keep: (
   }
 }
 
-/**
- * The memory after every meeting on `dates` (all the circle's meetings, oldest first), or,
- * with `before`, after those before that day (a back-dated meeting: worked out afresh).
- */
-export async function loadMemory(dir: string, circle: Pick<Circle, 'dropped_topics'>, dates: readonly string[], before?: string): Promise<Remembered> {
-  if (before !== undefined && dates.some((d) => d >= before)) return fold(dir, circle, (d) => d < before);
-  const key = await validity(dir, dates, circle);
+/** What is open after every meeting of the circle, how many meetings there are, and the newest one's date. */
+export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_topics'>): Promise<Remembered & { count: number; newest?: string }> {
+  const folder = await stamp(meetingsDir(dir)); // before the listing: a file added meanwhile makes the next run look again
+  const dropped = JSON.stringify(circle.dropped_topics);
   try {
-    const saved = JSON.parse(await readFile(memoryFile(dir), 'utf8')) as { key: string; memory: Memory };
-    if (saved.key === key) return { memory: saved.memory, unreadable: [] };
+    const saved = JSON.parse(await readFile(memoryFile(dir), 'utf8')) as Saved;
+    const same =
+      saved.format === FORMAT && saved.folder === folder && saved.dropped === dropped && (await stamp(meetingFile(dir, saved.newest ?? ''))) === saved.newestFile;
+    if (same) return { memory: saved.memory, unreadable: [], count: saved.count, ...(saved.newest && { newest: saved.newest }) };
   } catch {
-    // missing or damaged: rebuilt below
+    // missing or damaged: worked out below
   }
-  const remembered = await fold(dir, circle, () => true);
-  if (remembered.unreadable.length) return remembered; // not kept: worked out again once the file is fixed
+  const dates = await listMeetingDates(dir);
+  const newest = dates.at(-1);
+  const remembered = await fold(dir, circle, dates);
+  const known = { count: dates.length, ...(newest && { newest }) };
+  // Not kept while a file cannot be read: worked out again once it is fixed.
+  if (remembered.unreadable.length) return { ...remembered, ...known };
+  const saved: Saved = { format: FORMAT, folder, newestFile: await stamp(meetingFile(dir, newest ?? '')), dropped, ...known, memory: remembered.memory };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(memoryFile(dir), JSON.stringify({ key, memory: remembered.memory }));
+    await writeFileAtomic(memoryFile(dir), JSON.stringify(saved));
   } catch {
     // a read-only folder only costs speed
   }
-  return remembered;
+  return { ...remembered, ...known };
+}
+
+/** What was open before `date`, for a meeting dated before others on record: worked out afresh. */
+export async function memoryBefore(dir: string, circle: Pick<Circle, 'dropped_topics'>, date: string): Promise<Remembered> {
+  return fold(dir, circle, (await listMeetingDates(dir)).filter((d) => d < date));
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { circle, makeWorkspace } from '../helpers.js';
+import { makeWorkspace } from '../helpers.js';
 import { run as cli } from '../harness.js';
 
 // "Today" is pinned before the meeting chosen last time (17 November 2026).

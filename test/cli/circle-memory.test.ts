@@ -7,7 +7,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { newDraft, pendingStep, steps, type MeetingPlan } from '../../src/core/meet/index.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../../src/store/circle.js';
-import { loadMemory } from '../../src/store/memory.js';
+import { memoryBefore } from '../../src/store/memory.js';
 import { circleTree, run, testdir } from '../harness.js';
 
 const FIRST = {
@@ -37,7 +37,7 @@ async function meet(root: string, date: string, answers: object) {
 async function planFor(dir: string, date: string): Promise<MeetingPlan> {
   const files = await loadCircle(dir, 'tiny');
   const dates = (await listMeetingDates(dir)).filter((d) => d < date);
-  const { memory } = await loadMemory(dir, files.circle.data, dates);
+  const { memory } = await memoryBefore(dir, files.circle.data, date);
   return { circle: files.circle.data, members: files.members.data.members, last: (await loadMeeting(dir, dates.at(-1)!)).data, date, number: dates.length + 1, memory };
 }
 

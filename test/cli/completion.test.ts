@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath, circle, exampleSlug, repoRoot, tempDir, testEnv } from '../helpers.js';
+import { binPath, exampleSlug, repoRoot, tempDir, testEnv } from '../helpers.js';
 import { run as cli } from '../harness.js';
 
 const inCI = process.env.CI === 'true';

@@ -2,7 +2,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { circle, git, makeWorkspace, tempDir } from '../helpers.js';
+import { git, makeWorkspace, tempDir } from '../helpers.js';
 import { run as cli } from '../harness.js';
 
 // TMPDIR: the copies circle edit keeps go into a folder the test removes.

@@ -8,7 +8,7 @@ import { answerText } from '../../src/core/schema.js';
 import { loadLastMeeting } from '../../src/store/circle.js';
 import type { Draft } from '../../src/core/meet/index.js';
 import { saveDraft } from '../../src/store/draft.js';
-import { circle, exampleSlug, git, makeWorkspace, tempDir } from '../helpers.js';
+import { exampleSlug, git, makeWorkspace, tempDir } from '../helpers.js';
 import { run as cli } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { circle, makeWorkspace } from '../helpers.js';
+import { makeWorkspace } from '../helpers.js';
 import { run as cli } from '../harness.js';
 
 const env = { CIRCLE_TODAY: '2026-11-10' };

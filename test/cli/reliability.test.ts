@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { binPath, circle, exampleSlug, makeWorkspace, testEnv } from '../helpers.js';
+import { binPath, exampleSlug, makeWorkspace, testEnv } from '../helpers.js';
 import { run as cli } from '../harness.js';
 
 const env = { CIRCLE_TODAY: '2026-11-10' };

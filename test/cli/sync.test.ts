@@ -3,7 +3,7 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { circle, git, tempDir } from '../helpers.js';
+import { git, tempDir } from '../helpers.js';
 import { run as cli } from '../harness.js';
 
 const SLUG = 'eastside-youth-workers';

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, type Agenda, type AgendaInput } from '../../src/core/agenda.js';
 import { memoryOf, remember } from '../../src/core/memory.js';
@@ -9,7 +6,6 @@ import { PROMPTS as prompts } from '../../src/core/prompts.js';
 import { circleSchema, meetingSchema, memberSchema, type Meeting } from '../../src/core/schema.js';
 import { agendaDocument } from '../../src/render/agenda.js';
 import { toMarkdown } from '../../src/render/markdown.js';
-import { repoRoot } from '../helpers.js';
 
 
 const circle = circleSchema.parse({
