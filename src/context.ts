@@ -2,7 +2,7 @@
 // helpers to find its circle and its history, and where its printable result goes.
 import { resolve } from 'node:path';
 import { toIso } from './core/dates.js';
-import { CircleError, displayPath, formatProblem, UsageError, type Problem } from './errors.js';
+import { CircleError, displayPath, formatProblem, fsReason, UsageError, type Problem } from './errors.js';
 import type { CircleFiles } from './store/circle.js';
 import type { SummaryView } from './store/summaries.js';
 import { checkSlug, circleDir, requireWorkspace, resolveCircle, type Workspace } from './store/workspace.js';
@@ -45,14 +45,6 @@ interface Destination {
   defaultFile?: string | undefined;
 }
 
-const WRITE_ERRORS: Record<string, string> = {
-  ENOENT: 'no such folder',
-  ENOTDIR: 'part of the path is not a folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the disk is read-only',
-  ENOSPC: 'the disk is full',
-};
 
 /** Above this many files to parse, say why the wait (it happens once; the cache keeps the rest). */
 const NOTICE_FROM = 500;
@@ -100,8 +92,9 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       try {
         written = await writeOutputFile(file, content);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? '';
-        throw new CircleError(`cannot write ${target}: ${WRITE_ERRORS[code] ?? (error as Error).message}`);
+        // The file itself may not exist yet: what is missing is its folder.
+        const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (fsReason(error) ?? (error as Error).message);
+        throw new CircleError(`cannot write ${target}: ${why}`);
       }
       if (!written) throw new UsageError(`${target} is a folder: give a file name, e.g. --out ${target.replace(/\/+$/, '')}/${to.defaultFile ?? 'out.md'}`);
       out.info(`Wrote ${displayPath(file, deps.cwd)}`);

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { stringify } from 'yaml';
 import { clockFor, runCli } from '../src/cli.js';
+import { FORMAT } from './core/fixtures.js';
 import { tempDir, testEnv, type RunResult } from './helpers.js';
 
 export interface InProcessOptions {
@@ -73,13 +74,7 @@ export function circleTree(slug = 'tiny', extra: Tree = {}): Tree {
       created: '2026-01-06',
       purpose: 'To learn from one another.',
       ground_rules: ['Listen first.'],
-      format: {
-        sections: [
-          { id: 'reflect', title: 'Time to Reflect', minutes: 45 },
-          { id: 'learning', title: 'Learning Together', minutes: 50 },
-          { id: 'next', title: "What's Next?", minutes: 25 },
-        ],
-      },
+      format: FORMAT,
       schedule: { cadence: 'every 2 weeks on Tuesday', start: '18:00', duration: 120, location: 'Room 1' },
       git: { commit: false },
     },

@@ -4,18 +4,21 @@ import type { MeetingPlan } from '../../src/core/meet/index.js';
 import { memoryOf, remember } from '../../src/core/memory.js';
 import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type Member } from '../../src/core/schema.js';
 
+/** The three parts of a meeting, 120 minutes in all: the test circles' format. */
+export const FORMAT = {
+  sections: [
+    { id: 'reflect', title: 'Time to Reflect', minutes: 45 },
+    { id: 'learning', title: 'Learning Together', minutes: 50 },
+    { id: 'next', title: "What's Next?", minutes: 25 },
+  ],
+};
+
 export const CIRCLE: Circle = circleSchema.parse({
   name: 'Riverside Test Circle',
   created: '2026-06-02',
   purpose: 'To learn from one another.',
   ground_rules: ['Listen first.'],
-  format: {
-    sections: [
-      { id: 'reflect', title: 'Time to Reflect', minutes: 45 },
-      { id: 'learning', title: 'Learning Together', minutes: 50 },
-      { id: 'next', title: "What's Next?", minutes: 25 },
-    ],
-  },
+  format: FORMAT,
   schedule: { cadence: 'every 4 weeks on Tuesday', anchor: '2026-06-02', start: '18:00', duration: 120, location: 'Library' },
 });
 
