@@ -1,13 +1,13 @@
 // The circle's memory (open commitments, the topic backlog), kept in a small derived file,
 // circles/<slug>/.cache/memory.json, so that `agenda` and `meet` do not read every meeting.
 //
-// The file is trusted while the meetings folder is unchanged (its times and size: adding,
-// removing or replacing a file by rename changes them, so the folder need not even be
-// listed) and so is the newest meeting file; otherwise it is rebuilt from the per-meeting
-// summaries (src/store/summaries.ts), which re-read only the files that changed. It also
-// records how many meetings there are and the newest one's date. `history`, `stats` and
-// `practice` look at every file and drop it when any changed, which catches an older file
-// edited in place.
+// The file is trusted while the build that wrote it is this one, the meetings folder is
+// unchanged (its times and size: adding, removing or replacing a file by rename changes
+// them, so the folder need not even be listed) and so is the newest meeting file;
+// otherwise it is rebuilt from the per-meeting summaries (src/store/summaries.ts), which
+// re-read only the files that changed. It also records how many meetings there are and
+// the newest one's date. `history`, `stats` and `practice` look at every file and drop it
+// when any changed, which catches an older file edited in place.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryOf, remember, type Memory } from '../core/memory.js';
@@ -15,7 +15,7 @@ import { DataError, displayPath, type Problem } from '../errors.js';
 import type { Circle } from '../core/schema.js';
 import { writeFileAtomic } from './atomic.js';
 import { listMeetingDates, loadMeeting, meetingFile, meetingsDir } from './circle.js';
-import { cacheDir, MEMORY_VIEW, readSummaries } from './summaries.js';
+import { BUILD, cacheDir, MEMORY_VIEW, readSummaries } from './summaries.js';
 
 const FORMAT = 'circle-memory-2';
 const memoryFile = (dir: string) => join(cacheDir(dir), 'memory.json');
@@ -37,6 +37,8 @@ interface Remembered {
 
 interface Saved {
   format: string;
+  /** The build that wrote it: another build's memoryOf may differ. */
+  build: string;
   /** The meetings folder, the newest file and the dropped topics as they were. */
   folder: string;
   newestFile: string;
@@ -68,7 +70,7 @@ export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_to
   try {
     const saved = JSON.parse(await readFile(memoryFile(dir), 'utf8')) as Saved;
     const same =
-      saved.format === FORMAT && saved.folder === folder && saved.dropped === dropped && (await stamp(meetingFile(dir, saved.newest ?? ''))) === saved.newestFile;
+      saved.format === FORMAT && saved.build === BUILD && saved.folder === folder && saved.dropped === dropped && (await stamp(meetingFile(dir, saved.newest ?? ''))) === saved.newestFile;
     if (same) return { memory: saved.memory, unreadable: [], count: saved.count, ...(saved.newest && { newest: saved.newest }) };
   } catch {
     // missing or damaged: worked out below
@@ -79,7 +81,7 @@ export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_to
   const known = { count: dates.length, ...(newest && { newest }) };
   // Not kept while a file cannot be read: worked out again once it is fixed.
   if (remembered.unreadable.length) return { ...remembered, ...known };
-  const saved: Saved = { format: FORMAT, folder, newestFile: await stamp(meetingFile(dir, newest ?? '')), dropped, ...known, memory: remembered.memory };
+  const saved: Saved = { format: FORMAT, build: BUILD, folder, newestFile: await stamp(meetingFile(dir, newest ?? '')), dropped, ...known, memory: remembered.memory };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
     await writeFileAtomic(memoryFile(dir), JSON.stringify(saved));

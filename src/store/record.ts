@@ -47,6 +47,7 @@ export async function recordMeeting(dir: string, plan: MeetingPlan, draft: Draft
     back: roll.returning.map((r) => r.name),
     updated: roll.updated.map((u) => u.name),
     circleUpdated,
-    commit: await commitIfWanted(dir, plan.circle.git.commit, written, `minutes: ${plan.circle.name} ${plan.date}`, env),
+    // Both files go into the commit even when unchanged now: a resume may find them changed by the run that stopped.
+    commit: await commitIfWanted(dir, plan.circle.git.commit, [...new Set([...written, membersFile(dir), circleFile(dir)])], `minutes: ${plan.circle.name} ${plan.date}`, env),
   };
 }

@@ -40,7 +40,7 @@ export interface SummaryView<T extends { date: string }> {
 
 /** The build (a hash of the sources, set by scripts/build.mjs): a cache from any other build is rebuilt. */
 declare const __CIRCLE_BUILD__: string | undefined;
-const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source';
+export const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source';
 
 /**
  * A cache file is a header line, then the rows as JSON. The header holds a hash of the

@@ -81,15 +81,22 @@ function mergeItems<T>(o: T[] | undefined, a: T[], b: T[], keyed: Keyed<T>, wher
     } else if (ia !== undefined) {
       if (io === undefined) continue; // ours added it
       if (same(io, ia)) a.splice(at!, 1); // theirs removed it, ours left it alone
-      else if (conflict(m, here) !== 'ours') a.splice(at!, 1);
+      else {
+        // Ours changed what theirs removed: the base rendering keeps the original, so
+        // that git sees three different versions and marks the place.
+        const side = conflict(m, here);
+        if (side === 'base') a[at!] = copy(io);
+        else if (side === 'theirs') a.splice(at!, 1);
+      }
     } else if (ib !== undefined) {
       if (io !== undefined && same(io, ib)) continue; // ours removed it, theirs left it alone
-      if (io !== undefined && conflict(m, here) === 'ours') continue;
+      const side = io === undefined ? 'theirs' : conflict(m, here);
+      if (side === 'ours') continue;
       // Theirs added it (or changed what ours removed): after its predecessor in theirs.
       const before = b.slice(0, b.indexOf(ib)).reverse().find((x) => inA().has(keyed.id(x)));
       let pos = before === undefined ? 0 : inA().get(keyed.id(before))! + 1;
       while (pos < a.length && !O.has(keyed.id(a[pos]!)) && !B.has(keyed.id(a[pos]!))) pos++;
-      a.splice(pos, 0, copy(ib));
+      a.splice(pos, 0, copy(side === 'base' ? io! : ib));
     }
   }
 }
@@ -169,16 +176,15 @@ export function mergeYaml(base: string, ours: string, theirs: string, render: (d
   const docs = [base, ours, theirs].map(parse);
   if (docs.some((d) => d === undefined)) return undefined;
   const texts = {} as Record<Side, string>;
-  let conflicts: string[] = [];
+  const [o, b] = [docs[0]!, docs[2]!];
+  const m: Merge = { side: 'ours', conflicts: [] };
   for (const side of ['ours', 'base', 'theirs'] as const) {
-    const [o, b] = [docs[0]!, docs[2]!];
     const a = parse(ours)!; // each side's rendering starts from a fresh copy of ours
-    const m: Merge = { side, conflicts: [] };
+    Object.assign(m, { side, conflicts: [] });
     a.contents = mergeValue(o.contents, a.contents, b.contents, '', m) as typeof a.contents;
     if ((a.commentBefore ?? null) === (o.commentBefore ?? null)) a.commentBefore = b.commentBefore;
     if ((a.comment ?? null) === (o.comment ?? null)) a.comment = b.comment;
     texts[side] = render(a, ours);
-    conflicts = m.conflicts;
   }
-  return { texts, conflicts };
+  return { texts, conflicts: m.conflicts };
 }

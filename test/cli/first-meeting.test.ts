@@ -46,7 +46,7 @@ const FIRST_ANSWERS = {
     traditions: ['introductions', 'name_tags', 'food'],
     new_traditions: ['Tea before we start'],
   },
-  next: { 'Ana Souza': { will_practice: 'Visit the food bank.' } },
+  next: { 'Ana Souza': { will_practice: 'Visit the food bank. ++ Board recruitment' } },
   'next.topic': 'Grant writing',
 };
 
@@ -196,6 +196,9 @@ describe("a circle's first meeting from an answers file", () => {
     const open = await cli(['minutes', '--public'], { cwd: root });
     expect(open.stdout).toContain('- Phones away.');
     expect(open.stdout).not.toContain('Everyone speaks once');
+    // A speaker request typed with ++ in What's Next waits in the backlog (a first meeting has no Reflect).
+    const topics = await cli(['topics'], { cwd: root });
+    expect(topics.stdout).toContain("Board recruitment (asked by Ana Souza)");
     const history = await cli(['history'], { cwd: root });
     expect(history.stdout).toMatch(/2026-11-17 +1 +2\/2 +agreed: purpose, rules, format +Grant writing/);
   });

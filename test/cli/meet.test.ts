@@ -137,6 +137,25 @@ describe('circle meet and members.yaml', () => {
     expect(r.stderr).toMatch(/back\s+José Álvarez \(active again in members\.yaml\)/);
   });
 
+  it('resumes after members.yaml already took a newcomer in: present once, not absent, and members.yaml committed', async () => {
+    const { root, dir, file } = withAnswers({});
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', 'circles');
+    git(root, 'commit', '-q', '-m', 'history');
+    await savedDraft(dir, { facilitator: 'Amara Okafor', attendance: ['Amara Okafor'], guests: [], newcomers: ['Zoe New'], 'intro.Zoe New.organization': 'Eastside Arts' });
+    // The run that stopped had already added Zoe to members.yaml (not committed).
+    const members = join(dir, 'members.yaml');
+    writeFileSync(members, `${readFileSync(members, 'utf8')}  - name: Zoe New\n    tag: Zoe\n    organization: Eastside Arts\n    joined: ${DATE}\n    active: true\n`);
+
+    const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    const minutes = parse(readFileSync(minutesPath(dir), 'utf8'));
+    expect(minutes.attendance.present).toEqual(['Amara Okafor', 'Zoe New']);
+    expect(minutes.attendance.absent.map((a: { member: string }) => a.member)).not.toContain('Zoe New');
+    expect(readFileSync(members, 'utf8').match(/name: Zoe New/g)).toHaveLength(1);
+    expect(git(root, 'status', '--porcelain', '--', 'circles')).toBe('');
+  });
+
   it('records a former member who comes back and marks them active again, keeping the comments', async () => {
     const { root, dir, file } = withAnswers({ attendance: ['Amara Okafor', 'Grace'], 'reflect.Grace Whitfield.tried': 'Moved back from Halifax' });
     git(root, 'init', '-q', '-b', 'main');

@@ -115,16 +115,19 @@ describe('the meeting as steps', () => {
     expect(() => give(plan, d, 'reflect.Nobody.tried', 'x', AT)).toThrow(/no step/);
   });
 
-  it('offers tonight\'s requests and wishes, then last time\'s, as the next topic (not the one just covered)', async () => {
+  it('offers tonight\'s requests and wishes, then last time\'s, as the next topic (not the one just covered, nor one asked in confidence)', async () => {
     const plan = examplePlan();
     const { draft } = await play(plan, {
-      attendance: ['José Álvarez'],
+      attendance: ['José Álvarez', 'Amara Okafor'],
       'reflect.José Álvarez.tried': 'Drew up a rota ++ Sharing vans',
+      'reflect.Amara Okafor.tried': 'Said no twice ++ Saying no',
+      'reflect.Amara Okafor.private': true,
       'next.José Álvarez.wants_to_learn': 'Volunteer retention',
     });
     const topic = steps(plan, draft).find((s) => s.id === 'next.topic')!;
     const topics = topic.choices!.map((c) => c.value);
     expect(topics.slice(0, 2)).toEqual(['Sharing vans', 'Volunteer retention']);
+    expect(topics).not.toContain('Saying no'); // asked in confidence: kept out, as the backlog keeps it
     expect(topics).toContain('Writing a first grant application'); // a request from last time
     expect(topics).not.toContain('Preventing burnout');
     expect(topic.other).toBe('Something else…');

@@ -1,4 +1,4 @@
-// The derived memory file: trusted while the meetings folder and the newest file are unchanged.
+// The derived memory file: trusted while the build, the meetings folder and the newest file are unchanged.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ const meeting = (date: string, number: number, commitment: string) =>
   `date: ${date}\nnumber: ${number}\nattendance:\n  present: [Ana Souza]\nnext:\n  members:\n    - member: Ana Souza\n      will_practice: ${commitment}\n`;
 
 describe('circleMemory', () => {
-  it('is kept in .cache/memory.json and worked out again when a meeting is added or the newest is edited', async () => {
+  it('is kept in .cache/memory.json and worked out again after an upgrade, a meeting added or the newest edited', async () => {
     const root = testdir(circleTree('tiny', { 'meetings/2026-01-06.yaml': meeting('2026-01-06', 1, 'Call the bank') }));
     const dir = join(root, 'circles', 'tiny');
     const circle = { dropped_topics: [] };
@@ -22,6 +22,10 @@ describe('circleMemory', () => {
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...saved, memory: { ...saved.memory, commitments: [] } }));
     expect((await circleMemory(dir, circle)).memory.commitments).toEqual([]);
+
+    // Written by another build of circle (whose memoryOf may differ): worked out again.
+    writeFileSync(file, JSON.stringify({ ...saved, build: 'another', memory: { ...saved.memory, commitments: [] } }));
+    expect((await circleMemory(dir, circle)).memory.commitments.map((c) => c.text)).toEqual(['Call the bank']);
 
     // The newest file edited in place: worked out again.
     writeFileSync(join(dir, 'meetings', '2026-01-06.yaml'), meeting('2026-01-06', 1, 'Call the bank twice'));

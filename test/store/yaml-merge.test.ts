@@ -66,10 +66,17 @@ describe('merging members.yaml', () => {
     );
   });
 
-  it('treats a removal on one side and a change on the other as a conflict', () => {
-    const ours = MEMBERS.replace('  # Left in August, stays for the history.\n  - name: Grace Whitfield\n    active: false\n', '');
-    const theirs = MEMBERS.replace('    active: false\n', '    active: false\n    organization: Seniors Network\n');
-    expect(merge(MEMBERS, ours, theirs).conflicts).toEqual(['members[Grace Whitfield]']);
+  it('marks a removal on one side and a change on the other, whichever side did which', async () => {
+    const removed = MEMBERS.replace('  # Left in August, stays for the history.\n  - name: Grace Whitfield\n    active: false\n', '');
+    const changed = MEMBERS.replace('    active: false\n', '    active: false\n    organization: Seniors Network\n');
+    for (const [ours, theirs] of [[removed, changed], [changed, removed]] as const) {
+      const { text, conflicts } = await driver(MEMBERS, ours, theirs);
+      expect(conflicts).toEqual(['members[Grace Whitfield]']);
+      // Both versions stay in the file between markers: nothing is settled silently.
+      expect(text).toMatch(/<<<<<<< already shared\n[\s\S]*=======\n[\s\S]*>>>>>>> yours\n/);
+      expect(text).toContain('organization: Seniors Network');
+    }
+    const ours = removed;
     // A removal where the other side left the member alone simply happens.
     const untouched = `${MEMBERS}  - name: Ben Okoro\n`;
     const { texts, conflicts } = merge(MEMBERS, ours, untouched);

@@ -25,7 +25,8 @@ const memberAnswers = (draft: Draft, part: MeetingPart & PartId, member: string)
 
 /**
  * The minutes from the answers so far (the reflect entry's `commitment` is the one the
- * member came in with). Speaker requests typed after `++` in Reflect answers move to `requests`.
+ * member came in with). Speaker requests typed after `++` in Reflect and What's Next answers
+ * move to `reflect.requests` (at a first meeting too, which has no Reflect of its own).
  */
 export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const attendees = present(draft);
@@ -77,7 +78,9 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
     ...(talk.includes('purpose') && { purpose: purposeAgreed(base, draft, isFirst(plan)) }),
     ...(talk.includes('ground_rules') && { ground_rules: rulesAgreed(base, draft) }),
     ...(talk.includes('format') && { format: formatAgreed(plan, base, draft) }),
-    ...(!isFirst(plan) && { reflect: { members: reflections, requests }, learning }),
+    ...(isFirst(plan)
+      ? requests.length > 0 && { reflect: { members: [], requests } }
+      : { reflect: { members: reflections, requests }, learning }),
     next: {
       members: whatsNext,
       ...fields(draft, 'next', undefined, ['topic', 'speaker', 'date', 'notes']),

@@ -43,7 +43,8 @@ function askedTonight(plan: MeetingPlan, draft: Draft): Asked[] {
       for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name, source: 'request' });
     }
   };
-  for (const name of present(draft)) requested('reflect', name);
+  // A request raised in confidence is left out, as the backlog leaves it out.
+  for (const name of present(draft)) if (draft.answers[stepId('reflect', 'private', name)] !== true) requested('reflect', name);
   for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) asked.push({ topic, source: 'request' });
   for (const name of everyone(draft)) {
     requested('next', name);

@@ -3,7 +3,7 @@ import { activeMembers, tagName } from '../../members.js';
 import { say } from '../../prompts.js';
 import { showName } from '../../names.js';
 import { memberName, type Member } from '../../schema.js';
-import { namesOf, present, sameName, type Draft, type Value } from '../draft.js';
+import { everyone, namesOf, sameName, type Draft, type Value } from '../draft.js';
 import { Asker, type MeetingPlan, type Step, type StepChoice } from '../step.js';
 
 const choice = (m: Member, name = m.name): StepChoice => ({ name, value: m.name, also: [tagName(m)] });
@@ -13,10 +13,10 @@ function membersOn(plan: MeetingPlan): Member[] {
   return plan.members.filter((m) => !m.joined || m.joined <= plan.date);
 }
 
-/** Active members who were not ticked as present: asked for their apology. */
+/** Active members who are not here (ticked or newcomers already added on a run that stopped): asked for their apology. */
 export function absentees(plan: MeetingPlan, draft: Draft): string[] {
   if (!('attendance' in draft.answers)) return [];
-  const here = present(draft);
+  const here = everyone(draft);
   return activeMembers(membersOn(plan))
     .map((m) => m.name)
     .filter((n) => !here.some((p) => sameName(p, n)));
