@@ -139,7 +139,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText(
       'after',
       examples('circle meet', 'circle meet --resume', 'circle meet --revisit rules', 'circle meet --date 2026-11-17 --answers answers.yaml') +
-        '\nEnter skips a question; in Time to Reflect, "++ topic" in an answer notes a speaker request.\n' +
+        '\nEnter skips a question; in Time to Reflect and What\'s Next, "++ topic" in an answer notes a speaker request.\n' +
         "A circle's first meeting agrees its purpose, ground rules and format; --revisit brings one back later.\n" +
         'Ctrl-C keeps the draft: `circle meet --resume` continues at the first unanswered question.\n',
     )
@@ -257,7 +257,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
 
   program
     .command('merge-file', { hidden: true })
-    .description('the git merge driver for circle.yaml and members.yaml (git runs it: %O %A %B %P)')
+    .description('the git merge driver for circle.yaml, members.yaml and meetings/*.yaml (git runs it: %O %A %B %P)')
     .argument('<base>')
     .argument('<ours>')
     .argument('<theirs>')

@@ -1,5 +1,6 @@
 // Errors that carry what the user should read and the exit code to leave with.
 import { relative, sep } from 'node:path';
+import { CONTROL_CHARS } from './core/text.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, data: 65, interrupted: 130 } as const;
 
@@ -111,5 +112,5 @@ export class FileError extends CircleError {
  * or recolour the terminal) are shown as \u001b and the like; newlines and tabs stay.
  */
 export function quoteControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CONTROL_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,8 +1,8 @@
 // circle check: validate every file of a circle (or of all circles).
 import type { Context } from '../context.js';
 import { formatWarnings } from '../core/format.js';
-import { DataError, EXIT, formatProblem, type Problem } from '../errors.js';
-import { collectProblems, listMeetingDates, loadCircle, loadMeetings, type CircleFiles } from '../store/circle.js';
+import { EXIT, formatProblem, type Problem } from '../errors.js';
+import { checkCircleFiles } from '../store/circle.js';
 import { circleDir, listCircleSlugs } from '../store/workspace.js';
 import { plural } from '../render/document.js';
 
@@ -21,16 +21,9 @@ export async function run(ctx: Context, opts: { all?: boolean; json?: boolean })
 }
 
 async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Problem[]> {
-  const c = ctx.out.messageColor;
-  try {
-    const dates = await listMeetingDates(dir);
-    // yaml@2 for every file, never the fast path: check is the authority on the files.
-    const [{ circle }] = await collectProblems<[CircleFiles, unknown]>([loadCircle(dir, slug, { strict: true }), loadMeetings(dir, dates, { strict: true })]);
-    for (const warning of formatWarnings(circle.data)) ctx.out.warn(`${slug}: ${warning}`);
-    ctx.out.info(`${c.green('ok')} ${slug}: circle.yaml, members.yaml and ${plural(dates.length, 'meeting')}`);
-    return [];
-  } catch (error) {
-    if (error instanceof DataError) return error.problems;
-    throw error;
-  }
+  const checked = await checkCircleFiles(dir, slug);
+  if ('problems' in checked) return checked.problems;
+  for (const warning of formatWarnings(checked.files.circle.data)) ctx.out.warn(`${slug}: ${warning}`);
+  ctx.out.info(`${ctx.out.messageColor.green('ok')} ${slug}: circle.yaml, members.yaml and ${plural(checked.meetings, 'meeting')}`);
+  return [];
 }

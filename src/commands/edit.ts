@@ -1,17 +1,16 @@
 // circle edit [circle|members|minutes DATE]: edit a circle's file by hand, safely. The
 // editor works on a copy; the file is replaced (atomically, under the write lock) only
 // once the copy checks, and on a problem the editor opens again, like `crontab -e`.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
 import { circleSchema, meetingSchema, membersSchema } from '../core/schema.js';
 import { CircleError, DataError, EXIT, UsageError } from '../errors.js';
 import { circleFile, dateMatches, listMeetingDates, loadCircle, meetingFile, membersFile } from '../store/circle.js';
-import { commitPaths, insideWorkTree, unfinishedWork } from '../store/git.js';
-import { withWriteLock } from '../store/lock.js';
-import { displayPath, parseYaml, readText, writeCircleFile, type ExtraCheck } from '../store/yaml-file.js';
+import { makeEditCopy, replaceIfUnchanged } from '../store/edit-copy.js';
+import { commitIfWanted, insideWorkTree, unfinishedWork } from '../store/git.js';
+import { displayPath, parseYaml, readText, type ExtraCheck } from '../store/yaml-file.js';
+import { reportCommit } from '../render/commit.js';
 import { editorOf, openEditor } from '../ui/editor.js';
 
 type Which = 'circle' | 'members' | 'minutes';
@@ -39,24 +38,22 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
   const shown = displayPath(file.path, ctx.deps.cwd);
   const original = await readText(file.path);
 
-  const tmp = await mkdtemp(join(tmpdir(), 'circle-edit-'));
-  const copy = join(tmp, basename(file.path));
-  await writeFile(copy, original);
+  const copy = await makeEditCopy(file.path, original);
   const keep = (why: string, code: number) => {
-    ctx.out.info(`${why} ${shown} was not changed; your edit is kept in ${copy}`);
+    ctx.out.info(`${why} ${shown} was not changed; your edit is kept in ${copy.path}`);
     return code;
   };
 
   let text: string;
   for (;;) {
-    const status = await openEditor(copy, ctx.deps.env);
+    const status = await openEditor(copy.path, ctx.deps.env);
     if (status !== 0) {
       const hint = status === 127 ? ` (is ${editorOf(ctx.deps.env)} installed? Choose another with EDITOR=nano)` : '';
       return keep(`The editor stopped with status ${status}${hint}.`, EXIT.failure);
     }
-    text = await readText(copy);
+    text = await readText(copy.path);
     if (text === original) {
-      await rm(tmp, { recursive: true, force: true });
+      await copy.discard();
       ctx.out.info(`No changes to ${shown}.`);
       return EXIT.ok;
     }
@@ -75,14 +72,8 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
     if (!(await createAsk(ctx.deps).confirm('Edit it again?', true))) return keep('The edit does not check, so', EXIT.data);
   }
 
-  // Replaced under the circle's write lock, and only if nobody changed it meanwhile.
-  const replaced = await withWriteLock(dirname(file.path), file.path, async () => {
-    if ((await readText(file.path)) !== original) return false;
-    await writeCircleFile(file.path, text);
-    return true;
-  });
-  if (!replaced) return keep(`${shown} changed while you were editing (another command, or a sync), so`, EXIT.failure);
-  await rm(tmp, { recursive: true, force: true });
+  if (!(await replaceIfUnchanged(file.path, original, text))) return keep(`${shown} changed while you were editing (another command, or a sync), so`, EXIT.failure);
+  await copy.discard();
   ctx.out.info(`Saved ${shown}.`);
   return commitEdit(ctx, ws.root, dir, slug, file.path);
 }
@@ -98,23 +89,13 @@ async function commitEdit(ctx: Context, root: string, dir: string, slug: string,
     ctx.out.info('Not committed: the circle\'s other files do not check (circle check shows why).');
     return EXIT.ok;
   }
-  if (circle.git.commit === false) return EXIT.ok;
-  const shown = displayPath(path, ctx.deps.cwd);
-  const work = await unfinishedWork(root, ctx.deps.env);
-  if (work) {
-    ctx.out.info(
-      work.file === 'rebase-merge'
-        ? 'Not committed: a sync is waiting for this file. Run circle sync to carry on.'
-        : `Not committed: ${work.what} is in progress in this repository (${work.end}).`,
-    );
+  // A file edited in the middle of a sync is committed by the sync when it carries on.
+  const work = circle.git.commit !== false && (await unfinishedWork(root, ctx.deps.env));
+  if (work && work.file === 'rebase-merge') {
+    ctx.out.info('Not committed: a sync is waiting for this file. Run circle sync to carry on.');
     return EXIT.ok;
   }
   const message = `edit: ${circle.name} ${basename(path)}`;
-  const result = await commitPaths(dir, [path], message, ctx.deps.env);
-  if (result.ok) {
-    ctx.out.info(`Committed: ${message}`);
-    return EXIT.ok;
-  }
-  ctx.out.warn(`the edit is saved, but git could not commit it:\n  ${result.reason}\nCommit it yourself: git add -- ${shown} && git commit -- ${shown}`);
-  return EXIT.failure;
+  const done = await commitIfWanted(dir, circle.git.commit, [path], message, ctx.deps.env);
+  return reportCommit(ctx.out, done, message, 'the edit is saved', [displayPath(path, ctx.deps.cwd)]);
 }

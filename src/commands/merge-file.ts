@@ -1,5 +1,6 @@
-// circle merge-file BASE OURS THEIRS [PATH]: the merge driver git runs for circle.yaml
-// and members.yaml (registered by `circle init` and `circle sync`); not for people to type.
+// circle merge-file BASE OURS THEIRS [PATH]: the merge driver git runs for circle.yaml,
+// members.yaml and meetings/*.yaml (registered by `circle init` and `circle sync`); not for
+// people to type.
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { describeChanges } from '../core/changes.js';
 import { CircleError, DataError, EXIT, type Problem } from '../errors.js';
-import { collectProblems, listMeetingDates, loadCircle, loadMeeting } from '../store/circle.js';
+import { checkCircleFiles, collectProblems, loadCircle, loadMeeting } from '../store/circle.js';
 import { commitPaths, unfinishedWork } from '../store/git.js';
 import { registerMergeDriver } from '../store/merge-driver.js';
 import {
@@ -113,17 +113,12 @@ async function refuseProblems(ctx: Context, ws: Workspace, why: string): Promise
   throw new DataError(problems);
 }
 
-/** Every circle's circle.yaml and members.yaml, and its meetings, as `circle check` reads them. */
+/** The problems in every circle's files, as `circle check` finds them. */
 async function checkAll(ws: Workspace): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const slug of await listCircleSlugs(ws)) {
-    const dir = circleDir(ws, slug);
-    try {
-      await collectProblems([loadCircle(dir, slug), ...(await listMeetingDates(dir)).map((d) => loadMeeting(dir, d))]);
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      problems.push(...error.problems);
-    }
+    const checked = await checkCircleFiles(circleDir(ws, slug), slug);
+    if ('problems' in checked) problems.push(...checked.problems);
   }
   return problems;
 }

@@ -1,16 +1,14 @@
 // circle topics [drop N|TOPIC]: the backlog of topics the group asked to learn about.
-import { isSeq } from 'yaml';
 import { warnUnreadable, type Context } from '../context.js';
 import { longDate } from '../core/dates.js';
 import { backlogByDemand, topicKey, type BacklogTopic } from '../core/memory.js';
-import { circleSchema } from '../core/schema.js';
 import { displayPath, UsageError } from '../errors.js';
 import { reportCommit } from '../render/commit.js';
 import { plural } from '../render/document.js';
 import { circleFile, loadCircle, loadLastMeeting } from '../store/circle.js';
 import { commitIfWanted } from '../store/git.js';
 import { circleMemory } from '../store/memory.js';
-import { updateYamlFile } from '../store/yaml-file.js';
+import { dropTopic } from '../store/agreements.js';
 
 /** The backlog as the facilitator sees it: everything open, asks in confidence counted but not named. */
 async function backlog(ctx: Context) {
@@ -62,16 +60,7 @@ export async function drop(ctx: Context, which: string): Promise<number> {
   }
   // Every ask so far is let go, even one dated after today (minutes recorded ahead of time).
   const newest = topic.asks.map((a) => a.on).sort().at(-1)!;
-  const entry = { topic: topic.topic, on: newest > ctx.today() ? newest : ctx.today() };
-  await updateYamlFile(circleFile(dir), circleSchema, (file) => {
-    const list = file.doc.get('dropped_topics', true);
-    if (isSeq(list)) {
-      list.flow = false;
-      list.add(file.doc.createNode(entry));
-    } else {
-      file.doc.set('dropped_topics', file.doc.createNode([entry]));
-    }
-  });
+  await dropTopic(dir, { topic: topic.topic, on: newest > ctx.today() ? newest : ctx.today() });
   const asked = topic.asks.length === 1 ? 'asked once' : `asked ${topic.asks.length} times`;
   ctx.out.info(`Let go of "${topic.topic}" (${asked}): it is off the backlog and the agenda, and comes back if someone asks for it again.`);
   const message = `topics: ${circle.name}: let go of ${topic.topic}`;

@@ -103,8 +103,11 @@ export function meetingDates(q: DatesQuery): IsoDate[] {
 }
 
 /** A cadence in words, for agendas and summaries. */
+/** The weekday's name, capitalised: 0 is Sunday. */
+export const dayName = (weekday: number): string => WEEKDAYS[weekday]!.replace(/^./, (x) => x.toUpperCase());
+
 export function describeCadence(c: Cadence): string {
-  const day = WEEKDAYS[c.weekday]!.replace(/^./, (x) => x.toUpperCase());
+  const day = dayName(c.weekday);
   if (c.kind === 'weekly') return c.every === 1 ? `every ${day}` : `every ${c.every} weeks on ${day}`;
   const ord = c.nth === -1 ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][c.nth - 1];
   return `the ${ord} ${day} of each month`;

@@ -1,6 +1,7 @@
 // What a meeting hands on: the new issues it raised; topics asked for, merged by topic.
 import { FIELD } from './prompts.js';
 import { answerText, type Meeting } from './schema.js';
+import { topicKey } from './memory.js';
 
 export interface OpenIssue {
   member: string;
@@ -29,13 +30,13 @@ export interface Asked {
   source: TopicIdea['source'];
 }
 
-/** Topics asked for, merged by topic (case-insensitive), in the order first asked. */
+/** Topics asked for, merged by topic (as the backlog merges them: topicKey), in the order first asked. */
 export function mergeIdeas(asked: Iterable<Asked>): TopicIdea[] {
   const ideas = new Map<string, TopicIdea>();
   for (const { topic, by, source } of asked) {
     const text = topic?.trim();
     if (!text) continue;
-    const key = text.toLowerCase();
+    const key = topicKey(text);
     const idea = ideas.get(key) ?? { topic: text, by: [], source };
     if (by && !idea.by.includes(by)) idea.by.push(by);
     ideas.set(key, idea);

@@ -1,5 +1,6 @@
 // The people of a circle: names on tags, who is active, finding someone by name.
 import { nameKey } from './names.js';
+import { editDistance } from './text.js';
 import type { Member } from './schema.js';
 
 /** Honorifics a name may start with; the tag shows the first name after them. */
@@ -18,17 +19,6 @@ export function activeMembers<M extends Pick<Member, 'active'>>(members: readonl
 /** How a name is looked up: as nameKey, and without accents (Zoe finds Zoë, Lucja finds Łucja). */
 export function searchKey(name: string): string {
   return nameKey(name).normalize('NFD').replace(/\p{Mn}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ß/g, 'ss');
-}
-
-/** Letters two keys differ by (insertions, deletions, substitutions), for "did you mean". */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 /** How a member was found: by their whole name (accents and case aside), their tag, or a first name or start of the name. */
@@ -54,7 +44,7 @@ export function findMember<M extends { name: string; tag?: string | undefined }>
     if (hits.length === 1) return { found: hits[0]!, index: members.indexOf(hits[0]!), by };
     if (hits.length > 1) return { matches: hits, suggestions: [] };
   }
-  const near = (m: M) => Math.min(distance(searchKey(m.name), q), distance(searchKey(tagName(m)), q), ...searchKey(m.name).split(' ').map((w) => distance(w, q)));
+  const near = (m: M) => Math.min(editDistance(searchKey(m.name), q), editDistance(searchKey(tagName(m)), q), ...searchKey(m.name).split(' ').map((w) => editDistance(w, q)));
   return { matches: [], suggestions: members.filter((m) => near(m) <= Math.max(1, Math.floor(q.length / 4))) };
 }
 

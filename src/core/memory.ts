@@ -57,8 +57,6 @@ export interface BacklogTopic {
 }
 
 export interface Memory {
-  /** The date of the newest meeting folded in. */
-  through?: string | undefined;
   commitments: OpenCommitment[];
   backlog: BacklogTopic[];
 }
@@ -102,7 +100,7 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
     entry.asks = entry.asks.filter((a) => a.on > d.on);
     if (!entry.asks.length) backlog.delete(topicKey(d.topic));
   }
-  return { through: sorted.at(-1)?.date, commitments: [...open.values()], backlog: [...backlog.values()] };
+  return { commitments: [...open.values()], backlog: [...backlog.values()] };
 }
 
 /** The backlog most-asked first (then the oldest first); what is asked only in confidence is left out unless `all`. */

@@ -21,9 +21,12 @@ export interface Said {
   answers: Array<{ field: string; text: string }>;
 }
 
+/** Topics someone asked a speaker on (`++`). */
+type Requests = Array<{ topic: string; by?: string | undefined; private: boolean }>;
+
 export type MinutesSection =
   | { id: 'introductions'; title: string; members: Said[] }
-  | { id: 'reflect'; title: string; members: Said[]; requests: Array<{ topic: string; by?: string | undefined; private: boolean }> }
+  | { id: 'reflect'; title: string; members: Said[]; requests: Requests }
   | {
       id: 'learning';
       title: string;
@@ -37,6 +40,8 @@ export type MinutesSection =
       id: 'next';
       title: string;
       members: Said[];
+      /** At a first meeting, which has no Reflect: the requests made in What's Next. */
+      requests?: Requests;
       decision: { topic?: string | undefined; speaker?: string | undefined; date?: string | undefined; notes?: string | undefined };
     };
 
@@ -143,18 +148,14 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
     sections.push({ id: 'introductions', title: title('introductions'), members: meeting.introductions.map((i) => said(i, 'introductions')) });
   }
   sections.push(...agreements(circle, meeting, pub));
-  // A circle's first meeting has no Reflect or Learning Together.
-  const first = meeting.number === 1 && !meeting.reflect.members.length && !meeting.reflect.requests.length && !meeting.learning.topic && !meeting.learning.notes;
+  // A circle's first meeting has no Reflect or Learning Together: its requests go with What's Next.
+  const first = meeting.number === 1 && !meeting.reflect.members.length && !meeting.learning.topic && !meeting.learning.notes;
+  const requests = meeting.reflect.requests
+    .filter((r) => !(pub && r.private))
+    .map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by), private: r.private }));
   for (const id of first ? order.filter((id) => id === 'next') : order) {
     if (id === 'reflect') {
-      sections.push({
-        id,
-        title: title(id),
-        members: pub ? [] : meeting.reflect.members.map((r) => said(r, 'reflect')).filter((s) => s.answers.length),
-        requests: meeting.reflect.requests
-          .filter((r) => !(pub && r.private))
-          .map((r) => ({ topic: r.topic.trim(), by: pub ? undefined : clean(r.by), private: r.private })),
-      });
+      sections.push({ id, title: title(id), members: pub ? [] : meeting.reflect.members.map((r) => said(r, 'reflect')).filter((s) => s.answers.length), requests });
     } else if (id === 'learning') {
       const l = meeting.learning;
       sections.push({ id, title: title(id), format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
@@ -164,6 +165,7 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
         id,
         title: title(id),
         members: pub ? [] : n.members.map((a) => said(a, 'next')).filter((s) => s.answers.length),
+        ...(first && requests.length && { requests }),
         // The notes for next time are house-keeping: members' minutes only.
         decision: { topic: clean(n.topic), speaker: clean(n.speaker), date: n.date, notes: pub ? undefined : clean(n.notes) },
       });

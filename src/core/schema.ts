@@ -8,9 +8,8 @@ import { nameKey, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
 import { discussed, memberFields, type PartId } from './prompts.js';
+import { CONTROL_CHARS, editDistance } from './text.js';
 
-/** Control characters (terminal escape codes and the like); tab and newline are fine. */
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const HAS_CONTROL_CHARS = new RegExp(CONTROL_CHARS.source); // without the g flag, safe to reuse
 
 const text = z
@@ -43,27 +42,12 @@ const minutes = z
 /** Keys that start with this are the reader's own: kept in the file, never read. */
 const OWN_KEY_PREFIX = 'x-';
 
-/** Edit distance (with swapped neighbours counting as one edit), for "did you mean". */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 /** The known key a misspelt one most likely meant, if any is close. */
 function closestKey(key: string, known: readonly string[]): string | undefined {
   const norm = (k: string) => k.toLowerCase().replace(/[\s-]/g, '_');
   let best: { key: string; d: number } | undefined;
   for (const k of known) {
-    const d = distance(norm(key), norm(k));
+    const d = editDistance(norm(key), norm(k));
     if (d <= (k.length <= 4 ? 1 : 2) && (!best || d < best.d)) best = { key: k, d };
   }
   return best?.key;
@@ -222,7 +206,6 @@ const requestSchema = strictObject({
 
 const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
 
-/** Absent or empty (`key:`) reads as undefined. */
 /** Absent or empty (`key:`) reads as undefined. */
 const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 /** What the group said to each question it discussed in a part. */

@@ -46,6 +46,16 @@ function agreement(s: AgreementSection): Block[] {
   }
 }
 
+/** The speaker requests, with who asked and whether in confidence. */
+function requested(requests: Extract<MinutesSection, { id: 'reflect' }>['requests']): Block[] {
+  if (!requests.length) return [];
+  const asked = (r: (typeof requests)[number]) => [r.by && `asked by ${r.by}`, r.private && 'in confidence'].filter(Boolean).join(', ');
+  return [
+    { kind: 'subheading', text: labelOf('reflect', 'requests') },
+    { kind: 'list', items: requests.map((r) => (asked(r) ? `${r.topic} (${asked(r)})` : r.topic)) },
+  ];
+}
+
 function section(s: MinutesSection | AgreementSection): Section {
   if (s.id === 'purpose' || s.id === 'ground_rules' || s.id === 'format') return { heading: s.title, blocks: agreement(s) };
   const blocks: Block[] = [];
@@ -54,12 +64,7 @@ function section(s: MinutesSection | AgreementSection): Section {
       blocks.push(...members(s.id, s.members));
       break;
     case 'reflect':
-      blocks.push(...members(s.id, s.members));
-      if (s.requests.length) {
-        blocks.push({ kind: 'subheading', text: labelOf('reflect', 'requests') });
-        const asked = (r: (typeof s.requests)[number]) => [r.by && `asked by ${r.by}`, r.private && 'in confidence'].filter(Boolean).join(', ');
-        blocks.push({ kind: 'list', items: s.requests.map((r) => (asked(r) ? `${r.topic} (${asked(r)})` : r.topic)) });
-      }
+      blocks.push(...members(s.id, s.members), ...requested(s.requests));
       if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'Nothing recorded.', muted: true });
       break;
     case 'learning': {
@@ -77,7 +82,7 @@ function section(s: MinutesSection | AgreementSection): Section {
       break;
     }
     case 'next': {
-      blocks.push(...members(s.id, s.members));
+      blocks.push(...members(s.id, s.members), ...requested(s.requests ?? []));
       const d = s.decision;
       const decided: Array<{ label: string; text: string }> = [];
       if (d.topic) decided.push({ label: 'Topic', text: d.topic });

@@ -91,3 +91,16 @@ export async function saveAgreements(dir: string, minutes: MeetingFile): Promise
   });
   return written;
 }
+
+/** Let a topic go: add it, with the date, to circle.yaml's `dropped_topics`. */
+export async function dropTopic(dir: string, entry: { topic: string; on: string }): Promise<void> {
+  await updateYamlFile(circleFile(dir), circleSchema, (file) => {
+    const list = file.doc.get('dropped_topics', true);
+    if (isSeq(list)) {
+      list.flow = false;
+      list.add(file.doc.createNode(entry));
+    } else {
+      file.doc.set('dropped_topics', file.doc.createNode([entry]));
+    }
+  });
+}

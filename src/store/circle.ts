@@ -51,7 +51,7 @@ async function loadOrMissing<T>(load: Promise<T>, path: string, what: string): P
 }
 
 /** How files are read: `strict` reads every file with yaml@2, never the fast path (for `check`). */
-export interface ReadOptions {
+interface ReadOptions {
   strict?: boolean;
 }
 
@@ -109,11 +109,24 @@ export async function loadMeetings(dir: string, dates: readonly string[], read: 
   return out;
 }
 
+/**
+ * Every file of the circle read as `circle check` reads it (yaml@2 and the strict schemas,
+ * never the fast path): the files and how many meetings there are, or every problem found.
+ */
+export async function checkCircleFiles(dir: string, slug: string): Promise<{ files: CircleFiles; meetings: number } | { problems: Problem[] }> {
+  try {
+    const dates = await listMeetingDates(dir);
+    const [files] = await collectProblems<[CircleFiles, unknown]>([loadCircle(dir, slug, { strict: true }), loadMeetings(dir, dates, { strict: true })]);
+    return { files, meetings: dates.length };
+  } catch (error) {
+    if (error instanceof DataError) return { problems: error.problems };
+    throw error;
+  }
+}
+
 /** The newest meeting, or undefined before the first one. Reads one file, however long the history. */
-export async function loadLastMeeting(dir: string, before?: string): Promise<YamlFile<Meeting> | undefined> {
-  const dates = await listMeetingDates(dir);
-  const earlier = before === undefined ? dates : dates.filter((d) => d < before);
-  const last = earlier.at(-1);
+export async function loadLastMeeting(dir: string): Promise<YamlFile<Meeting> | undefined> {
+  const last = (await listMeetingDates(dir)).at(-1);
   return last === undefined ? undefined : loadMeeting(dir, last);
 }
 

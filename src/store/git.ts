@@ -69,6 +69,12 @@ async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv): Promise<stri
 
 type CommitResult = { ok: true } | { ok: false; reason: string };
 
+/** Git's first lines of complaint, for a message. */
+export function gitReason(error: unknown): string {
+  const e = error as { stderr?: string; message: string };
+  return (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 8).join('\n  ');
+}
+
 /**
  * `git add -- paths` then `git commit -m message -- paths`: nothing else staged is
  * committed. Refused (files left as they are) during a rebase, merge, cherry-pick,
@@ -83,9 +89,7 @@ export async function commitPaths(dir: string, paths: string[], message: string,
     return { ok: true };
   } catch (error) {
     if (notInstalled(error)) return { ok: false, reason: 'git is not installed (there is no `git` on PATH): install git to keep the history.' };
-    const e = error as { stderr?: string; message: string };
-    const reason = (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 6).join('\n  ');
-    return { ok: false, reason };
+    return { ok: false, reason: gitReason(error) };
   }
 }
 

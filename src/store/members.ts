@@ -1,8 +1,8 @@
 // Edits to members.yaml, made on the YAML document so comments and keys of one's own survive.
 import { isSeq, type Document } from 'yaml';
-import { membersSchema, type Member, type MembersFile } from '../core/schema.js';
+import { membersSchema, type Member } from '../core/schema.js';
 import { membersFile } from './circle.js';
-import { saveYaml, updateYamlFile, type YamlFile } from './yaml-file.js';
+import { updateYamlFile } from './yaml-file.js';
 
 type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
 
@@ -52,13 +52,4 @@ export async function updateMembers(dir: string, decide: (members: readonly Memb
     return change;
   });
   return value;
-}
-
-/**
- * Make the changes to members.yaml as read earlier (`file`) and save once; refused, with
- * nothing written, if the file changed since. `updateMembers` decides on fresh data instead.
- */
-export async function changeMembers(file: YamlFile<MembersFile>, change: RosterChange): Promise<void> {
-  applyChange(file.doc, change);
-  await saveYaml(file);
 }

@@ -141,7 +141,7 @@ const WORKER = new URL('./parse-worker.js', import.meta.url); // beside the bund
 const BUNDLED = !import.meta.url.endsWith('.ts');
 
 /** How many threads will parse this many files. */
-export function parseThreads(files: number): number {
+function parseThreads(files: number): number {
   return BUNDLED && files >= SPLIT_FROM && availableParallelism() >= 2 ? 2 : 1;
 }
 

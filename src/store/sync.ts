@@ -5,7 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { FileChange } from '../core/changes.js';
 import { CircleError } from '../errors.js';
-import { git } from './git.js';
+import { git, gitReason } from './git.js';
 
 /** Set while `circle sync` runs git, so the merge driver can name the two sides. */
 export const SYNC_ENV = 'CIRCLE_SYNC';
@@ -22,12 +22,6 @@ export interface Repo {
 }
 
 const run = (repo: Repo, args: string[]) => git(repo.root, args, { ...repo.env, [SYNC_ENV]: '1' });
-
-/** Git's first lines of complaint, for a message. */
-function gitReason(error: unknown): string {
-  const e = error as { stderr?: string; message: string };
-  return (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 8).join('\n  ');
-}
 
 export async function openRepo(root: string, env: NodeJS.ProcessEnv): Promise<Repo | undefined> {
   try {

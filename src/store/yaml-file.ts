@@ -272,7 +272,7 @@ export async function writeCircleFile(file: string, text: string, options: { exc
 }
 
 /** Render options that follow the file's own habits, so a rewrite changes only what was edited. */
-export function styleOf(text: string): ToStringOptions {
+function styleOf(text: string): ToStringOptions {
   // A block sequence written flush with its parent key ("key:\n- item") keeps that style:
   // compare the first item's indentation with that of the key above it.
   const lines = text.split(/\r?\n/);
@@ -339,26 +339,6 @@ export function checkBeforeWrite<S extends z.ZodTypeAny>(
 
 const checkedText = (file: YamlFile<unknown>, next: string) =>
   checkBeforeWrite(file.path, next, file.schema, (why) => `the change to ${displayPath(file.path)} would not be valid (${why}); nothing was written.`);
-
-const changedMeanwhile = (file: string) =>
-  new CircleError(`${displayPath(file)} changed while this command was running; nothing was written. Run it again.`);
-
-/**
- * Write an edited document back, holding the write lock; a document with no edits leaves
- * the file alone. The new text is checked against the file's schema first, and if the
- * file is no longer what was read, nothing is written. Prefer updateYamlFile, which reads
- * under the lock and so never loses to another writer.
- */
-export async function saveYaml(file: YamlFile<unknown>): Promise<boolean> {
-  const next = editedText(file);
-  if (next === file.text) return false;
-  checkedText(file, next);
-  return withWriteLock(dirname(file.path), file.path, async () => {
-    if ((await readText(file.path)) !== file.text) throw changedMeanwhile(file.path);
-    await writeCircleFile(file.path, next);
-    return true;
-  });
-}
 
 /**
  * The one way to change a circle file: under the write lock of its folder, read it fresh,

@@ -192,13 +192,14 @@ describe("a circle's first meeting from an answers file", () => {
     expect(minutes.stdout).toContain('- **How often:** every 4 weeks on Tuesday');
     expect(minutes.stdout).toContain('- **Time to Reflect:** 35 min');
     expect(minutes.stdout).not.toContain('## Time to Reflect');
+    expect(minutes.stdout).toMatch(/## What's Next\?[\s\S]*### Topics the group asked to learn about\n\n- Board recruitment \(asked by Ana Souza\)/);
     // Shared outside the circle: what was agreed, not what each of us said.
     const open = await cli(['minutes', '--public'], { cwd: root });
     expect(open.stdout).toContain('- Phones away.');
     expect(open.stdout).not.toContain('Everyone speaks once');
     // A speaker request typed with ++ in What's Next waits in the backlog (a first meeting has no Reflect).
     const topics = await cli(['topics'], { cwd: root });
-    expect(topics.stdout).toContain("Board recruitment (asked by Ana Souza)");
+    expect(topics.stdout).toContain("  1. Board recruitment\n     asked once, first on Tuesday 17 November 2026 (Ana Souza)");
     const history = await cli(['history'], { cwd: root });
     expect(history.stdout).toMatch(/2026-11-17 +1 +2\/2 +agreed: purpose, rules, format +Grant writing/);
   });

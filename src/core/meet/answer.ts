@@ -1,6 +1,6 @@
 // Answers: a raw answer (typed, or read from an answers file) checked and turned into
 // the value its step keeps, and the reducer that adds it to the draft.
-import { CONTROL_CHARS } from '../schema.js';
+import { CONTROL_CHARS } from '../text.js';
 import type { QuestionKind } from '../prompts.js';
 import type { Member } from '../schema.js';
 import { findMember, searchKey } from '../members.js';
@@ -103,7 +103,8 @@ export function answer(draft: Draft, step: Step, raw: unknown, at: string): Draf
  * the person named another way (`reflect.Zoe.tried` for Zoë Müller, or by her name tag).
  */
 export function answerFor(step: Step, answers: Readonly<Record<string, unknown>>, members: readonly Member[]): { key?: string; raw: unknown } {
-  if (step.id in answers || !step.member) return step.id in answers ? { key: step.id, raw: answers[step.id] } : { raw: undefined };
+  if (step.id in answers) return { key: step.id, raw: answers[step.id] };
+  if (!step.member) return { raw: undefined };
   const at = step.id.indexOf(step.member);
   const [head, tail] = [step.id.slice(0, at), step.id.slice(at + step.member.length)];
   const people = members.some((m) => m.name === step.member) ? members : [...members, { name: step.member }];

@@ -7,6 +7,5 @@ export { draftSchema, newDraft, type Draft, type Value } from './draft.js';
 export { rollChanges, toMinutes, type MeetingFile, type RollChanges } from './minutes.js';
 export { splitRequests } from './requests.js';
 export { rehearse, runMeeting, skipRest, SKIP_REST, type ListProgress, type Prompter, type RunEffects } from './run.js';
-export { topicIdeas } from './parts/next.js';
-export type { MeetingPlan, Step, StepChoice } from './step.js';
+export type { MeetingPlan, Step } from './step.js';
 export { pendingStep, steps, withAgreements } from './steps.js';

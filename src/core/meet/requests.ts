@@ -1,7 +1,7 @@
-// Speaker requests typed into a Reflect answer.
+// Speaker requests typed into a Reflect or What's Next answer.
 
 /**
- * Typed into any Reflect answer, `++` notes a speaker request by that member:
+ * Typed into any Reflect or What's Next answer, `++` notes a speaker request by that member:
  * "Tried the new rota ++ volunteer burnout" keeps "Tried the new rota" and requests
  * a speaker on "volunteer burnout". Several may follow one another. The mark counts
  * only as a word of its own (at the start or after a space, and followed by one), so

@@ -1,7 +1,7 @@
 // How our meetings run: minutes for each section, how often, which day, what time, where,
 // and the traditions kept or started. What the circle agreed before is the default.
 import type { Agreements } from '../../agreements.js';
-import { parseCadence, type Cadence } from '../../cadence.js';
+import { dayName, parseCadence, type Cadence } from '../../cadence.js';
 import { addDays, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
 import { validateInit } from '../../init.js';
@@ -14,12 +14,11 @@ import { Asker, stepId, type MeetingPlan, type Step, type StepChoice } from '../
 const id = (q: string) => stepId('format', q);
 const minutesId = (section: string) => `${id('minutes')}.${section}`;
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const ORDINAL = ['1st', '2nd', '3rd', '4th', '5th'];
 
 /** A cadence as "how often" and "which day": every 2 weeks / Tuesday, monthly on the 2nd / Tuesday. */
 function splitCadence(c: Cadence): { often: string; day: string } {
-  const day = DAYS[c.weekday]!;
+  const day = dayName(c.weekday);
   if (c.kind === 'monthly') return { often: `monthly on the ${c.nth === -1 ? 'last' : ORDINAL[c.nth - 1]}`, day };
   return { often: c.every === 1 ? 'weekly' : `every ${c.every} weeks`, day };
 }
