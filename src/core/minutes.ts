@@ -22,7 +22,7 @@ export interface Said {
 }
 
 /** Topics someone asked a speaker on (`++`). */
-type Requests = Array<{ topic: string; by?: string | undefined; private: boolean }>;
+export type Requests = Array<{ topic: string; by?: string | undefined; private: boolean }>;
 
 export type MinutesSection =
   | { id: 'introductions'; title: string; members: Said[] }

@@ -1,6 +1,6 @@
 // Minutes as a printable document: every format (markdown, text, html, pdf) prints this.
 import { longDate } from '../core/dates.js';
-import type { AgreementSection, MinutesView, MinutesSection, Said } from '../core/minutes.js';
+import type { AgreementSection, MinutesView, MinutesSection, Requests, Said } from '../core/minutes.js';
 import { labelOf, PROMPTS, type PartId } from '../core/prompts.js';
 import { plural, type Block, type PrintDocument, type Section } from './document.js';
 
@@ -47,7 +47,7 @@ function agreement(s: AgreementSection): Block[] {
 }
 
 /** The speaker requests, with who asked and whether in confidence. */
-function requested(requests: Extract<MinutesSection, { id: 'reflect' }>['requests']): Block[] {
+function requested(requests: Requests): Block[] {
   if (!requests.length) return [];
   const asked = (r: (typeof requests)[number]) => [r.by && `asked by ${r.by}`, r.private && 'in confidence'].filter(Boolean).join(', ');
   return [
