@@ -39,6 +39,13 @@ exports.install = function install(dist) {
     return;
   }
   const prefix = dist + path.sep;
+  // The chunks require each other as "./chunk-….js", all in dist/: found without the
+  // general search (stat, realpath, package.json lookups) for each of them.
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, parent, ...rest) {
+    if (request.startsWith('./') && parent?.filename?.startsWith(prefix) && !request.includes('/', 2)) return prefix + request.slice(2);
+    return resolve.call(this, request, parent, ...rest);
+  };
   /** Scripts compiled without a usable cache: their cache is written at exit. */
   const toSave = [];
   const compile = Module.prototype._compile;

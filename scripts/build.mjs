@@ -20,6 +20,21 @@ const yamlData = {
   setup: (b) => b.onLoad({ filter: /\.yaml$/ }, (args) => ({ contents: JSON.stringify(parse(readFileSync(args.path, 'utf8'), { uniqueKeys: true })), loader: 'json' })),
 };
 
+/**
+ * commander loads child_process (for executable subcommands, which circle has none of) at
+ * start; loading it costs every run a few milliseconds, so it is loaded when first used.
+ */
+const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup: (b) =>
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(CHILD_PROCESS)) throw new Error(`${args.path} no longer loads child_process as expected: update lazyChildProcess`);
+      return { contents: source.replace(CHILD_PROCESS, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    }),
+};
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
@@ -55,7 +70,7 @@ const { metafile } = await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   metafile: true,
-  plugins: [yamlData],
+  plugins: [yamlData, lazyChildProcess],
   define: { __CIRCLE_BUILD__: JSON.stringify(id), 'import.meta.url': '__circle_url' },
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],

@@ -5,11 +5,11 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { Context } from '../context.js';
 import { circleSchema, meetingSchema, membersSchema } from '../core/schema.js';
-import { CircleError, DataError, EXIT, UsageError } from '../errors.js';
+import { CircleError, DataError, displayPath, EXIT, UsageError } from '../errors.js';
 import { circleFile, dateMatches, listMeetingDates, loadCircle, meetingFile, membersFile } from '../store/circle.js';
 import { makeEditCopy, replaceIfUnchanged } from '../store/edit-copy.js';
 import { commitIfWanted, insideWorkTree, unfinishedWork } from '../store/git.js';
-import { displayPath, parseYaml, readText, type ExtraCheck } from '../store/yaml-file.js';
+import { parseYaml, readText, type ExtraCheck } from '../store/yaml-file.js';
 import { reportCommit } from '../render/commit.js';
 import { editorOf, openEditor } from '../ui/editor.js';
 

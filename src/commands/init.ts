@@ -2,13 +2,12 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../core/init.js';
-import { UsageError } from '../errors.js';
+import { displayPath, UsageError } from '../errors.js';
 import { reportCommit } from '../render/commit.js';
 import { commitIfWanted } from '../store/git.js';
 import { registerMergeDriver } from '../store/merge-driver.js';
 import { createCircle } from '../store/scaffold.js';
 import { findWorkspace } from '../store/workspace.js';
-import { displayPath } from '../store/yaml-file.js';
 
 interface InitOptions {
   yes?: boolean;

@@ -7,17 +7,14 @@ import { REVISIT_NAMES, type AgreementPart } from '../core/agreements.js';
 import { formatWarnings } from '../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../core/meet/index.js';
 import type { Member } from '../core/schema.js';
-import { CircleError, FileError, InterruptedError, UsageError } from '../errors.js';
+import { CircleError, displayPath, FileError, InterruptedError, UsageError } from '../errors.js';
 import { reportCommit } from '../render/commit.js';
 import { renderMeetSummary } from '../render/meet.js';
 import { plural } from '../render/document.js';
-import { loadAnswers } from '../store/answers.js';
-import { listMeetingDates, loadCircle, loadMeeting, meetingFile } from '../store/circle.js';
+import { listMeetingDates, loadCircle, loadMeeting, meetingExists, meetingFile } from '../store/circle.js';
 import { circleMemory, memoryBefore } from '../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../store/draft.js';
 import { acquireLock } from '../store/lock.js';
-import { meetingExists, recordMeeting } from '../store/record.js';
-import { displayPath } from '../store/yaml-file.js';
 
 interface MeetOptions {
   date?: string;
@@ -69,6 +66,7 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
 async function answersFile(ctx: Context, given: string): Promise<AnswersFile> {
   const path = resolve(ctx.deps.cwd, given);
   const shown = displayPath(path, ctx.deps.cwd);
+  const { loadAnswers } = await import('../store/answers.js');
   return { answers: await loadAnswers(path, shown), shown };
 }
 
@@ -123,6 +121,7 @@ function revisitPart(name: string): AgreementPart {
 async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan, draft: Draft): Promise<number> {
   let done;
   try {
+    const { recordMeeting } = await import('../store/record.js');
     done = await recordMeeting(dir, plan, draft, ctx.deps.env);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;

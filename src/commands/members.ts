@@ -2,14 +2,13 @@
 import type { Context } from '../context.js';
 import { findMember, lookupHint, tagName } from '../core/members.js';
 import { isIsoDate } from '../core/dates.js';
-import { nameKey } from '../core/names.js';
-import { memberName, type Member } from '../core/schema.js';
-import { CircleError, UsageError } from '../errors.js';
+import { nameKey, nameProblem } from '../core/names.js';
+import type { Member } from '../core/schema.js';
+import { CircleError, displayPath, UsageError } from '../errors.js';
 import { reportCommit } from '../render/commit.js';
 import { loadCircle, membersFile } from '../store/circle.js';
 import { commitIfWanted } from '../store/git.js';
 import { updateMembers } from '../store/members.js';
-import { displayPath } from '../store/yaml-file.js';
 import { renderTable } from '../render/table.js';
 
 export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
@@ -65,8 +64,8 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
     person.vision ??= await ask.text('If their mission succeeded, what would the community look like?', { default: '' });
   }
   if (!person.name) throw new UsageError('give the member\'s name, e.g. circle members add "Ana Souza" --org "Eastside Library"');
-  const named = memberName.safeParse(person.name);
-  if (!named.success) throw new UsageError(`"${person.name}": ${named.error.issues[0]!.message}`);
+  const problem = nameProblem(person.name, 'a member');
+  if (problem) throw new UsageError(`"${person.name}": ${problem}`);
   if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
   // Asked before the questions, and again on the file as it is when written: someone
   // already a member stays as they are; a former member is welcomed back.

@@ -5,8 +5,7 @@ import { CircleError, UsageError } from '../errors.js';
 import { chooseFormat, type Context } from '../context.js';
 import { DOCUMENT_FORMATS, renderDocument } from '../render/formats.js';
 import { minutesDocument } from '../render/minutes.js';
-import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles } from '../store/circle.js';
-import type { YamlFile } from '../store/yaml-file.js';
+import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles, type Loaded } from '../store/circle.js';
 import type { Meeting } from '../core/schema.js';
 
 /** The dates either side of `date`, to suggest when there was no meeting on it. */
@@ -29,7 +28,7 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
   if (!dates.includes(when)) {
     throw new CircleError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
   }
-  const [files, meeting] = await collectProblems<[CircleFiles, YamlFile<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
+  const [files, meeting] = await collectProblems<[CircleFiles, Loaded<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
   const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public, number: dates.indexOf(when) + 1 });
 
   const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format, onScreen ? ctx.out.width : undefined);

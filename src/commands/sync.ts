@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { describeChanges } from '../core/changes.js';
-import { CircleError, DataError, EXIT, type Problem } from '../errors.js';
+import { CircleError, DataError, displayPath, EXIT, type Problem } from '../errors.js';
 import { checkCircleFiles, collectProblems, loadCircle, loadMeeting } from '../store/circle.js';
 import { commitPaths, unfinishedWork } from '../store/git.js';
 import { registerMergeDriver } from '../store/merge-driver.js';
@@ -24,7 +24,6 @@ import {
   type StepResult,
 } from '../store/sync.js';
 import { circleDir, listCircleSlugs, type Workspace } from '../store/workspace.js';
-import { displayPath } from '../store/yaml-file.js';
 import { plural } from '../render/document.js';
 
 /** What to do when a sync stops on a conflict. */

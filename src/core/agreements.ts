@@ -1,7 +1,6 @@
 // What the circle has agreed: why it meets (purpose and outcomes), its ground rules, and
 // how its meetings run. The first meeting sets them; a later one may revisit any of them
 // (`circle meet --revisit purpose|rules|format`).
-import * as z from 'zod';
 import { discussed } from './prompts.js';
 import type { Circle, Meeting } from './schema.js';
 
@@ -23,18 +22,17 @@ export const OUTCOMES = discussed('purpose');
  * asks about the same rules, and the minutes say what changed, even if circle.yaml was
  * edited (or already updated) in between.
  */
-export const agreementsSchema = z.object({
-  purpose: z.string(),
-  outcomes: z.record(z.string(), z.string()),
-  ground_rules: z.array(z.string()),
-  sections: z.array(z.object({ id: z.string(), title: z.string(), minutes: z.number() })),
-  cadence: z.string(),
-  start: z.string(),
-  location: z.string(),
-  anchor: z.string().optional(),
-  traditions: z.array(z.string()),
-});
-export type Agreements = z.infer<typeof agreementsSchema>;
+export interface Agreements {
+  purpose: string;
+  outcomes: Record<string, string>;
+  ground_rules: string[];
+  sections: Array<{ id: string; title: string; minutes: number }>;
+  cadence: string;
+  start: string;
+  location: string;
+  anchor?: string | undefined;
+  traditions: string[];
+}
 
 const trimmed = (s: string | undefined) => s?.trim() ?? '';
 

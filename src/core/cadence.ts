@@ -1,5 +1,5 @@
 // Meeting cadence: the human sentence in circle.yaml, parsed, and the dates its rule gives.
-import { addDays, daysBetween, type IsoDate, toDate, toIso, weekday } from './dates.js';
+import { addDays, dayName, daysBetween, type IsoDate, toDate, toIso, weekday } from './dates.js';
 
 export type Cadence =
   | { kind: 'weekly'; every: number; weekday: number }
@@ -7,7 +7,7 @@ export type Cadence =
 
 type CadenceResult = { ok: true; cadence: Cadence } | { ok: false; error: string };
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6].map((d) => dayName(d).toLowerCase());
 const ORDINALS: Record<string, number> = {
   '1st': 1, first: 1, '2nd': 2, second: 2, '3rd': 3, third: 3, '4th': 4, fourth: 4,
   '5th': 5, fifth: 5, last: -1,
@@ -103,8 +103,6 @@ export function meetingDates(q: DatesQuery): IsoDate[] {
 }
 
 /** A cadence in words, for agendas and summaries. */
-/** The weekday's name, capitalised: 0 is Sunday. */
-export const dayName = (weekday: number): string => WEEKDAYS[weekday]!.replace(/^./, (x) => x.toUpperCase());
 
 export function describeCadence(c: Cadence): string {
   const day = dayName(c.weekday);

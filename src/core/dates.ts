@@ -2,7 +2,6 @@
 // "today" is always passed in.
 import { addDays as addDaysFns } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
 
 export type IsoDate = string;
 
@@ -64,9 +63,16 @@ export function weekday(iso: IsoDate): number {
   return toDate(iso).getDay();
 }
 
-/** "Tuesday 24 November 2026" */
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The weekday's name, capitalised: 0 is Sunday. */
+export const dayName = (weekday: number): string => DAYS[weekday]!;
+
+/** "Tuesday 24 November 2026" (as date-fns formats 'EEEE d MMMM yyyy', without loading its formatter). */
 export function longDate(iso: IsoDate): string {
-  return format(toDate(iso), 'EEEE d MMMM yyyy');
+  const date = toDate(iso);
+  return `${DAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
 }
 
 /** Minutes since midnight for "HH:MM". */

@@ -1,6 +1,6 @@
 // What a meeting hands on: the new issues it raised; topics asked for, merged by topic.
-import { FIELD } from './prompts.js';
-import { answerText, type Meeting } from './schema.js';
+import { answerText, FIELD } from './prompts.js';
+import type { Meeting } from './schema.js';
 import { topicKey } from './memory.js';
 
 export interface OpenIssue {

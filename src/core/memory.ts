@@ -4,8 +4,8 @@
 // is the topic of a Learning Together or is dropped. Built by folding the meetings in
 // date order; pure.
 import { nameKey } from './names.js';
-import { FIELD, memberFields } from './prompts.js';
-import { answerText, type Meeting } from './schema.js';
+import { answerText, FIELD, memberFields } from './prompts.js';
+import type { Meeting } from './schema.js';
 
 /** What one meeting adds to the memory (small enough to cache per meeting file). */
 export interface MeetingMemory {

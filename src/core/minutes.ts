@@ -7,8 +7,8 @@
 // time, and how many came. They leave out every member's own words: the list of who
 // came, the facilitator, introductions, every reflection at Reflect, every What's Next
 // answer (private or not), and the meeting's closing notes (house-keeping).
-import { discussed, memberFields, titleOf, type PartId } from './prompts.js';
-import { answerText, type Circle, type Entry, type Meeting } from './schema.js';
+import { answerText, discussed, memberFields, titleOf, type Entry, type PartId } from './prompts.js';
+import type { Circle, Meeting } from './schema.js';
 
 interface MinutesOptions {
   public?: boolean;

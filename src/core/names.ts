@@ -1,4 +1,5 @@
-// How the program tells whether two written names are the same person.
+// How the program tells whether two written names are the same person, and what a name may be.
+import { hasControlChars } from './text.js';
 
 // The same few names come up in every meeting of a long history: remember their keys.
 const keys = new Map<string, string>();
@@ -28,3 +29,14 @@ export function showName(name: string): string {
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** Why `value` cannot be a name (of `what`: "a member"), or undefined when it can: one line, no control characters. */
+export function nameProblem(value: string, what: string): string | undefined {
+  if (hasControlChars(value)) return CONTROL_PROBLEM;
+  if (!value) return `${what} needs a name`;
+  if (/[\n\t]/.test(value)) return 'a name must be one line, without control characters';
+  return undefined;
+}
+
+/** Why text with control characters is refused. */
+export const CONTROL_PROBLEM = 'contains control characters (such as terminal escape codes)';

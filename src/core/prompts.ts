@@ -94,3 +94,12 @@ export const FIELD = {
   organization: 'organization',
   vision: 'vision',
 } as const;
+
+/** A person's entry in a part of the minutes: who, plus their answers by field (see `answerText`). */
+export type Entry = { member: string; private: boolean };
+
+/** A person's text answer to a field, trimmed; undefined when they said nothing. */
+export function answerText(entry: Entry, field: string): string | undefined {
+  const value = (entry as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}

@@ -4,22 +4,19 @@
 // which start with `x-`: kept on disk, never read. Empty values (`key:` with nothing
 // after it) count as absent.
 import * as z from 'zod';
-import { nameKey, showName } from './names.js';
+import { CONTROL_PROBLEM, nameKey, nameProblem, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
 import { discussed, memberFields, type PartId } from './prompts.js';
-import { CONTROL_CHARS, editDistance } from './text.js';
+import { editDistance, hasControlChars } from './text.js';
 
-const HAS_CONTROL_CHARS = new RegExp(CONTROL_CHARS.source); // without the g flag, safe to reuse
-
-const text = z
-  .string({ error: 'expected text' })
-  .refine((v) => !HAS_CONTROL_CHARS.test(v), { message: 'contains control characters (such as terminal escape codes)' });
-/** A person's or circle's name: one line, no control characters. */
+const text = z.string({ error: 'expected text' }).refine((v) => !hasControlChars(v), { message: CONTROL_PROBLEM });
+/** A person's or circle's name: one line, no control characters (see nameProblem). */
 const name = (what: string) =>
-  text
-    .min(1, { message: `${what} needs a name` })
-    .regex(/^[^\u0000-\u001f\u007f]*$/, { message: 'a name must be one line, without control characters' });
+  z.string({ error: 'expected text' }).superRefine((v, ctx) => {
+    const problem = nameProblem(v, what);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 /** Optional text: absent, empty (`key:`) or a string. */
 const optText = text.nullish().transform((v) => v ?? undefined);
 const isoDate = z
@@ -144,10 +141,8 @@ export const circleSchema = strictObject({
     .transform((v) => ({ commit: v?.commit ?? undefined })),
 });
 
-export const memberName = name('a member');
-
 export const memberSchema = strictObject({
-  name: memberName,
+  name: name('a member'),
   /** First name, big on the name tag. */
   tag: optText,
   organization: optText,
@@ -304,12 +299,3 @@ export type Member = z.infer<typeof memberSchema>;
 export type MembersFile = z.infer<typeof membersSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
-
-/** A person's entry in a part of the minutes: who, plus their answers by field (see `answerText`). */
-export type Entry = { member: string; private: boolean };
-
-/** A person's text answer to a field, trimmed; undefined when they said nothing. */
-export function answerText(entry: Entry, field: string): string | undefined {
-  const value = (entry as Record<string, unknown>)[field];
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}

@@ -2,8 +2,8 @@
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
 import { agreementsChanged, type AgreementPart } from './agreements.js';
 import { nameKey } from './names.js';
-import { FIELD, memberFields } from './prompts.js';
-import { answerText, type Meeting, type Reflection } from './schema.js';
+import { answerText, FIELD, memberFields } from './prompts.js';
+import type { Meeting, Reflection } from './schema.js';
 
 function unique(names: Iterable<string>): string[] {
   const seen = new Map<string, string>();

@@ -2,6 +2,8 @@
 
 /** Control characters (terminal escape codes and the like); tab and newline are fine. */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const ANY_CONTROL_CHAR = new RegExp(CONTROL_CHARS.source); // without the g flag, safe to reuse
+export const hasControlChars = (text: string): boolean => ANY_CONTROL_CHAR.test(text);
 
 /** Edit distance (insertions, deletions, substitutions; swapped neighbours count as one), for "did you mean". */
 export function editDistance(a: string, b: string): number {

@@ -4,8 +4,8 @@
 import { stat } from 'node:fs/promises';
 import { isScalar, visit } from 'yaml';
 import * as z from 'zod';
-import { UsageError } from '../errors.js';
-import { displayPath, loadYaml } from './yaml-file.js';
+import { displayPath, UsageError } from '../errors.js';
+import { loadYaml } from './yaml-file.js';
 
 const answersSchema = z.record(z.string(), z.unknown(), { error: 'expected a mapping of step id → answer' });
 

@@ -1,6 +1,5 @@
 // Crash-safe writes: a temp file in the same folder, fsynced, renamed over the
 // target, then the folder fsynced. A reader sees the old file or the new one, never half.
-import { randomBytes } from 'node:crypto';
 import { link, lstat, open, readdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CircleError, displayPath, FileError } from '../errors.js';
@@ -53,6 +52,8 @@ export async function sweepTemp(dir: string): Promise<void> {
 }
 
 const swept = new Set<string>();
+/** Temp names: the process id and a count are unique among live writers (`wx` refuses a clash anyway). */
+let temps = 0;
 
 /** The file a write lands in: a symbolic link is written through, not replaced. */
 async function landing(file: string): Promise<string> {
@@ -88,7 +89,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
       swept.add(dir); // once per folder and process: leftovers of writers that died
       await sweepTemp(dir);
     }
-    temp = join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}-${basename(target).slice(0, 100)}`);
+    temp = join(dir, `${TEMP_PREFIX}${process.pid}-${(++temps).toString(36)}${Math.random().toString(36).slice(2, 6)}-${basename(target).slice(0, 100)}`);
     const handle = await open(temp, 'wx', 0o644);
     try {
       if (before) {

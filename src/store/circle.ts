@@ -1,31 +1,37 @@
-// Loading a circle's files: circle.yaml, members.yaml and meetings/DATE.yaml.
+// Loading a circle's files: circle.yaml, members.yaml and meetings/DATE.yaml. Data comes
+// from the snapshot of checked files (snapshot.ts) while a file is unchanged; otherwise
+// the file is parsed and checked (read-file.ts), which is loaded only then.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, realpath } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { stringify } from 'yaml';
 import { isIsoDate } from '../core/dates.js';
-import { circleSchema, meetingSchema, membersSchema, type Circle, type Meeting, type MembersFile } from '../core/schema.js';
-import { CircleError, DataError, UsageError, type Problem } from '../errors.js';
+import type { Circle, Meeting, MembersFile } from '../core/schema.js';
+import { DataError, displayPath, UsageError, type Problem } from '../errors.js';
 import { TEMP_PREFIX } from './atomic.js';
-import { checkBeforeWrite, displayPath, loadYaml, writeCircleFile, type ExtraCheck, type YamlFile } from './yaml-file.js';
+import { readThroughSnapshot } from './snapshot.js';
+import type { ExtraCheck } from './yaml-file.js';
+
+/** A file's checked data. */
+export interface Loaded<T> {
+  path: string;
+  data: T;
+}
 
 export interface CircleFiles {
   dir: string;
   slug: string;
-  circle: YamlFile<Circle>;
-  members: YamlFile<MembersFile>;
+  circle: Loaded<Circle>;
+  members: Loaded<MembersFile>;
 }
 
 export const circleFile = (dir: string) => join(dir, 'circle.yaml');
 export const membersFile = (dir: string) => join(dir, 'members.yaml');
 export const meetingsDir = (dir: string) => join(dir, 'meetings');
 export const meetingFile = (dir: string, date: string) => join(meetingsDir(dir), `${date}.yaml`);
+export const meetingExists = (dir: string, date: string): boolean => existsSync(meetingFile(dir, date));
 
-/** Run loaders side by side and report the problems of all of them together. */
-export async function collectProblems<T extends unknown[]>(
-  loads: { [K in keyof T]: Promise<T[K]> },
-): Promise<T> {
-  const results = await Promise.allSettled(loads);
+/** The values of settled loads, or one DataError with the problems of all of them. */
+function valuesOf<T extends unknown[]>(results: ReadonlyArray<PromiseSettledResult<unknown>>): T {
   const problems: Problem[] = [];
   for (const r of results) {
     if (r.status === 'rejected') {
@@ -37,30 +43,25 @@ export async function collectProblems<T extends unknown[]>(
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
 }
 
-function missingFile(path: string, what: string): never {
-  throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${what} is missing` }]);
+/** Run loaders side by side and report the problems of all of them together. */
+export async function collectProblems<T extends unknown[]>(loads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  return valuesOf<T>(await Promise.allSettled(loads));
 }
 
-async function loadOrMissing<T>(load: Promise<T>, path: string, what: string): Promise<T> {
-  try {
-    return await load;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') missingFile(path, what);
-    throw error;
-  }
-}
-
-/** How files are read: `strict` reads every file with yaml@2, never the fast path (for `check`). */
+/** How files are read: `strict` reads every file with yaml@2 and no snapshot (for `check`). */
 interface ReadOptions {
   strict?: boolean;
 }
 
+/** Files of the circle in `dir`, by their path inside it (`circle.yaml`, `meetings/DATE.yaml`), checked. */
+async function loadFiles<T extends unknown[]>(dir: string, names: readonly string[], { strict = false }: ReadOptions): Promise<T> {
+  const read = async (name: string) => (await import('./read-file.js')).readCircleFile(dir, name, strict);
+  return valuesOf<T>(strict ? await Promise.allSettled(names.map(read)) : await readThroughSnapshot(dir, names, read));
+}
+
 export async function loadCircle(dir: string, slug: string, read: ReadOptions = {}): Promise<CircleFiles> {
-  const [circle, members] = await collectProblems<[YamlFile<Circle>, YamlFile<MembersFile>]>([
-    loadOrMissing(loadYaml(circleFile(dir), circleSchema, undefined, read), circleFile(dir), 'circle.yaml'),
-    loadOrMissing(loadYaml(membersFile(dir), membersSchema, undefined, read), membersFile(dir), 'members.yaml'),
-  ]);
-  return { dir, slug, circle, members };
+  const [circle, members] = await loadFiles<[Circle, MembersFile]>(dir, ['circle.yaml', 'members.yaml'], read);
+  return { dir, slug, circle: { path: circleFile(dir), data: circle }, members: { path: membersFile(dir), data: members } };
 }
 
 /** Meeting dates from the file names alone, oldest first: no file is read. */
@@ -85,28 +86,23 @@ export function dateMatches(date: string): ExtraCheck<Meeting> {
   return (m) => (m.date === date ? [] : [{ path: ['date'], message: `does not match the file name ${date}.yaml` }]);
 }
 
-export async function loadMeeting(dir: string, date: string, read: ReadOptions = {}): Promise<YamlFile<Meeting>> {
-  const path = meetingFile(dir, date);
-  return loadOrMissing(loadYaml(path, meetingSchema, dateMatches(date), read), path, `the meeting of ${date}`);
+export async function loadMeeting(dir: string, date: string, read: ReadOptions = {}): Promise<Loaded<Meeting>> {
+  const [data] = await loadFiles<[Meeting]>(dir, [`meetings/${date}.yaml`], read);
+  return { path: meetingFile(dir, date), data };
 }
 
 /** How many meeting files `loadMeetings` reads at the same time. */
 const READ_AT_ONCE = 32;
 
-/** Every meeting on these dates, read a few at a time; one DataError lists the problems of all of them. */
-export async function loadMeetings(dir: string, dates: readonly string[], read: ReadOptions = {}): Promise<Array<YamlFile<Meeting>>> {
-  const out: Array<YamlFile<Meeting>> = [];
-  const problems: Problem[] = [];
+/** Every meeting on these dates, read a few at a time and not kept in the snapshot; one DataError lists the problems of all of them. */
+export async function loadMeetings(dir: string, dates: readonly string[], { strict = false }: ReadOptions = {}): Promise<Array<Loaded<Meeting>>> {
+  const { readCircleFile } = await import('./read-file.js');
+  const results: Array<PromiseSettledResult<Loaded<Meeting>>> = [];
   for (let i = 0; i < dates.length; i += READ_AT_ONCE) {
-    const batch = await Promise.allSettled(dates.slice(i, i + READ_AT_ONCE).map((d) => loadMeeting(dir, d, read)));
-    for (const r of batch) {
-      if (r.status === 'fulfilled') out.push(r.value);
-      else if (r.reason instanceof DataError) problems.push(...r.reason.problems);
-      else throw r.reason;
-    }
+    const batch = dates.slice(i, i + READ_AT_ONCE).map(async (date) => ({ path: meetingFile(dir, date), data: (await readCircleFile(dir, `meetings/${date}.yaml`, strict)) as Meeting }));
+    results.push(...(await Promise.allSettled(batch)));
   }
-  if (problems.length) throw new DataError(problems);
-  return out;
+  return valuesOf<Array<Loaded<Meeting>>>(results);
 }
 
 /**
@@ -125,42 +121,9 @@ export async function checkCircleFiles(dir: string, slug: string): Promise<{ fil
 }
 
 /** The newest meeting, or undefined before the first one. Reads one file, however long the history. */
-export async function loadLastMeeting(dir: string): Promise<YamlFile<Meeting> | undefined> {
+export async function loadLastMeeting(dir: string): Promise<Loaded<Meeting> | undefined> {
   const last = (await listMeetingDates(dir)).at(-1);
   return last === undefined ? undefined : loadMeeting(dir, last);
-}
-
-/** A meeting's minutes as they will be written, checked as the next read will check them. */
-interface CheckedMinutes {
-  path: string;
-  date: string;
-  text: string;
-}
-
-/** The minutes' text, checked; a CircleError saying why when the next read would refuse them. */
-export function checkMinutes(dir: string, date: string, minutes: unknown): CheckedMinutes {
-  const path = meetingFile(dir, date);
-  const text = stringify(minutes, { lineWidth: 0 });
-  checkBeforeWrite(
-    path,
-    text,
-    meetingSchema,
-    (why) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`,
-    dateMatches(date),
-  );
-  return { path, date, text };
-}
-
-/** Write checked minutes; an existing file for that date is never replaced (EEXIST). */
-export async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
-  await mkdir(meetingsDir(dir), { recursive: true });
-  try {
-    await writeCircleFile(path, text, { exclusive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);
-  }
-  return path;
 }
 
 /** What lives in a circle's folder that only the program and the facilitator's editor may write. */

@@ -1,9 +1,10 @@
 // The meeting in progress: circles/<slug>/.draft.yaml, rewritten atomically after every answer.
+// The YAML library and the draft's schema are loaded only when a draft is read or written,
+// so that `circle meet` asks its first question without them.
+import { existsSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { draftSchema, type Draft } from '../core/meet/index.js';
-import { loadYaml, writeCircleFile } from './yaml-file.js';
+import type { Draft } from '../core/meet/index.js';
 
 export const draftFile = (dir: string) => join(dir, '.draft.yaml');
 
@@ -11,6 +12,8 @@ const HEADER = '# A meeting in progress, saved after every answer. `circle meet 
 
 /** The saved draft, or undefined when no meeting is in progress. A damaged draft is a DataError. */
 export async function loadDraft(dir: string): Promise<Draft | undefined> {
+  if (!existsSync(draftFile(dir))) return undefined;
+  const [{ loadYaml }, { draftSchema }] = await Promise.all([import('./yaml-file.js'), import('../core/meet/draft-schema.js')]);
   try {
     return (await loadYaml(draftFile(dir), draftSchema)).data;
   } catch (error) {
@@ -20,7 +23,8 @@ export async function loadDraft(dir: string): Promise<Draft | undefined> {
 }
 
 export async function saveDraft(dir: string, draft: Draft): Promise<void> {
-  await writeCircleFile(draftFile(dir), HEADER + stringify(draft, { lineWidth: 0 }));
+  const { writeCircleFile, yamlText } = await import('./yaml-file.js');
+  await writeCircleFile(draftFile(dir), HEADER + yamlText(draft));
 }
 
 export async function removeDraft(dir: string): Promise<void> {

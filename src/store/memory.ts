@@ -15,7 +15,7 @@ import { DataError, displayPath, type Problem } from '../errors.js';
 import type { Circle } from '../core/schema.js';
 import { writeFileAtomic } from './atomic.js';
 import { listMeetingDates, loadMeeting, meetingFile, meetingsDir } from './circle.js';
-import { BUILD, cacheDir, MEMORY_VIEW, readSummaries } from './summaries.js';
+import { BUILD, cacheDir } from './cache.js';
 
 const FORMAT = 'circle-memory-2';
 const memoryFile = (dir: string) => join(cacheDir(dir), 'memory.json');
@@ -51,6 +51,7 @@ interface Saved {
 /** The memory from every meeting's summary; a bad file leaves its meeting out (and is reported) rather than failing. */
 async function fold(dir: string, circle: Pick<Circle, 'dropped_topics'>, dates: readonly string[]): Promise<Remembered> {
   const wanted = new Set(dates);
+  const { MEMORY_VIEW, readSummaries } = await import('./summaries.js');
   try {
     return { memory: remember((await readSummaries(dir, MEMORY_VIEW)).filter((m) => wanted.has(m.date)), circle.dropped_topics), unreadable: [] };
   } catch (error) {

@@ -1,11 +1,14 @@
 // Writing a finished meeting down: members.yaml, circle.yaml, the minutes, the draft removed, a commit.
-import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { rollChanges, toMinutes, type Draft, type MeetingFile, type MeetingPlan, type RollChanges } from '../core/meet/index.js';
 import { saveAgreements } from './agreements.js';
-import { checkMinutes, circleFile, meetingFile, membersFile, writeNewMeeting } from './circle.js';
+import { meetingSchema } from '../core/schema.js';
+import { CircleError, displayPath } from '../errors.js';
+import { circleFile, dateMatches, meetingFile, meetingsDir, membersFile } from './circle.js';
 import { removeDraft } from './draft.js';
 import { commitIfWanted, type Committed } from './git.js';
 import { updateMembers } from './members.js';
+import { checkBeforeWrite, writeCircleFile, yamlText } from './yaml-file.js';
 
 interface Recorded {
   minutes: MeetingFile;
@@ -19,7 +22,38 @@ interface Recorded {
   commit: Committed;
 }
 
-export const meetingExists = (dir: string, date: string): boolean => existsSync(meetingFile(dir, date));
+/** A meeting's minutes as they will be written, checked as the next read will check them. */
+interface CheckedMinutes {
+  path: string;
+  date: string;
+  text: string;
+}
+
+/** The minutes' text, checked; a CircleError saying why when the next read would refuse them. */
+export function checkMinutes(dir: string, date: string, minutes: unknown): CheckedMinutes {
+  const path = meetingFile(dir, date);
+  const text = yamlText(minutes);
+  checkBeforeWrite(
+    path,
+    text,
+    meetingSchema,
+    (why) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`,
+    dateMatches(date),
+  );
+  return { path, date, text };
+}
+
+/** Write checked minutes; an existing file for that date is never replaced (EEXIST). */
+export async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
+  await mkdir(meetingsDir(dir), { recursive: true });
+  try {
+    await writeCircleFile(path, text, { exclusive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);
+  }
+  return path;
+}
 
 /**
  * The minutes are checked first (nothing is written if the next read would refuse them),

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { isScalar, parseDocument } from 'yaml';
 import type { NewCircle } from '../core/init.js';
 import { circleSchema } from '../core/schema.js';
-import { CircleError, FileError, UsageError } from '../errors.js';
+import { CircleError, displayPath, FileError, UsageError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { circleFile, meetingsDir, membersFile } from './circle.js';
 import { templatePath } from './templates.js';
 import { circleDir, type Workspace } from './workspace.js';
-import { displayPath, parseYaml, renderYaml, writeCircleFile } from './yaml-file.js';
+import { parseYaml, renderYaml, writeCircleFile } from './yaml-file.js';
 
 /** Local state that never belongs in git. */
 const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its locks, half-written files.

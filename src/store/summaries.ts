@@ -21,6 +21,7 @@ import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { BUILD, cacheDir, RACY_MS } from './cache.js';
 import { dateMatches, listMeetingDates, meetingFile } from './circle.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
@@ -37,10 +38,6 @@ export interface SummaryView<T extends { date: string }> {
   pack(data: T, strings: Strings): unknown[];
   unpack(row: readonly unknown[], date: string, names: readonly string[]): T;
 }
-
-/** The build (a hash of the sources, set by scripts/build.mjs): a cache from any other build is rebuilt. */
-declare const __CIRCLE_BUILD__: string | undefined;
-export const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source';
 
 /**
  * A cache file is a header line, then the rows as JSON. The header holds a hash of the
@@ -66,11 +63,8 @@ interface Body {
   rows: Row[];
 }
 
-const RACY_MS = 2000;
-
 const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
 
-export const cacheDir = (dir: string) => join(dir, '.cache');
 export const cacheFile = (dir: string, view: { id: string }) => join(cacheDir(dir), `${view.id}.json`);
 
 /** The trusted rows of the cache, by date, with the strings they refer to. */

@@ -2,7 +2,7 @@
 // file:line:col, and a rewrite keeps comments, key order and unknown keys.
 import { open } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { Document, isMap, isNode, isScalar, LineCounter, parseDocument, type ToStringOptions } from 'yaml';
+import { Document, isMap, isNode, isScalar, LineCounter, parseDocument, stringify, type ToStringOptions } from 'yaml';
 import type { z } from 'zod';
 import { showName } from '../core/names.js';
 import { CircleError, DataError, displayPath, type Problem } from '../errors.js';
@@ -22,8 +22,6 @@ export interface YamlFile<T> {
   /** What the file was checked against; a rewrite is checked against it too. */
   schema: z.ZodTypeAny;
 }
-
-export { displayPath };
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
@@ -289,6 +287,9 @@ function styleOf(text: string): ToStringOptions {
   }
   return { lineWidth: 0, indentSeq: true };
 }
+
+/** Data written out as a new YAML file (no line folding). */
+export const yamlText = (data: unknown): string => stringify(data, { lineWidth: 0 });
 
 export function renderYaml(doc: Document, original = ''): string {
   return doc.toString(styleOf(original));

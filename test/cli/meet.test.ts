@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { answerText } from '../../src/core/schema.js';
+import { answerText } from '../../src/core/prompts.js';
 import { loadLastMeeting } from '../../src/store/circle.js';
 import type { Draft } from '../../src/core/meet/index.js';
 import { saveDraft } from '../../src/store/draft.js';

@@ -17,7 +17,8 @@ import {
   type Prompter,
   type Step,
 } from '../../src/core/meet/index.js';
-import { answerText, meetingSchema, type Member } from '../../src/core/schema.js';
+import { answerText } from '../../src/core/prompts.js';
+import { meetingSchema, type Member } from '../../src/core/schema.js';
 import { DATE, plan as examplePlan } from './fixtures.js';
 
 const AT = '2026-11-17T18:00:00.000Z';

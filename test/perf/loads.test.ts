@@ -1,9 +1,10 @@
 // What each path of the built program loads: `circle --help` none of the parsing,
-// validation, date, prompt or PDF code, `circle agenda` no prompt or PDF code. Loaded
+// validation, date, prompt or PDF code, `circle agenda` no prompt or PDF code, and once
+// its files are in the snapshot (store/snapshot.ts) no YAML parser or schema either. Loaded
 // files are recorded by a loader hook (record-loads.mjs); the bundle's chunks are mapped
 // back to the sources they hold with esbuild's metafile (dist/meta.json).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,12 +21,21 @@ function meta(): Meta {
   return JSON.parse(readFileSync(file, 'utf8')) as Meta;
 }
 
+/** A copy of the example circle, its files last changed an hour ago (the snapshot keeps no file changed just now). */
+function exampleWorkspace(): string {
+  const ws = mkdtempSync(join(tmp, 'ws-'));
+  cpSync(join(root, 'circles'), join(ws, 'circles'), { recursive: true, filter: (f) => !f.includes('.cache') });
+  const hourAgo = new Date(Date.now() - 3600_000);
+  for (const f of readdirSync(join(ws, 'circles'), { recursive: true })) utimesSync(join(ws, 'circles', String(f)), hourAgo, hourAgo);
+  return ws;
+}
+
 let runs = 0;
-/** The source files (relative to the repo) that `circle ...args` loaded, bundled or not. */
-function sourcesLoaded(args: string[]): string[] {
+/** The source files (relative to the repo) that `circle ...args` loaded, bundled or not, and what it printed. */
+function run(args: string[], cwd = exampleWorkspace()): { files: string[]; stdout: string } {
   const file = join(tmp, `loads-${++runs}.txt`);
   const r = spawnSync(process.execPath, ['--import', join(import.meta.dirname, 'record-loads.mjs'), join(root, 'bin', 'circle.js'), ...args], {
-    cwd: root,
+    cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', CIRCLE_TODAY: '2026-11-17', CIRCLE_LOADS_FILE: file },
     encoding: 'utf8',
   });
@@ -35,8 +45,9 @@ function sourcesLoaded(args: string[]): string[] {
     .split('\n')
     .filter((u) => u.startsWith('file:'))
     .map((u) => relative(root, fileURLToPath(u)));
-  return [...new Set(files.flatMap((f) => (outputs[f] ? Object.keys(outputs[f].inputs) : [f])))];
+  return { files: [...new Set(files.flatMap((f) => (outputs[f] ? Object.keys(outputs[f].inputs) : [f])))], stdout: r.stdout };
 }
+const sourcesLoaded = (args: string[]) => run(args).files;
 
 const matching = (files: string[], pattern: RegExp) => files.filter((f) => pattern.test(f));
 
@@ -62,12 +73,36 @@ describe('what the built program loads', () => {
     for (const heavy of [YAML, ZOD, DATES, PROMPTS, PDF]) expect(matching(files, heavy)).toEqual([]);
   });
 
-  it('circle agenda: no prompt or PDF code (and the recording sees what it does load)', () => {
-    const files = sourcesLoaded(['agenda']);
-    expect(matching(files, /node_modules\/(js-yaml|yaml)\//).length).toBeGreaterThan(0);
-    expect(matching(files, ZOD).length).toBeGreaterThan(0);
-    expect(matching(files, PROMPTS)).toEqual([]);
-    expect(matching(files, PDF)).toEqual([]);
+  it('circle agenda: no prompt or PDF code; run again, no YAML parser or schema, and the same agenda', () => {
+    const ws = exampleWorkspace();
+    const first = run(['agenda'], ws);
+    // The first run parses and checks the files (so the recording does see them)…
+    expect(matching(first.files, YAML).length).toBeGreaterThan(0);
+    expect(matching(first.files, ZOD).length).toBeGreaterThan(0);
+    for (const heavy of [PROMPTS, PDF]) expect(matching(first.files, heavy)).toEqual([]);
+    // …the next takes them from the snapshot.
+    const again = run(['agenda'], ws);
+    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PROMPTS, PDF]) expect(matching(again.files, heavy)).toEqual([]);
+    expect(again.stdout).toBe(first.stdout);
+    expect(again.stdout).toContain('## Time to Reflect');
+  });
+
+  it('circle meet: no YAML parser or schema in what it loads before the first question', () => {
+    // Its static imports (what loads with it, from the metafile); the draft's reader and
+    // writer, the --answers reader and the recording are imported when needed.
+    type Output = { inputs: Record<string, unknown>; imports: Array<{ path: string; kind: string }> };
+    const outputs = meta().outputs as Record<string, Output>;
+    const entry = Object.keys(outputs).find((f) => f.endsWith('.js') && 'src/commands/meet.ts' in outputs[f]!.inputs)!;
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      if (seen.has(f) || !outputs[f]) return;
+      seen.add(f);
+      for (const i of outputs[f].imports) if (i.kind === 'import-statement') visit(i.path);
+    };
+    visit(entry);
+    const files = [...seen].flatMap((f) => Object.keys(outputs[f]!.inputs));
+    expect(files).toContain('src/commands/meet.ts');
+    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PDF]) expect(matching(files, heavy)).toEqual([]);
   });
 
   it('circle agenda --format pdf does load the PDF code (the check above can fail)', () => {

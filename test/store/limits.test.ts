@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/store/answers.js';
-import { checkMinutes } from '../../src/store/circle.js';
+import { checkMinutes } from '../../src/store/record.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { MAX_FILE_BYTES } from '../../src/store/yaml-file.js';
 import { tempDir } from '../helpers.js';

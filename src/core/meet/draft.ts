@@ -1,26 +1,23 @@
 // The meeting in progress: every answer so far, by step id, and when each was given.
-import * as z from 'zod';
-import { AGREEMENTS, agreementsSchema } from '../agreements.js';
-import { isIsoDate } from '../dates.js';
+import type { AgreementPart, Agreements } from '../agreements.js';
 import { nameKey } from '../names.js';
 
 export type Value = string | boolean | string[];
 
-export const draftSchema = z.object({
-  date: z.string().refine(isIsoDate),
+export interface Draft {
+  date: string;
   /** When the meeting started (ISO date-time). */
-  started: z.string(),
-  answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
+  started: string;
+  answers: Record<string, Value>;
   /** When each answer was saved (ISO date-time): the section clocks are read from these. */
-  at: z.record(z.string(), z.string()),
+  at: Record<string, string>;
   /** Agreements a regular meeting comes back to (`meet --revisit`). */
-  revisit: z.array(z.enum(AGREEMENTS)).optional(),
+  revisit?: AgreementPart[] | undefined;
   /** The agreements as the meeting found them, when it discusses any. */
-  base: agreementsSchema.optional(),
+  base?: Agreements | undefined;
   /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
-  partial: z.record(z.string(), z.array(z.string())).optional(),
-});
-export type Draft = z.infer<typeof draftSchema>;
+  partial?: Record<string, string[]> | undefined;
+}
 
 export function newDraft(date: string, now: string): Draft {
   return { date, started: now, answers: {}, at: {} };

@@ -3,7 +3,7 @@
 // clock or touches the disk: time comes in as ISO text.
 export { answer, answerFor, coerce } from './answer.js';
 export { sectionStatus, type SectionStatus } from './clock.js';
-export { draftSchema, newDraft, type Draft, type Value } from './draft.js';
+export { newDraft, type Draft, type Value } from './draft.js';
 export { rollChanges, toMinutes, type MeetingFile, type RollChanges } from './minutes.js';
 export { splitRequests } from './requests.js';
 export { rehearse, runMeeting, skipRest, SKIP_REST, type ListProgress, type Prompter, type RunEffects } from './run.js';

@@ -1,7 +1,8 @@
 // How our meetings run: minutes for each section, how often, which day, what time, where,
 // and the traditions kept or started. What the circle agreed before is the default.
 import type { Agreements } from '../../agreements.js';
-import { dayName, parseCadence, type Cadence } from '../../cadence.js';
+import { parseCadence, type Cadence } from '../../cadence.js';
+import { dayName } from '../../dates.js';
 import { addDays, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
 import { validateInit } from '../../init.js';

@@ -1,8 +1,8 @@
 // Welcome and attendance: who facilitates, who is here, who sent apologies, guests and newcomers.
 import { activeMembers, tagName } from '../../members.js';
 import { say } from '../../prompts.js';
-import { showName } from '../../names.js';
-import { memberName, type Member } from '../../schema.js';
+import { nameProblem, showName } from '../../names.js';
+import type { Member } from '../../schema.js';
 import { everyone, namesOf, sameName, type Draft, type Value } from '../draft.js';
 import { Asker, type MeetingPlan, type Step, type StepChoice } from '../step.js';
 
@@ -30,8 +30,8 @@ export function openingSteps(plan: MeetingPlan, draft: Draft): Step[] {
     const list = namesOf(v);
     // A name members.yaml would refuse is refused here, before anything is saved.
     for (const n of list) {
-      const named = memberName.safeParse(n);
-      if (!named.success) return `${showName(n)}: ${named.error.issues[0]!.message}`;
+      const problem = nameProblem(n, 'a member');
+      if (problem) return `${showName(n)}: ${problem}`;
     }
     const clash = list.find((n) => known.some((k) => sameName(k, n)));
     if (clash) return `${clash} is already in members.yaml: tick them in attendance instead`;

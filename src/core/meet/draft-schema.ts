@@ -1,0 +1,33 @@
+// What .draft.yaml must hold to be resumed (read only when there is a draft to read).
+import * as z from 'zod';
+import { AGREEMENTS, type Agreements } from '../agreements.js';
+import { isIsoDate } from '../dates.js';
+import type { Draft } from './draft.js';
+
+/** The agreements as the meeting found them (see agreementsOf). */
+const agreementsSchema: z.ZodType<Agreements> = z.object({
+  purpose: z.string(),
+  outcomes: z.record(z.string(), z.string()),
+  ground_rules: z.array(z.string()),
+  sections: z.array(z.object({ id: z.string(), title: z.string(), minutes: z.number() })),
+  cadence: z.string(),
+  start: z.string(),
+  location: z.string(),
+  anchor: z.string().optional(),
+  traditions: z.array(z.string()),
+});
+
+export const draftSchema: z.ZodType<Draft> = z.object({
+  date: z.string().refine(isIsoDate),
+  /** When the meeting started (ISO date-time). */
+  started: z.string(),
+  answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
+  /** When each answer was saved (ISO date-time): the section clocks are read from these. */
+  at: z.record(z.string(), z.string()),
+  /** Agreements a regular meeting comes back to (`meet --revisit`). */
+  revisit: z.array(z.enum(AGREEMENTS)).optional(),
+  /** The agreements as the meeting found them, when it discusses any. */
+  base: agreementsSchema.optional(),
+  /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
+  partial: z.record(z.string(), z.array(z.string())).optional(),
+});

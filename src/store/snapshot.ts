@@ -1,0 +1,80 @@
+// The checked data of the circle files a command read, kept in circles/<slug>/.cache/files.json
+// so that the next run takes it from JSON: a warm `agenda` or `meet` loads neither the YAML
+// parser nor the schemas.
+//
+// An entry is used while its file's size, mtime, ctime and inode are as recorded and the
+// build is the one that wrote it; otherwise the file is read and checked again. Only data
+// that passed the schema is kept, never that of a file modified within RACY_MS of being
+// read. A snapshot that does not parse, is not as long as its header says, or is from
+// another build is ignored. It holds circle.yaml, members.yaml and the newest few meeting files read.
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
+import { BUILD, cacheDir, RACY_MS } from './cache.js';
+
+const FORMAT = 'circle-files-1';
+/** Meeting files kept besides circle.yaml and members.yaml: the newest ones read. */
+const MEETINGS_KEPT = 4;
+
+type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+type Entry = [...key: Key, data: unknown];
+
+const snapshotFile = (dir: string) => join(cacheDir(dir), 'files.json');
+
+function readEntries(dir: string): Record<string, Entry> {
+  try {
+    const text = readFileSync(snapshotFile(dir), 'utf8');
+    const cut = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, cut)) as { format?: string; build?: string; length?: number };
+    const body = text.slice(cut + 1);
+    if (header.format === FORMAT && header.build === BUILD && header.length === body.length) return JSON.parse(body) as Record<string, Entry>;
+  } catch {
+    // missing or damaged: the files are read
+  }
+  return {};
+}
+
+function keyOf(path: string): Key | undefined {
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s && [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+}
+
+const sameKey = (entry: Entry, key: Key) => entry[0] === key[0] && entry[1] === key[1] && entry[2] === key[2] && entry[3] === key[3];
+
+/**
+ * The data of each file (named by its path inside the circle's folder `dir`): from the
+ * snapshot where the file is unchanged, else from `read`, which parses and checks it.
+ * Settles like Promise.allSettled, so the caller can report every problem at once.
+ */
+export async function readThroughSnapshot<T>(dir: string, names: readonly string[], read: (name: string) => Promise<T>): Promise<Array<PromiseSettledResult<T>>> {
+  const entries = readEntries(dir);
+  const found: Record<string, Entry> = {};
+  const results = await Promise.allSettled(
+    names.map(async (name) => {
+      const key = keyOf(join(dir, name));
+      const entry = entries[name];
+      if (key && entry && sameKey(entry, key)) return entry[4] as T;
+      const readAt = Date.now();
+      const data = await read(name);
+      if (key && key[1] < readAt - RACY_MS) found[name] = [...key, data];
+      return data;
+    }),
+  );
+  if (Object.keys(found).length) await save(dir, found);
+  return results;
+}
+
+/** Add entries to the snapshot (as it is now on disk), keeping the newest few meetings. */
+async function save(dir: string, found: Record<string, Entry>): Promise<void> {
+  const all = { ...readEntries(dir), ...found };
+  const meetings = Object.keys(all).filter((n) => n.startsWith('meetings/')).sort();
+  for (const old of meetings.slice(0, -MEETINGS_KEPT)) delete all[old];
+  const body = JSON.stringify(all);
+  try {
+    await mkdir(cacheDir(dir), { recursive: true });
+    await writeFileAtomic(snapshotFile(dir), `${JSON.stringify({ format: FORMAT, build: BUILD, length: body.length })}\n${body}`);
+  } catch {
+    // a read-only folder only costs speed
+  }
+}
