@@ -35,15 +35,31 @@ const lazyChildProcess = {
     }),
 };
 
+/**
+ * chalk works out at load whether stdout and stderr take colour (loading node:tty and
+ * node:os for it) for its default instance; circle never uses that instance but makes its
+ * own with the level it decided (src/ui/output.ts), so the detection is left out.
+ */
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup: (b) => {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-detection' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 
-/** This build: a hash of the sources, the lockfile and the embedded templates (src/store/summaries.ts keys its cache with it). */
+/**
+ * This build: a hash of the sources, the lockfile, the embedded templates and this script
+ * (the caches are keyed with it: V8's code cache checks little more than a script's length).
+ */
 function buildId() {
   const hash = createHash('sha1');
-  const files = ['package-lock.json', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', f)), ...readdirSync(join(root, 'templates')).map((f) => join('templates', f))];
+  const files = ['package-lock.json', 'scripts/build.mjs', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', f)), ...readdirSync(join(root, 'templates')).map((f) => join('templates', f))];
   for (const file of files.sort()) {
     if (!statSync(join(root, file)).isFile()) continue;
     hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
@@ -70,7 +86,7 @@ const { metafile } = await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   metafile: true,
-  plugins: [yamlData, lazyChildProcess],
+  plugins: [yamlData, lazyChildProcess, noColorDetection],
   define: { __CIRCLE_BUILD__: JSON.stringify(id), 'import.meta.url': '__circle_url' },
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],

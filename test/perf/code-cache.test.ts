@@ -2,7 +2,7 @@
 // $XDG_CACHE_HOME/circle. The cache must only ever cost or save time, never change
 // what a command does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,10 +10,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'circle-code-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// The example circle, copied: other test files run commands in the repository's own.
+const workspace = join(tmp, 'ws');
+cpSync(join(root, 'circles'), join(workspace, 'circles'), { recursive: true, filter: (f) => !f.includes('.cache') });
+const hourAgo = new Date(Date.now() - 3600_000);
+for (const f of readdirSync(join(workspace, 'circles'), { recursive: true })) utimesSync(join(workspace, 'circles', String(f)), hourAgo, hourAgo);
 
 function circle(args: string[], cacheHome: string, extra: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(root, 'bin', 'circle.js'), ...args], {
-    cwd: root,
+    cwd: workspace,
     env: { PATH: process.env.PATH, HOME: tmp, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1', CIRCLE_TODAY: '2026-11-17', ...extra },
     encoding: 'utf8',
   });
@@ -47,6 +52,8 @@ describe('the code cache', () => {
 
   it('survives a damaged cache: V8 refuses it, the command runs as usual and the cache is made again', () => {
     const home = join(tmp, 'b');
+    circle(['history'], home); // the circle's own caches filled: the next runs load the same modules
+    rmSync(join(home, 'circle'), { recursive: true });
     const expected = circle(['history'], home);
     const folder = join(home, 'circle', readdirSync(join(home, 'circle'))[0]!);
     for (const f of readdirSync(folder)) writeFileSync(join(folder, f), 'not a code cache');
