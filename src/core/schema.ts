@@ -65,25 +65,20 @@ const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'ob
  * own problem, found even when other values are wrong, so one `check` reports them all.
  * `hint` explains an unknown key that is no misspelling (e.g. a member's field at the top).
  */
-function strictObject<S extends z.ZodRawShape>(shape: S, hint?: (key: string) => string | undefined) {
+function strictObject<S extends z.ZodRawShape>(shape: S, hint?: (key: string) => string | undefined): z.ZodType<z.output<z.ZodObject<S>>, z.input<z.ZodObject<S>>> {
   const known = Object.keys(shape);
-  return z
-    .object(shape)
-    .catchall(z.unknown())
-    .superRefine(
-      (value, ctx) => {
-        for (const key of Object.keys(value)) {
-          if (Object.hasOwn(shape, key) || key.startsWith(OWN_KEY_PREFIX)) continue;
-          ctx.addIssue({ code: 'custom', path: [key], message: unknownKeyMessage(key, known, hint?.(key)), params: { unknownKey: true }, continue: true });
-        }
-      },
-      { when: (payload) => isMapping(payload.value) },
-    )
-    .transform((value) => {
-      const kept: Record<string, unknown> = {};
-      for (const key of known) if (Object.hasOwn(value, key)) kept[key] = value[key];
-      return kept as z.output<z.ZodObject<S>>;
-    });
+  // Unknown keys are reported from the input, before the object (which then drops them,
+  // zod's default and quickest way) is checked.
+  return z.preprocess((value, ctx) => {
+    if (isMapping(value)) {
+      for (const key of Object.keys(value)) {
+        if (Object.hasOwn(shape, key) || key.startsWith(OWN_KEY_PREFIX)) continue;
+        // 'unrecognized_keys' lets the object's own problems be reported too (other issues stop a pipe).
+        ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [key], message: unknownKeyMessage(key, known, hint?.(key)), continue: true });
+      }
+    }
+    return value;
+  }, z.object(shape)) as unknown as z.ZodType<z.output<z.ZodObject<S>>, z.input<z.ZodObject<S>>>;
 }
 
 /** Optional text under each of these keys. */
@@ -141,7 +136,7 @@ export const circleSchema = strictObject({
     .transform((v) => ({ commit: v?.commit ?? undefined })),
 });
 
-export const memberSchema = strictObject({
+const memberShape = {
   name: name('a member'),
   /** First name, big on the name tag. */
   tag: optText,
@@ -153,9 +148,10 @@ export const memberSchema = strictObject({
     .boolean({ error: 'expected true or false' })
     .nullish()
     .transform((v) => v ?? true),
-});
+};
+export const memberSchema = strictObject(memberShape);
 
-const MEMBER_KEYS = new Set(Object.keys(memberSchema.in.shape));
+const MEMBER_KEYS = new Set(Object.keys(memberShape));
 
 export const membersSchema = strictObject({ members: list(memberSchema) }, (key) =>
   MEMBER_KEYS.has(key) ? 'members are listed under "members:", each starting with "- name:"' : undefined,

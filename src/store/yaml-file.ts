@@ -166,8 +166,7 @@ export function parseYaml<S extends z.ZodTypeAny>(
   return fail(
     issues.map((issue) => {
       const path = issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-      const unknownKey = 'params' in issue && (issue.params as { unknownKey?: boolean } | undefined)?.unknownKey === true;
-      if (unknownKey) {
+      if ('code' in issue && issue.code === 'unrecognized_keys') {
         // Point at the key itself, after the place of the mapping it is in.
         const parent = path.slice(0, -1);
         const map = parent.length ? doc.getIn(parent, true) : doc.contents;

@@ -206,6 +206,16 @@ describe('unknown or misspelt keys are reported, with a "did you mean"', () => {
     expect(line).toMatch(/^\/m\.yaml:3:5: members: the 1st member \(Ana\): unknown key "shoe_size"; known here: name, tag, organization, joined, vision, active\. A key of your own starts with x-, e\.g\. x-shoe_size/);
   });
 
+  it("is reported with the other problems of the same place, not instead of them", () => {
+    const text = 'members:\n  - name: Ana\n    joind: 2026-01-06\n    joined: last week\n    active: perhaps\nextra: 1\n';
+    expect(problemsOf(() => parseYaml('/m.yaml', text, membersSchema))).toEqual([
+      '/m.yaml:3:5: members: the 1st member (Ana): unknown key "joind": did you mean "joined"?',
+      '/m.yaml:4:13: members: the 1st member (Ana), joined: dates are written year-month-day, e.g. 2027-01-13, found "last week"',
+      '/m.yaml:5:13: members: the 1st member (Ana), active: expected true or false, found "perhaps"',
+      expect.stringMatching(/^\/m\.yaml:6:1: unknown key "extra"; known here: members\./),
+    ]);
+  });
+
   it('keys of your own start with x- and are kept, not read', () => {
     const { data } = parseYaml('/m.yaml', 'x-note: ours\nmembers:\n  - name: Ana\n    x-phone: "555"\n', membersSchema);
     expect(data.members).toEqual([{ name: 'Ana', active: true }]);
