@@ -87,7 +87,7 @@ const { metafile } = await build({
   sourcemap: 'linked',
   metafile: true,
   plugins: [yamlData, lazyChildProcess, noColorDetection],
-  define: { __CIRCLE_BUILD__: JSON.stringify(id), 'import.meta.url': '__circle_url' },
+  define: { __CIRCLE_BUILD__: JSON.stringify(id), __CIRCLE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version), 'import.meta.url': '__circle_url' },
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],
   logLevel: 'warning',
@@ -109,7 +109,8 @@ for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith('.js')
     minifySyntax: true,
     minifyWhitespace: true,
     sourcemap: 'linked',
-    banner: { js: URL_SHIM },
+    // Only the chunks that use import.meta.url work it out.
+    ...(readFileSync(join(root, file), 'utf8').includes('__circle_url') && { banner: { js: URL_SHIM } }),
     supported: { 'dynamic-import': false },
     logLevel: 'warning',
   });

@@ -10,7 +10,10 @@ import { DOCUMENT_FORMATS } from './render/formats.js';
 
 type CommandModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
 
+/** The version: set by the build (scripts/build.mjs), else read from package.json. */
+declare const __CIRCLE_VERSION__: string | undefined;
 function version(): string {
+  if (typeof __CIRCLE_VERSION__ === 'string') return __CIRCLE_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
