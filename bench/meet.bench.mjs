@@ -19,7 +19,8 @@ export default async function () {
     return;
   }
   const tmp = mkdtempSync(join(tmpdir(), 'circle-bench-meet-'));
-  cpSync(join(root, 'circles'), join(tmp, 'ws', 'circles'), { recursive: true });
+  // Timestamps kept, as a facilitator's files are (not written the moment before); no caches.
+  cpSync(join(root, 'circles'), join(tmp, 'ws', 'circles'), { recursive: true, preserveTimestamps: true, filter: (f) => !f.includes('.cache') });
   const fifo = join(tmp, 'pane');
   spawnSync('mkfifo', [fifo]);
   const socket = `circle-bench-${process.pid}`;

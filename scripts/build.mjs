@@ -48,6 +48,12 @@ const noColorDetection = {
   },
 };
 
+/** @inquirer/core wraps each line of a question with src/ui/quick-wrap.cjs, which loads wrap-ansi only for lines that need it. */
+const quickWrap = {
+  name: 'quick-wrap',
+  setup: (b) => b.onResolve({ filter: /^wrap-ansi$/ }, (args) => (/@inquirer[\\/]core[\\/]/.test(args.importer) ? { path: join(root, 'src', 'ui', 'quick-wrap.cjs') } : undefined)),
+};
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
@@ -86,7 +92,7 @@ const { metafile } = await build({
   minifyWhitespace: true,
   sourcemap: 'linked',
   metafile: true,
-  plugins: [yamlData, lazyChildProcess, noColorDetection],
+  plugins: [yamlData, lazyChildProcess, noColorDetection, quickWrap],
   define: { __CIRCLE_BUILD__: JSON.stringify(id), __CIRCLE_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version), 'import.meta.url': '__circle_url' },
   // pdfkit reads its own data files at run time: it stays in node_modules.
   external: ['pdfkit', 'dejavu-fonts-ttf'],

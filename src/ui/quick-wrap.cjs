@@ -1,0 +1,23 @@
+// wrap-ansi as @inquirer/core uses it (to fit each line of a question to the terminal),
+// with a quick answer for the usual case: a line that fits, made of characters one
+// column wide, comes back as it is, as wrap-ansi would give it. Any other line goes to
+// wrap-ansi itself, loaded then: it and what it loads (colour tables, an emoji pattern)
+// would cost the first question of `circle meet` some 10 ms. scripts/build.mjs puts this
+// in its place; test/ui/quick-wrap.test.ts checks it answers as wrap-ansi does.
+'use strict';
+
+/** Colours and styles (SGR), which take no room. */
+const SGR = /\u001b\[[0-9;]*m/g;
+/** Printable ASCII, Latin, Greek and Cyrillic letters: one column each (© and ® left out: they may be emoji). */
+const ONE_COLUMN = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ad\u00af-\u02ff\u0370-\u052f]*$/;
+
+let wrapAnsi;
+
+module.exports = function quickWrap(string, columns, options) {
+  if (typeof string === 'string' && columns > 0) {
+    const visible = string.replace(SGR, '');
+    if (visible.length <= columns && ONE_COLUMN.test(visible) && string.normalize() === string) return string;
+  }
+  wrapAnsi ??= require('wrap-ansi');
+  return wrapAnsi(string, columns, options);
+};
