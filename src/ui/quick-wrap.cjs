@@ -6,16 +6,20 @@
 // in its place; test/ui/quick-wrap.test.ts checks it answers as wrap-ansi does.
 'use strict';
 
-/** Colours and styles (SGR), which take no room. */
-const SGR = /\u001b\[[0-9;]*m/g;
-/** Printable ASCII, Latin, Greek and Cyrillic letters: one column each (© and ® left out: they may be emoji). */
-const ONE_COLUMN = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ad\u00af-\u02ff\u0370-\u052f]*$/;
+/** Control sequences (colours, showing and hiding the cursor…), which take no room. */
+const CSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+/**
+ * One column each: printable ASCII, Latin (Vietnamese too), Greek and Cyrillic letters (©
+ * and ® left out: they may be emoji), dashes, quotes, bullets and '…', and the marks inquirer draws
+ * (↑ ↓ ⏎ ─ ◉ ◯ ❯ ✔).
+ */
+const ONE_COLUMN = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ad\u00af-\u02ff\u0370-\u052f\u1e00-\u1eff\u2010-\u2027\u2191\u2193\u23ce\u2500\u25c9\u25ef\u276f\u2714]*$/;
 
 let wrapAnsi;
 
 module.exports = function quickWrap(string, columns, options) {
   if (typeof string === 'string' && columns > 0) {
-    const visible = string.replace(SGR, '');
+    const visible = string.replace(CSI, '');
     if (visible.length <= columns && ONE_COLUMN.test(visible) && string.normalize() === string) return string;
   }
   wrapAnsi ??= require('wrap-ansi');

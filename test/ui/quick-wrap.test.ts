@@ -14,9 +14,9 @@ const seed = Number(process.env.FAST_CHECK_SEED ?? 20261129);
 // Pieces of what a question line holds: words in several scripts, spaces, colours,
 // and what must go to wrap-ansi (wide, combining and emoji characters, ©, line breaks).
 const piece = fc.oneof(
-  fc.constantFrom('José', 'Łucja', 'Αλέξης', 'Юлия', 'Thảo', 'Ana', '?', '❯', '(Use arrow keys)', '—', '…', 'Dr.', '   ', ' ', ''),
-  fc.constantFrom('\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[39m', '\u001b[2m', '\u001b[0m', '\u001b[38;5;208m', '\u001b[2K', '\u001b[G'),
-  fc.constantFrom('漢字', 'e\u0301', '😀', '©', '®', '\u00ad', '\u200b', '\t', '\r', '\n', '\u212b', 'Ω'),
+  fc.constantFrom('José', 'Łucja', 'Αλέξης', 'Юлия', 'Thảo Nguyễn', 'Ana', '?', '❯', '◉', '◯', '✔', '─', '↑↓', '⏎', '(Use arrow keys)', '—', '…', '•', '“', 'Dr.', '   ', ' ', ''),
+  fc.constantFrom('\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[39m', '\u001b[2m', '\u001b[0m', '\u001b[38;5;208m', '\u001b[2K', '\u001b[G', '\u001b[?25l', '\u001b[?25h', '\u001b[3A', '\u001b]0;t\u0007', '\u001b[', '\u001b'),
+  fc.constantFrom('漢字', 'e\u0301', '😀', '©', '®', '\u00ad', '\u200b', '\t', '\r', '\n', '\u212b', 'Ω', '✅', '⌚', '◽', '⚠', '㋡', '\u2028', '✔\ufe0f'),
   fc.string({ maxLength: 12 }),
 );
 
