@@ -4,24 +4,62 @@ import type { Member } from './schema.js';
 import { nameKey } from './names.js';
 import { type MeetingSummary } from './summary.js';
 
+function lastSeenOf(meetings: readonly MeetingSummary[]): Map<string, string> {
+  const lastSeen = new Map<string, string>();
+  for (const m of meetings) for (const p of m.present) lastSeen.set(nameKey(p), m.date);
+  return lastSeen;
+}
+
 /**
  * Who was a member at each meeting. members.yaml keeps `joined` and `active` but no
  * leaving date, so a member who has left counts up to the last meeting they attended.
  * Anyone present who is not in members.yaml counts as a member of that meeting.
  */
 export function rosters(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): string[][] {
-  const lastSeen = new Map<string, string>();
-  for (const m of meetings) for (const p of m.present) lastSeen.set(nameKey(p), m.date);
+  const lastSeen = lastSeenOf(meetings);
+  const keys = members.map((member) => nameKey(member.name));
   return meetings.map((m) => {
     const roster = new Map<string, string>();
-    for (const member of members) {
-      const key = nameKey(member.name);
+    members.forEach((member, i) => {
       const joined = !member.joined || member.joined <= m.date;
-      const stayed = member.active || (lastSeen.get(key) ?? '') >= m.date;
-      if (joined && stayed) roster.set(key, member.name);
-    }
+      const stayed = member.active || (lastSeen.get(keys[i]!) ?? '') >= m.date;
+      if (joined && stayed) roster.set(keys[i]!, member.name);
+    });
     for (const p of m.present) if (!roster.has(nameKey(p))) roster.set(nameKey(p), p);
     return [...roster.values()];
+  });
+}
+
+/** How many were members at each meeting: the lengths of `rosters`, without making the lists. */
+export function rosterSizes(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): number[] {
+  const lastSeen = lastSeenOf(meetings);
+  const keys = members.map((member) => nameKey(member.name));
+  // Each name once: a slot per member's name, marked with the meeting it was counted at.
+  const slots = new Map<string, number>();
+  for (const key of keys) if (!slots.has(key)) slots.set(key, slots.size);
+  const slotOf = keys.map((key) => slots.get(key)!);
+  const countedAt = new Array<number>(slots.size).fill(-1);
+  const othersAt = new Map<string, number>();
+  return meetings.map((m, at) => {
+    let size = 0;
+    members.forEach((member, i) => {
+      if (countedAt[slotOf[i]!] === at) return;
+      const joined = !member.joined || member.joined <= m.date;
+      const stayed = member.active || (lastSeen.get(keys[i]!) ?? '') >= m.date;
+      if (joined && stayed) {
+        countedAt[slotOf[i]!] = at;
+        size++;
+      }
+    });
+    for (const p of m.present) {
+      const key = nameKey(p);
+      const slot = slots.get(key);
+      if (slot === undefined ? othersAt.get(key) === at : countedAt[slot] === at) continue;
+      if (slot === undefined) othersAt.set(key, at);
+      else countedAt[slot] = at;
+      size++;
+    }
+    return size;
   });
 }
 
@@ -41,13 +79,13 @@ export interface HistoryRow {
 export function historyRows(
   meetings: readonly MeetingSummary[],
   members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],
-  byMeeting: string[][] = rosters(meetings, members),
+  sizes: readonly number[] = rosterSizes(meetings, members),
 ): HistoryRow[] {
   return meetings.map((m, i) => ({
     date: m.date,
     number: m.number,
     present: m.present.length,
-    members: byMeeting[i]!.length,
+    members: sizes[i]!,
     guests: m.guests,
     topic: m.topic,
     nextTopic: m.nextTopic,

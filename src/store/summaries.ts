@@ -11,17 +11,17 @@
 // checksum, is ignored and rebuilt. Only files that pass the schema are ever cached; a
 // bad file is reported as file:line:col (exit 65) on every run.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { meetingSchema, type Meeting } from '../core/schema.js';
 import type { AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { dateMatches, listMeetingDates, meetingFile } from './circle.js';
+import { dateMatches, listMeetingDates, meetingFile, meetingsDir } from './circle.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
 /** Strings that repeat from meeting to meeting (names, topics) are kept once, as numbers. */
@@ -93,12 +93,9 @@ function readCache(path: string, view: { id: string }): { rows: Map<string, Row>
   }
 }
 
-function fileKey(path: string): Key | undefined {
-  const s = statSync(path, { throwIfNoEntry: false });
-  return s && [s.size, s.mtimeMs, s.ctimeMs, s.ino];
-}
+const keyOf = (s: Stats): Key => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
 
-const sameKey = (row: Row, key: Key) => row[1] === key[0] && row[2] === key[1] && row[3] === key[2] && row[4] === key[3];
+const sameKey = (row: Row, s: Stats) => row[1] === s.size && row[2] === s.mtimeMs && row[3] === s.ctimeMs && row[4] === s.ino;
 
 interface Stale {
   date: string;
@@ -181,12 +178,14 @@ export async function readSummaries<T extends { date: string }>(
   const cache = readCache(path, view);
   const rows = new Map<string, Row>();
   const stale: Stale[] = [];
+  // The same paths as meetingFile gives, joined once: path.join per file costs as much as the stat.
+  const folder = `${meetingsDir(dir)}${sep}`;
   for (const date of dates) {
-    const key = fileKey(meetingFile(dir, date));
-    if (!key) continue; // removed since the folder was listed
+    const stats = statSync(`${folder}${date}.yaml`, { throwIfNoEntry: false });
+    if (!stats) continue; // removed since the folder was listed
     const row = cache.rows.get(date);
-    if (row && sameKey(row, key)) rows.set(date, row);
-    else stale.push({ date, key });
+    if (row && sameKey(row, stats)) rows.set(date, row);
+    else stale.push({ date, key: keyOf(stats) });
   }
 
   if (stale.length) onParse?.(stale.length, parseThreads(stale.length));
@@ -290,24 +289,35 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
 /** What `history` and `stats` read. */
 export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', pick: summarizeMeeting, pack: packSummary, unpack: unpackSummary };
 
-/** What `practice` reads: the summary plus the words of commitments and reports. */
+/** What `practice` reads: who came, committed, reported or was let go, and the words of commitments and reports. */
 export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
   id: 'practice',
   pick: practiceOf,
+  // Commitments and reports each in one flat list: far fewer arrays for JSON.parse to make.
   pack: (m, strings) => [
-    ...packSummary(m, strings),
-    packSaid(m.commitments, strings),
-    m.reports.map((r) => [strings.id(r.member), r.commitment ?? null, r.said.flatMap((s) => [strings.id(s.field), s.text]), r.private ? 1 : 0]),
+    ids(m.present, strings),
+    ids(m.committed, strings),
+    ids(m.reported, strings),
+    ids(m.dropped, strings),
+    m.commitments.flatMap((c) => [strings.id(c.member), c.text, c.private ? 1 : 0]),
+    m.reports.flatMap((r) => [strings.id(r.member), r.commitment ?? null, r.private ? 1 : 0, r.said.length, ...r.said.flatMap((s) => [strings.id(s.field), s.text])]),
   ],
-  unpack: (r, date, names) => ({
-    ...unpackSummary(r, date, names),
-    commitments: unpackSaid(r[11], names),
-    reports: (r[12] as Array<[number, string | null, Array<number | string>, number]>).map(([member, commitment, said, priv]): Report => {
-      const pairs: Report['said'] = [];
-      for (let i = 0; i < said.length; i += 2) pairs.push({ field: names[said[i] as number]!, text: said[i + 1] as string });
-      return { member: names[member]!, commitment: commitment ?? undefined, said: pairs, private: priv === 1 };
-    }),
-  }),
+  unpack: (r, date, names) => {
+    const c = r[4] as Array<number | string>;
+    const commitments: PracticeMeeting['commitments'] = [];
+    for (let i = 0; i < c.length; i += 3) commitments.push({ member: names[c[i] as number]!, text: c[i + 1] as string, private: c[i + 2] === 1 });
+    const f = r[5] as Array<number | string | null>;
+    const reports: Report[] = [];
+    for (let i = 0; i < f.length; ) {
+      // member, commitment, private, how many answers, then field and text of each
+      const end = i + 4 + 2 * (f[i + 3] as number);
+      const said: Report['said'] = [];
+      for (let j = i + 4; j < end; j += 2) said.push({ field: names[f[j] as number]!, text: f[j + 1] as string });
+      reports.push({ member: names[f[i] as number]!, commitment: (f[i + 1] as string | null) ?? undefined, said, private: f[i + 2] === 1 });
+      i = end;
+    }
+    return { date, present: nameList(r[0], names), committed: nameList(r[1], names), reported: nameList(r[2], names), dropped: nameList(r[3], names), commitments, reports };
+  },
 };
 
 /** What the circle's memory is folded from (src/store/memory.ts). */
