@@ -3,6 +3,7 @@
 // the same tick of a coarse clock, and a cache written by another build.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -80,6 +81,20 @@ describe('the summary cache', () => {
     expect(parsed).toBe(0);
     expect(again).toEqual(first);
     expect(again!.commitments).toEqual([{ member: 'Ana', text: 'Call Ben', private: false }]);
+  });
+
+  it('is written as ASCII and gives back any text as it was', async () => {
+    const { dir, file } = circleWith('Ł');
+    const words = 'Юлия’s plan 👩‍👩‍👧 café ÿ\u00a0 "quoted" \\ back';
+    writeFileSync(file, `date: 2026-01-06\nnumber: 1\nattendance:\n  present: [Łucja, Αλέξης]\nlearning:\n  topic: 日本語\nnext:\n  members:\n    - member: Łucja\n      will_practice: ${JSON.stringify(words)}\n`);
+    utimesSync(file, minuteAgo(), minuteAgo());
+    const [first] = await readSummaries(dir, PRACTICE_VIEW);
+    expect(first!.commitments).toEqual([{ member: 'Łucja', text: words, private: false }]);
+    let parsed = 0;
+    const [again] = await readSummaries(dir, PRACTICE_VIEW, (n) => (parsed = n));
+    expect(parsed).toBe(0);
+    expect(again).toStrictEqual(first);
+    expect(isAscii(readFileSync(cacheFile(dir, PRACTICE_VIEW)))).toBe(true);
   });
 
   it('sees a same-size edit whose mtime was put back (cp -p, touch -r)', async () => {
