@@ -8,23 +8,28 @@ import { load, Schema, Type, type EventType, type State } from 'js-yaml';
 import type { z } from 'zod';
 import type { ExtraCheck } from './yaml-file.js';
 
-/** A plain scalar resolved like yaml@2's core schema (yaml/dist/schema/core). */
-const scalar = (name: string, test: RegExp, construct: (s: string) => unknown) =>
+/**
+ * A plain scalar resolved like yaml@2's core schema (yaml/dist/schema/core). `first` holds
+ * every character a match can start with: most scalars are words, which js-yaml would
+ * otherwise test against every pattern.
+ */
+const scalar = (name: string, first: string, test: RegExp, construct: (s: string) => unknown) =>
   // A tag nobody writes, so that an explicit tag (`!!int 1`) is unknown to js-yaml: a doubt.
-  new Type(`tag:circle.fast-yaml:${name}`, { kind: 'scalar', resolve: (s: string) => test.test(s), construct });
+  new Type(`tag:circle.fast-yaml:${name}`, { kind: 'scalar', resolve: (s: string) => (s === '' || first.includes(s[0]!)) && test.test(s), construct });
 
+const DIGITS = '0123456789';
 const CORE = new Schema({
   implicit: [
-    scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => null),
-    scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
-    scalar('oct', /^0o[0-7]+$/, (s) => parseInt(s.slice(2), 8)),
-    scalar('int', /^[-+]?[0-9]+$/, (s) => parseInt(s, 10)),
-    scalar('hex', /^0x[0-9a-fA-F]+$/, (s) => parseInt(s.slice(2), 16)),
-    scalar('nan', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
+    scalar('null', '~nN', /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    scalar('bool', 'tTfF', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
+    scalar('oct', '0', /^0o[0-7]+$/, (s) => parseInt(s.slice(2), 8)),
+    scalar('int', `-+${DIGITS}`, /^[-+]?[0-9]+$/, (s) => parseInt(s, 10)),
+    scalar('hex', '0', /^0x[0-9a-fA-F]+$/, (s) => parseInt(s.slice(2), 16)),
+    scalar('nan', '-+.', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
       s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
     ),
-    scalar('exp', /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat),
-    scalar('float', /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat),
+    scalar('exp', `-+.${DIGITS}`, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat),
+    scalar('float', `-+.${DIGITS}`, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat),
   ],
 });
 

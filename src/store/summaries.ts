@@ -133,13 +133,15 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
   return parsed;
 }
 
-/** The YAML parser is the cost of a cold cache: above this many files a second thread takes half. */
+/** The YAML parser is the cost of a cold cache: above this many files, other threads help. */
 const SPLIT_FROM = 1000;
 const WORKER = new URL('./parse-worker.js', import.meta.url); // beside the bundle in dist/
 /** Run from the sources (the unit tests), there is no bundled worker: one thread. */
 const BUNDLED = !import.meta.url.endsWith('.ts');
+/** Files taken at a time from the shared counter. */
+const SHARE = 64;
 
-/** How many threads will parse this many files. */
+/** How many threads will parse this many files: this one, and a worker on a second core. */
 function parseThreads(files: number): number {
   return BUNDLED && files >= SPLIT_FROM && availableParallelism() >= 2 ? 2 : 1;
 }
@@ -147,21 +149,39 @@ function parseThreads(files: number): number {
 /** Parsing makes much short-lived garbage: a larger young generation than the default halves the time spent collecting it. */
 const YOUNG_GENERATION_MB = 64;
 
-async function inWorker<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
+/**
+ * Parse files until none are left, taking SHARE at a time from `next` (a counter in
+ * shared memory that every parsing thread takes from): no thread waits while another
+ * still has a long list.
+ */
+export async function parseShare<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
+  const parsed: Parsed<T> = { entries: [], problems: [] };
+  for (let at = Atomics.add(next, 0, SHARE); at < stale.length; at = Atomics.add(next, 0, SHARE)) {
+    const part = await parseStale(dir, view, stale.slice(at, at + SHARE));
+    parsed.entries.push(...part.entries);
+    parsed.problems.push(...part.problems);
+  }
+  return parsed;
+}
+
+async function inWorker<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
   const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
   return new Promise<Parsed<T>>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale, next }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the parsing thread ended early (exit ${code})`)));
   });
 }
 
+/** This thread starts on the files at once; the workers join in as soon as they are up. */
 async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  if (parseThreads(stale.length) === 1) return parseStale(dir, view, stale);
-  const half = Math.ceil(stale.length / 2);
-  const [a, b] = await Promise.all([inWorker(dir, view, stale.slice(0, half)), inWorker(dir, view, stale.slice(half))]);
-  return { entries: [...a.entries, ...b.entries], problems: [...a.problems, ...b.problems] };
+  const threads = parseThreads(stale.length);
+  if (threads === 1) return parseStale(dir, view, stale);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from({ length: threads - 1 }, () => inWorker(dir, view, stale, next));
+  const all = [await parseShare(dir, view, stale, next), ...(await Promise.all(workers))];
+  return { entries: all.flatMap((p) => p.entries), problems: all.flatMap((p) => p.problems) };
 }
 
 /**
