@@ -50,17 +50,23 @@ export function practiceText(chains: readonly PracticeChain[], color: ChalkInsta
 
 /** practiceText and a line break, as UTF-8. */
 export function practiceBytes(chains: readonly PracticeChain[], color: ChalkInstance): Buffer {
-  let buffer = Buffer.allocUnsafe(1 << 16);
+  // Filled buffers are kept, not copied into larger ones, and joined once at the end.
+  const full: Buffer[] = [];
+  let buffer = Buffer.allocUnsafe(CHUNK);
   let length = 0;
-  practiceLines(chains, color, (text) => {
+  const put = (text: string) => {
     // At most three bytes a UTF-16 unit.
     if (length + 3 * text.length > buffer.length) {
-      const larger = Buffer.allocUnsafe(Math.max(2 * buffer.length, length + 3 * text.length));
-      buffer.copy(larger, 0, 0, length);
-      buffer = larger;
+      full.push(buffer.subarray(0, length));
+      buffer = Buffer.allocUnsafe(Math.max(CHUNK, 3 * text.length));
+      length = 0;
     }
     length += buffer.write(text, length);
-  });
-  if (buffer[length - 1] !== 10) length += buffer.write('\n', length);
-  return buffer.subarray(0, length);
+  };
+  practiceLines(chains, color, put);
+  if (!(length ? buffer[length - 1] === 10 : full.at(-1)?.at(-1) === 10)) put('\n');
+  full.push(buffer.subarray(0, length));
+  return Buffer.concat(full);
 }
+
+const CHUNK = 1 << 20;

@@ -25,7 +25,7 @@ import { writeFileAtomic } from './atomic.js';
 import { dateMatches, listMeetingDates, meetingFile, meetingsDir } from './circle.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
-/** Strings that repeat from meeting to meeting (names, topics) are kept once, as numbers. */
+/** Every string of a row is kept in a table, once, and the row holds its number. */
 interface Strings {
   id(s: string): number;
 }
@@ -62,8 +62,9 @@ type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 /** One cached meeting: date, key, then the view's packed data. */
 type Row = [date: string, ...key: Key, ...data: unknown[]];
 
+/** The first line of the body: the rows, and how many strings follow them. */
 interface Body {
-  names: string[];
+  strings: number;
   rows: Row[];
 }
 
@@ -85,14 +86,34 @@ function readCache(path: string, view: { id: string }): { rows: Map<string, Row>
     if (header.format !== 'circle-cache' || header.view !== view.id || header.build !== BUILD || typeof header.checked !== 'number' || header.sha1 !== sha1(body)) {
       return { rows, names: [] };
     }
-    // ASCII as written (see writeCache) is read as latin1: a copy, into a string of one byte a character.
-    const { names, rows: list } = JSON.parse(body.toString(isAscii(body) ? 'latin1' : 'utf8')) as Body;
+    const cut2 = body.indexOf(10);
+    const { strings, rows: list } = JSON.parse(body.subarray(0, cut2).toString('latin1')) as Body;
+    const names = readStrings(body.subarray(cut2 + 1), strings);
+    if (!names) return { rows, names: [] };
     const racy = header.checked - RACY_MS;
     for (const row of list) if (row[2] < racy) rows.set(row[0], row);
     return { rows, names };
   } catch {
     return { rows: new Map(), names: [] }; // missing or unreadable: rebuilt
   }
+}
+
+/**
+ * The strings of a cache, one a line: as they are, or, when one holds a line break, a
+ * backslash or half of a surrogate pair, a backslash then its JSON form. Splitting one
+ * long text is much quicker than JSON.parse making every string, and the pieces share
+ * its memory, which the garbage collector need not copy.
+ */
+const PLAIN_LINE = /^[^\\\n\ud800-\udfff]*$/;
+export const writeStrings = (strings: readonly string[]) => strings.map((s) => (PLAIN_LINE.test(s) ? s : `\\${JSON.stringify(s).slice(1, -1)}`)).join('\n');
+
+export function readStrings(bytes: Buffer, count: number): string[] | undefined {
+  if (count === 0) return bytes.length === 0 ? [] : undefined;
+  // ASCII is read as latin1: a copy, into a string of one byte a character.
+  const lines = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8').split('\n');
+  if (lines.length !== count) return undefined;
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.charCodeAt(0) === 92) lines[i] = JSON.parse(`"${lines[i]!.slice(1)}"`) as string;
+  return lines;
 }
 
 const keyOf = (s: Stats): Key => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
@@ -255,8 +276,8 @@ async function writeCache<T extends { date: string }>(
     if (row) rows.push(row);
     else if (entry) rows.push([date, ...entry.key, ...view.pack(entry.data, strings)]);
   }
-  // Characters past ASCII as \u escapes: the file is read back quicker (readCache).
-  const body = JSON.stringify({ names, rows } satisfies Body).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // The rows hold numbers and dates only: every string is in the table, one a line.
+  const body = `${JSON.stringify({ strings: names.length, rows } satisfies Body)}\n${writeStrings(names)}`;
   const header: CacheHeader = { format: 'circle-cache', view: view.id, build: BUILD, checked, sha1: sha1(body) };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
@@ -270,11 +291,11 @@ const some = (s: string | undefined, strings: Strings) => (s === undefined ? nul
 const any = (v: unknown, names: readonly string[]) => (v === null ? undefined : names[v as number]!);
 const ids = (list: readonly string[], strings: Strings) => list.map((s) => strings.id(s));
 const nameList = (v: unknown, names: readonly string[]) => (v as number[]).map((i) => names[i]!);
-/** Words said by someone, as [member, text, private]: the words are not shared, the names are. */
-type Said = [member: number, text: string, priv: 0 | 1];
+/** Words said by someone, as [member, text, private]. */
+type Said = [member: number, text: number, priv: 0 | 1];
 const packSaid = (list: ReadonlyArray<{ member: string; text: string; private: boolean }>, strings: Strings): Said[] =>
-  list.map((c) => [strings.id(c.member), c.text, c.private ? 1 : 0]);
-const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map(([member, text, priv]) => ({ member: names[member]!, text, private: priv === 1 }));
+  list.map((c) => [strings.id(c.member), strings.id(c.text), c.private ? 1 : 0]);
+const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map(([member, text, priv]) => ({ member: names[member]!, text: names[text]!, private: priv === 1 }));
 
 function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
   return [
@@ -322,21 +343,21 @@ export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
     ids(m.committed, strings),
     ids(m.reported, strings),
     ids(m.dropped, strings),
-    m.commitments.flatMap((c) => [strings.id(c.member), c.text, c.private ? 1 : 0]),
-    m.reports.flatMap((r) => [strings.id(r.member), r.commitment ?? null, r.private ? 1 : 0, r.said.length, ...r.said.flatMap((s) => [strings.id(s.field), s.text])]),
+    m.commitments.flatMap((c) => [strings.id(c.member), strings.id(c.text), c.private ? 1 : 0]),
+    m.reports.flatMap((r) => [strings.id(r.member), some(r.commitment, strings), r.private ? 1 : 0, r.said.length, ...r.said.flatMap((s) => [strings.id(s.field), strings.id(s.text)])]),
   ],
   unpack: (r, date, names) => {
-    const c = r[4] as Array<number | string>;
+    const c = r[4] as number[];
     const commitments: PracticeMeeting['commitments'] = [];
-    for (let i = 0; i < c.length; i += 3) commitments.push({ member: names[c[i] as number]!, text: c[i + 1] as string, private: c[i + 2] === 1 });
-    const f = r[5] as Array<number | string | null>;
+    for (let i = 0; i < c.length; i += 3) commitments.push({ member: names[c[i]!]!, text: names[c[i + 1]!]!, private: c[i + 2] === 1 });
+    const f = r[5] as Array<number | null>;
     const reports: Report[] = [];
     for (let i = 0; i < f.length; ) {
       // member, commitment, private, how many answers, then field and text of each
       const end = i + 4 + 2 * (f[i + 3] as number);
       const said: Report['said'] = [];
-      for (let j = i + 4; j < end; j += 2) said.push({ field: names[f[j] as number]!, text: f[j + 1] as string });
-      reports.push({ member: names[f[i] as number]!, commitment: (f[i + 1] as string | null) ?? undefined, said, private: f[i + 2] === 1 });
+      for (let j = i + 4; j < end; j += 2) said.push({ field: names[f[j]!]!, text: names[f[j + 1]!]! });
+      reports.push({ member: names[f[i]!]!, commitment: any(f[i + 1], names), said, private: f[i + 2] === 1 });
       i = end;
     }
     return { date, present: nameList(r[0], names), committed: nameList(r[1], names), reported: nameList(r[2], names), dropped: nameList(r[3], names), commitments, reports };
