@@ -1,6 +1,6 @@
 // `circle practice` in the terminal: each member's chain of commitments. A long history
 // prints hundreds of thousands of lines (20 MB at 10 000 meetings): `practiceBytes`
-// writes them straight into one buffer, a link at a time, rather than joining them into
+// writes them straight into buffers, a link at a time, rather than joining them into
 // one string that is then encoded for stdout.
 import type { ChalkInstance } from 'chalk';
 import type { PracticeChain, PracticeLink } from '../core/practice.js';
@@ -48,9 +48,8 @@ export function practiceText(chains: readonly PracticeChain[], color: ChalkInsta
   return out.join('').replace(/\n$/, '');
 }
 
-/** practiceText and a line break, as UTF-8. */
-export function practiceBytes(chains: readonly PracticeChain[], color: ChalkInstance): Buffer {
-  // Filled buffers are kept, not copied into larger ones, and joined once at the end.
+/** practiceText and a line break, as UTF-8, in pieces of about a megabyte (none copied into a larger one). */
+export function practiceBytes(chains: readonly PracticeChain[], color: ChalkInstance): Buffer[] {
   const full: Buffer[] = [];
   let buffer = Buffer.allocUnsafe(CHUNK);
   let length = 0;
@@ -66,7 +65,7 @@ export function practiceBytes(chains: readonly PracticeChain[], color: ChalkInst
   practiceLines(chains, color, put);
   if (!(length ? buffer[length - 1] === 10 : full.at(-1)?.at(-1) === 10)) put('\n');
   full.push(buffer.subarray(0, length));
-  return Buffer.concat(full);
+  return full;
 }
 
 const CHUNK = 1 << 20;

@@ -61,9 +61,26 @@ describe('practiceBytes and practiceText', () => {
         const c = new Chalk({ level: level as 0 | 1 });
         const joined = joinedText(cs, c);
         expect(practiceText(cs, c)).toBe(joined);
-        expect(practiceBytes(cs, c).toString('utf8')).toBe(`${joined}\n`);
+        expect(Buffer.concat(practiceBytes(cs, c)).toString('utf8')).toBe(`${joined}\n`);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('give the same over several megabytes (more than one buffer)', () => {
+    const link = (i: number): PracticeLink => ({
+      made: { date: '2026-01-06', number: i },
+      commitment: `${'Łucja’s step '.repeat(20)}${i}`,
+      private: i % 7 === 0,
+      status: i % 3 ? 'followed_up' : 'silent',
+      followedAt: { date: '2026-02-03', number: i + 1 },
+      absences: i % 2,
+      report: { member: 'Ana', commitment: undefined, said: [{ field: 'tried', text: 'x'.repeat(i % 500) }], private: false },
+    });
+    const cs: PracticeChain[] = [{ member: 'Ana', links: Array.from({ length: 6000 }, (_, i) => link(i)), counts: { made: 1, followedUp: 1, silent: 0, missed: 0, open: 0, letGo: 0, due: 1, share: 1 } }];
+    const c = new Chalk({ level: 0 });
+    const pieces = practiceBytes(cs, c);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(`${joinedText(cs, c)}\n`);
   });
 });
