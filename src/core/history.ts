@@ -32,31 +32,43 @@ export function rosters(meetings: readonly MeetingSummary[], members: readonly P
 
 /** How many were members at each meeting: the lengths of `rosters`, without making the lists. */
 export function rosterSizes(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): number[] {
-  const lastSeen = lastSeenOf(meetings);
-  const keys = members.map((member) => nameKey(member.name));
-  // Each name once: a slot per member's name, marked with the meeting it was counted at.
+  // A slot per member's name key; anyone else present is -1, -2, … by name key.
   const slots = new Map<string, number>();
-  for (const key of keys) if (!slots.has(key)) slots.set(key, slots.size);
-  const slotOf = keys.map((key) => slots.get(key)!);
+  const slotOf = members.map((member) => {
+    const key = nameKey(member.name);
+    if (!slots.has(key)) slots.set(key, slots.size);
+    return slots.get(key)!;
+  });
+  const others = new Map<string, number>();
+  const byName = new Map<string, number>(); // each name as written, looked up once
+  const slot = (name: string): number => {
+    let found = byName.get(name);
+    if (found === undefined) {
+      const key = nameKey(name);
+      if (!slots.has(key) && !others.has(key)) others.set(key, -1 - others.size);
+      byName.set(name, (found = slots.get(key) ?? others.get(key)!));
+    }
+    return found;
+  };
+  const lastSeen = new Array<string>(slots.size).fill('');
+  for (const m of meetings) for (const p of m.present) if (slot(p) >= 0) lastSeen[slot(p)] = m.date;
+  // The meeting each slot was last counted at, so that a name is counted once a meeting.
   const countedAt = new Array<number>(slots.size).fill(-1);
-  const othersAt = new Map<string, number>();
+  const otherAt = new Map<number, number>();
   return meetings.map((m, at) => {
     let size = 0;
     members.forEach((member, i) => {
-      if (countedAt[slotOf[i]!] === at) return;
-      const joined = !member.joined || member.joined <= m.date;
-      const stayed = member.active || (lastSeen.get(keys[i]!) ?? '') >= m.date;
-      if (joined && stayed) {
-        countedAt[slotOf[i]!] = at;
+      const s = slotOf[i]!;
+      if (countedAt[s] !== at && (!member.joined || member.joined <= m.date) && (member.active || lastSeen[s]! >= m.date)) {
+        countedAt[s] = at;
         size++;
       }
     });
     for (const p of m.present) {
-      const key = nameKey(p);
-      const slot = slots.get(key);
-      if (slot === undefined ? othersAt.get(key) === at : countedAt[slot] === at) continue;
-      if (slot === undefined) othersAt.set(key, at);
-      else countedAt[slot] = at;
+      const s = slot(p);
+      if (s >= 0 ? countedAt[s] === at : otherAt.get(s) === at) continue;
+      if (s >= 0) countedAt[s] = at;
+      else otherAt.set(s, at);
       size++;
     }
     return size;
