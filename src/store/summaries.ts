@@ -185,8 +185,9 @@ export async function parseShare<T extends { date: string }>(dir: string, view: 
   return parsed;
 }
 
-async function inWorker<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
-  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
+type WorkerClass = typeof import('node:worker_threads').Worker;
+
+function inWorker<T extends { date: string }>(Worker: WorkerClass, dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
   return new Promise<Parsed<T>>((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale, next }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.once('message', resolve);
@@ -199,9 +200,11 @@ async function inWorker<T extends { date: string }>(dir: string, view: SummaryVi
 async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
   const threads = parseThreads(stale.length);
   if (threads === 1) return parseStale(dir, view, stale);
+  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Array.from({ length: threads - 1 }, () => inWorker(dir, view, stale, next));
-  const all = [await parseShare(dir, view, stale, next), ...(await Promise.all(workers))];
+  const workers = Promise.all(Array.from({ length: threads - 1 }, () => inWorker(Worker, dir, view, stale, next)));
+  workers.catch(() => {}); // a failed worker is reported below, once this thread is done
+  const all = [await parseShare(dir, view, stale, next), ...(await workers)];
   return { entries: all.flatMap((p) => p.entries), problems: all.flatMap((p) => p.problems) };
 }
 
