@@ -1,8 +1,9 @@
-// The fast way to read a data file: js-yaml (about eight times quicker than yaml@2 on a
-// meeting file) with a schema that resolves plain scalars exactly as yaml@2's core
-// schema does. It only ever answers for files that are valid and read the same with
-// yaml@2; on any doubt it answers nothing and the caller reads the file with yaml@2
-// (loadYaml in yaml-file.ts), which also words every error. Equivalence is tested in
+// The fast way to read a data file: a reader of the plain block style people write
+// (blockData, below), else js-yaml (about eight times quicker than yaml@2 on a meeting
+// file) with a schema that resolves plain scalars exactly as yaml@2's core schema does.
+// It only ever answers for files that are valid and read the same with yaml@2; on any
+// doubt it answers nothing and the caller reads the file with yaml@2 (loadYaml in
+// yaml-file.ts), which also words every error. Equivalence is tested in
 // test/store/fast-yaml.test.ts.
 import { load, Schema, Type, type EventType, type State } from 'js-yaml';
 import type { z } from 'zod';
@@ -103,7 +104,7 @@ export function fastData(text: string): unknown {
 }
 
 // A reader of the block style that people and `circle` write (a mapping of plain keys,
-// lists, one-line scalars, | and > text), three times quicker than js-yaml: anything else
+// lists, one-line scalars, | and > text), quicker than js-yaml on such a file: anything else
 // in the text, and it declines (DOUBT), so that js-yaml and then yaml@2 read it.
 
 /** Tabs, carriage returns, control and other odd characters, surrogates (emoji), a BOM. */

@@ -44,8 +44,9 @@ declare const __CIRCLE_BUILD__: string | undefined;
 export const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source';
 
 /**
- * A cache file is a header line, then the rows as JSON. The header holds a hash of the
- * rows: a cache that was cut short, damaged or edited is rebuilt, never trusted.
+ * A cache file is a header line, the rows as JSON on one line, then the strings they
+ * refer to, one a line. The header holds a hash of all after it: a cache that was cut
+ * short, damaged or edited is rebuilt, never trusted.
  */
 interface CacheHeader {
   format: 'circle-cache';
