@@ -24,20 +24,19 @@ interface FollowUp {
 }
 
 /** Every commitment in the history and what became of it, in the order they were made. */
-export function followUps(meetings: readonly MeetingSummary[]): FollowUp[] {
+export function followUps(meetings: ReadonlyArray<Pick<MeetingSummary, 'present' | 'committed' | 'reported' | 'dropped'>>): FollowUp[] {
   const out: FollowUp[] = [];
   const pending = new Map<string, FollowUp>();
   meetings.forEach((m, i) => {
-    const reported = new Set(m.reported.map(nameKey));
-    const dropped = new Set(m.dropped.map(nameKey));
     for (const p of m.present) {
-      const open = pending.get(nameKey(p));
+      const key = nameKey(p);
+      const open = pending.get(key);
       if (!open) continue;
       open.at = i;
-      open.status = reported.has(nameKey(p)) ? 'followed_up' : dropped.has(nameKey(p)) ? 'let_go' : 'silent';
+      open.status = hasName(m.reported, p, key) ? 'followed_up' : hasName(m.dropped, p, key) ? 'let_go' : 'silent';
       // It is their first meeting since: every meeting in between was missed.
       open.absences = i - open.made - 1;
-      pending.delete(nameKey(p));
+      pending.delete(key);
     }
     for (const p of m.committed) {
       const link: FollowUp = { member: p, made: i, status: 'open', absences: 0 };
@@ -51,6 +50,14 @@ export function followUps(meetings: readonly MeetingSummary[]): FollowUp[] {
   }
   return out;
 }
+
+/** The first entry by the person whose name has this key (`name` itself, usually). */
+function byName<T extends { member: string }>(list: readonly T[], name: string, key: string): T | undefined {
+  for (const entry of list) if (entry.member === name || nameKey(entry.member) === key) return entry;
+  return undefined;
+}
+
+const hasName = (names: readonly string[], name: string, key: string) => names.some((n) => n === name || nameKey(n) === key);
 
 export interface FollowUpCounts {
   made: number;
@@ -93,6 +100,7 @@ export interface PracticeChain {
 /**
  * One chain per member (in the order of `order`, then anyone else in order of appearance),
  * each link a commitment and what came of it. `only` keeps the chains of those names.
+ * Meetings are numbered by their place in the list.
  */
 export function practiceChains(meetings: readonly PracticeMeeting[], order: readonly string[] = [], only?: readonly string[]): PracticeChain[] {
   const byMember = new Map<string, { member: string; links: PracticeLink[]; raw: FollowUp[] }>();
@@ -100,18 +108,18 @@ export function practiceChains(meetings: readonly PracticeMeeting[], order: read
   for (const f of followUps(meetings)) {
     const made = meetings[f.made]!;
     const key = nameKey(f.member);
-    const commitment = made.commitments.find((c) => nameKey(c.member) === key)!;
+    const commitment = byName(made.commitments, f.member, key)!;
     const next = f.at === undefined ? undefined : meetings[f.at]!;
-    const report = next?.reports.find((r) => nameKey(r.member) === key);
+    const report = next && byName(next.reports, f.member, key);
     const chain = byMember.get(key) ?? { member: f.member, links: [], raw: [] };
     byMember.set(key, chain);
     chain.raw.push(f);
     chain.links.push({
-      made: { date: made.date, number: made.number },
+      made: { date: made.date, number: f.made + 1 },
       commitment: commitment.text,
       private: commitment.private,
       status: f.status,
-      followedAt: next && { date: next.date, number: next.number },
+      followedAt: next && { date: next.date, number: f.at! + 1 },
       absences: f.absences,
       report,
     });

@@ -28,7 +28,7 @@ export interface CircleStats {
 
 export function circleStats(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): CircleStats {
   const byMeeting = rosters(meetings, members);
-  const rows = historyRows(meetings, members, byMeeting);
+  const rows = historyRows(meetings, members, byMeeting.map((r) => r.length));
   const links = followUps(meetings);
 
   const people = new Map<string, MemberStats>();

@@ -65,15 +65,28 @@ export interface Report {
   private: boolean;
 }
 
-/** A meeting as `practice` sees it: the summary plus the words of each commitment and report. */
-export interface PracticeMeeting extends MeetingSummary {
+/**
+ * A meeting as `practice` sees it: who came, committed, reported back or was let go, and
+ * the words of each commitment and report. Its number is its place in the list.
+ */
+export interface PracticeMeeting {
+  date: string;
+  present: string[];
+  committed: string[];
+  reported: string[];
+  dropped: string[];
   commitments: Array<{ member: string; text: string; private: boolean }>;
   reports: Report[];
 }
 
 export function practiceOf(m: Meeting): PracticeMeeting {
+  const { date, present, committed, reported, dropped } = summarizeMeeting(m);
   return {
-    ...summarizeMeeting(m),
+    date,
+    present,
+    committed,
+    reported,
+    dropped,
     commitments: m.next.members.flatMap((a) => {
       const text = answerText(a, FIELD.commitment);
       return text ? [{ member: a.member.trim(), text, private: a.private }] : [];

@@ -43,27 +43,38 @@ function fitColumns(natural: readonly number[], floors: readonly number[], width
   return widths;
 }
 
+/**
+ * The columns' widths: natural without a width to fit. Every column keeps 10 places while
+ * it can; then short columns (a date) stay whole and long ones go down to 5; on a very
+ * narrow screen, all of them.
+ */
+export function columnWidths(natural: readonly number[], width: number | undefined): number[] {
+  if (width === undefined) return [...natural];
+  const fit = (floor: (n: number) => number) => fitColumns(natural, natural.map(floor), width);
+  const fits = (widths: number[]) => widths.reduce((a, b) => a + b, GAP * (widths.length - 1)) <= width;
+  return [fit((n) => Math.min(n, MIN_COLUMN)), fit((n) => (n <= MIN_COLUMN ? n : NARROWEST))].find(fits) ?? fit((n) => Math.min(n, NARROWEST));
+}
+
 /** Cells are one line each: a line break in the data becomes a space. */
 export function renderTable(headers: string[], rawRows: string[][], options: TableOptions = {}): string {
-  const rows = rawRows.map((r) => headers.map((_, i) => (r[i] ?? '').replace(/\s*\n\s*/g, ' ')));
-  const natural = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
-  // Every column keeps 10 places while it can; then short columns (a date) stay whole
-  // and long ones go down to 5; on a very narrow screen, all of them.
-  const fit = (floor: (n: number) => number) => fitColumns(natural, natural.map(floor), options.width!);
-  const fits = (widths: number[]) => widths.reduce((a, b) => a + b, GAP * (widths.length - 1)) <= options.width!;
-  const widths =
-    options.width === undefined
-      ? natural
-      : [fit((n) => Math.min(n, MIN_COLUMN)), fit((n) => (n <= MIN_COLUMN ? n : NARROWEST))].find(fits) ??
-        fit((n) => Math.min(n, NARROWEST));
-  const line = (cells: string[]) =>
-    cells
-      .map((raw, i) => {
-        const cell = truncate(raw, widths[i]!, Boolean(options.unicode));
-        return i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell));
-      })
-      .join(' '.repeat(GAP))
-      .trimEnd();
-  const head = line(headers);
-  return [options.color ? options.color.bold(head) : head, ...rows.map(line)].join('\n');
+  const oneLine = (cell: string) => (cell.includes('\n') ? cell.replace(/\s*\n\s*/g, ' ') : cell);
+  const rows = rawRows.map((r) => headers.map((_, i) => oneLine(r[i] ?? '')));
+  // Each cell measured once: a long history has tens of thousands of them.
+  const cellWidths = rows.map((r) => r.map(displayWidth));
+  const natural = headers.map((h, i) => cellWidths.reduce((widest, w) => Math.max(widest, w[i]!), displayWidth(h)));
+  const widths = columnWidths(natural, options.width);
+  const gap = ' '.repeat(GAP);
+  const line = (cells: string[], measured: readonly number[]) => {
+    let out = '';
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) out += gap;
+      // A cell that fits is kept as it is; only a cut one is measured again.
+      const fitsWhole = measured[i]! <= widths[i]!;
+      const cell = fitsWhole ? cells[i]! : truncate(cells[i]!, widths[i]!, Boolean(options.unicode));
+      out += i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - (fitsWhole ? measured[i]! : displayWidth(cell)));
+    }
+    return out.trimEnd();
+  };
+  const head = line(headers, headers.map(displayWidth));
+  return [options.color ? options.color.bold(head) : head, ...rows.map((r, i) => line(r, cellWidths[i]!))].join('\n');
 }

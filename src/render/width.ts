@@ -1,6 +1,13 @@
 // How wide text is on a terminal or in plain text, measured by string-width (emoji
 // sequences, CJK and combining marks as terminals draw them), and cutting text to a width.
-import stringWidth from 'string-width';
+
+/**
+ * string-width, loaded when some text is not plain ASCII: setting it up (a segmenter and
+ * an emoji pattern) takes ~35 ms, more than a whole `history` of ASCII text. Required,
+ * not imported, so that the bundle runs it only then (the tests run it the same way).
+ */
+let measure: ((s: string) => number) | undefined;
+const stringWidth = (s: string) => (measure ??= (require('string-width') as typeof import('string-width')).default)(s);
 
 /** Columns the text takes on screen. */
 export function displayWidth(s: string): number {
@@ -8,7 +15,7 @@ export function displayWidth(s: string): number {
   return /^[\x20-\x7e]*$/.test(s) ? s.length : stringWidth(s);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let graphemes: Intl.Segmenter | undefined;
 
 /** Cut text to a display width, whole characters only, with an ellipsis when something was left out. */
 export function truncate(s: string, width: number, unicode: boolean): string {
@@ -17,7 +24,7 @@ export function truncate(s: string, width: number, unicode: boolean): string {
   const room = width - displayWidth(ellipsis);
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(s)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(s)) {
     const w = displayWidth(segment);
     if (used + w > room) break;
     out += segment;

@@ -10,11 +10,12 @@
 // written by another build, or that cannot be read, does not look right or fails its
 // checksum, is ignored and rebuilt. Only files that pass the schema are ever cached; a
 // bad file is reported as file:line:col (exit 65) on every run.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { meetingSchema, type Meeting } from '../core/schema.js';
 import type { AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
@@ -22,10 +23,10 @@ import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting
 import { DataError, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { BUILD, cacheDir, RACY_MS } from './cache.js';
-import { dateMatches, listMeetingDates, meetingFile } from './circle.js';
+import { dateMatches, listMeetingDates, meetingFile, meetingsDir } from './circle.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
-/** Strings that repeat from meeting to meeting (names, topics) are kept once, as numbers. */
+/** Every string of a row is kept in a table, once, and the row holds its number. */
 interface Strings {
   id(s: string): number;
 }
@@ -40,8 +41,9 @@ export interface SummaryView<T extends { date: string }> {
 }
 
 /**
- * A cache file is a header line, then the rows as JSON. The header holds a hash of the
- * rows: a cache that was cut short, damaged or edited is rebuilt, never trusted.
+ * A cache file is a header line, the rows as JSON on one line, then the strings they
+ * refer to, one a line. The header holds a hash of all after it: a cache that was cut
+ * short, damaged or edited is rebuilt, never trusted.
  */
 interface CacheHeader {
   format: 'circle-cache';
@@ -58,8 +60,9 @@ type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 /** One cached meeting: date, key, then the view's packed data. */
 type Row = [date: string, ...key: Key, ...data: unknown[]];
 
+/** The first line of the body: the rows, and how many strings follow them. */
 interface Body {
-  names: string[];
+  strings: number;
   rows: Row[];
 }
 
@@ -78,7 +81,10 @@ function readCache(path: string, view: { id: string }): { rows: Map<string, Row>
     if (header.format !== 'circle-cache' || header.view !== view.id || header.build !== BUILD || typeof header.checked !== 'number' || header.sha1 !== sha1(body)) {
       return { rows, names: [] };
     }
-    const { names, rows: list } = JSON.parse(body.toString('utf8')) as Body;
+    const cut2 = body.indexOf(10);
+    const { strings, rows: list } = JSON.parse(body.subarray(0, cut2).toString('latin1')) as Body;
+    const names = readStrings(body.subarray(cut2 + 1), strings);
+    if (!names) return { rows, names: [] };
     const racy = header.checked - RACY_MS;
     for (const row of list) if (row[2] < racy) rows.set(row[0], row);
     return { rows, names };
@@ -87,12 +93,27 @@ function readCache(path: string, view: { id: string }): { rows: Map<string, Row>
   }
 }
 
-function fileKey(path: string): Key | undefined {
-  const s = statSync(path, { throwIfNoEntry: false });
-  return s && [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+/**
+ * The strings of a cache, one a line: as they are, or, when one holds a line break, a
+ * backslash or half of a surrogate pair, a backslash then its JSON form. Splitting one
+ * long text is much quicker than JSON.parse making every string, and the pieces share
+ * its memory, which the garbage collector need not copy.
+ */
+const PLAIN_LINE = /^[^\\\n\ud800-\udfff]*$/;
+export const writeStrings = (strings: readonly string[]) => strings.map((s) => (PLAIN_LINE.test(s) ? s : `\\${JSON.stringify(s).slice(1, -1)}`)).join('\n');
+
+export function readStrings(bytes: Buffer, count: number): string[] | undefined {
+  if (count === 0) return bytes.length === 0 ? [] : undefined;
+  // ASCII is read as latin1: a copy, into a string of one byte a character.
+  const lines = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8').split('\n');
+  if (lines.length !== count) return undefined;
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.charCodeAt(0) === 92) lines[i] = JSON.parse(`"${lines[i]!.slice(1)}"`) as string;
+  return lines;
 }
 
-const sameKey = (row: Row, key: Key) => row[1] === key[0] && row[2] === key[1] && row[3] === key[2] && row[4] === key[3];
+const keyOf = (s: Stats): Key => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+
+const sameKey = (row: Row, s: Stats) => row[1] === s.size && row[2] === s.mtimeMs && row[3] === s.ctimeMs && row[4] === s.ino;
 
 interface Stale {
   date: string;
@@ -128,13 +149,15 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
   return parsed;
 }
 
-/** The YAML parser is the cost of a cold cache: above this many files a second thread takes half. */
+/** The YAML parser is the cost of a cold cache: above this many files, other threads help. */
 const SPLIT_FROM = 1000;
 const WORKER = new URL('./parse-worker.js', import.meta.url); // beside the bundle in dist/
 /** Run from the sources (the unit tests), there is no bundled worker: one thread. */
 const BUNDLED = !import.meta.url.endsWith('.ts');
+/** Files taken at a time from the shared counter. */
+const SHARE = 64;
 
-/** How many threads will parse this many files. */
+/** How many threads will parse this many files: this one, and a worker on a second core. */
 function parseThreads(files: number): number {
   return BUNDLED && files >= SPLIT_FROM && availableParallelism() >= 2 ? 2 : 1;
 }
@@ -142,21 +165,42 @@ function parseThreads(files: number): number {
 /** Parsing makes much short-lived garbage: a larger young generation than the default halves the time spent collecting it. */
 const YOUNG_GENERATION_MB = 64;
 
-async function inWorker<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
+/**
+ * Parse files until none are left, taking SHARE at a time from `next` (a counter in
+ * shared memory that every parsing thread takes from): no thread waits while another
+ * still has a long list.
+ */
+export async function parseShare<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
+  const parsed: Parsed<T> = { entries: [], problems: [] };
+  for (let at = Atomics.add(next, 0, SHARE); at < stale.length; at = Atomics.add(next, 0, SHARE)) {
+    const part = await parseStale(dir, view, stale.slice(at, at + SHARE));
+    parsed.entries.push(...part.entries);
+    parsed.problems.push(...part.problems);
+  }
+  return parsed;
+}
+
+type WorkerClass = typeof import('node:worker_threads').Worker;
+
+function inWorker<T extends { date: string }>(Worker: WorkerClass, dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
   return new Promise<Parsed<T>>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale, next }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the parsing thread ended early (exit ${code})`)));
   });
 }
 
+/** This thread starts on the files at once; the workers join in as soon as they are up. */
 async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  if (parseThreads(stale.length) === 1) return parseStale(dir, view, stale);
-  const half = Math.ceil(stale.length / 2);
-  const [a, b] = await Promise.all([inWorker(dir, view, stale.slice(0, half)), inWorker(dir, view, stale.slice(half))]);
-  return { entries: [...a.entries, ...b.entries], problems: [...a.problems, ...b.problems] };
+  const threads = parseThreads(stale.length);
+  if (threads === 1) return parseStale(dir, view, stale);
+  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Promise.all(Array.from({ length: threads - 1 }, () => inWorker(Worker, dir, view, stale, next)));
+  workers.catch(() => {}); // a failed worker is reported below, once this thread is done
+  const all = [await parseShare(dir, view, stale, next), ...(await workers)];
+  return { entries: all.flatMap((p) => p.entries), problems: all.flatMap((p) => p.problems) };
 }
 
 /**
@@ -175,12 +219,14 @@ export async function readSummaries<T extends { date: string }>(
   const cache = readCache(path, view);
   const rows = new Map<string, Row>();
   const stale: Stale[] = [];
+  // The same paths as meetingFile gives, joined once: path.join per file costs as much as the stat.
+  const folder = `${meetingsDir(dir)}${sep}`;
   for (const date of dates) {
-    const key = fileKey(meetingFile(dir, date));
-    if (!key) continue; // removed since the folder was listed
+    const stats = statSync(`${folder}${date}.yaml`, { throwIfNoEntry: false });
+    if (!stats) continue; // removed since the folder was listed
     const row = cache.rows.get(date);
-    if (row && sameKey(row, key)) rows.set(date, row);
-    else stale.push({ date, key });
+    if (row && sameKey(row, stats)) rows.set(date, row);
+    else stale.push({ date, key: keyOf(stats) });
   }
 
   if (stale.length) onParse?.(stale.length, parseThreads(stale.length));
@@ -228,7 +274,8 @@ async function writeCache<T extends { date: string }>(
     if (row) rows.push(row);
     else if (entry) rows.push([date, ...entry.key, ...view.pack(entry.data, strings)]);
   }
-  const body = JSON.stringify({ names, rows } satisfies Body);
+  // The rows hold numbers and dates only: every string is in the table, one a line.
+  const body = `${JSON.stringify({ strings: names.length, rows } satisfies Body)}\n${writeStrings(names)}`;
   const header: CacheHeader = { format: 'circle-cache', view: view.id, build: BUILD, checked, sha1: sha1(body) };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
@@ -242,11 +289,11 @@ const some = (s: string | undefined, strings: Strings) => (s === undefined ? nul
 const any = (v: unknown, names: readonly string[]) => (v === null ? undefined : names[v as number]!);
 const ids = (list: readonly string[], strings: Strings) => list.map((s) => strings.id(s));
 const nameList = (v: unknown, names: readonly string[]) => (v as number[]).map((i) => names[i]!);
-/** Words said by someone, as [member, text, private]: the words are not shared, the names are. */
-type Said = [member: number, text: string, priv: 0 | 1];
+/** Words said by someone, as [member, text, private]. */
+type Said = [member: number, text: number, priv: 0 | 1];
 const packSaid = (list: ReadonlyArray<{ member: string; text: string; private: boolean }>, strings: Strings): Said[] =>
-  list.map((c) => [strings.id(c.member), c.text, c.private ? 1 : 0]);
-const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map(([member, text, priv]) => ({ member: names[member]!, text, private: priv === 1 }));
+  list.map((c) => [strings.id(c.member), strings.id(c.text), c.private ? 1 : 0]);
+const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map(([member, text, priv]) => ({ member: names[member]!, text: names[text]!, private: priv === 1 }));
 
 function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
   return [
@@ -284,24 +331,35 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
 /** What `history` and `stats` read. */
 export const SUMMARY_VIEW: SummaryView<MeetingSummary> = { id: 'summaries', pick: summarizeMeeting, pack: packSummary, unpack: unpackSummary };
 
-/** What `practice` reads: the summary plus the words of commitments and reports. */
+/** What `practice` reads: who came, committed, reported or was let go, and the words of commitments and reports. */
 export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
   id: 'practice',
   pick: practiceOf,
+  // Commitments and reports each in one flat list: far fewer arrays for JSON.parse to make.
   pack: (m, strings) => [
-    ...packSummary(m, strings),
-    packSaid(m.commitments, strings),
-    m.reports.map((r) => [strings.id(r.member), r.commitment ?? null, r.said.flatMap((s) => [strings.id(s.field), s.text]), r.private ? 1 : 0]),
+    ids(m.present, strings),
+    ids(m.committed, strings),
+    ids(m.reported, strings),
+    ids(m.dropped, strings),
+    m.commitments.flatMap((c) => [strings.id(c.member), strings.id(c.text), c.private ? 1 : 0]),
+    m.reports.flatMap((r) => [strings.id(r.member), some(r.commitment, strings), r.private ? 1 : 0, r.said.length, ...r.said.flatMap((s) => [strings.id(s.field), strings.id(s.text)])]),
   ],
-  unpack: (r, date, names) => ({
-    ...unpackSummary(r, date, names),
-    commitments: unpackSaid(r[11], names),
-    reports: (r[12] as Array<[number, string | null, Array<number | string>, number]>).map(([member, commitment, said, priv]): Report => {
-      const pairs: Report['said'] = [];
-      for (let i = 0; i < said.length; i += 2) pairs.push({ field: names[said[i] as number]!, text: said[i + 1] as string });
-      return { member: names[member]!, commitment: commitment ?? undefined, said: pairs, private: priv === 1 };
-    }),
-  }),
+  unpack: (r, date, names) => {
+    const c = r[4] as number[];
+    const commitments: PracticeMeeting['commitments'] = [];
+    for (let i = 0; i < c.length; i += 3) commitments.push({ member: names[c[i]!]!, text: names[c[i + 1]!]!, private: c[i + 2] === 1 });
+    const f = r[5] as Array<number | null>;
+    const reports: Report[] = [];
+    for (let i = 0; i < f.length; ) {
+      // member, commitment, private, how many answers, then field and text of each
+      const end = i + 4 + 2 * (f[i + 3] as number);
+      const said: Report['said'] = [];
+      for (let j = i + 4; j < end; j += 2) said.push({ field: names[f[j]!]!, text: names[f[j + 1]!]! });
+      reports.push({ member: names[f[i]!]!, commitment: any(f[i + 1], names), said, private: f[i + 2] === 1 });
+      i = end;
+    }
+    return { date, present: nameList(r[0], names), committed: nameList(r[1], names), reported: nameList(r[2], names), dropped: nameList(r[3], names), commitments, reports };
+  },
 };
 
 /** What the circle's memory is folded from (src/store/memory.ts). */

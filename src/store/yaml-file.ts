@@ -110,6 +110,19 @@ function place(path: readonly (string | number)[], raw: unknown): string {
   return parts.join(', ');
 }
 
+/** Far deeper than any circle file; the yaml library runs out of memory on block nesting some thousands deep. */
+const MAX_BLOCK_DEPTH = 1000;
+
+/** The first line (from 1) that starts deeper than MAX_BLOCK_DEPTH (its indent plus its `- `, `? `, `: ` markers), if any. */
+function tooDeep(text: string): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const [, indent, markers] = /^( *)((?:[-?:] +)*)/.exec(lines[i]!)!;
+    if (indent!.length + markers!.replace(/ /g, '').length > MAX_BLOCK_DEPTH) return i + 1;
+  }
+  return undefined;
+}
+
 /** One broken file shows this many problems, then how many more there are. */
 const PROBLEMS_SHOWN = 5;
 
@@ -147,6 +160,8 @@ export function parseYaml<S extends z.ZodTypeAny>(
   try {
     // CRLF is read as LF (the library would keep the \r in comments); lines stay where they were.
     const lf = text.replace(/\r\n/g, '\n');
+    const deep = tooDeep(lf);
+    if (deep !== undefined) throw new DataError([{ file: shown, line: deep, col: 1, message: parserMessage('call stack') }]);
     doc = parseDocument(lf, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) fail(doc.errors.map((e) => at(e.pos[0], parserMessage(e.message, e.code, startsWithMark(lf, e.pos[0])))));
     raw = doc.toJS({ maxAliasCount: 50 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { countFollowUps, followUps, practiceChains } from '../../src/core/practice.js';
-import { practiceOf, summarizeMeeting } from '../../src/core/summary.js';
+import { nameKey } from '../../src/core/names.js';
+import { practiceOf, summarizeMeeting, type PracticeMeeting } from '../../src/core/summary.js';
 import { meetings } from './memory-fixtures.js';
 
 const history = meetings(
@@ -95,5 +96,85 @@ describe('a commitment let go', () => {
     const links = followUps([made, letGo].map(summarizeMeeting));
     expect(links.map((l) => l.status)).toEqual(['let_go']);
     expect(countFollowUps(links)).toMatchObject({ made: 1, letGo: 1, due: 0, share: undefined });
+  });
+});
+
+/** followUps and practiceChains as first written (Sets of name keys, find by key), to check the quicker ones against. */
+function plainFollowUps(meetings: readonly PracticeMeeting[]): ReturnType<typeof followUps> {
+  const out: ReturnType<typeof followUps> = [];
+  const pending = new Map<string, (typeof out)[number]>();
+  meetings.forEach((m, i) => {
+    const reported = new Set(m.reported.map(nameKey));
+    const dropped = new Set(m.dropped.map(nameKey));
+    for (const p of m.present) {
+      const open = pending.get(nameKey(p));
+      if (!open) continue;
+      open.at = i;
+      open.status = reported.has(nameKey(p)) ? 'followed_up' : dropped.has(nameKey(p)) ? 'let_go' : 'silent';
+      open.absences = i - open.made - 1;
+      pending.delete(nameKey(p));
+    }
+    for (const p of m.committed) {
+      const link = { member: p, made: i, status: 'open' as const, absences: 0 } as (typeof out)[number];
+      out.push(link);
+      pending.set(nameKey(p), link);
+    }
+  });
+  for (const link of pending.values()) {
+    link.absences = meetings.length - link.made - 1;
+    link.status = link.absences > 0 ? 'missed' : 'open';
+  }
+  return out;
+}
+
+function plainChains(meetings: readonly PracticeMeeting[], order: readonly string[]) {
+  const byMember = new Map<string, { member: string; links: unknown[]; raw: ReturnType<typeof followUps> }>();
+  for (const name of order) byMember.set(nameKey(name), { member: name, links: [], raw: [] });
+  for (const f of plainFollowUps(meetings)) {
+    const made = meetings[f.made]!;
+    const key = nameKey(f.member);
+    const commitment = made.commitments.find((c) => nameKey(c.member) === key);
+    const next = f.at === undefined ? undefined : meetings[f.at]!;
+    const report = next?.reports.find((r) => nameKey(r.member) === key);
+    const chain = byMember.get(key) ?? { member: f.member, links: [], raw: [] };
+    byMember.set(key, chain);
+    chain.raw.push(f);
+    chain.links.push({
+      made: { date: made.date, number: f.made + 1 },
+      commitment: commitment?.text,
+      private: commitment?.private,
+      status: f.status,
+      followedAt: next && { date: next.date, number: f.at! + 1 },
+      absences: f.absences,
+      report,
+    });
+  }
+  return [...byMember.values()].filter((c) => c.links.length > 0).map((c) => ({ member: c.member, links: c.links, counts: countFollowUps(c.raw) }));
+}
+
+describe('the quick follow-up', () => {
+  it('gives what the plain one gives, names written any way', () => {
+    // Spellings of the same people (case, spaces, NFKC) and names that are not the same.
+    const name = fc.constantFrom('Ana', 'ana ', 'ANA', 'Ｂen', 'Ben', ' ben', 'Cleo', 'Cleo Ng', 'cleo  ng');
+    const names = fc.array(name, { maxLength: 4 });
+    const said = fc.array(fc.record({ field: fc.constantFrom('tried', 'changed'), text: fc.constantFrom('a', 'b') }), { maxLength: 2 });
+    const meeting = fc.record({
+      present: names,
+      committed: names,
+      reported: names,
+      dropped: names,
+      commitments: fc.array(fc.record({ member: name, text: fc.constantFrom('x', 'y'), private: fc.boolean() }), { maxLength: 4 }),
+      reports: fc.array(fc.record({ member: name, commitment: fc.constantFrom(undefined, 'x'), said, private: fc.boolean() }), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(meeting, { maxLength: 8 }), names, (specs, order) => {
+        const ms: PracticeMeeting[] = specs.map((s, i) => ({ date: `2026-01-${String(i + 10)}`, ...s }));
+        expect(followUps(ms)).toEqual(plainFollowUps(ms));
+        // A commitment listed under `committed` is in `commitments` (both come from the same answers).
+        const consistent = ms.map((m) => ({ ...m, commitments: [...m.commitments, ...m.committed.map((member) => ({ member: member.trim(), text: 'z', private: false }))] }));
+        expect(practiceChains(consistent, order)).toEqual(plainChains(consistent, order));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -5,9 +5,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listMeetingDates, loadMeeting } from '../../src/store/circle.js';
-import { cacheFile, PRACTICE_VIEW, readSummaries, SUMMARY_VIEW, VIEWS } from '../../src/store/summaries.js';
+import { cacheFile, PRACTICE_VIEW, readStrings, readSummaries, SUMMARY_VIEW, VIEWS, writeStrings } from '../../src/store/summaries.js';
 
 /**
  * A file system with a coarse clock (2 s on FAT, 1 s on ext3 and HFS+): while `tick` is
@@ -62,9 +63,23 @@ describe('the compact rows', () => {
         const strings = { id: (s: string) => (names.includes(s) ? names.indexOf(s) : names.push(s) - 1) };
         const picked = view.pick(meeting);
         const row = JSON.parse(JSON.stringify(view.pack(picked, strings)));
+        expect(JSON.stringify(row), 'every string is in the table').not.toContain('"');
         expect(view.unpack(row, date, names), `${view.id} of ${date}`).toStrictEqual(picked);
       }
     }
+  });
+});
+
+describe('the table of strings', () => {
+  it('gives back any strings, one a line (line breaks, backslashes, halves of surrogate pairs)', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('\n', '\\', '"', 'a', 'é', '\ud83d', '\ude00', '\u2028', '\r') }));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), (strings) => {
+        expect(readStrings(Buffer.from(writeStrings(strings)), strings.length)).toStrictEqual(strings);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(readStrings(Buffer.from('a\nb'), 3), 'a table cut short').toBeUndefined();
   });
 });
 
@@ -80,6 +95,19 @@ describe('the summary cache', () => {
     expect(parsed).toBe(0);
     expect(again).toEqual(first);
     expect(again!.commitments).toEqual([{ member: 'Ana', text: 'Call Ben', private: false }]);
+  });
+
+  it('gives back any text as it was', async () => {
+    const { dir, file } = circleWith('Ł');
+    const words = 'Юлия’s plan 👩‍👩‍👧 café ÿ\u00a0 "quoted" \\ back';
+    writeFileSync(file, `date: 2026-01-06\nnumber: 1\nattendance:\n  present: [Łucja, Αλέξης]\nlearning:\n  topic: 日本語\nnext:\n  members:\n    - member: Łucja\n      will_practice: ${JSON.stringify(words)}\n`);
+    utimesSync(file, minuteAgo(), minuteAgo());
+    const [first] = await readSummaries(dir, PRACTICE_VIEW);
+    expect(first!.commitments).toEqual([{ member: 'Łucja', text: words, private: false }]);
+    let parsed = 0;
+    const [again] = await readSummaries(dir, PRACTICE_VIEW, (n) => (parsed = n));
+    expect(parsed).toBe(0);
+    expect(again).toStrictEqual(first);
   });
 
   it('sees a same-size edit whose mtime was put back (cp -p, touch -r)', async () => {
@@ -112,8 +140,9 @@ describe('the summary cache', () => {
     utimesSync(file, minuteAgo(), minuteAgo());
     await topic(dir);
     const path = cacheFile(dir, SUMMARY_VIEW);
-    const [header, body] = readFileSync(path, 'utf8').split('\n') as [string, string];
-    const forged = body.replace('"Alpha"', '"Forged"');
+    const text = readFileSync(path, 'utf8');
+    const [header, body] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)];
+    const forged = body.replace('\nAlpha', '\nForged'); // the topic, in the table of strings
     const sha1 = createHash('sha1').update(forged).digest('hex');
     const s = statSync(file);
     // As the previous build wrote its cache: a hand-bumped version number and no build.

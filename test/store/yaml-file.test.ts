@@ -6,7 +6,7 @@ import { nameKey } from '../../src/core/names.js';
 import { circleSchema, meetingSchema, membersSchema } from '../../src/core/schema.js';
 import { DataError } from '../../src/errors.js';
 import { updateMembers } from '../../src/store/members.js';
-import { loadYaml, MAX_FILE_BYTES, parseYaml, updateYamlFile } from '../../src/store/yaml-file.js';
+import { loadYaml, MAX_FILE_BYTES, parseYaml, readYaml, updateYamlFile } from '../../src/store/yaml-file.js';
 import { exampleDir, tempDir } from '../helpers.js';
 
 function problemsOf(fn: () => unknown): string[] {
@@ -61,6 +61,9 @@ describe('parseYaml: every problem at its line and column', () => {
   it('survives deep nesting, alias bombs and other parser traps', () => {
     const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
     expect(problemsOf(() => parseYaml('/d.yaml', deep, membersSchema))[0]).toMatch(/^\/d\.yaml:1:\d+: .*nested too deeply/);
+    // The same by the fast path, nested in block style: a problem reported, not a crash.
+    const deepBlock = `members:\n  ${'- '.repeat(200_000)}x\n`;
+    expect(problemsOf(() => readYaml('/d.yaml', deepBlock, membersSchema))[0]).toMatch(/^\/d\.yaml:\d+:\d+: .*nested too deeply/);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
     expect(problemsOf(() => parseYaml('/b.yaml', bomb, membersSchema))[0]).toMatch(/^\/b\.yaml:\d+:\d+: /);
     expect(problemsOf(() => parseYaml('/k.yaml', 'a: 1\na: 2\n', membersSchema))[0]).toMatch(/^\/k\.yaml:2:1: /);
