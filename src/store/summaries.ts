@@ -14,17 +14,16 @@ import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
-import { meetingSchema, type Meeting } from '../core/schema.js';
+import type { Meeting } from '../core/schema.js';
 import type { AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
-import { DataError, type Problem } from '../errors.js';
+import { DataError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { BUILD, cacheDir, RACY_MS } from './cache.js';
-import { dateMatches, listMeetingDates, meetingFile, meetingsDir } from './circle.js';
-import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
+import { listMeetingDates, meetingsDir } from './circle.js';
+import type { Key, Parsed, Stale } from './parse-meetings.js';
 
 /** Every string of a row is kept in a table, once, and the row holds its number. */
 interface Strings {
@@ -54,8 +53,6 @@ interface CacheHeader {
   sha1: string;
 }
 
-/** A meeting file's size, mtime, ctime and inode, as read by stat. */
-type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 /** One cached meeting: date, key, then the view's packed data. */
 type Row = [date: string, ...key: Key, ...data: unknown[]];
@@ -115,94 +112,6 @@ const keyOf = (s: Stats): Key => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
 
 const sameKey = (row: Row, s: Stats) => row[1] === s.size && row[2] === s.mtimeMs && row[3] === s.ctimeMs && row[4] === s.ino;
 
-interface Stale {
-  date: string;
-  key: Key;
-}
-
-interface Parsed<T> {
-  entries: Array<[date: string, key: Key, data: T]>;
-  problems: Problem[];
-}
-
-/** Parse, check and summarise meeting files (in this thread or in a worker). */
-export async function parseStale<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  const parsed: Parsed<T> = { entries: [], problems: [] };
-  for (const { date, key } of stale) {
-    const file = meetingFile(dir, date);
-    try {
-      // Read at once (much quicker than fs/promises for thousands of small files);
-      // anything unusual goes through loadYaml, which words the problem.
-      let text: string | undefined;
-      try {
-        if (key[0] <= MAX_FILE_BYTES) text = readFileSync(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed while we read: skip it
-      }
-      const meeting = text === undefined ? await loadYaml(file, meetingSchema, dateMatches(date)) : readYaml(file, text, meetingSchema, dateMatches(date));
-      parsed.entries.push([date, key, view.pick(meeting.data)]);
-    } catch (error) {
-      if (error instanceof DataError) parsed.problems.push(...error.problems);
-      else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  return parsed;
-}
-
-/** The YAML parser is the cost of a cold cache: above this many files, other threads help. */
-const SPLIT_FROM = 1000;
-const WORKER = new URL('./parse-worker.js', import.meta.url); // beside the bundle in dist/
-/** Run from the sources (the unit tests), there is no bundled worker: one thread. */
-const BUNDLED = !import.meta.url.endsWith('.ts');
-/** Files taken at a time from the shared counter. */
-const SHARE = 64;
-
-/** How many threads will parse this many files: this one, and a worker on a second core. */
-function parseThreads(files: number): number {
-  return BUNDLED && files >= SPLIT_FROM && availableParallelism() >= 2 ? 2 : 1;
-}
-
-/** Parsing makes much short-lived garbage: a larger young generation than the default halves the time spent collecting it. */
-const YOUNG_GENERATION_MB = 64;
-
-/**
- * Parse files until none are left, taking SHARE at a time from `next` (a counter in
- * shared memory that every parsing thread takes from): no thread waits while another
- * still has a long list.
- */
-export async function parseShare<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
-  const parsed: Parsed<T> = { entries: [], problems: [] };
-  for (let at = Atomics.add(next, 0, SHARE); at < stale.length; at = Atomics.add(next, 0, SHARE)) {
-    const part = await parseStale(dir, view, stale.slice(at, at + SHARE));
-    parsed.entries.push(...part.entries);
-    parsed.problems.push(...part.problems);
-  }
-  return parsed;
-}
-
-type WorkerClass = typeof import('node:worker_threads').Worker;
-
-function inWorker<T extends { date: string }>(Worker: WorkerClass, dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
-  return new Promise<Parsed<T>>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale, next }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the parsing thread ended early (exit ${code})`)));
-  });
-}
-
-/** This thread starts on the files at once; the workers join in as soon as they are up. */
-async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  const threads = parseThreads(stale.length);
-  if (threads === 1) return parseStale(dir, view, stale);
-  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Promise.all(Array.from({ length: threads - 1 }, () => inWorker(Worker, dir, view, stale, next)));
-  workers.catch(() => {}); // a failed worker is reported below, once this thread is done
-  const all = [await parseShare(dir, view, stale, next), ...(await workers)];
-  return { entries: all.flatMap((p) => p.entries), problems: all.flatMap((p) => p.problems) };
-}
-
 /**
  * One summary per meeting, oldest first. Throws DataError listing every bad meeting file.
  * `onParse` hears how many files must be parsed, and by how many threads, before they are
@@ -229,8 +138,12 @@ export async function readSummaries<T extends { date: string }>(
     else stale.push({ date, key: keyOf(stats) });
   }
 
-  if (stale.length) onParse?.(stale.length, parseThreads(stale.length));
-  const parsed = await parseAll(dir, view, stale);
+  let parsed: Parsed<T> = { entries: [], problems: [] };
+  if (stale.length) {
+    const { parseAll, parseThreads } = await import('./parse-meetings.js');
+    onParse?.(stale.length, parseThreads(stale.length));
+    parsed = await parseAll(dir, view, stale);
+  }
   const fresh = new Map(parsed.entries.map(([date, key, data]) => [date, { key, data }]));
   const out: T[] = [];
   for (const date of dates) {

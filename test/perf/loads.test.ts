@@ -87,6 +87,17 @@ describe('what the built program loads', () => {
     expect(again.stdout).toContain('## Time to Reflect');
   });
 
+  it('circle history, stats and practice: no YAML parser or schema once the caches are filled', () => {
+    for (const command of ['history', 'stats', 'practice']) {
+      const ws = exampleWorkspace();
+      const first = run([command], ws);
+      const again = run([command], ws);
+      expect(matching(first.files, YAML).length, command).toBeGreaterThan(0);
+      for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PROMPTS, PDF]) expect(matching(again.files, heavy), command).toEqual([]);
+      expect(again.stdout, command).toBe(first.stdout);
+    }
+  });
+
   it('circle meet: no YAML parser or schema in what it loads before the first question', () => {
     // Its static imports (what loads with it, from the metafile); the draft's reader and
     // writer, the --answers reader and the recording are imported when needed.
