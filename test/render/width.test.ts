@@ -1,4 +1,6 @@
 // Text width as a terminal draws it (string-width), cutting at whole characters, and tables that fit.
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../../src/render/table.js';
 import { displayWidth, truncate } from '../../src/render/width.js';
@@ -27,6 +29,34 @@ describe('displayWidth', () => {
     ['a\u200bb', 2], // a zero-width space
   ])('%s is %i columns', (text, width) => {
     expect(displayWidth(text)).toBe(width);
+  });
+});
+
+describe('displayWidth without string-width', () => {
+  const stringWidth = (createRequire(import.meta.url)('string-width') as typeof import('string-width')).default;
+  const seed = Number(process.env.FAST_CHECK_SEED ?? 20261129);
+  // Text from every block the quick answer covers, its edges, and what it must leave to string-width.
+  const piece = fc.oneof(
+    fc.constantFrom('José', 'Łucja', 'Αλέξης', 'Юлия', 'Thảo Nguyễn', '—', '…', '•', '“', '▁▂▃▅█', '─│┼', ' ', '~', 'ʯ', 'ͷ', 'ԯ', 'ỹ'),
+    fc.constantFrom('\u00ad', '\u00a9', '\u00ae', '\u0301', '\u0483', '\u0489', '\u200b', '\u2028', '\u2122', '\u2190', '日本', '👍', '❤️', '\u001b[1m', '\t', '\u007f'),
+    fc.integer({ min: 0x20, max: 0x2600 }).map((c) => String.fromCharCode(c)),
+  );
+  it('gives what string-width gives for each character below U+2600', () => {
+    for (let c = 0x20; c < 0x2600; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(c)}b`;
+      expect(displayWidth(text), `U+${c.toString(16)}`).toBe(stringWidth(text));
+    }
+  });
+
+  it(`gives what string-width gives (seed ${seed})`, () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        expect(displayWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
+      }),
+      { seed, numRuns: 4000 },
+    );
   });
 });
 

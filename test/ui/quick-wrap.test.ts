@@ -32,6 +32,14 @@ describe('quickWrap', () => {
     );
   });
 
+  it('gives what wrap-ansi gives for each character below U+2800, in a line that just fits', () => {
+    for (let c = 0x20; c < 0x2800; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const line = `${'x'.repeat(18)}${String.fromCharCode(c)} y`;
+      for (const columns of [20, 21]) expect(quickWrap(line, columns, { trim: false, hard: true }), `U+${c.toString(16)}`).toBe(wrapAnsi(line, columns, { trim: false, hard: true }));
+    }
+  });
+
   it('answers the lines of a first question without loading wrap-ansi', () => {
     const line = '\u001b[32m?\u001b[39m \u001b[1mWho is facilitating today?\u001b[22m \u001b[2m(Łucja Nowak, Αλέξης Παππάς, Юлия)\u001b[22m';
     const script = `
