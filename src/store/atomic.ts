@@ -74,8 +74,10 @@ async function landing(file: string): Promise<string> {
  * Replace (or with `exclusive`, create) `file` atomically. A rewrite keeps the file's
  * mode and owner and writes through a symbolic link; a read-only file is refused. A
  * failure leaves the old file and no temp file, and names `file`, never the temp file.
+ * `durable: false` skips the fsyncs, for files a power cut may lose (locks, caches).
  */
-export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean; durable?: boolean } = {}): Promise<void> {
+  const durable = options.durable ?? true;
   const shown = displayPath(file);
   let temp: string | undefined;
   try {
@@ -97,7 +99,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
         if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()) await handle.chown(before.uid, before.gid).catch(() => {});
       }
       await handle.writeFile(text);
-      await handle.sync();
+      if (durable) await handle.sync();
     } finally {
       await handle.close();
     }
@@ -109,7 +111,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
       await rename(temp, target);
     }
     temp = undefined;
-    await fsyncDir(dir);
+    if (durable) await fsyncDir(dir);
   } catch (error) {
     if (temp !== undefined) await unlink(temp).catch(() => {});
     if (error instanceof CircleError || (error as NodeJS.ErrnoException).code === 'EEXIST') throw error;

@@ -55,7 +55,7 @@ async function take(path: string, started: string, waitMs: number, busy: (holder
   let tookOver = false;
   for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
     try {
-      await writeFileAtomic(path, text, { exclusive: true });
+      await writeFileAtomic(path, text, { exclusive: true, durable: false });
       return { release: () => unlink(path).catch(() => {}) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -85,7 +85,7 @@ export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_to
   const saved: Saved = { format: FORMAT, build: BUILD, folder, newestFile: await stamp(meetingFile(dir, newest ?? '')), dropped, ...known, memory: remembered.memory };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(memoryFile(dir), JSON.stringify(saved));
+    await writeFileAtomic(memoryFile(dir), JSON.stringify(saved), { durable: false });
   } catch {
     // a read-only folder only costs speed
   }

@@ -73,7 +73,7 @@ async function save(dir: string, found: Record<string, Entry>): Promise<void> {
   const body = JSON.stringify(all);
   try {
     await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(snapshotFile(dir), `${JSON.stringify({ format: FORMAT, build: BUILD, length: body.length })}\n${body}`);
+    await writeFileAtomic(snapshotFile(dir), `${JSON.stringify({ format: FORMAT, build: BUILD, length: body.length })}\n${body}`, { durable: false });
   } catch {
     // a read-only folder only costs speed
   }

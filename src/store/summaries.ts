@@ -192,7 +192,7 @@ async function writeCache<T extends { date: string }>(
   const header: CacheHeader = { format: 'circle-cache', view: view.id, build: BUILD, checked, sha1: sha1(body) };
   try {
     await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(path, `${JSON.stringify(header)}\n${body}`);
+    await writeFileAtomic(path, `${JSON.stringify(header)}\n${body}`, { durable: false });
   } catch {
     // A read-only folder only costs speed: the summaries are still correct.
   }
