@@ -51,7 +51,16 @@ const noColorDetection = {
 /** @inquirer/core wraps each line of a question with src/ui/quick-wrap.cjs, which loads wrap-ansi only for lines that need it. */
 const quickWrap = {
   name: 'quick-wrap',
-  setup: (b) => b.onResolve({ filter: /^wrap-ansi$/ }, (args) => (/@inquirer[\\/]core[\\/]/.test(args.importer) ? { path: join(root, 'src', 'ui', 'quick-wrap.cjs') } : undefined)),
+  setup: (b) =>
+    b.onResolve({ filter: /^wrap-ansi$/ }, (args) => {
+      if (!/@inquirer[\\/]core[\\/]/.test(args.importer)) return undefined;
+      const shim = join(root, 'src', 'ui', 'quick-wrap.cjs');
+      // The shim must load (and its test compare with) the wrap-ansi inquirer would have used.
+      if (createRequire(args.importer).resolve('wrap-ansi') !== createRequire(shim).resolve('wrap-ansi')) {
+        throw new Error('@inquirer/core has a wrap-ansi of its own: make src/ui/quick-wrap.cjs load that one');
+      }
+      return { path: shim };
+    }),
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -60,12 +69,13 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
 
 /**
- * This build: a hash of the sources, the lockfile, the embedded templates and this script
- * (the caches are keyed with it: V8's code cache checks little more than a script's length).
+ * This build: a hash of the sources, package.json (the version is built in), the lockfile,
+ * the embedded templates and this script (the caches are keyed with it: V8's code cache
+ * checks little more than a script's length).
  */
 function buildId() {
   const hash = createHash('sha1');
-  const files = ['package-lock.json', 'scripts/build.mjs', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', f)), ...readdirSync(join(root, 'templates')).map((f) => join('templates', f))];
+  const files = ['package.json', 'package-lock.json', 'scripts/build.mjs', ...readdirSync(join(root, 'src'), { recursive: true }).map((f) => join('src', f)), ...readdirSync(join(root, 'templates')).map((f) => join('templates', f))];
   for (const file of files.sort()) {
     if (!statSync(join(root, file)).isFile()) continue;
     hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');

@@ -369,6 +369,7 @@ function commandName(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return argv[i + 1];
+    if (arg === '-h' || arg === '--help') return undefined; // the top-level help, listing them all
     if (arg === '--home' || arg === '--circle') i++;
     else if (!arg.startsWith('-')) return arg;
   }

@@ -37,11 +37,15 @@ const CORE = new Schema({ implicit: IMPLICIT });
  * Texts that may read differently: directives (`%YAML 1.1` changes the schema), anchors
  * and aliases (yaml@2 limits how far they expand), tags, complex keys (`? key`, `[a]: b`),
  * which the two libraries turn into different strings, a tab, form feed or lone carriage
- * return anywhere (where they are allowed, or break a line, differs) and a byte order
- * mark after the start. Text that merely looks like one of
+ * return anywhere (where they are allowed, or break a line, differs), a byte order
+ * mark after the start, and a comment right after a quote (yaml@2 wants a space before
+ * it). Text that merely looks like one of
  * these ("R &D", "why ?") only costs the slower read.
  */
-const DOUBTFUL = /^%|(?:^|[\s[{,])(?:[&*]\S|!|\?(?:\s|$))|[\]}]\s*:(?:\s|$)|[\t\f\r]|[^]\ufeff/m;
+const DOUBTFUL = /^%|(?:^|[\s[{,])(?:[&*]\S|!|\?(?:\s|$))|[\]}]\s*:(?:\s|$)|[\t\f\r]|[^]\ufeff|["']#/m;
+
+/** yaml@2 refuses an implicit key longer than 1024 characters: anything near that is a doubt. */
+const MAX_KEY = 1000;
 
 /** Keys that come from a null or a collection in js-yaml (`~: x`, `[a, b]: c`). */
 const ODD_KEY = /^(?:null|\[object Object\]|)$/;
@@ -49,7 +53,7 @@ const ODD_KEY = /^(?:null|\[object Object\]|)$/;
 function hasOddKey(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasOddKey);
   if (value === null || typeof value !== 'object') return false;
-  for (const key of Object.keys(value)) if (ODD_KEY.test(key) || key.includes(',') || hasOddKey((value as Record<string, unknown>)[key])) return true;
+  for (const key of Object.keys(value)) if (ODD_KEY.test(key) || key.includes(',') || key.length > MAX_KEY || hasOddKey((value as Record<string, unknown>)[key])) return true;
   return false;
 }
 
@@ -206,7 +210,7 @@ export function blockData(text: string): unknown {
       return rest[1] === close && (rest.length === 2 || rest[2] === ' ') && restIsEmpty(rest.slice(2)) ? (c === '[' ? [] : {}) : DOUBT;
     }
     // '-' may start a word (-5, -x), not an entry ('- ', checked before).
-    if (NOT_PLAIN.has(c) && !(c === '-' && rest.length > 1)) return DOUBT;
+    if (NOT_PLAIN.has(c) && !(c === '-' && rest.length > 1 && rest[1] !== ' ')) return DOUBT; // `key: - x` is refused by yaml@2
     const comment = rest.indexOf(' #');
     let value = comment === -1 ? rest : rest.slice(0, comment);
     let end = value.length;
@@ -259,7 +263,7 @@ export function blockData(text: string): unknown {
       const match = KEY.exec(line);
       if (!match) return DOUBT;
       const key = match[1]!;
-      if (key === '__proto__' || Object.hasOwn(map, key) || typeof plainValue(key) !== 'string') return DOUBT;
+      if (key.length > MAX_KEY || key === '__proto__' || Object.hasOwn(map, key) || typeof plainValue(key) !== 'string') return DOUBT;
       const at = KEY.lastIndex;
       const value = at === line.length || line[at] === '#' ? below(indent, true) : inline(at, indent);
       if (value === DOUBT) return DOUBT;

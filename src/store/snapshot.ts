@@ -5,8 +5,8 @@
 // An entry is used while its file's size, mtime, ctime and inode are as recorded and the
 // build is the one that wrote it; otherwise the file is read and checked again. Only data
 // that passed the schema is kept, never that of a file modified within RACY_MS of being
-// read. A snapshot that does not parse, is not as long as its header says, or is from
-// another build is ignored. It holds circle.yaml, members.yaml and the newest few meeting files read.
+// read. A snapshot that does not parse, fails its checksum or is from another build is
+// ignored. It holds circle.yaml, members.yaml and the newest few meeting files read.
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,13 +22,20 @@ type Entry = [...key: Key, data: unknown];
 
 const snapshotFile = (dir: string) => join(cacheDir(dir), 'files.json');
 
+/** FNV-1a of the text: a damaged or edited snapshot is not used (its data would skip the schema). */
+export function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
 function readEntries(dir: string): Record<string, Entry> {
   try {
     const text = readFileSync(snapshotFile(dir), 'utf8');
     const cut = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, cut)) as { format?: string; build?: string; length?: number };
+    const header = JSON.parse(text.slice(0, cut)) as { format?: string; build?: string; sum?: string };
     const body = text.slice(cut + 1);
-    if (header.format === FORMAT && header.build === BUILD && header.length === body.length) return JSON.parse(body) as Record<string, Entry>;
+    if (header.format === FORMAT && header.build === BUILD && header.sum === checksum(body)) return JSON.parse(body) as Record<string, Entry>;
   } catch {
     // missing or damaged: the files are read
   }
@@ -73,7 +80,7 @@ async function save(dir: string, found: Record<string, Entry>): Promise<void> {
   const body = JSON.stringify(all);
   try {
     await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(snapshotFile(dir), `${JSON.stringify({ format: FORMAT, build: BUILD, length: body.length })}\n${body}`, { durable: false });
+    await writeFileAtomic(snapshotFile(dir), `${JSON.stringify({ format: FORMAT, build: BUILD, sum: checksum(body) })}\n${body}`, { durable: false });
   } catch {
     // a read-only folder only costs speed
   }

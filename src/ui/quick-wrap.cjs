@@ -6,8 +6,8 @@
 // in its place; test/ui/quick-wrap.test.ts checks it answers as wrap-ansi does.
 'use strict';
 
-/** Control sequences (colours, showing and hiding the cursor…), which take no room. */
-const CSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+/** Control sequences wrap-ansi gives no room (colours, showing and hiding the cursor…): ansi-regex@5's pattern for them. */
+const CSI = /\u001b[[\]()#;?]*(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]/g;
 /**
  * One column each: printable ASCII, Latin (Vietnamese too), Greek and Cyrillic letters (©
  * and ® left out: they may be emoji), dashes, quotes, bullets and '…', and the marks inquirer draws

@@ -210,6 +210,15 @@ describe('found in review', () => {
     expect((await cli([])).code).toBe(2); // no command at all is a usage error
   });
 
+  it('a help option before the command shows every command, as the top-level help does', async () => {
+    const top = await cli(['--help']);
+    for (const args of [['-h', 'agenda'], ['--help', 'members', 'add'], ['--circle', 'x', '--help', 'history']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toBe(top.stdout);
+    }
+  });
+
   it('refuses a bad --circle even for commands that do not use it', async () => {
     for (const args of [['list'], ['init', 'X', '--yes']]) {
       expect((await cli(['--circle', '../x', ...args], { cwd: tempDir() })).code).toBe(2);

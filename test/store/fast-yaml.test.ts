@@ -53,6 +53,20 @@ describe('the fast YAML path reads what yaml@2 reads', () => {
     expect(isDoubt(blockData(readFileSync(join(root, file), 'utf8')))).toBe(false);
   });
 
+  // Slips found by review, which yaml@2 refuses: the quick readers must not accept them.
+  it.each([
+    ['a value starting with "- "', 'a: - b\n'],
+    ['a lone "- " value', 'a: -  \n'],
+    ['"- " then a comment', 'a: - # c\n'],
+    ['"- " in a list item', 'x:\n  - a: - b\n'],
+    ['a comment right after a double quote', 'a: "x"#c\n'],
+    ['a comment right after a single quote', "a: 'x'#c\n"],
+    ['a key over 1024 characters', `prompts:\n  ${'k'.repeat(1030)}: x\n`],
+  ])('reads %s as yaml@2 does (an error)', (_, text) => {
+    expect(strictData(text)).toBe('error');
+    agrees(text);
+  });
+
   it('declines what it cannot promise to read the same way', () => {
     const doubts = [
       '%YAML 1.1\n---\na: 0b101\n',

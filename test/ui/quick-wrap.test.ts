@@ -15,7 +15,7 @@ const seed = Number(process.env.FAST_CHECK_SEED ?? 20261129);
 // and what must go to wrap-ansi (wide, combining and emoji characters, ©, line breaks).
 const piece = fc.oneof(
   fc.constantFrom('José', 'Łucja', 'Αλέξης', 'Юлия', 'Thảo Nguyễn', 'Ana', '?', '❯', '◉', '◯', '✔', '─', '↑↓', '⏎', '(Use arrow keys)', '—', '…', '•', '“', 'Dr.', '   ', ' ', ''),
-  fc.constantFrom('\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[39m', '\u001b[2m', '\u001b[0m', '\u001b[38;5;208m', '\u001b[2K', '\u001b[G', '\u001b[?25l', '\u001b[?25h', '\u001b[3A', '\u001b]0;t\u0007', '\u001b[', '\u001b'),
+  fc.constantFrom('\u001b[1m', '\u001b[22m', '\u001b[36m', '\u001b[39m', '\u001b[2m', '\u001b[0m', '\u001b[38;5;208m', '\u001b[2K', '\u001b[G', '\u001b[?25l', '\u001b[?25h', '\u001b[3A', '\u001b]0;t\u0007', '\u001b[', '\u001b', '\u001b[s', '\u001b[u', '\u001b[1Q', '\u001b[12345m', '\u001b[1;22222m'),
   fc.constantFrom('漢字', 'e\u0301', '😀', '©', '®', '\u00ad', '\u200b', '\t', '\r', '\n', '\u212b', 'Ω', '✅', '⌚', '◽', '⚠', '㋡', '\u2028', '✔\ufe0f'),
   fc.string({ maxLength: 12 }),
 );
@@ -38,6 +38,10 @@ describe('quickWrap', () => {
       const line = `${'x'.repeat(18)}${String.fromCharCode(c)} y`;
       for (const columns of [20, 21]) expect(quickWrap(line, columns, { trim: false, hard: true }), `U+${c.toString(16)}`).toBe(wrapAnsi(line, columns, { trim: false, hard: true }));
     }
+  });
+
+  it.each(['\u001b[saaaa bbbbb', '\u001b[1Qaaaa bbbbb', 'aaaa \u001b[1;22222mbbbbb', '\u001b[?25laaaa bbbbb'])('gives what wrap-ansi gives for %j (review)', (line) => {
+    for (const columns of [9, 10, 11, 12]) expect(quickWrap(line, columns, { trim: false, hard: true })).toBe(wrapAnsi(line, columns, { trim: false, hard: true }));
   });
 
   it('answers the lines of a first question without loading wrap-ansi', () => {
