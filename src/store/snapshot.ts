@@ -22,20 +22,24 @@ type Entry = [...key: Key, data: unknown];
 
 const snapshotFile = (dir: string) => join(cacheDir(dir), 'files.json');
 
-/** FNV-1a of the text: a damaged or edited snapshot is not used (its data would skip the schema). */
-export function checksum(text: string): string {
+/** FNV-1a of the bytes, four at a time: a damaged or edited snapshot is not used (its data would skip the schema). */
+export function checksum(bytes: Uint8Array): string {
+  const words = bytes.length >> 2;
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes); // a copy, aligned
+  const view = new Int32Array(aligned.buffer, aligned.byteOffset, words);
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ view[i]!, 0x01000193);
+  for (let i = words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return (h >>> 0).toString(36);
 }
 
 function readEntries(dir: string): Record<string, Entry> {
   try {
-    const text = readFileSync(snapshotFile(dir), 'utf8');
-    const cut = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, cut)) as { format?: string; build?: string; sum?: string };
-    const body = text.slice(cut + 1);
-    if (header.format === FORMAT && header.build === BUILD && header.sum === checksum(body)) return JSON.parse(body) as Record<string, Entry>;
+    const bytes = readFileSync(snapshotFile(dir));
+    const cut = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, cut).toString('utf8')) as { format?: string; build?: string; sum?: string };
+    const body = bytes.subarray(cut + 1);
+    if (header.format === FORMAT && header.build === BUILD && header.sum === checksum(body)) return JSON.parse(body.toString('utf8')) as Record<string, Entry>;
   } catch {
     // missing or damaged: the files are read
   }
@@ -77,10 +81,10 @@ async function save(dir: string, found: Record<string, Entry>): Promise<void> {
   const all = { ...readEntries(dir), ...found };
   const meetings = Object.keys(all).filter((n) => n.startsWith('meetings/')).sort();
   for (const old of meetings.slice(0, -MEETINGS_KEPT)) delete all[old];
-  const body = JSON.stringify(all);
+  const body = Buffer.from(JSON.stringify(all));
   try {
     await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(snapshotFile(dir), `${JSON.stringify({ format: FORMAT, build: BUILD, sum: checksum(body) })}\n${body}`, { durable: false });
+    await writeFileAtomic(snapshotFile(dir), Buffer.concat([Buffer.from(`${JSON.stringify({ format: FORMAT, build: BUILD, sum: checksum(body) })}\n`), body]), { durable: false });
   } catch {
     // a read-only folder only costs speed
   }

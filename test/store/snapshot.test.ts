@@ -34,7 +34,7 @@ function plant(dir: string, change: (entries: Record<string, unknown[]>) => void
   const entries = JSON.parse(body) as Record<string, unknown[]>;
   change(entries);
   const next = JSON.stringify(entries);
-  const h = { ...JSON.parse(head), sum: checksum(next) };
+  const h = { ...JSON.parse(head), sum: checksum(Buffer.from(next)) };
   header(h);
   writeFileSync(snapshotOf(dir), `${JSON.stringify(h)}\n${next}`);
 }
