@@ -152,7 +152,8 @@ for (const file of ['dist/main.js', ...commands]) {
   if (!packed.length) continue;
   const names = new Set(packed.map((f) => f.slice('dist/'.length)));
   const local = (code) => code.replace(REQUIRE, (all, name) => (names.has(name) ? `__circle_require("./${name}")` : all));
-  const factories = packed.map((f) => `case "./${f.slice('dist/'.length)}":return function(exports,require,module,__filename,__dirname){${local(readFileSync(join(root, f), 'utf8'))}\n};`);
+  // A packed chunk's own source-map comment is dropped: the file's one comment stays its own.
+  const factories = packed.map((f) => `case "./${f.slice('dist/'.length)}":return function(exports,require,module,__filename,__dirname){${local(readFileSync(join(root, f), 'utf8')).replace(/\/\/# sourceMappingURL=\S+/g, '')}\n};`);
   const code = readFileSync(join(root, file), 'utf8');
   writeFileSync(
     join(root, file),
