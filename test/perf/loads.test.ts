@@ -4,7 +4,7 @@
 // files are recorded by a loader hook (record-loads.mjs); the bundle's chunks are mapped
 // back to the sources they hold with esbuild's metafile (dist/meta.json).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +114,15 @@ describe('what the built program loads', () => {
     const files = [...seen].flatMap((f) => Object.keys(outputs[f]!.inputs));
     expect(files).toContain('src/commands/meet.ts');
     for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PDF]) expect(matching(files, heavy)).toEqual([]);
+  });
+
+  it('a module packed into several files runs once: an error made by agenda is known as one by the command line (exit 65)', () => {
+    const ws = exampleWorkspace();
+    const file = join(ws, 'circles', 'riverside-leaders', 'circle.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, 'name: [unclosed'));
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'circle.js'), 'agenda'], { cwd: ws, env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(r.stderr).toMatch(/circle\.yaml:\d+:\d+: /);
+    expect(r.status).toBe(65);
   });
 
   it('circle agenda --format pdf does load the PDF code (the check above can fail)', () => {
