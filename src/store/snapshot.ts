@@ -33,17 +33,30 @@ export function checksum(bytes: Uint8Array): string {
   return (h >>> 0).toString(36);
 }
 
+/**
+ * The snapshot read last, by its file's stat: a command reads it once, not once per load.
+ * Each entry is still checked against its own file, so a snapshot read earlier can only
+ * miss newer entries, never give data a file no longer holds.
+ */
+let lastRead: { stamp: string; entries: Record<string, Entry> } | undefined;
+
 function readEntries(dir: string): Record<string, Entry> {
+  const path = snapshotFile(dir);
+  const s = statSync(path, { throwIfNoEntry: false });
+  const stamp = s ? `${path}:${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}` : '';
+  if (stamp && lastRead?.stamp === stamp) return lastRead.entries;
+  let entries: Record<string, Entry> = {};
   try {
-    const bytes = readFileSync(snapshotFile(dir));
+    const bytes = readFileSync(path);
     const cut = bytes.indexOf(10);
     const header = JSON.parse(bytes.subarray(0, cut).toString('utf8')) as { format?: string; build?: string; sum?: string };
     const body = bytes.subarray(cut + 1);
-    if (header.format === FORMAT && header.build === BUILD && header.sum === checksum(body)) return JSON.parse(body.toString('utf8')) as Record<string, Entry>;
+    if (header.format === FORMAT && header.build === BUILD && header.sum === checksum(body)) entries = JSON.parse(body.toString('utf8')) as Record<string, Entry>;
   } catch {
     // missing or damaged: the files are read
   }
-  return {};
+  lastRead = { stamp, entries };
+  return entries;
 }
 
 function keyOf(path: string): Key | undefined {
