@@ -1,32 +1,35 @@
 // V8's code cache for the program's modules: compiling them is a large part of starting
-// a command, and Node 20 keeps no cache of its own. Each module in dist/ is compiled
-// with the cache saved by an earlier run, if V8 accepts it; a module that had none (or
-// whose cache V8 refused) gets one at exit, holding every function the run compiled.
+// a command. On Node 22.1 and later, Node keeps it (module.enableCompileCache). Node 20
+// has no cache of its own: each module in dist/ is compiled with the cache saved by an
+// earlier run, if V8 accepts it; a module that had none (or whose cache V8 refused) gets
+// one at exit, holding every function the run compiled.
 //
 // The cache lives in $XDG_CACHE_HOME/circle (else ~/.cache/circle), one folder per build
-// (dist/build-id) and V8 version, so a cache never outlives the code it was made from;
-// folders of other builds not written to for a week are removed. CIRCLE_CODE_CACHE=0 turns it
-// off. Any problem with it costs speed only.
+// (dist/build-id), install folder and V8 version: a cache never outlives the code it was
+// made from, and never names another install's files. When a run makes its folder,
+// the folders not written to for a week are removed. CIRCLE_CODE_CACHE=0 turns it off.
+// Any problem with it costs speed only.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
-const main = require.main;
-
 function cacheFolder(dist) {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   const build = fs.readFileSync(path.join(dist, 'build-id'), 'utf8').trim();
-  return path.join(base, 'circle', `${build}-${process.versions.v8}-${process.arch}`);
+  const install = crypto.createHash('sha1').update(dist).digest('hex').slice(0, 12);
+  return path.join(base, 'circle', `${build}-${install}-${process.versions.v8}-${process.arch}`);
 }
 
-/** Remove the folders of other builds not written to for a week (each build makes its own). */
-function pruneOld(base, current) {
+/** Remove the other folders not written to for a week. */
+function pruneOld(folder) {
+  const base = path.dirname(folder);
   const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
   for (const name of fs.readdirSync(base)) {
     const other = path.join(base, name);
-    if (other !== current && fs.statSync(other).mtimeMs < weekAgo) fs.rmSync(other, { recursive: true, force: true });
+    if (other !== folder && fs.statSync(other).mtimeMs < weekAgo) fs.rmSync(other, { recursive: true, force: true });
   }
 }
 
@@ -38,14 +41,25 @@ exports.install = function install(dist) {
   } catch {
     return;
   }
+  const fresh = !fs.existsSync(folder);
+  /** What to do at exit: write the caches Node 20 made, then prune if the folder is new. */
+  const atExit = [];
+  if (typeof Module.enableCompileCache === 'function') Module.enableCompileCache(folder);
+  else atExit.push(compileWithCache(dist, folder));
+  if (fresh) atExit.push(() => pruneOld(folder));
+  process.once('exit', () => {
+    try {
+      for (const step of atExit) step();
+    } catch {
+      // a read-only home only costs speed
+    }
+  });
+};
+
+/** Node 20: compile dist/'s modules with their cache from `folder`; returns what writes the missing ones. */
+function compileWithCache(dist, folder) {
   const prefix = dist + path.sep;
-  // The chunks require each other as "./chunk-….js", all in dist/: found without the
-  // general search (stat, realpath, package.json lookups) for each of them.
-  const resolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    if (request.startsWith('./') && parent?.filename?.startsWith(prefix) && !request.includes('/', 2)) return prefix + request.slice(2);
-    return resolve.call(this, request, parent, ...rest);
-  };
+  const main = require.main;
   /** Scripts compiled without a usable cache: their cache is written at exit. */
   const toSave = [];
   const compile = Module.prototype._compile;
@@ -66,18 +80,13 @@ exports.install = function install(dist) {
     moduleRequire.cache = Module._cache;
     return script.runInThisContext().call(this.exports, this.exports, moduleRequire, this, filename, path.dirname(filename));
   };
-  process.once('exit', () => {
+  return () => {
     if (!toSave.length) return;
-    try {
-      fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-      for (const { script, file } of toSave) {
-        const temp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, script.createCachedData());
-        fs.renameSync(temp, file);
-      }
-      pruneOld(path.dirname(folder), folder);
-    } catch {
-      // a read-only home only costs speed
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    for (const { script, file } of toSave) {
+      const temp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, script.createCachedData());
+      fs.renameSync(temp, file);
     }
-  });
-};
+  };
+}

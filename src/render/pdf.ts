@@ -1,13 +1,18 @@
 // A PrintDocument as a PDF, with no browser and no network: pdfkit and the DejaVu Sans
 // fonts embedded (subset), so Łucja, José, Αλέξης and Юлия print as written.
 // Imported only on the pdf path: pdfkit is heavy for a command's start-up.
-// (aliased: the bundle's banner already declares `createRequire`)
-import { createRequire as requireFrom } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { itemText, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 
-const fontDir = join(dirname(requireFrom(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+/** Where the build put the two fonts (dist/fonts/, beside this module); unset when running from the sources. */
+declare const __CIRCLE_FONTS__: string | undefined;
+const fontDir =
+  typeof __CIRCLE_FONTS__ === 'string'
+    ? fileURLToPath(new URL(__CIRCLE_FONTS__, import.meta.url))
+    : join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONTS = {
   regular: join(fontDir, 'DejaVuSans.ttf'),
   bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
