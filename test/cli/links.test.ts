@@ -14,6 +14,7 @@ const env = { CIRCLE_TODAY: '2026-11-17' };
 /** The example circle, an answers file, and a folder outside the workspace holding one file. */
 function setup() {
   const { root, circleDir } = makeWorkspace({ example: true });
+  rmSync(join(circleDir, '.cache'), { recursive: true, force: true }); // the repository's own, if a run left one
   const answers = join(root, 'answers.yaml');
   writeFileSync(answers, stringify(ANSWERS));
   const outside = tempDir('circle-outside-');
