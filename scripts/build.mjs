@@ -90,8 +90,7 @@ const URL_SHIM = "var __circle_url=require('node:url').pathToFileURL(__filename)
 
 const { metafile } = await build({
   absWorkingDir: root,
-  // The parsing thread of the summary cache is its own entry, beside main.js.
-  entryPoints: { main: 'src/main.ts', 'parse-worker': 'src/store/parse-worker.ts' },
+  entryPoints: { main: 'src/main.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -114,13 +114,13 @@ const sameKey = (row: Row, s: Stats) => row[1] === s.size && row[2] === s.mtimeM
 
 /**
  * One summary per meeting, oldest first. Throws DataError listing every bad meeting file.
- * `onParse` hears how many files must be parsed, and by how many threads, before they are
+ * `onParse` hears how many files must be parsed before they are
  * (a cold cache can take seconds).
  */
 export async function readSummaries<T extends { date: string }>(
   dir: string,
   view: SummaryView<T>,
-  onParse?: (files: number, threads: number) => void,
+  onParse?: (files: number) => void,
 ): Promise<T[]> {
   const dates = await listMeetingDates(dir);
   const path = cacheFile(dir, view);
@@ -140,9 +140,9 @@ export async function readSummaries<T extends { date: string }>(
 
   let parsed: Parsed<T> = { entries: [], problems: [] };
   if (stale.length) {
-    const { parseAll, parseThreads } = await import('./parse-meetings.js');
-    onParse?.(stale.length, parseThreads(stale.length));
-    parsed = await parseAll(dir, view, stale);
+    const { parseStale } = await import('./parse-meetings.js');
+    onParse?.(stale.length);
+    parsed = await parseStale(dir, view, stale);
   }
   const fresh = new Map(parsed.entries.map(([date, key, data]) => [date, { key, data }]));
   const out: T[] = [];
@@ -296,11 +296,4 @@ export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
     asked: (r[4] as Array<[number, number | null, number]>).map(([topic, by, priv]) => ({ topic: names[topic]!, by: any(by, names), private: priv === 1 })),
     learned: any(r[5], names),
   }),
-};
-
-/** The views by id, for the parsing thread. */
-export const VIEWS: Record<string, SummaryView<{ date: string }>> = {
-  [SUMMARY_VIEW.id]: SUMMARY_VIEW,
-  [PRACTICE_VIEW.id]: PRACTICE_VIEW,
-  [MEMORY_VIEW.id]: MEMORY_VIEW,
 };
