@@ -26,13 +26,13 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** Create `file` with the temp file's content, failing if it exists. */
-async function linkExclusive(temp: string, file: string, text: string | Uint8Array): Promise<void> {
+async function linkExclusive(temp: string, file: string, text: string | Uint8Array, mode: number): Promise<void> {
   try {
     await link(temp, file);
   } catch (error) {
     // File systems without hard links (exFAT, some network mounts): create exclusively instead.
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    const handle = await open(file, 'wx', 0o644);
+    const handle = await open(file, 'wx', mode);
     await handle.writeFile(text).then(() => handle.sync()).finally(() => handle.close());
   }
 }
@@ -74,9 +74,10 @@ async function landing(file: string): Promise<string> {
  * Replace (or with `exclusive`, create) `file` atomically. A rewrite keeps the file's
  * mode and owner and writes through a symbolic link; a read-only file is refused. A
  * failure leaves the old file and no temp file, and names `file`, never the temp file.
- * `durable: false` skips the fsyncs, for files a power cut may lose (locks, caches).
+ * `durable: false` skips the fsyncs, for files a power cut may lose (locks, caches). A new
+ * file takes `mode` (0644 unless said), less the umask.
  */
-export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean; durable?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean; durable?: boolean; mode?: number } = {}): Promise<void> {
   const durable = options.durable ?? true;
   const shown = displayPath(file);
   let temp: string | undefined;
@@ -92,7 +93,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
       await sweepTemp(dir);
     }
     temp = join(dir, `${TEMP_PREFIX}${process.pid}-${(++temps).toString(36)}${Math.random().toString(36).slice(2, 6)}-${basename(target).slice(0, 100)}`);
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
     try {
       if (before) {
         await handle.chmod(before.mode & 0o7777);
@@ -105,7 +106,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
     }
     if (options.exclusive) {
       // Never replace an existing file: link fails if the target exists.
-      await linkExclusive(temp, target, text);
+      await linkExclusive(temp, target, text, options.mode ?? 0o644);
       await unlink(temp);
     } else {
       await rename(temp, target);
@@ -116,6 +117,24 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
     if (temp !== undefined) await unlink(temp).catch(() => {});
     if (error instanceof CircleError || (error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
     throw new FileError(options.exclusive ? 'create' : 'write', shown, error, '; nothing was changed.');
+  }
+}
+
+/**
+ * Replace a derived file (a cache): a temp file made with O_EXCL beside it, with `mode`,
+ * renamed over it. The rename replaces a symbolic link at `file` (a dangling one too)
+ * rather than writing through it, so nothing is ever written outside through a link.
+ * No fsync: a power cut may lose it, never a circle file.
+ */
+export async function writeDerivedFile(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+  const temp = join(dirname(file), `${TEMP_PREFIX}${process.pid}-${(++temps).toString(36)}${Math.random().toString(36).slice(2, 6)}-${basename(file).slice(0, 100)}`);
+  try {
+    const handle = await open(temp, 'wx', mode);
+    await handle.writeFile(data).finally(() => handle.close());
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => {});
+    throw error;
   }
 }
 

@@ -4,20 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { meetingSchema } from '../core/schema.js';
 import { DataError, type Problem } from '../errors.js';
+import type { FileKey } from './cache.js';
 import { dateMatches, meetingFile } from './circle.js';
 import type { SummaryView } from './summaries.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
-/** A meeting file's size, mtime, ctime and inode, as read by stat. */
-export type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
-
 export interface Stale {
   date: string;
-  key: Key;
+  key: FileKey;
 }
 
 export interface Parsed<T> {
-  entries: Array<[date: string, key: Key, data: T]>;
+  entries: Array<[date: string, key: FileKey, data: T]>;
   problems: Problem[];
 }
 
