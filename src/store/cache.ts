@@ -9,14 +9,15 @@
 //   from another build, damaged, cut short, a link or not a file at all is read as empty;
 // - nothing is kept of a file modified less than RACY_MS before it was looked at (git's
 //   "racy clean" rule: an edit in the same tick of a coarse clock keeps size and times);
-// - a cache is written quietly (a read-only folder, or a `.cache` that is a file or a link,
-//   costs speed, never a command), never through a link, and readable by its owner only;
+// - a cache is written quietly (a read-only folder, or a `.cache` that is a file or a link
+//   out of the workspace, costs speed, never a command), never through a link (atomic.ts
+//   replaces the link), and readable by its owner only;
 // - a cache built from others' data names what it was built from in its key (memory.json:
 //   every meeting file's key), so it never needs another cache removed to notice a change.
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { lstat, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { writeDerivedFile } from './atomic.js';
+import { writeFileAtomic } from './atomic.js';
 
 /** The build (a hash of the sources, set by scripts/build.mjs): a cache from any other build is worked out again. */
 declare const __CIRCLE_BUILD__: string | undefined;
@@ -111,18 +112,16 @@ export function readCache(dir: string, cache: CacheFile): Buffer | undefined {
 }
 
 /**
- * Write a cache file. Quiet: a cache that cannot be written only costs speed. The folder
- * must be a folder of the circle's own (not a link); the file replaces whatever is at its
- * name, a link included, and is readable by its owner only (it copies members' words).
+ * Write a cache file. Quiet: a cache that cannot be written only costs speed. The file
+ * replaces whatever is at its name, a link included, and is readable by its owner only
+ * (it copies members' words).
  */
 export async function writeCache(dir: string, cache: CacheFile, body: string | Buffer): Promise<void> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const header: Header = { format: cache.format, build: BUILD, sum: checksum(bytes) };
   try {
-    const folder = cacheDir(dir);
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    if (!(await lstat(folder)).isDirectory()) return; // a link to a folder elsewhere
-    await writeDerivedFile(join(folder, cache.name), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes]));
+    await mkdir(cacheDir(dir), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(join(cacheDir(dir), cache.name), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes]), { durable: false, mode: 0o600 });
   } catch {
     // a read-only folder, a `.cache` that is a file, a full disk: the next run works it out again
   }
