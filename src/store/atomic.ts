@@ -58,7 +58,7 @@ let temps = 0;
 
 /** Files only the program writes: a meeting in progress, locks, caches, temp files. Never written through a link. */
 const DERIVED_NAMES = new Set(['.draft.yaml', '.lock', '.write-lock']);
-const isDerived = (file: string) => DERIVED_NAMES.has(basename(file)) || basename(file).startsWith(TEMP_PREFIX) || file.split(sep).includes('.cache');
+export const isDerived = (file: string) => DERIVED_NAMES.has(basename(file)) || basename(file).startsWith(TEMP_PREFIX) || file.split(/[\\/]/).includes('.cache');
 
 /** The folder a write must stay in: the workspace (the folder above circles/), else the file's own folder. */
 function boundOf(file: string): string {
