@@ -1,7 +1,10 @@
 // circle check: validate every file of a circle (or of all circles).
 import type { Context } from '../../context.js';
 import { formatWarnings } from '../../core/format.js';
-import { EXIT, formatProblem, type Problem } from '../../errors.js';
+import { join } from 'node:path';
+import { displayPath, EXIT, formatProblem, type Problem } from '../../errors.js';
+import { isDerived } from '../../store/atomic.js';
+import { git } from '../../store/git.js';
 import { checkCircleFiles } from '../../store/circle.js';
 import { circleDir, listCircleSlugs } from '../../store/workspace.js';
 import { plural } from '../../render/document.js';
@@ -20,9 +23,22 @@ export async function run(ctx: Context, opts: { all?: boolean; json?: boolean })
   return results.every((r) => r.ok) ? EXIT.ok : EXIT.data;
 }
 
+/** Derived files (draft, locks, caches) that git tracks: local state, never shared; each with how to untrack it. */
+async function trackedDerived(ctx: Context, dir: string): Promise<Problem[]> {
+  const tracked = await git(dir, ['ls-files', '-z', '--', '.'], ctx.deps.env).catch(() => ''); // no repository, or no git
+  return tracked
+    .split('\0')
+    .filter((path) => path && isDerived(path))
+    .map((path) => {
+      const file = displayPath(join(dir, path));
+      return { file, line: 1, col: 1, message: `tracked by git, but it is local state of circle, never shared; untrack it (the file stays): git rm --cached -- ${file}` };
+    });
+}
+
 async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Problem[]> {
-  const checked = await checkCircleFiles(dir, slug);
-  if ('problems' in checked) return checked.problems;
+  const [checked, tracked] = await Promise.all([checkCircleFiles(dir, slug), trackedDerived(ctx, dir)]);
+  if ('problems' in checked) return [...checked.problems, ...tracked];
+  if (tracked.length) return tracked;
   for (const warning of formatWarnings(checked.files.circle.data)) ctx.out.warn(`${slug}: ${warning}`);
   ctx.out.info(`${ctx.out.messageColor.green('ok')} ${slug}: circle.yaml, members.yaml and ${plural(checked.meetings, 'meeting')}`);
   return [];
