@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'yaml';
 import { clockFor, runCli } from '../src/cli.js';
 import { FORMAT } from './core/fixtures.js';
-import { tempDir, testEnv, type RunResult } from './helpers.js';
+import { exampleWorkspace, tempDir, testEnv, type RunResult } from './helpers.js';
 
 export interface InProcessOptions {
   cwd?: string;
@@ -32,16 +32,17 @@ class Capture {
 }
 
 /**
- * Run `circle argv…` in this process. The working folder is changed for the run (tests
- * in a file run one at a time) so that paths print as they would for a user there.
+ * Run `circle argv…` in this process, by default in a copy of the example workspace. The
+ * working folder is changed for the run (tests in a file run one at a time) so that paths
+ * print as they would for a user there.
  */
-export async function run(argv: string[], options: InProcessOptions = {}): Promise<RunResult> {
+export async function cli(argv: string[], options: InProcessOptions = {}): Promise<RunResult> {
   const env = testEnv(options.env);
   const tty = Boolean(options.tty);
   const stdin = Object.assign(Readable.from(options.input ? [options.input] : []), { isTTY: tty });
   const stdout = new Capture(tty, options.columns);
   const stderr = new Capture(tty, options.columns);
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd ?? exampleWorkspace();
   const before = process.cwd();
   process.chdir(cwd);
   try {

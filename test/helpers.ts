@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { afterAll } from 'vitest';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -22,11 +22,22 @@ export function tempDir(prefix = 'circle-test-'): string {
   return dir;
 }
 
-/** A temp workspace; with `example`, a copy of the example circle in it. */
+/** A temp workspace; with `example`, a copy of the example circle in it (without its caches). */
 export function makeWorkspace(options: { example?: boolean } = {}): { root: string; circleDir: string } {
   const root = tempDir('circle-ws-');
-  if (options.example) cpSync(join(repoRoot, 'circles'), join(root, 'circles'), { recursive: true });
+  if (options.example) cpSync(join(repoRoot, 'circles'), join(root, 'circles'), { recursive: true, filter: (f) => !f.endsWith(`${sep}.cache`) });
   return { root, circleDir: join(root, 'circles', exampleSlug) };
+}
+
+let example: string | undefined;
+/** A copy of the example workspace, one per test file: where a run without a cwd of its own happens, never in the repository's own circles/. */
+export function exampleWorkspace(): string {
+  return (example ??= makeWorkspace({ example: true }).root);
+}
+
+/** How many cases a slow property test tries: `quick` by default, `thorough` with CIRCLE_THOROUGH=1 (to hunt a bug, or before a release). */
+export function propertyRuns(quick: number, thorough: number): number {
+  return process.env.CIRCLE_THOROUGH === '1' ? thorough : quick;
 }
 
 export interface RunResult {
@@ -41,11 +52,15 @@ export interface RunOptions {
   input?: string;
 }
 
-/** The environment a test run sees: no colour, no workspace from the outside, a git identity. */
+/**
+ * The environment a test run sees: no colour, no workspace from the outside, a git identity,
+ * and the caches of this test run (test/global-setup.ts), never the user's.
+ */
 export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    XDG_CACHE_HOME: process.env.XDG_CACHE_HOME,
     LANG: 'C.UTF-8',
     TZ: process.env.TZ ?? 'UTC',
     NO_COLOR: '1',
@@ -65,7 +80,7 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 /** Run the built CLI and wait for it. */
 export function circle(args: string[], options: RunOptions = {}): RunResult {
   const r = spawnSync(process.execPath, [binPath, ...args], {
-    cwd: options.cwd ?? repoRoot,
+    cwd: options.cwd ?? exampleWorkspace(),
     env: testEnv(options.env),
     input: options.input ?? '',
     encoding: 'utf8',
@@ -77,7 +92,7 @@ export function circle(args: string[], options: RunOptions = {}): RunResult {
 /** Start the built CLI without waiting (for crash and lock tests). */
 export function startCircle(args: string[], options: RunOptions = {}) {
   return spawn(process.execPath, [binPath, ...args], {
-    cwd: options.cwd ?? repoRoot,
+    cwd: options.cwd ?? exampleWorkspace(),
     env: testEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
   });

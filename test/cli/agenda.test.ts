@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { makeWorkspace } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 
 // "Today" is pinned before the meeting chosen last time (17 November 2026).
 const env = { CIRCLE_TODAY: '2026-11-01' };

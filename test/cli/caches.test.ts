@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checksum } from '../../src/store/cache.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { exampleDir } from '../helpers.js';
-import { run, testdir } from '../harness.js';
+import { cli, testdir } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
 const env = { CIRCLE_TODAY: '2026-11-17' };
@@ -39,7 +39,7 @@ describe('a link at a cache file', () => {
     symlinkSync(join(outside, 'decoy.txt'), join(dir, '.cache', 'files.json'));
     symlinkSync(join(outside, 'made-by-memory'), join(dir, '.cache', 'memory.json'));
     symlinkSync(join(outside, 'made-by-summaries'), join(dir, '.cache', 'summaries.json'));
-    for (const argv of [['agenda'], ['history'], ['agenda']]) expect((await run(argv, { cwd: root, env })).code, argv.join(' ')).toBe(0);
+    for (const argv of [['agenda'], ['history'], ['agenda']]) expect((await cli(argv, { cwd: root, env })).code, argv.join(' ')).toBe(0);
     expect(readFileSync(join(outside, 'decoy.txt'), 'utf8')).toBe('keep me\n');
     expect(readdirSync(outside)).toEqual(['decoy.txt']);
     for (const name of CACHES) expect(lstatSync(join(dir, '.cache', name)).isFile(), name).toBe(true);
@@ -49,7 +49,7 @@ describe('a link at a cache file', () => {
     const { root, dir } = example();
     const outside = testdir({});
     symlinkSync(outside, join(dir, '.cache'));
-    for (const argv of [['agenda'], ['history']]) expect((await run(argv, { cwd: root, env })).code, argv.join(' ')).toBe(0);
+    for (const argv of [['agenda'], ['history']]) expect((await cli(argv, { cwd: root, env })).code, argv.join(' ')).toBe(0);
     expect(readdirSync(outside)).toEqual([]);
   });
 });
@@ -58,15 +58,15 @@ describe('the memory', () => {
   it('notices an older meeting edited in place (same inode), in agenda and in the minutes meet writes', async () => {
     const { root, dir } = example();
     const older = join(dir, 'meetings', '2026-09-22.yaml');
-    const first = await run(['agenda', '--json'], { cwd: root, env });
+    const first = await cli(['agenda', '--json'], { cwd: root, env });
     const open = JSON.parse(first.stdout).reflect.commitments.find((f: { from?: string }) => f.from === '2026-09-22');
     expect(open, 'a commitment made on 2026-09-22 is still open').toBeDefined();
     const inode = statSync(older).ino;
     writeFileSync(older, readFileSync(older, 'utf8').replace(open.commitment, 'Edited in place since'));
     expect(statSync(older).ino).toBe(inode);
-    const check = await run(['check'], { cwd: root, env });
+    const check = await cli(['check'], { cwd: root, env });
     expect(check.code, check.stderr).toBe(0);
-    const again = await run(['agenda', '--json'], { cwd: root, env });
+    const again = await cli(['agenda', '--json'], { cwd: root, env });
     expect(JSON.parse(again.stdout).reflect.commitments.find((f: { from?: string }) => f.from === '2026-09-22').commitment).toBe('Edited in place since');
   });
 });
@@ -74,16 +74,16 @@ describe('the memory', () => {
 describe('a damaged cache', () => {
   it('a memory.json whose body is damaged (the header right, or even its checksum) is worked out again', async () => {
     const { root, dir } = example();
-    const good = await run(['agenda'], { cwd: root, env });
+    const good = await cli(['agenda'], { cwd: root, env });
     const file = join(dir, '.cache', 'memory.json');
     const [header] = readFileSync(file, 'utf8').split('\n');
     const sources = JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!).sources;
     for (const body of ['{"sources": 1, "memory": [', JSON.stringify({ sources, memory: { commitments: 5, backlog: null } })]) {
       writeFileSync(file, `${header}\n${body}`);
-      expect(await run(['agenda'], { cwd: root, env })).toEqual(good);
+      expect(await cli(['agenda'], { cwd: root, env })).toEqual(good);
       const forged = { ...JSON.parse(header!), sum: checksum(Buffer.from(body)) };
       writeFileSync(file, `${JSON.stringify(forged)}\n${body}`);
-      expect(await run(['agenda'], { cwd: root, env })).toEqual(good);
+      expect(await cli(['agenda'], { cwd: root, env })).toEqual(good);
     }
   });
 
@@ -91,17 +91,17 @@ describe('a damaged cache', () => {
     const { root, dir } = example();
     const answers = join(root, 'answers.yaml');
     writeFileSync(answers, stringify(ANSWERS));
-    const before = await Promise.all([['agenda'], ['history'], ['members', 'list'], ['topics'], ['stats'], ['practice']].map((argv) => run(argv, { cwd: root, env })));
+    const before = await Promise.all([['agenda'], ['history'], ['members', 'list'], ['topics'], ['stats'], ['practice']].map((argv) => cli(argv, { cwd: root, env })));
     rmSync(join(dir, '.cache'), { recursive: true, force: true });
     writeFileSync(join(dir, '.cache'), 'not a folder\n');
     for (const [i, argv] of [['agenda'], ['history'], ['members', 'list'], ['topics'], ['stats'], ['practice']].entries()) {
-      const r = await run(argv, { cwd: root, env });
+      const r = await cli(argv, { cwd: root, env });
       expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
       expect(r.stdout, argv.join(' ')).toBe(before[i]!.stdout);
     }
-    const meet = await run(['meet', '--answers', answers], { cwd: root, env });
+    const meet = await cli(['meet', '--answers', answers], { cwd: root, env });
     expect(meet.code, meet.stderr).toBe(0);
-    const check = await run(['check'], { cwd: root, env });
+    const check = await cli(['check'], { cwd: root, env });
     expect(check.code, check.stderr).toBe(0);
     expect(readFileSync(join(dir, '.cache'), 'utf8')).toBe('not a folder\n');
   });
@@ -114,7 +114,7 @@ describe('what the tool writes is no more readable than what it copies', () => {
       const path = join(dir, String(f));
       if (statSync(path).isFile()) chmodSync(path, 0o600);
     }
-    for (const argv of [['agenda'], ['history'], ['practice']]) expect((await run(argv, { cwd: root, env })).code).toBe(0);
+    for (const argv of [['agenda'], ['history'], ['practice']]) expect((await cli(argv, { cwd: root, env })).code).toBe(0);
     const modes: Record<string, number> = {};
     for (const name of readdirSync(join(dir, '.cache'))) modes[`.cache/${name}`] = statSync(join(dir, '.cache', name)).mode & 0o777;
     expect(Object.keys(modes).length).toBeGreaterThanOrEqual(3);
@@ -123,7 +123,7 @@ describe('what the tool writes is no more readable than what it copies', () => {
     rmSync(join(dir, '.draft.yaml'));
     const answers = join(root, 'answers.yaml');
     writeFileSync(answers, stringify(ANSWERS));
-    const meet = await run(['meet', '--answers', answers], { cwd: root, env });
+    const meet = await cli(['meet', '--answers', answers], { cwd: root, env });
     expect(meet.code, meet.stderr).toBe(0);
     modes['minutes'] = statSync(join(dir, 'meetings', '2026-11-17.yaml')).mode & 0o777;
     expect(modes).toEqual(Object.fromEntries(Object.keys(modes).map((k) => [k, 0o600])));
@@ -134,7 +134,7 @@ describe('what the tool writes is no more readable than what it copies', () => {
     for (const f of readdirSync(join(dir, 'meetings'))) chmodSync(join(dir, 'meetings', f), 0o640);
     const answers = join(root, 'answers.yaml');
     writeFileSync(answers, stringify(ANSWERS));
-    expect((await run(['meet', '--answers', answers], { cwd: root, env })).code).toBe(0);
+    expect((await cli(['meet', '--answers', answers], { cwd: root, env })).code).toBe(0);
     expect(statSync(join(dir, 'meetings', '2026-11-17.yaml')).mode & 0o777).toBe(0o640);
     expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
   });
@@ -147,10 +147,10 @@ describe('every command reads a file as check does', () => {
     const text = readFileSync(newest, 'utf8');
     expect(text).toMatch(/^ {2}guests: .*$/m);
     writeFileSync(newest, text.replace(/^ {2}guests: .*$/m, '  guests: []#note'));
-    const check = await run(['check'], { cwd: root, env });
+    const check = await cli(['check'], { cwd: root, env });
     expect(check.code).toBe(65);
     for (const argv of [['agenda'], ['history'], ['minutes', '2026-10-20'], ['stats'], ['topics'], ['practice']]) {
-      const r = await run(argv, { cwd: root, env });
+      const r = await cli(argv, { cwd: root, env });
       expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(65);
       expect(r.stderr, argv.join(' ')).toContain('meetings/2026-10-20.yaml:');
     }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { newDraft, pendingStep, steps, type MeetingPlan } from '../../src/core/meet/index.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../../src/store/circle.js';
 import { memoryBefore } from '../../src/store/memory.js';
-import { circleTree, run, testdir } from '../harness.js';
+import { circleTree, cli, testdir } from '../harness.js';
 
 const FIRST = {
   date: '2026-01-06',
@@ -28,7 +28,7 @@ function circle() {
 
 async function meet(root: string, date: string, answers: object) {
   writeFileSync(join(root, `${date}.yaml`), stringify(answers));
-  const r = await run(['meet', '--date', date, '--answers', `${date}.yaml`], { cwd: root, env: { CIRCLE_TODAY: date } });
+  const r = await cli(['meet', '--date', date, '--answers', `${date}.yaml`], { cwd: root, env: { CIRCLE_TODAY: date } });
   expect(r.code, r.stderr).toBe(0);
   return r;
 }
@@ -52,17 +52,17 @@ describe('the circle\'s memory over four meetings', () => {
       'next.topic': 'Volunteer care',
       'next.notes': 'Cleo brings food',
     });
-    expect((await run(['minutes', '2026-01-20', '--format', 'markdown'], { cwd: root })).stdout).toContain('**Noted for next time:** Cleo brings food');
+    expect((await cli(['minutes', '2026-01-20', '--format', 'markdown'], { cwd: root })).stdout).toContain('**Noted for next time:** Cleo brings food');
     const m2 = parse(readFileSync(join(dir, 'meetings', '2026-01-20.yaml'), 'utf8'));
     expect(m2.attendance.absent).toEqual([{ member: 'Cleo Marsh', apology: 'Down with flu' }]);
     expect(m2.learning.topic).toBe('Board roles');
 
     // The agenda of meeting 3 names Cleo's commitment from meeting 1, away last time.
-    const agenda = JSON.parse((await run(['agenda', '--json'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-25' } })).stdout);
+    const agenda = JSON.parse((await cli(['agenda', '--json'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-25' } })).stdout);
     expect(agenda.number).toBe(3);
     expect(agenda.reflect.commitments).toContainEqual({ member: 'Cleo Marsh', commitment: 'Call the food bank', from: '2026-01-06', away: true });
     expect(agenda.learning.backlog.map((t: { topic: string }) => t.topic)).toEqual(['Grant writing', 'Fundraising galas']);
-    const md = (await run(['agenda'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-25' } })).stdout;
+    const md = (await cli(['agenda'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-25' } })).stdout;
     expect(md).toContain('Call the food bank (since Tuesday 6 January 2026, away last time)');
     expect(md).toContain('### Noted for today at the last meeting\n\nCleo brings food');
     expect(md).toMatch(/## Ground rules · 18:00\n\n_Read aloud at the start, especially when someone new has joined._/);
@@ -79,7 +79,7 @@ describe('the circle\'s memory over four meetings', () => {
 
     // The galas are let go of between meetings, named by the start of the topic. (Today is
     // set before the meeting that asked for them: minutes typed ahead still count.)
-    const dropped = await run(['topics', 'drop', 'fundraising'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-10' } });
+    const dropped = await cli(['topics', 'drop', 'fundraising'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-10' } });
     expect(dropped.code, dropped.stderr).toBe(0);
     expect(dropped.stderr).toContain('Let go of "Fundraising galas" (asked once)');
 
@@ -95,7 +95,7 @@ describe('the circle\'s memory over four meetings', () => {
     expect(pendingStep(steps(p4, draft), draft)!.id).toBe('facilitator');
     expect(steps(p4, draft)[0]!.default).toBe('Ana Souza'); // last time's facilitator first
 
-    const topics = JSON.parse((await run(['topics', '--json'], { cwd: root })).stdout);
+    const topics = JSON.parse((await cli(['topics', '--json'], { cwd: root })).stdout);
     expect(topics.map((t: { topic: string }) => t.topic)).toEqual(['Grant writing']);
   });
 
@@ -104,18 +104,18 @@ describe('the circle\'s memory over four meetings', () => {
     await meet(root, '2026-02-03', { attendance: ['Ana Souza'] });
     const r = await meet(root, '2026-01-20', { attendance: ['Ben Okafor'] });
     expect(r.stderr).toContain('the meeting of 2026-01-20 comes before the last one on record (2026-02-03): it will be meeting 2');
-    const history = JSON.parse((await run(['history', '--json'], { cwd: root })).stdout) as Array<{ date: string; number: number }>;
+    const history = JSON.parse((await cli(['history', '--json'], { cwd: root })).stdout) as Array<{ date: string; number: number }>;
     expect(history.map((h) => [h.date, h.number])).toEqual([['2026-01-06', 1], ['2026-01-20', 2], ['2026-02-03', 3]]);
-    const minutes = await run(['minutes', '2026-02-03', '--json'], { cwd: root });
+    const minutes = await cli(['minutes', '2026-02-03', '--json'], { cwd: root });
     expect(JSON.parse(minutes.stdout).number).toBe(3); // its file says 2
   });
 
   it('finds people without their accents, by tag, and says "did you mean"', async () => {
     const { root } = circle();
-    const zoe = await run(['practice', 'zoe'], { cwd: root });
+    const zoe = await cli(['practice', 'zoe'], { cwd: root });
     expect(zoe.code, zoe.stderr).toBe(0);
     expect(zoe.stdout).toContain('Zoë Müller');
-    const typo = await run(['members', 'remove', 'Zoa Muler'], { cwd: root });
+    const typo = await cli(['members', 'remove', 'Zoa Muler'], { cwd: root });
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain('did you mean Zoë Müller?');
     // In an answers file, a member may be named by tag or without accents, in attendance and in step ids.

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath, exampleSlug, repoRoot, tempDir, testEnv } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { binPath, exampleSlug, exampleWorkspace, tempDir, testEnv } from '../helpers.js';
+import { cli } from '../harness.js';
 
 const inCI = process.env.CI === 'true';
 const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0']).status === 0;
@@ -28,7 +28,7 @@ async function script(shell: 'bash' | 'zsh' | 'fish'): Promise<string> {
 
 function inShell(shell: string, args: string[], program: string): string {
   const r = spawnSync(shell, [...args, program], {
-    cwd: repoRoot,
+    cwd: exampleWorkspace(),
     env: testEnv({ PATH: `${shim()}:${process.env.PATH}` }),
     encoding: 'utf8',
     timeout: 20_000,

@@ -4,7 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleSlug, git, makeWorkspace, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 
 describe('derived files are never tracked', () => {
   it('check reports a committed cache file and draft, and says how to untrack them', async () => {

@@ -3,7 +3,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, makeWorkspace, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 
 // TMPDIR: the copies circle edit keeps go into a folder the test removes.
 const env = { CIRCLE_TODAY: '2026-11-10', TMPDIR: tempDir('circle-edit-tmp-') };

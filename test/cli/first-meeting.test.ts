@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { git, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 
 const CREATED = '2026-11-10';
 const FIRST = '2026-11-17';

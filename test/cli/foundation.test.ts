@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleSlug, makeWorkspace, repoRoot, tempDir } from '../helpers.js';
-import { circleTree, run as cli, testdir } from '../harness.js';
+import { circleTree, cli, testdir } from '../harness.js';
 
 const slug = 'eastside-youth-workers';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { makeWorkspace, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
 const env = { CIRCLE_TODAY: '2026-11-17' };

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadDraft } from '../../src/store/draft.js';
 import { makeWorkspace, repoRoot, startCircle } from '../helpers.js';
-import { run } from '../harness.js';
+import { cli } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
 const DATE = '2026-11-17';
@@ -105,9 +105,9 @@ describe(`circle meet under kill -9 (seed ${SEED}; repeat with CIRCLE_TEST_SEED=
       expect(existsSync(w.minutes), why).toBe(false);
       if (i === 3) {
         // Resume from what the crash left: the meeting finishes whole.
-        const resumed = await run(['meet', '--resume', '--answers', w.file], { cwd: w.root, env: { CIRCLE_TODAY: DATE } });
+        const resumed = await cli(['meet', '--resume', '--answers', w.file], { cwd: w.root, env: { CIRCLE_TODAY: DATE } });
         expect(resumed.code, `${why}: ${resumed.stderr}`).toBe(0);
-        expect((await run(['check'], { cwd: w.root })).code, why).toBe(0);
+        expect((await cli(['check'], { cwd: w.root })).code, why).toBe(0);
       }
       w.reset();
     }

@@ -9,7 +9,7 @@ import { loadLastMeeting } from '../../src/store/circle.js';
 import type { Draft } from '../../src/core/meet/index.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { exampleSlug, git, makeWorkspace, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
 const DATE = '2026-11-17';

@@ -7,7 +7,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { circle, exampleDir, makeWorkspace, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 
 const TODAY = { CIRCLE_TODAY: '2026-11-01' };
 const run = (args: string[], cwd: string, env: Record<string, string> = {}) => cli(args, { cwd, env: { ...TODAY, ...env } });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { binPath, exampleSlug, makeWorkspace, testEnv } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 
 const env = { CIRCLE_TODAY: '2026-11-10' };
 const ESC = '\u001b';

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, tempDir } from '../helpers.js';
-import { run as cli } from '../harness.js';
+import { cli } from '../harness.js';
 
 const SLUG = 'eastside-youth-workers';
 const env = { CIRCLE_TODAY: '2026-11-10' };

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testEnv } from '../helpers.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'circle-loads-'));
@@ -36,7 +37,7 @@ function run(args: string[], cwd = exampleWorkspace()): { files: string[]; stdou
   const file = join(tmp, `loads-${++runs}.txt`);
   const r = spawnSync(process.execPath, ['--import', join(import.meta.dirname, 'record-loads.mjs'), join(root, 'bin', 'circle.js'), ...args], {
     cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', CIRCLE_TODAY: '2026-11-17', CIRCLE_LOADS_FILE: file },
+    env: testEnv({ CIRCLE_TODAY: '2026-11-17', CIRCLE_LOADS_FILE: file }),
     encoding: 'utf8',
   });
   expect(r.status, r.stderr).toBe(0);

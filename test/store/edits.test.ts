@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { membersSchema } from '../../src/core/schema.js';
 import { carryEdit } from '../../src/store/carry-edit.js';
 import { editedText, parseYaml, renderYaml } from '../../src/store/yaml-file.js';
+import { propertyRuns } from '../helpers.js';
 
 function edit(text: string, change: (doc: ReturnType<typeof parseYaml>['doc']) => void) {
   const file = parseYaml('/m.yaml', text, membersSchema);
@@ -109,7 +110,7 @@ describe('edits to hand-written files', () => {
         if (back2.errors.length === 0 && renderYaml(back2, original) === edited) kept++;
         runs++;
       }),
-      { numRuns: 1500 },
+      { seed: Number(process.env.FAST_CHECK_SEED ?? 20261207), numRuns: propertyRuns(300, 1500) },
     );
     // The layouts are all ordinary: nearly every edit keeps the person's own lines.
     expect(kept / runs).toBeGreaterThan(0.95);

@@ -12,6 +12,7 @@ import { circleSchema, meetingSchema, membersSchema } from '../../src/core/schem
 import { fastData, fastRead, isDoubt } from '../../src/store/fast-yaml.js';
 import { parseYaml } from '../../src/store/yaml-file.js';
 import { DataError } from '../../src/errors.js';
+import { propertyRuns } from '../helpers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const seed = Number(process.env.FAST_CHECK_SEED ?? 20261128);
@@ -168,7 +169,7 @@ describe('the fast YAML path reads what yaml@2 reads', () => {
           expect(fast ? fast.data : 'declined').toStrictEqual(fast ? strict : 'declined');
         }
       }),
-      runs(500),
+      runs(propertyRuns(100, 500)),
     );
   });
 });

@@ -10,7 +10,7 @@ import { updateMembers } from '../../src/store/members.js';
 import { createCircle } from '../../src/store/scaffold.js';
 import { parse, stringify } from 'yaml';
 import { ANSWERS } from '../cli/meet-answers.js';
-import { run } from '../harness.js';
+import { cli } from '../harness.js';
 import { makeWorkspace } from '../helpers.js';
 
 /** Files whose temp copy fails to be written, as on a full disk. */
@@ -85,7 +85,7 @@ describe('injected write failures', () => {
 });
 
 describe('a full disk during `circle meet`', () => {
-  const meet = async (root: string, ...more: string[]) => run(['meet', '--answers', 'answers.yaml', ...more], { cwd: root, env: { CIRCLE_TODAY: '2026-11-17' } });
+  const meet = async (root: string, ...more: string[]) => cli(['meet', '--answers', 'answers.yaml', ...more], { cwd: root, env: { CIRCLE_TODAY: '2026-11-17' } });
   const setUp = () => {
     const ws = makeWorkspace({ example: true });
     writeFileSync(join(ws.root, 'answers.yaml'), stringify(ANSWERS));

@@ -9,7 +9,7 @@ import { checkCircleFiles, listMeetingDates, loadCircle, loadMeeting } from '../
 import { checksum } from '../../src/store/cache.js';
 import { readCircleFile } from '../../src/store/read-file.js';
 import { DataError } from '../../src/errors.js';
-import { run, testdir, circleTree } from '../harness.js';
+import { cli, testdir, circleTree } from '../harness.js';
 
 /** A time well before now: the snapshot keeps what was read from files last changed then. */
 const HOUR_AGO = new Date(Date.now() - 3600_000);
@@ -144,7 +144,7 @@ describe('the snapshot of checked files', () => {
     const env = { CIRCLE_TODAY: '2026-11-17' };
     for (const argv of [['agenda'], ['agenda', '--json'], ['minutes', '--json'], ['schedule', '--json'], ['topics', '--json'], ['list'], ['members', 'list', '--json'], ['nametags', '--format', 'html']]) {
       rmSync(join(root, 'circles', 'riverside-leaders', '.cache'), { recursive: true, force: true });
-      const [cold, warm] = [await run(argv, { cwd: root, env }), await run(argv, { cwd: root, env })];
+      const [cold, warm] = [await cli(argv, { cwd: root, env }), await cli(argv, { cwd: root, env })];
       expect(cold.code, `${argv.join(' ')}: ${cold.stderr}`).toBe(0);
       expect(warm.stdout, argv.join(' ')).toBe(cold.stdout);
     }
