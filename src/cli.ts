@@ -72,7 +72,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void): Comma
     .addHelpText(
       'after',
       examples('circle init "Eastside Youth Workers"', 'circle agenda', 'circle meet', 'circle --circle riverside-leaders history') +
-        '\nExit codes: 0 ok, 1 failure, 2 usage error, 65 bad data file, 130 interrupted.\n',
+        '\nExit codes: 0 ok, 1 failure, 2 usage error, 3 not found (a circle, member, meeting or topic), 65 bad data file,\n130 interrupted.\n',
     );
   for (const define of COMMANDS) define(program, wire);
   return program;

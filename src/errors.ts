@@ -2,7 +2,7 @@
 import { relative, sep } from 'node:path';
 import { CONTROL_CHARS } from './core/text.js';
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, data: 65, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, notFound: 3, data: 65, interrupted: 130 } as const;
 
 export class CircleError extends Error {
   constructor(
@@ -11,6 +11,14 @@ export class CircleError extends Error {
   ) {
     super(message);
     this.name = 'CircleError';
+  }
+}
+
+/** What was asked for (a circle, a member, a meeting, a topic) is not there: exit 3. */
+export class NotFoundError extends CircleError {
+  constructor(message: string) {
+    super(message, EXIT.notFound);
+    this.name = 'NotFoundError';
   }
 }
 

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isSlug } from '../core/slug.js';
-import { CircleError, DataError, displayPath, UsageError } from '../errors.js';
+import { DataError, displayPath, NotFoundError, UsageError } from '../errors.js';
 
 interface WorkspaceQuery {
   /** --home */
@@ -49,7 +49,7 @@ export function findWorkspace(q: WorkspaceQuery): Workspace | undefined {
 export function requireWorkspace(q: WorkspaceQuery): Workspace {
   const ws = findWorkspace(q);
   if (!ws) {
-    throw new CircleError(
+    throw new NotFoundError(
       `no circles/ folder here or in any folder above ${q.cwd}.\n` +
         'Start one with `circle init "Name of the circle"`, or point to a workspace with --home DIR or $CIRCLE_HOME.',
     );
@@ -116,7 +116,7 @@ export async function resolveCircle(ws: Workspace, q: CircleQuery): Promise<stri
     if (incomplete.includes(slug)) throw noCircleYaml(ws, [slug]);
     if (!slugs.includes(slug)) {
       const known = slugs.length ? ` Circles here: ${slugs.join(', ')}.` : ' There are no circles here yet.';
-      throw new CircleError(`no circle "${slug}" in ${ws.circlesDir}.${known}`);
+      throw new NotFoundError(`no circle "${slug}" in ${ws.circlesDir}.${known}`);
     }
     return slug;
   }
@@ -129,7 +129,7 @@ export async function resolveCircle(ws: Workspace, q: CircleQuery): Promise<stri
   if (slugs.length === 1) return slugs[0]!;
   if (slugs.length === 0) {
     if (incomplete.length) throw noCircleYaml(ws, incomplete);
-    throw new CircleError(`no circles in ${ws.circlesDir} yet. Start one with \`circle init "Name of the circle"\`.`);
+    throw new NotFoundError(`no circles in ${ws.circlesDir} yet. Start one with \`circle init "Name of the circle"\`.`);
   }
   throw new UsageError(
     `there are ${slugs.length} circles here; choose one with --circle:\n${slugs.map((s) => `  ${s}`).join('\n')}`,

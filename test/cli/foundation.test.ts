@@ -91,7 +91,7 @@ describe('circle members', () => {
     expect((await cli(['members', '--json'], { cwd: root })).stdout.trim()).toBe('[]');
     const all = JSON.parse((await cli(['members', 'list', '--all', '--json'], { cwd: root })).stdout);
     expect(all).toMatchObject([{ name: 'Ana Souza', active: false }]);
-    expect((await cli(['members', 'remove', 'Nobody'], { cwd: root })).code).toBe(1);
+    expect((await cli(['members', 'remove', 'Nobody'], { cwd: root })).code).toBe(3);
     expect((await cli(['members', 'add', 'José Núñez', '--yes'], { cwd: root })).code).toBe(0);
     expect((await cli(['members', 'add', 'José Núñez'.normalize('NFD'), '--yes'], { cwd: root })).code).toBe(1); // same name, other Unicode form
   });
@@ -164,7 +164,7 @@ describe('global behaviour', () => {
 
   it('says how to start when there is no workspace', async () => {
     const r = await cli(['list'], { cwd: tempDir() });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/no circles\/ folder.*\n.*circle init/);
   });
 

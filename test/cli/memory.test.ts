@@ -113,7 +113,7 @@ describe('circle minutes', () => {
   it('lists nearby meetings when there was none on the date asked for, and refuses a non-date', async () => {
     const { root } = example();
     const r = await run(['minutes', '2026-08-01'], root);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/no meeting on 2026-08-01\. Meetings near it: 2026-06-30, 2026-07-28, 2026-08-25, 2026-09-22/);
     const bad = await run(['minutes', 'last-tuesday'], root);
     expect(bad.code).toBe(2);
@@ -246,7 +246,7 @@ describe('circle practice', () => {
   it('says which members there are when the name matches none', async () => {
     const { root } = example();
     const r = await run(['practice', 'Nobody'], root);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/no member "Nobody"; choose one of:\n {2}José Álvarez/);
   });
 });

@@ -53,6 +53,6 @@ describe.skipIf(!hasTmux && !inCI)('asking on a terminal', () => {
     await tmux.see('? Name of the circle');
     tmux.keys('C-c');
     expect(await tmux.exitCode()).toBe(130);
-    expect(circle(['list'], { cwd: root }).code).toBe(1); // still no circles/ folder
+    expect(circle(['list'], { cwd: root }).code).toBe(3); // still no circles/ folder: not found
   });
 });

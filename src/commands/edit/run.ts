@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { Context } from '../../context.js';
 import { circleSchema, meetingSchema, membersSchema } from '../../core/schema.js';
-import { CircleError, DataError, displayPath, EXIT, UsageError } from '../../errors.js';
+import { DataError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
 import { circleFile, dateMatches, listMeetingDates, loadCircle, meetingFile, membersFile } from '../../store/circle.js';
 import { makeEditCopy, replaceIfUnchanged } from '../../store/edit-copy.js';
 import { commitIfWanted, insideWorkTree, unfinishedWork } from '../../store/git.js';
@@ -27,8 +27,8 @@ async function target(dir: string, which: Which, date: string | undefined): Prom
   if (which === 'members') return { path: membersFile(dir), schema: membersSchema };
   const dates = await listMeetingDates(dir);
   const when = date ?? dates.at(-1);
-  if (when === undefined) throw new CircleError('this circle has no meetings yet: nothing to edit.');
-  if (!dates.includes(when)) throw new CircleError(`no meeting on ${when}; circle history lists the meetings.`);
+  if (when === undefined) throw new NotFoundError('this circle has no meetings yet: nothing to edit.');
+  if (!dates.includes(when)) throw new NotFoundError(`no meeting on ${when}; circle history lists the meetings.`);
   return { path: meetingFile(dir, when), schema: meetingSchema, extra: dateMatches(when) };
 }
 

@@ -4,7 +4,7 @@ import { findMember, lookupHint, tagName } from '../../core/members.js';
 import { isIsoDate } from '../../core/dates.js';
 import { nameKey, nameProblem } from '../../core/names.js';
 import type { Member } from '../../core/schema.js';
-import { CircleError, displayPath, UsageError } from '../../errors.js';
+import { CircleError, displayPath, NotFoundError, UsageError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { loadCircle, membersFile } from '../../store/circle.js';
 import { commitIfWanted } from '../../store/git.js';
@@ -95,7 +95,8 @@ export async function remove(ctx: Context, name: string): Promise<number | void>
   const { circle, members } = await loadCircle(dir, slug);
   // Named by only part of a name, the member is confirmed first (on a terminal) or named in full.
   const first = findMember(members.data.members, name);
-  if (!first.found) throw new CircleError(`no single member matches "${name}"; ${lookupHint(first, 'see `circle members list --all`.')}`);
+  if (!first.found && first.matches.length) throw new UsageError(`"${name}" could be more than one member; ${lookupHint(first, '')}`);
+  if (!first.found) throw new NotFoundError(`no member matches "${name}"; ${lookupHint(first, 'see `circle members list --all`.')}`);
   if (first.by === 'start') {
     const sure = ctx.interactive() && (await (await import('../../ui/ask.js')).createAsk(ctx.deps).confirm(`Mark ${first.found.name} as no longer active?`, false));
     if (!sure) throw new CircleError(`"${name}" is only part of a name: did you mean ${first.found.name}? Give the whole name (or their name tag) to remove them.`);

@@ -1,7 +1,7 @@
 // circle minutes [DATE]: one meeting's minutes, for members or (--public) for anyone.
 import { isIsoDate } from '../../core/dates.js';
 import { buildMinutes } from '../../core/minutes.js';
-import { CircleError, UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import { chooseFormat, type Context } from '../../context.js';
 import { DOCUMENT_FORMATS, renderDocument } from '../../render/formats.js';
 import { minutesDocument } from '../../render/minutes.js';
@@ -23,10 +23,10 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
 
   const { dir, slug } = await ctx.circle();
   const dates = await listMeetingDates(dir);
-  if (!dates.length) throw new CircleError('this circle has no meetings yet: `circle meet` records the first one.');
+  if (!dates.length) throw new NotFoundError('this circle has no meetings yet: `circle meet` records the first one.');
   const when = date ?? dates.at(-1)!;
   if (!dates.includes(when)) {
-    throw new CircleError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
+    throw new NotFoundError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
   }
   const [files, meeting] = await collectProblems<[CircleFiles, Loaded<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
   const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public, number: dates.indexOf(when) + 1 });

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { findMember, lookupHint } from '../../core/members.js';
 import { nameKey } from '../../core/names.js';
 import { practiceChains } from '../../core/practice.js';
-import { UsageError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import { practiceBytes } from '../../render/practice.js';
 import { PRACTICE_VIEW } from '../../store/summaries.js';
 
@@ -18,7 +18,9 @@ export async function run(ctx: Context, member: string | undefined, opts: { json
     const match = findMember(everyone, member);
     if (!match.found) {
       const all = everyone.map((m) => `  ${m.name}`).join('\n');
-      throw new UsageError(`${match.matches.length ? `"${member}" could be more than one member` : `no member "${member}"`}; ${lookupHint(match, `choose one of:\n${all}`)}`);
+      const hint = lookupHint(match, `choose one of:\n${all}`);
+      if (match.matches.length) throw new UsageError(`"${member}" could be more than one member; ${hint}`);
+      throw new NotFoundError(`no member "${member}"; ${hint}`);
     }
     only = [match.found.name];
   }

@@ -2,7 +2,7 @@
 import { warnUnreadable, type Context } from '../../context.js';
 import { longDate } from '../../core/dates.js';
 import { backlogByDemand, topicKey, type Demand } from '../../core/memory.js';
-import { displayPath, UsageError } from '../../errors.js';
+import { displayPath, NotFoundError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { plural } from '../../render/document.js';
 import { circleFile, loadCircle, loadLastMeeting } from '../../store/circle.js';
@@ -56,7 +56,7 @@ export async function drop(ctx: Context, which: string): Promise<number> {
   const topic = pick(topics, which);
   if (!topic) {
     const hint = topics.length ? `\`circle topics\` lists them, numbered 1 to ${topics.length}` : 'no topic is open';
-    throw new UsageError(`no single open topic ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
+    throw new NotFoundError(`no single open topic ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
   }
   // Every ask so far is let go, even one dated after today (minutes recorded ahead of time).
   await dropTopic(dir, { topic: topic.topic, on: topic.last > ctx.today() ? topic.last : ctx.today() });
