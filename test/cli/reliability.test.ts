@@ -40,7 +40,7 @@ describe('terminal escapes are quoted, never sent raw', () => {
   it('in echoed arguments', async () => {
     const { root } = makeWorkspace({ example: true });
     const r = await cli(['members', 'remove', `${ESC}]0;pwned${ESC}\\Nobody`], { cwd: root, env });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).not.toContain(ESC);
     expect(r.stderr).toContain('\\u001b]0;pwned');
   });

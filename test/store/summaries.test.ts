@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checksum } from '../../src/store/cache.js';
 import { listMeetingDates, loadMeeting } from '../../src/store/circle.js';
+import { makeWorkspace } from '../helpers.js';
 import { cacheFile, MEMORY_VIEW, type SummaryView, PRACTICE_VIEW, readStrings, readSummaries, SUMMARY_VIEW, writeStrings } from '../../src/store/summaries.js';
 
 /**
@@ -53,7 +54,7 @@ const minuteAgo = () => new Date(Date.now() - 60_000);
 
 describe('the compact rows', () => {
   it('give back exactly what each view picks, for every meeting of the example circle', async () => {
-    const dir = join(import.meta.dirname, '..', '..', 'circles', 'riverside-leaders');
+    const dir = makeWorkspace({ example: true }).circleDir; // a copy: reading keeps a snapshot in .cache/
     const dates = await listMeetingDates(dir);
     expect(dates.length).toBeGreaterThan(3);
     for (const date of dates) {
