@@ -5,7 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { FileChange } from '../core/changes.js';
 import { CircleError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { isDerived, writeFileAtomic } from './atomic.js';
 import { bothVersions, markerLines, SYNC_LABELS } from './conflict-markers.js';
 import { git, gitReason, SYNC_RECORD } from './git.js';
 
@@ -274,11 +274,8 @@ export async function uncommittedClashes(repo: Repo, up: Upstream): Promise<stri
   return (await uncommitted(repo)).filter((p) => coming.has(p)).map((p) => fromRoot(repo, p)).sort();
 }
 
-/** Files that are this computer's own (drafts, locks, caches), never shared. */
-const DERIVED = /^circles\/[^/]+\/(\.cache(\/.*)?|\.draft\.yaml|\.lock|\.write-lock)$/;
-
 /**
- * Local files (a circle's .cache, .draft.yaml, .lock, .write-lock) that the upstream tracks
+ * Local files under circles/ (.cache, .draft.yaml, .lock, .write-lock, write temp files) that the upstream tracks
  * and this clone's commits do not take out: bringing them in would write over this
  * computer's own (or, through a link, anywhere). Paths from the workspace folder.
  */
@@ -288,7 +285,7 @@ export async function derivedArriving(repo: Repo, up: Upstream): Promise<string[
   return tracked
     .filter((p) => !takenOut.has(p))
     .map((p) => fromRoot(repo, p))
-    .filter((p) => DERIVED.test(p))
+    .filter((p) => p.startsWith('circles/') && isDerived(p))
     .sort();
 }
 
