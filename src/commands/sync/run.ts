@@ -153,8 +153,9 @@ async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
   const up = await upstream(repo);
   const after = (await head(repo))!;
   const came = after === before ? [] : describeChanges(await changedBetween(repo, before, after));
-  out.data(came.length ? `From ${up.name}:\n${came.map((l) => `  ${l}`).join('\n')}` : `Nothing new from ${up.name}.`);
+  if (came.length) out.data(`From ${up.name}:\n${came.map((l) => `  ${l}`).join('\n')}`);
   if (lost.length) return unstashed(ctx, lost);
+  if (!came.length) out.data(`Nothing new from ${up.name}.`);
 
   await refuseProblems(ctx, ws, 'Nothing was sent: these files do not check.');
   const count = await ahead(repo, up);
