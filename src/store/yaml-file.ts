@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { showName } from '../core/names.js';
 import { CircleError, DataError, displayPath, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { decodeUtf8 } from './utf8.js';
 import { carryEdit } from './carry-edit.js';
 import { fastRead } from './fast-yaml.js';
 import { withWriteLock } from './lock.js';
@@ -261,7 +262,7 @@ export async function readText(file: string): Promise<string> {
       if (total > MAX_FILE_BYTES) throw tooLarge(file, 'more than that');
       if (info.isFile() && bytesRead < want) break; // a short read of a file is its end
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return decodeUtf8(file, Buffer.concat(chunks, total));
   } finally {
     await handle.close();
   }
