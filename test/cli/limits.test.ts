@@ -55,6 +55,42 @@ describe('text that is not UTF-8 (point 17)', () => {
   });
 });
 
+describe('dates a meeting may choose (point 19)', () => {
+  it('a next date more than two years after the meeting is refused by check, and schedule does bounded work', async () => {
+    const { root, circleDir } = workspace();
+    const file = join(circleDir, 'meetings', '2026-10-20.yaml');
+    const text = readFileSync(file, 'utf8');
+    const line = text.split('\n').indexOf('  date: 2026-11-17') + 1; // next.date
+    expect(line).toBeGreaterThan(text.split('\n').indexOf('next:'));
+    writeFileSync(file, text.replace(/^  date: 2026-11-17$/m, '  date: 9999-12-28'));
+    const check = await cli(['check'], { cwd: root, env });
+    expect(check.code).toBe(65);
+    expect(check.stdout + check.stderr).toContain(`meetings/2026-10-20.yaml:${line}:9: next.date: at most two years after this meeting (by 2028-10-19); choose a nearer date`);
+    for (const args of [['schedule', '--count', '3'], ['schedule', '--ics', join(root, 'c.ics')]]) {
+      const r = await cli(args, { cwd: root, env });
+      expect(r.code, args.join(' ')).toBe(65);
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync(join(root, 'c.ics'))).toBe(false);
+    // Two years is fine.
+    writeFileSync(file, text.replace(/^  date: 2026-11-17$/m, '  date: 2028-10-19'));
+    const r = await cli(['schedule', '--count', '3'], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('19 October 2028  (chosen at the last meeting)');
+  });
+
+  it('meet refuses a next date more than two years ahead, before anything is written', async () => {
+    const { root, circleDir } = workspace();
+    const answers = join(root, 'answers.yaml');
+    writeFileSync(answers, stringify({ ...ANSWERS, 'next.date': '9999-12-28' }));
+    const r = await cli(['meet', '--answers', answers], { cwd: root, env });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('next.date: a date after 2026-11-17 and at most two years ahead (by 2028-11-16), as YYYY-MM-DD');
+    expect(existsSync(join(circleDir, 'meetings', '2026-11-17.yaml'))).toBe(false);
+    expect(existsSync(join(circleDir, '.draft.yaml'))).toBe(false);
+  });
+});
+
 describe('answers too large for the minutes (point 20)', () => {
   it('meet --answers that add up to more than 2 MiB writes nothing, draft included', async () => {
     const { root, circleDir } = workspace();
