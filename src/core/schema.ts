@@ -289,8 +289,10 @@ export const meetingSchema = strictObject({
     .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined }),
   notes: optText,
 }).superRefine((m, ctx) => {
+  // Run even when other fields failed: only two real dates are compared.
+  if (typeof m.date !== 'string' || !isIsoDate(m.date) || typeof m.next?.date !== 'string') return;
   const latest = latestNextDate(m.date);
-  if (m.next.date !== undefined && m.next.date > latest) {
+  if (m.next.date > latest) {
     ctx.addIssue({ code: 'custom', path: ['next', 'date'], message: `at most two years after this meeting (by ${latest}); choose a nearer date` });
   }
 });
