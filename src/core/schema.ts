@@ -36,6 +36,14 @@ const minutes = z
   .int({ message: 'expected whole minutes' })
   .min(0, { message: 'minutes cannot be negative' })
   .max(24 * 60, { message: 'more than a day of minutes' });
+/** What's Next reviews the outcomes every sixth meeting unless circle.yaml says otherwise. */
+export const DEFAULT_REVIEW_EVERY = 6;
+/** A rating from 1 to 5 (the group's verdict, an outcome's progress). */
+const rating = z
+  .number({ error: 'expected a number from 1 to 5' })
+  .int({ message: 'expected a whole number from 1 to 5' })
+  .min(1, { message: 'expected a number from 1 to 5' })
+  .max(5, { message: 'expected a number from 1 to 5' });
 /** Keys that start with this are the reader's own: kept in the file, never read. */
 const OWN_KEY_PREFIX = 'x-';
 
@@ -131,6 +139,13 @@ export const circleSchema = strictObject({
   traditions: list(text),
   /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
   dropped_topics: list(strictObject({ topic: text, on: isoDate })),
+  /** Every this many meetings, What's Next asks how the group is moving towards each outcome (0: never). */
+  review_outcomes_every: z
+    .number({ error: 'expected a number of meetings, e.g. 6' })
+    .int({ message: 'expected a whole number of meetings' })
+    .min(0, { message: 'expected 0 (never) or more' })
+    .nullish()
+    .transform((v) => v ?? DEFAULT_REVIEW_EVERY),
   git: strictObject({ commit: z.boolean({ error: 'expected true or false' }).nullish() })
     .nullish()
     .transform((v) => ({ commit: v?.commit ?? undefined })),
@@ -284,9 +299,13 @@ export const meetingSchema = strictObject({
       date: optDate,
       /** Notes for next time (who brings food, reminders): printed on the next agenda. */
       notes: optText,
+      /** At an outcome review: how the group sees itself moving towards each outcome, 1–5. */
+      outcomes: optional(strictObject(Object.fromEntries(discussed('purpose').map((k) => [k, optional(rating)])) as Record<string, ReturnType<typeof optional<typeof rating>>>)),
     })
     .nullish()
-    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined }),
+    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined, outcomes: undefined }),
+  /** The group's verdict at the close: how useful the meeting was (1–5) and one thing to change. */
+  verdict: optional(strictObject({ useful: optional(rating), change: optText })),
   notes: optText,
 });
 

@@ -16,7 +16,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Meeting } from '../core/schema.js';
-import type { AgreementPart } from '../core/agreements.js';
+import { OUTCOMES, type AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError } from '../errors.js';
@@ -221,6 +221,8 @@ function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
     ids(m.reported, strings),
     ids(m.dropped, strings),
     ids(m.agreed, strings),
+    m.useful ?? null,
+    m.outcomes ? OUTCOMES.map((k) => m.outcomes![k] ?? null) : null,
   ];
 }
 
@@ -238,6 +240,8 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
     reported: nameList(r[8], names),
     dropped: nameList(r[9], names),
     agreed: nameList(r[10], names) as AgreementPart[],
+    useful: (r[11] as number | null) ?? undefined,
+    outcomes: r[12] ? Object.fromEntries(OUTCOMES.flatMap((k, i) => ((r[12] as Array<number | null>)[i] ? [[k, (r[12] as number[])[i]!]] : []))) : undefined,
   };
 }
 
