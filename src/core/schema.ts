@@ -8,7 +8,7 @@ import { CONTROL_PROBLEM, nameKey, nameProblem, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate } from './dates.js';
 import { discussed, memberFields, type PartId } from './prompts.js';
-import { editDistance, hasControlChars } from './text.js';
+import { editDistance, hasControlChars, isEmailAddress } from './text.js';
 
 const text = z.string({ error: 'expected text' }).refine((v) => !hasControlChars(v), { message: CONTROL_PROBLEM });
 /** A person's or circle's name: one line, no control characters (see nameProblem). */
@@ -68,6 +68,19 @@ function unknownKeyMessage(key: string, known: readonly string[], hint: string |
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A key that names a secret: such a value must never sit in a circle, which git shares. */
+const SECRET_KEY = /(^|[^a-z])(pass|passwd|password|passphrase|secret|token|api_?key|credentials?)([^a-z]|$)/i;
+const SECRET_MESSAGE =
+  'looks like a password or other secret: a circle is shared through git, so mail settings and passwords live in your own ' +
+  'configuration ($XDG_CONFIG_HOME/circle/mail.yaml, mode 600, or CIRCLE_SMTP_* variables). Remove it, and change that password if this file was ever shared';
+
+/** The path of every secret-looking key in a value of one's own (`x-…`), nested or not. */
+function secretKeys(value: unknown, path: Array<string | number>): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => secretKeys(v, [...path, i]));
+  if (!isMapping(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => [...(SECRET_KEY.test(k.replace(/-/g, '_')) ? [[...path, k]] : []), ...secretKeys(v, [...path, k])]);
+}
+
 /**
  * A mapping with exactly these keys (plus keys of one's own). Each unknown key is its
  * own problem, found even when other values are wrong, so one `check` reports them all.
@@ -80,7 +93,14 @@ function strictObject<S extends z.ZodRawShape>(shape: S, hint?: (key: string) =>
   return z.preprocess((value, ctx) => {
     if (isMapping(value)) {
       for (const key of Object.keys(value)) {
+        if (key.startsWith(OWN_KEY_PREFIX)) {
+          for (const path of secretKeys({ [key]: value[key] }, [])) ctx.addIssue({ code: 'custom', path, message: `"${path.at(-1)}" ${SECRET_MESSAGE}`, continue: true });
+        }
         if (Object.hasOwn(shape, key) || key.startsWith(OWN_KEY_PREFIX)) continue;
+        if (SECRET_KEY.test(key.replace(/-/g, '_'))) {
+          ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [key], message: `${JSON.stringify(key)} ${SECRET_MESSAGE}`, continue: true });
+          continue;
+        }
         // 'unrecognized_keys' lets the object's own problems be reported too (other issues stop a pipe).
         ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [key], message: unknownKeyMessage(key, known, hint?.(key)), continue: true });
       }
@@ -159,6 +179,13 @@ const memberShape = {
   joined: optDate,
   /** Their answer to "if your mission succeeded, what would the community look like?". */
   vision: optText,
+  /** Where `circle send` mails the agenda and the recap. */
+  email: z
+    .string({ error: 'expected a mail address, e.g. ana@example.org' })
+    .transform((v) => v.trim())
+    .refine(isEmailAddress, { message: 'expected a mail address such as ana@example.org (no name or <brackets> around it)' })
+    .nullish()
+    .transform((v) => v || undefined),
   active: z
     .boolean({ error: 'expected true or false' })
     .nullish()

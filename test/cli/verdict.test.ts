@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exampleSlug, makeWorkspace } from '../helpers.js';
+import { makeWorkspace } from '../helpers.js';
 import { circleTree, run as cli, testdir } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
