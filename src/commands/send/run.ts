@@ -2,11 +2,11 @@
 // meeting, or a meeting's recap after it, to each active member with an address, through
 // the facilitator's own mail account; each message recorded in the circle as it leaves.
 import { mkdir } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate, longDate } from '../../core/dates.js';
 import { buildIcs, meetingEvents } from '../../core/ics.js';
 import { buildRecap, mailWords, recipientsOf, type MailFacts, type MailKind, type Recipient } from '../../core/mail.js';
-import { findMember, lookupHint } from '../../core/members.js';
+import { findMember, lookupHint, searchKey } from '../../core/members.js';
 import { nameKey } from '../../core/names.js';
 import { upcomingMeetings } from '../../core/schedule.js';
 import { slugify } from '../../core/slug.js';
@@ -114,7 +114,7 @@ async function dryRunFolder(ctx: Context, m: Mailing, out: string | undefined): 
   const folder = resolve(ctx.deps.cwd, out ?? `mail-${m.kind}-${m.date}`);
   const circles = join(ctx.workspace().root, 'circles');
   const inside = relative(circles, folder);
-  if (!inside.startsWith('..') && !resolve(inside).startsWith('..') && inside !== folder) {
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
     throw new UsageError(`--out ${out ?? folder}: the .eml files would land inside circles/, which git shares; choose a folder outside it`);
   }
   await mkdir(folder, { recursive: true });
@@ -127,8 +127,9 @@ async function dryRun(ctx: Context, m: Mailing, settings: MailSettings, people: 
   if (!settings.from) ctx.out.info(`No mail settings yet (${displayPath(settings.file, ctx.deps.cwd)}): the messages have no sender; your mail program fills it in.`);
   const names = new Set<string>();
   for (const p of people) {
-    let base = slugify(p.to.name) || 'member';
-    for (let n = 2; names.has(base); n++) base = `${slugify(p.to.name) || 'member'}-${n}`;
+    const stem = slugify(searchKey(p.to.name)) || slugify(p.to.email.split('@')[0]!) || 'member';
+    let base = stem;
+    for (let n = 2; names.has(base); n++) base = `${stem}-${n}`;
     names.add(base);
     const file = join(folder, `${base}.eml`);
     const eml = await emlOf({ ...message(settings, p), attachments: m.attachments });
