@@ -154,7 +154,8 @@ async function confirmed(ctx: Context, m: Mailing, people: readonly Prepared[], 
   if (yes) return true;
   if (!ctx.interactive()) throw new UsageError('sending mail needs a yes: add --yes (in a script), or look first with --dry-run');
   const first = people[0]!;
-  ctx.out.info(`Subject: ${first.subject}\nTo: ${people.map((p) => `${p.to.name} <${p.to.email}>`).join(', ')}\n${'-'.repeat(40)}\n${first.text.trimEnd()}\n${'-'.repeat(40)}`);
+  // The message first, then what the question is about, so both are on the screen together.
+  ctx.out.info(`${'-'.repeat(40)}\n${first.text.trimEnd()}\n${'-'.repeat(40)}\nSubject: ${first.subject}\nTo: ${people.map((p) => `${p.to.name} <${p.to.email}>`).join(', ')}`);
   const { createAsk } = await import('../../ui/ask.js');
   const n = people.length;
   return createAsk(ctx.deps).confirm(`Send the ${m.kind} for ${longDate(m.date)} to ${n} ${n === 1 ? 'person' : 'people'}?`, false);
