@@ -8,7 +8,7 @@ import { circleSchema, meetingSchema, membersSchema } from '../../core/schema.js
 import { DataError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
 import { circleFile, dateMatches, listMeetingDates, loadCircle, meetingFile, membersFile } from '../../store/circle.js';
 import { makeEditCopy, replaceIfUnchanged } from '../../store/edit-copy.js';
-import { commitIfWanted, insideWorkTree, unfinishedWork } from '../../store/git.js';
+import { commitIfWanted, insideWorkTree, refuseWhileUnfinished, unfinishedWork } from '../../store/git.js';
 import { parseYaml, readText, type ExtraCheck } from '../../store/yaml-file.js';
 import { reportCommit } from '../../render/commit.js';
 import { editorOf, openEditor } from '../../ui/editor.js';
@@ -36,6 +36,8 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
   const { ws, slug, dir } = await ctx.circle();
   const file = await target(dir, which, date);
   const shown = displayPath(file.path, ctx.deps.cwd);
+  // While a sync waits, only the files it waits for are edited (to settle them).
+  await refuseWhileUnfinished(dir, ctx.deps.env, file.path);
   const original = await readText(file.path);
 
   const copy = await makeEditCopy(file.path, original);
@@ -72,7 +74,16 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
     if (!(await createAsk(ctx.deps).confirm('Edit it again?', true))) return keep('The edit does not check, so', EXIT.data);
   }
 
-  if (!(await replaceIfUnchanged(file.path, original, text))) return keep(`${shown} changed while you were editing (another command, or a sync), so`, EXIT.failure);
+  let replaced: boolean;
+  try {
+    replaced = await replaceIfUnchanged(file.path, original, text);
+  } catch (error) {
+    // A refused write (read-only, a link out of the workspace, a full disk) keeps the edit, as every refusal does.
+    if (!(error instanceof CircleError)) throw error;
+    ctx.out.info(error.message);
+    return keep('So', error.exitCode);
+  }
+  if (!replaced) return keep(`${shown} changed while you were editing (another command, or a sync), so`, EXIT.failure);
   await copy.discard();
   ctx.out.info(`Saved ${shown}.`);
   return commitEdit(ctx, ws.root, dir, slug, file.path);

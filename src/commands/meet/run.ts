@@ -56,8 +56,15 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     if (!kept && date > ctx.today()) ctx.out.warn(`${longDate(date)} is ahead of today: these minutes will be dated then (--date records another day).`);
     if (!scripted) ctx.out.info(ctx.out.messageColor.bold(`${plan.circle.name}: meeting ${plan.number}, ${longDate(date)}`));
     const prompter = scripted ? await answersPrompter(scripted, plan.members) : await terminalPrompter(ctx);
-    const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
-    return await record(ctx, dir, slug, plan, finished);
+    try {
+      const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
+      return await record(ctx, dir, slug, plan, finished);
+    } catch (error) {
+      // Answers too large to keep: the answers file holds them all, so no draft is left behind either.
+      if (!scripted || kept || !(error instanceof CircleError) || (error as NodeJS.ErrnoException).code !== 'EFBIG') throw error;
+      await removeDraft(dir);
+      throw new CircleError(`the answers in ${scripted.shown} are too large: ${error.message}`);
+    }
   } finally {
     await lock.release();
   }
@@ -124,6 +131,10 @@ async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan
     const { recordMeeting } = await import('../../store/record.js');
     done = await recordMeeting(dir, plan, draft, ctx.deps.env);
   } catch (error) {
+    if (error instanceof (await import('../../store/git.js')).GitBusyError) {
+      const draft = displayPath(draftFile(dir), ctx.deps.cwd);
+      throw new CircleError(`the minutes were not written yet: ${error.message}\nEvery answer is safe in ${draft}; once that is done, \`circle meet --resume\` writes them.`);
+    }
     if (!(error instanceof FileError)) throw error;
     throw new CircleError(
       `the minutes could not be written: ${error.message}\nEvery answer is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${FIX[error.code ?? ''] ?? 'fix that'}, then run \`circle meet --resume\` to write them.`,
