@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { Context } from '../../context.js';
 import { circleSchema, meetingSchema, membersSchema } from '../../core/schema.js';
-import { DataError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
+import { CircleError, DataError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
 import { circleFile, dateMatches, listMeetingDates, loadCircle, meetingFile, membersFile } from '../../store/circle.js';
 import { makeEditCopy, replaceIfUnchanged } from '../../store/edit-copy.js';
 import { commitIfWanted, insideWorkTree, refuseWhileUnfinished, unfinishedWork } from '../../store/git.js';
