@@ -21,6 +21,8 @@ describe('not found: one exit code', () => {
     ["a member's practice", ['practice', 'Nobody Atall'], /no member "Nobody Atall"/],
     ["a meeting's minutes", ['minutes', '2020-01-07'], /no meeting on 2020-01-07/],
     ['a meeting to edit', ['edit', 'minutes', '2020-01-07'], /no meeting on 2020-01-07/],
+    ['a meeting to send the recap of', ['send', 'recap', '2020-01-07', '--dry-run'], /no meeting on 2020-01-07/],
+    ['a member to send to', ['send', 'agenda', '--to', 'Nobody Atall', '--dry-run'], /--to Nobody Atall: no member matches/],
     ['a topic to drop', ['topics', 'drop', 'Underwater basket weaving'], /no single open topic "Underwater basket weaving"/],
   ])('%s', async (_, argv, message) => {
     const r = await cli(argv, { env });
@@ -51,9 +53,9 @@ describe('not found: one exit code', () => {
 
   it('a name that fits several members is a usage error', async () => {
     const ws = testdir(circleTree('tiny', { 'members.yaml': { members: [{ name: 'Ana Souza' }, { name: 'Ana Lima' }] } }));
-    for (const argv of [['practice', 'Ana'], ['members', 'remove', 'Ana']]) {
+    for (const argv of [['practice', 'Ana'], ['members', 'remove', 'Ana'], ['send', 'agenda', '--to', 'Ana', '--dry-run']]) {
       const r = await cli(argv, { cwd: ws, env });
-      expect(r.stderr, argv.join(' ')).toMatch(/"Ana" could be more than one member; it could be one of: Ana Souza, Ana Lima\?/);
+      expect(r.stderr, argv.join(' ')).toMatch(/"?Ana"?:? (could be|more than one member matches).*it could be one of: Ana Souza, Ana Lima\?/);
       expect(r.code, argv.join(' ')).toBe(EXIT.usage);
     }
   });

@@ -12,7 +12,7 @@ import { upcomingMeetings } from '../../core/schedule.js';
 import { slugify } from '../../core/slug.js';
 import type { Circle, Member } from '../../core/schema.js';
 import type { Context } from '../../context.js';
-import { CircleError, displayPath, EXIT, UsageError } from '../../errors.js';
+import { CircleError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
 import { agendaDocument } from '../../render/agenda.js';
 import { reportCommit } from '../../render/commit.js';
 import type { Block, PrintDocument } from '../../render/document.js';
@@ -74,8 +74,8 @@ async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Ci
 async function recapMailing(dir: string, circle: Circle, date: string | undefined, facilitator: string | undefined): Promise<Mailing> {
   const dates = await listMeetingDates(dir);
   const wanted = date ?? dates.at(-1);
-  if (!wanted) throw new CircleError('no meeting is recorded yet: a recap follows a meeting (`circle meet`)');
-  if (!dates.includes(wanted)) throw new CircleError(`no meeting on ${wanted}; the meetings recorded are listed by \`circle history\``);
+  if (!wanted) throw new NotFoundError('no meeting is recorded yet: a recap follows a meeting (`circle meet`)');
+  if (!dates.includes(wanted)) throw new NotFoundError(`no meeting on ${wanted}; the meetings recorded are listed by \`circle history\``);
   const meeting = (await loadMeeting(dir, wanted)).data;
   return {
     kind: 'recap',
@@ -103,7 +103,8 @@ function chooseRecipients(ctx: Context, members: readonly Member[], to: string |
     return recipients;
   }
   const hit = findMember(members, to);
-  if (!hit.found) throw new UsageError(`--to ${to}: no single member matches; ${lookupHint(hit, 'see `circle members`.')}`);
+  if (!hit.found && hit.matches.length) throw new UsageError(`--to ${to}: more than one member matches; ${lookupHint(hit, '')}`);
+  if (!hit.found) throw new NotFoundError(`--to ${to}: no member matches; ${lookupHint(hit, 'see `circle members`.')}`);
   const found = recipients.find((r) => r.name === hit.found.name);
   if (!found) throw new CircleError(`${hit.found.name} has ${hit.found.active ? 'no mail address in members.yaml (email: under their name; `circle edit members`)' : 'left the circle (active: false)'}`);
   return [found];
