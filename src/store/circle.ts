@@ -9,7 +9,6 @@ import type { Circle, Meeting, MembersFile } from '../core/schema.js';
 import { DataError, displayPath, UsageError, type Problem } from '../errors.js';
 import { TEMP_PREFIX } from './atomic.js';
 import { readThroughSnapshot } from './snapshot.js';
-import type { ExtraCheck } from './yaml-file.js';
 
 /** A file's checked data. */
 export interface Loaded<T> {
@@ -93,11 +92,6 @@ export async function listMeetingDates(dir: string): Promise<string[]> {
     .filter((n) => n.endsWith('.yaml') && isIsoDate(n.slice(0, -5)))
     .map((n) => n.slice(0, -5))
     .sort();
-}
-
-/** Beyond the meeting schema: the date inside matches the file name. */
-export function dateMatches(date: string): ExtraCheck<Meeting> {
-  return (m) => (m.date === date ? [] : [{ path: ['date'], message: `does not match the file name ${date}.yaml` }]);
 }
 
 export async function loadMeeting(dir: string, date: string, read: ReadOptions = {}): Promise<Loaded<Meeting>> {

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { writeFileAtomic } from './atomic.js';
 import { git, insideWorkTree } from './git.js';
 import { templatePath } from './templates.js';
-import { editedText } from './yaml-file.js';
+import { editedText } from './yaml-write.js';
 import { mergeYaml } from './yaml-merge.js';
 
 const DRIVER = 'circle-yaml';

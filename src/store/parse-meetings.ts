@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { meetingSchema } from '../core/schema.js';
 import { DataError, type Problem } from '../errors.js';
 import type { FileKey } from './cache.js';
-import { dateMatches, meetingFile } from './circle.js';
+import { meetingFile } from './circle.js';
+import { dateMatches } from './read-file.js';
 import type { SummaryView } from './summaries.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
