@@ -6,6 +6,7 @@ import { Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'y
 import type { z } from 'zod';
 import { showName } from '../core/names.js';
 import { DataError, displayPath, type Problem } from '../errors.js';
+import { decodeUtf8 } from './utf8.js';
 import { fastRead } from './fast-yaml.js';
 
 /** Circle files are small; anything bigger is refused before parsing. */
@@ -258,7 +259,7 @@ export async function readText(file: string): Promise<string> {
       if (total > MAX_FILE_BYTES) throw tooLarge(file, 'more than that');
       if (info.isFile() && bytesRead < want) break; // a short read of a file is its end
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return decodeUtf8(file, Buffer.concat(chunks, total));
   } finally {
     await handle.close();
   }

@@ -19,9 +19,8 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export async function writeCircleFile(file: string, text: string, options: { exclusive?: boolean; mode?: number } = {}): Promise<void> {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_FILE_BYTES) {
-    throw new CircleError(
-      `${displayPath(file)} would be ${mib(bytes)}, more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a circle file may hold; nothing was written. Shorten the longest text in it.`,
-    );
+    const message = `${displayPath(file)} would be ${mib(bytes)}, more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a circle file may hold; nothing was written. Shorten the longest text in it.`;
+    throw Object.assign(new CircleError(message), { code: 'EFBIG' });
   }
   await writeFileAtomic(file, text, options);
 }
