@@ -168,7 +168,7 @@ describe('the fast YAML path reads what yaml@2 reads', () => {
           expect(fast ? fast.data : 'declined').toStrictEqual(fast ? strict : 'declined');
         }
       }),
-      runs(500),
+      runs(200),
     );
   });
 });
