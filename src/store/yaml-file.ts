@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { showName } from '../core/names.js';
 import { DataError, displayPath, type Problem } from '../errors.js';
 import { decodeUtf8 } from './utf8.js';
+import { conflictProblem } from './conflict-markers.js';
 import { fastRead } from './fast-yaml.js';
 
 /** Circle files are small; anything bigger is refused before parsing. */
@@ -153,6 +154,8 @@ export function parseYaml<S extends z.ZodTypeAny>(
     throw new DataError([...unique.slice(0, PROBLEMS_SHOWN), { ...next, message: `… and ${rest} more problem${rest === 1 ? '' : 's'} in this file` }]);
   };
 
+  const marked = conflictProblem(file, text);
+  if (marked) throw new DataError([marked]);
   let doc: Document.Parsed;
   let raw: unknown;
   try {

@@ -111,6 +111,7 @@ export async function updateYamlFile<S extends z.ZodTypeAny, R>(
   edit: (file: YamlFile<z.output<S>>) => R | Promise<R>,
 ): Promise<{ value: R; written: boolean }> {
   return withWriteLock(dirname(path), path, async () => {
+    await (await import('./git.js')).refuseWhileUnfinished(dirname(path), process.env);
     for (let attempt = 0; attempt < 3; attempt++) {
       let file: YamlFile<z.output<S>>;
       try {
