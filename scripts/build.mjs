@@ -97,9 +97,8 @@ const URL_SHIM = "var __circle_url=require('node:url').pathToFileURL(__filename)
 
 const { metafile } = await build({
   absWorkingDir: root,
-  // Each command's run is an entry (dist/NAME.js, imported by main.js when it runs); the
-  // parsing thread of the summary cache is one too.
-  entryPoints: { main: 'src/main.ts', 'parse-worker': 'src/store/parse-worker.ts', ...commandRuns() },
+  // Each command's run is an entry (dist/NAME.js, imported by main.js when it runs).
+  entryPoints: { main: 'src/main.ts', ...commandRuns() },
   outdir: 'dist',
   bundle: true,
   splitting: true,

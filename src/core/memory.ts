@@ -50,10 +50,21 @@ interface OpenCommitment {
   private: boolean;
 }
 
+/** The asks for one topic, tallied: the memory grows with what is open, not with history. */
+export interface Asks {
+  count: number;
+  /** Who asked, each name once, in the order they first asked. */
+  by: string[];
+  /** The dates of the first and the last ask. */
+  first: string;
+  last: string;
+}
+
 export interface BacklogTopic {
   topic: string;
-  /** Each time it was asked for, oldest first. */
-  asks: Array<{ by?: string | undefined; on: string; private: boolean }>;
+  /** Asked in the open, and in confidence (counted for the facilitator, never shown to the group). */
+  open?: Asks | undefined;
+  inConfidence?: Asks | undefined;
 }
 
 export interface Memory {
@@ -75,12 +86,27 @@ interface DroppedTopic {
   on: string;
 }
 
+function tally(asks: Asks | undefined, by: string | undefined, on: string): Asks {
+  if (!asks) return { count: 1, by: by ? [by] : [], first: on, last: on };
+  asks.count++;
+  if (by && !asks.by.includes(by)) asks.by.push(by);
+  if (on > asks.last) asks.last = on;
+  return asks;
+}
+
 /** The memory after these meetings (in any order: they are folded by date), less the dropped topics. */
 export function remember(meetings: readonly MeetingMemory[], dropped: readonly DroppedTopic[] = []): Memory {
   const open = new Map<string, OpenCommitment>();
   const backlog = new Map<string, BacklogTopic>();
   const sorted = [...meetings].sort((a, b) => byText(a.date, b.date));
+  // A topic let go of on a day closes the asks up to that day: applied as the fold passes it.
+  const drops = [...dropped].sort((a, b) => byText(a.on, b.on));
+  let nextDrop = 0;
+  const dropUntil = (date: string | undefined) => {
+    for (; nextDrop < drops.length && (date === undefined || drops[nextDrop]!.on < date); nextDrop++) backlog.delete(topicKey(drops[nextDrop]!.topic));
+  };
   for (const m of sorted) {
+    dropUntil(m.date);
     for (const name of [...m.reported, ...m.dropped]) {
       const key = nameKey(name);
       if ((open.get(key)?.made ?? m.date) < m.date) open.delete(key);
@@ -89,24 +115,38 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
     if (m.learned) backlog.delete(topicKey(m.learned));
     for (const a of m.asked) {
       const key = topicKey(a.topic);
-      const entry = backlog.get(key) ?? { topic: a.topic, asks: [] };
-      entry.asks.push({ by: a.by, on: m.date, private: a.private });
+      const entry = backlog.get(key) ?? { topic: a.topic };
+      if (a.private) entry.inConfidence = tally(entry.inConfidence, a.by, m.date);
+      else entry.open = tally(entry.open, a.by, m.date);
       backlog.set(key, entry);
     }
   }
-  for (const d of dropped) {
-    const entry = backlog.get(topicKey(d.topic));
-    if (!entry) continue;
-    entry.asks = entry.asks.filter((a) => a.on > d.on);
-    if (!entry.asks.length) backlog.delete(topicKey(d.topic));
-  }
+  dropUntil(undefined);
   return { commitments: [...open.values()], backlog: [...backlog.values()] };
 }
 
+/** A backlog topic as it is shown: how often it was asked for, by whom (in the open), since and until when. */
+export interface Demand extends Asks {
+  topic: string;
+  /** Of `count`, the asks made in confidence. */
+  inConfidence: number;
+}
+
 /** The backlog most-asked first (then the oldest first); what is asked only in confidence is left out unless `all`. */
-export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): BacklogTopic[] {
-  return memory.backlog
-    .map((t) => (options.all ? t : { ...t, asks: t.asks.filter((a) => !a.private) }))
-    .filter((t) => t.asks.length)
-    .sort((a, b) => b.asks.length - a.asks.length || byText(a.asks[0]!.on, b.asks[0]!.on));
+export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): Demand[] {
+  const shown: Demand[] = [];
+  for (const t of memory.backlog) {
+    const secret = options.all ? t.inConfidence : undefined;
+    const asks = [t.open, secret].filter((a): a is Asks => a !== undefined);
+    if (!asks.length) continue;
+    shown.push({
+      topic: t.topic,
+      count: asks.reduce((n, a) => n + a.count, 0),
+      by: t.open?.by ?? [],
+      first: asks.map((a) => a.first).sort(byText)[0]!,
+      last: asks.map((a) => a.last).sort(byText).at(-1)!,
+      inConfidence: secret?.count ?? 0,
+    });
+  }
+  return shown.sort((a, b) => b.count - a.count || byText(a.first, b.first));
 }

@@ -27,13 +27,13 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** Create `file` with the temp file's content, failing if it exists. */
-async function linkExclusive(temp: string, file: string, text: string | Uint8Array): Promise<void> {
+async function linkExclusive(temp: string, file: string, text: string | Uint8Array, mode: number): Promise<void> {
   try {
     await link(temp, file);
   } catch (error) {
     // File systems without hard links (exFAT, some network mounts): create exclusively instead.
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    const handle = await open(file, 'wx', 0o644);
+    const handle = await open(file, 'wx', mode);
     await handle.writeFile(text).then(() => handle.sync()).finally(() => handle.close());
   }
 }
@@ -111,12 +111,13 @@ async function landing(file: string, follow: 'never' | 'inside' | 'anywhere'): P
  * mode and owner; a read-only file is refused; links are handled as `landing` says (a file
  * named with --out: `follow: 'anywhere'`). A
  * failure leaves the old file and no temp file, and names `file`, never the temp file.
- * `durable: false` skips the fsyncs, for files a power cut may lose (locks, caches).
+ * `durable: false` skips the fsyncs, for files a power cut may lose (locks, caches). A new
+ * file takes `mode` (0644 unless said), less the umask; a rewrite is never more readable than `mode`.
  */
 export async function writeFileAtomic(
   file: string,
   text: string | Uint8Array,
-  options: { exclusive?: boolean; durable?: boolean; follow?: 'anywhere' } = {},
+  options: { exclusive?: boolean; durable?: boolean; follow?: 'anywhere'; mode?: number } = {},
 ): Promise<void> {
   const durable = options.durable ?? true;
   const shown = displayPath(file);
@@ -135,10 +136,10 @@ export async function writeFileAtomic(
       await sweepTemp(dir);
     }
     temp = join(dir, `${TEMP_PREFIX}${process.pid}-${(++temps).toString(36)}${Math.random().toString(36).slice(2, 6)}-${basename(target).slice(0, 100)}`);
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
     try {
       if (before) {
-        await handle.chmod(before.mode & 0o7777);
+        await handle.chmod(before.mode & (options.mode ?? 0o777) & 0o7777);
         if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()) await handle.chown(before.uid, before.gid).catch(() => {});
       }
       await handle.writeFile(text);
@@ -148,7 +149,7 @@ export async function writeFileAtomic(
     }
     if (options.exclusive) {
       // Never replace an existing file: link fails if the target exists.
-      await linkExclusive(temp, target, text);
+      await linkExclusive(temp, target, text, options.mode ?? 0o644);
       await unlink(temp);
     } else {
       await rename(temp, target);

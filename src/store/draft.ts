@@ -4,6 +4,7 @@
 import { lstat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Draft } from '../core/meet/index.js';
+import { newFileMode } from './circle.js';
 
 export const draftFile = (dir: string) => join(dir, '.draft.yaml');
 
@@ -25,7 +26,7 @@ export async function loadDraft(dir: string): Promise<Draft | undefined> {
 
 export async function saveDraft(dir: string, draft: Draft): Promise<void> {
   const { writeCircleFile, yamlText } = await import('./yaml-file.js');
-  await writeCircleFile(draftFile(dir), HEADER + yamlText(draft));
+  await writeCircleFile(draftFile(dir), HEADER + yamlText(draft), { mode: await newFileMode(dir, 'copy') });
 }
 
 export async function removeDraft(dir: string): Promise<void> {

@@ -1,7 +1,7 @@
 // circle topics [drop N|TOPIC]: the backlog of topics the group asked to learn about.
 import { warnUnreadable, type Context } from '../../context.js';
 import { longDate } from '../../core/dates.js';
-import { backlogByDemand, topicKey, type BacklogTopic } from '../../core/memory.js';
+import { backlogByDemand, topicKey, type Demand } from '../../core/memory.js';
 import { displayPath, UsageError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { plural } from '../../render/document.js';
@@ -25,10 +25,10 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
   const rows = topics.map((t, i) => ({
     n: i + 1,
     topic: t.topic,
-    asks: t.asks.length,
-    since: t.asks[0]!.on,
-    by: [...new Set(t.asks.flatMap((a) => (a.by && !a.private ? [a.by] : [])))],
-    inConfidence: t.asks.filter((a) => a.private).length,
+    asks: t.count,
+    since: t.first,
+    by: t.by,
+    inConfidence: t.inConfidence,
     ...(chosen && topicKey(chosen) === topicKey(t.topic) && { chosen: true }),
   }));
   if (opts.json) return ctx.out.data(JSON.stringify(rows, null, 2));
@@ -44,7 +44,7 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
 }
 
 /** The open topic `which` names: its number in `circle topics`, the topic, or the start of it when only one begins so. */
-function pick(topics: BacklogTopic[], which: string): BacklogTopic | undefined {
+function pick(topics: Demand[], which: string): Demand | undefined {
   if (/^\d+$/.test(which.trim())) return topics[Number(which) - 1];
   const key = topicKey(which);
   const starts = topics.filter((t) => topicKey(t.topic).startsWith(key));
@@ -59,9 +59,8 @@ export async function drop(ctx: Context, which: string): Promise<number> {
     throw new UsageError(`no single open topic ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
   }
   // Every ask so far is let go, even one dated after today (minutes recorded ahead of time).
-  const newest = topic.asks.map((a) => a.on).sort().at(-1)!;
-  await dropTopic(dir, { topic: topic.topic, on: newest > ctx.today() ? newest : ctx.today() });
-  const asked = topic.asks.length === 1 ? 'asked once' : `asked ${topic.asks.length} times`;
+  await dropTopic(dir, { topic: topic.topic, on: topic.last > ctx.today() ? topic.last : ctx.today() });
+  const asked = topic.count === 1 ? 'asked once' : `asked ${topic.count} times`;
   ctx.out.info(`Let go of "${topic.topic}" (${asked}): it is off the backlog and the agenda, and comes back if someone asks for it again.`);
   const message = `topics: ${circle.name}: let go of ${topic.topic}`;
   const shown = displayPath(circleFile(dir), ctx.deps.cwd);

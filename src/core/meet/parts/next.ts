@@ -30,7 +30,7 @@ function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
 function backlogIdeas(plan: MeetingPlan): TopicIdea[] {
   return backlogByDemand(plan.memory).map((t) => ({
     topic: t.topic,
-    by: [...new Set(t.asks.flatMap((a) => (a.by ? [a.by] : [])))],
+    by: t.by,
     source: 'request' as const,
   }));
 }
