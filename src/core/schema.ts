@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { CONTROL_PROBLEM, nameKey, nameProblem, showName } from './names.js';
 import { parseCadence } from './cadence.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate, latestNextDate } from './dates.js';
 import { discussed, memberFields, type PartId } from './prompts.js';
 import { editDistance, hasControlChars } from './text.js';
 
@@ -291,6 +291,13 @@ export const meetingSchema = strictObject({
     .nullish()
     .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined }),
   notes: optText,
+}).superRefine((m, ctx) => {
+  // Run even when other fields failed: only two real dates are compared.
+  if (typeof m.date !== 'string' || !isIsoDate(m.date) || typeof m.next?.date !== 'string') return;
+  const latest = latestNextDate(m.date);
+  if (m.next.date > latest) {
+    ctx.addIssue({ code: 'custom', path: ['next', 'date'], message: `at most two years after this meeting (by ${latest}); choose a nearer date` });
+  }
 });
 
 export type Circle = z.infer<typeof circleSchema>;
