@@ -89,6 +89,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Speaker for next time, if known');
     await t.answer('Date of the next meeting');
     await t.answerLines('Anything to carry to next time (who brings food, a reminder)?', 'Lucja brings food');
+    await t.answer('How useful was today', '4');
+    await t.answer('One thing to change next time', 'Start on time');
     await t.answerLines('Anything else for the minutes (news, thanks)?', 'Thanks to the library');
     await t.answer('Write the minutes, or correct an answer?'); // the review: Enter writes
     expect(await t.exitCode()).toBe(0);
@@ -105,6 +107,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
       '- topic: Board recruitment',
       'notes: Early signs of burnout and what helps',
       '- How do we notice it in volunteers?',
+      'verdict:\n  useful: 4\n  change: Start on time',
       'will_practice: Call two drivers',
       'wants_to_learn: Volunteer care',
       '  topic: Sharing vans\n',
@@ -355,6 +358,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.see('? Date of the next meeting (2026-12-01)'); // by the schedule just agreed
     await t.answer('Date of the next meeting');
     await t.answerLines('Anything to carry to next time (who brings food, a reminder)?');
+    await t.answer('How useful was today');
+    await t.answer('One thing to change next time');
     await t.answerLines('Anything else for the minutes (news, thanks)?');
     await t.answer('Write the minutes, or correct an answer?');
     expect(await t.exitCode()).toBe(0);
