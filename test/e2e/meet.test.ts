@@ -190,6 +190,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Speaker for next time, if known');
     await t.answer('Date of the next meeting');
     await t.answerLines('Anything to carry to next time (who brings food, a reminder)?');
+    await t.answer('How useful was today');
+    await t.answer('One thing to change next time');
     await t.answerLines('Anything else for the minutes (news, thanks)?');
 
     // The review: every answer by part and person; one is opened and corrected, then Enter writes the minutes.
