@@ -1,9 +1,9 @@
-// circle check on 1 000 meetings: cold (no .cache/ at all) against the build before issue
-// 21, the two builds taking turns so that load from other processes falls on both; and
-// warm (what check keeps from its last run is there and no file changed).
+// circle check on 1 000 meetings, cold (no .cache/ at all), against the build before issue
+// 21: the two builds take turns, so that load from other processes falls on both.
+// (caches.bench.mjs measures it warm.)
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, generateWorkspace, measure, record, spawnTimed, VARIANTS } from './lib.mjs';
+import { bin, generateWorkspace, record, spawnTimed, VARIANTS } from './lib.mjs';
 import { BEFORE_ISSUE_21, oldBin } from './old-build.mjs';
 
 export default async function () {
@@ -21,5 +21,4 @@ export default async function () {
   }
   record('check, 1 000 meetings, cold', 3, { without: samples.now });
   record(`check, 1 000 meetings, cold, build ${BEFORE_ISSUE_21}`, 3, { without: samples.then });
-  measure('check, 1 000 meetings, warm', builds.now, { runs: 7, variants: ['without'] });
 }

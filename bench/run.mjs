@@ -35,22 +35,22 @@ for (const [label, max] of [
   if (r) goals.push(goal(label, `≤ ${fmtX(max)}`, r.without.ratio, r.without.ratio <= max, fmtX(r.without.ratio)));
   else if (!only) missing(label, `≤ ${fmtX(max)}`, [label]);
 }
-// agenda at 3 000 meetings (each figure so labelled, recurring requests too) over agenda at 6.
-const six = find('circle agenda (6 meetings)');
+// agenda at 3 000 meetings over agenda at 6, for each pair so labelled (recurring requests too).
 const long = results.filter((r) => r.label.startsWith('circle agenda (3 000 meetings') && !r.note);
-for (const r of six ? long : []) {
+const pairs = long.map((r) => [find(r.label.replace('3 000 meetings', '6 meetings')), r]).filter(([six]) => six);
+for (const [six, r] of pairs) {
   const x = r.without.ms / six.without.ms;
   goals.push(goal(`${r.label.replace('circle ', '')} / 6 meetings`, '≤ 1.15×', x, x <= 1.15, fmtX(x)));
 }
-if (!only && (!six || !long.length)) missing('agenda, 3 000 meetings / 6 meetings', '≤ 1.15×', ['circle agenda (6 meetings)', 'circle agenda (3 000 meetings…)']);
+if (!only && !pairs.length) missing('agenda, 3 000 meetings / 6 meetings', '≤ 1.15×', ['circle agenda (6 meetings…)', 'circle agenda (3 000 meetings…)']);
 const [cold, before] = [find('check, 1 000 meetings, cold'), results.find((r) => r.label.startsWith('check, 1 000 meetings, cold, build '))];
 if (cold && before) {
   const x = cold.without.ms / before.without.ms;
   goals.push(goal(`check, 1 000 meetings, cold: this build / ${before.label.split('build ')[1]}`, '≤ 1.00×', x, x <= 1, `${fmtX(x)} (${fmtMs(before.without.ms)} → ${fmtMs(cold.without.ms)})`));
 } else if (!only) missing('check, 1 000 meetings, cold', 'no slower than before', ['check, 1 000 meetings, cold', 'check, 1 000 meetings, cold, build …']);
-const warm = find('check, 1 000 meetings, warm');
+const warm = find('circle check (1 000 meetings), warm');
 if (warm) goals.push(goal('check, 1 000 meetings, warm', '≤ 0.3 s', warm.without.ms, warm.without.ms <= 300, fmtMs(warm.without.ms)));
-else if (!only) missing('check, 1 000 meetings, warm', '≤ 0.3 s', ['check, 1 000 meetings, warm']);
+else if (!only) missing('check, 1 000 meetings, warm', '≤ 0.3 s', ['circle check (1 000 meetings), warm']);
 
 if (goals.length) {
   console.log('\n# goals (without NODE_EXTRA_CA_CERTS)');

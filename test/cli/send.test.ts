@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { git, tempDir } from '../helpers.js';
 import { circleTree, cli, testdir } from '../harness.js';
 
 const TODAY = '2026-01-10';
@@ -339,5 +339,37 @@ describe('when mail does not go', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/no mail settings: put your account in .*circle\/mail\.yaml \(chmod 600\)/);
     expect(server.received).toEqual([]);
+  });
+});
+
+describe("the machine's sendmail", () => {
+  it('hands each message to sendmail (CIRCLE_SENDMAIL) with its recipient, and records it', async () => {
+    const { root, dir } = circle();
+    const bin = tempDir('circle-sendmail-');
+    const fake = join(bin, 'sendmail');
+    // A stand-in for sendmail: keeps its arguments and the message it was given.
+    writeFileSync(fake, `#!/bin/sh\nn=$(ls "${bin}" | grep -c '\\.eml$')\nprintf '%s\\n' "$@" > "${bin}/$n.args"\ncat > "${bin}/$n.eml"\n`);
+    chmodSync(fake, 0o755);
+    const env = { CIRCLE_TODAY: TODAY, XDG_CONFIG_HOME: tempDir('circle-config-'), CIRCLE_MAIL_FROM: 'Nadia <nadia@example.org>', CIRCLE_SENDMAIL: fake };
+    const r = await cli(['send', 'recap', '--yes', '--to', 'Dev'], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(bin, '0.args'), 'utf8')).toContain('dev@example.org');
+    const mail = await simpleParser(readFileSync(join(bin, '0.eml')));
+    expect(mail.subject).toBe('Tiny Circle: what we learned on Tuesday 6 January 2026');
+    expect(mail.text).toContain('Dear Dev,');
+    expect(sentLog(dir, '2026-01-06')).toEqual([['recap', 'Dev Patel', 'dev@example.org']]);
+
+    // In a git workspace the record is committed (that alone), even where *.log is ignored.
+    const circleFile = join(dir, 'circle.yaml');
+    writeFileSync(circleFile, readFileSync(circleFile, 'utf8').replace('commit: false', 'commit: true'));
+    writeFileSync(join(root, '.gitignore'), '*.log\n');
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'circle');
+    const again = await cli(['send', 'recap', '--yes', '--to', 'Ben'], { cwd: root, env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(git(root, 'log', '-1', '--format=%s')).toBe('send: recap for 2026-01-06 to 1\n');
+    expect(git(root, 'status', '--porcelain', '--', 'circles/tiny/sent')).toBe('');
+    expect(git(root, 'show', 'HEAD:circles/tiny/sent/2026-01-06.log')).toContain('\trecap\tBen Okafor\tben@example.org');
   });
 });
