@@ -14,12 +14,13 @@ async function agreedAt(ctx: Context, part: AgreementPart) {
 export async function purpose(ctx: Context, opts: { json?: boolean }): Promise<void> {
   const { circle, agreed } = await agreedAt(ctx, 'purpose');
   const statement = circle.purpose?.trim() ?? '';
+  const vision = circle.vision?.trim() ?? '';
   const outcomes = outcomesOf(circle);
   if (opts.json) {
-    const json = { purpose: statement, outcomes: Object.fromEntries(outcomes.map((o) => [o.id, o.text])), agreed };
+    const json = { purpose: statement, vision, outcomes: Object.fromEntries(outcomes.map((o) => [o.id, o.text])), agreed };
     return ctx.out.data(JSON.stringify(json, null, 2));
   }
-  ctx.out.data(purposeText(statement, outcomes, agreed));
+  ctx.out.data(purposeText(statement, vision, outcomes, agreed));
   if (!statement) ctx.out.info('\nA circle agrees its purpose at its first meeting (`circle meet`); `circle meet --revisit purpose` comes back to it.');
 }
 

@@ -45,6 +45,8 @@ export interface Agenda {
   end: string;
   place?: string;
   purpose?: string;
+  /** What the group can do for one another (circle.yaml `vision`). */
+  vision?: string;
   /** What the group wants to be different because it learns together (circle.yaml `outcomes`). */
   outcomes?: Array<{ id: string; label: string; text: string }>;
   /** In order: welcome, ground rules, then the format's sections (or the first meeting's parts). */
@@ -147,6 +149,7 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     end: meetingEnd(circle.schedule),
     ...(circle.schedule.location && { place: circle.schedule.location }),
     ...(circle.purpose && { purpose: circle.purpose.trim() }),
+    ...(circle.vision?.trim() && { vision: circle.vision.trim() }),
     ...(outcomes.length && { outcomes }),
     newcomers,
     groundRules: circle.ground_rules,

@@ -103,10 +103,14 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
   return { commitments: [...open.values()], backlog: [...backlog.values()] };
 }
 
+/** Most asked for first, then the one waiting longest: how `circle topics` and the topic picker order topics. */
+export const byDemand = (a: { asks: number; first: string }, b: { asks: number; first: string }): number => b.asks - a.asks || byText(a.first, b.first);
+
 /** The backlog most-asked first (then the oldest first); what is asked only in confidence is left out unless `all`. */
 export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): BacklogTopic[] {
+  const demand = (t: BacklogTopic) => ({ asks: t.asks.length, first: t.asks[0]!.on });
   return memory.backlog
     .map((t) => (options.all ? t : { ...t, asks: t.asks.filter((a) => !a.private) }))
     .filter((t) => t.asks.length)
-    .sort((a, b) => b.asks.length - a.asks.length || byText(a.asks[0]!.on, b.asks[0]!.on));
+    .sort((a, b) => byDemand(demand(a), demand(b)));
 }

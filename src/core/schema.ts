@@ -212,7 +212,8 @@ const listChanges = {
 const purposeEntrySchema = strictObject({
   notes: notesOf('purpose'),
   statement: optText,
-  was: optional(textFields(['statement', ...discussed('purpose')])),
+  vision: optText,
+  was: optional(textFields(['statement', 'vision', ...discussed('purpose')])),
 });
 
 const rulesEntrySchema = strictObject({

@@ -19,6 +19,9 @@ function prompts(s: AgendaSection): Block[] {
   return [...(s.about ? [paragraph(s.about, true)] : []), ...(s.questions.length ? [list(s.questions)] : [])];
 }
 
+/** Text ended with a full stop, unless it ends with its own (…leaving? stays as it is). */
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 const person = (n: { name: string; organization?: string }) => (n.organization ? `${n.name} (${n.organization})` : n.name);
 
 /** What the agenda adds to each part from the circle and the last meeting. */
@@ -86,10 +89,11 @@ export function agendaDocument(a: Agenda): PrintDocument {
     subtitle: [when, `${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`],
     intro: [
       ...(a.purpose ? [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)] : []),
+      ...(a.vision ? [subheading(labelOf('purpose', 'vision')), paragraph(a.vision)] : []),
       ...(a.outcomes ? [subheading(labelOf('purpose', 'outcomes')), list(a.outcomes.map((o) => ({ label: o.label, text: o.text })))] : []),
       ...(a.carried?.notes ? [subheading('Noted for today at the last meeting'), paragraph(a.carried.notes)] : []),
     ],
     sections,
-    ...(a.traditions.length && { footer: `Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;]+$/, '')).join(' · ')}.` }),
+    ...(a.traditions.length && { footer: sentence(`Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;,:]+$/, '')).join(' · ')}`) }),
   };
 }

@@ -23,6 +23,7 @@ function agreement(s: AgreementSection): Block[] {
     case 'purpose':
       return [
         ...(s.statement ? [{ kind: 'list', items: [{ label: labelOf('purpose', 'statement'), text: changed(s.statement, s.was) }] } as Block] : []),
+        ...(s.vision ? [{ kind: 'list', items: [{ label: labelOf('purpose', 'vision'), text: changed(s.vision.text, s.vision.was) }] } as Block] : []),
         ...listUnder(labelOf('purpose', 'outcomes'), s.outcomes.map((o) => ({ label: labelOf('purpose', o.field), text: changed(o.text, o.was) }))),
       ];
     case 'ground_rules': {

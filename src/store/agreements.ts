@@ -84,6 +84,7 @@ export async function saveAgreements(dir: string, minutes: MeetingFile): Promise
   const { written } = await updateYamlFile(circleFile(dir), circleSchema, ({ doc }) => {
     if (purpose) {
       if (purpose.statement) put(doc, ['purpose'], purpose.statement);
+      if (purpose.vision) put(doc, ['vision'], purpose.vision);
       for (const [key, text] of Object.entries(purpose.notes ?? {})) if (text) put(doc, ['outcomes', key], text);
     }
     if (rules) editList(doc, ['ground_rules'], rules);

@@ -103,7 +103,7 @@ describe('circle minutes', () => {
 
     const pdf = await run(['minutes', '2026-09-22', '--format', 'pdf', '--public'], root);
     expect(pdf.code, pdf.stderr).toBe(0);
-    const file = join(root, 'minutes-2026-09-22-public.pdf');
+    const file = join(root, 'circles/riverside-leaders/print/minutes-2026-09-22-public.pdf');
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = collapse(spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout);
     expect(text).toContain('Storytelling with data');

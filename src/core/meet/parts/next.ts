@@ -1,10 +1,9 @@
 // What's Next?: each person's take-aways and commitment, then the next topic, speaker and date.
 import { isIsoDate } from '../../dates.js';
-import { mergeIdeas, type Asked, type TopicIdea } from '../../meeting.js';
-import { backlogByDemand, topicKey } from '../../memory.js';
-import { FIELD, memberFields } from '../../prompts.js';
+import { backlogByDemand, byDemand, topicKey } from '../../memory.js';
+import { FIELD, memberFields, say } from '../../prompts.js';
 import { scheduledAfter } from '../../schedule.js';
-import { everyone, namesOf, present, textOf, type Draft, type Value } from '../draft.js';
+import { everyone, namesOf, present, sameName, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
 import { Asker, stepId, tagOf, type MeetingPlan, type Step } from '../step.js';
 
@@ -22,44 +21,57 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   ];
 }
 
-function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
-  return idea.by.length ? `${idea.topic} (${idea.by.map((b) => tagOf(plan, b)).join(', ')})` : idea.topic;
+/** A topic that could be next: how often it was asked for (tonight included), by whom, and since when. */
+export interface TopicIdea {
+  topic: string;
+  asks: number;
+  by: string[];
+  first: string;
 }
 
-/** The open backlog as topic ideas, most-asked first; topics asked for only in confidence are left out. */
-function backlogIdeas(plan: MeetingPlan): TopicIdea[] {
-  return backlogByDemand(plan.memory).map((t) => ({
-    topic: t.topic,
-    by: [...new Set(t.asks.flatMap((a) => (a.by ? [a.by] : [])))],
-    source: 'request' as const,
-  }));
+function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
+  const by = idea.by.map((b) => tagOf(plan, b)).join(', ');
+  if (idea.asks > 1) return say('next', by ? 'idea_asked' : 'idea_asked_anon', { topic: idea.topic, count: idea.asks, by });
+  return by ? say('next', 'idea_by', { topic: idea.topic, by }) : idea.topic;
 }
 
 /** Tonight's speaker requests and "want to learn" answers, from the draft. */
-function askedTonight(plan: MeetingPlan, draft: Draft): Asked[] {
-  const asked: Asked[] = [];
+function askedTonight(plan: MeetingPlan, draft: Draft): Array<{ topic: string; by?: string }> {
+  const asked: Array<{ topic: string; by?: string }> = [];
   const requested = (part: 'reflect' | 'next', name: string) => {
     for (const field of memberFields(part)) {
-      for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name, source: 'request' });
+      for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name });
     }
   };
   // A request raised in confidence is left out, as the backlog leaves it out.
   for (const name of present(draft)) if (draft.answers[stepId('reflect', 'private', name)] !== true) requested('reflect', name);
-  for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) asked.push({ topic, source: 'request' });
+  for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) asked.push({ topic });
   for (const name of everyone(draft)) {
     requested('next', name);
-    asked.push({ topic: splitRequests(textOf(draft.answers[stepId('next', FIELD.wish, name)])).text, by: name, source: 'wants_to_learn' });
+    asked.push({ topic: splitRequests(textOf(draft.answers[stepId('next', FIELD.wish, name)])).text, by: name });
   }
   return asked;
 }
 
-/** Ideas for the next topic: tonight's requests and wishes first, then the whole open backlog, not the topic just covered. */
+/**
+ * Ideas for the next topic, as `circle topics` orders the backlog: most asked for first
+ * (tonight's asks counted with the earlier ones), then the longest waiting; not the topic
+ * just covered, nor what was asked only in confidence.
+ */
 export function topicIdeas(plan: MeetingPlan, draft: Draft): TopicIdea[] {
-  const seen = new Set([topicKey(textOf(draft.answers[stepId('learning', 'topic')]))]);
-  return [...mergeIdeas(askedTonight(plan, draft)), ...backlogIdeas(plan)].filter((idea) => {
-    const key = topicKey(idea.topic);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const ideas = new Map<string, TopicIdea>();
+  const add = (topic: string, by: string | undefined, on: string) => {
+    const text = topic.trim();
+    if (!text) return;
+    const key = topicKey(text);
+    const idea = ideas.get(key) ?? { topic: text, asks: 0, by: [], first: on };
+    idea.asks += 1;
+    if (by && !idea.by.some((b) => sameName(b, by))) idea.by.push(by);
+    if (on < idea.first) idea.first = on;
+    ideas.set(key, idea);
+  };
+  for (const t of backlogByDemand(plan.memory)) for (const a of t.asks) add(t.topic, a.by, a.on);
+  for (const a of askedTonight(plan, draft)) add(a.topic, a.by, plan.date);
+  ideas.delete(topicKey(textOf(draft.answers[stepId('learning', 'topic')])));
+  return [...ideas.values()].sort(byDemand);
 }
