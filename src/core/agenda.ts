@@ -5,7 +5,7 @@ import { outcomesOf } from './agreements.js';
 import { formatClock, parseClock } from './dates.js';
 import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './format.js';
 import { newIssuesFrom, type OpenIssue } from './meeting.js';
-import { backlogByDemand, topicKey, type Memory } from './memory.js';
+import { backlogByDemand, openCommitments, topicKey, type Memory } from './memory.js';
 import { nameKey } from './names.js';
 import { labelOf, PART_IDS, partFor, say, titleOf, type PartId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
@@ -113,11 +113,24 @@ function shareable(meeting: Meeting): Meeting {
 
 /**
  * Newcomers are active members who joined after the last meeting (with no meeting yet,
- * everyone). Only the last meeting is read, so "never attended" is judged by the
- * `joined` date, which `members add` and `meet` set when someone first comes.
+ * everyone), or on its day without being expected there or present (added in another
+ * clone while it ran). Only the last meeting is read, so "never attended" is judged by
+ * the `joined` date, which `members add` and `meet` set when someone first comes.
  */
 function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
-  return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
+  const known = new Set([...(last?.attendance.expected ?? []), ...(last?.attendance.present ?? [])].map(nameKey));
+  const unknownThen = (m: Member) => m.joined === last!.date && last!.attendance.expected !== undefined && !known.has(nameKey(m.name));
+  return members.filter((m) => m.active && (!last || (m.joined !== undefined && (m.joined > last.date || unknownThen(m)))));
+}
+
+/**
+ * Active members who missed `last`: of those its minutes say were expected, else (minutes
+ * written before that was kept) of today's members.
+ */
+function missedAt(last: Meeting, members: readonly Member[]): string[] {
+  const present = new Set(last.attendance.present.map(nameKey));
+  const expected = last.attendance.expected && new Set(last.attendance.expected.map(nameKey));
+  return members.filter((m) => m.active && !present.has(nameKey(m.name)) && (!expected || expected.has(nameKey(m.name)))).map((m) => m.name);
 }
 
 function slots(start: string, minutes: readonly number[]): Slot[] {
@@ -198,16 +211,16 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
       }),
     ],
     reflect: {
-      commitments: memory.commitments
-        .filter((c) => !c.private && active.has(nameKey(c.member)))
+      commitments: openCommitments(memory, members)
+        .filter((c) => !c.private)
         .map((c) => ({
-          member: active.get(nameKey(c.member))!,
+          member: c.member,
           commitment: c.text,
           ...(c.made < last.date && { from: c.made }),
           ...(present.size && !present.has(nameKey(c.member)) && { away: true as const }),
         })),
       openIssues: newIssuesFrom(open).filter((i) => active.has(nameKey(i.member))),
-      missedLast: present.size ? members.filter((m) => m.active && !present.has(nameKey(m.name)) && !isNew.has(m.name)).map((m) => m.name) : [],
+      missedLast: present.size ? missedAt(last, members).filter((name) => !isNew.has(name)) : [],
     },
     learning: {
       ...chosen,

@@ -42,7 +42,7 @@ export function memoryOf(m: Meeting): MeetingMemory {
   };
 }
 
-interface OpenCommitment {
+export interface OpenCommitment {
   member: string;
   text: string;
   /** The date of the meeting it was made at. */
@@ -101,6 +101,18 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
     if (!entry.asks.length) backlog.delete(topicKey(d.topic));
   }
   return { commitments: [...open.values()], backlog: [...backlog.values()] };
+}
+
+/**
+ * The commitments still open, of members active now (under their name in members.yaml):
+ * what the agenda follows up and `stats` counts as open. Private ones are included.
+ */
+export function openCommitments(memory: Pick<Memory, 'commitments'>, members: ReadonlyArray<{ name: string; active: boolean }>): OpenCommitment[] {
+  const active = new Map(members.filter((m) => m.active).map((m) => [nameKey(m.name), m.name]));
+  return memory.commitments.flatMap((c) => {
+    const name = active.get(nameKey(c.member));
+    return name === undefined ? [] : [{ ...c, member: name }];
+  });
 }
 
 /** Most asked for first, then the one waiting longest: how `circle topics` and the topic picker order topics. */

@@ -251,9 +251,11 @@ export const meetingSchema = strictObject({
       guests: list(text),
       /** Members who were not there, with the apology or note they sent. */
       absent: list(strictObject({ member: text, apology: optText })),
+      /** The active members as known when the meeting ran: who was expected (missing from minutes written before it was kept). */
+      expected: list(text).optional(),
     })
     .nullish()
-    .transform((v) => v ?? { present: [], guests: [], absent: [] }),
+    .transform((v) => v ?? { expected: undefined, present: [], guests: [], absent: [] }),
   introductions: list(introductionSchema),
   purpose: optional(purposeEntrySchema),
   ground_rules: optional(rulesEntrySchema),

@@ -221,6 +221,7 @@ function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
     ids(m.reported, strings),
     ids(m.dropped, strings),
     ids(m.agreed, strings),
+    m.expected ? ids(m.expected, strings) : null,
   ];
 }
 
@@ -238,6 +239,7 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
     reported: nameList(r[8], names),
     dropped: nameList(r[9], names),
     agreed: nameList(r[10], names) as AgreementPart[],
+    ...(r[11] !== null && r[11] !== undefined && { expected: nameList(r[11], names) }),
   };
 }
 

@@ -188,6 +188,8 @@ describe('the minutes', () => {
       present: ['José Álvarez', 'Amara Okafor', 'Ana Souza'],
       guests: ['Pat Visitor'],
       absent: [{ member: 'Łucja Nowak', apology: 'At the library board' }, { member: 'Đặng Thu Hương' }],
+      // The active members as the meeting knew them.
+      expected: ['José Álvarez', 'Łucja Nowak', 'Amara Okafor', 'Đặng Thu Hương'],
     });
     expect(parsed.introductions).toEqual([{ member: 'Ana Souza', organization: 'Eastside Library', private: false }]);
     const jose = parsed.reflect.members.find((r) => r.member === 'José Álvarez')!;

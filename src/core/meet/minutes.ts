@@ -9,7 +9,7 @@ import { formatAgreed } from './parts/format.js';
 import { rulesAgreed } from './parts/ground-rules.js';
 import { purposeAgreed } from './parts/purpose.js';
 import { splitRequests } from './requests.js';
-import { absentees } from './parts/opening.js';
+import { absentees, expectedAt } from './parts/opening.js';
 import { droppedCommitment, openCommitment } from './parts/reflect.js';
 import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
 import { agreementsDiscussed, baseOf, isFirst } from './steps.js';
@@ -73,7 +73,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
     date: plan.date,
     number: plan.number,
     ...(facilitator ? { facilitator } : {}),
-    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent },
+    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent, expected: expectedAt(plan) },
     introductions,
     ...(talk.includes('purpose') && { purpose: purposeAgreed(base, draft, isFirst(plan)) }),
     ...(talk.includes('ground_rules') && { ground_rules: rulesAgreed(base, draft) }),
