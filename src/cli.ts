@@ -96,7 +96,8 @@ export function createProgram(deps: Deps, onExit: (code: number) => void, only?:
       .description("the next meeting's agenda, built from the circle and what the group decided last time")
       .option('--date <YYYY-MM-DD>', 'the meeting date (default: the date chosen last time, else the next one by the schedule)')
       .addOption(new Option('--format <format>', 'markdown (default), text for lp, html with print CSS, or pdf').choices(DOCUMENT_FORMATS))
-      .option('--out <file>', 'write to a file ("-" for stdout); without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format; pdf goes to agenda-DATE.pdf by default')
+      .option('--out <file>', 'write to a file ("-" for stdout); without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format; pdf goes to print/agenda-DATE.pdf in the circle\'s folder by default')
+      .option('--full', 'every open topic, question and issue, and each part\'s questions as a list (the handout keeps to two pages)')
       .option('--json', 'print the agenda data as JSON')
       .addHelpText(
         'after',
@@ -110,7 +111,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void, only?:
       .command('nametags')
       .description('big first-name name tags for the active members and guests, 8 to a sheet (A4 or Letter)')
       .addOption(new Option('--format <format>', 'pdf (default) or html').choices(['pdf', 'html']))
-      .option('--out <file>', 'write to this file ("-" for stdout); without --format, .html or .pdf picks the format; pdf goes to nametags.pdf by default')
+      .option('--out <file>', 'write to this file ("-" for stdout); without --format, .html or .pdf picks the format; pdf goes to print/nametags.pdf in the circle\'s folder by default')
       .option('--guest <name>', 'add a tag for a guest (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
       .addHelpText('after', examples('circle nametags', 'circle nametags --guest "Ana Souza" --guest "Dr Nadia Karim"', 'circle nametags --format html --out tags.html'))
       .action(action(() => import('./commands/nametags.js')));
@@ -222,7 +223,7 @@ export function createProgram(deps: Deps, onExit: (code: number) => void, only?:
       .argument('[date]', 'the meeting, YYYY-MM-DD (default: the last one)')
       .addOption(new Option('--format <format>', 'markdown (default), text, html, pdf or json').choices([...DOCUMENT_FORMATS, 'json']))
       .option('--json', 'the same as --format json')
-      .option('--out <file>', 'write to a file; without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format (pdf: minutes-DATE.pdf by default)')
+      .option('--out <file>', 'write to a file; without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format (pdf: print/minutes-DATE.pdf in the circle\'s folder by default)')
       .option('--public', 'only what the circle learned and decided, for people outside it: no reflections or answers of members, no list of who came (Learning Together notes are kept as written)')
       .addHelpText(
         'after',

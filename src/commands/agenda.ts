@@ -11,6 +11,7 @@ import { circleMemory, memoryBefore } from '../store/memory.js';
 
 interface Options {
   date?: string;
+  full?: boolean;
   format?: DocumentFormat;
   out?: string;
   json?: boolean;
@@ -42,9 +43,9 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
   warnUnreadable(ctx, unreadable);
   const number = (earlier?.length ?? all.count) + 1;
 
-  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number, date, today: ctx.today() });
+  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number, date, today: ctx.today(), full: opts.full });
   for (const warning of agenda.warnings) ctx.out.warn(warning);
 
-  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format, onScreen ? ctx.out.width : undefined);
+  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda, { full: opts.full }), format, onScreen ? ctx.out.width : undefined);
   await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${date}.pdf` : undefined });
 }

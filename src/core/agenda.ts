@@ -4,8 +4,7 @@
 import { outcomesOf } from './agreements.js';
 import { formatClock, parseClock } from './dates.js';
 import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './format.js';
-import { newIssuesFrom, type OpenIssue } from './meeting.js';
-import { backlogByDemand, openCommitments, topicKey, type Memory } from './memory.js';
+import { backlogByDemand, openCommitments, questionsByDemand, topicKey, type Memory, type QuestionShown } from './memory.js';
 import { nameKey } from './names.js';
 import { labelOf, PART_IDS, partFor, say, titleOf, type PartId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
@@ -55,11 +54,11 @@ export interface Agenda {
   newcomers: Newcomer[];
   groundRules: string[];
   /** Every open commitment (an older one says when it was made), the last meeting's open new issues, who was missing. */
-  reflect?: { commitments: AgendaCommitment[]; openIssues: OpenIssue[]; missedLast: string[] };
+  reflect?: { commitments: AgendaCommitment[]; issues: AgendaQuestion[]; moreIssues: number; missedLast: string[] };
   /** The topic chosen last time, and the backlog of topics asked for (most-asked first). */
   learning?: { topic?: string; speaker?: string; backlog: BacklogItem[]; more: number };
-  /** Carried from last time: Learning Together's open questions and the notes for next time. */
-  carried?: { questions: string[]; notes?: string };
+  /** Carried on: the questions still open (from any earlier meeting), and last time's notes for next time. */
+  carried?: { questions: AgendaQuestion[]; moreQuestions: number; notes?: string };
   /** First meeting: the format and traditions proposed in circle.yaml, to agree or change. */
   proposedFormat?: Array<{ title: string; minutes: number }>;
   /** The meeting after this one, by the schedule. */
@@ -75,6 +74,14 @@ export interface AgendaCommitment {
   from?: string;
   /** Not at the last meeting. */
   away?: true;
+}
+
+/** A question or new issue still open: raised how often, by whom (members still active), since when. */
+export interface AgendaQuestion {
+  text: string;
+  by: string[];
+  count: number;
+  since: string;
 }
 
 export interface BacklogItem {
@@ -96,20 +103,12 @@ export interface AgendaInput {
   date: string;
   /** Today: the topic chosen last time goes with the next meeting from today. */
   today: string;
+  /** Every open topic, question and issue, not only the most asked for. */
+  full?: boolean | undefined;
 }
 
-/** How many backlog topics an agenda lists; `circle topics` has them all. */
-const BACKLOG_SHOWN = 8;
-
-/** The last meeting with everything marked private taken out: an agenda is handed round. */
-function shareable(meeting: Meeting): Meeting {
-  return {
-    ...meeting,
-    introductions: meeting.introductions.filter((i) => !i.private),
-    reflect: { members: meeting.reflect.members.filter((r) => !r.private), requests: meeting.reflect.requests.filter((r) => !r.private) },
-    next: { ...meeting.next, members: meeting.next.members.filter((a) => !a.private) },
-  };
-}
+/** How many backlog topics, open questions and open issues a handout lists; `--full`, `circle topics` and `circle questions` have them all. */
+const SHOWN = 4;
 
 /**
  * Newcomers are active members who joined after the last meeting (with no meeting yet,
@@ -142,7 +141,7 @@ function slots(start: string, minutes: readonly number[]): Slot[] {
   });
 }
 
-export function buildAgenda({ circle, members, last, memory, number, date, today }: AgendaInput): Agenda {
+export function buildAgenda({ circle, members, last, memory, number, date, today, full }: AgendaInput): Agenda {
   const start = circle.schedule.start;
   const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
@@ -181,7 +180,6 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     };
   }
 
-  const open = shareable(last);
   const active = new Map(members.filter((m) => m.active).map((m) => [nameKey(m.name), m.name]));
   const present = new Set(last.attendance.present.map(nameKey));
   const isNew = new Set(newcomers.map((n) => n.name));
@@ -196,6 +194,17 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     at,
   });
   const backlog = backlogByDemand(memory).filter((t) => topicKey(t.topic) !== topicKey(chosen.topic ?? ''));
+  const shown = full ? Infinity : SHOWN;
+  // Named by who raised them, if they are still members; what was raised only in confidence stays off.
+  const asked = (q: QuestionShown): AgendaQuestion => ({
+    text: q.text,
+    by: q.by.flatMap((b) => (active.has(nameKey(b)) ? [active.get(nameKey(b))!] : [])),
+    count: q.count,
+    since: q.first,
+  });
+  // An issue is its members' own: it leaves the agenda with them.
+  const issues = questionsByDemand(memory, { kind: 'issue' }).filter((q) => q.by.some((b) => active.has(nameKey(b))));
+  const questions = questionsByDemand(memory, { kind: 'question' });
   return {
     kind: 'regular',
     ...common,
@@ -219,21 +228,23 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
           ...(c.made < last.date && { from: c.made }),
           ...(present.size && !present.has(nameKey(c.member)) && { away: true as const }),
         })),
-      openIssues: newIssuesFrom(open).filter((i) => active.has(nameKey(i.member))),
+      issues: issues.slice(0, shown).map(asked),
+      moreIssues: Math.max(0, issues.length - shown),
       missedLast: present.size ? missedAt(last, members).filter((name) => !isNew.has(name)) : [],
     },
     learning: {
       ...chosen,
-      backlog: backlog.slice(0, BACKLOG_SHOWN).map((t) => ({
+      backlog: backlog.slice(0, shown).map((t) => ({
         topic: t.topic,
         // Named by who asked, if they are still members.
         by: [...new Set(t.asks.flatMap((a) => (a.by && active.has(nameKey(a.by)) ? [active.get(nameKey(a.by))!] : [])))],
         asks: t.asks.length,
       })),
-      more: Math.max(0, backlog.length - BACKLOG_SHOWN),
+      more: Math.max(0, backlog.length - shown),
     },
     carried: {
-      questions: last.learning.questions.map((q) => q.trim()).filter(Boolean),
+      questions: questions.slice(0, shown).map(asked),
+      moreQuestions: Math.max(0, questions.length - shown),
       ...(last.next.notes?.trim() && { notes: last.next.notes.trim() }),
     },
   };

@@ -18,7 +18,14 @@ export interface MeetingMemory {
   asked: Array<{ topic: string; by?: string | undefined; private: boolean }>;
   /** The Learning Together topic of this meeting: it leaves the backlog. */
   learned?: string | undefined;
+  /** Questions left open at Learning Together and new issues raised at Reflect. */
+  raised: Array<{ text: string; kind: QuestionKind; by?: string | undefined; private: boolean }>;
+  /** Open questions and issues the group marked answered at this meeting. */
+  answered: string[];
 }
+
+/** A question left open at Learning Together, or a new issue a member raised at Reflect. */
+type QuestionKind = 'question' | 'issue';
 
 export function memoryOf(m: Meeting): MeetingMemory {
   const reportFields = memberFields('reflect');
@@ -39,6 +46,14 @@ export function memoryOf(m: Meeting): MeetingMemory {
       }),
     ].filter((a) => a.topic),
     learned: m.learning.topic?.trim() || undefined,
+    raised: [
+      ...m.reflect.members.flatMap((r) => {
+        const text = answerText(r, FIELD.issues);
+        return text ? [{ text, kind: 'issue' as const, by: r.member, private: r.private }] : [];
+      }),
+      ...m.learning.questions.map((q) => ({ text: q.trim(), kind: 'question' as const, private: false })).filter((q) => q.text),
+    ],
+    answered: m.learning.answered.map((q) => q.trim()).filter(Boolean),
   };
 }
 
@@ -56,9 +71,28 @@ export interface BacklogTopic {
   asks: Array<{ by?: string | undefined; on: string; private: boolean }>;
 }
 
+/** Raised, or asked again: how often, by whom, first and last. */
+export interface Raised {
+  count: number;
+  /** Who raised it, each name once, in the order they first did. */
+  by: string[];
+  first: string;
+  last: string;
+}
+
+/** A question or issue still open: raised in the open, and in confidence (never shown to the group). */
+export interface OpenQuestion {
+  text: string;
+  kind: QuestionKind;
+  open?: Raised | undefined;
+  inConfidence?: Raised | undefined;
+}
+
 export interface Memory {
   commitments: OpenCommitment[];
   backlog: BacklogTopic[];
+  /** Open questions and new issues, until the group marks them answered or lets them go. */
+  questions: OpenQuestion[];
 }
 
 /** ISO dates in order (plain comparison: a locale-aware one costs a collator's start-up). */
@@ -75,12 +109,42 @@ interface DroppedTopic {
   on: string;
 }
 
-/** The memory after these meetings (in any order: they are folded by date), less the dropped topics. */
-export function remember(meetings: readonly MeetingMemory[], dropped: readonly DroppedTopic[] = []): Memory {
+/** A question the group let go of (`dropped_questions` in circle.yaml): raised up to that day, it is closed. */
+interface DroppedQuestion {
+  question: string;
+  on: string;
+}
+
+function tallied(raised: Raised | undefined, by: string | undefined, on: string): Raised {
+  if (!raised) return { count: 1, by: by ? [by] : [], first: on, last: on };
+  raised.count++;
+  if (by && !raised.by.includes(by)) raised.by.push(by);
+  if (on > raised.last) raised.last = on;
+  return raised;
+}
+
+/** The memory after these meetings (in any order: they are folded by date), less the dropped topics and questions. */
+export function remember(meetings: readonly MeetingMemory[], dropped: readonly DroppedTopic[] = [], droppedQuestions: readonly DroppedQuestion[] = []): Memory {
   const open = new Map<string, OpenCommitment>();
   const backlog = new Map<string, BacklogTopic>();
+  const questions = new Map<string, OpenQuestion>();
   const sorted = [...meetings].sort((a, b) => byText(a.date, b.date));
+  // A question let go of on a day closes what was raised up to that day: applied as the fold passes it.
+  const drops = [...droppedQuestions].sort((a, b) => byText(a.on, b.on));
+  let nextDrop = 0;
+  const dropUntil = (date?: string) => {
+    for (; nextDrop < drops.length && (date === undefined || drops[nextDrop]!.on < date); nextDrop++) questions.delete(topicKey(drops[nextDrop]!.question));
+  };
   for (const m of sorted) {
+    dropUntil(m.date);
+    for (const text of m.answered) questions.delete(topicKey(text));
+    for (const q of m.raised) {
+      const key = topicKey(q.text);
+      const entry = questions.get(key) ?? { text: q.text, kind: q.kind };
+      if (q.private) entry.inConfidence = tallied(entry.inConfidence, q.by, m.date);
+      else entry.open = tallied(entry.open, q.by, m.date);
+      questions.set(key, entry);
+    }
     for (const name of [...m.reported, ...m.dropped]) {
       const key = nameKey(name);
       if ((open.get(key)?.made ?? m.date) < m.date) open.delete(key);
@@ -100,7 +164,40 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
     entry.asks = entry.asks.filter((a) => a.on > d.on);
     if (!entry.asks.length) backlog.delete(topicKey(d.topic));
   }
-  return { commitments: [...open.values()], backlog: [...backlog.values()] };
+  dropUntil();
+  return { commitments: [...open.values()], backlog: [...backlog.values()], questions: [...questions.values()] };
+}
+
+/** An open question or issue as it is shown: how often it was raised, by whom (in the open), first and last. */
+export interface QuestionShown extends Raised {
+  text: string;
+  kind: QuestionKind;
+  /** Of `count`, the times it was raised in confidence. */
+  inConfidence: number;
+}
+
+/**
+ * Open questions and issues, most raised first, then the most recently raised. What was
+ * raised only in confidence is left out unless `all` (the facilitator's own list).
+ */
+export function questionsByDemand(memory: Pick<Memory, 'questions'>, options: { all?: boolean; kind?: QuestionKind } = {}): QuestionShown[] {
+  const shown: QuestionShown[] = [];
+  for (const q of memory.questions) {
+    if (options.kind && q.kind !== options.kind) continue;
+    const secret = options.all ? q.inConfidence : undefined;
+    const raised = [q.open, secret].filter((r): r is Raised => r !== undefined);
+    if (!raised.length) continue;
+    shown.push({
+      text: q.text,
+      kind: q.kind,
+      count: raised.reduce((n, r) => n + r.count, 0),
+      by: q.open?.by ?? [],
+      first: raised.map((r) => r.first).sort(byText)[0]!,
+      last: raised.map((r) => r.last).sort(byText).at(-1)!,
+      inConfidence: secret?.count ?? 0,
+    });
+  }
+  return shown.sort((a, b) => b.count - a.count || byText(b.last, a.last));
 }
 
 /**

@@ -35,6 +35,8 @@ export type MinutesSection =
       speaker?: string | undefined;
       notes?: string | undefined;
       questions: string[];
+      /** Questions and issues from earlier meetings answered at this one. */
+      answered: string[];
     }
   | {
       id: 'next';
@@ -159,7 +161,17 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
       sections.push({ id, title: title(id), members: pub ? [] : meeting.reflect.members.map((r) => said(r, 'reflect')).filter((s) => s.answers.length), requests });
     } else if (id === 'learning') {
       const l = meeting.learning;
-      sections.push({ id, title: title(id), format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
+      sections.push({
+        id,
+        title: title(id),
+        format: l.format,
+        topic: clean(l.topic),
+        speaker: clean(l.speaker),
+        notes: clean(l.notes),
+        questions: l.questions.map((q) => q.trim()).filter(Boolean),
+        // What was answered may be a member's own issue: kept to the members' minutes.
+        answered: pub ? [] : l.answered.map((q) => q.trim()).filter(Boolean),
+      });
     } else {
       const n = meeting.next;
       sections.push({

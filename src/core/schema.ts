@@ -131,6 +131,8 @@ export const circleSchema = strictObject({
   traditions: list(text),
   /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
   dropped_topics: list(strictObject({ topic: text, on: isoDate })),
+  /** Open questions and issues the group let go of (`circle questions drop`): raised up to that day, they are closed. */
+  dropped_questions: list(strictObject({ question: text, on: isoDate })),
   git: strictObject({ commit: z.boolean({ error: 'expected true or false' }).nullish() })
     .nullish()
     .transform((v) => ({ commit: v?.commit ?? undefined })),
@@ -275,10 +277,12 @@ export const meetingSchema = strictObject({
       speaker: optText,
       notes: optText,
       questions: list(text),
+      /** Questions and issues left open at earlier meetings that the group answered at this one. */
+      answered: list(text),
     })
     .nullish()
     .transform(
-      (v) => v ?? { format: undefined, topic: undefined, speaker: undefined, notes: undefined, questions: [] as string[] },
+      (v) => v ?? { format: undefined, topic: undefined, speaker: undefined, notes: undefined, questions: [] as string[], answered: [] as string[] },
     ),
   next: strictObject({
       members: list(nextAnswerSchema),

@@ -79,6 +79,10 @@ function section(s: MinutesSection | AgreementSection): Section {
         blocks.push({ kind: 'subheading', text: 'Questions' });
         blocks.push({ kind: 'list', items: s.questions });
       }
+      if (s.answered.length) {
+        blocks.push({ kind: 'subheading', text: labelOf('learning', 'answered') });
+        blocks.push({ kind: 'list', items: s.answered });
+      }
       if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'Nothing recorded.', muted: true });
       break;
     }

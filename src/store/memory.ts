@@ -17,7 +17,7 @@ import { writeFileAtomic } from './atomic.js';
 import { listMeetingDates, loadMeeting, meetingFile, meetingsDir } from './circle.js';
 import { BUILD, cacheDir } from './cache.js';
 
-const FORMAT = 'circle-memory-2';
+const FORMAT = 'circle-memory-3';
 const memoryFile = (dir: string) => join(cacheDir(dir), 'memory.json');
 
 async function stamp(path: string): Promise<string> {
@@ -48,26 +48,29 @@ interface Saved {
   memory: Memory;
 }
 
+/** What the circle let go of: topics and questions. */
+type Dropped = Pick<Circle, 'dropped_topics'> & Partial<Pick<Circle, 'dropped_questions'>>;
+
 /** The memory from every meeting's summary; a bad file leaves its meeting out (and is reported) rather than failing. */
-async function fold(dir: string, circle: Pick<Circle, 'dropped_topics'>, dates: readonly string[]): Promise<Remembered> {
+async function fold(dir: string, circle: Dropped, dates: readonly string[]): Promise<Remembered> {
   const wanted = new Set(dates);
   const { MEMORY_VIEW, readSummaries } = await import('./summaries.js');
   try {
-    return { memory: remember((await readSummaries(dir, MEMORY_VIEW)).filter((m) => wanted.has(m.date)), circle.dropped_topics), unreadable: [] };
+    return { memory: remember((await readSummaries(dir, MEMORY_VIEW)).filter((m) => wanted.has(m.date)), circle.dropped_topics, circle.dropped_questions), unreadable: [] };
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     const bad = new Set(error.problems.map((p) => p.file));
     const good = await Promise.all(
       dates.filter((d) => !bad.has(displayPath(meetingFile(dir, d)))).map(async (d) => memoryOf((await loadMeeting(dir, d)).data)),
     );
-    return { memory: remember(good, circle.dropped_topics), unreadable: error.problems };
+    return { memory: remember(good, circle.dropped_topics, circle.dropped_questions), unreadable: error.problems };
   }
 }
 
 /** What is open after every meeting of the circle, how many meetings there are, and the newest one's date. */
-export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_topics'>): Promise<Remembered & { count: number; newest?: string }> {
+export async function circleMemory(dir: string, circle: Dropped): Promise<Remembered & { count: number; newest?: string }> {
   const folder = await stamp(meetingsDir(dir)); // before the listing: a file added meanwhile makes the next run look again
-  const dropped = JSON.stringify(circle.dropped_topics);
+  const dropped = JSON.stringify([circle.dropped_topics, circle.dropped_questions]);
   try {
     const saved = JSON.parse(await readFile(memoryFile(dir), 'utf8')) as Saved;
     const same =
@@ -93,6 +96,6 @@ export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_to
 }
 
 /** What was open before `date`, for a meeting dated before others on record: worked out afresh. */
-export async function memoryBefore(dir: string, circle: Pick<Circle, 'dropped_topics'>, date: string): Promise<Remembered> {
+export async function memoryBefore(dir: string, circle: Dropped, date: string): Promise<Remembered> {
   return fold(dir, circle, (await listMeetingDates(dir)).filter((d) => d < date));
 }

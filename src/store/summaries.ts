@@ -288,6 +288,8 @@ export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
     packSaid(m.commitments, strings),
     m.asked.map((a) => [strings.id(a.topic), some(a.by, strings), a.private ? 1 : 0]),
     some(m.learned, strings),
+    m.raised.map((q) => [strings.id(q.text), q.kind === 'issue' ? 1 : 0, some(q.by, strings), q.private ? 1 : 0]),
+    ids(m.answered, strings),
   ],
   unpack: (r, date, names) => ({
     date,
@@ -297,6 +299,13 @@ export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
     commitments: unpackSaid(r[3], names),
     asked: (r[4] as Array<[number, number | null, number]>).map(([topic, by, priv]) => ({ topic: names[topic]!, by: any(by, names), private: priv === 1 })),
     learned: any(r[5], names),
+    raised: (r[6] as Array<[number, number, number | null, number]>).map(([text, issue, by, priv]) => ({
+      text: names[text]!,
+      kind: issue === 1 ? ('issue' as const) : ('question' as const),
+      by: any(by, names),
+      private: priv === 1,
+    })),
+    answered: nameList(r[7], names),
   }),
 };
 

@@ -1,9 +1,10 @@
 // Issue 17, the meeting's memory and people: what the agenda, meet, stats and the name tags
 // make of who was there, who is new, and what is still open.
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, tempDir } from '../helpers.js';
+import { git, makeWorkspace, tempDir } from '../helpers.js';
 import { circleTree, run, testdir } from '../harness.js';
 
 const TODAY = { CIRCLE_TODAY: '2026-01-10' };
@@ -46,4 +47,53 @@ describe('printouts', () => {
     expect(r.stderr).toContain('circles/tiny/print is not a folder');
     expect(existsSync(join(elsewhere, 'x', 'nametags.pdf'))).toBe(false);
   });
+});
+
+/** The example circle grown to 12 active members, 3 of them new since the last meeting, with its full memory. */
+function twelve() {
+  const { root, circleDir } = makeWorkspace({ example: true });
+  const people = [
+    ['Marta Kowalczyk', 'Riverside Tenants\' Association', '2026-06-02'],
+    ['Olusegun Adeyemi', 'Northbank Youth Football Club', '2026-06-02'],
+    ['Priya Raman', 'Riverside Adult Literacy Project and Evening Classes', '2026-11-01'],
+    ['Hannelore Schmidt-Bergmann', 'St Anne\'s Parish Food Cupboard', '2026-11-01'],
+    ['Kwame Mensah', 'Riverside Credit Union, Community Lending Team', '2026-11-01'],
+  ];
+  appendFileSync(join(circleDir, 'members.yaml'), people.map(([name, org, joined]) => `\n  - name: ${name}\n    organization: ${org}\n    joined: ${joined}\n`).join(''));
+  return { root, circleDir };
+}
+
+const pdfText = (file: string, ...args: string[]) => spawnSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' }).stdout;
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)![1]);
+
+describe('the agenda handout', () => {
+  it('fits two pages, A4 or Letter, for 12 members with 3 newcomers and a full memory; --full has it all', async () => {
+    const { root, circleDir } = twelve();
+    const env = { CIRCLE_TODAY: '2026-11-01' };
+    const json = JSON.parse((await run(['agenda', '--json'], { cwd: root, env })).stdout);
+    expect(json.newcomers).toHaveLength(3);
+    expect(json.reflect.commitments).toHaveLength(7);
+    const r = await run(['agenda', '--format', 'pdf'], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    const file = join(circleDir, 'print', 'agenda-2026-11-17.pdf');
+    expect(pages(file)).toBeLessThanOrEqual(2);
+    // Every word inside a Letter sheet too (612 × 792 pt), the A4 page (595 × 842) centred on it.
+    const boxes = [...pdfText(file, '-bbox').matchAll(/yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map((m) => m.slice(1).map(Number));
+    expect(boxes.length).toBeGreaterThan(300);
+    expect(Math.min(...boxes.map(([yMin]) => yMin!))).toBeGreaterThanOrEqual(25);
+    expect(Math.max(...boxes.map(([, , yMax]) => yMax!))).toBeLessThanOrEqual(842 - 25);
+    expect(Math.max(...boxes.map(([, xMax]) => xMax!))).toBeLessThanOrEqual(595);
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    for (const name of ['Priya Raman', 'Hannelore Schmidt-Bergmann', 'Kwame Mensah', 'Юлия Смирнова']) expect(text).toContain(name);
+    // The longest lists keep their top items and say how many more there are.
+    expect(text).toMatch(/\d+ more still open: `circle questions` lists them all\./);
+    expect(text).toMatch(/\d+ more topics?: `circle topics` lists them all\./);
+
+    const full = await run(['agenda', '--format', 'pdf', '--full', '--out', 'full.pdf'], { cwd: root, env });
+    expect(full.code, full.stderr).toBe(0);
+    const all = pdfText(join(root, 'full.pdf')).replace(/\s+/g, ' ');
+    expect(all).not.toContain('more still open');
+    for (const q of json.carried.questions) expect(all).toContain(q.text.replace(/\s+/g, ' '));
+    expect(pages(join(root, 'full.pdf'))).toBeGreaterThan(pages(file));
+  }, 60_000);
 });

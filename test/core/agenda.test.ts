@@ -90,7 +90,7 @@ describe('buildAgenda after a meeting', () => {
 
   it('follows up each commitment and open issue, leaving out inactive members', () => {
     expect(a.reflect!.commitments).toEqual([{ member: 'Ana Souza', commitment: 'Ask one volunteer a week why they stay' }]);
-    expect(a.reflect!.openIssues).toEqual([{ member: 'Ana Souza', issue: 'Volunteers leave after a month' }]);
+    expect(a.reflect!.issues).toEqual([{ text: 'Volunteers leave after a month', by: ['Ana Souza'], count: 1, since: expect.any(String) }]);
     expect(everything(a)).not.toMatch(/Cleo|Moving away|youth council/);
   });
 

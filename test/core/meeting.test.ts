@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { newDraft, steps } from '../../src/core/meet/index.js';
-import { newIssuesFrom } from '../../src/core/meeting.js';
 import { remember } from '../../src/core/memory.js';
-import { meetingSchema } from '../../src/core/schema.js';
 import { DATE, plan } from './fixtures.js';
 
-const meeting = meetingSchema.parse({
-  date: '2026-10-20',
-  number: 6,
-  reflect: {
-    members: [
-      { member: 'Ana', new_issues: 'Volunteers leave after a month' },
-      { member: 'Ben', new_issues: '  ' },
-    ],
-  },
-});
-
 describe('what a meeting hands on', () => {
-  it('takes only real new issues', () => {
-    expect(newIssuesFrom(meeting)).toEqual([{ member: 'Ana', issue: 'Volunteers leave after a month' }]);
-    expect(newIssuesFrom(undefined)).toEqual([]);
-  });
   it('offers the next topic as `circle topics` orders them: tonight\'s asks counted with the earlier ones, with counts and who asked', () => {
     const earlier = [
-      { date: '2026-09-22', present: [], reported: [], dropped: [], commitments: [], asked: [{ topic: 'Board relations', by: 'Łucja Nowak', private: false }, { topic: 'Grant writing', by: 'Amara Okafor', private: false }] },
-      { date: '2026-10-20', present: [], reported: [], dropped: [], commitments: [], asked: [{ topic: 'Grant writing', by: 'Łucja Nowak', private: false }, { topic: 'Secret plans', by: 'Amara Okafor', private: true }] },
+      { date: '2026-09-22', present: [], reported: [], dropped: [], commitments: [], raised: [], answered: [], asked: [{ topic: 'Board relations', by: 'Łucja Nowak', private: false }, { topic: 'Grant writing', by: 'Amara Okafor', private: false }] },
+      { date: '2026-10-20', present: [], reported: [], dropped: [], commitments: [], raised: [], answered: [], asked: [{ topic: 'Grant writing', by: 'Łucja Nowak', private: false }, { topic: 'Secret plans', by: 'Amara Okafor', private: true }] },
     ];
     const p = plan({ memory: remember(earlier) });
     let d = newDraft(DATE, `${DATE}T18:00:00Z`);

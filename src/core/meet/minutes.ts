@@ -63,6 +63,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const learning = {
     ...fields(draft, 'learning', undefined, ['format', 'topic', 'speaker', 'notes']),
     questions: namesOf(draft.answers[stepId('learning', 'questions')]),
+    answered: namesOf(draft.answers[stepId('learning', 'answered')]),
   };
   const facilitator = textOf(draft.answers[stepId('opening', 'facilitator')]);
   const notes = textOf(draft.answers[stepId('closing', 'notes')]);
