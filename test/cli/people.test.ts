@@ -1,9 +1,10 @@
 // Issue 17, the meeting's memory and people: what the agenda, meet, stats and the name tags
 // make of who was there, who is new, and what is still open.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { git, makeWorkspace, tempDir } from '../helpers.js';
 import { circleTree, run, testdir } from '../harness.js';
 
@@ -96,4 +97,46 @@ describe('the agenda handout', () => {
     for (const q of json.carried.questions) expect(all).toContain(q.text.replace(/\s+/g, ' '));
     expect(pages(join(root, 'full.pdf'))).toBeGreaterThan(pages(file));
   }, 60_000);
+});
+
+/** Run a meeting of the tiny circle from an answers file. */
+async function meet(root: string, date: string, answers: object) {
+  writeFileSync(join(root, `${date}.yaml`), stringify(answers));
+  const r = await run(['meet', '--date', date, '--answers', `${date}.yaml`], { cwd: root, env: { CIRCLE_TODAY: date } });
+  expect(r.code, r.stderr).toBe(0);
+  return r;
+}
+
+describe('open questions and new issues', () => {
+  it('stay on the agenda until a meeting marks them answered or they are let go', async () => {
+    const root = testdir(circleTree('tiny', { 'meetings/2025-12-16.yaml': { date: '2025-12-16', number: 1, attendance: { present: ['Ana Souza', 'Ben Okafor'] } } }));
+    await meet(root, '2026-01-06', {
+      facilitator: 'Ana Souza',
+      attendance: ['Ana Souza', 'Ben Okafor'],
+      'reflect.Ben Okafor.new_issues': 'Who pays for the checks?',
+      'learning.questions': ['How do boards vote?', 'Where do we meet in winter?'],
+    });
+    // Two meetings on, nobody covered them: still open, with who raised them.
+    await meet(root, '2026-01-20', { facilitator: 'Ana Souza', attendance: ['Ana Souza'], 'learning.questions': ['How do boards vote?'] });
+    const agenda = (await run(['agenda', '--format', 'markdown'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-25' } })).stdout;
+    expect(agenda).toContain('### New issues still open\n\n- **Ben Okafor:** Who pays for the checks?');
+    expect(agenda).toContain('- How do boards vote? (raised 2 times since Tuesday 6 January 2026)');
+    expect(agenda).toContain('- Where do we meet in winter?');
+    const listed = await run(['questions'], { cwd: root });
+    expect(listed.stdout).toContain('  1. How do boards vote?\n     question, raised 2 times, first on Tuesday 6 January 2026');
+    expect(listed.stdout).toContain('Who pays for the checks?\n     new issue, raised once, first on Tuesday 6 January 2026 (Ben Okafor)');
+
+    // Meeting 3 marks one answered (the checkbox offers what is open); one is let go of between meetings.
+    await meet(root, '2026-02-03', { facilitator: 'Ana Souza', attendance: ['Ana Souza', 'Ben Okafor'], 'learning.answered': ['who pays for the checks?'] });
+    const m3 = parse(readFileSync(join(root, 'circles/tiny/meetings/2026-02-03.yaml'), 'utf8'));
+    expect(m3.learning.answered).toEqual(['Who pays for the checks?']);
+    const dropped = await run(['questions', 'drop', 'where do we'], { cwd: root, env: { CIRCLE_TODAY: '2026-02-05' } });
+    expect(dropped.code, dropped.stderr).toBe(0);
+    expect(readFileSync(join(root, 'circles/tiny/circle.yaml'), 'utf8')).toContain('dropped_questions:\n  - question: Where do we meet in winter?\n    on: 2026-02-05\n');
+    const after = (await run(['agenda', '--format', 'markdown'], { cwd: root, env: { CIRCLE_TODAY: '2026-02-05' } })).stdout;
+    expect(after).not.toMatch(/Who pays|Where do we meet/);
+    expect(after).toContain('How do boards vote?');
+    expect((await run(['minutes', '2026-02-03', '--format', 'markdown'], { cwd: root })).stdout).toContain('### Answered from earlier meetings\n\n- Who pays for the checks?');
+    expect(JSON.parse((await run(['questions', '--json'], { cwd: root })).stdout).map((q: { text: string }) => q.text)).toEqual(['How do boards vote?']);
+  });
 });
