@@ -7,7 +7,7 @@
 // - dist/build-id: a hash of what went into the build, which the caches are keyed with;
 // - dist/meta.json: which sources each output file holds (test/perf/loads.test.ts reads it).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,6 +83,13 @@ function buildId() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** Each command's run module (src/commands/NAME/run.ts), by NAME. */
+function commandRuns() {
+  const dir = join(root, 'src', 'commands');
+  const names = readdirSync(dir).filter((name) => existsSync(join(dir, name, 'run.ts')));
+  return Object.fromEntries(names.map((name) => [name, `src/commands/${name}/run.ts`]));
+}
+
 const id = buildId();
 writeFileSync(join(dist, 'build-id'), id); // bin/code-cache.js keys its cache with it
 /** import.meta.url, for the CommonJS chunks. */
@@ -90,8 +97,8 @@ const URL_SHIM = "var __circle_url=require('node:url').pathToFileURL(__filename)
 
 const { metafile } = await build({
   absWorkingDir: root,
-  // The parsing thread of the summary cache is its own entry, beside main.js.
-  entryPoints: { main: 'src/main.ts', 'parse-worker': 'src/store/parse-worker.ts' },
+  // Each command's run is an entry (dist/NAME.js, imported by main.js when it runs).
+  entryPoints: { main: 'src/main.ts', ...commandRuns() },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -146,7 +153,7 @@ const staticDeps = (file, seen = new Set()) => {
 };
 const atStart = staticDeps('dist/main.js');
 const REQUIRE = /require\("\.\/((?:chunk|[\w-]+)-[\w]+\.js)"\)/g;
-const commands = Object.keys(outputs).filter((f) => f.endsWith('.js') && Object.keys(outputs[f].inputs).some((i) => i.startsWith('src/commands/')));
+const commands = Object.keys(commandRuns()).map((name) => `dist/${name}.js`);
 for (const file of ['dist/main.js', ...commands]) {
   const packed = [...staticDeps(file)].filter((f) => (file === 'dist/main.js' || !atStart.has(f)) && f !== file);
   if (!packed.length) continue;

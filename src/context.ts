@@ -68,9 +68,8 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
     async history(view) {
       const { dir, slug } = await ctx.circle();
       const [{ collectProblems, loadCircle }, { readSummaries }] = await Promise.all([import('./store/circle.js'), import('./store/summaries.js')]);
-      const notice = (n: number, threads: number) => {
-        const by = threads > 1 ? ` (${threads} threads)` : '';
-        if (n >= NOTICE_FROM) out.info(`Reading ${n} meeting files once to fill the cache in circles/${slug}/.cache/${by} …`);
+      const notice = (n: number) => {
+        if (n >= NOTICE_FROM) out.info(`Reading ${n} meeting files once to fill the cache in circles/${slug}/.cache/ …`);
       };
       const [files, meetings] = await collectProblems([loadCircle(dir, slug), readSummaries(dir, view, notice)]);
       // Meetings are numbered by their place in time (a back-dated one moves the later ones up).

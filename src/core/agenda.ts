@@ -237,8 +237,8 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
       backlog: backlog.slice(0, shown).map((t) => ({
         topic: t.topic,
         // Named by who asked, if they are still members.
-        by: [...new Set(t.asks.flatMap((a) => (a.by && active.has(nameKey(a.by)) ? [active.get(nameKey(a.by))!] : [])))],
-        asks: t.asks.length,
+        by: [...new Set(t.by.flatMap((by) => (active.has(nameKey(by)) ? [active.get(nameKey(by))!] : [])))],
+        asks: t.count,
       })),
       more: Math.max(0, backlog.length - shown),
     },

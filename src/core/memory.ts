@@ -65,27 +65,29 @@ export interface OpenCommitment {
   private: boolean;
 }
 
-export interface BacklogTopic {
-  topic: string;
-  /** Each time it was asked for, oldest first. */
-  asks: Array<{ by?: string | undefined; on: string; private: boolean }>;
-}
-
-/** Raised, or asked again: how often, by whom, first and last. */
-export interface Raised {
+/** The asks for one topic, tallied: the memory grows with what is open, not with history. */
+export interface Asks {
   count: number;
-  /** Who raised it, each name once, in the order they first did. */
+  /** Who asked, each name once, in the order they first asked. */
   by: string[];
+  /** The dates of the first and the last ask. */
   first: string;
   last: string;
+}
+
+export interface BacklogTopic {
+  topic: string;
+  /** Asked in the open, and in confidence (counted for the facilitator, never shown to the group). */
+  open?: Asks | undefined;
+  inConfidence?: Asks | undefined;
 }
 
 /** A question or issue still open: raised in the open, and in confidence (never shown to the group). */
 export interface OpenQuestion {
   text: string;
   kind: QuestionKind;
-  open?: Raised | undefined;
-  inConfidence?: Raised | undefined;
+  open?: Asks | undefined;
+  inConfidence?: Asks | undefined;
 }
 
 export interface Memory {
@@ -115,12 +117,12 @@ interface DroppedQuestion {
   on: string;
 }
 
-function tallied(raised: Raised | undefined, by: string | undefined, on: string): Raised {
-  if (!raised) return { count: 1, by: by ? [by] : [], first: on, last: on };
-  raised.count++;
-  if (by && !raised.by.includes(by)) raised.by.push(by);
-  if (on > raised.last) raised.last = on;
-  return raised;
+function tally(asks: Asks | undefined, by: string | undefined, on: string): Asks {
+  if (!asks) return { count: 1, by: by ? [by] : [], first: on, last: on };
+  asks.count++;
+  if (by && !asks.by.includes(by)) asks.by.push(by);
+  if (on > asks.last) asks.last = on;
+  return asks;
 }
 
 /** The memory after these meetings (in any order: they are folded by date), less the dropped topics and questions. */
@@ -129,11 +131,11 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
   const backlog = new Map<string, BacklogTopic>();
   const questions = new Map<string, OpenQuestion>();
   const sorted = [...meetings].sort((a, b) => byText(a.date, b.date));
-  // A question let go of on a day closes what was raised up to that day: applied as the fold passes it.
-  const drops = [...droppedQuestions].sort((a, b) => byText(a.on, b.on));
+  // A topic or question let go of on a day closes what was asked up to that day: applied as the fold passes it.
+  const drops: Array<{ on: string; from: Map<string, unknown>; key: string }> = [...dropped.map((d) => ({ on: d.on, from: backlog, key: topicKey(d.topic) })), ...droppedQuestions.map((d) => ({ on: d.on, from: questions, key: topicKey(d.question) }))].sort((a, b) => byText(a.on, b.on));
   let nextDrop = 0;
-  const dropUntil = (date?: string) => {
-    for (; nextDrop < drops.length && (date === undefined || drops[nextDrop]!.on < date); nextDrop++) questions.delete(topicKey(drops[nextDrop]!.question));
+  const dropUntil = (date: string | undefined) => {
+    for (; nextDrop < drops.length && (date === undefined || drops[nextDrop]!.on < date); nextDrop++) drops[nextDrop]!.from.delete(drops[nextDrop]!.key);
   };
   for (const m of sorted) {
     dropUntil(m.date);
@@ -141,8 +143,8 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
     for (const q of m.raised) {
       const key = topicKey(q.text);
       const entry = questions.get(key) ?? { text: q.text, kind: q.kind };
-      if (q.private) entry.inConfidence = tallied(entry.inConfidence, q.by, m.date);
-      else entry.open = tallied(entry.open, q.by, m.date);
+      if (q.private) entry.inConfidence = tally(entry.inConfidence, q.by, m.date);
+      else entry.open = tally(entry.open, q.by, m.date);
       questions.set(key, entry);
     }
     for (const name of [...m.reported, ...m.dropped]) {
@@ -153,27 +155,38 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
     if (m.learned) backlog.delete(topicKey(m.learned));
     for (const a of m.asked) {
       const key = topicKey(a.topic);
-      const entry = backlog.get(key) ?? { topic: a.topic, asks: [] };
-      entry.asks.push({ by: a.by, on: m.date, private: a.private });
+      const entry = backlog.get(key) ?? { topic: a.topic };
+      if (a.private) entry.inConfidence = tally(entry.inConfidence, a.by, m.date);
+      else entry.open = tally(entry.open, a.by, m.date);
       backlog.set(key, entry);
     }
   }
-  for (const d of dropped) {
-    const entry = backlog.get(topicKey(d.topic));
-    if (!entry) continue;
-    entry.asks = entry.asks.filter((a) => a.on > d.on);
-    if (!entry.asks.length) backlog.delete(topicKey(d.topic));
-  }
-  dropUntil();
+  dropUntil(undefined);
   return { commitments: [...open.values()], backlog: [...backlog.values()], questions: [...questions.values()] };
 }
 
-/** An open question or issue as it is shown: how often it was raised, by whom (in the open), first and last. */
-export interface QuestionShown extends Raised {
+/** How often something was asked for or raised, by whom (in the open), first and last; `inConfidence` of `count` in confidence. */
+interface Shown extends Asks {
+  inConfidence: number;
+}
+
+/** The open asks and, with `all`, those in confidence, as one tally; undefined when nothing is to be shown. */
+function shown(open: Asks | undefined, secret: Asks | undefined, all: boolean | undefined): Shown | undefined {
+  const asks = [open, all ? secret : undefined].filter((a): a is Asks => a !== undefined);
+  if (!asks.length) return undefined;
+  return {
+    count: asks.reduce((n, a) => n + a.count, 0),
+    by: open?.by ?? [],
+    first: asks.map((a) => a.first).sort(byText)[0]!,
+    last: asks.map((a) => a.last).sort(byText).at(-1)!,
+    inConfidence: all ? (secret?.count ?? 0) : 0,
+  };
+}
+
+/** An open question or issue as it is shown. */
+export interface QuestionShown extends Shown {
   text: string;
   kind: QuestionKind;
-  /** Of `count`, the times it was raised in confidence. */
-  inConfidence: number;
 }
 
 /**
@@ -181,23 +194,13 @@ export interface QuestionShown extends Raised {
  * raised only in confidence is left out unless `all` (the facilitator's own list).
  */
 export function questionsByDemand(memory: Pick<Memory, 'questions'>, options: { all?: boolean; kind?: QuestionKind } = {}): QuestionShown[] {
-  const shown: QuestionShown[] = [];
-  for (const q of memory.questions) {
-    if (options.kind && q.kind !== options.kind) continue;
-    const secret = options.all ? q.inConfidence : undefined;
-    const raised = [q.open, secret].filter((r): r is Raised => r !== undefined);
-    if (!raised.length) continue;
-    shown.push({
-      text: q.text,
-      kind: q.kind,
-      count: raised.reduce((n, r) => n + r.count, 0),
-      by: q.open?.by ?? [],
-      first: raised.map((r) => r.first).sort(byText)[0]!,
-      last: raised.map((r) => r.last).sort(byText).at(-1)!,
-      inConfidence: secret?.count ?? 0,
-    });
-  }
-  return shown.sort((a, b) => b.count - a.count || byText(b.last, a.last));
+  return memory.questions
+    .filter((q) => !options.kind || q.kind === options.kind)
+    .flatMap((q) => {
+      const tallied = shown(q.open, q.inConfidence, options.all);
+      return tallied ? [{ text: q.text, kind: q.kind, ...tallied }] : [];
+    })
+    .sort((a, b) => b.count - a.count || byText(b.last, a.last));
 }
 
 /**
@@ -213,13 +216,19 @@ export function openCommitments(memory: Pick<Memory, 'commitments'>, members: Re
 }
 
 /** Most asked for first, then the one waiting longest: how `circle topics` and the topic picker order topics. */
-export const byDemand = (a: { asks: number; first: string }, b: { asks: number; first: string }): number => b.asks - a.asks || byText(a.first, b.first);
+export const byDemand = (a: Pick<Asks, 'count' | 'first'>, b: Pick<Asks, 'count' | 'first'>): number => b.count - a.count || byText(a.first, b.first);
+
+/** A backlog topic as it is shown: how often it was asked for, by whom (in the open), since and until when. */
+export interface Demand extends Shown {
+  topic: string;
+}
 
 /** The backlog most-asked first (then the oldest first); what is asked only in confidence is left out unless `all`. */
-export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): BacklogTopic[] {
-  const demand = (t: BacklogTopic) => ({ asks: t.asks.length, first: t.asks[0]!.on });
+export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): Demand[] {
   return memory.backlog
-    .map((t) => (options.all ? t : { ...t, asks: t.asks.filter((a) => !a.private) }))
-    .filter((t) => t.asks.length)
-    .sort((a, b) => byDemand(demand(a), demand(b)));
+    .flatMap((t) => {
+      const tallied = shown(t.open, t.inConfidence, options.all);
+      return tallied ? [{ topic: t.topic, ...tallied }] : [];
+    })
+    .sort(byDemand);
 }

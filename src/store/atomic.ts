@@ -1,7 +1,8 @@
 // Crash-safe writes: a temp file in the same folder, fsynced, renamed over the
 // target, then the folder fsynced. A reader sees the old file or the new one, never half.
+// Nothing lands outside the workspace: a file arriving through git may be a hostile link.
 import { link, lstat, open, readdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CircleError, displayPath, FileError } from '../errors.js';
 
 export const TEMP_PREFIX = '.circle-tmp-';
@@ -26,13 +27,13 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** Create `file` with the temp file's content, failing if it exists. */
-async function linkExclusive(temp: string, file: string, text: string | Uint8Array): Promise<void> {
+async function linkExclusive(temp: string, file: string, text: string | Uint8Array, mode: number): Promise<void> {
   try {
     await link(temp, file);
   } catch (error) {
     // File systems without hard links (exFAT, some network mounts): create exclusively instead.
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    const handle = await open(file, 'wx', 0o644);
+    const handle = await open(file, 'wx', mode);
     await handle.writeFile(text).then(() => handle.sync()).finally(() => handle.close());
   }
 }
@@ -55,35 +56,78 @@ const swept = new Set<string>();
 /** Temp names: the process id and a count are unique among live writers (`wx` refuses a clash anyway). */
 let temps = 0;
 
-/** The file a write lands in: a symbolic link is written through, not replaced. */
-async function landing(file: string): Promise<string> {
-  try {
-    return (await lstat(file)).isSymbolicLink() ? await realpath(file) : file;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      // A link to a file not made yet: create that file.
-      const to = await readlink(file).catch(() => undefined);
-      return to === undefined ? file : resolve(dirname(file), to);
-    }
-    throw error;
+/** Files only the program writes: a meeting in progress, locks, caches, temp files. Never written through a link. */
+const DERIVED_NAMES = new Set(['.draft.yaml', '.lock', '.write-lock']);
+export const isDerived = (file: string) => DERIVED_NAMES.has(basename(file)) || basename(file).startsWith(TEMP_PREFIX) || file.split(/[\\/]/).includes('.cache');
+
+/** The folder a write must stay in: the workspace (the folder above circles/), else the file's own folder. */
+function boundOf(file: string): string {
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) if (basename(dir) === 'circles') return dirname(dir);
+  return dirname(file);
+}
+
+const inside = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/** The first link on the way from `bound` down to `file` (for the message), with where it points. */
+async function linkOnTheWay(bound: string, file: string): Promise<string> {
+  let at = bound;
+  for (const part of relative(bound, file).split(sep)) {
+    at = join(at, part);
+    if ((await lstat(at).catch(() => undefined))?.isSymbolicLink()) return `${displayPath(at)} is a link to ${await readlink(at).catch(() => '?')}`;
   }
+  return `${displayPath(file)} would land outside it`;
+}
+
+const outside = async (bound: string, file: string) =>
+  Object.assign(new CircleError(`${await linkOnTheWay(bound, file)}, outside the workspace; nothing was written (a circle's files stay in ${displayPath(bound)}).`), { code: 'ELINK' });
+
+/**
+ * The file a write lands in. A derived file that is a link is replaced (the temp file is renamed
+ * over the link itself); a circle file that is a link is written through only to a file inside
+ * the workspace. Either way the folder the file lands in must be inside the workspace.
+ */
+async function landing(file: string, follow: 'never' | 'inside' | 'anywhere'): Promise<string> {
+  file = resolve(file);
+  const info = await lstat(file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+  if (follow === 'anywhere') return info?.isSymbolicLink() ? realpath(file) : file;
+  const bound = await realpath(boundOf(file));
+  let target: string;
+  if (info?.isSymbolicLink() && follow === 'inside' && !isDerived(file)) {
+    target = await realpath(file).catch(async () => {
+      throw Object.assign(new CircleError(`${displayPath(file)} is a link to ${await readlink(file)}, which does not exist; nothing was written.`), { code: 'ELINK' });
+    });
+    if (!inside(target, bound)) {
+      throw Object.assign(new CircleError(`${displayPath(file)} is a link to ${target}, outside the workspace; nothing was written (a link is written through only to a file inside ${displayPath(bound)}).`), { code: 'ELINK' });
+    }
+  } else {
+    target = join(await realpath(dirname(file)), basename(file));
+  }
+  if (!inside(dirname(target), bound)) throw await outside(bound, file);
+  return target;
 }
 
 /**
  * Replace (or with `exclusive`, create) `file` atomically. A rewrite keeps the file's
- * mode and owner and writes through a symbolic link; a read-only file is refused. A
+ * mode and owner; a read-only file is refused; links are handled as `landing` says (a file
+ * named with --out: `follow: 'anywhere'`). A
  * failure leaves the old file and no temp file, and names `file`, never the temp file.
- * `durable: false` skips the fsyncs, for files a power cut may lose (locks, caches).
+ * `durable: false` skips the fsyncs, for files a power cut may lose (locks, caches). A new
+ * file takes `mode` (0644 unless said), less the umask; a rewrite is never more readable than `mode`.
  */
-export async function writeFileAtomic(file: string, text: string | Uint8Array, options: { exclusive?: boolean; durable?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  text: string | Uint8Array,
+  options: { exclusive?: boolean; durable?: boolean; follow?: 'anywhere'; mode?: number } = {},
+): Promise<void> {
   const durable = options.durable ?? true;
   const shown = displayPath(file);
   let temp: string | undefined;
   try {
-    const target = options.exclusive ? file : await landing(file);
+    const target = await landing(file, options.follow ?? (options.exclusive ? 'never' : 'inside'));
     const dir = dirname(target);
-    const before = options.exclusive ? undefined : await stat(target).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    // The file replaced (never a link's target unless the link is followed): its mode and owner are kept.
+    const found = options.exclusive ? undefined : await lstat(target).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    const before = found?.isSymbolicLink() ? undefined : found;
     if (before && (before.mode & 0o200) === 0) {
       throw Object.assign(new CircleError(`${shown} is read-only; nothing was written (if the change is meant, make it writable: chmod u+w ${shown}).`), { code: 'EACCES' });
     }
@@ -92,10 +136,10 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
       await sweepTemp(dir);
     }
     temp = join(dir, `${TEMP_PREFIX}${process.pid}-${(++temps).toString(36)}${Math.random().toString(36).slice(2, 6)}-${basename(target).slice(0, 100)}`);
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
     try {
       if (before) {
-        await handle.chmod(before.mode & 0o7777);
+        await handle.chmod(before.mode & (options.mode ?? 0o777) & 0o7777);
         if (before.uid !== process.getuid?.() || before.gid !== process.getgid?.()) await handle.chown(before.uid, before.gid).catch(() => {});
       }
       await handle.writeFile(text);
@@ -105,7 +149,7 @@ export async function writeFileAtomic(file: string, text: string | Uint8Array, o
     }
     if (options.exclusive) {
       // Never replace an existing file: link fails if the target exists.
-      await linkExclusive(temp, target, text);
+      await linkExclusive(temp, target, text, options.mode ?? 0o644);
       await unlink(temp);
     } else {
       await rename(temp, target);
@@ -133,6 +177,6 @@ export async function writeOutputFile(file: string, content: string | Uint8Array
   }
   if (info?.isDirectory()) return false;
   if (info && !info.isFile()) await writeFile(file, content);
-  else await writeFileAtomic(file, content);
+  else await writeFileAtomic(file, content, { follow: 'anywhere' });
   return true;
 }

@@ -1,7 +1,7 @@
 // Loading a circle's files: circle.yaml, members.yaml and meetings/DATE.yaml. Data comes
 // from the snapshot of checked files (snapshot.ts) while a file is unchanged; otherwise
 // the file is parsed and checked (read-file.ts), which is loaded only then.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { isIsoDate } from '../core/dates.js';
@@ -41,6 +41,20 @@ function valuesOf<T extends unknown[]>(results: ReadonlyArray<PromiseSettledResu
   }
   if (problems.length) throw new DataError(problems);
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+}
+
+/**
+ * The mode for a new file of the circle in `dir`: new minutes take that of the newest
+ * meeting (else of members.yaml); a file that copies the circle's words (the draft) is no
+ * more readable than circle.yaml, members.yaml and the newest meeting. The owner may
+ * always read and write it; the umask still applies.
+ */
+export async function newFileMode(dir: string, kind: 'minutes' | 'copy'): Promise<number> {
+  const newest = (await listMeetingDates(dir).catch(() => [])).at(-1);
+  const modeOf = (file: string) => statSync(file, { throwIfNoEntry: false })?.mode ?? 0o666;
+  const newestMeeting = newest === undefined ? undefined : modeOf(meetingFile(dir, newest));
+  const mode = kind === 'minutes' ? (newestMeeting ?? modeOf(membersFile(dir))) : modeOf(circleFile(dir)) & modeOf(membersFile(dir)) & (newestMeeting ?? 0o666);
+  return (mode & 0o666) | 0o600;
 }
 
 /** Run loaders side by side and report the problems of all of them together. */

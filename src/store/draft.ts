@@ -1,10 +1,10 @@
 // The meeting in progress: circles/<slug>/.draft.yaml, rewritten atomically after every answer.
 // The YAML library and the draft's schema are loaded only when a draft is read or written,
 // so that `circle meet` asks its first question without them.
-import { existsSync } from 'node:fs';
-import { unlink } from 'node:fs/promises';
+import { lstat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Draft } from '../core/meet/index.js';
+import { newFileMode } from './circle.js';
 
 export const draftFile = (dir: string) => join(dir, '.draft.yaml');
 
@@ -12,7 +12,9 @@ const HEADER = '# A meeting in progress, saved after every answer. `circle meet 
 
 /** The saved draft, or undefined when no meeting is in progress. A damaged draft is a DataError. */
 export async function loadDraft(dir: string): Promise<Draft | undefined> {
-  if (!existsSync(draftFile(dir))) return undefined;
+  // A link is never a draft of ours (it may have come through git): the next save replaces it.
+  const info = await lstat(draftFile(dir)).catch(() => undefined);
+  if (!info || info.isSymbolicLink()) return undefined;
   const [{ loadYaml }, { draftSchema }] = await Promise.all([import('./yaml-file.js'), import('../core/meet/draft-schema.js')]);
   try {
     return (await loadYaml(draftFile(dir), draftSchema)).data;
@@ -24,7 +26,7 @@ export async function loadDraft(dir: string): Promise<Draft | undefined> {
 
 export async function saveDraft(dir: string, draft: Draft): Promise<void> {
   const { writeCircleFile, yamlText } = await import('./yaml-file.js');
-  await writeCircleFile(draftFile(dir), HEADER + yamlText(draft));
+  await writeCircleFile(draftFile(dir), HEADER + yamlText(draft), { mode: await newFileMode(dir, 'copy') });
 }
 
 export async function removeDraft(dir: string): Promise<void> {

@@ -4,7 +4,7 @@
 // - the write lock, .write-lock beside the files it guards, held for the few
 //   milliseconds of one read-modify-write (others wait for it, briefly).
 // A lock left by a process that died on this machine is taken over.
-import { readFile, unlink } from 'node:fs/promises';
+import { lstat, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -59,6 +59,11 @@ async function take(path: string, started: string, waitMs: number, busy: (holder
       return { release: () => unlink(path).catch(() => {}) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) {
+      // A link is no lock of ours (it may have come through git): remove the link itself.
+      await unlink(path).catch(() => {});
+      continue;
     }
     const holderText = await readFile(path, 'utf8').catch(() => '');
     const holder = parse(holderText);

@@ -1,33 +1,17 @@
 // The circle's memory (open commitments, the topic backlog), kept in a small derived file,
 // circles/<slug>/.cache/memory.json, so that `agenda` and `meet` do not read every meeting.
 //
-// The file is trusted while the build that wrote it is this one, the meetings folder is
-// unchanged (its times and size: adding, removing or replacing a file by rename changes
-// them, so the folder need not even be listed) and so is the newest meeting file;
-// otherwise it is rebuilt from the per-meeting summaries (src/store/summaries.ts), which
-// re-read only the files that changed. It also records how many meetings there are and
-// the newest one's date. `history`, `stats` and `practice` look at every file and drop it
-// when any changed, which catches an older file edited in place.
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// Its key is every file it was folded from (each meeting file's key, cache.ts) and the
+// dropped topics: a meeting added, removed or edited in place, however old, is noticed.
+// Otherwise it is folded again from the per-meeting rows (summaries.ts, MEMORY_VIEW), which
+// re-read only the files that changed. Its size grows with what is open, not with history.
 import { memoryOf, remember, type Memory } from '../core/memory.js';
 import { DataError, displayPath, type Problem } from '../errors.js';
 import type { Circle } from '../core/schema.js';
-import { writeFileAtomic } from './atomic.js';
+import { checksum, fileKeys, readCache, settled, writeCache, type CacheFile } from './cache.js';
 import { listMeetingDates, loadMeeting, meetingFile, meetingsDir } from './circle.js';
-import { BUILD, cacheDir } from './cache.js';
 
-const FORMAT = 'circle-memory-3';
-const memoryFile = (dir: string) => join(cacheDir(dir), 'memory.json');
-
-async function stamp(path: string): Promise<string> {
-  try {
-    const s = await stat(path);
-    return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
-  } catch {
-    return 'none';
-  }
-}
+const MEMORY: CacheFile = { name: 'memory.json', format: 'circle-memory-3' };
 
 interface Remembered {
   memory: Memory;
@@ -36,20 +20,31 @@ interface Remembered {
 }
 
 interface Saved {
-  format: string;
-  /** The build that wrote it: another build's memoryOf may differ. */
-  build: string;
-  /** The meetings folder, the newest file and the dropped topics as they were. */
-  folder: string;
-  newestFile: string;
-  dropped: string;
-  count: number;
-  newest?: string;
+  /** The checksum of what it was folded from (sourcesOf). */
+  sources: string;
   memory: Memory;
 }
 
 /** What the circle let go of: topics and questions. */
 type Dropped = Pick<Circle, 'dropped_topics'> & Partial<Pick<Circle, 'dropped_questions'>>;
+
+/** What the memory is folded from, as a checksum; and whether every file is settled (may be kept, cache.ts). */
+function sourcesOf(dir: string, dates: readonly string[], circle: Dropped, lookedAt: number): { sources: string; keep: boolean } {
+  const keys = fileKeys(meetingsDir(dir), dates.map((d) => `${d}.yaml`));
+  const lines = dates.map((d, i) => `${d}:${keys[i]?.join(':') ?? '-'}`);
+  lines.push(JSON.stringify([circle.dropped_topics, circle.dropped_questions ?? []]));
+  return { sources: checksum(Buffer.from(lines.join('\n'))), keep: keys.every((k) => k !== undefined && settled(k, lookedAt)) };
+}
+
+function readSaved(dir: string): Saved | undefined {
+  try {
+    const saved = JSON.parse(readCache(dir, MEMORY)?.toString('utf8') ?? 'null') as Saved | null;
+    const memory = saved?.memory;
+    return saved && typeof saved.sources === 'string' && Array.isArray(memory?.commitments) && Array.isArray(memory.backlog) && Array.isArray(memory.questions) ? saved : undefined;
+  } catch {
+    return undefined; // damaged: folded again
+  }
+}
 
 /** The memory from every meeting's summary; a bad file leaves its meeting out (and is reported) rather than failing. */
 async function fold(dir: string, circle: Dropped, dates: readonly string[]): Promise<Remembered> {
@@ -69,29 +64,16 @@ async function fold(dir: string, circle: Dropped, dates: readonly string[]): Pro
 
 /** What is open after every meeting of the circle, how many meetings there are, and the newest one's date. */
 export async function circleMemory(dir: string, circle: Dropped): Promise<Remembered & { count: number; newest?: string }> {
-  const folder = await stamp(meetingsDir(dir)); // before the listing: a file added meanwhile makes the next run look again
-  const dropped = JSON.stringify([circle.dropped_topics, circle.dropped_questions]);
-  try {
-    const saved = JSON.parse(await readFile(memoryFile(dir), 'utf8')) as Saved;
-    const same =
-      saved.format === FORMAT && saved.build === BUILD && saved.folder === folder && saved.dropped === dropped && (await stamp(meetingFile(dir, saved.newest ?? ''))) === saved.newestFile;
-    if (same) return { memory: saved.memory, unreadable: [], count: saved.count, ...(saved.newest && { newest: saved.newest }) };
-  } catch {
-    // missing or damaged: worked out below
-  }
+  const lookedAt = Date.now();
   const dates = await listMeetingDates(dir);
   const newest = dates.at(-1);
-  const remembered = await fold(dir, circle, dates);
   const known = { count: dates.length, ...(newest && { newest }) };
-  // Not kept while a file cannot be read: worked out again once it is fixed.
-  if (remembered.unreadable.length) return { ...remembered, ...known };
-  const saved: Saved = { format: FORMAT, build: BUILD, folder, newestFile: await stamp(meetingFile(dir, newest ?? '')), dropped, ...known, memory: remembered.memory };
-  try {
-    await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(memoryFile(dir), JSON.stringify(saved), { durable: false });
-  } catch {
-    // a read-only folder only costs speed
-  }
+  const { sources, keep } = sourcesOf(dir, dates, circle, lookedAt);
+  const saved = readSaved(dir);
+  if (saved?.sources === sources) return { memory: saved.memory, unreadable: [], ...known };
+  const remembered = await fold(dir, circle, dates);
+  // Not kept while a file cannot be read (worked out again once it is fixed), nor of a file just changed.
+  if (keep && !remembered.unreadable.length) await writeCache(dir, MEMORY, JSON.stringify({ sources, memory: remembered.memory } satisfies Saved));
   return { ...remembered, ...known };
 }
 

@@ -1,28 +1,25 @@
 // Parsing meeting files for a cold or changed summary cache (summaries.ts): YAML read and
-// checked, then summarised, here and, for many files, in a worker thread too. Loaded only
-// when there is something to parse, so a warm `history` loads no YAML library or schema.
+// checked, then summarised. Loaded only when there is something to parse, so a warm
+// `history` loads no YAML library or schema.
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { meetingSchema } from '../core/schema.js';
 import { DataError, type Problem } from '../errors.js';
+import type { FileKey } from './cache.js';
 import { dateMatches, meetingFile } from './circle.js';
 import type { SummaryView } from './summaries.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
-/** A meeting file's size, mtime, ctime and inode, as read by stat. */
-export type Key = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
-
 export interface Stale {
   date: string;
-  key: Key;
+  key: FileKey;
 }
 
 export interface Parsed<T> {
-  entries: Array<[date: string, key: Key, data: T]>;
+  entries: Array<[date: string, key: FileKey, data: T]>;
   problems: Problem[];
 }
 
-/** Parse, check and summarise meeting files (in this thread or in a worker). */
+/** Parse, check and summarise meeting files. */
 export async function parseStale<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
   const parsed: Parsed<T> = { entries: [], problems: [] };
   for (const { date, key } of stale) {
@@ -44,58 +41,4 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
     }
   }
   return parsed;
-}
-
-/** The YAML parser is the cost of a cold cache: above this many files, other threads help. */
-const SPLIT_FROM = 1000;
-const WORKER = new URL('./parse-worker.js', import.meta.url); // beside the bundle in dist/
-/** Run from the sources (the unit tests), there is no bundled worker: one thread. */
-const BUNDLED = !import.meta.url.endsWith('.ts');
-/** Files taken at a time from the shared counter. */
-const SHARE = 64;
-
-/** How many threads will parse this many files: this one, and a worker on a second core. */
-export function parseThreads(files: number): number {
-  return BUNDLED && files >= SPLIT_FROM && availableParallelism() >= 2 ? 2 : 1;
-}
-
-/** Parsing makes much short-lived garbage: a larger young generation than the default halves the time spent collecting it. */
-const YOUNG_GENERATION_MB = 64;
-
-/**
- * Parse files until none are left, taking SHARE at a time from `next` (a counter in
- * shared memory that every parsing thread takes from): no thread waits while another
- * still has a long list.
- */
-export async function parseShare<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
-  const parsed: Parsed<T> = { entries: [], problems: [] };
-  for (let at = Atomics.add(next, 0, SHARE); at < stale.length; at = Atomics.add(next, 0, SHARE)) {
-    const part = await parseStale(dir, view, stale.slice(at, at + SHARE));
-    parsed.entries.push(...part.entries);
-    parsed.problems.push(...part.problems);
-  }
-  return parsed;
-}
-
-type WorkerClass = typeof import('node:worker_threads').Worker;
-
-function inWorker<T extends { date: string }>(Worker: WorkerClass, dir: string, view: SummaryView<T>, stale: readonly Stale[], next: Int32Array): Promise<Parsed<T>> {
-  return new Promise<Parsed<T>>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { dir, view: view.id, stale, next }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the parsing thread ended early (exit ${code})`)));
-  });
-}
-
-/** This thread starts on the files at once; the workers join in as soon as they are up. */
-export async function parseAll<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
-  const threads = parseThreads(stale.length);
-  if (threads === 1) return parseStale(dir, view, stale);
-  const { Worker } = await import('node:worker_threads'); // only for a cold cache: not loaded otherwise
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const workers = Promise.all(Array.from({ length: threads - 1 }, () => inWorker(Worker, dir, view, stale, next)));
-  workers.catch(() => {}); // a failed worker is reported below, once this thread is done
-  const all = [await parseShare(dir, view, stale, next), ...(await workers)];
-  return { entries: all.flatMap((p) => p.entries), problems: all.flatMap((p) => p.problems) };
 }

@@ -4,7 +4,7 @@ import { rollChanges, toMinutes, type Draft, type MeetingFile, type MeetingPlan,
 import { saveAgreements } from './agreements.js';
 import { meetingSchema } from '../core/schema.js';
 import { CircleError, displayPath } from '../errors.js';
-import { circleFile, dateMatches, meetingFile, meetingsDir, membersFile } from './circle.js';
+import { circleFile, dateMatches, meetingFile, meetingsDir, membersFile, newFileMode } from './circle.js';
 import { removeDraft } from './draft.js';
 import { commitIfWanted, type Committed } from './git.js';
 import { updateMembers } from './members.js';
@@ -47,7 +47,7 @@ export function checkMinutes(dir: string, date: string, minutes: unknown): Check
 export async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
   await mkdir(meetingsDir(dir), { recursive: true });
   try {
-    await writeCircleFile(path, text, { exclusive: true });
+    await writeCircleFile(path, text, { exclusive: true, mode: await newFileMode(dir, 'minutes') });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     throw new CircleError(`${displayPath(path)} appeared while the meeting ran and was left alone; the answers are still in .draft.yaml.`);

@@ -17,7 +17,7 @@ const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, it
 .lock
 .write-lock
 .circle-tmp-*
-.cache/
+.cache
 `;
 
 /** Which answer to `circle init` each value of circle.yaml comes from. */

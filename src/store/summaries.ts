@@ -1,29 +1,20 @@
-// Per-meeting summaries for `history`, `stats` and `practice`, cached so that a long
-// history is not parsed again on every run.
+// Per-meeting summaries for `history`, `stats` and `practice` (and the rows the circle's
+// memory is folded from), cached so that a long history is not parsed again on every run.
 //
-// The cache is circles/<slug>/.cache/<view>.json (local state, git-ignored). Each row is
-// keyed by the meeting file's size, mtime, ctime and inode (ctime catches an edit whose
-// mtime was put back, as by `cp -p`); a file whose key changed is read and validated
-// again, the others are taken from the cache. A file modified within 2 s of when the
-// cache looked at it is read again too (git's "racy clean" rule: an edit in the same
-// tick of a coarse clock leaves size and times as they were). A cache
-// written by another build, or that cannot be read, does not look right or fails its
-// checksum, is ignored and rebuilt. Only files that pass the schema are ever cached; a
+// One cache file per view, circles/<slug>/.cache/<view>.json (cache.ts: the key, header,
+// checksum, write and racy-clean rule). Each row is a meeting file's date, key and summary;
+// a file whose key changed is read and checked again (parse-meetings.ts, loaded only then),
+// the others are taken from the cache. Only files that pass the schema are ever cached; a
 // bad file is reported as file:line:col (exit 65) on every run.
 import { isAscii } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
-import { join, sep } from 'node:path';
 import type { Meeting } from '../core/schema.js';
 import type { AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
-import { BUILD, cacheDir, RACY_MS } from './cache.js';
+import { fileKeys, readCache, sameKey, settled, writeCache, type CacheFile, type FileKey } from './cache.js';
 import { listMeetingDates, meetingsDir } from './circle.js';
-import type { Key, Parsed, Stale } from './parse-meetings.js';
+import type { Parsed, Stale } from './parse-meetings.js';
 
 /** Every string of a row is kept in a table, once, and the row holds its number. */
 interface Strings {
@@ -39,23 +30,11 @@ export interface SummaryView<T extends { date: string }> {
   unpack(row: readonly unknown[], date: string, names: readonly string[]): T;
 }
 
-/**
- * A cache file is a header line, the rows as JSON on one line, then the strings they
- * refer to, one a line. The header holds a hash of all after it: a cache that was cut
- * short, damaged or edited is rebuilt, never trusted.
- */
-interface CacheHeader {
-  format: 'circle-cache';
-  view: string;
-  build: string;
-  /** When the files were looked at (ms since 1970): rows of files modified less than RACY_MS before it are not trusted. */
-  checked: number;
-  sha1: string;
-}
-
+/** A view's cache file. The body is the rows as JSON on one line, then the strings they refer to, one a line. */
+export const cacheFile = (view: { id: string }): CacheFile => ({ name: `${view.id}.json`, format: `circle-rows-${view.id}-2` });
 
 /** One cached meeting: date, key, then the view's packed data. */
-type Row = [date: string, ...key: Key, ...data: unknown[]];
+type Row = [date: string, ...key: FileKey, ...data: unknown[]];
 
 /** The first line of the body: the rows, and how many strings follow them. */
 interface Body {
@@ -63,30 +42,20 @@ interface Body {
   rows: Row[];
 }
 
-const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
-
-export const cacheFile = (dir: string, view: { id: string }) => join(cacheDir(dir), `${view.id}.json`);
-
-/** The trusted rows of the cache, by date, with the strings they refer to. */
-function readCache(path: string, view: { id: string }): { rows: Map<string, Row>; names: string[] } {
+/** The rows of the cache, by date, with the strings they refer to. */
+function readRows(dir: string, view: { id: string }): { rows: Map<string, Row>; names: string[] } {
   const rows = new Map<string, Row>();
   try {
-    const bytes = readFileSync(path);
-    const cut = bytes.indexOf(10);
-    const header = JSON.parse(bytes.subarray(0, cut).toString('utf8')) as Partial<CacheHeader>;
-    const body = bytes.subarray(cut + 1);
-    if (header.format !== 'circle-cache' || header.view !== view.id || header.build !== BUILD || typeof header.checked !== 'number' || header.sha1 !== sha1(body)) {
-      return { rows, names: [] };
-    }
-    const cut2 = body.indexOf(10);
-    const { strings, rows: list } = JSON.parse(body.subarray(0, cut2).toString('latin1')) as Body;
-    const names = readStrings(body.subarray(cut2 + 1), strings);
-    if (!names) return { rows, names: [] };
-    const racy = header.checked - RACY_MS;
-    for (const row of list) if (row[2] < racy) rows.set(row[0], row);
+    const body = readCache(dir, cacheFile(view));
+    if (!body) return { rows, names: [] };
+    const cut = body.indexOf(10);
+    const { strings, rows: list } = JSON.parse(body.subarray(0, cut).toString('latin1')) as Body;
+    const names = readStrings(body.subarray(cut + 1), strings);
+    if (!names || !Array.isArray(list)) return { rows, names: [] };
+    for (const row of list) rows.set(row[0], row);
     return { rows, names };
   } catch {
-    return { rows: new Map(), names: [] }; // missing or unreadable: rebuilt
+    return { rows: new Map(), names: [] }; // damaged: rebuilt
   }
 }
 
@@ -108,41 +77,30 @@ export function readStrings(bytes: Buffer, count: number): string[] | undefined 
   return lines;
 }
 
-const keyOf = (s: Stats): Key => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
-
-const sameKey = (row: Row, s: Stats) => row[1] === s.size && row[2] === s.mtimeMs && row[3] === s.ctimeMs && row[4] === s.ino;
-
 /**
  * One summary per meeting, oldest first. Throws DataError listing every bad meeting file.
- * `onParse` hears how many files must be parsed, and by how many threads, before they are
- * (a cold cache can take seconds).
+ * `onParse` hears how many files must be parsed before they are (a cold cache can take seconds).
  */
-export async function readSummaries<T extends { date: string }>(
-  dir: string,
-  view: SummaryView<T>,
-  onParse?: (files: number, threads: number) => void,
-): Promise<T[]> {
+export async function readSummaries<T extends { date: string }>(dir: string, view: SummaryView<T>, onParse?: (files: number) => void): Promise<T[]> {
   const dates = await listMeetingDates(dir);
-  const path = cacheFile(dir, view);
-  const checked = Date.now();
-  const cache = readCache(path, view);
+  const lookedAt = Date.now();
+  const cache = readRows(dir, view);
   const rows = new Map<string, Row>();
   const stale: Stale[] = [];
-  // The same paths as meetingFile gives, joined once: path.join per file costs as much as the stat.
-  const folder = `${meetingsDir(dir)}${sep}`;
-  for (const date of dates) {
-    const stats = statSync(`${folder}${date}.yaml`, { throwIfNoEntry: false });
-    if (!stats) continue; // removed since the folder was listed
+  const keys = fileKeys(meetingsDir(dir), dates.map((d) => `${d}.yaml`));
+  dates.forEach((date, i) => {
+    const key = keys[i];
+    if (!key) return; // removed since the folder was listed
     const row = cache.rows.get(date);
-    if (row && sameKey(row, stats)) rows.set(date, row);
-    else stale.push({ date, key: keyOf(stats) });
-  }
+    if (row && sameKey(row.slice(1, 5), key)) rows.set(date, row);
+    else stale.push({ date, key });
+  });
 
   let parsed: Parsed<T> = { entries: [], problems: [] };
   if (stale.length) {
-    const { parseAll, parseThreads } = await import('./parse-meetings.js');
-    onParse?.(stale.length, parseThreads(stale.length));
-    parsed = await parseAll(dir, view, stale);
+    const { parseStale } = await import('./parse-meetings.js');
+    onParse?.(stale.length);
+    parsed = await parseStale(dir, view, stale);
   }
   const fresh = new Map(parsed.entries.map(([date, key, data]) => [date, { key, data }]));
   const out: T[] = [];
@@ -151,32 +109,27 @@ export async function readSummaries<T extends { date: string }>(
     if (row) out.push(view.unpack(row.slice(5), date, cache.names));
     else if (fresh.has(date)) out.push(fresh.get(date)!.data);
   }
-  if (stale.length || rows.size !== cache.rows.size) {
-    await writeCache(dir, path, view, checked, dates, rows, cache.names, fresh);
-    // A meeting file changed: the derived memory (src/store/memory.ts) is worked out again.
-    if (view.id !== MEMORY_VIEW.id) await unlink(join(cacheDir(dir), 'memory.json')).catch(() => {});
-  }
+  if (stale.length || rows.size !== cache.rows.size) await saveRows(dir, view, lookedAt, dates, rows, cache.names, fresh);
   if (parsed.problems.length) throw new DataError(parsed.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
   return out;
 }
 
-async function writeCache<T extends { date: string }>(
+async function saveRows<T extends { date: string }>(
   dir: string,
-  path: string,
   view: SummaryView<T>,
-  checked: number,
+  lookedAt: number,
   dates: readonly string[],
   kept: ReadonlyMap<string, Row>,
   oldNames: readonly string[],
-  fresh: ReadonlyMap<string, { key: Key; data: T }>,
+  fresh: ReadonlyMap<string, { key: FileKey; data: T }>,
 ): Promise<void> {
   // The old table goes on (rows kept from the cache refer to it); a new build starts afresh.
   const names = [...oldNames];
-  const ids = new Map(names.map((s, i) => [s, i]));
+  const numbers = new Map(names.map((s, i) => [s, i]));
   const strings: Strings = {
     id(s) {
-      let id = ids.get(s);
-      if (id === undefined) ids.set(s, (id = names.push(s) - 1));
+      let id = numbers.get(s);
+      if (id === undefined) numbers.set(s, (id = names.push(s) - 1));
       return id;
     },
   };
@@ -185,23 +138,20 @@ async function writeCache<T extends { date: string }>(
     const row = kept.get(date);
     const entry = fresh.get(date);
     if (row) rows.push(row);
-    else if (entry) rows.push([date, ...entry.key, ...view.pack(entry.data, strings)]);
+    else if (entry && settled(entry.key, lookedAt)) rows.push([date, ...entry.key, ...view.pack(entry.data, strings)]);
   }
   // The rows hold numbers and dates only: every string is in the table, one a line.
-  const body = `${JSON.stringify({ strings: names.length, rows } satisfies Body)}\n${writeStrings(names)}`;
-  const header: CacheHeader = { format: 'circle-cache', view: view.id, build: BUILD, checked, sha1: sha1(body) };
-  try {
-    await mkdir(cacheDir(dir), { recursive: true });
-    await writeFileAtomic(path, `${JSON.stringify(header)}\n${body}`, { durable: false });
-  } catch {
-    // A read-only folder only costs speed: the summaries are still correct.
-  }
+  await writeCache(dir, cacheFile(view), `${JSON.stringify({ strings: names.length, rows } satisfies Body)}\n${writeStrings(names)}`);
 }
 
-const some = (s: string | undefined, strings: Strings) => (s === undefined ? null : strings.id(s));
-const any = (v: unknown, names: readonly string[]) => (v === null ? undefined : names[v as number]!);
-const ids = (list: readonly string[], strings: Strings) => list.map((s) => strings.id(s));
-const nameList = (v: unknown, names: readonly string[]) => (v as number[]).map((i) => names[i]!);
+/** An optional string as its number in the table, or null. */
+const optionalId = (s: string | undefined, strings: Strings) => (s === undefined ? null : strings.id(s));
+/** Back from optionalId. */
+const optionalString = (v: unknown, names: readonly string[]) => (v === null ? undefined : names[v as number]!);
+/** A list of strings as their numbers in the table. */
+const idList = (list: readonly string[], strings: Strings) => list.map((s) => strings.id(s));
+/** Back from idList. */
+const stringList = (v: unknown, names: readonly string[]) => (v as number[]).map((i) => names[i]!);
 /** Words said by someone, as [member, text, private]. */
 type Said = [member: number, text: number, priv: 0 | 1];
 const packSaid = (list: ReadonlyArray<{ member: string; text: string; private: boolean }>, strings: Strings): Said[] =>
@@ -211,17 +161,17 @@ const unpackSaid = (v: unknown, names: readonly string[]) => (v as Said[]).map((
 function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
   return [
     m.number,
-    ids(m.present, strings),
+    idList(m.present, strings),
     m.guests,
-    ids(m.apologised, strings),
-    some(m.topic, strings),
-    some(m.speaker, strings),
-    some(m.nextTopic, strings),
-    ids(m.committed, strings),
-    ids(m.reported, strings),
-    ids(m.dropped, strings),
-    ids(m.agreed, strings),
-    m.expected ? ids(m.expected, strings) : null,
+    idList(m.apologised, strings),
+    optionalId(m.topic, strings),
+    optionalId(m.speaker, strings),
+    optionalId(m.nextTopic, strings),
+    idList(m.committed, strings),
+    idList(m.reported, strings),
+    idList(m.dropped, strings),
+    idList(m.agreed, strings),
+    m.expected ? idList(m.expected, strings) : null,
   ];
 }
 
@@ -229,17 +179,17 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
   return {
     date,
     number: r[0] as number,
-    present: nameList(r[1], names),
+    present: stringList(r[1], names),
     guests: r[2] as number,
-    apologised: nameList(r[3], names),
-    topic: any(r[4], names),
-    speaker: any(r[5], names),
-    nextTopic: any(r[6], names),
-    committed: nameList(r[7], names),
-    reported: nameList(r[8], names),
-    dropped: nameList(r[9], names),
-    agreed: nameList(r[10], names) as AgreementPart[],
-    ...(r[11] !== null && r[11] !== undefined && { expected: nameList(r[11], names) }),
+    apologised: stringList(r[3], names),
+    topic: optionalString(r[4], names),
+    speaker: optionalString(r[5], names),
+    nextTopic: optionalString(r[6], names),
+    committed: stringList(r[7], names),
+    reported: stringList(r[8], names),
+    dropped: stringList(r[9], names),
+    agreed: stringList(r[10], names) as AgreementPart[],
+    ...(r[11] !== null && r[11] !== undefined && { expected: stringList(r[11], names) }),
   };
 }
 
@@ -252,12 +202,12 @@ export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
   pick: practiceOf,
   // Commitments and reports each in one flat list: far fewer arrays for JSON.parse to make.
   pack: (m, strings) => [
-    ids(m.present, strings),
-    ids(m.committed, strings),
-    ids(m.reported, strings),
-    ids(m.dropped, strings),
+    idList(m.present, strings),
+    idList(m.committed, strings),
+    idList(m.reported, strings),
+    idList(m.dropped, strings),
     m.commitments.flatMap((c) => [strings.id(c.member), strings.id(c.text), c.private ? 1 : 0]),
-    m.reports.flatMap((r) => [strings.id(r.member), some(r.commitment, strings), r.private ? 1 : 0, r.said.length, ...r.said.flatMap((s) => [strings.id(s.field), strings.id(s.text)])]),
+    m.reports.flatMap((r) => [strings.id(r.member), optionalId(r.commitment, strings), r.private ? 1 : 0, r.said.length, ...r.said.flatMap((s) => [strings.id(s.field), strings.id(s.text)])]),
   ],
   unpack: (r, date, names) => {
     const c = r[4] as number[];
@@ -270,10 +220,10 @@ export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
       const end = i + 4 + 2 * (f[i + 3] as number);
       const said: Report['said'] = [];
       for (let j = i + 4; j < end; j += 2) said.push({ field: names[f[j]!]!, text: names[f[j + 1]!]! });
-      reports.push({ member: names[f[i]!]!, commitment: any(f[i + 1], names), said, private: f[i + 2] === 1 });
+      reports.push({ member: names[f[i]!]!, commitment: optionalString(f[i + 1], names), said, private: f[i + 2] === 1 });
       i = end;
     }
-    return { date, present: nameList(r[0], names), committed: nameList(r[1], names), reported: nameList(r[2], names), dropped: nameList(r[3], names), commitments, reports };
+    return { date, present: stringList(r[0], names), committed: stringList(r[1], names), reported: stringList(r[2], names), dropped: stringList(r[3], names), commitments, reports };
   },
 };
 
@@ -282,36 +232,29 @@ export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
   id: 'memory',
   pick: memoryOf,
   pack: (m, strings) => [
-    ids(m.present, strings),
-    ids(m.reported, strings),
-    ids(m.dropped, strings),
+    idList(m.present, strings),
+    idList(m.reported, strings),
+    idList(m.dropped, strings),
     packSaid(m.commitments, strings),
-    m.asked.map((a) => [strings.id(a.topic), some(a.by, strings), a.private ? 1 : 0]),
-    some(m.learned, strings),
-    m.raised.map((q) => [strings.id(q.text), q.kind === 'issue' ? 1 : 0, some(q.by, strings), q.private ? 1 : 0]),
-    ids(m.answered, strings),
+    m.asked.map((a) => [strings.id(a.topic), optionalId(a.by, strings), a.private ? 1 : 0]),
+    optionalId(m.learned, strings),
+    m.raised.map((q) => [strings.id(q.text), q.kind === 'issue' ? 1 : 0, optionalId(q.by, strings), q.private ? 1 : 0]),
+    idList(m.answered, strings),
   ],
   unpack: (r, date, names) => ({
     date,
-    present: nameList(r[0], names),
-    reported: nameList(r[1], names),
-    dropped: nameList(r[2], names),
+    present: stringList(r[0], names),
+    reported: stringList(r[1], names),
+    dropped: stringList(r[2], names),
     commitments: unpackSaid(r[3], names),
-    asked: (r[4] as Array<[number, number | null, number]>).map(([topic, by, priv]) => ({ topic: names[topic]!, by: any(by, names), private: priv === 1 })),
-    learned: any(r[5], names),
+    asked: (r[4] as Array<[number, number | null, number]>).map(([topic, by, priv]) => ({ topic: names[topic]!, by: optionalString(by, names), private: priv === 1 })),
+    learned: optionalString(r[5], names),
     raised: (r[6] as Array<[number, number, number | null, number]>).map(([text, issue, by, priv]) => ({
       text: names[text]!,
       kind: issue === 1 ? ('issue' as const) : ('question' as const),
-      by: any(by, names),
+      ...(by !== null && { by: names[by]! }),
       private: priv === 1,
     })),
-    answered: nameList(r[7], names),
+    answered: stringList(r[7], names),
   }),
-};
-
-/** The views by id, for the parsing thread. */
-export const VIEWS: Record<string, SummaryView<{ date: string }>> = {
-  [SUMMARY_VIEW.id]: SUMMARY_VIEW,
-  [PRACTICE_VIEW.id]: PRACTICE_VIEW,
-  [MEMORY_VIEW.id]: MEMORY_VIEW,
 };

@@ -295,7 +295,7 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
  * Write a circle file (atomically): refused, with nothing written, when it would be too
  * large to be read back.
  */
-export async function writeCircleFile(file: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeCircleFile(file: string, text: string, options: { exclusive?: boolean; mode?: number } = {}): Promise<void> {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_FILE_BYTES) {
     throw new CircleError(

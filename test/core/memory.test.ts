@@ -50,7 +50,7 @@ describe('the topic backlog', () => {
       m('2026-01-06', { asked: [asked('Grant writing', 'Ana'), asked('Board roles', 'Ben')] }),
       m('2026-01-20', { asked: [asked('grant writing.', 'Cleo')], learned: 'Board Roles' }),
     ]);
-    expect(backlogByDemand(memory)).toEqual([{ topic: 'Grant writing', asks: [{ by: 'Ana', on: '2026-01-06', private: false }, { by: 'Cleo', on: '2026-01-20', private: false }] }]);
+    expect(backlogByDemand(memory)).toEqual([{ topic: 'Grant writing', count: 2, by: ['Ana', 'Cleo'], first: '2026-01-06', last: '2026-01-20', inConfidence: 0 }]);
     expect(topicKey('  Grant   Writing. ')).toBe(topicKey('grant writing'));
   });
 
@@ -58,13 +58,24 @@ describe('the topic backlog', () => {
     const meetings = [m('2026-01-06', { asked: [asked('Galas', 'Ana')] })];
     expect(remember(meetings, [{ topic: 'galas', on: '2026-01-10' }]).backlog).toEqual([]);
     const again = [...meetings, m('2026-02-03', { asked: [asked('Galas', 'Ben')] })];
-    expect(remember(again, [{ topic: 'galas', on: '2026-01-10' }]).backlog).toEqual([{ topic: 'Galas', asks: [{ by: 'Ben', on: '2026-02-03', private: false }] }]);
+    expect(remember(again, [{ topic: 'galas', on: '2026-01-10' }]).backlog).toEqual([{ topic: 'Galas', open: { count: 1, by: ['Ben'], first: '2026-02-03', last: '2026-02-03' } }]);
+  });
+
+  it('keeps counts, distinct askers and first and last dates, not every ask: the same requests for 3 000 meetings stay as small as for 3', () => {
+    const recurring = (count: number) =>
+      Array.from({ length: count }, (_, i) => m(new Date(Date.UTC(2000, 0, 4 + 7 * i)).toISOString().slice(0, 10), { asked: [asked('Grant writing', i % 2 ? 'Ana' : 'Ben'), asked('Galas', 'Cleo', true)] }));
+    const [few, many] = [remember(recurring(3)), remember(recurring(3000))];
+    expect(JSON.stringify(many).length).toBeLessThanOrEqual(JSON.stringify(few).length + 20);
+    expect(backlogByDemand(many, { all: true })).toEqual([
+      { topic: 'Grant writing', count: 3000, by: ['Ben', 'Ana'], first: '2000-01-04', last: '2057-06-26', inConfidence: 0 },
+      { topic: 'Galas', count: 3000, by: [], first: '2000-01-04', last: '2057-06-26', inConfidence: 3000 },
+    ]);
   });
 
   it('counts a topic asked in confidence only for the facilitator', () => {
     const memory = remember([m('2026-01-06', { asked: [asked('When a chair walks out', 'Ben', true)] })]);
     expect(backlogByDemand(memory)).toEqual([]);
-    expect(backlogByDemand(memory, { all: true })).toHaveLength(1);
+    expect(backlogByDemand(memory, { all: true })).toEqual([{ topic: 'When a chair walks out', count: 1, by: [], first: '2026-01-06', last: '2026-01-06', inConfidence: 1 }]);
   });
 });
 

@@ -43,7 +43,7 @@ describe('the code cache', () => {
     expect(first.code, first.stderr).toBe(0);
     const files = cached(home);
     expect([...files.keys()].some((f) => /^main\.js\.bin$/.test(f))).toBe(true);
-    expect([...files.keys()].some((f) => /^agenda-.*\.js\.bin$/.test(f))).toBe(true);
+    expect([...files.keys()].some((f) => /^agenda\.js\.bin$/.test(f))).toBe(true);
     expect([...files.keys()].some((f) => /^ask-/.test(f))).toBe(false);
     const second = circle(['agenda'], home);
     expect(second).toEqual(first);

@@ -103,7 +103,7 @@ describe('what the built program loads', () => {
     // writer, the --answers reader and the recording are imported when needed.
     type Output = { inputs: Record<string, unknown>; imports: Array<{ path: string; kind: string }> };
     const outputs = meta().outputs as Record<string, Output>;
-    const entry = Object.keys(outputs).find((f) => f.endsWith('.js') && 'src/commands/meet.ts' in outputs[f]!.inputs)!;
+    const entry = Object.keys(outputs).find((f) => f.endsWith('.js') && 'src/commands/meet/run.ts' in outputs[f]!.inputs)!;
     const seen = new Set<string>();
     const visit = (f: string) => {
       if (seen.has(f) || !outputs[f]) return;
@@ -112,7 +112,7 @@ describe('what the built program loads', () => {
     };
     visit(entry);
     const files = [...seen].flatMap((f) => Object.keys(outputs[f]!.inputs));
-    expect(files).toContain('src/commands/meet.ts');
+    expect(files).toContain('src/commands/meet/run.ts');
     for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PDF]) expect(matching(files, heavy)).toEqual([]);
   });
 

@@ -1,43 +1,47 @@
-// The derived memory file: trusted while the build, the meetings folder and the newest file are unchanged.
-import { readFileSync, writeFileSync } from 'node:fs';
+// The derived memory file: trusted while every meeting file it was folded from, the dropped
+// topics and the build are unchanged.
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCache, writeCache } from '../../src/store/cache.js';
 import { circleMemory } from '../../src/store/memory.js';
 import { circleTree, testdir } from '../harness.js';
 
 const meeting = (date: string, number: number, commitment: string) =>
   `date: ${date}\nnumber: ${number}\nattendance:\n  present: [Ana Souza]\nnext:\n  members:\n    - member: Ana Souza\n      will_practice: ${commitment}\n`;
 
+const MEMORY = { name: 'memory.json', format: 'circle-memory-3' };
+const minuteAgo = () => new Date(Date.now() - 60_000);
+
 describe('circleMemory', () => {
-  it('is kept in .cache/memory.json and worked out again after an upgrade, a meeting added or the newest edited', async () => {
+  it('is kept in .cache/memory.json and worked out again after a meeting added, one edited in place, or topics dropped', async () => {
     const root = testdir(circleTree('tiny', { 'meetings/2026-01-06.yaml': meeting('2026-01-06', 1, 'Call the bank') }));
     const dir = join(root, 'circles', 'tiny');
+    const file = join(dir, 'meetings', '2026-01-06.yaml');
+    utimesSync(file, minuteAgo(), minuteAgo());
     const circle = { dropped_topics: [] };
     const first = await circleMemory(dir, circle);
     expect([first.count, first.newest, first.memory.commitments.map((c) => c.text)]).toEqual([1, '2026-01-06', ['Call the bank']]);
-    const file = join(dir, '.cache', 'memory.json');
-    expect(JSON.parse(readFileSync(file, 'utf8')).count).toBe(1);
 
     // Trusted while nothing changed: a planted memory is what comes back.
-    const saved = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...saved, memory: { ...saved.memory, commitments: [] } }));
+    const saved = JSON.parse(readCache(dir, MEMORY)!.toString('utf8'));
+    await writeCache(dir, MEMORY, JSON.stringify({ ...saved, memory: { ...saved.memory, commitments: [] } }));
     expect((await circleMemory(dir, circle)).memory.commitments).toEqual([]);
 
-    // Written by another build of circle (whose memoryOf may differ): worked out again.
-    writeFileSync(file, JSON.stringify({ ...saved, build: 'another', memory: { ...saved.memory, commitments: [] } }));
-    expect((await circleMemory(dir, circle)).memory.commitments.map((c) => c.text)).toEqual(['Call the bank']);
-
-    // The newest file edited in place: worked out again.
-    writeFileSync(join(dir, 'meetings', '2026-01-06.yaml'), meeting('2026-01-06', 1, 'Call the bank twice'));
+    // Edited in place: worked out again.
+    writeFileSync(file, meeting('2026-01-06', 1, 'Call the bank twice'));
     expect((await circleMemory(dir, circle)).memory.commitments.map((c) => c.text)).toEqual(['Call the bank twice']);
 
-    // A meeting added: the folder changed.
+    // A meeting added.
     writeFileSync(join(dir, 'meetings', '2026-01-20.yaml'), meeting('2026-01-20', 2, 'Visit the site'));
     const added = await circleMemory(dir, circle);
     expect([added.count, added.newest, added.memory.commitments.map((c) => c.text)]).toEqual([2, '2026-01-20', ['Visit the site']]);
+  });
 
-    // Topics dropped in circle.yaml count too.
-    const dropped = await circleMemory(dir, { dropped_topics: [{ topic: 'x', on: '2026-01-01' }] });
-    expect(dropped.count).toBe(2);
+  it('is not kept while a file it was folded from changed within 2 s (it may change again in the same tick)', async () => {
+    const root = testdir(circleTree('tiny', { 'meetings/2026-01-06.yaml': meeting('2026-01-06', 1, 'Call the bank') }));
+    const dir = join(root, 'circles', 'tiny');
+    await circleMemory(dir, { dropped_topics: [] });
+    expect(readCache(dir, MEMORY)).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCircleFiles, listMeetingDates, loadCircle, loadMeeting } from '../../src/store/circle.js';
-import { checksum } from '../../src/store/snapshot.js';
+import { checksum } from '../../src/store/cache.js';
 import { readCircleFile } from '../../src/store/read-file.js';
 import { DataError } from '../../src/errors.js';
 import { run, testdir, circleTree } from '../harness.js';

@@ -3,12 +3,12 @@
 // the same tick of a coarse clock, and a cache written by another build.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checksum } from '../../src/store/cache.js';
 import { listMeetingDates, loadMeeting } from '../../src/store/circle.js';
-import { cacheFile, PRACTICE_VIEW, readStrings, readSummaries, SUMMARY_VIEW, VIEWS, writeStrings } from '../../src/store/summaries.js';
+import { cacheFile, MEMORY_VIEW, type SummaryView, PRACTICE_VIEW, readStrings, readSummaries, SUMMARY_VIEW, writeStrings } from '../../src/store/summaries.js';
 
 /**
  * A file system with a coarse clock (2 s on FAT, 1 s on ext3 and HFS+): while `tick` is
@@ -58,7 +58,7 @@ describe('the compact rows', () => {
     expect(dates.length).toBeGreaterThan(3);
     for (const date of dates) {
       const meeting = (await loadMeeting(dir, date)).data;
-      for (const view of Object.values(VIEWS)) {
+      for (const view of [SUMMARY_VIEW, PRACTICE_VIEW, MEMORY_VIEW] as Array<SummaryView<{ date: string }>>) {
         const names: string[] = [];
         const strings = { id: (s: string) => (names.includes(s) ? names.indexOf(s) : names.push(s) - 1) };
         const picked = view.pick(meeting);
@@ -139,22 +139,16 @@ describe('the summary cache', () => {
     const { dir, file } = circleWith('Alpha');
     utimesSync(file, minuteAgo(), minuteAgo());
     await topic(dir);
-    const path = cacheFile(dir, SUMMARY_VIEW);
+    const path = join(dir, '.cache', cacheFile(SUMMARY_VIEW).name);
     const text = readFileSync(path, 'utf8');
     const [header, body] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)];
     const forged = body.replace('\nAlpha', '\nForged'); // the topic, in the table of strings
-    const sha1 = createHash('sha1').update(forged).digest('hex');
-    const s = statSync(file);
-    // As the previous build wrote its cache: a hand-bumped version number and no build.
-    const previous = { format: 'circle-cache', view: 'summaries', version: 1, sha1: createHash('sha1').update('').digest('hex') };
-    const entries = JSON.stringify({ '2026-01-06.yaml': { key: `${s.size}:${s.mtimeMs}:${s.ino}`, data: { date: '2026-01-06', number: 1, present: [], guests: 0, topic: 'Forged', committed: [], reported: [] } } });
-    writeFileSync(path, `${JSON.stringify({ ...previous, sha1: createHash('sha1').update(entries).digest('hex') })}\n${entries}`);
-    expect((await topic(dir)).topic).toBe('Alpha');
-    // This format from another build, and (the control) from this one.
+    const sum = checksum(Buffer.from(forged));
     const ours = JSON.parse(header) as { build: string };
-    writeFileSync(path, `${JSON.stringify({ ...ours, build: 'another-build', sha1 })}\n${forged}`);
+    // This format from another build, and (the control) from this one.
+    writeFileSync(path, `${JSON.stringify({ ...ours, build: 'another-build', sum })}\n${forged}`);
     expect((await topic(dir)).topic).toBe('Alpha');
-    writeFileSync(path, `${JSON.stringify({ ...ours, sha1 })}\n${forged}`);
+    writeFileSync(path, `${JSON.stringify({ ...ours, sum })}\n${forged}`);
     expect((await topic(dir)).topic).toBe('Forged');
   });
 });

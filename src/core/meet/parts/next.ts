@@ -24,14 +24,14 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
 /** A topic that could be next: how often it was asked for (tonight included), by whom, and since when. */
 export interface TopicIdea {
   topic: string;
-  asks: number;
+  count: number;
   by: string[];
   first: string;
 }
 
 function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
   const by = idea.by.map((b) => tagOf(plan, b)).join(', ');
-  if (idea.asks > 1) return say('next', by ? 'idea_asked' : 'idea_asked_anon', { topic: idea.topic, count: idea.asks, by });
+  if (idea.count > 1) return say('next', by ? 'idea_asked' : 'idea_asked_anon', { topic: idea.topic, count: idea.count, by });
   return by ? say('next', 'idea_by', { topic: idea.topic, by }) : idea.topic;
 }
 
@@ -59,19 +59,15 @@ function askedTonight(plan: MeetingPlan, draft: Draft): Array<{ topic: string; b
  * just covered, nor what was asked only in confidence.
  */
 export function topicIdeas(plan: MeetingPlan, draft: Draft): TopicIdea[] {
-  const ideas = new Map<string, TopicIdea>();
-  const add = (topic: string, by: string | undefined, on: string) => {
+  const ideas = new Map(backlogByDemand(plan.memory).map((t): [string, TopicIdea] => [topicKey(t.topic), { topic: t.topic, count: t.count, by: [...t.by], first: t.first }]));
+  for (const { topic, by } of askedTonight(plan, draft)) {
     const text = topic.trim();
-    if (!text) return;
-    const key = topicKey(text);
-    const idea = ideas.get(key) ?? { topic: text, asks: 0, by: [], first: on };
-    idea.asks += 1;
+    if (!text) continue;
+    const idea = ideas.get(topicKey(text)) ?? { topic: text, count: 0, by: [], first: plan.date };
+    idea.count += 1;
     if (by && !idea.by.some((b) => sameName(b, by))) idea.by.push(by);
-    if (on < idea.first) idea.first = on;
-    ideas.set(key, idea);
-  };
-  for (const t of backlogByDemand(plan.memory)) for (const a of t.asks) add(t.topic, a.by, a.on);
-  for (const a of askedTonight(plan, draft)) add(a.topic, a.by, plan.date);
+    ideas.set(topicKey(text), idea);
+  }
   ideas.delete(topicKey(textOf(draft.answers[stepId('learning', 'topic')])));
   return [...ideas.values()].sort(byDemand);
 }

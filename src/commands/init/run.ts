@@ -1,0 +1,66 @@
+// circle init [name]: scaffold a circle from templates/.
+import { join } from 'node:path';
+import type { Context } from '../../context.js';
+import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../../core/init.js';
+import { displayPath, UsageError } from '../../errors.js';
+import { reportCommit } from '../../render/commit.js';
+import { commitIfWanted } from '../../store/git.js';
+import { registerMergeDriver } from '../../store/merge-driver.js';
+import { createCircle } from '../../store/scaffold.js';
+import { findWorkspace } from '../../store/workspace.js';
+
+interface InitOptions {
+  yes?: boolean;
+  purpose?: string;
+  cadence?: string;
+  start?: string;
+  duration?: string;
+  location?: string;
+  slug?: string;
+}
+
+export async function run(ctx: Context, name: string | undefined, opts: InitOptions): Promise<number> {
+  const answers: InitAnswers = { name: name ?? '', ...opts };
+  if (!opts.yes && ctx.interactive()) await askMissing(ctx, answers, name === undefined);
+  else if (!answers.name.trim()) throw new UsageError('give the circle a name, e.g. circle init "Eastside Youth Workers" --yes');
+
+  const plan = planCircle(answers, ctx.today());
+  if ('problems' in plan) throw new UsageError(plan.problems.join('\n'));
+
+  // With no workspace found, the current folder becomes one.
+  const ws = findWorkspace({ home: ctx.global.home, env: ctx.deps.env, cwd: ctx.deps.cwd }) ?? {
+    root: ctx.deps.cwd,
+    circlesDir: join(ctx.deps.cwd, 'circles'),
+  };
+  const { dir, written } = await createCircle(ws, plan);
+  // In a git work tree, co-facilitators' edits will merge by member and field. The circle
+  // is made either way: a failure here is said, and `circle sync` sets it up again.
+  const attributes = await registerMergeDriver(ws.root, ctx.deps.env).catch((error: unknown) => {
+    ctx.out.warn(`git was not set up to merge the circle's files (${(error as Error).message.split('\n')[0]}); circle sync will do it.`);
+    return [];
+  });
+  for (const w of plan.warnings) ctx.out.warn(w);
+  const c = ctx.out.messageColor;
+  ctx.out.info(
+    `${c.green('Created')} ${displayPath(dir, ctx.deps.cwd)}/ for ${c.bold(answers.name.trim())}.\n` +
+      `Next: add people with \`circle members add\`, print the first agenda with \`circle agenda\`,\n` +
+      `and run the first meeting with \`circle meet\`: the group agrees its purpose, ground rules and format.`,
+  );
+  // In a git repository the new circle is committed at once, so a clone of the workspace has it.
+  const message = `circle: start ${answers.name.trim()}`;
+  const files = [...written, ...attributes];
+  const shown = files.map((p) => displayPath(p, ctx.deps.cwd));
+  const done = await commitIfWanted(dir, undefined, files, message, ctx.deps.env);
+  return reportCommit(ctx.out, done, message, `${displayPath(dir, ctx.deps.cwd)}/ is written`, shown);
+}
+
+async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promise<void> {
+  const { createAsk } = await import('../../ui/ask.js');
+  const ask = createAsk(ctx.deps);
+  if (askName) a.name = await ask.text('Name of the circle', { validate: validateInit.name });
+  a.purpose ??= await ask.text('Why does it meet? (purpose, can be agreed at the first meeting)', { default: '' });
+  a.cadence ??= await ask.text('How often?', { default: INIT_DEFAULTS.cadence, validate: validateInit.cadence });
+  a.start ??= await ask.text('Start time (24 h)', { default: INIT_DEFAULTS.start, validate: validateInit.start });
+  a.duration ??= await ask.text('Minutes per meeting', { default: String(INIT_DEFAULTS.duration), validate: validateInit.duration });
+  a.location ??= await ask.text('Where?', { default: '' });
+}

@@ -1,0 +1,62 @@
+// circle list: the circles in the workspace.
+import type { Context } from '../../context.js';
+import { activeMembers } from '../../core/members.js';
+import { nextMeetingDate } from '../../core/schedule.js';
+import { DataError, EXIT } from '../../errors.js';
+import { listMeetingDates, loadCircle, loadMeeting } from '../../store/circle.js';
+import { circleDir, listCircleSlugs } from '../../store/workspace.js';
+import { renderTable } from '../../render/table.js';
+
+interface CircleRow {
+  slug: string;
+  name: string;
+  members: number;
+  meetings: number;
+  lastMeeting?: string | undefined;
+  nextMeeting?: string | undefined;
+}
+type Row = CircleRow | { slug: string; problems: number };
+
+export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
+  const ws = ctx.workspace();
+  const slugs = await listCircleSlugs(ws);
+  const rows: Row[] = await Promise.all(
+    slugs.map(async (slug): Promise<Row> => {
+      const dir = circleDir(ws, slug);
+      try {
+        const [{ circle, members }, dates] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir)]);
+        const last = dates.length ? (await loadMeeting(dir, dates.at(-1)!)).data : undefined;
+        return {
+          slug,
+          name: circle.data.name,
+          members: activeMembers(members.data.members).length,
+          meetings: dates.length,
+          lastMeeting: dates.at(-1),
+          nextMeeting: nextMeetingDate(circle.data, last, ctx.today()),
+        };
+      } catch (error) {
+        if (error instanceof DataError) return { slug, problems: error.problems.length };
+        throw error;
+      }
+    }),
+  );
+
+  if (opts.json) {
+    ctx.out.data(JSON.stringify(rows, null, 2));
+  } else if (!rows.length) {
+    ctx.out.info(`No circles in ${ws.circlesDir} yet. Start one with \`circle init "Name of the circle"\`.`);
+  } else {
+    ctx.out.data(
+      renderTable(
+        ['Circle', 'Slug', 'Members', 'Meetings', 'Last', 'Next'],
+        rows.map((r) =>
+          'problems' in r
+            ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`]
+            : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—'],
+        ),
+        ctx.out,
+      ),
+    );
+  }
+  return rows.some((r) => 'problems' in r) ? EXIT.data : EXIT.ok;
+}

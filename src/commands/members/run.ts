@@ -1,0 +1,116 @@
+// circle members list|add|remove
+import type { Context } from '../../context.js';
+import { findMember, lookupHint, tagName } from '../../core/members.js';
+import { isIsoDate } from '../../core/dates.js';
+import { nameKey, nameProblem } from '../../core/names.js';
+import type { Member } from '../../core/schema.js';
+import { CircleError, displayPath, UsageError } from '../../errors.js';
+import { reportCommit } from '../../render/commit.js';
+import { loadCircle, membersFile } from '../../store/circle.js';
+import { commitIfWanted } from '../../store/git.js';
+import { updateMembers } from '../../store/members.js';
+import { renderTable } from '../../render/table.js';
+
+export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
+  const { dir, slug } = await ctx.circle();
+  const { members } = await loadCircle(dir, slug);
+  const people = members.data.members
+    .filter((m) => opts.all || m.active)
+    .sort((a, b) => Number(b.active) - Number(a.active));
+  if (opts.json) return ctx.out.data(JSON.stringify(people, null, 2));
+  if (!people.length) {
+    ctx.out.info(`No ${opts.all ? '' : 'active '}members yet. Add one with \`circle members add "Full Name"\`.`);
+    return;
+  }
+  ctx.out.data(
+    renderTable(
+      ['Name', 'Tag', 'Organisation', 'Joined', ...(opts.all ? ['Active'] : [])],
+      people.map((m) => [m.name, tagName(m), m.organization ?? '', m.joined ?? '', ...(opts.all ? [m.active ? 'yes' : 'no'] : [])]),
+      ctx.out,
+    ),
+  );
+}
+
+interface AddOptions {
+  tag?: string;
+  org?: string;
+  joined?: string;
+  vision?: string;
+  yes?: boolean;
+}
+
+/**
+ * Commit members.yaml after a change, when the workspace is a repository and the circle
+ * does not say `git.commit: false`; outside a repository, say nothing (unlike `meet`).
+ */
+async function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
+  const path = membersFile(dir);
+  const shown = displayPath(path, ctx.deps.cwd);
+  const done = await commitIfWanted(dir, wanted === false ? false : undefined, [path], message, ctx.deps.env);
+  return reportCommit(ctx.out, done, message, `${shown} is written`, [shown]);
+}
+
+export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<number> {
+  const { dir, slug } = await ctx.circle();
+  const { circle, members } = await loadCircle(dir, slug);
+  const person = { name: name?.trim() ?? '', tag: opts.tag, organization: opts.org, joined: opts.joined, vision: opts.vision };
+
+  if (!opts.yes && ctx.interactive()) {
+    const { createAsk } = await import('../../ui/ask.js');
+    const ask = createAsk(ctx.deps);
+    if (!person.name) person.name = (await ask.text('Full name', { validate: (v) => (v.trim() ? true : 'a name, please') })).trim();
+    person.tag ??= await ask.text('Name for the name tag', { default: tagName({ name: person.name }) });
+    person.organization ??= await ask.text('Organisation', { default: '' });
+    person.vision ??= await ask.text('If their mission succeeded, what would the community look like?', { default: '' });
+  }
+  if (!person.name) throw new UsageError('give the member\'s name, e.g. circle members add "Ana Souza" --org "Eastside Library"');
+  const problem = nameProblem(person.name, 'a member');
+  if (problem) throw new UsageError(`"${person.name}": ${problem}`);
+  if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
+  // Asked before the questions, and again on the file as it is when written: someone
+  // already a member stays as they are; a former member is welcomed back.
+  const existing = (list: readonly Member[]) => {
+    const hit = findMember(list, person.name);
+    if (!hit.found || nameKey(hit.found.name) !== nameKey(person.name)) return undefined;
+    if (hit.found.active) throw new CircleError(`${hit.found.name} is already a member; nothing was changed.`);
+    return hit;
+  };
+  existing(members.data.members);
+  let back: string | undefined;
+  await updateMembers(dir, (list) => {
+    const former = existing(list);
+    back = former?.found.name;
+    return former ? { activate: [former.index] } : { add: [{ ...person, joined: person.joined ?? ctx.today(), active: true }] };
+  });
+  if (back) {
+    ctx.out.info(`${ctx.out.messageColor.bold(back)} is back: marked active again in ${slug} (their history was kept).`);
+    return commitMembers(ctx, dir, circle.data.git.commit, `members: ${back} is back`);
+  }
+  ctx.out.info(`Added ${ctx.out.messageColor.bold(person.name)} to ${slug}.`);
+  return commitMembers(ctx, dir, circle.data.git.commit, `members: add ${person.name}`);
+}
+
+export async function remove(ctx: Context, name: string): Promise<number | void> {
+  const { dir, slug } = await ctx.circle();
+  const { circle, members } = await loadCircle(dir, slug);
+  // Named by only part of a name, the member is confirmed first (on a terminal) or named in full.
+  const first = findMember(members.data.members, name);
+  if (!first.found) throw new CircleError(`no single member matches "${name}"; ${lookupHint(first, 'see `circle members list --all`.')}`);
+  if (first.by === 'start') {
+    const sure = ctx.interactive() && (await (await import('../../ui/ask.js')).createAsk(ctx.deps).confirm(`Mark ${first.found.name} as no longer active?`, false));
+    if (!sure) throw new CircleError(`"${name}" is only part of a name: did you mean ${first.found.name}? Give the whole name (or their name tag) to remove them.`);
+  }
+  let who = '';
+  const change = await updateMembers(dir, (list) => {
+    const hit = findMember(list, first.found.name);
+    if (!hit.found) throw new CircleError(`${first.found.name} is no longer in members.yaml; nothing was changed.`);
+    who = hit.found.name;
+    return hit.found.active ? { deactivate: [hit.index] } : {};
+  });
+  ctx.out.info(
+    change.deactivate
+      ? `${who} is marked as no longer active; their history stays in the minutes (\`circle members add "${who}"\` brings them back).`
+      : `${who} is already marked as no longer active.`,
+  );
+  return change.deactivate ? commitMembers(ctx, dir, circle.data.git.commit, `members: remove ${who}`) : undefined;
+}

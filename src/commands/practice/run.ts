@@ -1,0 +1,29 @@
+// circle practice [MEMBER]: each member's commitments, meeting to meeting, and what came of them.
+import type { Context } from '../../context.js';
+import { findMember, lookupHint } from '../../core/members.js';
+import { nameKey } from '../../core/names.js';
+import { practiceChains } from '../../core/practice.js';
+import { UsageError } from '../../errors.js';
+import { practiceBytes } from '../../render/practice.js';
+import { PRACTICE_VIEW } from '../../store/summaries.js';
+
+export async function run(ctx: Context, member: string | undefined, opts: { json?: boolean }): Promise<void> {
+  const { files, meetings } = await ctx.history(PRACTICE_VIEW);
+  const known = files.members.data.members.map((m) => m.name);
+  let only: string[] | undefined;
+  if (member !== undefined) {
+    // Members (with their tags), then anyone else who came to a meeting.
+    const listed = new Set(known.map(nameKey));
+    const everyone = [...files.members.data.members, ...[...new Set(meetings.flatMap((m) => m.present))].filter((n) => !listed.has(nameKey(n))).map((name) => ({ name }))];
+    const match = findMember(everyone, member);
+    if (!match.found) {
+      const all = everyone.map((m) => `  ${m.name}`).join('\n');
+      throw new UsageError(`${match.matches.length ? `"${member}" could be more than one member` : `no member "${member}"`}; ${lookupHint(match, `choose one of:\n${all}`)}`);
+    }
+    only = [match.found.name];
+  }
+  const chains = practiceChains(meetings, known, only);
+  if (opts.json) return ctx.out.data(JSON.stringify(chains, null, 2));
+  // Written as bytes: at 10 000 meetings the text is 20 MB (practiceBytes says why).
+  for (const piece of practiceBytes(chains, ctx.out.color)) ctx.out.stdout.write(piece);
+}

@@ -1,0 +1,46 @@
+// circle schedule: the next meeting dates from the circle's schedule, and a calendar file.
+import type { Context } from '../../context.js';
+import { describeSchedule, upcomingMeetings, type UpcomingMeeting } from '../../core/schedule.js';
+import { isIsoDate, longDate } from '../../core/dates.js';
+import { buildIcs, meetingEvents } from '../../core/ics.js';
+import { UsageError } from '../../errors.js';
+import { loadCircle, loadLastMeeting } from '../../store/circle.js';
+
+export async function run(ctx: Context, opts: { count?: string; from?: string; ics?: string; json?: boolean }): Promise<void> {
+  const count = opts.count === undefined ? 6 : Number(opts.count);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--count ${opts.count}: use a whole number from 1 to 1000`);
+  if (opts.from !== undefined && !isIsoDate(opts.from)) throw new UsageError(`--from ${opts.from}: use a date like 2026-11-24`);
+  if (opts.ics === '-') throw new UsageError('--ics needs a file name, e.g. --ics riverside.ics');
+
+  const { dir, slug } = await ctx.circle();
+  const [{ circle }, last] = await Promise.all([loadCircle(dir, slug), loadLastMeeting(dir)]);
+  const c = circle.data;
+  const dates = upcomingMeetings({ circle: c, last: last?.data, today: ctx.today(), from: opts.from, count });
+  const { rule, anchor, start, end, reworded } = describeSchedule(c);
+
+  if (opts.ics !== undefined) {
+    await ctx.deliver(buildIcs({ name: c.name, stamp: ctx.deps.now(), events: meetingEvents(c, dates) }), { out: opts.ics });
+  }
+
+  if (opts.json) {
+    ctx.out.data(JSON.stringify({ rule, cadence: c.schedule.cadence, anchor, start, end, location: c.schedule.location, dates }, null, 2));
+    return;
+  }
+  const color = ctx.out.color;
+  const line = (d: UpcomingMeeting): string[] => {
+    if (d.movedTo) return [color.dim(`${longDate(d.date)}  no meeting (moved to ${longDate(d.movedTo)} at the last meeting)`)];
+    if (d.skipped) return [color.dim(`${longDate(d.date)}  no meeting (listed under schedule.skip)`)];
+    return [
+      d.chosen ? `${longDate(d.date)}  (chosen at the last meeting)` : longDate(d.date),
+      ...(d.topic ? [`  Topic: ${d.topic}`] : []),
+      ...(d.speaker ? [`  Speaker: ${d.speaker}`] : []),
+    ];
+  };
+  const lines = [
+    `${color.bold(c.name)} meets ${rule}${reworded ? ` (circle.yaml: "${c.schedule.cadence}")` : ''}.`,
+    `${start}–${end}${c.schedule.location ? `, ${c.schedule.location}` : ''}`,
+    '',
+    ...dates.flatMap(line),
+  ];
+  ctx.out.data(lines.join('\n'));
+}

@@ -1,0 +1,68 @@
+// circle topics [drop N|TOPIC]: the backlog of topics the group asked to learn about.
+import { warnUnreadable, type Context } from '../../context.js';
+import { longDate } from '../../core/dates.js';
+import { backlogByDemand, topicKey, type Demand } from '../../core/memory.js';
+import { displayPath, UsageError } from '../../errors.js';
+import { reportCommit } from '../../render/commit.js';
+import { plural } from '../../render/document.js';
+import { circleFile, loadCircle, loadLastMeeting } from '../../store/circle.js';
+import { commitIfWanted } from '../../store/git.js';
+import { circleMemory } from '../../store/memory.js';
+import { dropTopic } from '../../store/agreements.js';
+
+/** The backlog as the facilitator sees it: everything open, asks in confidence counted but not named. */
+async function backlog(ctx: Context) {
+  const { dir, slug } = await ctx.circle();
+  const [files, last] = await Promise.all([loadCircle(dir, slug), loadLastMeeting(dir)]);
+  const { memory, unreadable } = await circleMemory(dir, files.circle.data);
+  warnUnreadable(ctx, unreadable);
+  const chosen = last?.data.next.topic?.trim();
+  return { dir, circle: files.circle.data, chosen, topics: backlogByDemand(memory, { all: true }) };
+}
+
+export async function list(ctx: Context, opts: { json?: boolean }): Promise<void> {
+  const { chosen, topics } = await backlog(ctx);
+  const rows = topics.map((t, i) => ({
+    n: i + 1,
+    topic: t.topic,
+    asks: t.count,
+    since: t.first,
+    by: t.by,
+    inConfidence: t.inConfidence,
+    ...(chosen && topicKey(chosen) === topicKey(t.topic) && { chosen: true }),
+  }));
+  if (opts.json) return ctx.out.data(JSON.stringify(rows, null, 2));
+  if (!rows.length) return ctx.out.info('No topics are open: the group has learned or let go of everything it asked for.');
+  const c = ctx.out.color;
+  const lines = rows.map((r) => {
+    const who = [...r.by, ...(r.inConfidence ? [`${plural(r.inConfidence, 'ask')} in confidence`] : [])].join(', ');
+    const head = `${String(r.n).padStart(3)}. ${r.topic}${r.chosen ? c.green('  (chosen for next time)') : ''}`;
+    return `${head}\n     ${c.dim(`asked ${r.asks === 1 ? 'once' : `${r.asks} times`}, first on ${longDate(r.since)}${who ? ` (${who})` : ''}`)}`;
+  });
+  ctx.out.data(lines.join('\n'));
+  ctx.out.info(`\n${plural(rows.length, 'topic')} open, most-asked first. Let one go with \`circle topics drop N\`.`);
+}
+
+/** The open topic `which` names: its number in `circle topics`, the topic, or the start of it when only one begins so. */
+function pick(topics: Demand[], which: string): Demand | undefined {
+  if (/^\d+$/.test(which.trim())) return topics[Number(which) - 1];
+  const key = topicKey(which);
+  const starts = topics.filter((t) => topicKey(t.topic).startsWith(key));
+  return topics.find((t) => topicKey(t.topic) === key) ?? (starts.length === 1 ? starts[0] : undefined);
+}
+
+export async function drop(ctx: Context, which: string): Promise<number> {
+  const { dir, circle, topics } = await backlog(ctx);
+  const topic = pick(topics, which);
+  if (!topic) {
+    const hint = topics.length ? `\`circle topics\` lists them, numbered 1 to ${topics.length}` : 'no topic is open';
+    throw new UsageError(`no single open topic ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
+  }
+  // Every ask so far is let go, even one dated after today (minutes recorded ahead of time).
+  await dropTopic(dir, { topic: topic.topic, on: topic.last > ctx.today() ? topic.last : ctx.today() });
+  const asked = topic.count === 1 ? 'asked once' : `asked ${topic.count} times`;
+  ctx.out.info(`Let go of "${topic.topic}" (${asked}): it is off the backlog and the agenda, and comes back if someone asks for it again.`);
+  const message = `topics: ${circle.name}: let go of ${topic.topic}`;
+  const shown = displayPath(circleFile(dir), ctx.deps.cwd);
+  return reportCommit(ctx.out, await commitIfWanted(dir, circle.git.commit, [circleFile(dir)], message, ctx.deps.env), message, `${shown} is written`, [shown]);
+}

@@ -1,0 +1,158 @@
+// Issue 22's points on reading and the caches, through the command line: a link at a cache
+// file is replaced, never written through (1); an older meeting edited in place is noticed
+// (14); a damaged cache or a `.cache` that is a file costs speed, never a command (15);
+// derived files are no more readable than the files they copy (16); every command reads a
+// file as `check` does (18).
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { checksum } from '../../src/store/cache.js';
+import { saveDraft } from '../../src/store/draft.js';
+import { exampleDir } from '../helpers.js';
+import { run, testdir } from '../harness.js';
+import { ANSWERS } from './meet-answers.js';
+
+const env = { CIRCLE_TODAY: '2026-11-17' };
+
+/** A copy of the example circle (without its caches), its files last changed an hour ago; returns the workspace and the circle's folder. */
+function example(): { root: string; dir: string } {
+  const root = testdir({});
+  const dir = join(root, 'circles', 'riverside-leaders');
+  cpSync(exampleDir, dir, { recursive: true, filter: (f) => !f.includes('.cache') });
+  age(dir);
+  return { root, dir };
+}
+
+const HOUR_AGO = new Date(Date.now() - 3600_000);
+function age(dir: string): void {
+  for (const f of readdirSync(dir, { recursive: true })) utimesSync(join(dir, String(f)), HOUR_AGO, HOUR_AGO);
+}
+
+const CACHES = ['files.json', 'memory.json', 'summaries.json'];
+
+describe('a link at a cache file', () => {
+  it('is replaced by the cache, never written through, and a dangling one creates nothing', async () => {
+    const { root, dir } = example();
+    const outside = testdir({ 'decoy.txt': 'keep me\n' });
+    mkdirSync(join(dir, '.cache'));
+    symlinkSync(join(outside, 'decoy.txt'), join(dir, '.cache', 'files.json'));
+    symlinkSync(join(outside, 'made-by-memory'), join(dir, '.cache', 'memory.json'));
+    symlinkSync(join(outside, 'made-by-summaries'), join(dir, '.cache', 'summaries.json'));
+    for (const argv of [['agenda'], ['history'], ['agenda']]) expect((await run(argv, { cwd: root, env })).code, argv.join(' ')).toBe(0);
+    expect(readFileSync(join(outside, 'decoy.txt'), 'utf8')).toBe('keep me\n');
+    expect(readdirSync(outside)).toEqual(['decoy.txt']);
+    for (const name of CACHES) expect(lstatSync(join(dir, '.cache', name)).isFile(), name).toBe(true);
+  });
+
+  it('at .cache itself (a folder elsewhere) gets nothing written into it', async () => {
+    const { root, dir } = example();
+    const outside = testdir({});
+    symlinkSync(outside, join(dir, '.cache'));
+    for (const argv of [['agenda'], ['history']]) expect((await run(argv, { cwd: root, env })).code, argv.join(' ')).toBe(0);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+});
+
+describe('the memory', () => {
+  it('notices an older meeting edited in place (same inode), in agenda and in the minutes meet writes', async () => {
+    const { root, dir } = example();
+    const older = join(dir, 'meetings', '2026-09-22.yaml');
+    const first = await run(['agenda', '--json'], { cwd: root, env });
+    const open = JSON.parse(first.stdout).reflect.commitments.find((f: { from?: string }) => f.from === '2026-09-22');
+    expect(open, 'a commitment made on 2026-09-22 is still open').toBeDefined();
+    const inode = statSync(older).ino;
+    writeFileSync(older, readFileSync(older, 'utf8').replace(open.commitment, 'Edited in place since'));
+    expect(statSync(older).ino).toBe(inode);
+    const check = await run(['check'], { cwd: root, env });
+    expect(check.code, check.stderr).toBe(0);
+    const again = await run(['agenda', '--json'], { cwd: root, env });
+    expect(JSON.parse(again.stdout).reflect.commitments.find((f: { from?: string }) => f.from === '2026-09-22').commitment).toBe('Edited in place since');
+  });
+});
+
+describe('a damaged cache', () => {
+  it('a memory.json whose body is damaged (the header right, or even its checksum) is worked out again', async () => {
+    const { root, dir } = example();
+    const good = await run(['agenda'], { cwd: root, env });
+    const file = join(dir, '.cache', 'memory.json');
+    const [header] = readFileSync(file, 'utf8').split('\n');
+    const sources = JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!).sources;
+    for (const body of ['{"sources": 1, "memory": [', JSON.stringify({ sources, memory: { commitments: 5, backlog: null } })]) {
+      writeFileSync(file, `${header}\n${body}`);
+      expect(await run(['agenda'], { cwd: root, env })).toEqual(good);
+      const forged = { ...JSON.parse(header!), sum: checksum(Buffer.from(body)) };
+      writeFileSync(file, `${JSON.stringify(forged)}\n${body}`);
+      expect(await run(['agenda'], { cwd: root, env })).toEqual(good);
+    }
+  });
+
+  it('a .cache that is a regular file: every command works without it, and check stays right', async () => {
+    const { root, dir } = example();
+    const answers = join(root, 'answers.yaml');
+    writeFileSync(answers, stringify(ANSWERS));
+    const before = await Promise.all([['agenda'], ['history'], ['members', 'list'], ['topics'], ['stats'], ['practice']].map((argv) => run(argv, { cwd: root, env })));
+    rmSync(join(dir, '.cache'), { recursive: true, force: true });
+    writeFileSync(join(dir, '.cache'), 'not a folder\n');
+    for (const [i, argv] of [['agenda'], ['history'], ['members', 'list'], ['topics'], ['stats'], ['practice']].entries()) {
+      const r = await run(argv, { cwd: root, env });
+      expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, argv.join(' ')).toBe(before[i]!.stdout);
+    }
+    const meet = await run(['meet', '--answers', answers], { cwd: root, env });
+    expect(meet.code, meet.stderr).toBe(0);
+    const check = await run(['check'], { cwd: root, env });
+    expect(check.code, check.stderr).toBe(0);
+    expect(readFileSync(join(dir, '.cache'), 'utf8')).toBe('not a folder\n');
+  });
+});
+
+describe('what the tool writes is no more readable than what it copies', () => {
+  it('with every circle file at 0600 (umask 022), the caches, the draft and new minutes are 0600 too', async () => {
+    const { root, dir } = example();
+    for (const f of readdirSync(dir, { recursive: true })) {
+      const path = join(dir, String(f));
+      if (statSync(path).isFile()) chmodSync(path, 0o600);
+    }
+    for (const argv of [['agenda'], ['history'], ['practice']]) expect((await run(argv, { cwd: root, env })).code).toBe(0);
+    const modes: Record<string, number> = {};
+    for (const name of readdirSync(join(dir, '.cache'))) modes[`.cache/${name}`] = statSync(join(dir, '.cache', name)).mode & 0o777;
+    expect(Object.keys(modes).length).toBeGreaterThanOrEqual(3);
+    await saveDraft(dir, { date: '2026-11-17', started: '2026-11-17T18:00:00.000Z', answers: {}, at: {} });
+    modes['.draft.yaml'] = statSync(join(dir, '.draft.yaml')).mode & 0o777;
+    rmSync(join(dir, '.draft.yaml'));
+    const answers = join(root, 'answers.yaml');
+    writeFileSync(answers, stringify(ANSWERS));
+    const meet = await run(['meet', '--answers', answers], { cwd: root, env });
+    expect(meet.code, meet.stderr).toBe(0);
+    modes['minutes'] = statSync(join(dir, 'meetings', '2026-11-17.yaml')).mode & 0o777;
+    expect(modes).toEqual(Object.fromEntries(Object.keys(modes).map((k) => [k, 0o600])));
+  });
+
+  it('new minutes take the mode the other meetings have (0640 here)', async () => {
+    const { root, dir } = example();
+    for (const f of readdirSync(join(dir, 'meetings'))) chmodSync(join(dir, 'meetings', f), 0o640);
+    const answers = join(root, 'answers.yaml');
+    writeFileSync(answers, stringify(ANSWERS));
+    expect((await run(['meet', '--answers', answers], { cwd: root, env })).code).toBe(0);
+    expect(statSync(join(dir, 'meetings', '2026-11-17.yaml')).mode & 0o777).toBe(0o640);
+    expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
+  });
+});
+
+describe('every command reads a file as check does', () => {
+  it('refuses `guests: []#note` (a comment must follow a space) in agenda, history, minutes and stats as check does', async () => {
+    const { root, dir } = example();
+    const newest = join(dir, 'meetings', '2026-10-20.yaml');
+    const text = readFileSync(newest, 'utf8');
+    expect(text).toMatch(/^ {2}guests: .*$/m);
+    writeFileSync(newest, text.replace(/^ {2}guests: .*$/m, '  guests: []#note'));
+    const check = await run(['check'], { cwd: root, env });
+    expect(check.code).toBe(65);
+    for (const argv of [['agenda'], ['history'], ['minutes', '2026-10-20'], ['stats'], ['topics'], ['practice']]) {
+      const r = await run(argv, { cwd: root, env });
+      expect(r.code, `${argv.join(' ')}: ${r.stderr}`).toBe(65);
+      expect(r.stderr, argv.join(' ')).toContain('meetings/2026-10-20.yaml:');
+    }
+  });
+});
