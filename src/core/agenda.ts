@@ -57,8 +57,8 @@ export interface Agenda {
   reflect?: { commitments: AgendaCommitment[]; issues: AgendaQuestion[]; moreIssues: number; missedLast: string[] };
   /** The topic chosen last time, and the backlog of topics asked for (most-asked first). */
   learning?: { topic?: string; speaker?: string; backlog: BacklogItem[]; more: number };
-  /** Carried on: the questions still open (from any earlier meeting), and last time's notes for next time. */
-  carried?: { questions: AgendaQuestion[]; moreQuestions: number; notes?: string };
+  /** Carried on: the questions still open (from any earlier meeting), last time's notes for next time, and the one thing the group asked to change. */
+  carried?: { questions: AgendaQuestion[]; moreQuestions: number; notes?: string; change?: string };
   /** First meeting: the format and traditions proposed in circle.yaml, to agree or change. */
   proposedFormat?: Array<{ title: string; minutes: number }>;
   /** The meeting after this one, by the schedule. */
@@ -246,6 +246,7 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
       questions: questions.slice(0, shown).map(asked),
       moreQuestions: Math.max(0, questions.length - shown),
       ...(last.next.notes?.trim() && { notes: last.next.notes.trim() }),
+      ...(last.verdict?.change?.trim() && { change: last.verdict.change.trim() }),
     },
   };
 }

@@ -54,6 +54,11 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
   return toIso(addDaysFns(toDate(iso), days));
 }
 
+/** The latest next date a meeting may choose: two years on (a far date would make `schedule` list thousands of years). */
+export function latestNextDate(meeting: IsoDate): IsoDate {
+  return meeting >= '9998-01-01' ? '9999-12-31' : addDays(meeting, 730);
+}
+
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return differenceInCalendarDays(toDate(to), toDate(from));
 }

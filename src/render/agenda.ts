@@ -104,6 +104,7 @@ export function agendaDocument(a: Agenda, options: { full?: boolean | undefined 
       ...(a.vision ? [subheading(labelOf('purpose', 'vision')), paragraph(a.vision)] : []),
       ...(a.outcomes ? [subheading(labelOf('purpose', 'outcomes')), list(a.outcomes.map((o) => ({ label: o.label, text: o.text })))] : []),
       ...(a.carried?.notes ? [subheading('Noted for today at the last meeting'), paragraph(a.carried.notes)] : []),
+      ...(a.carried?.change ? [subheading(labelOf('closing', 'last_change')), paragraph(a.carried.change)] : []),
     ],
     sections,
     ...(a.traditions.length && { footer: sentence(`Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;,:]+$/, '')).join(' · ')}`) }),

@@ -7,6 +7,7 @@ import { DataError, type Problem } from '../errors.js';
 import type { FileKey } from './cache.js';
 import { dateMatches, meetingFile } from './circle.js';
 import type { SummaryView } from './summaries.js';
+import { decodeUtf8 } from './utf8.js';
 import { loadYaml, MAX_FILE_BYTES, readYaml } from './yaml-file.js';
 
 export interface Stale {
@@ -27,12 +28,13 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
     try {
       // Read at once (much quicker than fs/promises for thousands of small files);
       // anything unusual goes through loadYaml, which words the problem.
-      let text: string | undefined;
+      let bytes: Buffer | undefined;
       try {
-        if (key[0] <= MAX_FILE_BYTES) text = readFileSync(file, 'utf8');
+        if (key[0] <= MAX_FILE_BYTES) bytes = readFileSync(file);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed while we read: skip it
       }
+      const text = bytes && decodeUtf8(file, bytes);
       const meeting = text === undefined ? await loadYaml(file, meetingSchema, dateMatches(date)) : readYaml(file, text, meetingSchema, dateMatches(date));
       parsed.entries.push([date, key, view.pick(meeting.data)]);
     } catch (error) {

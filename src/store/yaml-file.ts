@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { showName } from '../core/names.js';
 import { CircleError, DataError, displayPath, type Problem } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { decodeUtf8 } from './utf8.js';
 import { carryEdit } from './carry-edit.js';
 import { fastRead } from './fast-yaml.js';
 import { withWriteLock } from './lock.js';
@@ -283,7 +284,7 @@ export async function readText(file: string): Promise<string> {
       if (total > MAX_FILE_BYTES) throw tooLarge(file, 'more than that');
       if (info.isFile() && bytesRead < want) break; // a short read of a file is its end
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return decodeUtf8(file, Buffer.concat(chunks, total));
   } finally {
     await handle.close();
   }
@@ -298,9 +299,8 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export async function writeCircleFile(file: string, text: string, options: { exclusive?: boolean; mode?: number } = {}): Promise<void> {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_FILE_BYTES) {
-    throw new CircleError(
-      `${displayPath(file)} would be ${mib(bytes)}, more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a circle file may hold; nothing was written. Shorten the longest text in it.`,
-    );
+    const message = `${displayPath(file)} would be ${mib(bytes)}, more than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a circle file may hold; nothing was written. Shorten the longest text in it.`;
+    throw Object.assign(new CircleError(message), { code: 'EFBIG' });
   }
   await writeFileAtomic(file, text, options);
 }

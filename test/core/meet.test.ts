@@ -334,7 +334,7 @@ describe('an answers file, rehearsed', () => {
     expect(bad).toEqual([
       'attendance: "Nobody" is not one of: José Álvarez, Łucja Nowak, Amara Okafor, Đặng Thu Hương, Grace Whitfield',
       'learning.format: expected one of: speaker, dialogue',
-      'next.date: a date after 2026-11-17, as YYYY-MM-DD',
+      'next.date: a date after 2026-11-17 and at most two years ahead (by 2028-11-16), as YYYY-MM-DD',
     ]);
     expect(unknown).toEqual(['reflect.Nobody.tried', 'learning.sumary']);
   });

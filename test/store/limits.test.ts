@@ -7,6 +7,8 @@ import { checkMinutes } from '../../src/store/record.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { MAX_FILE_BYTES } from '../../src/store/yaml-file.js';
 import { tempDir } from '../helpers.js';
+import type { DataError } from '../../src/errors.js';
+import { decodeUtf8 } from '../../src/store/utf8.js';
 
 describe('written, then unreadable: limits at write time', () => {
   it('a draft too large to read back is refused before it is written', async () => {
@@ -36,5 +38,23 @@ describe('minutes are checked before they are written', () => {
       /the minutes of 2026-11-17 would not be valid \(facilitator: contains control characters.*\); nothing was written/,
     );
     expect(existsSync(join(dir, 'meetings', '2026-11-17.yaml'))).toBe(false);
+  });
+});
+
+describe('decodeUtf8', () => {
+  const at = (bytes: Buffer) => {
+    try {
+      decodeUtf8('/x/f.yaml', bytes);
+    } catch (error) {
+      const [p] = (error as DataError).problems;
+      return `${p!.line}:${p!.col} ${/byte 0x\w\w/.exec(p!.message)![0]}`;
+    }
+    return 'valid';
+  };
+  it('points at the first byte of the first bad character, counting characters, not bytes', () => {
+    expect(at(Buffer.from('a: ok\nb: łódź\n'))).toBe('valid');
+    expect(at(Buffer.concat([Buffer.from('a: ok\nb: łó'), Buffer.from([0xe9]), Buffer.from('n\n')]))).toBe('2:6 byte 0xE9');
+    expect(at(Buffer.concat([Buffer.from('a: é'), Buffer.from([0xc5])]))).toBe('1:5 byte 0xC5'); // cut short at the end
+    expect(at(Buffer.concat([Buffer.from('a\n\nb: '), Buffer.from([0xff]), Buffer.from('\n')]))).toBe('3:4 byte 0xFF');
   });
 });

@@ -72,7 +72,16 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
     if (!(await createAsk(ctx.deps).confirm('Edit it again?', true))) return keep('The edit does not check, so', EXIT.data);
   }
 
-  if (!(await replaceIfUnchanged(file.path, original, text))) return keep(`${shown} changed while you were editing (another command, or a sync), so`, EXIT.failure);
+  let replaced: boolean;
+  try {
+    replaced = await replaceIfUnchanged(file.path, original, text);
+  } catch (error) {
+    // A refused write (read-only, a link out of the workspace, a full disk) keeps the edit, as every refusal does.
+    if (!(error instanceof CircleError)) throw error;
+    ctx.out.info(error.message);
+    return keep('So', error.exitCode);
+  }
+  if (!replaced) return keep(`${shown} changed while you were editing (another command, or a sync), so`, EXIT.failure);
   await copy.discard();
   ctx.out.info(`Saved ${shown}.`);
   return commitEdit(ctx, ws.root, dir, slug, file.path);

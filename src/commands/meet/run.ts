@@ -56,8 +56,15 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     if (!kept && date > ctx.today()) ctx.out.warn(`${longDate(date)} is ahead of today: these minutes will be dated then (--date records another day).`);
     if (!scripted) ctx.out.info(ctx.out.messageColor.bold(`${plan.circle.name}: meeting ${plan.number}, ${longDate(date)}`));
     const prompter = scripted ? await answersPrompter(scripted, plan.members) : await terminalPrompter(ctx);
-    const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
-    return await record(ctx, dir, slug, plan, finished);
+    try {
+      const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
+      return await record(ctx, dir, slug, plan, finished);
+    } catch (error) {
+      // Answers too large to keep: the answers file holds them all, so no draft is left behind either.
+      if (!scripted || kept || !(error instanceof CircleError) || (error as NodeJS.ErrnoException).code !== 'EFBIG') throw error;
+      await removeDraft(dir);
+      throw new CircleError(`the answers in ${scripted.shown} are too large: ${error.message}`);
+    }
   } finally {
     await lock.release();
   }

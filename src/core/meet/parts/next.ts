@@ -1,23 +1,28 @@
 // What's Next?: each person's take-aways and commitment, then the next topic, speaker and date.
-import { isIsoDate } from '../../dates.js';
+import { isIsoDate, latestNextDate } from '../../dates.js';
 import { backlogByDemand, byDemand, topicKey } from '../../memory.js';
 import { FIELD, memberFields, say } from '../../prompts.js';
 import { scheduledAfter } from '../../schedule.js';
 import { everyone, namesOf, present, sameName, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
+import { outcomeReviewSteps } from './verdict.js';
 import { Asker, stepId, tagOf, type MeetingPlan, type Step } from '../step.js';
 
 export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const a = new Asker('next', plan);
   const scheduled = scheduledAfter(plan.circle, plan.date) ?? '';
+  const latest = latestNextDate(plan.date);
   const laterDate = (v: Value) =>
-    typeof v !== 'string' || !v.trim() || (isIsoDate(v.trim()) && v.trim() > plan.date) ? true : `a date after ${plan.date}, as YYYY-MM-DD`;
+    typeof v !== 'string' || !v.trim() || (isIsoDate(v.trim()) && v.trim() > plan.date && v.trim() <= latest)
+      ? true
+      : `a date after ${plan.date} and at most two years ahead (by ${latest}), as YYYY-MM-DD`;
   return [
     ...everyone(draft).flatMap((name) => a.each(name)),
     a.one('topic', { choices: topicIdeas(plan, draft).map((idea) => ({ name: ideaLabel(plan, idea), value: idea.topic })) }),
     a.one('speaker'),
     a.one('date', { default: scheduled, validate: laterDate }),
     a.one('notes'),
+    ...outcomeReviewSteps(plan),
   ];
 }
 
