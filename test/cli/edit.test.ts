@@ -44,8 +44,10 @@ describe('circle edit', () => {
     const deep = editor(`sed -i '0,/    joined: 2026-06-02/s//    joined: 2026-06-02\\n      x-phone: 555 0100/' "$1"`);
     const r = await cli(['edit', 'members'], { cwd: root, env: { ...env, EDITOR: deep } });
     expect(r.code).toBe(65);
+    const kept = readFileSync(/your edit is kept in (\S+)/.exec(r.stderr)![1]!, 'utf8');
+    const line = kept.split('\n').findIndex((l) => l.includes('x-phone')) + 1;
     const problems = r.stderr.split('\n').filter((l) => l.startsWith('circles/'));
-    expect(problems).toEqual(['circles/riverside-leaders/members.yaml:9:7: this line is indented deeper than the key above it: keys of one entry start in the same column']);
+    expect(problems).toEqual([`circles/riverside-leaders/members.yaml:${line}:7: this line is indented deeper than the key above it: keys of one entry start in the same column`]);
     expect(r.stderr).not.toContain('quotes');
   });
 
