@@ -138,7 +138,8 @@ describe('an answer kept in confidence', () => {
     // The facilitator's minutes mark the one answer; the agenda handed round leaves it (and its request) out.
     const minutes = await cli(['minutes', DATE], { cwd: root, env });
     expect(minutes.stdout).toMatch(/New issues \(in confidence\)\W+Our treasurer may step down/);
-    const agenda = await cli(['agenda', '--format', 'text'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    // --full: the handout lists only the most asked-for topics.
+    const agenda = await cli(['agenda', '--format', 'text', '--full'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
     expect(agenda.code, agenda.stderr).toBe(0);
     for (const shared of ['The vans need insurance', 'Volunteer rotas', 'Board roles']) expect(agenda.stdout).toContain(shared);
     for (const kept of ['treasurer', 'Succession planning']) expect(agenda.stdout).not.toContain(kept);
@@ -146,7 +147,7 @@ describe('an answer kept in confidence', () => {
     // A reflection kept whole in confidence (as older minutes have it) still keeps all of it off the agenda.
     const whole = text.replace('      in_confidence:\n        - new_issues\n', '      private: true\n');
     writeFileSync(minutesPath(dir), whole);
-    const again = await cli(['agenda', '--format', 'text'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    const again = await cli(['agenda', '--format', 'text', '--full'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('The vans need insurance');
     for (const kept of ['treasurer', 'driver rota']) expect(again.stdout).not.toContain(kept);

@@ -186,6 +186,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Speaker (or who led the dialogue)');
     await t.answerLines('Notes from the session', 'Early signs of burnout.', 'What helps: rotas, rest.');
     await t.answer('Questions the group raised (1;');
+    await t.answer('Still open from earlier meetings'); // Enter: none answered
     for (let i = 0; i < 2; i++) for (const q of ['What stood out for you today', 'What will you put into practice', 'What would you like us to learn']) await t.answer(q);
     await t.answer('Topic for next time');
     await t.answer('Speaker for next time, if known');
