@@ -113,6 +113,27 @@ describe('circle meet --answers', () => {
   });
 });
 
+describe('a long answer', () => {
+  it('is kept as a block of lines and printed as paragraphs in every format', async () => {
+    const { root, dir, file } = withAnswers({
+      attendance: ['Łucja Nowak'],
+      'learning.notes': 'Burnout shows early.\nRotas help.\n\nSo does rest.',
+      'next.notes': 'Amara brings food.\nBook the hall.',
+    });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(minutesPath(dir), 'utf8');
+    expect(text).toContain('  notes: |-\n    Burnout shows early.\n    Rotas help.\n\n    So does rest.\n');
+    const md = (await cli(['minutes', DATE, '--format', 'markdown'], { cwd: root, env })).stdout;
+    expect(md).toContain('Burnout shows early.\n\nRotas help.\n\nSo does rest.\n');
+    expect(md).toMatch(/Noted for next time:\*\* Amara brings food\.\n\nBook the hall\.\n/);
+    const html = (await cli(['minutes', DATE, '--format', 'html'], { cwd: root, env })).stdout;
+    expect(html).toMatch(/<p>Burnout shows early\.<\/p>\s*<p>Rotas help\.<\/p>\s*<p>So does rest\.<\/p>/);
+    const plain = (await cli(['minutes', DATE, '--format', 'text'], { cwd: root, env })).stdout;
+    expect(plain).toMatch(/Burnout shows early\.\n\s*\n\s*Rotas help\./);
+  });
+});
+
 describe('an answer kept in confidence', () => {
   it('keeps that answer and a request raised in it off the agenda, and the rest of the reflection on it; old minutes kept whole in confidence still are', async () => {
     const { root, dir, file } = withAnswers({
