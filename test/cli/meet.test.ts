@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { answerText } from '../../src/core/prompts.js';
+import { buildRecap } from '../../src/core/mail.js';
 import { loadLastMeeting } from '../../src/store/circle.js';
 import type { Draft } from '../../src/core/meet/index.js';
 import { saveDraft } from '../../src/store/draft.js';
@@ -163,6 +164,10 @@ describe('an answer kept in confidence', () => {
     expect(agenda.code, agenda.stderr).toBe(0);
     for (const shared of ['The vans need insurance', 'Volunteer rotas', 'Board roles']) expect(agenda.stdout).toContain(shared);
     for (const kept of ['treasurer', 'Succession planning']) expect(agenda.stdout).not.toContain(kept);
+
+    // The recap mailed to members leaves the commitment kept in confidence out.
+    const recap = buildRecap('Riverside', (await loadLastMeeting(dir))!.data);
+    expect(recap.commitments.map((c) => c.member)).not.toContain('Łucja Nowak');
 
     // A reflection kept whole in confidence (as older minutes have it) still keeps all of it off the agenda.
     const whole = text.replace('      in_confidence:\n        - new_issues\n', '      private: true\n');
