@@ -56,8 +56,8 @@ export interface Agenda {
   reflect?: { commitments: AgendaCommitment[]; openIssues: OpenIssue[]; missedLast: string[] };
   /** The topic chosen last time, and the backlog of topics asked for (most-asked first). */
   learning?: { topic?: string; speaker?: string; backlog: BacklogItem[]; more: number };
-  /** Carried from last time: Learning Together's open questions and the notes for next time. */
-  carried?: { questions: string[]; notes?: string };
+  /** Carried from last time: Learning Together's open questions, the notes for next time, and the one thing the group asked to change. */
+  carried?: { questions: string[]; notes?: string; change?: string };
   /** First meeting: the format and traditions proposed in circle.yaml, to agree or change. */
   proposedFormat?: Array<{ title: string; minutes: number }>;
   /** The meeting after this one, by the schedule. */
@@ -219,6 +219,7 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     carried: {
       questions: last.learning.questions.map((q) => q.trim()).filter(Boolean),
       ...(last.next.notes?.trim() && { notes: last.next.notes.trim() }),
+      ...(last.verdict?.change?.trim() && { change: last.verdict.change.trim() }),
     },
   };
 }

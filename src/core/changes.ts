@@ -12,6 +12,8 @@ export interface FileChange {
   status: 'added' | 'changed' | 'removed';
   before: unknown;
   after: unknown;
+  /** The file as it is now does not read (it is not one clean YAML document). */
+  unreadable?: true;
 }
 
 interface Person {
@@ -74,7 +76,8 @@ export function describeChanges(files: readonly FileChange[]): string[] {
     const said = byCircle.get(slug) ?? [];
     byCircle.set(slug, said);
     const date = /^meetings\/(\d{4}-\d{2}-\d{2})\.yaml$/.exec(file)?.[1];
-    if (date) said.push(f.status === 'added' ? `new meeting ${date}` : f.status === 'removed' ? `meeting ${date} taken out` : `minutes of ${date} changed`);
+    if (f.unreadable) said.push(`${file} came in but does not read (below: where, and how to settle it)`);
+    else if (date) said.push(f.status === 'added' ? `new meeting ${date}` : f.status === 'removed' ? `meeting ${date} taken out` : `minutes of ${date} changed`);
     else if (file === 'members.yaml') said.push(...membersChanges(f.before, f.after));
     else if (file === 'circle.yaml') said.push(...(f.status === 'added' ? ['a new circle'] : f.status === 'removed' ? ['circle.yaml taken out'] : circleChanges(f.before, f.after)));
   }

@@ -43,6 +43,8 @@ export type MinutesSection =
       /** At a first meeting, which has no Reflect: the requests made in What's Next. */
       requests?: Requests;
       decision: { topic?: string | undefined; speaker?: string | undefined; date?: string | undefined; notes?: string | undefined };
+      /** At an outcome review: each outcome's rating, 1–5. */
+      outcomes: Array<{ field: string; rating: number }>;
     };
 
 /** What was said to each question the group discussed, in order. */
@@ -80,6 +82,8 @@ export interface MinutesView {
   presentCount: number;
   guestCount: number;
   sections: Array<MinutesSection | AgreementSection>;
+  /** The group's verdict at the close (members' minutes only). */
+  verdict?: { useful?: number | undefined; change?: string | undefined } | undefined;
   notes?: string | undefined;
 }
 
@@ -168,6 +172,7 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
         ...(first && requests.length && { requests }),
         // The notes for next time are house-keeping: members' minutes only.
         decision: { topic: clean(n.topic), speaker: clean(n.speaker), date: n.date, notes: pub ? undefined : clean(n.notes) },
+        outcomes: discussed('purpose').flatMap((field) => (n.outcomes?.[field] ? [{ field, rating: n.outcomes[field] }] : [])),
       });
     }
   }
@@ -184,6 +189,7 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
     presentCount: meeting.attendance.present.length,
     guestCount: meeting.attendance.guests.length,
     sections,
+    verdict: pub ? undefined : meeting.verdict,
     notes: pub ? undefined : clean(meeting.notes),
   };
 }

@@ -38,8 +38,17 @@ export const PART_IDS = ['opening', 'introductions', 'reflect', 'learning', 'nex
 export type PartId = (typeof PART_IDS)[number];
 type Prompts = Record<PartId, Part>;
 
+/** The words of the mails `circle send` writes: subjects, greetings, headings. */
+export interface MailWords {
+  agenda: Record<'subject' | 'greeting' | 'intro', string>;
+  recap: Record<'subject' | 'greeting' | 'intro' | 'learned' | 'topic' | 'speaker' | 'questions' | 'commitments' | 'requests' | 'next' | 'date' | 'none', string>;
+  signature: string;
+  facilitator: string;
+}
+
 /** The defaults, as shipped (checked against this shape by test/core/prompts.test.ts). */
 export const PROMPTS = data as Prompts;
+export const MAIL_WORDS = (data as { mail: MailWords }).mail;
 
 /** Text with its {placeholders} filled in; unknown ones stay as written. */
 export function fill(text: string, values: Record<string, string | number>): string {

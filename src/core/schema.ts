@@ -8,7 +8,7 @@ import { CONTROL_PROBLEM, nameKey, nameProblem, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate, latestNextDate } from './dates.js';
 import { discussed, memberFields, type PartId } from './prompts.js';
-import { editDistance, hasControlChars } from './text.js';
+import { editDistance, hasControlChars, isEmailAddress } from './text.js';
 
 const text = z.string({ error: 'expected text' }).refine((v) => !hasControlChars(v), { message: CONTROL_PROBLEM });
 /** A person's or circle's name: one line, no control characters (see nameProblem). */
@@ -36,6 +36,14 @@ const minutes = z
   .int({ message: 'expected whole minutes' })
   .min(0, { message: 'minutes cannot be negative' })
   .max(24 * 60, { message: 'more than a day of minutes' });
+/** What's Next reviews the outcomes every sixth meeting unless circle.yaml says otherwise. */
+export const DEFAULT_REVIEW_EVERY = 6;
+/** A rating from 1 to 5 (the group's verdict, an outcome's progress). */
+const rating = z
+  .number({ error: 'expected a number from 1 to 5' })
+  .int({ message: 'expected a whole number from 1 to 5' })
+  .min(1, { message: 'expected a number from 1 to 5' })
+  .max(5, { message: 'expected a number from 1 to 5' });
 /** Keys that start with this are the reader's own: kept in the file, never read. */
 const OWN_KEY_PREFIX = 'x-';
 
@@ -60,6 +68,19 @@ function unknownKeyMessage(key: string, known: readonly string[], hint: string |
 
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A key that names a secret: such a value must never sit in a circle, which git shares. */
+const SECRET_KEY = /(^|[^a-z])(pass|passwd|password|passphrase|secret|token|api_?key|credentials?)([^a-z]|$)/i;
+const SECRET_MESSAGE =
+  'looks like a password or other secret: a circle is shared through git, so mail settings and passwords live in your own ' +
+  'configuration ($XDG_CONFIG_HOME/circle/mail.yaml, mode 600, or CIRCLE_SMTP_* variables). Remove it, and change that password if this file was ever shared';
+
+/** The path of every secret-looking key in a value of one's own (`x-…`), nested or not. */
+function secretKeys(value: unknown, path: Array<string | number>): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => secretKeys(v, [...path, i]));
+  if (!isMapping(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => [...(SECRET_KEY.test(k.replace(/-/g, '_')) ? [[...path, k]] : []), ...secretKeys(v, [...path, k])]);
+}
+
 /**
  * A mapping with exactly these keys (plus keys of one's own). Each unknown key is its
  * own problem, found even when other values are wrong, so one `check` reports them all.
@@ -72,7 +93,14 @@ function strictObject<S extends z.ZodRawShape>(shape: S, hint?: (key: string) =>
   return z.preprocess((value, ctx) => {
     if (isMapping(value)) {
       for (const key of Object.keys(value)) {
+        if (key.startsWith(OWN_KEY_PREFIX)) {
+          for (const path of secretKeys({ [key]: value[key] }, [])) ctx.addIssue({ code: 'custom', path, message: `"${path.at(-1)}" ${SECRET_MESSAGE}`, continue: true });
+        }
         if (Object.hasOwn(shape, key) || key.startsWith(OWN_KEY_PREFIX)) continue;
+        if (SECRET_KEY.test(key.replace(/-/g, '_'))) {
+          ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [key], message: `${JSON.stringify(key)} ${SECRET_MESSAGE}`, continue: true });
+          continue;
+        }
         // 'unrecognized_keys' lets the object's own problems be reported too (other issues stop a pipe).
         ctx.addIssue({ code: 'unrecognized_keys', keys: [key], path: [key], message: unknownKeyMessage(key, known, hint?.(key)), continue: true });
       }
@@ -131,6 +159,13 @@ export const circleSchema = strictObject({
   traditions: list(text),
   /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
   dropped_topics: list(strictObject({ topic: text, on: isoDate })),
+  /** Every this many meetings, What's Next asks how the group is moving towards each outcome (0: never). */
+  review_outcomes_every: z
+    .number({ error: 'expected a number of meetings, e.g. 6' })
+    .int({ message: 'expected a whole number of meetings' })
+    .min(0, { message: 'expected 0 (never) or more' })
+    .nullish()
+    .transform((v) => v ?? DEFAULT_REVIEW_EVERY),
   git: strictObject({ commit: z.boolean({ error: 'expected true or false' }).nullish() })
     .nullish()
     .transform((v) => ({ commit: v?.commit ?? undefined })),
@@ -144,6 +179,13 @@ const memberShape = {
   joined: optDate,
   /** Their answer to "if your mission succeeded, what would the community look like?". */
   vision: optText,
+  /** Where `circle send` mails the agenda and the recap. */
+  email: z
+    .string({ error: 'expected a mail address, e.g. ana@example.org' })
+    .transform((v) => v.trim())
+    .refine(isEmailAddress, { message: 'expected a mail address such as ana@example.org (no name or <brackets> around it)' })
+    .nullish()
+    .transform((v) => v || undefined),
   active: z
     .boolean({ error: 'expected true or false' })
     .nullish()
@@ -284,9 +326,13 @@ export const meetingSchema = strictObject({
       date: optDate,
       /** Notes for next time (who brings food, reminders): printed on the next agenda. */
       notes: optText,
+      /** At an outcome review: how the group sees itself moving towards each outcome, 1–5. */
+      outcomes: optional(strictObject(Object.fromEntries(discussed('purpose').map((k) => [k, optional(rating)])) as Record<string, ReturnType<typeof optional<typeof rating>>>)),
     })
     .nullish()
-    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined }),
+    .transform((v) => v ?? { members: [], topic: undefined, speaker: undefined, date: undefined, notes: undefined, outcomes: undefined }),
+  /** The group's verdict at the close: how useful the meeting was (1–5) and one thing to change. */
+  verdict: optional(strictObject({ useful: optional(rating), change: optText })),
   notes: optText,
 }).superRefine((m, ctx) => {
   // Run even when other fields failed: only two real dates are compared.

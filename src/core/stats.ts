@@ -1,5 +1,7 @@
 // The numbers behind `circle stats`: attendance per meeting and per member, the topics
 // learned, and how many commitments were followed up.
+import { OUTCOMES } from './agreements.js';
+import { labelOf } from './prompts.js';
 import { historyRows, rosters, type HistoryRow } from './history.js';
 import { countFollowUps, followUps, type FollowUpCounts } from './practice.js';
 import type { Member } from './schema.js';
@@ -24,6 +26,10 @@ export interface CircleStats {
   commitments: FollowUpCounts;
   /** Average share of members present, over all meetings (0..1); undefined with no meetings. */
   averageAttendance?: number | undefined;
+  /** The group's verdict at each meeting that gave one: how useful it was, 1–5. */
+  usefulness: Array<{ date: string; number: number; useful: number }>;
+  /** Each outcome's ratings (1–5) at the meetings that reviewed them, in date order. */
+  outcomes: Array<{ id: string; label: string; ratings: Array<{ date: string; number: number; rating: number }> }>;
 }
 
 export function circleStats(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): CircleStats {
@@ -60,5 +66,11 @@ export function circleStats(meetings: readonly MeetingSummary[], members: readon
     topics: meetings.filter((m) => m.topic).map((m) => ({ date: m.date, number: m.number, topic: m.topic!, speaker: m.speaker })),
     commitments: countFollowUps(links),
     averageAttendance: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : undefined,
+    usefulness: meetings.flatMap((m) => (m.useful ? [{ date: m.date, number: m.number, useful: m.useful }] : [])),
+    outcomes: OUTCOMES.map((id) => ({
+      id,
+      label: labelOf('purpose', id),
+      ratings: meetings.flatMap((m) => (m.outcomes?.[id] ? [{ date: m.date, number: m.number, rating: m.outcomes[id] }] : [])),
+    })).filter((o) => o.ratings.length),
   };
 }

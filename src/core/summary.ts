@@ -38,6 +38,10 @@ export interface MeetingSummary {
   dropped: string[];
   /** The agreements (purpose, ground rules, format) this meeting set or changed. */
   agreed: AgreementPart[];
+  /** The group's verdict at the close: how useful the meeting was, 1–5. */
+  useful?: number | undefined;
+  /** At an outcome review: each outcome's rating, 1–5, by outcome id. */
+  outcomes?: Record<string, number> | undefined;
 }
 
 export function summarizeMeeting(m: Meeting): MeetingSummary {
@@ -54,6 +58,8 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     reported: unique(m.reflect.members.filter(hasReport).map((r) => r.member)),
     dropped: unique(m.reflect.members.filter((r) => r.dropped).map((r) => r.member)),
     agreed: agreementsChanged(m),
+    useful: m.verdict?.useful,
+    outcomes: m.next.outcomes && Object.keys(m.next.outcomes).length ? (m.next.outcomes as Record<string, number>) : undefined,
   };
 }
 

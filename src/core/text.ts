@@ -19,3 +19,8 @@ export function editDistance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
+
+/** A mail address in its plain form, name@domain.tld: no spaces, brackets, quotes or commas. */
+export function isEmailAddress(text: string): boolean {
+  return text.length <= 254 && /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\.]+$/u.test(text) && !hasControlChars(text);
+}

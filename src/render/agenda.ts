@@ -88,6 +88,7 @@ export function agendaDocument(a: Agenda): PrintDocument {
       ...(a.purpose ? [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)] : []),
       ...(a.outcomes ? [subheading(labelOf('purpose', 'outcomes')), list(a.outcomes.map((o) => ({ label: o.label, text: o.text })))] : []),
       ...(a.carried?.notes ? [subheading('Noted for today at the last meeting'), paragraph(a.carried.notes)] : []),
+      ...(a.carried?.change ? [subheading(labelOf('closing', 'last_change')), paragraph(a.carried.change)] : []),
     ],
     sections,
     ...(a.traditions.length && { footer: `Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;]+$/, '')).join(' · ')}.` }),

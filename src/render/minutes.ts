@@ -91,10 +91,21 @@ function section(s: MinutesSection | AgreementSection): Section {
       if (d.notes) decided.push({ label: 'Noted for next time', text: d.notes });
       blocks.push({ kind: 'subheading', text: 'Decided for next time' });
       blocks.push(decided.length ? { kind: 'list', items: decided } : { kind: 'paragraph', text: 'Nothing decided yet.', muted: true });
+      blocks.push(...listUnder(labelOf('next', 'outcomes'), s.outcomes.map((o) => ({ label: labelOf('purpose', o.field), text: `${o.rating}/5` }))));
       break;
     }
   }
   return { heading: s.title, blocks };
+}
+
+/** The group's verdict at the close, when it gave one. */
+function verdict(m: MinutesView): Section[] {
+  const v = m.verdict;
+  const items = [
+    ...(v?.useful ? [{ label: labelOf('closing', 'useful'), text: `${v.useful}/5` }] : []),
+    ...(v?.change?.trim() ? [{ label: labelOf('closing', 'change'), text: v.change.trim() }] : []),
+  ];
+  return items.length ? [{ heading: labelOf('closing', 'verdict'), blocks: [{ kind: 'list', items }] }] : [];
 }
 
 export function minutesDocument(m: MinutesView): PrintDocument {
@@ -113,6 +124,7 @@ export function minutesDocument(m: MinutesView): PrintDocument {
   const sections = [
     ...(attendance.length ? [{ heading: 'Attendance', blocks: attendance }] : []),
     ...m.sections.map(section),
+    ...verdict(m),
     ...(m.notes ? [{ heading: 'Notes', blocks: [{ kind: 'paragraph', text: m.notes } as Block] }] : []),
   ];
   return {

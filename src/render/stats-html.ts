@@ -1,6 +1,7 @@
 // `circle stats --format html`: one self-contained page (inline CSS and SVG, nothing fetched).
 import type { CircleStats } from '../core/stats.js';
 import { bucket, percent } from './chart.js';
+import { labelOf } from '../core/prompts.js';
 import { plural } from './document.js';
 import { escapeHtml as esc, htmlPage, PRINT_CSS } from './html.js';
 
@@ -89,6 +90,42 @@ function commitmentChart(s: CircleStats): string {
   return `<svg viewBox="0 0 ${W} 24" role="img" aria-label="What became of the commitments">${rects}</svg><ul class="legend">${legend}</ul>`;
 }
 
+/** Ratings from 1 to 5 over time, as a line with its points labelled. */
+function ratingChart(points: ReadonlyArray<{ date: string; number: number; value: number }>, label: string): string {
+  const W = 720;
+  const H = 120;
+  const pad = 28;
+  const step = points.length > 1 ? (W - 2 * pad) / (points.length - 1) : 0;
+  const xy = points.map((p, i) => [pad + (points.length > 1 ? i * step : (W - 2 * pad) / 2), H - 10 - ((p.value - 1) / 4) * (H - 30)] as const);
+  const grid = [1, 3, 5].map((g) => {
+    const y = H - 10 - ((g - 1) / 4) * (H - 30);
+    return `<line x1="${pad}" x2="${W}" y1="${y}" y2="${y}" class="grid"/><text x="0" y="${y + 4}" class="axis">${g}</text>`;
+  });
+  const labelled = points.length <= 40;
+  const dots = points.map((p, i) => {
+    const [x, y] = xy[i]!;
+    const value = labelled ? `<text x="${x.toFixed(1)}" y="${(y - 6).toFixed(1)}" class="value" text-anchor="middle">${p.value}</text>` : '';
+    return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3.5" class="dot"><title>${esc(`${p.date} #${p.number}: ${p.value}/5`)}</title></circle>${value}`;
+  });
+  const line = `<polyline points="${xy.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ')}" class="line"/>`;
+  const ends = `<text x="${pad}" y="${H + 14}" class="axis">${points[0]!.date}</text><text x="${W}" y="${H + 14}" class="axis" text-anchor="end">${points.at(-1)!.date}</text>`;
+  return `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="${esc(label)}">${grid.join('')}${line}${dots.join('')}${ends}</svg>`;
+}
+
+/** The group's verdict per meeting and each outcome's ratings review by review. */
+function verdictCharts(s: CircleStats): string {
+  const parts: string[] = [];
+  if (s.usefulness.length) {
+    const heading = labelOf('closing', 'useful');
+    parts.push(`<h2>${esc(heading)}</h2>\n${ratingChart(s.usefulness.map((u) => ({ ...u, value: u.useful })), heading)}`);
+  }
+  if (s.outcomes.length) {
+    parts.push(`<h2>${esc(labelOf('next', 'outcomes'))}</h2>`);
+    for (const o of s.outcomes) parts.push(`<h3>${esc(o.label)}</h3>\n${ratingChart(o.ratings.map((r) => ({ ...r, value: r.rating })), o.label)}`);
+  }
+  return parts.join('\n');
+}
+
 export function statsHtml(s: CircleStats, title: string): string {
   const body = s.meetings.length
     ? `<p>${plural(s.meetings.length, 'meeting')}, ${s.meetings[0]!.date} to ${s.meetings.at(-1)!.date}. On average ${percent(s.averageAttendance)} of members came.
@@ -100,6 +137,7 @@ ${attendanceChart(s)}
 ${memberChart(s)}
 <h2>Commitments</h2>
 ${commitmentChart(s)}
+${verdictCharts(s)}
 <h2>Topics learned</h2>
 <ol>${s.topics.map((t) => `<li><time>${t.date}</time> ${esc(t.topic)}${t.speaker ? ` <span class="hint">(${esc(t.speaker)})</span>` : ''}</li>`).join('\n')}</ol>`
     : '<p>No meetings yet.</p>';
@@ -110,7 +148,8 @@ const CSS = `
 h1 { font-size: 1.6em; } h2 { font-size: 1.2em; margin-top: 1.6em; }
 svg { width: 100%; height: auto; font-size: 12px; }
 .bar { fill: #3a7d44; } .bar.member { fill: #2f6690; }
-.grid { stroke: #ddd; } .axis { fill: #666; font-size: 11px; }
+.grid { stroke: #ddd; } .line { fill: none; stroke: #2f6690; stroke-width: 2; } .dot { fill: #2f6690; }
+h3 { font-size: 1em; margin: 1em 0 .2em; } .axis { fill: #666; font-size: 11px; }
 .value { fill: #222; font-size: 11px; font-variant-numeric: tabular-nums; } .value.inside { fill: #fff; } .open + .value.inside { fill: #222; }
 .ok { fill: #3a7d44; background: #3a7d44; } .warn { fill: #e0a100; background: #e0a100; }
 .bad { fill: #b23a48; background: #b23a48; } .open { fill: #bbb; background: #bbb; }

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CircleStats } from '../core/stats.js';
 import { bar, percent, sparkline, type ChartStyle } from './chart.js';
+import { labelOf } from '../core/prompts.js';
 import { plural } from './document.js';
 import { wrap } from './text.js';
 import { displayWidth, padEnd, truncate } from './width.js';
@@ -16,6 +17,38 @@ interface StatsTextOptions {
 /** Up to this many meetings get a bar each; more are drawn as one sparkline. */
 const MAX_BARS = 24;
 const MAX_TOPICS = 12;
+
+/** The group's verdict (how useful, 1–5) per meeting, and each outcome's ratings review by review. */
+function verdictTrends(s: CircleStats, o: StatsTextOptions, width: number, out: string[], say: (text: string, style?: (s: string) => string) => void): void {
+  const c = o.color;
+  const u = s.usefulness;
+  if (u.length) {
+    say(labelOf('closing', 'useful'), c.bold);
+    const mean = u.reduce((a, x) => a + x.useful, 0) / u.length;
+    if (u.length <= MAX_BARS) {
+      const labels = u.map((m) => `${m.date} #${m.number}`);
+      const lw = Math.max(...labels.map(displayWidth));
+      u.forEach((m, i) => out.push(`${padEnd(labels[i]!, lw)}  ${c.green(bar(m.useful / 5, Math.min(20, width - lw - 5), o.style))}  ${m.useful}`));
+    } else {
+      const lw = u[0]!.date.length;
+      out.push(`${u[0]!.date} ${c.green(sparkline(u.map((m) => (m.useful - 1) / 4), Math.max(10, width - 2 * lw - 2), o.style))} ${u.at(-1)!.date}`);
+    }
+    out.push(`(${plural(u.length, 'meeting')} rated, ${mean.toFixed(1)} on average)`);
+    out.push('');
+  }
+  if (s.outcomes.length) {
+    say(labelOf('next', 'outcomes'), c.bold);
+    const lw = Math.min(24, Math.max(...s.outcomes.map((x) => displayWidth(x.label))));
+    for (const x of s.outcomes) {
+      const last = x.ratings.at(-1)!;
+      const trail = x.ratings.map((r) => String(r.rating)).join(o.style.unicode ? ' → ' : ' > ');
+      out.push(truncate(`${padEnd(truncate(x.label, lw, o.style.unicode), lw)}  ${c.cyan(bar(last.rating / 5, 10, o.style))}  ${trail}`, width, o.style.unicode));
+    }
+    const dates = [...new Set(s.outcomes.flatMap((x) => x.ratings.map((r) => `${r.date} #${r.number}`)))].sort();
+    say(`(reviewed ${dates.length === 1 ? `once, ${dates[0]}` : `${dates.length} times: ${dates.join(', ')}`})`, c.dim);
+    out.push('');
+  }
+}
 
 export function statsText(s: CircleStats, o: StatsTextOptions): string {
   const c = o.color;
@@ -71,6 +104,8 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
       `${k.missed} never followed up (missed every meeting since), ${k.open} still open${k.letGo ? `, ${k.letGo} let go` : ''}.`,
   );
   out.push('');
+
+  verdictTrends(s, o, width, out, say);
 
   say(`Topics learned (${s.topics.length})`, c.bold);
   const shown = s.topics.slice(-MAX_TOPICS);

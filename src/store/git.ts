@@ -4,6 +4,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { CircleError } from '../errors.js';
+import { withWriteLock } from './lock.js';
 
 const run = promisify(execFile);
 
@@ -45,13 +47,62 @@ const UNFINISHED: Array<[file: string, what: string, end: string]> = [
   ['BISECT_LOG', 'a bisect', 'end it with `git bisect reset`'],
 ];
 
+/** What `circle sync` keeps in the repository's git folder while it works: see store/sync.ts. */
+export const SYNC_RECORD = 'circle-sync.json';
+
+export interface Unfinished {
+  file: string;
+  what: string;
+  end: string;
+  /** A rebase that `circle sync` started (its record is there). */
+  sync: boolean;
+}
+
 /** Work git has left unfinished in this repository (by the file it keeps meanwhile), or undefined. */
-export async function unfinishedWork(dir: string, env: NodeJS.ProcessEnv): Promise<{ file: string; what: string; end: string } | undefined> {
-  const paths = (await git(dir, ['rev-parse', ...UNFINISHED.flatMap(([f]) => ['--git-path', f])], env)).split('\n');
-  const i = UNFINISHED.findIndex((_, k) => paths[k] && existsSync(resolve(dir, paths[k])));
+export async function unfinishedWork(dir: string, env: NodeJS.ProcessEnv): Promise<Unfinished | undefined> {
+  const files = [...UNFINISHED.map(([f]) => f), SYNC_RECORD];
+  const paths = (await git(dir, ['rev-parse', ...files.flatMap((f) => ['--git-path', f])], env)).split('\n');
+  const there = (k: number) => Boolean(paths[k] && existsSync(resolve(dir, paths[k])));
+  const i = UNFINISHED.findIndex((_, k) => there(k));
   if (i < 0) return undefined;
   const [file, what, end] = UNFINISHED[i]!;
-  return { file, what, end };
+  return { file, what, end, sync: file === 'rebase-merge' && there(UNFINISHED.length) };
+}
+
+/** Paths (absolute) of the files git has left unmerged. */
+export async function unmergedFiles(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const top = (await git(dir, ['rev-parse', '--show-toplevel'], env)).trim();
+  const out = await git(dir, ['diff', '--name-only', '--diff-filter=U', '-z'], env);
+  return [...new Set(out.split('\0').filter(Boolean))].map((p) => join(top, p));
+}
+
+/** How a stopped sync is finished, for every command that is refused meanwhile. */
+export const FINISH_SYNC =
+  'settle the files it names (run circle sync to see them again; `circle edit` checks them as you save), then run circle sync to finish it';
+
+/** A write refused because git is in the middle of something (see refuseWhileUnfinished). */
+export class GitBusyError extends CircleError {}
+
+/**
+ * Refuse (a GitBusyError, nothing written) to write a circle file while git is in the
+ * middle of something: a write then would be swept into that work, or lost if it is
+ * undone. Only `settling`, a file a stopped sync waits for, may be written then.
+ */
+export async function refuseWhileUnfinished(dir: string, env: NodeJS.ProcessEnv, settling?: string): Promise<void> {
+  if (!hasDotGit(dir)) return;
+  let work: Unfinished | undefined;
+  try {
+    work = await unfinishedWork(dir, env);
+  } catch {
+    return; // not a work tree, or no git: nothing in progress that a write could disturb
+  }
+  if (!work) return;
+  if (settling !== undefined && work.file === 'rebase-merge' && (await unmergedFiles(dir, env)).includes(resolve(settling))) return;
+  throw new GitBusyError(
+    work.sync
+      ? `circle sync stopped on files both sides changed, and waits for you: ${FINISH_SYNC}. Nothing was written meanwhile.`
+      : `${work.what} is in progress in this repository, so nothing was written: ${work.end}, then run this again.`,
+  );
 }
 
 /** Why a commit now would land somewhere it should not, or undefined when it is safe. */
@@ -69,10 +120,11 @@ async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv): Promise<stri
 
 type CommitResult = { ok: true } | { ok: false; reason: string };
 
-/** Git's first lines of complaint, for a message. */
+/** Git's first lines of complaint, for a message (some of git's reasons go to stdout). */
 export function gitReason(error: unknown): string {
-  const e = error as { stderr?: string; message: string };
-  return (e.stderr || e.message).trim().split('\n').filter(Boolean).slice(0, 8).join('\n  ');
+  const e = error as { stderr?: string; stdout?: string; message: string };
+  const said = `${e.stderr ?? ''}\n${e.stdout ?? ''}`.trim();
+  return (said || e.message).split('\n').filter((l) => l.trim()).slice(0, 8).join('\n  ');
 }
 
 /**
@@ -89,6 +141,9 @@ export async function commitPaths(dir: string, paths: string[], message: string,
     return { ok: true };
   } catch (error) {
     if (notInstalled(error)) return { ok: false, reason: 'git is not installed (there is no `git` on PATH): install git to keep the history.' };
+    // Nothing left to commit (someone committed these files meanwhile, `circle sync` say) is what was wanted.
+    const left = await git(dir, ['status', '--porcelain', '--untracked-files=all', '--', ...paths], env).catch(() => '?');
+    if (!left.trim()) return { ok: true };
     return { ok: false, reason: gitReason(error) };
   }
 }
@@ -100,5 +155,6 @@ export type Committed = CommitResult | { ok: 'off' | 'no-repo' };
 export async function commitIfWanted(dir: string, wanted: boolean | undefined, paths: string[], message: string, env: NodeJS.ProcessEnv): Promise<Committed> {
   if (wanted === false) return { ok: 'off' };
   if (!(await insideWorkTree(dir, env))) return { ok: wanted ? 'no-repo' : 'off' };
-  return commitPaths(dir, paths, message, env);
+  // Under the circle's write lock, which `circle sync` holds while it works: never in the middle of one.
+  return withWriteLock(dir, paths[0]!, () => commitPaths(dir, paths, message, env));
 }

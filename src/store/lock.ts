@@ -89,8 +89,11 @@ export function acquireLock(dir: string, started: string): Promise<Lock> {
   );
 }
 
-/** How long a writer waits for another to finish its change: changes take milliseconds. */
-const WRITE_WAIT_MS = 10_000;
+/**
+ * How long a writer waits for another to finish: a change and its commit take milliseconds,
+ * but `circle sync` holds the lock while it talks to the remote.
+ */
+const WRITE_WAIT_MS = 60_000;
 
 /**
  * Run `change` (which writes `file`) holding the write lock of `dir` (for circle.yaml and members.yaml: the

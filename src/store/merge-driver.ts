@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { writeFileAtomic } from './atomic.js';
+import { bothVersions } from './conflict-markers.js';
 import { git, insideWorkTree } from './git.js';
 import { templatePath } from './templates.js';
 import { editedText } from './yaml-file.js';
@@ -75,16 +76,22 @@ export async function mergeFiles(
   env: NodeJS.ProcessEnv,
 ): Promise<DriverResult> {
   const [base, ours, theirs] = (await Promise.all([paths.base, paths.ours, paths.theirs].map((p) => readFile(p, 'utf8')))) as [string, string, string];
-  if (!base.trim()) {
-    // Both sides wrote the file from nothing (two records of one meeting): keep both
-    // whole, one above the other, rather than interleave two different records.
-    const nl = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
-    await writeFile(paths.ours, `<<<<<<< ${labels[0]}\n${nl(ours)}=======\n${nl(theirs)}>>>>>>> ${labels[1]}\n`);
-    return { conflicts: ['written on both sides'], structural: false };
-  }
+  // Both versions whole, one above the other: for two records of one meeting written
+  // from nothing (rather than interleave them), and for a merge that could not be made.
+  const both = async (why: string): Promise<DriverResult> => {
+    await writeFile(paths.ours, bothVersions(ours, theirs, labels));
+    return { conflicts: [why], structural: false };
+  };
+  if (!base.trim()) return both('written on both sides');
   const render = (doc: Parameters<typeof editedText>[0]['doc'], original: string) =>
     editedText({ path: paths.ours, text: original, doc, data: doc.toJS(), schema: z.unknown() });
-  const merged = mergeYaml(base, ours, theirs, render);
+  let merged: ReturnType<typeof mergeYaml>;
+  try {
+    merged = mergeYaml(base, ours, theirs, render);
+  } catch (error) {
+    // The merged document does not render (an alias whose anchor the other side changed, say).
+    return both(`could not be merged part by part (${(error as Error).message.split('\n')[0]}); the file holds both versions whole`);
+  }
   if (merged && !merged.conflicts.length) {
     await writeFile(paths.ours, merged.texts.ours);
     return { conflicts: [], structural: true };

@@ -8,7 +8,7 @@
 // bad file is reported as file:line:col (exit 65) on every run.
 import { isAscii } from 'node:buffer';
 import type { Meeting } from '../core/schema.js';
-import type { AgreementPart } from '../core/agreements.js';
+import { OUTCOMES, type AgreementPart } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError } from '../errors.js';
@@ -171,6 +171,8 @@ function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
     idList(m.reported, strings),
     idList(m.dropped, strings),
     idList(m.agreed, strings),
+    m.useful ?? null,
+    m.outcomes ? OUTCOMES.map((k) => m.outcomes![k] ?? null) : null,
   ];
 }
 
@@ -188,6 +190,8 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
     reported: stringList(r[8], names),
     dropped: stringList(r[9], names),
     agreed: stringList(r[10], names) as AgreementPart[],
+    useful: (r[11] as number | null) ?? undefined,
+    outcomes: r[12] ? Object.fromEntries(OUTCOMES.flatMap((k, i) => ((r[12] as Array<number | null>)[i] ? [[k, (r[12] as number[])[i]!]] : []))) : undefined,
   };
 }
 

@@ -1,11 +1,13 @@
 // Sharing a workspace through its git remote: what is waiting to be committed, the
 // upstream branch, pull (rebase, autostash) and push, and what came in.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { FileChange } from '../core/changes.js';
 import { CircleError } from '../errors.js';
-import { git, gitReason } from './git.js';
+import { isDerived, writeFileAtomic } from './atomic.js';
+import { bothVersions, markerLines, SYNC_LABELS } from './conflict-markers.js';
+import { git, gitReason, SYNC_RECORD } from './git.js';
 
 /** Set while `circle sync` runs git, so the merge driver can name the two sides. */
 export const SYNC_ENV = 'CIRCLE_SYNC';
@@ -20,6 +22,9 @@ export interface Repo {
   top: string;
   env: NodeJS.ProcessEnv;
 }
+
+/** A path from the top of the work tree, as a path from the workspace folder (with /). */
+const fromRoot = (repo: Repo, topPath: string) => relative(repo.root, join(repo.top, topPath)).split(sep).join('/');
 
 const run = (repo: Repo, args: string[]) => git(repo.root, args, { ...repo.env, [SYNC_ENV]: '1' });
 
@@ -41,7 +46,7 @@ export async function changedSharedFiles(repo: Repo): Promise<string[]> {
     const entry = fields[i]!;
     if (entry.length < 4) continue;
     if (/^[RC]/.test(entry)) i++; // a rename names its old path next
-    const path = relative(repo.root, join(repo.top, entry.slice(3))).split(sep).join('/');
+    const path = fromRoot(repo, entry.slice(3));
     if (SHARED.test(path)) paths.push(path);
   }
   return paths.sort();
@@ -85,7 +90,7 @@ export async function upstream(repo: Repo): Promise<Upstream & { fresh: boolean 
   return { remote, branch, name, fresh: !exists };
 }
 
-async function fetch(repo: Repo, remote: string): Promise<void> {
+export async function fetch(repo: Repo, remote: string): Promise<void> {
   try {
     await run(repo, ['fetch', '--quiet', remote]);
   } catch (error) {
@@ -103,16 +108,42 @@ export type StepResult = { ok: true } | { ok: false; conflicts: Conflict[]; reas
 export interface Conflict {
   path: string;
   lines: number[];
+  /** Which side took the file out while the other changed it: the shared copy, or this clone. */
+  removed?: 'shared' | 'here';
 }
+
 
 /** The files git left unmerged, and where their conflict markers are (none once someone settled them). */
 export async function conflicts(repo: Repo): Promise<Conflict[]> {
-  const paths = (await run(repo, ['diff', '--name-only', '--diff-filter=U', '-z']).catch(() => '')).split('\0').filter(Boolean);
+  // `git ls-files -u`: "mode object stage<TAB>path" per side present. In a rebase, stage 2
+  // is the shared copy and stage 3 this clone's commit.
+  const stages = new Map<string, Set<string>>();
+  for (const entry of (await run(repo, ['ls-files', '-u', '-z', '--full-name', ':/']).catch(() => '')).split('\0').filter(Boolean)) {
+    const [info, path] = entry.split('\t') as [string, string];
+    stages.set(path, (stages.get(path) ?? new Set()).add(info.split(' ')[2]!));
+  }
   return Promise.all(
-    paths.map(async (p) => {
+    [...stages].map(async ([p, has]) => {
       const text = await readFile(join(repo.top, p), 'utf8').catch(() => '');
-      const lines = text.split('\n').flatMap((line, i) => (line.startsWith('<<<<<<< ') ? [i + 1] : []));
-      return { path: relative(repo.root, join(repo.top, p)).split(sep).join('/'), lines };
+      const removed = !has.has('2') ? 'shared' : !has.has('3') ? 'here' : undefined;
+      return { path: fromRoot(repo, p), lines: removed ? [] : markerLines(text), ...(removed ? { removed } : {}) };
+    }),
+  );
+}
+
+/**
+ * A file both sides changed that the merge left without marker lines (its driver failed):
+ * write both versions whole into it, between marker lines, so nothing of either side is
+ * lost and the person sees what to choose.
+ */
+async function markUnmarked(repo: Repo, found: Conflict[]): Promise<Conflict[]> {
+  return Promise.all(
+    found.map(async (c) => {
+      if (c.removed || c.lines.length) return c;
+      const top = relative(repo.top, join(repo.root, c.path)).split(sep).join('/');
+      const [shared, yours] = await Promise.all(['2', '3'].map((n) => run(repo, ['show', `:${n}:${top}`])));
+      await writeFile(join(repo.root, c.path), bothVersions(shared!, yours!, SYNC_LABELS));
+      return { ...c, lines: [1] };
     }),
   );
 }
@@ -122,25 +153,140 @@ async function step(repo: Repo, args: string[]): Promise<StepResult> {
     await run(repo, args);
     return { ok: true };
   } catch (error) {
-    return { ok: false, conflicts: await conflicts(repo), reason: gitReason(error) };
+    const found = await conflicts(repo);
+    return { ok: false, conflicts: await markUnmarked(repo, found), reason: gitReason(error) };
   }
 }
 
-/** git pull --rebase --autostash; on a conflict the rebase waits for the person (and the next sync). */
-export function pull(repo: Repo): Promise<StepResult> {
-  return step(repo, ['pull', '--rebase', '--autostash', '--quiet']);
+/** Rebase this branch's commits onto its upstream, uncommitted changes set aside meanwhile; on a conflict the rebase waits for the person (and the next sync). */
+export function rebase(repo: Repo): Promise<StepResult> {
+  return step(repo, ['rebase', '--autostash', '--quiet']);
 }
 
-/** Mark the settled files as merged and let the rebase go on (keeping each commit's message). */
+/**
+ * Mark the settled files as merged and let the rebase go on (keeping each commit's
+ * message). Other files changed while it waited would stop git: they are set aside in
+ * git's stash meanwhile and put back after (a failure to put them back leaves them there).
+ */
 export async function continueRebase(repo: Repo, settled: string[]): Promise<StepResult> {
   if (settled.length) await run(repo, ['add', '--', ...settled.map((p) => join(repo.root, p))]);
-  return step({ ...repo, env: { ...repo.env, GIT_EDITOR: 'true' } }, ['rebase', '--continue']);
+  const meanwhile = await uncommitted(repo, true);
+  if (meanwhile.length) {
+    await run(repo, ['stash', 'push', '--quiet', '--message', 'circle sync: changed while the sync waited', '--', ...meanwhile.map((p) => join(repo.top, p))]);
+  }
+  const result = await step({ ...repo, env: { ...repo.env, GIT_EDITOR: 'true' } }, ['rebase', '--continue']);
+  if (meanwhile.length && result.ok) await run(repo, ['stash', 'pop', '--quiet']).catch(() => undefined);
+  return result;
 }
 
-/** The commit the stopped rebase started from: what this clone had before the sync. */
-export async function rebaseStart(repo: Repo): Promise<string | undefined> {
-  const file = resolve(repo.root, (await run(repo, ['rev-parse', '--git-path', 'rebase-merge/orig-head'])).trim());
-  return (await readFile(file, 'utf8').catch(() => '')).trim() || undefined;
+/** Give up a rebase: back to the commit it started from, uncommitted changes put back. */
+export async function abortRebase(repo: Repo): Promise<void> {
+  await run(repo, ['rebase', '--abort']);
+}
+
+/**
+ * What a sync keeps in the git folder from before its rebase until the rebase is over:
+ * the rebase is then known as its own (any other is left alone), and what it changed can be checked.
+ */
+export interface SyncRecord {
+  /** This clone's commit before the sync. */
+  head: string;
+  /** The newest entry of git's stash before the sync: a new one after it means git put uncommitted changes there. */
+  stash: string | null;
+  pid: number;
+  /** Working, or waiting for the person (stopped on a conflict). */
+  state: 'running' | 'stopped';
+}
+
+const gitPath = async (repo: Repo, name: string) => resolve(repo.root, (await run(repo, ['rev-parse', '--git-path', name])).trim());
+
+export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
+  try {
+    const record = JSON.parse(await readFile(await gitPath(repo, SYNC_RECORD), 'utf8')) as SyncRecord;
+    return typeof record.head === 'string' ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void> {
+  await writeFileAtomic(await gitPath(repo, SYNC_RECORD), `${JSON.stringify(record)}\n`, { durable: false });
+}
+
+export async function clearRecord(repo: Repo): Promise<void> {
+  await rm(await gitPath(repo, SYNC_RECORD), { force: true });
+}
+
+/** The newest entry of git's stash, if any. */
+export async function stashTop(repo: Repo): Promise<string | null> {
+  return (await run(repo, ['rev-parse', '--verify', '--quiet', 'refs/stash']).catch(() => '')).trim() || null;
+}
+
+/** The stash entries made since `since` (newest first), as `git stash list` names them. */
+export async function stashedSince(repo: Repo, since: string | null): Promise<string[]> {
+  const list = (await run(repo, ['stash', 'list', '--format=%H %gd: %gs']).catch(() => '')).split('\n').filter(Boolean);
+  const at = list.findIndex((l) => l.startsWith(`${since} `));
+  return (at < 0 ? list : list.slice(0, at)).map((l) => l.slice(l.indexOf(' ') + 1));
+}
+
+/**
+ * Clear what a sync killed in the middle of a merge leaves behind: the merge driver's
+ * temporary files (git's `.merge_file_XXXXXX`, untracked, at the top of the work tree)
+ * and git's index lock (its holder is dead). Returns what was removed.
+ */
+export async function clearLeftovers(repo: Repo): Promise<string[]> {
+  const litter = (await readdir(repo.top)).filter((n) => /^\.merge_file_[A-Za-z0-9]{6}$/.test(n));
+  const tracked = litter.length ? (await run(repo, ['ls-files', '-z', '--', ...litter.map((n) => join(repo.top, n))])).split('\0') : [];
+  const removed = litter.filter((n) => !tracked.includes(n)).map((n) => join(repo.top, n));
+  const lock = await gitPath(repo, 'index.lock');
+  if (await readFile(lock).then(() => true, () => false)) removed.push(lock);
+  await Promise.all(removed.map((f) => rm(f, { force: true })));
+  return removed;
+}
+
+/** Paths (from the top of the work tree) changed on the upstream since this branch parted from it. */
+async function incoming(repo: Repo, up: Upstream): Promise<string[]> {
+  return (await run(repo, ['diff', '--name-only', '--no-renames', '-z', `HEAD...${up.name}`])).split('\0').filter(Boolean);
+}
+
+/**
+ * Paths (from the top) with changes not committed, new files included; with `unstagedOnly`,
+ * only tracked files changed in the work tree and not in the index.
+ */
+async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> {
+  const fields = (await run(repo, ['status', '--porcelain=v1', '-z', `--untracked-files=${unstagedOnly ? 'no' : 'all'}`])).split('\0');
+  const paths: string[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const entry = fields[i]!;
+    if (entry.length < 4) continue;
+    if (!unstagedOnly || (entry[0] === ' ' && entry[1] !== ' ')) paths.push(entry.slice(3));
+    if (/^[RC]/.test(entry)) paths.push(fields[++i]!);
+  }
+  return paths;
+}
+
+/**
+ * Files changed here and not committed that the shared copy changed too (from the
+ * workspace folder): a rebase could not put those changes back on top of what comes in.
+ */
+export async function uncommittedClashes(repo: Repo, up: Upstream): Promise<string[]> {
+  const coming = new Set(await incoming(repo, up));
+  return (await uncommitted(repo)).filter((p) => coming.has(p)).map((p) => fromRoot(repo, p)).sort();
+}
+
+/**
+ * Local files under circles/ (.cache, .draft.yaml, .lock, .write-lock, write temp files) that the upstream tracks
+ * and this clone's commits do not take out: bringing them in would write over this
+ * computer's own (or, through a link, anywhere). Paths from the workspace folder.
+ */
+export async function derivedArriving(repo: Repo, up: Upstream): Promise<string[]> {
+  const tracked = (await run(repo, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', up.name])).split('\0').filter(Boolean);
+  const takenOut = new Set((await run(repo, ['diff', '--name-only', '--no-renames', '--diff-filter=D', '-z', `${up.name}...HEAD`])).split('\0'));
+  return tracked
+    .filter((p) => !takenOut.has(p))
+    .map((p) => fromRoot(repo, p))
+    .filter((p) => p.startsWith('circles/') && isDerived(p))
+    .sort();
 }
 
 /** How many commits here are not on the upstream yet. */
@@ -161,19 +307,23 @@ export async function changedBetween(repo: Repo, from: string, to: string): Prom
   const out = await run(repo, ['diff', '--name-status', '--no-renames', '-z', from, to, '--', '.']);
   const fields = out.split('\0').filter(Boolean);
   const files: FileChange[] = [];
-  const read = async (rev: string, topPath: string) => {
+  /** The data of a version, or `unreadable` when it is not one clean YAML document. */
+  const read = async (rev: string, topPath: string): Promise<{ data?: unknown; unreadable?: true }> => {
     try {
-      return parse(await run(repo, ['show', `${rev}:${topPath}`])) as unknown;
+      const doc = parseDocument(await run(repo, ['show', `${rev}:${topPath}`]), { uniqueKeys: true });
+      return doc.errors.length ? { unreadable: true } : { data: doc.toJS({ maxAliasCount: 50 }) as unknown };
     } catch {
-      return undefined;
+      return { unreadable: true };
     }
   };
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const [code, topPath] = [fields[i]!, fields[i + 1]!];
-    const path = relative(repo.root, join(repo.top, topPath)).split(sep).join('/');
+    const path = fromRoot(repo, topPath);
     if (!SHARED.test(path) || path === '.gitattributes') continue;
     const status = code === 'A' ? 'added' : code === 'D' ? 'removed' : 'changed';
-    files.push({ path, status, before: status === 'added' ? undefined : await read(from, topPath), after: status === 'removed' ? undefined : await read(to, topPath) });
+    const before = status === 'added' ? {} : await read(from, topPath);
+    const after = status === 'removed' ? {} : await read(to, topPath);
+    files.push({ path, status, before: before.data, after: after.data, ...(after.unreadable ? { unreadable: true } : {}) });
   }
   return files;
 }

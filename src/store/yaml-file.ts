@@ -9,6 +9,7 @@ import { CircleError, DataError, displayPath, type Problem } from '../errors.js'
 import { writeFileAtomic } from './atomic.js';
 import { decodeUtf8 } from './utf8.js';
 import { carryEdit } from './carry-edit.js';
+import { conflictProblem } from './conflict-markers.js';
 import { fastRead } from './fast-yaml.js';
 import { withWriteLock } from './lock.js';
 
@@ -156,6 +157,8 @@ export function parseYaml<S extends z.ZodTypeAny>(
     throw new DataError([...unique.slice(0, PROBLEMS_SHOWN), { ...next, message: `… and ${rest} more problem${rest === 1 ? '' : 's'} in this file` }]);
   };
 
+  const marked = conflictProblem(file, text);
+  if (marked) throw new DataError([marked]);
   let doc: Document.Parsed;
   let raw: unknown;
   try {
@@ -369,6 +372,7 @@ export async function updateYamlFile<S extends z.ZodTypeAny, R>(
   edit: (file: YamlFile<z.output<S>>) => R | Promise<R>,
 ): Promise<{ value: R; written: boolean }> {
   return withWriteLock(dirname(path), path, async () => {
+    await (await import('./git.js')).refuseWhileUnfinished(dirname(path), process.env);
     for (let attempt = 0; attempt < 3; attempt++) {
       let file: YamlFile<z.output<S>>;
       try {

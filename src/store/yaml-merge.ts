@@ -139,13 +139,22 @@ function mergeSeq(o: YAMLSeq | undefined, a: YAMLSeq, b: YAMLSeq, where: string,
   const keyed = identity([o?.items ?? [], a.items, b.items]);
   if (!keyed) return false;
   if (!isMap(a.items[0] ?? b.items[0])) {
-    // Plain values: both sides replacing the same value (each with their own) is one
-    // place changed two ways, not two additions.
-    const ids = (items: unknown[]) => new Set(items.map(keyed.id));
-    const [O, A, B] = [ids(o?.items ?? []), ids(a.items), ids(b.items)];
-    const removedByBoth = [...O].some((x) => !A.has(x) && !B.has(x));
-    const added = (S: Set<string>) => [...S].some((x) => !O.has(x));
-    if (removedByBoth && added(A) && added(B)) return false;
+    // Plain values: both sides replacing the same value (each with their own), or one
+    // rewording a value (a new one in its place) that the other dropped, is one place
+    // changed two ways, not an addition and a removal.
+    const base = (o?.items ?? []).map(keyed.id);
+    const [A, B] = [a.items.map(keyed.id), b.items.map(keyed.id)];
+    const O = new Set(base);
+    const removedByBoth = base.filter((x) => !A.includes(x) && !B.includes(x));
+    const added = (side: string[]) => side.some((x) => !O.has(x));
+    /** A new value stands where `x` stood in the base (after the nearest value before it that `side` kept). */
+    const replaced = (x: string, side: string[]) => {
+      const kept = base.slice(0, base.indexOf(x)).reverse().find((y) => side.includes(y));
+      const at = kept === undefined ? 0 : side.indexOf(kept) + 1;
+      return at < side.length && !O.has(side[at]!);
+    };
+    if (removedByBoth.length && added(A) && added(B)) return false;
+    if (removedByBoth.some((x) => replaced(x, A) || replaced(x, B))) return false;
   }
   mergeOwnComments(o, a, b);
   mergeItems(o?.items, a.items, b.items, keyed, where, m, (io, ia, ib, here) => mergeValue(io, ia, ib, here, m));

@@ -200,7 +200,7 @@ describe('errors name what the facilitator wrote', () => {
 });
 
 describe('git in the middle of something', () => {
-  it('`meet` during a stopped rebase writes the minutes, does not commit, and says what to run', async () => {
+  it('`meet` during a stopped rebase writes nothing, keeps every answer in the draft, and says what to run', async () => {
     const { root, circleDir } = makeWorkspace({ example: true });
     const g = (...args: string[]) => spawnSync('git', args, { cwd: root, env: testEnv(), encoding: 'utf8' });
     g('init', '-q', '-b', 'main');
@@ -217,11 +217,15 @@ describe('git in the middle of something', () => {
     const answers = join(root, 'answers.yaml');
     writeFileSync(answers, stringify({ facilitator: 'Łucja Nowak', attendance: ['Łucja Nowak'] }));
     const r = await cli(['meet', '--date', '2026-11-17', '--answers', answers], { cwd: root, env: { CIRCLE_TODAY: '2026-11-17' } });
-    expect(r.stderr).toMatch(/a rebase is in progress in this repository: finish it with `git rebase --continue`/);
+    expect(r.stderr).toMatch(/a rebase is in progress in this repository, so nothing was written: finish it with `git rebase --continue`/);
+    expect(r.stderr).toContain('`circle meet --resume` writes them');
     expect(r.code).toBe(1);
     const minutes = join(circleDir, 'meetings', '2026-11-17.yaml');
-    expect(existsSync(minutes)).toBe(true);
+    expect(existsSync(minutes)).toBe(false);
+    expect(existsSync(join(circleDir, '.draft.yaml'))).toBe(true);
     g('rebase', '--abort');
+    const resumed = await cli(['meet', '--resume', '--answers', answers], { cwd: root, env: { CIRCLE_TODAY: '2026-11-17' } });
+    expect(resumed.code, resumed.stderr).toBe(0);
     expect(existsSync(minutes)).toBe(true);
   });
 });

@@ -1,48 +1,13 @@
 // circle sync between two co-facilitators' clones of one workspace, through a bare
 // remote: real git, the built bin as the merge driver.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, tempDir } from '../helpers.js';
 import { run as cli } from '../harness.js';
+import { circleDir, env, meet, meetings, read, sharedWorkspace, SLUG } from './sync-fixture.js';
 
-const SLUG = 'eastside-youth-workers';
-const env = { CIRCLE_TODAY: '2026-11-10' };
-
-/** A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`. */
-async function sharedWorkspace() {
-  const top = tempDir('circle-sync-');
-  git(top, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
-  const a = join(top, 'a');
-  mkdirSync(a);
-  git(a, 'init', '--quiet', '--initial-branch=main');
-  expect((await cli(['init', 'Eastside Youth Workers', '--yes'], { cwd: a, env })).code).toBe(0);
-  // Comments written by hand, to be kept through every merge.
-  const members = join(a, 'circles', SLUG, 'members.yaml');
-  writeFileSync(members, readFileSync(members, 'utf8').replace('members: []', '# Ana started the circle.\nmembers: []'));
-  expect((await cli(['members', 'add', 'Ana Souza', '--org', 'Eastside Library', '--yes'], { cwd: a, env })).code).toBe(0);
-  // The first meeting (which agrees purpose, rules and format in circle.yaml) before the clone.
-  await meet(a, '2026-10-27', 'Ana Souza', 'Our first meeting.');
-  git(a, 'remote', 'add', 'origin', '../remote.git');
-  const first = await cli(['sync'], { cwd: a, env });
-  expect(first.code, first.stderr).toBe(0);
-  expect(first.stderr).toContain('Shared this workspace for the first time: origin/main now has it.');
-  git(top, 'clone', '--quiet', 'remote.git', 'b');
-  return { top, a, b: join(top, 'b') };
-}
-
-async function meet(cwd: string, date: string, facilitator: string, notes: string) {
-  const answers = join(cwd, '..', `answers-${date}-${facilitator.split(' ')[0]}.yaml`);
-  writeFileSync(answers, `facilitator: ${facilitator}\nnotes: ${notes}\n`);
-  const r = await cli(['meet', '--date', date, '--answers', answers], { cwd, env });
-  expect(r.code, r.stderr).toBe(0);
-}
-
-const circleDir = (clone: string) => join(clone, 'circles', SLUG);
-const read = (clone: string, file: string) => readFileSync(join(circleDir(clone), file), 'utf8');
-const meetings = (clone: string) => readdirSync(join(circleDir(clone), 'meetings')).filter((n) => n.endsWith('.yaml'));
-
-describe('circle sync', () => {
+describe('circle sync', { timeout: 120_000 }, () => {
   for (const order of [
     ['a', 'b', 'a', 'b'],
     ['b', 'a', 'b', 'a'],

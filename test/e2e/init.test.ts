@@ -39,9 +39,16 @@ describe.skipIf(!hasTmux && !inCI)('asking on a terminal', () => {
     await t.answer('Name for the name tag'); // Enter takes "Ana"
     await t.answer('Organisation', 'Eastside Library');
     await t.answer('If their mission succeeded');
+    // A mail address that is not one is refused on the spot; Enter would leave it out.
+    await t.see('? Mail address');
+    t.keys('-l', 'ana at library');
+    t.keys('Enter');
+    await t.see('an address like ana@example.org, or nothing');
+    t.keys('C-u');
+    await t.answer('Mail address', 'ana@example.org');
     expect(await t.exitCode()).toBe(0);
     expect(readFileSync(join(root, 'circles', 'eastside-youth-workers', 'members.yaml'), 'utf8')).toContain(
-      '  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n    joined: 2026-11-28\n    active: true\n',
+      '  - name: Ana Souza\n    tag: Ana\n    organization: Eastside Library\n    joined: 2026-11-28\n    email: ana@example.org\n    active: true\n',
     );
   });
 

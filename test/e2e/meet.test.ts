@@ -83,6 +83,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Speaker for next time, if known');
     await t.answer('Date of the next meeting');
     await t.answer('Anything to carry to next time', 'Lucja brings food');
+    await t.answer('How useful was today', '4');
+    await t.answer('One thing to change next time', 'Start on time');
     await t.answer('Anything else for the minutes', 'Thanks to the library');
     expect(await t.exitCode()).toBe(0);
     await t.see('Meeting 7 on 2026-11-17: minutes written to circles/riverside-leaders/meetings/2026-11-17.yaml');
@@ -98,6 +100,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
       '- topic: Board recruitment',
       'notes: Early signs of burnout and what helps',
       '- How do we notice it in volunteers?',
+      'verdict:\n  useful: 4\n  change: Start on time',
       'will_practice: Call two drivers',
       'wants_to_learn: Volunteer care',
       '  topic: Sharing vans\n',
@@ -253,6 +256,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.see('? Date of the next meeting (2026-12-01)'); // by the schedule just agreed
     await t.answer('Date of the next meeting');
     await t.answer('Anything to carry to next time');
+    await t.answer('How useful was today');
+    await t.answer('One thing to change next time');
     await t.answer('Anything else for the minutes');
     expect(await t.exitCode()).toBe(0);
     await t.see('Meeting 1 on 2026-11-17: minutes written to circles/fresh-circle/meetings/2026-11-17.yaml');

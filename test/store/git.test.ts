@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { commitPaths, insideWorkTree } from '../../src/store/git.js';
+import { commitPaths, git, gitReason, insideWorkTree } from '../../src/store/git.js';
 import { tempDir, testEnv } from '../helpers.js';
 
 const env = testEnv();
@@ -61,6 +61,16 @@ describe('commitPaths refuses to commit while git is in the middle of something'
     });
   }
 
+  it('with nothing left to commit (committed meanwhile by someone else), is a success', async () => {
+    const dir = conflicted();
+    const file = minutes(dir);
+    sh(dir, 'add', file);
+    sh(dir, 'commit', '-qm', 'committed by a sync meanwhile');
+    const before = commits(dir);
+    expect(await commitPaths(dir, [file], 'minutes', env)).toEqual({ ok: true });
+    expect(commits(dir)).toBe(before);
+  });
+
   it('commits on a branch, with the environment it is given', async () => {
     const dir = conflicted();
     const file = minutes(dir);
@@ -82,5 +92,14 @@ describe('git missing from PATH inside a repository', () => {
 
   it('outside any repository, is simply not a work tree', async () => {
     expect(await insideWorkTree(tempDir('circle-plain-'), { ...env, PATH: tempDir('circle-nopath-') })).toBe(false);
+  });
+});
+
+describe('gitReason', () => {
+  it('gives the reason git printed, on stderr or (as some commands do) on stdout', async () => {
+    const dir = conflicted();
+    const failure = await git(dir, ['commit', '-m', 'nothing'], env).catch((error: unknown) => error);
+    expect(gitReason(failure)).toMatch(/nothing to commit/);
+    expect(gitReason(failure)).not.toMatch(/Command failed/);
   });
 });

@@ -1,5 +1,5 @@
 // circle agenda: the next meeting's agenda, from the circle and what was decided last time.
-import { buildAgenda } from '../../core/agenda.js';
+import { buildAgenda, type Agenda } from '../../core/agenda.js';
 import { nextMeetingDate } from '../../core/schedule.js';
 import { isIsoDate } from '../../core/dates.js';
 import { CircleError, UsageError } from '../../errors.js';
@@ -24,15 +24,25 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }
   const { dir, slug } = await ctx.circle();
-  const { circle, members } = await loadCircle(dir, slug);
+  const agenda = await agendaFor(ctx, dir, slug, opts.date);
+  for (const warning of agenda.warnings) ctx.out.warn(warning);
 
-  // Only the newest meeting file is read; what is open from older meetings, and how many
-  // there are, comes from the derived memory, so a long history costs nothing more. An
-  // agenda for a date before the newest meeting lists the folder and works it out afresh.
+  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format, onScreen ? ctx.out.width : undefined);
+  await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${agenda.date}.pdf` : undefined });
+}
+
+/**
+ * The agenda of the meeting on `wanted` (default: the next one). Only the newest meeting
+ * file is read; what is open from older meetings, and how many there are, comes from the
+ * derived memory, so a long history costs nothing more. An agenda for a date before the
+ * newest meeting lists the folder and works it out afresh.
+ */
+export async function agendaFor(ctx: Context, dir: string, slug: string, wanted: string | undefined): Promise<Agenda> {
+  const { circle, members } = await loadCircle(dir, slug);
   const load = async (d: string | undefined) => (d === undefined ? undefined : (await loadMeeting(dir, d)).data);
   const all = await circleMemory(dir, circle.data);
   const newest = await load(all.newest);
-  const date = opts.date ?? nextMeetingDate(circle.data, newest, ctx.today());
+  const date = wanted ?? nextMeetingDate(circle.data, newest, ctx.today());
   if (!date) throw new CircleError('the schedule gives no next meeting date; choose one with --date YYYY-MM-DD');
   const after = !newest || date > newest.date;
   const earlier = after ? undefined : (await listMeetingDates(dir)).filter((d) => d < date);
@@ -41,10 +51,5 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
     : await Promise.all([load(earlier!.at(-1)), memoryBefore(dir, circle.data, date)]);
   warnUnreadable(ctx, unreadable);
   const number = (earlier?.length ?? all.count) + 1;
-
-  const agenda = buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number, date, today: ctx.today() });
-  for (const warning of agenda.warnings) ctx.out.warn(warning);
-
-  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format, onScreen ? ctx.out.width : undefined);
-  await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${date}.pdf` : undefined });
+  return buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number, date, today: ctx.today() });
 }

@@ -8,7 +8,7 @@ import { circleSchema, meetingSchema, membersSchema } from '../../core/schema.js
 import { CircleError, DataError, displayPath, EXIT, UsageError } from '../../errors.js';
 import { circleFile, dateMatches, listMeetingDates, loadCircle, meetingFile, membersFile } from '../../store/circle.js';
 import { makeEditCopy, replaceIfUnchanged } from '../../store/edit-copy.js';
-import { commitIfWanted, insideWorkTree, unfinishedWork } from '../../store/git.js';
+import { commitIfWanted, insideWorkTree, refuseWhileUnfinished, unfinishedWork } from '../../store/git.js';
 import { parseYaml, readText, type ExtraCheck } from '../../store/yaml-file.js';
 import { reportCommit } from '../../render/commit.js';
 import { editorOf, openEditor } from '../../ui/editor.js';
@@ -36,6 +36,8 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
   const { ws, slug, dir } = await ctx.circle();
   const file = await target(dir, which, date);
   const shown = displayPath(file.path, ctx.deps.cwd);
+  // While a sync waits, only the files it waits for are edited (to settle them).
+  await refuseWhileUnfinished(dir, ctx.deps.env, file.path);
   const original = await readText(file.path);
 
   const copy = await makeEditCopy(file.path, original);

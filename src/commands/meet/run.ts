@@ -131,6 +131,10 @@ async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan
     const { recordMeeting } = await import('../../store/record.js');
     done = await recordMeeting(dir, plan, draft, ctx.deps.env);
   } catch (error) {
+    if (error instanceof (await import('../../store/git.js')).GitBusyError) {
+      const draft = displayPath(draftFile(dir), ctx.deps.cwd);
+      throw new CircleError(`the minutes were not written yet: ${error.message}\nEvery answer is safe in ${draft}; once that is done, \`circle meet --resume\` writes them.`);
+    }
     if (!(error instanceof FileError)) throw error;
     throw new CircleError(
       `the minutes could not be written: ${error.message}\nEvery answer is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${FIX[error.code ?? ''] ?? 'fix that'}, then run \`circle meet --resume\` to write them.`,

@@ -20,8 +20,9 @@ export const define: Define = (program, wire) => {
     .option('--org <organization>', 'their organisation')
     .option('--joined <YYYY-MM-DD>', 'date they joined (default: today)')
     .option('--vision <text>', 'their answer to "if your mission succeeded, what would the community look like?"')
+    .option('--email <address>', 'where `circle send` mails them the agenda and the recap (members.yaml is shared through git: keep the repository private)')
     .option('-y, --yes', 'do not ask')
-    .addHelpText('after', examples('circle members add "Ana Souza" --org "Eastside Library" --yes'))
+    .addHelpText('after', examples('circle members add "Ana Souza" --org "Eastside Library" --yes', 'circle members add "Ben Okafor" --email ben@example.org --yes'))
     .action(wire(() => import('./run.js').then((m) => ({ run: m.add }))));
   members
     .command('remove')

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { findMember, lookupHint, tagName } from '../../core/members.js';
 import { isIsoDate } from '../../core/dates.js';
 import { nameKey, nameProblem } from '../../core/names.js';
+import { isEmailAddress } from '../../core/text.js';
 import type { Member } from '../../core/schema.js';
 import { CircleError, displayPath, UsageError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
@@ -36,6 +37,7 @@ interface AddOptions {
   org?: string;
   joined?: string;
   vision?: string;
+  email?: string;
   yes?: boolean;
 }
 
@@ -53,7 +55,7 @@ async function commitMembers(ctx: Context, dir: string, wanted: boolean | undefi
 export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<number> {
   const { dir, slug } = await ctx.circle();
   const { circle, members } = await loadCircle(dir, slug);
-  const person = { name: name?.trim() ?? '', tag: opts.tag, organization: opts.org, joined: opts.joined, vision: opts.vision };
+  const person = { name: name?.trim() ?? '', tag: opts.tag, organization: opts.org, joined: opts.joined, vision: opts.vision, email: opts.email?.trim() };
 
   if (!opts.yes && ctx.interactive()) {
     const { createAsk } = await import('../../ui/ask.js');
@@ -62,11 +64,14 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
     person.tag ??= await ask.text('Name for the name tag', { default: tagName({ name: person.name }) });
     person.organization ??= await ask.text('Organisation', { default: '' });
     person.vision ??= await ask.text('If their mission succeeded, what would the community look like?', { default: '' });
+    person.email ??= (await ask.text('Mail address, for `circle send` (Enter: none)', { default: '', validate: (v) => (!v.trim() || isEmailAddress(v.trim()) ? true : 'an address like ana@example.org, or nothing') })).trim();
   }
   if (!person.name) throw new UsageError('give the member\'s name, e.g. circle members add "Ana Souza" --org "Eastside Library"');
   const problem = nameProblem(person.name, 'a member');
   if (problem) throw new UsageError(`"${person.name}": ${problem}`);
   if (person.joined !== undefined && !isIsoDate(person.joined)) throw new UsageError(`--joined ${person.joined}: use YYYY-MM-DD`);
+  if (person.email && !isEmailAddress(person.email)) throw new UsageError(`--email ${person.email}: use a plain address, e.g. --email ana@example.org`);
+  if (!person.email) delete person.email;
   // Asked before the questions, and again on the file as it is when written: someone
   // already a member stays as they are; a former member is welcomed back.
   const existing = (list: readonly Member[]) => {

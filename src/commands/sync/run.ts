@@ -1,24 +1,35 @@
 // circle sync: share the workspace through its git remote. Commit the circles' changed
 // files, pull (rebase, autostash), check, push, and say what came in.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Context } from '../../context.js';
 import { describeChanges } from '../../core/changes.js';
 import { CircleError, DataError, displayPath, EXIT, type Problem } from '../../errors.js';
 import { checkCircleFiles, collectProblems, loadCircle, loadMeeting } from '../../store/circle.js';
 import { commitPaths, unfinishedWork } from '../../store/git.js';
+import { editCommand } from '../../store/conflict-markers.js';
 import { registerMergeDriver } from '../../store/merge-driver.js';
+import { withWriteLock } from '../../store/lock.js';
 import {
+  abortRebase,
   ahead,
   changedBetween,
   changedSharedFiles,
+  clearLeftovers,
+  clearRecord,
   conflicts,
   continueRebase,
+  derivedArriving,
+  fetch,
   head,
   openRepo,
-  pull,
   push,
-  rebaseStart,
+  readRecord,
+  rebase,
+  stashedSince,
+  stashTop,
+  uncommittedClashes,
   upstream,
+  writeRecord,
   type Conflict,
   type Repo,
   type StepResult,
@@ -26,21 +37,32 @@ import {
 import { circleDir, listCircleSlugs, type Workspace } from '../../store/workspace.js';
 import { plural } from '../../render/document.js';
 
-/** What to do when a sync stops on a conflict. */
+/** What to do when a sync stops on files both sides changed. */
 function stopped(ctx: Context, found: Conflict[]): number {
   const where = ({ path, lines: [first, ...more] }: Conflict) =>
     first === undefined ? path : `${path}:${first}${more.length ? ` (and line ${more.join(', ')})` : ''}`;
   const lines = found.map((c) => {
     const date = /meetings\/(\d{4}-\d{2}-\d{2})\.yaml$/.exec(c.path)?.[1];
-    return date
-      ? `  ${where(c)}: the meeting of ${date} was recorded here and also in the shared copy; the file holds both records, keep one (or combine them)`
+    const what = date ? `the meeting of ${date}` : c.path.slice(c.path.lastIndexOf('/') + 1);
+    if (c.removed) {
+      const [gone, kept] = c.removed === 'shared' ? ['in the shared copy', 'here'] : ['here', 'in the shared copy'];
+      return (
+        `  ${c.path}: ${what} was taken out ${gone} and changed ${kept}; the file holds the changed version. Choose one:\n` +
+        `    to keep it: git add ${c.path}\n    to take it out: git rm ${c.path}`
+      );
+    }
+    return date && c.lines.length === 1 && c.lines[0] === 1
+      ? `  ${where(c)}: ${what} was recorded here and also in the shared copy; the file holds both records, keep one (or combine them)`
       : `  ${where(c)}: changed here and in the shared copy, each differently`;
   });
+  const marked = found.some((c) => !c.removed);
   ctx.out.info(
     `circle sync stopped: ${plural(found.length, 'file needs', 'files need')} you to choose.\n${lines.join('\n')}\n` +
-      'Each place holds both versions between marker lines: above ======= what was already shared, below it yours.\n' +
-      'Keep what is right and delete the three marker lines (`circle edit` checks the file for you), then run circle sync again.\n' +
-      'Or, to go back to how things were before this sync: git rebase --abort',
+      (marked
+        ? 'Each marked place holds both versions between marker lines: above ======= what was already shared, below it yours.\n' +
+          'Keep what is right and delete the three marker lines (`circle edit` checks the file for you).\n'
+        : '') +
+      'Then run circle sync again to finish. Until then, commands that change the circle are refused (`circle edit` of these files aside).',
   );
   return EXIT.failure;
 }
@@ -54,21 +76,46 @@ export async function run(ctx: Context): Promise<number> {
         'Make it one (git init), add the shared repository (git remote add origin <url>), then circle sync: it commits the circles\' files itself.',
     );
   }
-  // A rebase is what a sync that stopped on a conflict leaves; anything else is someone else's work.
-  const work = await unfinishedWork(repo.root, repo.env);
-  if (work && work.file !== 'rebase-merge') throw new CircleError(`${work.what} is in progress in this repository: ${work.end}, then circle sync.`);
-  await registerMergeDriver(ws.root, ctx.deps.env);
+  // Every circle's write lock for the whole sync: no circle command writes a file in the middle of it.
+  const dirs = (await listCircleSlugs(ws)).sort().map((slug) => circleDir(ws, slug));
+  return holding(dirs, () => sync(ctx, ws, repo));
+}
+
+/** Run `work` holding the write locks of `dirs`, taken in order. */
+function holding<T>(dirs: string[], work: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = dirs;
+  return first === undefined ? work() : withWriteLock(first, first, () => holding(rest, work));
+}
+
+async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
   const out = ctx.out;
+  let work = await unfinishedWork(repo.root, repo.env);
+  // A rebase this command did not start is someone's own work: leave it alone.
+  if (work && !work.sync) {
+    throw new CircleError(`${work.what} is in progress in this repository, and circle sync did not start it, so it leaves it alone: ${work.end}, then circle sync.`);
+  }
+  let record = await readRecord(repo);
+  if (record?.state === 'running') {
+    // The last sync was stopped short (killed, say): undo what it began, then sync afresh.
+    const undone = await recoverInterrupted(repo, Boolean(work));
+    out.warn(`The last circle sync was interrupted before it finished.${undone}`);
+    const lost = await stashedSince(repo, record.stash);
+    await clearRecord(repo);
+    if (lost.length) return unstashed(ctx, lost);
+    [work, record] = [undefined, undefined];
+  }
+  await registerMergeDriver(ws.root, ctx.deps.env);
 
   let before: string | undefined;
   let result: StepResult;
-  if (work) {
+  if (work && record) {
     // An earlier sync stopped on a conflict: carry on once every file is settled and checks.
-    before = await rebaseStart(repo);
+    before = record.head;
     const waiting = await conflicts(repo);
-    const marked = waiting.filter((c) => c.lines.length);
-    if (marked.length) return stopped(ctx, marked);
+    const unsettled = waiting.filter((c) => c.removed || c.lines.length);
+    if (unsettled.length) return stopped(ctx, unsettled);
     await refuseProblems(ctx, ws, 'Not carried on: these files do not check.');
+    await writeRecord(repo, { ...record, pid: process.pid, state: 'running' });
     result = await continueRebase(repo, waiting.map((c) => c.path));
   } else {
     const first = await upstream(repo); // where to share (and a branch to commit on) before anything is committed
@@ -83,19 +130,34 @@ export async function run(ctx: Context): Promise<number> {
       out.info(`Shared this workspace for the first time: ${first.name} now has it. Co-facilitators can clone it and run circle sync.`);
       return EXIT.ok;
     }
-    result = await pull(repo);
+    await fetch(repo, first.remote);
+    await refuseArrivals(repo, first);
+    record = { head: before, stash: await stashTop(repo), pid: process.pid, state: 'running' };
+    await writeRecord(repo, record);
+    result = await rebase(repo);
   }
   if (!result.ok) {
-    if (!result.conflicts.length) throw new CircleError(`could not bring in the shared changes:\n  ${result.reason}`);
+    const still = await unfinishedWork(repo.root, repo.env);
+    if (still?.file === 'rebase-merge') await writeRecord(repo, { ...record, state: 'stopped' });
+    else await clearRecord(repo);
+    if (!result.conflicts.length) {
+      throw new CircleError(
+        `could not bring in the shared changes:\n  ${result.reason}` + (still?.file === 'rebase-merge' ? `\nFix that, then run circle sync again to finish.` : ''),
+      );
+    }
     return stopped(ctx, result.conflicts);
   }
+  const lost = await stashedSince(repo, record.stash);
+  await clearRecord(repo);
 
   const up = await upstream(repo);
   const after = (await head(repo))!;
-  const came = !before || after === before ? [] : describeChanges(await changedBetween(repo, before, after));
-  out.data(came.length ? `From ${up.name}:\n${came.map((l) => `  ${l}`).join('\n')}` : `Nothing new from ${up.name}.`);
+  const came = after === before ? [] : describeChanges(await changedBetween(repo, before, after));
+  if (came.length) out.data(`From ${up.name}:\n${came.map((l) => `  ${l}`).join('\n')}`);
+  if (lost.length) return unstashed(ctx, lost);
+  if (!came.length) out.data(`Nothing new from ${up.name}.`);
 
-  await refuseProblems(ctx, ws, 'Nothing was sent: these files do not check. Fix them (`circle edit` helps), then circle sync again.');
+  await refuseProblems(ctx, ws, 'Nothing was sent: these files do not check.');
   const count = await ahead(repo, up);
   if (count) {
     await push(repo, up);
@@ -104,12 +166,63 @@ export async function run(ctx: Context): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * Undo what a sync killed in its middle began: git's leftovers, and its rebase (which puts
+ * back this clone's commits and uncommitted changes as they were before it). Says what was done.
+ */
+async function recoverInterrupted(repo: Repo, rebasing: boolean): Promise<string> {
+  const removed = await clearLeftovers(repo);
+  if (rebasing) await abortRebase(repo);
+  return (
+    (rebasing ? ' What it had begun was undone: your commits and uncommitted changes are as they were before it.' : '') +
+    (removed.length ? ` Removed what git left behind: ${removed.map((f) => relative(repo.top, f)).join(', ')}.` : '')
+  );
+}
+
+/** Uncommitted changes that git could not put back and kept in its stash instead: said, with how to get them back. */
+function unstashed(ctx: Context, entries: string[]): number {
+  ctx.out.warn(
+    `Your uncommitted changes from before the sync could not be put back on top of what came in; git keeps them in its stash:\n` +
+      `${entries.map((e) => `  ${e}`).join('\n')}\n` +
+      'Nothing was sent. See them with `git stash show -p`, put them back with `git stash pop` (settle any file it marks), then circle sync again.',
+  );
+  return EXIT.failure;
+}
+
+/** Refuse, before anything changes here, what would come in badly. */
+async function refuseArrivals(repo: Repo, up: Parameters<typeof derivedArriving>[1]): Promise<void> {
+  const derived = await derivedArriving(repo, up);
+  if (derived.length) {
+    throw new CircleError(
+      `${up.name} holds files that are each computer's own and never shared (drafts, locks, caches), so circle sync brings nothing in:\n` +
+        `${derived.map((p) => `  ${p}`).join('\n')}\n` +
+        'Nothing was changed here. Whoever shared them can take them out of git and keep their own copies:\n' +
+        `  git rm -r --cached -- ${derived.join(' ')}\n  git commit -m "Stop sharing local files" && circle sync\n` +
+        `(\`git log ${up.name} -- <path>\` shows who.)`,
+    );
+  }
+  const clashes = await uncommittedClashes(repo, up);
+  if (clashes.length) {
+    throw new CircleError(
+      `circle sync did not start: these files have changes here that are not committed, and ${up.name} changed them too:\n` +
+        `${clashes.map((p) => `  ${p}`).join('\n')}\n` +
+        'Commit them (git commit), or put them aside (git stash), then circle sync again. Nothing was changed.',
+    );
+  }
+}
+
 /** What is shared must read cleanly on the other side too. */
 async function refuseProblems(ctx: Context, ws: Workspace, why: string): Promise<void> {
   const problems = await checkAll(ws);
   if (!problems.length) return;
-  ctx.out.info(why);
+  ctx.out.info(`${why} ${fixThem(problems)}`);
   throw new DataError(problems);
+}
+
+/** How to fix the files with problems: each one's `circle edit`, which checks it as you save. */
+function fixThem(problems: readonly Problem[]): string {
+  const edits = [...new Set(problems.map((p) => `\`${editCommand(p.file)}\``))];
+  return `Fix them (${edits.join(', ')} checks the file as you save), then circle sync again.`;
 }
 
 /** The problems in every circle's files, as `circle check` finds them. */
@@ -148,7 +261,7 @@ async function commitWaiting(ctx: Context, ws: Workspace, repo: Repo): Promise<v
       loadCircle(dir, slug),
       ...dates.map((d) => loadMeeting(dir, d).catch(missingIsFine)),
     ]).catch((error: unknown) => {
-      if (error instanceof DataError) ctx.out.info('Nothing was shared: these files do not check. Fix them (`circle edit` helps), then circle sync again.');
+      if (error instanceof DataError) ctx.out.info(`Nothing was shared: these files do not check. ${fixThem(error.problems)}`);
       throw error;
     });
     if (files.circle.data.git.commit === false) {

@@ -10,6 +10,7 @@ import { rulesAgreed } from './parts/ground-rules.js';
 import { purposeAgreed } from './parts/purpose.js';
 import { splitRequests } from './requests.js';
 import { absentees } from './parts/opening.js';
+import { verdictMinutes } from './parts/verdict.js';
 import { droppedCommitment, openCommitment } from './parts/reflect.js';
 import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
 import { agreementsDiscussed, baseOf, isFirst } from './steps.js';
@@ -68,6 +69,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const notes = textOf(draft.answers[stepId('closing', 'notes')]);
   const talk = agreementsDiscussed(plan, draft);
   const base = baseOf(plan, draft);
+  const { outcomes, verdict } = verdictMinutes(plan, draft);
   const absent = absentees(plan, draft).map((member) => ({ member, ...fields(draft, 'opening', member, ['apology']) }));
   return {
     date: plan.date,
@@ -84,7 +86,9 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
     next: {
       members: whatsNext,
       ...fields(draft, 'next', undefined, ['topic', 'speaker', 'date', 'notes']),
+      ...(outcomes && { outcomes }),
     },
+    ...(verdict && { verdict }),
     ...(notes ? { notes } : {}),
   };
 }

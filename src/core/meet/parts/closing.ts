@@ -1,6 +1,7 @@
-// Before we close: anything else for the minutes.
+// Before we close: the group's verdict (parts/verdict.ts), then anything else for the minutes.
 import { Asker, type MeetingPlan, type Step } from '../step.js';
+import { verdictSteps } from './verdict.js';
 
 export function closingSteps(plan: MeetingPlan): Step[] {
-  return [new Asker('closing', plan).one('notes')];
+  return [...verdictSteps(plan), new Asker('closing', plan).one('notes')];
 }

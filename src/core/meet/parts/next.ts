@@ -6,6 +6,7 @@ import { FIELD, memberFields } from '../../prompts.js';
 import { scheduledAfter } from '../../schedule.js';
 import { everyone, namesOf, present, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
+import { outcomeReviewSteps } from './verdict.js';
 import { Asker, stepId, tagOf, type MeetingPlan, type Step } from '../step.js';
 
 export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
@@ -22,6 +23,7 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
     a.one('speaker'),
     a.one('date', { default: scheduled, validate: laterDate }),
     a.one('notes'),
+    ...outcomeReviewSteps(plan),
   ];
 }
 

@@ -1,0 +1,57 @@
+// Two co-facilitators' clones of one workspace, shared through a bare remote: real git,
+// the built bin as the merge driver (test/cli/sync*.test.ts).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { git, tempDir } from '../helpers.js';
+import { run as cli } from '../harness.js';
+
+export const SLUG = 'eastside-youth-workers';
+export const env = { CIRCLE_TODAY: '2026-11-10' };
+
+/** A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`. */
+export async function sharedWorkspace() {
+  const top = tempDir('circle-sync-');
+  git(top, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
+  const a = join(top, 'a');
+  mkdirSync(a);
+  git(a, 'init', '--quiet', '--initial-branch=main');
+  expect((await cli(['init', 'Eastside Youth Workers', '--yes'], { cwd: a, env })).code).toBe(0);
+  // Comments written by hand, to be kept through every merge.
+  const members = join(a, 'circles', SLUG, 'members.yaml');
+  writeFileSync(members, readFileSync(members, 'utf8').replace('members: []', '# Ana started the circle.\nmembers: []'));
+  expect((await cli(['members', 'add', 'Ana Souza', '--org', 'Eastside Library', '--yes'], { cwd: a, env })).code).toBe(0);
+  // The first meeting (which agrees purpose, rules and format in circle.yaml) before the clone.
+  await meet(a, '2026-10-27', 'Ana Souza', 'Our first meeting.');
+  git(a, 'remote', 'add', 'origin', '../remote.git');
+  const first = await cli(['sync'], { cwd: a, env });
+  expect(first.code, first.stderr).toBe(0);
+  expect(first.stderr).toContain('Shared this workspace for the first time: origin/main now has it.');
+  git(top, 'clone', '--quiet', 'remote.git', 'b');
+  return { top, a, b: join(top, 'b') };
+}
+
+export async function meet(cwd: string, date: string, facilitator: string, notes: string) {
+  const answers = join(cwd, '..', `answers-${date}-${facilitator.split(' ')[0]}.yaml`);
+  writeFileSync(answers, `facilitator: ${facilitator}\nnotes: ${notes}\n`);
+  const r = await cli(['meet', '--date', date, '--answers', answers], { cwd, env });
+  expect(r.code, r.stderr).toBe(0);
+}
+
+export const circleDir = (clone: string) => join(clone, 'circles', SLUG);
+export const read = (clone: string, file: string) => readFileSync(join(circleDir(clone), file), 'utf8');
+export const write = (clone: string, file: string, text: string) => writeFileSync(join(circleDir(clone), file), text);
+/** Change a circle file of `clone` by a text replacement (which must match). */
+export function edit(clone: string, file: string, from: RegExp | string, to: string) {
+  const text = read(clone, file);
+  const next = text.replace(from, to);
+  expect(next, `${file} has ${String(from)}`).not.toBe(text);
+  write(clone, file, next);
+}
+export const meetings = (clone: string) => readdirSync(join(circleDir(clone), 'meetings')).filter((n) => n.endsWith('.yaml'));
+/** Sync and expect it to succeed. */
+export async function synced(clone: string) {
+  const r = await cli(['sync'], { cwd: clone, env });
+  expect(r.code, `${r.stdout}${r.stderr}`).toBe(0);
+  return r;
+}

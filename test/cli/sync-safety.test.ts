@@ -1,0 +1,180 @@
+// circle sync never loses work: not a member added while it runs, not an uncommitted
+// edit when it is killed, not someone's own rebase, not a file written while it waits,
+// and it never brings in a computer's own files (drafts, locks, caches) from the remote.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { binPath, git, startCircle, testEnv } from '../helpers.js';
+import { run as cli } from '../harness.js';
+import { circleDir, edit, env, read, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
+
+function finish(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  let [stdout, stderr] = ['', ''];
+  child.stdout!.on('data', (d: Buffer) => (stdout += d));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d));
+  return new Promise((done) => child.on('close', (code, signal) => done({ code, signal, stdout, stderr })));
+}
+
+const memberNames = (clone: string) => (parse(read(clone, 'members.yaml')) as { members: { name: string }[] }).members.map((m) => m.name);
+
+/** A tracked file of the workspace that is not a circle's. */
+function notes(clone: string, text?: string): string {
+  const path = join(clone, 'notes.txt');
+  if (text !== undefined) writeFileSync(path, text);
+  return readFileSync(path, 'utf8');
+}
+
+async function withNotes() {
+  const ws = await sharedWorkspace();
+  notes(ws.a, 'Shared notes.\n');
+  git(ws.a, 'add', 'notes.txt');
+  git(ws.a, 'commit', '--quiet', '-m', 'notes');
+  await synced(ws.a);
+  await synced(ws.b);
+  return ws;
+}
+
+describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
+  it('ten `members add` while sync brings changes in: every member lands, committed, and every command says it did', async () => {
+    const ws = await sharedWorkspace();
+    edit(ws.a, 'circle.yaml', /^vision: .*$/m, 'vision: Each of us does better work.');
+    await synced(ws.a);
+    const names = Array.from({ length: 10 }, (_, i) => `Parallel Person${i + 1}`);
+    const [sync, ...adds] = await Promise.all([
+      finish(startCircle(['sync'], { cwd: ws.b, env })),
+      ...names.map((name) => finish(startCircle(['members', 'add', name, '--yes'], { cwd: ws.b, env }))),
+    ]);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(adds.map((r) => [r.code, r.stderr.split('\n')[0]])).toEqual(names.map((n) => [0, `Added ${n} to ${SLUG}.`]));
+    expect(memberNames(ws.b).sort()).toEqual(['Ana Souza', ...names].sort());
+    expect(git(ws.b, 'stash', 'list')).toBe('');
+    expect(git(ws.b, 'status', '--porcelain', '--untracked-files=no')).toBe('');
+    expect(read(ws.b, 'circle.yaml')).toContain('vision: Each of us does better work.');
+  });
+
+  it('killed with its process group in the middle of a merge, the next sync undoes it, says so, and loses nothing', async () => {
+    const ws = await withNotes();
+    edit(ws.a, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Public Library');
+    await synced(ws.a);
+    edit(ws.b, 'members.yaml', /^(\s+)organization: .*$/m, '$1organization: Eastside Library\n$1x-phone: 555 0100');
+    notes(ws.b, 'Shared notes.\nMy own note, not committed.\n');
+    // The merge driver kills the whole process group (as a closing terminal does).
+    const killer = join(ws.top, 'kill-group.cjs');
+    writeFileSync(killer, "if (process.argv.includes('merge-file')) process.kill(0, 'SIGKILL');\n");
+    const killed = await finish(
+      spawn(process.execPath, [binPath, 'sync'], { cwd: ws.b, env: testEnv({ ...env, NODE_OPTIONS: `--require ${killer}` }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
+    expect(killed.signal).toBe('SIGKILL');
+
+    const next = await cli(['sync'], { cwd: ws.b, env });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toContain('The last circle sync was interrupted before it finished.');
+    expect(notes(ws.b)).toBe('Shared notes.\nMy own note, not committed.\n');
+    expect(git(ws.b, 'stash', 'list')).toBe('');
+    expect(readdirSync(ws.b).filter((n) => n.startsWith('.merge_file_'))).toEqual([]);
+    await synced(ws.a);
+    for (const clone of [ws.a, ws.b]) {
+      expect(read(clone, 'members.yaml')).toContain('organization: Eastside Public Library');
+      expect(read(clone, 'members.yaml')).toContain('x-phone: 555 0100');
+    }
+  });
+
+  it('an uncommitted edit to a file the shared copy also changed: nothing starts, the file is named, and the next sync says the same', async () => {
+    const ws = await withNotes();
+    notes(ws.a, 'Shared notes, changed.\n');
+    git(ws.a, 'commit', '--quiet', '-am', 'notes changed');
+    await synced(ws.a);
+    notes(ws.b, 'Shared notes.\nMy own note, not committed.\n');
+    const head = git(ws.b, 'rev-parse', 'HEAD');
+    for (let i = 0; i < 2; i++) {
+      const r = await cli(['sync'], { cwd: ws.b, env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('these files have changes here that are not committed, and origin/main changed them too:\n  notes.txt\n');
+      expect(r.stderr).not.toContain('rebase --abort');
+      expect(r.stdout).not.toContain('Nothing new');
+    }
+    expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(head);
+    expect(notes(ws.b)).toBe('Shared notes.\nMy own note, not committed.\n');
+    expect(git(ws.b, 'stash', 'list')).toBe('');
+    expect(git(ws.b, 'status', '--porcelain')).toBe(' M notes.txt\n');
+  });
+
+  it('leaves alone a rebase it did not start', async () => {
+    const ws = await sharedWorkspace();
+    edit(ws.b, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Library, room 2');
+    git(ws.b, 'commit', '--quiet', '-am', 'a private detail, to amend out');
+    const own = spawnSync('git', ['rebase', '-i', 'HEAD~1'], { cwd: ws.b, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
+    expect(own.status, own.stderr).toBe(0);
+    const [before, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')];
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a rebase is in progress in this repository, and circle sync did not start it, so it leaves it alone');
+    expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(before);
+    expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim()).toSatisfy((p: string) => existsSync(join(ws.b, p)));
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(remote);
+  });
+
+  it('while a sync waits for a conflict, commands that change the circle are refused, and a file changed meanwhile is carried through', async () => {
+    const ws = await withNotes();
+    const minutes = 'meetings/2026-10-27.yaml';
+    edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
+    await synced(ws.a);
+    edit(ws.b, minutes, 'Our first meeting.', 'Our first meeting, as Ben saw it.');
+    const stopped = await cli(['sync'], { cwd: ws.b, env });
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).not.toContain('rebase --abort');
+    const members = read(ws.b, 'members.yaml');
+
+    const add = await cli(['members', 'add', 'Dana Lee', '--yes'], { cwd: ws.b, env });
+    expect(add.code, add.stderr).toBe(1);
+    expect(add.stderr).toContain('circle sync stopped on files both sides changed, and waits for you');
+    expect(add.stderr).toContain('then run circle sync to finish it');
+    expect(read(ws.b, 'members.yaml')).toBe(members);
+    const editCircle = await cli(['edit'], { cwd: ws.b, env: { ...env, EDITOR: 'true' } });
+    expect(editCircle.code).toBe(1);
+    expect(editCircle.stderr).toContain('circle sync stopped on files both sides changed');
+
+    // Settled, with another tracked file changed meanwhile: set aside while git finishes, and put back.
+    edit(ws.b, minutes, /<<<<<<< already shared\n([^]*?)=======\n[^]*?>>>>>>> yours\n/, '$1');
+    notes(ws.b, 'Shared notes.\nChanged during the stop.\n');
+    await synced(ws.b);
+    expect(notes(ws.b)).toBe('Shared notes.\nChanged during the stop.\n');
+    expect(git(ws.b, 'stash', 'list')).toBe('');
+    expect((await cli(['members', 'add', 'Dana Lee', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    await synced(ws.b);
+    await synced(ws.a);
+    expect(memberNames(ws.a)).toEqual(['Ana Souza', 'Dana Lee']);
+  });
+
+  it('refuses to bring in drafts, locks and caches (links included) from the remote, and says how to take them out there', async () => {
+    const ws = await sharedWorkspace();
+    const cache = join(circleDir(ws.a), '.cache');
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache);
+    symlinkSync('../../../../.bashrc', join(cache, 'files.json'));
+    symlinkSync('/tmp/nowhere/draft.yaml', join(circleDir(ws.a), '.draft.yaml'));
+    git(ws.a, 'add', '-f', `circles/${SLUG}/.cache/files.json`, `circles/${SLUG}/.draft.yaml`);
+    git(ws.a, 'commit', '--quiet', '-m', 'oops');
+    git(ws.a, 'push', '--quiet');
+    const head = git(ws.b, 'rev-parse', 'HEAD');
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`circles/${SLUG}/.cache/files.json`);
+    expect(r.stderr).toContain(`circles/${SLUG}/.draft.yaml`);
+    expect(r.stderr).toContain(`git rm -r --cached -- circles/${SLUG}/.cache/files.json circles/${SLUG}/.draft.yaml`);
+    expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(head);
+    expect(existsSync(join(circleDir(ws.b), '.draft.yaml'))).toBe(false);
+    expect(lstatSync(circleDir(ws.b)).isDirectory()).toBe(true);
+
+    // Whoever shared them follows the advice; then both sides sync, and the links stay on a's computer only.
+    git(ws.a, 'rm', '-r', '--quiet', '--cached', '--', `circles/${SLUG}/.cache/files.json`, `circles/${SLUG}/.draft.yaml`);
+    git(ws.a, 'commit', '--quiet', '-m', 'Stop sharing local files');
+    await synced(ws.a);
+    await synced(ws.b);
+    expect(lstatSync(join(cache, 'files.json')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(circleDir(ws.b), '.cache', 'files.json'))).toBe(false);
+    expect(existsSync(join(circleDir(ws.b), '.draft.yaml'))).toBe(false);
+  });
+});
