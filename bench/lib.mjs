@@ -94,7 +94,10 @@ export function note(label, text) {
 const NAMES = ['Maria Lopez', 'Łucja Nowak', 'José Álvarez', 'Αλέξης Παππάς', 'Юлия Смирнова', 'Sam Okafor', 'Priya Raman', 'Tom Becker'];
 const TOPICS = ['Outcome-based planning', 'Engaging volunteers', 'Board relations', 'Storytelling with data', 'Partnerships'];
 
-function meetingYaml(n, date, nextDate) {
+/** Asked for at every meeting of a `recurring` workspace, and never learned. */
+const RECURRING = ['Grant writing', 'Keeping volunteers'];
+
+function meetingYaml(n, date, nextDate, recurring) {
   const present = NAMES.filter((_, i) => (n + i) % 5 !== 0);
   const topic = TOPICS[n % TOPICS.length];
   const lines = [`date: ${date}`, `number: ${n}`, `facilitator: ${NAMES[0]}`, 'attendance:', '  present:'];
@@ -104,6 +107,7 @@ function meetingYaml(n, date, nextDate) {
     lines.push(`    - member: ${p}`, `      commitment: Try step ${n - 1} with my team`, `      tried: Ran a short session on ${topic.toLowerCase()} with staff`, '      surprised: People wanted more time to talk', '      changed: We now start meetings with one result we care about', '      new_issues: How to keep volunteers after the first month');
   }
   lines.push('  requests:', `    - topic: ${TOPICS[(n + 1) % TOPICS.length]}`, `      by: ${present[0]}`);
+  if (recurring) for (const [i, topic] of RECURRING.entries()) lines.push(`    - topic: ${topic}`, `      by: ${present[(n + i) % present.length]}`);
   lines.push('learning:', '  format: speaker', `  topic: ${topic}`, '  speaker: A guest from the community foundation', '  notes: |', '    Long notes from the session, a paragraph of what was said and learned.', '    A second line of notes.', '  questions:', '    - How do we measure this?');
   lines.push('next:', '  members:');
   for (const p of present) {
@@ -116,11 +120,11 @@ function meetingYaml(n, date, nextDate) {
 const iso = (d) => d.toISOString().slice(0, 10);
 
 /**
- * A workspace with one circle of `count` weekly meetings (cached in bench/.data).
- * Returns the workspace folder.
+ * A workspace with one circle of `count` weekly meetings (cached in bench/.data); with
+ * `recurring`, the same requests at every meeting, never learned. Returns the workspace folder.
  */
-export function generateWorkspace(count) {
-  const ws = join(root, 'bench', '.data', `ws-${count}`);
+export function generateWorkspace(count, { recurring = false } = {}) {
+  const ws = join(root, 'bench', '.data', `ws-${recurring ? 'recurring-' : ''}${count}`);
   const dir = join(ws, 'circles', 'generated');
   if (existsSync(join(dir, '.complete'))) return ws;
   rmSync(ws, { recursive: true, force: true });
@@ -152,7 +156,7 @@ export function generateWorkspace(count) {
     join(dir, 'members.yaml'),
     `members:\n${NAMES.map((n) => `  - name: ${n}\n    organization: Org of ${n.split(' ')[0]}\n    joined: ${day(0)}\n`).join('')}`,
   );
-  for (let i = 0; i < count; i++) writeFileSync(join(dir, 'meetings', `${day(i)}.yaml`), meetingYaml(i + 1, day(i), day(i + 1)));
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, 'meetings', `${day(i)}.yaml`), meetingYaml(i + 1, day(i), day(i + 1), recurring));
   writeFileSync(join(dir, '.complete'), '');
   return ws;
 }

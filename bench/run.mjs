@@ -41,6 +41,13 @@ if (now && then) {
   const x = then.without.ms / now.without.ms;
   goals.push(goal(`history, 10 000 meetings, cold: ${then.label.split('build ')[1]} / this build`, '≥ 5×', x, x >= 5, `${fmtX(x)} faster (${fmtMs(then.without.ms)} → ${fmtMs(now.without.ms)})`));
 }
+const [fewAsks, manyAsks] = [find('circle agenda (6 meetings, recurring requests)'), find('circle agenda (3 000 meetings, recurring requests)')];
+if (fewAsks && manyAsks) {
+  const x = manyAsks.without.ms / fewAsks.without.ms;
+  goals.push(goal('agenda, recurring requests, 3 000 meetings / 6 meetings', '≤ 1.15×', x, x <= 1.15, fmtX(x)));
+}
+const checkWarm = find('circle check (1 000 meetings), warm');
+if (checkWarm) goals.push(goal('check, 1 000 meetings, warm', '≤ 0.3 s', checkWarm.without.ms, checkWarm.without.ms <= 300, fmtMs(checkWarm.without.ms)));
 const practice = find('practice, 10 000 meetings, warm');
 if (practice) goals.push(goal('practice, 10 000 meetings, warm', '≤ 0.5 s', practice.without.ms, practice.without.ms <= 500, fmtMs(practice.without.ms)));
 

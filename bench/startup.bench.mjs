@@ -7,5 +7,4 @@ export default async function () {
   measure('circle agenda --help', [bin, 'agenda', '--help']);
   measure('circle list (example circle)', [bin, 'list']);
   measure('circle check (example circle)', [bin, 'check']);
-  measure('circle check (1 000 meetings)', [bin, '--home', generateWorkspace(1000), 'check'], { runs: 5 });
 }

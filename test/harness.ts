@@ -17,6 +17,8 @@ export interface InProcessOptions {
   /** Pretend stdin, stdout and stderr are a terminal. */
   tty?: boolean;
   columns?: number;
+  /** The clock (else the real one, moved to CIRCLE_TODAY's day). */
+  now?: () => Date;
 }
 
 class Capture {
@@ -45,7 +47,7 @@ export async function run(argv: string[], options: InProcessOptions = {}): Promi
   const before = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await runCli(argv, { cwd, env, stdin, stdout, stderr, now: clockFor(env.CIRCLE_TODAY) });
+    const code = await runCli(argv, { cwd, env, stdin, stdout, stderr, now: options.now ?? clockFor(env.CIRCLE_TODAY) });
     return { code, stdout: stdout.text, stderr: stderr.text };
   } finally {
     process.chdir(before);

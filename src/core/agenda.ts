@@ -7,7 +7,7 @@ import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './forma
 import { newIssuesFrom, type OpenIssue } from './meeting.js';
 import { backlogByDemand, topicKey, type Memory } from './memory.js';
 import { nameKey } from './names.js';
-import { labelOf, PART_IDS, partFor, say, titleOf, type PartId } from './prompts.js';
+import { labelOf, PART_IDS, partFor, say, shareableEntry, titleOf, type PartId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
@@ -104,8 +104,8 @@ function shareable(meeting: Meeting): Meeting {
   return {
     ...meeting,
     introductions: meeting.introductions.filter((i) => !i.private),
-    reflect: { members: meeting.reflect.members.filter((r) => !r.private), requests: meeting.reflect.requests.filter((r) => !r.private) },
-    next: { ...meeting.next, members: meeting.next.members.filter((a) => !a.private) },
+    reflect: { members: meeting.reflect.members.filter((r) => !r.private).map(shareableEntry), requests: meeting.reflect.requests.filter((r) => !r.private) },
+    next: { ...meeting.next, members: meeting.next.members.filter((a) => !a.private).map(shareableEntry) },
   };
 }
 

@@ -4,7 +4,7 @@
 // is the topic of a Learning Together or is dropped. Built by folding the meetings in
 // date order; pure.
 import { nameKey } from './names.js';
-import { answerText, FIELD, memberFields } from './prompts.js';
+import { answerText, confided, FIELD, memberFields } from './prompts.js';
 import type { Meeting } from './schema.js';
 
 /** What one meeting adds to the memory (small enough to cache per meeting file). */
@@ -29,13 +29,13 @@ export function memoryOf(m: Meeting): MeetingMemory {
     dropped: m.reflect.members.filter((r) => r.dropped).map((r) => r.member),
     commitments: m.next.members.flatMap((a) => {
       const text = answerText(a, FIELD.commitment);
-      return text ? [{ member: a.member, text, private: a.private }] : [];
+      return text ? [{ member: a.member, text, private: confided(a, FIELD.commitment) }] : [];
     }),
     asked: [
       ...m.reflect.requests.map((r) => ({ topic: r.topic.trim(), by: r.by?.trim() || undefined, private: r.private })),
       ...m.next.members.flatMap((a) => {
         const topic = answerText(a, FIELD.wish);
-        return topic ? [{ topic, by: a.member, private: a.private }] : [];
+        return topic ? [{ topic, by: a.member, private: confided(a, FIELD.wish) }] : [];
       }),
     ].filter((a) => a.topic),
     learned: m.learning.topic?.trim() || undefined,

@@ -7,7 +7,7 @@
 // time, and how many came. They leave out every member's own words: the list of who
 // came, the facilitator, introductions, every reflection at Reflect, every What's Next
 // answer (private or not), and the meeting's closing notes (house-keeping).
-import { answerText, discussed, memberFields, titleOf, type Entry, type PartId } from './prompts.js';
+import { answerText, confided, discussed, memberFields, titleOf, type Entry, type PartId } from './prompts.js';
 import type { Circle, Meeting } from './schema.js';
 
 interface MinutesOptions {
@@ -18,7 +18,8 @@ interface MinutesOptions {
 export interface Said {
   member: string;
   private: boolean;
-  answers: Array<{ field: string; text: string }>;
+  /** `confided`: this answer alone was kept in confidence. */
+  answers: Array<{ field: string; text: string; confided?: true }>;
 }
 
 /** Topics someone asked a speaker on (`++`). */
@@ -96,7 +97,7 @@ function said(entry: Entry, part: PartId): Said {
     private: entry.private,
     answers: printed(part).flatMap((field) => {
       const text = answerText(entry, field);
-      return text ? [{ field, text }] : [];
+      return text ? [{ field, text, ...(!entry.private && confided(entry, field) && { confided: true as const }) }] : [];
     }),
   };
 }

@@ -21,6 +21,8 @@ export interface Question {
   other?: string;
   /** false: asked during the meeting but not printed on the agenda (a decision, new wording). */
   agenda?: false;
+  /** text: answered in several lines (an empty line ends), kept as paragraphs. */
+  long?: true;
 }
 
 export interface Part {
@@ -36,7 +38,9 @@ export interface Part {
 
 export const PART_IDS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing', 'purpose', 'ground_rules', 'format'] as const;
 export type PartId = (typeof PART_IDS)[number];
-type Prompts = Record<PartId, Part>;
+/** What `meet` says about its own keys and the review (the `runner` section). */
+type Runner = Record<string, string>;
+type Prompts = Record<PartId, Part> & { runner: Runner };
 
 /** The words of the mails `circle send` writes: subjects, greetings, headings. */
 export interface MailWords {
@@ -65,6 +69,13 @@ export function question(part: PartId, id: string): Question {
 export function say(part: PartId, key: string, values: Record<string, string | number> = {}): string {
   const text = PROMPTS[part].say?.[key];
   if (text === undefined) throw new Error(`templates/prompts.yaml: ${part} has no note "${key}"`);
+  return fill(text, values);
+}
+
+/** What `meet` says about its keys and the review, filled in. */
+export function runnerSay(key: string, values: Record<string, string | number> = {}): string {
+  const text = PROMPTS.runner[key];
+  if (text === undefined) throw new Error(`templates/prompts.yaml: runner has no "${key}"`);
   return fill(text, values);
 }
 
@@ -104,8 +115,18 @@ export const FIELD = {
   vision: 'vision',
 } as const;
 
-/** A person's entry in a part of the minutes: who, plus their answers by field (see `answerText`). */
-export type Entry = { member: string; private: boolean };
+/** A person's entry in a part of the minutes: who, plus their answers by field (see `answerText`), and which are kept in confidence. */
+export type Entry = { member: string; private: boolean; in_confidence?: readonly string[] };
+
+/** Whether a person's answer to `field` is kept in confidence: their whole entry is, or that answer is. */
+export const confided = (entry: Entry, field: string): boolean => entry.private || (entry.in_confidence?.includes(field) ?? false);
+
+/** A person's entry without the answers kept in confidence (an agenda is handed round). */
+export function shareableEntry<T extends Entry>(entry: T): T {
+  const copy: Record<string, unknown> = { ...entry, in_confidence: [] };
+  for (const field of entry.in_confidence ?? []) delete copy[field];
+  return copy as T;
+}
 
 /** A person's text answer to a field, trimmed; undefined when they said nothing. */
 export function answerText(entry: Entry, field: string): string | undefined {

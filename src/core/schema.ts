@@ -217,6 +217,8 @@ function answerFields(part: PartId) {
 }
 
 const privateFlag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
+/** The answers (their fields) kept in confidence, when not the whole entry is: `in_confidence: [new_issues]`. */
+const confidedFields = (part: PartId) => list(z.enum(memberFields(part) as [string, ...string[]]));
 
 const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
 
@@ -228,16 +230,17 @@ const reflectionSchema = strictObject({
   /** The facilitator let that commitment go: it is no longer followed up. */
   dropped: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
   private: privateFlag,
+  in_confidence: confidedFields('reflect'),
 });
 
 const requestSchema = strictObject({
   topic: text,
   by: optText,
-  /** Raised in a reflection shared in confidence: left off agendas and public minutes. */
+  /** Raised in a reflection, or an answer, shared in confidence: left off agendas and public minutes. */
   private: privateFlag,
 });
 
-const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag });
+const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag, in_confidence: confidedFields('next') });
 
 /** Absent or empty (`key:`) reads as undefined. */
 const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);

@@ -2,7 +2,7 @@
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
 import { agreementsChanged, type AgreementPart } from './agreements.js';
 import { nameKey } from './names.js';
-import { answerText, FIELD, memberFields } from './prompts.js';
+import { answerText, confided, FIELD, memberFields } from './prompts.js';
 import type { Meeting, Reflection } from './schema.js';
 
 function unique(names: Iterable<string>): string[] {
@@ -95,7 +95,7 @@ export function practiceOf(m: Meeting): PracticeMeeting {
     dropped,
     commitments: m.next.members.flatMap((a) => {
       const text = answerText(a, FIELD.commitment);
-      return text ? [{ member: a.member.trim(), text, private: a.private }] : [];
+      return text ? [{ member: a.member.trim(), text, private: confided(a, FIELD.commitment) }] : [];
     }),
     reports: m.reflect.members
       .filter((r) => hasReport(r) || r.commitment?.trim())

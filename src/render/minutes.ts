@@ -7,7 +7,7 @@ import { plural, type Block, type PrintDocument, type Section } from './document
 function members(part: PartId, entries: Said[]): Block[] {
   return entries.flatMap((e): Block[] => [
     { kind: 'subheading', text: e.private ? `${e.member} (shared in confidence)` : e.member },
-    { kind: 'list', items: e.answers.map((a) => ({ label: labelOf(part, a.field), text: a.text })) },
+    { kind: 'list', items: e.answers.map((a) => ({ label: a.confided ? `${labelOf(part, a.field)} (${labelOf('reflect', 'in_confidence')})` : labelOf(part, a.field), text: a.text })) },
   ]);
 }
 

@@ -6,7 +6,7 @@ import { isMap, isScalar, isSeq, type Document, type YAMLSeq } from 'yaml';
 import type { MeetingFile } from '../core/meet/index.js';
 import { circleSchema } from '../core/schema.js';
 import { circleFile } from './circle.js';
-import { updateYamlFile } from './yaml-file.js';
+import { updateYamlFile } from './yaml-write.js';
 
 type Path = readonly (string | number)[];
 

@@ -8,8 +8,8 @@ import { isIsoDate } from '../core/dates.js';
 import type { Circle, Meeting, MembersFile } from '../core/schema.js';
 import { DataError, displayPath, UsageError, type Problem } from '../errors.js';
 import { TEMP_PREFIX } from './atomic.js';
+import { fileKeys, readCache, sameKey, settled, writeCache, type CacheFile, type FileKey } from './cache.js';
 import { readThroughSnapshot } from './snapshot.js';
-import type { ExtraCheck } from './yaml-file.js';
 
 /** A file's checked data. */
 export interface Loaded<T> {
@@ -95,38 +95,74 @@ export async function listMeetingDates(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Beyond the meeting schema: the date inside matches the file name. */
-export function dateMatches(date: string): ExtraCheck<Meeting> {
-  return (m) => (m.date === date ? [] : [{ path: ['date'], message: `does not match the file name ${date}.yaml` }]);
-}
-
 export async function loadMeeting(dir: string, date: string, read: ReadOptions = {}): Promise<Loaded<Meeting>> {
   const [data] = await loadFiles<[Meeting]>(dir, [`meetings/${date}.yaml`], read);
   return { path: meetingFile(dir, date), data };
 }
 
-/** How many meeting files `loadMeetings` reads at the same time. */
+/** How many meeting files `check` reads at the same time. */
 const READ_AT_ONCE = 32;
 
-/** Every meeting on these dates, read a few at a time and not kept in the snapshot; one DataError lists the problems of all of them. */
-export async function loadMeetings(dir: string, dates: readonly string[], { strict = false }: ReadOptions = {}): Promise<Array<Loaded<Meeting>>> {
-  const { readCircleFile } = await import('./read-file.js');
-  const results: Array<PromiseSettledResult<Loaded<Meeting>>> = [];
-  for (let i = 0; i < dates.length; i += READ_AT_ONCE) {
-    const batch = dates.slice(i, i + READ_AT_ONCE).map(async (date) => ({ path: meetingFile(dir, date), data: (await readCircleFile(dir, `meetings/${date}.yaml`, strict)) as Meeting }));
-    results.push(...(await Promise.allSettled(batch)));
+/** The meeting files `circle check` passed, by date, with their keys then (cache.ts): not read again while unchanged. */
+const CHECKED: CacheFile = { name: 'checked.json', format: 'circle-checked-1' };
+
+function passedBefore(dir: string): Record<string, FileKey> {
+  try {
+    const passed: unknown = JSON.parse(readCache(dir, CHECKED)?.toString('utf8') ?? '{}');
+    return passed && typeof passed === 'object' && !Array.isArray(passed) ? (passed as Record<string, FileKey>) : {};
+  } catch {
+    return {};
   }
-  return valuesOf<Array<Loaded<Meeting>>>(results);
 }
 
 /**
  * Every file of the circle read as `circle check` reads it (yaml@2 and the strict schemas,
- * never the fast path): the files and how many meetings there are, or every problem found.
+ * never the fast path or the snapshot): the files and how many meetings there are, or
+ * every problem found. A meeting file that passed before and whose key and the build are
+ * unchanged since (as eslint --cache does) is not read again. `onProgress` hears how
+ * many of the files are done, as they are.
  */
-export async function checkCircleFiles(dir: string, slug: string): Promise<{ files: CircleFiles; meetings: number } | { problems: Problem[] }> {
+export async function checkCircleFiles(
+  dir: string,
+  slug: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ files: CircleFiles; meetings: number } | { problems: Problem[] }> {
   try {
+    const lookedAt = Date.now();
     const dates = await listMeetingDates(dir);
-    const [files] = await collectProblems<[CircleFiles, unknown]>([loadCircle(dir, slug, { strict: true }), loadMeetings(dir, dates, { strict: true })]);
+    const keys = fileKeys(meetingsDir(dir), dates.map((d) => `${d}.yaml`));
+    const before = passedBefore(dir);
+    const passed: Record<string, FileKey> = {};
+    const toRead: string[] = [];
+    const keyOf = new Map(dates.map((date, i) => [date, keys[i]]));
+    dates.forEach((date, i) => {
+      const key = keys[i];
+      const kept = before[date];
+      if (key && Array.isArray(kept) && sameKey(kept, key)) passed[date] = key;
+      else toRead.push(date);
+    });
+    const total = dates.length + 2;
+    let done = total - toRead.length;
+    const circle = loadCircle(dir, slug, { strict: true }).finally(() => onProgress?.(done, total));
+    circle.catch(() => {}); // its problems are reported below, with the meetings'
+    const problems: Problem[] = [];
+    const { readCircleFile } = await import('./read-file.js');
+    for (let i = 0; i < toRead.length; i += READ_AT_ONCE) {
+      const batch = toRead.slice(i, i + READ_AT_ONCE);
+      const results = await Promise.allSettled(batch.map((date) => readCircleFile(dir, `meetings/${date}.yaml`, true)));
+      results.forEach((r, j) => {
+        const date = batch[j]!;
+        const key = keyOf.get(date);
+        if (r.status === 'fulfilled') {
+          if (key && settled(key, lookedAt)) passed[date] = key;
+        } else if (r.reason instanceof DataError) problems.push(...r.reason.problems);
+        else throw r.reason;
+      });
+      done += batch.length;
+      onProgress?.(done, total);
+    }
+    if (toRead.length) await writeCache(dir, CHECKED, JSON.stringify(passed));
+    const [files] = await collectProblems<[CircleFiles, unknown]>([circle, problems.length ? Promise.reject(new DataError(problems)) : Promise.resolve()]);
     return { files, meetings: dates.length };
   } catch (error) {
     if (error instanceof DataError) return { problems: error.problems };

@@ -25,7 +25,7 @@ export async function loadDraft(dir: string): Promise<Draft | undefined> {
 }
 
 export async function saveDraft(dir: string, draft: Draft): Promise<void> {
-  const { writeCircleFile, yamlText } = await import('./yaml-file.js');
+  const { writeCircleFile, yamlText } = await import('./yaml-write.js');
   await writeCircleFile(draftFile(dir), HEADER + yamlText(draft), { mode: await newFileMode(dir, 'copy') });
 }
 

@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { withWriteLock } from './lock.js';
-import { readText, writeCircleFile } from './yaml-file.js';
+import { readText } from './yaml-file.js';
+import { writeCircleFile } from './yaml-write.js';
 
 export interface EditCopy {
   /** The copy's path, under a fresh temporary folder, named as the file is. */

@@ -2,7 +2,7 @@
 import { isSeq, type Document } from 'yaml';
 import { membersSchema, type Member } from '../core/schema.js';
 import { membersFile } from './circle.js';
-import { updateYamlFile } from './yaml-file.js';
+import { updateYamlFile } from './yaml-write.js';
 
 type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
 

@@ -9,7 +9,7 @@ import { writeFileAtomic } from './atomic.js';
 import { bothVersions } from './conflict-markers.js';
 import { git, insideWorkTree } from './git.js';
 import { templatePath } from './templates.js';
-import { editedText } from './yaml-file.js';
+import { editedText } from './yaml-write.js';
 import { mergeYaml } from './yaml-merge.js';
 
 const DRIVER = 'circle-yaml';

@@ -1,9 +1,14 @@
-// Reading a circle file the full way: its YAML parsed and its data checked against the schema.
+// Reading a circle file the full way: its YAML parsed and its data checked against the
+// schema. circle.ts imports this only when a file is not in the snapshot.
 import { join } from 'node:path';
-import { circleSchema, meetingSchema, membersSchema } from '../core/schema.js';
+import { circleSchema, meetingSchema, membersSchema, type Meeting } from '../core/schema.js';
 import { DataError, displayPath } from '../errors.js';
-import { dateMatches } from './circle.js';
-import { loadYaml } from './yaml-file.js';
+import { loadYaml, type ExtraCheck } from './yaml-file.js';
+
+/** Beyond the meeting schema: the date inside matches the file name. */
+export function dateMatches(date: string): ExtraCheck<Meeting> {
+  return (m) => (m.date === date ? [] : [{ path: ['date'], message: `does not match the file name ${date}.yaml` }]);
+}
 
 /** A file named by its path in the circle's folder `dir`: circle.yaml, members.yaml or meetings/DATE.yaml. */
 export async function readCircleFile(dir: string, name: string, strict: boolean): Promise<unknown> {

@@ -4,11 +4,12 @@ import { rollChanges, toMinutes, type Draft, type MeetingFile, type MeetingPlan,
 import { saveAgreements } from './agreements.js';
 import { meetingSchema } from '../core/schema.js';
 import { CircleError, displayPath } from '../errors.js';
-import { circleFile, dateMatches, meetingFile, meetingsDir, membersFile, newFileMode } from './circle.js';
+import { circleFile, meetingFile, meetingsDir, membersFile, newFileMode } from './circle.js';
+import { dateMatches } from './read-file.js';
 import { removeDraft } from './draft.js';
 import { commitIfWanted, type Committed } from './git.js';
 import { updateMembers } from './members.js';
-import { checkBeforeWrite, writeCircleFile, yamlText } from './yaml-file.js';
+import { checkBeforeWrite, writeCircleFile, yamlText } from './yaml-write.js';
 
 interface Recorded {
   minutes: MeetingFile;

@@ -9,7 +9,8 @@ import { writeFileAtomic } from './atomic.js';
 import { circleFile, meetingsDir, membersFile } from './circle.js';
 import { templatePath } from './templates.js';
 import { circleDir, type Workspace } from './workspace.js';
-import { parseYaml, renderYaml, writeCircleFile } from './yaml-file.js';
+import { parseYaml } from './yaml-file.js';
+import { renderYaml, writeCircleFile } from './yaml-write.js';
 
 /** Local state that never belongs in git. */
 const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, its locks, half-written files.

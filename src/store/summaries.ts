@@ -231,7 +231,7 @@ export const PRACTICE_VIEW: SummaryView<PracticeMeeting> = {
 
 /** What the circle's memory is folded from (src/store/memory.ts). */
 export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
-  id: 'memory',
+  id: 'memory-rows',
   pick: memoryOf,
   pack: (m, strings) => [
     idList(m.present, strings),

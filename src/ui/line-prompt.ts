@@ -1,49 +1,62 @@
-// A one-line answer on the terminal, like @inquirer/input, that can also be left with Esc:
-// `circle meet` uses it to skip the rest of a person's questions in one key.
+// A one-line answer on the terminal, like @inquirer/input, whose answer can be marked as
+// kept in confidence (Ctrl-T, when `confide`), and which reports the line as it is typed
+// (kept when the meeting is interrupted).
 import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, useEffect, usePrefix, useKeypress, useState } from '@inquirer/core';
 
-export const ESCAPED = '\u0000escaped';
+export interface LineAnswer {
+  text: string;
+  /** Marked as kept in confidence. */
+  confided: boolean;
+}
 
-interface LineConfig {
+export interface LineConfig {
   message: string;
   default?: string;
   validate?: (value: string) => true | string;
-  /** Esc ends the prompt with ESCAPED. */
-  escapable?: boolean;
   /** The default is put in the line, ready to change (an emptied line answers ''). */
   edit?: boolean;
+  /** Ctrl-T marks the answer as kept in confidence (and again unmarks it); shown as `confideMark` (styled). */
+  confide?: boolean;
+  confided?: boolean;
+  confideMark?: string;
+  /** Told the line after each key. */
+  onLine?: (line: string) => void;
 }
 
-export const linePrompt = createPrompt<string, LineConfig>((config, done) => {
+const isConfideKey = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && key.name === 't';
+
+export const linePrompt = createPrompt<LineAnswer, LineConfig>((config, done) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [fallback, setFallback] = useState(config.edit ? '' : (config.default ?? ''));
   const [value, setValue] = useState('');
+  const [confided, setConfided] = useState(Boolean(config.confided));
   const [error, setError] = useState<string | undefined>();
   const prefix = usePrefix({ status, theme });
   useEffect((rl) => {
     if (!config.edit || !config.default) return;
     rl.write(config.default);
     setValue(config.default);
+    config.onLine?.(config.default);
   }, []);
 
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
-    if (config.escapable && key.name === 'escape') {
-      setStatus('done');
-      setValue('');
-      done(ESCAPED);
-    } else if (isEnterKey(key)) {
+    if (isEnterKey(key)) {
       const answer = value || fallback;
       const verdict = config.validate?.(answer) ?? true;
       if (verdict === true) {
         setValue(answer);
         setStatus('done');
-        done(answer);
+        done({ text: answer, confided });
       } else {
         rl.write(value); // readline cleared the line on Enter: give the typed text back to fix it
         setError(verdict);
       }
+      return;
+    }
+    if (config.confide && isConfideKey(key)) {
+      setConfided(!confided);
     } else if (isBackspaceKey(key) && !value) {
       setFallback('');
     } else if (isTabKey(key) && !value) {
@@ -55,10 +68,12 @@ export const linePrompt = createPrompt<string, LineConfig>((config, done) => {
       setValue(rl.line);
       setError(undefined);
     }
+    config.onLine?.(rl.line);
   });
 
   const message = theme.style.message(config.message, status);
+  const mark = confided ? config.confideMark : undefined;
   const shown = status === 'done' ? theme.style.answer(value) : value;
   const hint = fallback && status !== 'done' && !value ? theme.style.defaultAnswer(fallback) : undefined;
-  return [[prefix, message, hint, shown].filter((v) => v !== undefined).join(' '), error ? theme.style.error(error) : ''];
+  return [[prefix, message, mark, hint, shown].filter((v) => v !== undefined).join(' '), error ? theme.style.error(error) : ''];
 });

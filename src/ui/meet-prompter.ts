@@ -1,27 +1,50 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
-import type { Ask } from './ask.js';
-import { answerFor, coerce, SKIP_REST, type ListProgress, type Prompter, type SectionStatus, type Step } from '../core/meet/index.js';
+import { KeyExit, type Ask, type Choice, type Heading, type Leave } from './ask.js';
+import {
+  answerFor,
+  BACK,
+  coerce,
+  Confided,
+  confidedFor,
+  SKIP_REST,
+  type Progress,
+  type Prompter,
+  type ReviewEntry,
+  type SectionStatus,
+  type Step,
+  type Value,
+} from '../core/meet/index.js';
+import { runnerSay } from '../core/prompts.js';
 import type { Member } from '../core/schema.js';
-import { ESCAPED } from './line-prompt.js';
 import { UsageError } from '../errors.js';
 
 const OTHER = '\u0000other';
+const WRITE = '\u0000write';
 
 function clock(s: SectionStatus): string {
   return s.planned === undefined ? `${s.used} min` : `${s.used} of ${s.planned} min`;
 }
 
+/** Every question may be left with Shift-Tab (back); a person's text question also with Esc (the rest of their turn). */
+const leaveFor = (step: Step): Leave => ({ back: true, escape: step.member !== undefined && step.kind === 'text' });
+
 /**
  * On the terminal: a header when a section begins, the member's name and the section's
  * clock when their turn comes, then the question. Enter on an empty answer skips it.
+ * Before the minutes are written, every answer by part and person, to correct any.
  */
 export function interactivePrompter(ask: Ask, out: Output): Prompter {
   const c = out.messageColor;
   let section: string | undefined;
   let member: string | undefined;
+  let first = true;
   return {
-    async ask(step, status, list) {
+    async ask(step, status, progress) {
+      if (first) {
+        first = false;
+        out.info(c.dim(runnerSay('keys')));
+      }
       if (status.id !== section) {
         section = status.id;
         member = undefined;
@@ -40,46 +63,124 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
       }
       // Nothing to tick (a new circle has no members yet): the only answer is none.
       if (step.kind === 'checkbox' && !step.choices?.length) return [];
-      return askStep(ask, step, list, out);
+      try {
+        return await askStep(ask, step, progress, out);
+      } catch (error) {
+        if (!(error instanceof KeyExit)) throw error;
+        if (error.key === 'back') {
+          member = undefined; // the question before may be another person's: say whose
+          return BACK;
+        }
+        out.info(`${c.green('✔')} ${c.bold(step.question)} ${c.dim(runnerSay('skipped', { name: step.member ?? '' }))}`);
+        return SKIP_REST;
+      }
+    },
+
+    async review(entries) {
+      section = member = undefined;
+      out.info(`\n${c.bold.cyan(`== ${runnerSay('review')} ==`)}`);
+      out.info(c.dim(runnerSay('review_about')));
+      const width = Math.max(40, (out.width ?? 100) - 4);
+      const choices: Array<Choice<string> | Heading> = [{ name: runnerSay('write'), value: WRITE }];
+      let part: string | undefined;
+      for (const e of entries) {
+        if (e.title !== part) choices.push({ separator: `── ${(part = e.title)}` });
+        const who = e.step.member ? `${e.step.member} · ` : '';
+        const said = `${who}${e.step.question}: ${shown(e)}`.replace(/\s+/g, ' ');
+        choices.push({ name: said.length > width ? `${said.slice(0, width - 1)}…` : said, value: e.step.id });
+      }
+      try {
+        const picked = await ask.select(runnerSay('review_ask'), choices, WRITE, { back: true });
+        return picked === WRITE ? undefined : picked;
+      } catch (error) {
+        if (error instanceof KeyExit) return BACK;
+        throw error;
+      }
     },
   };
 }
 
-async function askStep(ask: Ask, step: Step, list: ListProgress, out: Output): Promise<unknown> {
-  const validate = (v: unknown) => (step.validate ? step.validate(v as string) : true);
+/** An answer as the review shows it: a choice by its words, yes or no, a list joined. */
+function shown({ step, value, confided }: ReviewEntry): string {
+  const words = (v: string) => step.choices?.find((ch) => ch.value === v)?.name ?? v;
+  const text = typeof value === 'boolean' ? runnerSay(value ? 'yes' : 'no') : Array.isArray(value) ? value.map(words).join(', ') : words(value);
+  return `${text.trim() || runnerSay('empty')}${confided ? ` ${runnerSay('confided')}` : ''}`;
+}
+
+/** Lines of a list (or of a long answer), each kept at Enter; Shift-Tab takes the line before back into the line to change. */
+async function askLines(ask: Ask, step: Step, progress: Progress, out: Output): Promise<unknown> {
+  const validate = (v: Value) => (step.validate ? step.validate(v) : true);
+  const long = step.kind === 'text';
+  const items = [...progress.items];
+  const label = (n: number) => `${step.question} ${runnerSay(long ? 'line' : 'item', { n })}`;
+  // Items kept before (an interruption, or going back) are shown again, then the list goes on.
+  items.forEach((item, i) => out.info(`${out.messageColor.green('✔')} ${step.question} (${i + 1}) ${item}`));
+  let start = progress.typed;
+  let confided = progress.confided;
+  for (;;) {
+    let line;
+    try {
+      line = await ask.line(
+        label(items.length + 1),
+        {
+          ...(start && { default: start, edit: true }),
+          validate: (v) => (!v.trim() ? true : validate(long ? [...items, v].join('\n') : [...items, v])),
+          ...confiding(step, confided, out),
+        },
+        leaveFor(step),
+      );
+    } catch (error) {
+      if (!(error instanceof KeyExit && error.key === 'back' && items.length)) throw error;
+      start = items.pop();
+      await progress.keep([...items]);
+      continue;
+    }
+    start = undefined;
+    confided = line.confided;
+    if (!line.text.trim()) return marked(long ? items.join('\n') : items, confided);
+    items.push(line.text.trim());
+    await progress.keep([...items]); // each item is on disk once Enter is pressed
+  }
+}
+
+/** Ctrl-T at a person's answer in Reflect or What's Next. */
+function confiding(step: Step, confided: boolean, out: Output) {
+  return step.confide ? { confide: true, confided, confideMark: out.messageColor.yellow(runnerSay('confided')) } : {};
+}
+
+const marked = (value: unknown, confided: boolean) => (confided ? new Confided(value) : value);
+
+async function askStep(ask: Ask, step: Step, progress: Progress, out: Output): Promise<unknown> {
+  const leave = leaveFor(step);
   switch (step.kind) {
     case 'confirm':
-      return ask.confirm(step.question, step.default === true);
+      return ask.confirm(step.question, step.default === true, leave);
     case 'checkbox': {
       const checked = new Set(Array.isArray(step.default) ? step.default : []);
-      return ask.checkbox(step.question, (step.choices ?? []).map((ch) => ({ ...ch, checked: checked.has(ch.value) })));
+      return ask.checkbox(step.question, (step.choices ?? []).map((ch) => ({ ...ch, checked: checked.has(ch.value) })), leave);
     }
     case 'select': {
       const choices = [...(step.choices ?? []), ...(step.other ? [{ name: step.other, value: OTHER }] : [])];
-      const picked = choices.length === 1 && step.other ? OTHER : await ask.select(step.question, choices, step.default as string | undefined);
-      return picked === OTHER ? ask.text(step.question) : picked;
+      const given = typeof step.default === 'string' ? step.default : undefined;
+      // An answer given before that is not among the choices was typed after "other": start from it there.
+      const typed = given !== undefined && step.other && !choices.some((ch) => ch.value === given) ? given : undefined;
+      const picked = choices.length === 1 && step.other ? OTHER : await ask.select(step.question, choices, typed === undefined ? given : OTHER, leave);
+      return picked === OTHER ? ask.text(step.question, typed ? { default: typed, edit: true } : {}) : picked;
     }
-    case 'list': {
-      // Items kept before an interruption are shown again, then the list goes on.
-      const items = [...list.items];
-      items.forEach((item, i) => out.info(`${out.messageColor.green('✔')} ${step.question} (${i + 1}) ${item}`));
-      for (;;) {
-        const item = await ask.text(`${step.question} (${items.length + 1}; empty line to finish)`, {
-          validate: (v) => (v.trim() ? validate([...items, v]) : true),
-        });
-        if (!item.trim()) return items;
-        items.push(item.trim());
-        await list.keep([...items]); // each item is on disk once Enter is pressed
-      }
-    }
+    case 'list':
+      return askLines(ask, step, progress, out);
     default: {
-      const answer = await ask.text(step.question, {
-        ...(typeof step.default === 'string' && step.default ? { default: step.default, ...(step.edit && { edit: true }) } : {}),
-        validate,
-        // Esc leaves the rest of this person's questions in the part unanswered.
-        escapable: step.member !== undefined,
-      });
-      return answer === ESCAPED ? SKIP_REST : answer;
+      if (step.long) return askLines(ask, step, progress, out);
+      const answer = await ask.line(
+        step.question,
+        {
+          ...(typeof step.default === 'string' && step.default ? { default: step.default, ...(step.edit && { edit: true }) } : {}),
+          validate: (v) => (step.validate ? step.validate(v) : true),
+          ...confiding(step, progress.confided, out),
+        },
+        leave,
+      );
+      return marked(answer.text, answer.confided);
     }
   }
 }
@@ -91,7 +192,7 @@ export function answersPrompter(answers: Record<string, unknown>, file: string, 
       const { key, raw } = answerFor(step, answers, members);
       const checked = coerce(step, raw);
       if (!checked.ok) throw new UsageError(`${file}: ${key ?? step.id}: ${checked.error}`);
-      return checked.value;
+      return marked(checked.value, confidedFor(step, answers, members).confided);
     },
   };
 }

@@ -55,6 +55,12 @@ describe('a link at a cache file', () => {
 });
 
 describe('the memory', () => {
+  it('has a file of its own, apart from the rows it is folded from', async () => {
+    const { root, dir } = example();
+    for (const argv of [['agenda'], ['history'], ['practice'], ['agenda']]) expect((await run(argv, { cwd: root, env })).code).toBe(0);
+    expect(readdirSync(join(dir, '.cache')).sort()).toEqual(['files.json', 'memory-rows.json', 'memory.json', 'practice.json', 'summaries.json']);
+  });
+
   it('notices an older meeting edited in place (same inode), in agenda and in the minutes meet writes', async () => {
     const { root, dir } = example();
     const older = join(dir, 'meetings', '2026-09-22.yaml');

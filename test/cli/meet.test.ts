@@ -113,6 +113,53 @@ describe('circle meet --answers', () => {
   });
 });
 
+describe('an answer kept in confidence', () => {
+  it('keeps that answer and a request raised in it off the agenda, and the rest of the reflection on it; old minutes kept whole in confidence still are', async () => {
+    const { root, dir, file } = withAnswers({
+      attendance: ['José Álvarez', 'Łucja Nowak'],
+      reflect: {
+        'Łucja Nowak': {
+          tried: 'Set up a driver rota ++ Volunteer rotas',
+          new_issues: 'Our treasurer may step down ++ Succession planning',
+          in_confidence: ['new_issues'],
+        },
+        'José Álvarez': { new_issues: 'The vans need insurance' },
+      },
+      next: { 'Łucja Nowak': { will_practice: 'Talk to the treasurer', wants_to_learn: 'Board roles', in_confidence: ['will_practice'] } },
+    });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(minutesPath(dir), 'utf8');
+    expect(text).toContain('    - member: Łucja Nowak\n      commitment: Name the library');
+    expect(text).toMatch(/      tried: Set up a driver rota\n      new_issues: Our treasurer may step down\n      in_confidence:\n        - new_issues\n/);
+    expect(text).toContain('    - topic: Volunteer rotas\n      by: Łucja Nowak\n    - topic: Succession planning\n      by: Łucja Nowak\n      private: true\n');
+    expect(text).toMatch(/      will_practice: Talk to the treasurer\n      wants_to_learn: Board roles\n      in_confidence:\n        - will_practice\n/);
+
+    // The facilitator's minutes mark the one answer; the agenda handed round leaves it (and its request) out.
+    const minutes = await cli(['minutes', DATE], { cwd: root, env });
+    expect(minutes.stdout).toMatch(/New issues \(in confidence\)\W+Our treasurer may step down/);
+    const agenda = await cli(['agenda', '--format', 'text'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    expect(agenda.code, agenda.stderr).toBe(0);
+    for (const shared of ['The vans need insurance', 'Volunteer rotas', 'Board roles']) expect(agenda.stdout).toContain(shared);
+    for (const kept of ['treasurer', 'Succession planning']) expect(agenda.stdout).not.toContain(kept);
+
+    // A reflection kept whole in confidence (as older minutes have it) still keeps all of it off the agenda.
+    const whole = text.replace('      in_confidence:\n        - new_issues\n', '      private: true\n');
+    writeFileSync(minutesPath(dir), whole);
+    const again = await cli(['agenda', '--format', 'text'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('The vans need insurance');
+    for (const kept of ['treasurer', 'driver rota']) expect(again.stdout).not.toContain(kept);
+  });
+
+  it('refuses an answers file that marks a question the part does not have', async () => {
+    const { root, file } = withAnswers({ attendance: ['Łucja Nowak'], reflect: { 'Łucja Nowak': { in_confidence: ['secrets'] } } });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('reflect.Łucja Nowak.in_confidence: "secrets" is not one of: tried, surprised');
+  });
+});
+
 describe('circle meet and members.yaml', () => {
   it('keeps the answers of someone removed from the circle while the meeting was interrupted', async () => {
     const { root, dir, file } = withAnswers({});

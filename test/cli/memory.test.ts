@@ -1,7 +1,7 @@
 // The circle's memory, end to end: minutes, history, practice, stats and schedule run
 // as real processes on a copy of the example circle.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +181,9 @@ describe('circle history', () => {
 
   it('ignores a corrupt or foreign cache and rebuilds it', async () => {
     const { root, circleDir } = example();
+    // Files last changed an hour ago: every row is kept (a file changed within 2 s is not).
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const f of readdirSync(circleDir, { recursive: true })) utimesSync(join(circleDir, String(f)), hourAgo, hourAgo);
     const expected = (await run(['history', '--json'], root)).stdout;
     const cache = join(circleDir, '.cache', 'summaries.json');
     const good = readFileSync(cache, 'utf8');

@@ -341,3 +341,22 @@ describe('when mail does not go', () => {
     expect(server.received).toEqual([]);
   });
 });
+
+describe("the machine's sendmail", () => {
+  it('hands each message to sendmail (CIRCLE_SENDMAIL) with its recipient, and records it', async () => {
+    const { root, dir } = circle();
+    const bin = tempDir('circle-sendmail-');
+    const fake = join(bin, 'sendmail');
+    // A stand-in for sendmail: keeps its arguments and the message it was given.
+    writeFileSync(fake, `#!/bin/sh\nn=$(ls "${bin}" | grep -c '\\.eml$')\nprintf '%s\\n' "$@" > "${bin}/$n.args"\ncat > "${bin}/$n.eml"\n`);
+    chmodSync(fake, 0o755);
+    const env = { CIRCLE_TODAY: TODAY, XDG_CONFIG_HOME: tempDir('circle-config-'), CIRCLE_MAIL_FROM: 'Nadia <nadia@example.org>', CIRCLE_SENDMAIL: fake };
+    const r = await cli(['send', 'recap', '--yes', '--to', 'Dev'], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(bin, '0.args'), 'utf8')).toContain('dev@example.org');
+    const mail = await simpleParser(readFileSync(join(bin, '0.eml')));
+    expect(mail.subject).toBe('Tiny Circle: what we learned on Tuesday 6 January 2026');
+    expect(mail.text).toContain('Dear Dev,');
+    expect(sentLog(dir, '2026-01-06')).toEqual([['recap', 'Dev Patel', 'dev@example.org']]);
+  });
+});

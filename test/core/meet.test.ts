@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   answer,
+  BACK,
   coerce,
   newDraft,
   pendingStep,
@@ -398,5 +399,99 @@ describe('speaker requests in What\'s Next', () => {
     const minutes = meetingSchema.parse(toMinutes(plan, d));
     expect(answerText(minutes.next.members[0]!, 'will_practice')).toBe('Name our safeguarding lead');
     expect(minutes.reflect.requests).toContainEqual({ topic: 'Volunteer checks', by: 'Amara Okafor', private: false });
+  });
+});
+
+describe('going back and the review', () => {
+  it('goes back to the question before with its answer to start from, across people and parts; a changed attendance changes who is asked', async () => {
+    const plan = examplePlan();
+    let draft = upTo(plan, newDraft(DATE, AT), 'reflect.José Álvarez.tried', { attendance: ['José Álvarez', 'Łucja Nowak'] });
+    const clockAt = { ...draft.at };
+    const absent = ids(steps(plan, draft)).filter((id) => id.startsWith('absent.')).reverse();
+    const asked: Array<{ id: string; start: unknown }> = [];
+    // José's first answer, then back and back again, until attendance (where the run stops).
+    const backwards: Prompter = {
+      async ask(step) {
+        if (step.id === 'attendance') throw new Error('stop');
+        asked.push({ id: step.id, start: step.default });
+        return asked.length === 1 ? 'Drew up a rota' : BACK;
+      },
+    };
+    await expect(runMeeting(plan, draft, { prompter: backwards, now: () => '2026-11-17T19:00:00.000Z', save: async (d) => void (draft = d) })).rejects.toThrow('stop');
+    expect(asked.map((a) => a.id)).toEqual(['reflect.José Álvarez.tried', 'reflect.José Álvarez.surprised', 'reflect.José Álvarez.tried', 'intro.others', 'newcomers', 'guests', ...absent]);
+    // José's first answer came back to start from, as did the introductions' "no".
+    expect(asked[2]).toEqual({ id: 'reflect.José Álvarez.tried', start: 'Drew up a rota' });
+    expect(asked[3]).toEqual({ id: 'intro.others', start: false });
+    expect(draft.was).toMatchObject({ 'reflect.José Álvarez.tried': 'Drew up a rota', 'intro.others': false, guests: [], attendance: ['José Álvarez', 'Łucja Nowak'] });
+    expect(draft.at.guests).toBe(clockAt.guests); // a question taken back keeps its time
+    expect(nextStep(plan, draft)!.id).toBe('attendance');
+
+    // At attendance again: tick Amara too. She is then asked for no apology, and her Reflect comes after Łucja's.
+    const d = give(plan, draft, 'attendance', ['José Álvarez', 'Łucja Nowak', 'Amara Okafor']);
+    expect(ids(steps(plan, d))).not.toContain('absent.Amara Okafor.apology');
+    expect(ids(steps(plan, d)).filter((id) => id.endsWith('.tried'))).toEqual(['reflect.José Álvarez.tried', 'reflect.Łucja Nowak.tried', 'reflect.Amara Okafor.tried']);
+    // Forward again, the answers taken back are where each question starts.
+    const forward: Array<[string, unknown]> = [];
+    await runMeeting(plan, d, {
+      prompter: { ask: async (s) => (forward.push([s.id, s.default]), s.id === 'reflect.José Álvarez.surprised' ? (() => { throw new Error('stop'); })() : s.default) },
+      now: () => AT,
+      save: async () => {},
+    }).catch(() => {});
+    expect(forward.filter(([id]) => ['guests', 'intro.others', 'reflect.José Álvarez.tried'].includes(id))).toEqual([['guests', undefined], ['intro.others', false], ['reflect.José Álvarez.tried', 'Drew up a rota']]);
+  });
+
+  it('shows every answer by part before the minutes; an answer picked there is asked again, starting from it, then the review again', async () => {
+    const plan = examplePlan();
+    const done = upTo(plan, newDraft(DATE, AT), '', { attendance: ['José Álvarez'], 'reflect.José Álvarez.tried': 'Drew up a rota' });
+    expect(nextStep(plan, done)).toBeUndefined();
+    const reviews: string[][] = [];
+    const asked: Array<{ id: string; start: unknown }> = [];
+    const picks: Array<string | typeof BACK | undefined> = ['reflect.José Álvarez.tried', BACK, undefined];
+    const finished = await runMeeting(plan, done, {
+      prompter: {
+        async ask(step) {
+          asked.push({ id: step.id, start: step.default });
+          return step.id === 'reflect.José Álvarez.tried' ? 'Drew up a winter rota' : step.default;
+        },
+        async review(entries) {
+          reviews.push([...new Set(entries.map((e) => e.title))]);
+          return picks.shift();
+        },
+      },
+      now: () => '2026-11-17T20:00:00.000Z',
+      save: async () => {},
+    });
+    expect(reviews[0]).toEqual(['Welcome and attendance', 'Welcome and introductions', 'Time to Reflect', 'Learning Together', "What's Next?", 'Before we close']);
+    // Picked, asked from its answer, changed; BACK at the review is the last question again (the closing notes).
+    expect(asked).toEqual([
+      { id: 'reflect.José Álvarez.tried', start: 'Drew up a rota' },
+      { id: 'notes', start: undefined },
+    ]);
+    expect(reviews).toHaveLength(3);
+    expect(finished.answers['reflect.José Álvarez.tried']).toBe('Drew up a winter rota');
+    expect(finished.at['reflect.José Álvarez.tried']).toBe(AT);
+    expect(finished.was).toEqual({});
+  });
+
+  it('keeps a line typed and not entered when interrupted, and starts the question from it on resume', async () => {
+    const plan = examplePlan();
+    const d = upTo(plan, newDraft(DATE, AT), 'reflect.José Álvarez.tried', { attendance: ['José Álvarez'] });
+    let saved: Draft | undefined;
+    const interrupted: Prompter = {
+      async ask() {
+        throw Object.assign(new Error('interrupted'), { typed: 'Drew up a ro' });
+      },
+    };
+    await expect(runMeeting(plan, d, { prompter: interrupted, now: () => AT, save: async (x) => void (saved = x) })).rejects.toThrow('interrupted');
+    expect(saved!.typed).toEqual({ 'reflect.José Álvarez.tried': 'Drew up a ro' });
+    const starts: unknown[] = [];
+    const resumed = await runMeeting(plan, saved!, {
+      prompter: { ask: async (s) => (s.id === 'reflect.José Álvarez.tried' ? (starts.push([s.default, s.edit]), 'Drew up a rota') : s.default) },
+      now: () => AT,
+      save: async () => {},
+    });
+    expect(starts).toEqual([['Drew up a ro', true]]);
+    expect(resumed.answers['reflect.José Álvarez.tried']).toBe('Drew up a rota');
+    expect(resumed.typed).toEqual({});
   });
 });

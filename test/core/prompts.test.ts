@@ -16,6 +16,7 @@ const question = z.strictObject({
   choices: z.record(z.string(), z.string()).optional(),
   other: z.string().optional(),
   agenda: z.literal(false).optional(),
+  long: z.literal(true).optional(),
 });
 const part = z.strictObject({
   title: z.string().min(1),
@@ -28,7 +29,8 @@ const part = z.strictObject({
 
 describe('templates/prompts.yaml', () => {
   it('has every part, each question once, and a print label for every answer kept per person', () => {
-    expect(Object.keys(PROMPTS).filter((k) => k !== 'mail').sort()).toEqual([...PART_IDS].sort());
+    expect(Object.keys(PROMPTS).filter((k) => k !== 'mail').sort()).toEqual([...PART_IDS, 'runner'].sort());
+    z.record(z.string(), z.string()).parse(PROMPTS.runner);
     for (const id of PART_IDS) {
       const p = part.parse(PROMPTS[id]);
       expect(new Set(p.questions.map((q) => q.id)).size, id).toBe(p.questions.length);

@@ -9,6 +9,21 @@ import { hasTmux, inCI, Tmux } from './tmux.js';
 
 const REFLECT = ['What did you try', 'What surprised you', 'What gave you energy', 'What changed', 'What fell flat', 'What new question'];
 
+/**
+ * Attendance: the active members are ticked, Grace (returning) is not. `a` ticks all,
+ * `a` again unticks all, then tick José and Łucja.
+ */
+async function tickJoseAndLucja(t: Tmux): Promise<void> {
+  await t.see('Grace Whitfield (returning)');
+  t.keys('a');
+  await t.waitFor((s) => (s.match(/◉/g) ?? []).length === 8, 'everyone ticked');
+  t.keys('a');
+  await t.waitFor((s) => !/◉/.test(s), 'everyone unticked');
+  t.keys('Space', 'Down', 'Space');
+  await t.waitFor((s) => (s.match(/◉/g) ?? []).length === 2, 'two ticked');
+  t.keys('Enter');
+}
+
 describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
   let tmux: Tmux | undefined;
   afterEach(() => tmux?.kill());
@@ -23,16 +38,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     // The facilitator is picked from the members; last time's is offered first.
     await t.see('❯ Amara Okafor');
     await t.answer('Who is facilitating today?');
-    // Attendance: the active members are ticked, Grace (returning) is not. `a` ticks
-    // all, `a` again unticks all, then tick José and Łucja.
-    await t.see('Grace Whitfield (returning)');
-    t.keys('a');
-    await t.waitFor((s) => (s.match(/◉/g) ?? []).length === 8, 'everyone ticked');
-    t.keys('a');
-    await t.waitFor((s) => !/◉/.test(s), 'everyone unticked');
-    t.keys('Space', 'Down', 'Space');
-    await t.waitFor((s) => (s.match(/◉/g) ?? []).length === 2, 'two ticked');
-    t.keys('Enter');
+    await tickJoseAndLucja(t);
     // Those not ticked are asked for an apology, by their name tag.
     await t.answer('Alexis is not here: any apology or message?');
     await t.answer('Юлия is not here: any apology or message?', 'Visiting family in Tver');
@@ -72,7 +78,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('A speaker or a dialogue?'); // default: a speaker, as chosen last time
     await t.answer('Topic');
     await t.answer('Speaker (or who led the dialogue)');
-    await t.answer('Notes from the session', 'Early signs of burnout and what helps');
+    await t.answerLines('Notes from the session', 'Early signs of burnout and what helps');
     await t.answer('Questions the group raised (1;', 'How do we notice it in volunteers?');
     await t.answer('Questions the group raised (2;');
     await t.answer('What stood out for you today');
@@ -82,10 +88,11 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Topic for next time'); // the first idea: tonight's request
     await t.answer('Speaker for next time, if known');
     await t.answer('Date of the next meeting');
-    await t.answer('Anything to carry to next time', 'Lucja brings food');
+    await t.answerLines('Anything to carry to next time (who brings food, a reminder)?', 'Lucja brings food');
     await t.answer('How useful was today', '4');
     await t.answer('One thing to change next time', 'Start on time');
-    await t.answer('Anything else for the minutes', 'Thanks to the library');
+    await t.answerLines('Anything else for the minutes (news, thanks)?', 'Thanks to the library');
+    await t.answer('Write the minutes, or correct an answer?'); // the review: Enter writes
     expect(await t.exitCode()).toBe(0);
     await t.see('Meeting 7 on 2026-11-17: minutes written to circles/riverside-leaders/meetings/2026-11-17.yaml');
 
@@ -111,6 +118,103 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
       expect(minutes).toContain(typed);
     }
   }, 90_000);
+
+  it('files every answer under the right person after Esc and Enter sent at once; goes back a question, across people; keeps a half-typed line on Ctrl-C; corrects an answer at the review', async () => {
+    if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
+    const { root, circleDir } = makeWorkspace({ example: true });
+    tmux = new Tmux();
+    const t = tmux;
+    const asking = (q: string) => t.waitFor((s) => s.split('\n').some((l) => l.startsWith(`? ${q}`)), `the question "${q}"`);
+
+    t.start(root, ['meet']);
+    await t.see('Shift-Tab goes back a question');
+    await t.answer('Who is facilitating today?');
+    await tickJoseAndLucja(t);
+    for (const tag of ['Alexis', 'Юлия', 'Amara', 'Siobhán', 'Thảo']) await t.answer(`${tag} is not here`);
+    await t.answer('Guests (visitors who are not joining) (1;');
+    await t.answer('Newcomers joining the circle today (1;');
+    await t.answer("Note everyone's introductions (2 members here)?");
+
+    await t.see('Last time José Álvarez meant to: Call the Seniors');
+    await t.answer(REFLECT[0]!, 'Drew up a winter rota');
+    // Esc and Enter in one send: Esc skips the rest of José's turn, Enter answers the next question (in confidence? no).
+    await asking(REFLECT[1]!);
+    t.keys('Escape', 'Enter');
+    await t.see("(the rest of José Álvarez's turn skipped)");
+    await t.waitFor((s) => s.includes('Last time Łucja Nowak meant to'), "Łucja's turn");
+    await t.answer(REFLECT[0]!, 'Set up the WhatsApp group');
+
+    // Shift-Tab: back to Łucja's first answer, there to change.
+    await asking(REFLECT[1]!);
+    t.keys('BTab');
+    await asking(`${REFLECT[0]} since we last met? Set up the WhatsApp group`);
+    t.keys('C-u');
+    await t.answer(REFLECT[0]!, 'Set up the Signal group');
+    // Back twice: past Łucja's first answer to José's last question, which is changed (kept in confidence).
+    await asking(REFLECT[1]!);
+    t.keys('BTab');
+    await asking(`${REFLECT[0]} since we last met? Set up the Signal group`);
+    t.keys('BTab');
+    await asking('Keep what José shared in confidence');
+    await t.answer('Keep what José shared in confidence', 'y');
+    // Forward again: Łucja's first answer as she gave it, Enter keeps it.
+    await asking(`${REFLECT[0]} since we last met? Set up the Signal group`);
+    t.keys('Enter');
+
+    // Ctrl-C with a line typed and not entered: it is kept, and comes back on resume.
+    await asking(REFLECT[1]!);
+    t.keys('-l', 'Half a tho');
+    await asking(`${REFLECT[1]}? Half a tho`);
+    t.keys('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(readFileSync(join(circleDir, '.draft.yaml'), 'utf8')).toContain('Half a tho');
+    t.start(root, ['meet', '--resume']);
+    await asking(`${REFLECT[1]}? Half a tho`);
+    await t.answer(REFLECT[1]!, 'ught');
+
+    for (const q of REFLECT.slice(2, 5)) await t.answer(q);
+    // Ctrl-T: this one answer is kept in confidence.
+    await asking(REFLECT[5]!);
+    t.keys('C-t');
+    await asking(`${REFLECT[5]} came up that the group could help with? [in confidence]`);
+    await t.answer(REFLECT[5]!, 'Our treasurer may step down');
+    await t.answer('Keep what Łucja shared in confidence');
+    await t.answer('Any other topics the group wants a speaker on? (1;');
+    await t.answer('A speaker or a dialogue?');
+    await t.answer('Topic');
+    await t.answer('Speaker (or who led the dialogue)');
+    await t.answerLines('Notes from the session', 'Early signs of burnout.', 'What helps: rotas, rest.');
+    await t.answer('Questions the group raised (1;');
+    for (let i = 0; i < 2; i++) for (const q of ['What stood out for you today', 'What will you put into practice', 'What would you like us to learn']) await t.answer(q);
+    await t.answer('Topic for next time');
+    await t.answer('Speaker for next time, if known');
+    await t.answer('Date of the next meeting');
+    await t.answerLines('Anything to carry to next time (who brings food, a reminder)?');
+    await t.answer('How useful was today');
+    await t.answer('One thing to change next time');
+    await t.answerLines('Anything else for the minutes (news, thanks)?');
+
+    // The review: every answer by part and person; one is opened and corrected, then Enter writes the minutes.
+    await asking('Write the minutes, or correct an answer?');
+    await t.see('── Welcome and introductions');
+    t.keys('-l', 'Łucja Nowak · What did');
+    await t.see(/❯ Łucja Nowak · What did you try since we last met\?: Set up the Signal group/);
+    t.keys('Enter');
+    await asking(`${REFLECT[0]} since we last met? Set up the Signal group`);
+    t.keys('C-u');
+    await t.answer(REFLECT[0]!, 'Set up the Signal group for drivers');
+    await asking('Write the minutes, or correct an answer?');
+    t.keys('Enter');
+    expect(await t.exitCode()).toBe(0);
+
+    const minutes = readFileSync(join(circleDir, 'meetings', '2026-11-17.yaml'), 'utf8');
+    expect(minutes).toContain('  members:\n    - member: José Álvarez\n      commitment: Call the Seniors');
+    expect(minutes).toMatch(/- member: José Álvarez\n(.*\n)*?      tried: Drew up a winter rota\n      private: true\n    - member: Łucja Nowak\n/);
+    expect(minutes).toMatch(/- member: Łucja Nowak\n(.*\n)*?      tried: Set up the Signal group for drivers\n      surprised: Half a thought\n/);
+    expect(minutes).not.toContain('WhatsApp');
+    expect(minutes).toContain('      new_issues: Our treasurer may step down\n      in_confidence:\n        - new_issues\n');
+    expect(minutes).toContain('  notes: |-\n    Early signs of burnout.\n    What helps: rotas, rest.\n');
+  }, 120_000);
 
   it('asks whether to resume or discard a draft, and discards only when confirmed', async () => {
     if (!hasTmux) throw new Error('tmux is required for the end-to-end test in CI (apt-get install tmux)');
@@ -198,15 +302,15 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('What could this group do');
 
     await t.see('== Our purpose · 30 min planned ==');
-    await t.answer('…in the results we see in the community?', 'Families find the next door.');
-    await t.answer('…in how we work with each other?', 'We refer before we compete.');
-    await t.answer('…in the work each of us does?');
-    await t.answer('…in the way we bring others into this work?');
-    await t.answer('Our purpose, in a sentence or two', 'So that none of us works alone.');
+    await t.answerLines('…in the results we see in the community?', 'Families find the next door.');
+    await t.answerLines('…in how we work with each other?', 'We refer before we compete.');
+    await t.answerLines('…in the work each of us does?');
+    await t.answerLines('…in the way we bring others into this work?');
+    await t.answerLines('Our purpose, in a sentence or two', 'So that none of us works alone.');
 
     await t.see('== Ground rules · 20 min planned ==');
-    await t.answer('What does a really good discussion look like', 'Everyone speaks once before anyone twice.');
-    await t.answer('Which values do we want to live out', 'Honesty about what flopped.');
+    await t.answerLines('What does a really good discussion look like, and what helps it happen?', 'Everyone speaks once before anyone twice.');
+    await t.answerLines('Which values do we want to live out with each other and with newcomers?', 'Honesty about what flopped.');
     // Ctrl-C in the middle of the ground-rules discussion.
     await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? What builds trust here')), 'the trust question');
     t.keys('C-c');
@@ -216,8 +320,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
 
     t.start(root, ['meet', '--resume']);
     await t.see('Resuming the meeting of 2026-11-17 (17 answers kept)');
-    await t.answer('What builds trust here', 'What is said here stays here.');
-    await t.answer("What should this group's culture rest on");
+    await t.answerLines('What builds trust here, and which rules would protect it?', 'What is said here stays here.');
+    await t.answerLines("What should this group's culture rest on, and which rules would turn that into habit?");
     await t.answer('Rule 1 of 4'); // Enter: keep
     await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Rule 2 of 4')), 'rule 2');
     t.keys('Down', 'Enter'); // reword
@@ -255,10 +359,11 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Speaker for next time, if known');
     await t.see('? Date of the next meeting (2026-12-01)'); // by the schedule just agreed
     await t.answer('Date of the next meeting');
-    await t.answer('Anything to carry to next time');
+    await t.answerLines('Anything to carry to next time (who brings food, a reminder)?');
     await t.answer('How useful was today');
     await t.answer('One thing to change next time');
-    await t.answer('Anything else for the minutes');
+    await t.answerLines('Anything else for the minutes (news, thanks)?');
+    await t.answer('Write the minutes, or correct an answer?');
     expect(await t.exitCode()).toBe(0);
     await t.see('Meeting 1 on 2026-11-17: minutes written to circles/fresh-circle/meetings/2026-11-17.yaml');
     await t.see('warning: the format adds up to 80 minutes');

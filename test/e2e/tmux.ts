@@ -69,6 +69,11 @@ export class Tmux {
     await this.waitFor((s) => !this.pending(s, question), `"${question}" to be answered`);
   }
 
+  /** A long answer (notes, the purpose): each line, then the empty line that ends it. */
+  async answerLines(question: string, ...lines: string[]): Promise<void> {
+    for (const [i, line] of [...lines, ''].entries()) await this.answer(`${question} (line ${i + 1};`, line);
+  }
+
   async exitCode(): Promise<number> {
     const screen = await this.waitFor((s) => /EXIT:\d+/.test(s), 'the command to end', 30_000);
     return Number(/EXIT:(\d+)/.exec(screen)![1]);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { membersSchema } from '../../src/core/schema.js';
 import { carryEdit } from '../../src/store/carry-edit.js';
-import { editedText, parseYaml, renderYaml } from '../../src/store/yaml-file.js';
+import { parseYaml } from '../../src/store/yaml-file.js';
+import { editedText, renderYaml } from '../../src/store/yaml-write.js';
 
 function edit(text: string, change: (doc: ReturnType<typeof parseYaml>['doc']) => void) {
   const file = parseYaml('/m.yaml', text, membersSchema);

@@ -6,7 +6,8 @@ import { nameKey } from '../../src/core/names.js';
 import { circleSchema, meetingSchema, membersSchema } from '../../src/core/schema.js';
 import { DataError } from '../../src/errors.js';
 import { updateMembers } from '../../src/store/members.js';
-import { loadYaml, MAX_FILE_BYTES, parseYaml, readYaml, updateYamlFile } from '../../src/store/yaml-file.js';
+import { loadYaml, MAX_FILE_BYTES, parseYaml, readYaml } from '../../src/store/yaml-file.js';
+import { updateYamlFile } from '../../src/store/yaml-write.js';
 import { exampleDir, tempDir } from '../helpers.js';
 
 function problemsOf(fn: () => unknown): string[] {

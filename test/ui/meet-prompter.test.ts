@@ -9,7 +9,7 @@ import { plan } from '../core/fixtures.js';
 const DATE = '2026-11-17';
 const AT = '2026-11-17T18:00:00.000Z';
 const status: SectionStatus = { id: 'opening', title: 'Welcome and attendance', used: 0 };
-const noList = { items: [], keep: async () => {} };
+const noList = { items: [], confided: false, keep: async () => {} };
 
 /** An Ask that, like inquirer, refuses a checkbox with nothing to tick, and ticks what is offered ticked. */
 function fakeAsk(): Ask & { checkboxes: Choice<unknown>[][] } {
@@ -17,8 +17,9 @@ function fakeAsk(): Ask & { checkboxes: Choice<unknown>[][] } {
   return {
     checkboxes,
     text: async () => '',
+    line: async () => ({ text: '', confided: false }),
     confirm: async (_m, d = false) => d,
-    select: async (_m, choices, d) => d ?? choices[0]!.value,
+    select: async (_m, choices, d) => d ?? (choices[0] as Choice<never>).value,
     async checkbox<T>(_m: string, choices: Choice<T>[]) {
       checkboxes.push(choices);
       if (!choices.length) throw new Error('[checkbox prompt] No selectable choices. All choices are disabled.');
@@ -64,9 +65,9 @@ describe('the terminal prompter with a list', () => {
     const guests: Step = { id: 'guests', section: 'opening', kind: 'list', question: 'Guests' };
     const typed = ['Pat Visitor', 'Sam Guest'];
     const kept: string[][] = [];
-    const ask = { ...fakeAsk(), text: async () => typed.shift() ?? '' };
+    const ask = { ...fakeAsk(), line: async () => ({ text: typed.shift() ?? '', confided: false }) };
     const out = fakeOutput();
-    const answer = await interactivePrompter(ask, out).ask(guests, status, { items: ['Ana Early'], keep: async (items) => void kept.push(items) });
+    const answer = await interactivePrompter(ask, out).ask(guests, status, { items: ['Ana Early'], confided: false, keep: async (items) => void kept.push(items) });
     expect(out.lines.join('\n')).toContain('✔ Guests (1) Ana Early');
     expect(kept).toEqual([['Ana Early', 'Pat Visitor'], ['Ana Early', 'Pat Visitor', 'Sam Guest']]);
     expect(answer).toEqual(['Ana Early', 'Pat Visitor', 'Sam Guest']);

@@ -35,8 +35,30 @@ async function trackedDerived(ctx: Context, dir: string): Promise<Problem[]> {
     });
 }
 
+/** A check that runs longer than this on a terminal says how far it is. */
+const PROGRESS_AFTER_MS = 1000;
+
+/** "1 200 of 10 006 files" on one line of stderr, rewritten as the check goes, once it has run a second; only on a terminal. */
+function progress(ctx: Context): { show(done: number, total: number): void; clear(): void } {
+  const start = ctx.deps.now().getTime();
+  const stderr = ctx.deps.stderr;
+  let shown = false;
+  const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+  return {
+    show(done, total) {
+      if (!stderr.isTTY || ctx.deps.now().getTime() - start < PROGRESS_AFTER_MS) return;
+      stderr.write(`\r\x1b[K${count(done)} of ${count(total)} files`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stderr.write('\r\x1b[K');
+    },
+  };
+}
+
 async function checkCircle(ctx: Context, dir: string, slug: string): Promise<Problem[]> {
-  const [checked, tracked] = await Promise.all([checkCircleFiles(dir, slug), trackedDerived(ctx, dir)]);
+  const shown = progress(ctx);
+  const [checked, tracked] = await Promise.all([checkCircleFiles(dir, slug, shown.show).finally(shown.clear), trackedDerived(ctx, dir)]);
   if ('problems' in checked) return [...checked.problems, ...tracked];
   if (tracked.length) return tracked;
   for (const warning of formatWarnings(checked.files.circle.data)) ctx.out.warn(`${slug}: ${warning}`);

@@ -1,7 +1,7 @@
 // Answers: a raw answer (typed, or read from an answers file) checked and turned into
 // the value its step keeps, and the reducer that adds it to the draft.
 import { CONTROL_CHARS } from '../text.js';
-import type { QuestionKind } from '../prompts.js';
+import { memberFields, type PartId, type QuestionKind } from '../prompts.js';
 import type { Member } from '../schema.js';
 import { findMember, searchKey } from '../members.js';
 import { nameKey } from '../names.js';
@@ -113,4 +113,20 @@ export function answerFor(step: Step, answers: Readonly<Record<string, unknown>>
     if (findMember(people, key.slice(head.length, key.length - tail.length)).found?.name === step.member) return { key, raw: answers[key] };
   }
   return { raw: undefined };
+}
+/** How an answers file marks a person's answers as kept in confidence: `reflect.NAME.in_confidence: [new_issues]`, as the minutes do. */
+export const CONFIDED_KEY = 'in_confidence';
+
+/** Whether an answers file marks `step`'s answer as kept in confidence, under which key, and what is wrong with that key. */
+export function confidedFor(step: Step, answers: Readonly<Record<string, unknown>>, members: readonly Member[]): { key?: string; confided: boolean; error?: string } {
+  if (!step.confide) return { confided: false };
+  const dot = step.id.lastIndexOf('.');
+  const { key, raw } = answerFor({ ...step, id: `${step.id.slice(0, dot)}.${CONFIDED_KEY}` }, answers, members);
+  if (!key) return { confided: false };
+  const list = listOf(raw);
+  if (!list.ok) return { key, confided: false, error: list.error };
+  const fields = memberFields(step.section as PartId);
+  const wrong = (list.value as string[]).find((f) => !fields.includes(f));
+  if (wrong) return { key, confided: false, error: `"${wrong}" is not one of: ${fields.join(', ')}` };
+  return { key, confided: (list.value as string[]).includes(step.id.slice(dot + 1)) };
 }

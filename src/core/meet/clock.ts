@@ -23,9 +23,12 @@ function plannedFor(plan: MeetingPlan, section: MeetingPart): number | undefined
   return i < 0 ? undefined : splitMinutes(plan.circle.schedule.duration, FIRST_MEETING.map((p) => p.share))[i];
 }
 
+/** A part's title as the circle's format names it. */
+export const partTitle = (plan: MeetingPlan, section: MeetingPart): string =>
+  plan.circle.format.sections.find((s) => s.id === section)?.title ?? PROMPTS[section].title;
+
 /** Where a section stands: it began when the last answer of an earlier section was saved. */
 export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingPart, now: string, all: readonly Step[]): SectionStatus {
-  const format = plan.circle.format.sections.find((s) => s.id === section);
   const planned = plannedFor(plan, section);
   const words = PROMPTS[section];
   const rank = MEETING_PARTS.indexOf(section);
@@ -34,7 +37,7 @@ export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingP
   const used = Math.max(0, Math.floor((Date.parse(now) - Date.parse(began)) / 60_000));
   return {
     id: section,
-    title: format?.title ?? words.title,
+    title: partTitle(plan, section),
     ...(words.about && { about: words.about }),
     ...(words.hint && { hint: words.hint }),
     used: Number.isFinite(used) ? used : 0,

@@ -17,11 +17,13 @@ const agreementsSchema: z.ZodType<Agreements> = z.object({
   traditions: z.array(z.string()),
 });
 
+const value = z.union([z.string(), z.boolean(), z.array(z.string())]);
+
 export const draftSchema: z.ZodType<Draft> = z.object({
   date: z.string().refine(isIsoDate),
   /** When the meeting started (ISO date-time). */
   started: z.string(),
-  answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
+  answers: z.record(z.string(), value),
   /** When each answer was saved (ISO date-time): the section clocks are read from these. */
   at: z.record(z.string(), z.string()),
   /** Agreements a regular meeting comes back to (`meet --revisit`). */
@@ -30,4 +32,10 @@ export const draftSchema: z.ZodType<Draft> = z.object({
   base: agreementsSchema.optional(),
   /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
   partial: z.record(z.string(), z.array(z.string())).optional(),
+  /** Answers taken back to be given again: where the question starts. */
+  was: z.record(z.string(), value).optional(),
+  /** A line typed but not yet entered when the meeting was interrupted. */
+  typed: z.record(z.string(), z.string()).optional(),
+  /** The answers marked as kept in confidence (step ids). */
+  confidential: z.array(z.string()).optional(),
 });

@@ -17,6 +17,12 @@ export interface Draft {
   base?: Agreements | undefined;
   /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
   partial?: Record<string, string[]> | undefined;
+  /** Answers taken back to be given again (going back, or a correction at the review): where the question starts. */
+  was?: Record<string, Value> | undefined;
+  /** A line typed but not yet entered when the meeting was interrupted: where the question starts on resume. */
+  typed?: Record<string, string> | undefined;
+  /** The answers the facilitator marked as kept in confidence (step ids). */
+  confidential?: string[] | undefined;
 }
 
 export function newDraft(date: string, now: string): Draft {
@@ -44,3 +50,17 @@ export function newcomers(draft: Draft): string[] {
 
 /** Everyone present who belongs to the circle after tonight: members ticked, then newcomers. */
 export const everyone = (draft: Draft): string[] => [...present(draft), ...newcomers(draft)];
+
+/**
+ * The draft with the answer to `id` taken back, to be asked again: it stays as where the
+ * question starts (`was`), and the time it was first given stays too (the parts' clocks
+ * are read from those times, and a correction is not time spent in that part).
+ */
+export function reopen(draft: Draft, id: string): Draft {
+  if (!(id in draft.answers)) return draft;
+  const { [id]: value, ...answers } = draft.answers;
+  return { ...draft, answers, was: { ...draft.was, [id]: value! } };
+}
+
+/** Whether the facilitator marked the answer to `id` as kept in confidence. */
+export const inConfidence = (draft: Draft, id: string): boolean => draft.confidential?.includes(id) ?? false;

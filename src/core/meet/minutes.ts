@@ -4,7 +4,7 @@ import type * as z from 'zod';
 import { tagName } from '../members.js';
 import { FIELD, memberFields, type PartId } from '../prompts.js';
 import type { meetingSchema, Member } from '../schema.js';
-import { everyone, namesOf, newcomers, present, sameName, textOf, type Draft } from './draft.js';
+import { everyone, inConfidence, namesOf, newcomers, present, sameName, textOf, type Draft } from './draft.js';
 import { formatAgreed } from './parts/format.js';
 import { rulesAgreed } from './parts/ground-rules.js';
 import { purposeAgreed } from './parts/purpose.js';
@@ -33,16 +33,22 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const attendees = present(draft);
   const requests: { topic: string; by?: string; private?: boolean }[] = [];
 
-  /** A person's answers with the `++ topic` requests in them moved to `requests`. */
+  /**
+   * A person's answers with the `++ topic` requests in them moved to `requests`, and the
+   * answers marked as kept in confidence listed (a request raised in one is kept in confidence too).
+   */
   const asking = (part: 'reflect' | 'next', name: string, trust: { private?: true }) => {
-    const answers = memberAnswers(draft, part, name);
+    const answers: Record<string, string | string[]> = memberAnswers(draft, part, name);
+    const confided: string[] = [];
     for (const [k, v] of Object.entries(answers)) {
-      const split = splitRequests(v);
-      for (const topic of split.requests) requests.push({ topic, by: name, ...trust });
+      const secret = inConfidence(draft, stepId(part, k, name));
+      const split = splitRequests(v as string);
+      for (const topic of split.requests) requests.push({ topic, by: name, ...(secret ? { private: true } : trust) });
       if (split.text) answers[k] = split.text;
       else delete answers[k];
+      if (secret && split.text && !trust.private) confided.push(k);
     }
-    return answers;
+    return confided.length ? { ...answers, in_confidence: confided } : answers;
   };
   const reflections = attendees.map((name) => {
     const trust = draft.answers[stepId('reflect', 'private', name)] === true ? { private: true as const } : {};

@@ -1,22 +1,50 @@
-// Running the meeting: ask each step not yet answered, in order, saving after each answer.
-import { answer, answerFor, coerce } from './answer.js';
-import { sectionStatus, type SectionStatus } from './clock.js';
-import type { Draft } from './draft.js';
-import type { MeetingPlan, Step } from './step.js';
+// Running the meeting: ask each step not yet answered, in order, saving after each answer;
+// going back a question, and the review of every answer before the minutes are written.
+import { answer, answerFor, coerce, confidedFor } from './answer.js';
+import { partTitle, sectionStatus, type SectionStatus } from './clock.js';
+import { inConfidence, reopen, type Draft, type Value } from './draft.js';
+import type { MeetingPart, MeetingPlan, Step } from './step.js';
 import { pendingStep, steps } from './steps.js';
 
 /** What a prompter answers to leave the rest of a person's questions in this part unanswered (Esc). */
 export const SKIP_REST = Symbol('skip the rest of this turn');
+/** What a prompter answers to go back to the question before (at the review: to the last one). */
+export const BACK = Symbol('back to the previous question');
 
-/** A list answer in progress: the items typed so far, and how to keep each new one at once. */
-export interface ListProgress {
+/** An answer the facilitator marked as kept in confidence. */
+export class Confided {
+  constructor(readonly value: unknown) {}
+}
+
+/** Where a question starts, and how to keep the items of a list (or the lines of a long answer) as they are typed. */
+export interface Progress {
+  /** The items (or lines) typed so far. */
   items: string[];
+  /** The line typed but not entered when the meeting was interrupted. */
+  typed?: string | undefined;
+  /** The answer was marked as kept in confidence (it is being given again). */
+  confided: boolean;
   keep(items: string[]): Promise<void>;
 }
 
-/** Asks one step and gives back the raw answer (or SKIP_REST). Interactive, answers-file and test prompters implement it. */
+/** One answer as the review shows it: by part, then person. */
+export interface ReviewEntry {
+  step: Step;
+  /** The part's title as this circle has it. */
+  title: string;
+  value: Value;
+  confided: boolean;
+}
+
+/**
+ * Asks one step and gives back the raw answer, SKIP_REST, BACK or a Confided answer.
+ * Interactive, answers-file and test prompters implement it. One with `review` is shown
+ * every answer before the minutes are written: it gives back the id of a step to
+ * correct, BACK, or undefined to write them.
+ */
 export interface Prompter {
-  ask(step: Step, status: SectionStatus, list: ListProgress): Promise<unknown>;
+  ask(step: Step, status: SectionStatus, progress: Progress): Promise<unknown>;
+  review?(entries: ReviewEntry[]): Promise<string | typeof BACK | undefined>;
 }
 
 /**
@@ -38,22 +66,99 @@ export interface RunEffects {
   now(): string;
 }
 
+/** The step as it is asked: an answer given before (going back) or a half-typed line is where it starts. */
+function startingFrom(step: Step, draft: Draft): Step {
+  const was = draft.was?.[step.id];
+  const typed = draft.typed?.[step.id];
+  if (step.kind === 'text' && !step.long && (typed || typeof was === 'string')) return { ...step, default: typed || (was as string), edit: true };
+  if (step.kind === 'text' || step.kind === 'list' || was === undefined) return step;
+  return { ...step, default: was };
+}
+
+/** The items (or lines of a long answer) a list starts from: those typed before an interruption, else its answer before, else a long answer's default. */
+function itemsOf(step: Step, draft: Draft): string[] {
+  const partial = draft.partial?.[step.id];
+  if (partial) return partial;
+  const was = draft.was?.[step.id];
+  if (Array.isArray(was)) return was;
+  const text = was ?? step.default; // a long answer starts from what is agreed now (the purpose)
+  return step.long && typeof text === 'string' && text ? text.split('\n') : [];
+}
+
+/** The draft with `step` answered (a marked answer kept in confidence), taking back what only stood for where it started. */
+function answered(plan: MeetingPlan, draft: Draft, step: Step, raw: unknown, at: string): Draft {
+  const confided = raw instanceof Confided;
+  const { [step.id]: _p, ...partial } = draft.partial ?? {};
+  const { [step.id]: _t, ...typed } = draft.typed ?? {};
+  const { [step.id]: _w, ...was } = draft.was ?? {};
+  const first = draft.at[step.id]; // a question given again keeps the time it was first answered
+  let next: Draft = { ...draft, partial, typed, was, confidential: (draft.confidential ?? []).filter((id) => id !== step.id) };
+  next = raw === SKIP_REST && step.member ? skipRest(plan, next, step, at) : answer(next, step, raw === SKIP_REST ? undefined : confided ? raw.value : raw, at);
+  if (confided && step.confide) next = { ...next, confidential: [...next.confidential!, step.id] };
+  return first ? { ...next, at: { ...next.at, [step.id]: first } } : next;
+}
+
+/** The nearest step before `from` (the end when undefined) that has an answer. */
+function previousStep(all: readonly Step[], draft: Draft, from: Step | undefined): Step | undefined {
+  const end = from ? all.findIndex((s) => s.id === from.id) : all.length;
+  return all.slice(0, end).findLast((s) => s.id in draft.answers);
+}
+
+/** Every answer of the meeting, in order (the review). */
+export function reviewOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): ReviewEntry[] {
+  const titles = new Map<MeetingPart, string>();
+  return all.flatMap((step) => {
+    if (!(step.id in draft.answers)) return [];
+    if (!titles.has(step.section)) titles.set(step.section, partTitle(plan, step.section));
+    return [{ step, title: titles.get(step.section)!, value: draft.answers[step.id]!, confided: inConfidence(draft, step.id) }];
+  });
+}
+
 export async function runMeeting(plan: MeetingPlan, draft: Draft, fx: RunEffects): Promise<Draft> {
   for (;;) {
     const all = steps(plan, draft); // once per answer: the answers so far decide what comes next
     const step = pendingStep(all, draft);
-    if (!step) return draft;
-    const list: ListProgress = {
-      items: draft.partial?.[step.id] ?? [],
+    if (!step) {
+      const choice = fx.prompter.review ? await fx.prompter.review(reviewOf(plan, draft, all)) : undefined;
+      if (choice === undefined) return draft;
+      const again = choice === BACK ? previousStep(all, draft, undefined) : all.find((s) => s.id === choice);
+      if (again) {
+        draft = reopen(draft, again.id);
+        await fx.save(draft, again);
+      }
+      continue;
+    }
+    const progress: Progress = {
+      items: itemsOf(step, draft),
+      typed: draft.typed?.[step.id],
+      confided: inConfidence(draft, step.id),
       keep: async (items) => {
         draft = { ...draft, partial: { ...draft.partial, [step.id]: items } };
         await fx.save(draft, step);
       },
     };
-    const raw = await fx.prompter.ask(step, sectionStatus(plan, draft, step.section, fx.now(), all), list);
-    const { [step.id]: _done, ...partial } = draft.partial ?? {};
-    draft = { ...draft, partial };
-    draft = raw === SKIP_REST && step.member ? skipRest(plan, draft, step, fx.now()) : answer(draft, step, raw === SKIP_REST ? undefined : raw, fx.now());
+    const asked = startingFrom(step, draft);
+    let raw: unknown;
+    try {
+      raw = await fx.prompter.ask(asked, sectionStatus(plan, draft, step.section, fx.now(), all), progress);
+    } catch (error) {
+      // Interrupted with a line typed and not entered: it is kept, to start from on resume.
+      const typed = (error as { typed?: unknown } | null)?.typed;
+      if (typeof typed === 'string' && typed.trim()) {
+        draft = { ...draft, typed: { ...draft.typed, [step.id]: typed } };
+        await fx.save(draft, step);
+      }
+      throw error;
+    }
+    if (raw === BACK) {
+      const before = previousStep(all, draft, step);
+      if (before) {
+        draft = reopen(draft, before.id);
+        await fx.save(draft, before);
+      }
+      continue;
+    }
+    draft = answered(plan, draft, asked, raw, fx.now());
     await fx.save(draft, step);
   }
 }
@@ -71,9 +176,12 @@ export function rehearse(plan: MeetingPlan, draft: Draft, answers: Readonly<Reco
     if (!step) break;
     const { key, raw } = answerFor(step, answers, plan.members);
     if (key) asked.add(key);
+    const confided = confidedFor(step, answers, plan.members);
+    if (confided.key) asked.add(confided.key);
+    if (confided.error) bad.push(`${confided.key}: ${confided.error}`);
     const checked = coerce(step, raw);
     if (!checked.ok) bad.push(`${key ?? step.id}: ${checked.error}`);
     draft = answer(draft, step, checked.ok ? raw : undefined, draft.started);
   }
-  return { bad, unknown: Object.keys(answers).filter((id) => !asked.has(id) && !(id in draft.answers)) };
+  return { bad: [...new Set(bad)], unknown: Object.keys(answers).filter((id) => !asked.has(id) && !(id in draft.answers)) };
 }

@@ -52,6 +52,10 @@ export interface Step {
   default?: Value;
   /** text: the default is put in the answer, ready to edit (the current wording of a rule). */
   edit?: true;
+  /** text: several lines (notes, the purpose), kept as paragraphs. */
+  long?: true;
+  /** A person's answer in Reflect or What's Next: the facilitator may mark it as kept in confidence. */
+  confide?: true;
   choices?: StepChoice[];
   /** select: the choice that lets the facilitator type another answer (its label). */
   other?: string;
@@ -70,6 +74,9 @@ const PREFIX: Record<MeetingPart, string> = {
   next: 'next',
   closing: '',
 };
+/** The parts where one person's answer may be kept in confidence (and a request raised in it with it). */
+const CONFIDED: readonly MeetingPart[] = ['reflect', 'next'];
+
 const EACH_PREFIX: Partial<Record<MeetingPart, string>> = { opening: 'absent' };
 
 export function stepId(part: MeetingPart, question: string, member?: string): string {
@@ -95,6 +102,8 @@ export class Asker {
       question: fill(q.ask, { ...(member && { name: member, tag: tagOf(this.plan, member) }), ...values }),
       ...(q.choices && { choices: Object.entries(q.choices).map(([value, name]) => ({ name, value })) }),
       ...(q.other && { other: q.other }),
+      ...(q.long && { long: true }),
+      ...(member && q.each && (q.kind ?? 'text') === 'text' && CONFIDED.includes(this.part) && { confide: true }),
       ...extra,
     };
   }

@@ -4,7 +4,7 @@ import { mergeIdeas, type Asked, type TopicIdea } from '../../meeting.js';
 import { backlogByDemand, topicKey } from '../../memory.js';
 import { FIELD, memberFields } from '../../prompts.js';
 import { scheduledAfter } from '../../schedule.js';
-import { everyone, namesOf, present, textOf, type Draft, type Value } from '../draft.js';
+import { everyone, inConfidence, namesOf, present, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
 import { outcomeReviewSteps } from './verdict.js';
 import { Asker, stepId, tagOf, type MeetingPlan, type Step } from '../step.js';
@@ -45,15 +45,16 @@ function askedTonight(plan: MeetingPlan, draft: Draft): Asked[] {
   const asked: Asked[] = [];
   const requested = (part: 'reflect' | 'next', name: string) => {
     for (const field of memberFields(part)) {
+      if (inConfidence(draft, stepId(part, field, name))) continue;
       for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name, source: 'request' });
     }
   };
-  // A request raised in confidence is left out, as the backlog leaves it out.
+  // A request raised in confidence (the reflection, or the answer) is left out, as the backlog leaves it out.
   for (const name of present(draft)) if (draft.answers[stepId('reflect', 'private', name)] !== true) requested('reflect', name);
   for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) asked.push({ topic, source: 'request' });
   for (const name of everyone(draft)) {
     requested('next', name);
-    asked.push({ topic: splitRequests(textOf(draft.answers[stepId('next', FIELD.wish, name)])).text, by: name, source: 'wants_to_learn' });
+    if (!inConfidence(draft, stepId('next', FIELD.wish, name))) asked.push({ topic: splitRequests(textOf(draft.answers[stepId('next', FIELD.wish, name)])).text, by: name, source: 'wants_to_learn' });
   }
   return asked;
 }
