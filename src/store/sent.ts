@@ -26,6 +26,9 @@ const MAX_BYTES = 1 << 20;
 export const sentDir = (dir: string) => join(dir, 'sent');
 export const sentFile = (dir: string, date: string) => join(sentDir(dir), `${date}.log`);
 export const sentAttributes = (dir: string) => join(sentDir(dir), '.gitattributes');
+/** Keeps the logs shared even where a .gitignore (a global one, say) ignores `*.log`. */
+export const sentIgnore = (dir: string) => join(sentDir(dir), '.gitignore');
+const IGNORE = '# The logs of what circle send sent are shared, whatever a wider .gitignore says of *.log.\n!*.log\n';
 
 /** The messages recorded for the meeting of `date`; lines that do not read as one are skipped. */
 export async function readSent(dir: string, date: string): Promise<Sent[]> {
@@ -64,8 +67,9 @@ async function ensureSentDir(dir: string): Promise<void> {
   });
   if (info && !info.isDirectory()) throw new CircleError(`${displayPath(folder)} is not a folder (a link?): circle send will not write through it; move it away`);
   if (!info) await mkdir(folder);
-  const attributes = sentAttributes(dir);
-  if (!(await lstat(attributes).then(() => true, () => false))) await writeFileAtomic(attributes, ATTRIBUTES);
+  for (const [file, text] of [[sentAttributes(dir), ATTRIBUTES], [sentIgnore(dir), IGNORE]] as const) {
+    if (!(await lstat(file).then(() => true, () => false))) await writeFileAtomic(file, text);
+  }
 }
 
 /** Add one line to the log, flushed to disk before the next message goes. */

@@ -1,6 +1,7 @@
 // Sharing a workspace through its git remote: what is waiting to be committed, the
-// upstream branch, pull (rebase, autostash) and push, and what came in.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// upstream branch, fetch, rebase (autostash) and push, the sync's own record of its rebase,
+// conflicts as git leaves them, and what came in.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { FileChange } from '../core/changes.js';
@@ -196,6 +197,8 @@ export interface SyncRecord {
   pid: number;
   /** Working, or waiting for the person (stopped on a conflict). */
   state: 'running' | 'stopped';
+  /** While it carries on: the files the person settled (path from the workspace → text), kept should it be killed. */
+  settled?: Record<string, string>;
 }
 
 const gitPath = async (repo: Repo, name: string) => resolve(repo.root, (await run(repo, ['rev-parse', '--git-path', name])).trim());
@@ -211,6 +214,17 @@ export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
 
 export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void> {
   await writeFileAtomic(await gitPath(repo, SYNC_RECORD), `${JSON.stringify(record)}\n`, { durable: false });
+}
+
+/**
+ * Keep the texts a person settled in the git folder (`circle-sync-settled/`, one file per
+ * path, its slashes as `__`), for a sync undone after they settled them. Returns the folder.
+ */
+export async function keepSettled(repo: Repo, settled: Record<string, string>): Promise<string> {
+  const dir = await gitPath(repo, 'circle-sync-settled');
+  await mkdir(dir, { recursive: true });
+  await Promise.all(Object.entries(settled).map(([path, text]) => writeFileAtomic(join(dir, path.replace(/\//g, '__')), text, { durable: false })));
+  return dir;
 }
 
 export async function clearRecord(repo: Repo): Promise<void> {

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { git, tempDir } from '../helpers.js';
 import { circleTree, run as cli, testdir } from '../harness.js';
 
 const TODAY = '2026-01-10';
@@ -358,5 +358,18 @@ describe("the machine's sendmail", () => {
     expect(mail.subject).toBe('Tiny Circle: what we learned on Tuesday 6 January 2026');
     expect(mail.text).toContain('Dear Dev,');
     expect(sentLog(dir, '2026-01-06')).toEqual([['recap', 'Dev Patel', 'dev@example.org']]);
+
+    // In a git workspace the record is committed (that alone), even where *.log is ignored.
+    const circleFile = join(dir, 'circle.yaml');
+    writeFileSync(circleFile, readFileSync(circleFile, 'utf8').replace('commit: false', 'commit: true'));
+    writeFileSync(join(root, '.gitignore'), '*.log\n');
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '-m', 'circle');
+    const again = await cli(['send', 'recap', '--yes', '--to', 'Ben'], { cwd: root, env });
+    expect(again.code, again.stderr).toBe(0);
+    expect(git(root, 'log', '-1', '--format=%s')).toBe('send: recap for 2026-01-06 to 1\n');
+    expect(git(root, 'status', '--porcelain', '--', 'circles/tiny/sent')).toBe('');
+    expect(git(root, 'show', 'HEAD:circles/tiny/sent/2026-01-06.log')).toContain('\trecap\tBen Okafor\tben@example.org');
   });
 });

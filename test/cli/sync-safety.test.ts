@@ -17,6 +17,15 @@ function finish(child: ReturnType<typeof spawn>): Promise<{ code: number | null;
   return new Promise((done) => child.on('close', (code, signal) => done({ code, signal, stdout, stderr })));
 }
 
+/** `circle sync` in `clone`, its whole process group killed (as a closing terminal does) by the merge driver as it starts. */
+async function syncKilledInMerge(top: string, clone: string) {
+  const killer = join(top, 'kill-group.cjs');
+  writeFileSync(killer, "if (process.argv.includes('merge-file')) process.kill(0, 'SIGKILL');\n");
+  const env2 = testEnv({ ...env, NODE_OPTIONS: `--require ${killer}` });
+  const killed = await finish(spawn(process.execPath, [binPath, 'sync'], { cwd: clone, env: env2, detached: true, stdio: ['ignore', 'pipe', 'pipe'] }));
+  expect(killed.signal).toBe('SIGKILL');
+}
+
 const memberNames = (clone: string) => (parse(read(clone, 'members.yaml')) as { members: { name: string }[] }).members.map((m) => m.name);
 
 /** A tracked file of the workspace that is not a circle's. */
@@ -60,13 +69,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     await synced(ws.a);
     edit(ws.b, 'members.yaml', /^(\s+)organization: .*$/m, '$1organization: Eastside Library\n$1x-phone: 555 0100');
     notes(ws.b, 'Shared notes.\nMy own note, not committed.\n');
-    // The merge driver kills the whole process group (as a closing terminal does).
-    const killer = join(ws.top, 'kill-group.cjs');
-    writeFileSync(killer, "if (process.argv.includes('merge-file')) process.kill(0, 'SIGKILL');\n");
-    const killed = await finish(
-      spawn(process.execPath, [binPath, 'sync'], { cwd: ws.b, env: testEnv({ ...env, NODE_OPTIONS: `--require ${killer}` }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] }),
-    );
-    expect(killed.signal).toBe('SIGKILL');
+    await syncKilledInMerge(ws.top, ws.b);
 
     const next = await cli(['sync'], { cwd: ws.b, env });
     expect(next.code, next.stderr).toBe(0);
@@ -79,6 +82,29 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
       expect(read(clone, 'members.yaml')).toContain('organization: Eastside Public Library');
       expect(read(clone, 'members.yaml')).toContain('x-phone: 555 0100');
     }
+  });
+
+  it('killed while carrying on after a conflict: undone, and the files settled before are kept as settled', async () => {
+    const ws = await sharedWorkspace();
+    const minutes = 'meetings/2026-10-27.yaml';
+    edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
+    edit(ws.a, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Public Library');
+    await synced(ws.a);
+    edit(ws.b, minutes, 'Our first meeting.', 'Our first meeting, as Ben saw it.');
+    git(ws.b, 'commit', '--quiet', '-am', 'notes by Ben');
+    edit(ws.b, 'members.yaml', /^(\s+)organization: .*$/m, '$1organization: Eastside Library\n$1x-phone: 555 0100');
+    git(ws.b, 'commit', '--quiet', '-am', 'a phone number');
+    expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
+    edit(ws.b, minutes, /<<<<<<< already shared\n[^]*?=======\n([^]*?)>>>>>>> yours\n/, '$1');
+    const settled = read(ws.b, minutes);
+    await syncKilledInMerge(ws.top, ws.b);
+
+    const next = await cli(['sync'], { cwd: ws.b, env });
+    expect(next.code).toBe(1); // the same choice again
+    expect(next.stderr).toContain('The last circle sync was interrupted before it finished.');
+    expect(next.stderr).toContain('The files you had settled are kept, as you settled them, in .git/circle-sync-settled');
+    expect(readFileSync(join(ws.b, '.git', 'circle-sync-settled', `circles__${SLUG}__meetings__2026-10-27.yaml`), 'utf8')).toBe(settled);
+    expect(git(ws.b, 'log', '--format=%s', 'ORIG_HEAD~2..ORIG_HEAD')).toBe('a phone number\nnotes by Ben\n');
   });
 
   it('an uncommitted edit to a file the shared copy also changed: nothing starts, the file is named, and the next sync says the same', async () => {

@@ -42,6 +42,7 @@ describe('the sent log', () => {
     const dir = join(root, 'circles', 'tiny');
     mkdirSync(dir, { recursive: true });
     git(root, 'init', '-q', '-b', 'main');
+    writeFileSync(join(root, '.gitignore'), '*.log\n'); // as many a .gitignore (and this repository's) says
     await recordSent(dir, '2026-01-20', line('Ana Souza'));
     git(root, 'add', '-A');
     git(root, 'commit', '-q', '-m', 'ana');
@@ -52,6 +53,7 @@ describe('the sent log', () => {
     await recordSent(dir, '2026-01-20', line('Cleo Diaz', '2026-01-19T12:00:00.000Z'));
     git(root, 'commit', '-q', '-am', 'cleo');
     git(root, 'merge', '-q', '--no-edit', 'other');
+    expect(git(root, 'ls-files', 'circles')).toBe('circles/tiny/sent/.gitattributes\ncircles/tiny/sent/.gitignore\ncircles/tiny/sent/2026-01-20.log\n');
     expect((await readSent(dir, '2026-01-20')).map((s) => s.name).sort()).toEqual(['Ana Souza', 'Ben Okafor', 'Cleo Diaz']);
     expect(readFileSync(sentFile(dir, '2026-01-20'), 'utf8')).not.toContain('<<<<<<<');
   });

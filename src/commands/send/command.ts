@@ -16,7 +16,7 @@ export const define: Define = (program, wire) => {
     .option('--tls-insecure', 'accept any certificate from the mail server (for a test server only)')
     .addHelpText(
       'after',
-      examples('circle send agenda --dry-run', 'circle send agenda', 'circle send recap 2026-11-17 --to Ana', 'circle send recap --yes') +
+      examples('circle send agenda --dry-run', 'circle send agenda', 'circle send recap 2026-10-20 --to Amara --again', 'circle send recap --yes') +
         '\nMail settings live outside the circle: $XDG_CONFIG_HOME/circle/mail.yaml (mode 600) or CIRCLE_SMTP_* variables.\n' +
         'What was sent to whom is kept in circles/<slug>/sent/DATE.log; a rerun sends only to those not reached yet.\n',
     )

@@ -22,7 +22,7 @@ import { writeOutputFile } from '../../store/atomic.js';
 import { listMeetingDates, loadCircle, loadLastMeeting, loadMeeting } from '../../store/circle.js';
 import { commitIfWanted } from '../../store/git.js';
 import { loadMailSettings, type MailSettings } from '../../store/mail-config.js';
-import { reachedBy, readSent, recordSent, sentAttributes, sentFile } from '../../store/sent.js';
+import { reachedBy, readSent, recordSent, sentAttributes, sentFile, sentIgnore } from '../../store/sent.js';
 import { agendaFor } from '../agenda/run.js';
 
 export interface SendOptions {
@@ -232,7 +232,7 @@ async function deliver(ctx: Context, dir: string, circle: Circle, m: Mailing, se
   if (failed.length) ctx.out.info(`Run the same command again to send to the ${failed.length} not reached (those reached are not sent to twice).`);
   let code: number = failed.length ? EXIT.failure : EXIT.ok;
   if (sent.length) {
-    const files = [sentFile(dir, m.date), sentAttributes(dir)];
+    const files = [sentFile(dir, m.date), sentAttributes(dir), sentIgnore(dir)];
     const shown = files.map((f) => displayPath(f, ctx.deps.cwd));
     const done = await commitIfWanted(dir, circle.git.commit, files, `send: ${m.kind} for ${m.date} to ${sent.length}`, ctx.deps.env);
     code = Math.max(code, reportCommit(ctx.out, done, `send: ${m.kind} for ${m.date} to ${sent.length}`, 'The record of what was sent is written', shown));

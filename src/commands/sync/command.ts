@@ -7,8 +7,11 @@ export const define: Define = (program, wire) => {
     .addHelpText(
       'after',
       examples('circle sync') +
-        "\nThe circles' YAML files are merged member by member and field by field; only a field both\n" +
-        'sides changed is left for you to settle, and sync says where.\n',
+        "\nThe circles' YAML files are merged member by member and field by field; only a place both\n" +
+        'sides changed (or a file one side took out and the other changed) is left for you to settle:\n' +
+        'sync names each file and what to choose; then run circle sync again to finish. Meanwhile,\n' +
+        'commands that change the circle are refused. A sync that was killed is undone by the next\n' +
+        'one; a rebase you started yourself is left alone.\n',
     )
     .action(wire(() => import('./run.js')));
 };

@@ -1,5 +1,7 @@
 // circle sync: share the workspace through its git remote. Commit the circles' changed
-// files, pull (rebase, autostash), check, push, and say what came in.
+// files, fetch, rebase (autostash) holding every circle's write lock, check, push, and say
+// what came in; only a rebase it started is carried on, and a killed one is undone.
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Context } from '../../context.js';
 import { describeChanges } from '../../core/changes.js';
@@ -21,6 +23,7 @@ import {
   derivedArriving,
   fetch,
   head,
+  keepSettled,
   openRepo,
   push,
   readRecord,
@@ -97,7 +100,7 @@ async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
   let record = await readRecord(repo);
   if (record?.state === 'running') {
     // The last sync was stopped short (killed, say): undo what it began, then sync afresh.
-    const undone = await recoverInterrupted(repo, Boolean(work));
+    const undone = await recoverInterrupted(repo, Boolean(work), record.settled);
     out.warn(`The last circle sync was interrupted before it finished.${undone}`);
     const lost = await stashedSince(repo, record.stash);
     await clearRecord(repo);
@@ -115,7 +118,8 @@ async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
     const unsettled = waiting.filter((c) => c.removed || c.lines.length);
     if (unsettled.length) return stopped(ctx, unsettled);
     await refuseProblems(ctx, ws, 'Not carried on: these files do not check.');
-    await writeRecord(repo, { ...record, pid: process.pid, state: 'running' });
+    const settled = Object.fromEntries(await Promise.all(waiting.map(async (c) => [c.path, await readFile(join(ws.root, c.path), 'utf8').catch(() => '')])));
+    await writeRecord(repo, { ...record, pid: process.pid, state: 'running', settled });
     result = await continueRebase(repo, waiting.map((c) => c.path));
   } else {
     const first = await upstream(repo); // where to share (and a branch to commit on) before anything is committed
@@ -170,11 +174,13 @@ async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
  * Undo what a sync killed in its middle began: git's leftovers, and its rebase (which puts
  * back this clone's commits and uncommitted changes as they were before it). Says what was done.
  */
-async function recoverInterrupted(repo: Repo, rebasing: boolean): Promise<string> {
+async function recoverInterrupted(repo: Repo, rebasing: boolean, settled: Record<string, string> = {}): Promise<string> {
   const removed = await clearLeftovers(repo);
   if (rebasing) await abortRebase(repo);
+  const kept = rebasing && Object.keys(settled).length ? await keepSettled(repo, settled) : undefined;
   return (
     (rebasing ? ' What it had begun was undone: your commits and uncommitted changes are as they were before it.' : '') +
+    (kept ? ` The files you had settled are kept, as you settled them, in ${relative(repo.root, kept) || kept} (should the same choice come up again).` : '') +
     (removed.length ? ` Removed what git left behind: ${removed.map((f) => relative(repo.top, f)).join(', ')}.` : '')
   );
 }
