@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { outcomesOf, type AgreementPart } from '../../core/agreements.js';
 import { purposeText, rulesText, type AgreedAt } from '../../render/agreements.js';
 import { SUMMARY_VIEW } from '../../store/summaries.js';
+import { fitWidth } from '../../render/wrap.js';
 
 async function agreedAt(ctx: Context, part: AgreementPart) {
   const { files, meetings } = await ctx.history(SUMMARY_VIEW);
@@ -20,7 +21,7 @@ export async function purpose(ctx: Context, opts: { json?: boolean }): Promise<v
     const json = { purpose: statement, vision, outcomes: Object.fromEntries(outcomes.map((o) => [o.id, o.text])), agreed };
     return ctx.out.data(JSON.stringify(json, null, 2));
   }
-  ctx.out.data(purposeText(statement, vision, outcomes, agreed));
+  ctx.out.data(fitWidth(purposeText(statement, vision, outcomes, agreed), ctx.out.width));
   if (!statement) ctx.out.info('\nA circle agrees its purpose at its first meeting (`circle meet`); `circle meet --revisit purpose` comes back to it.');
 }
 
@@ -28,5 +29,5 @@ export async function rules(ctx: Context, opts: { json?: boolean }): Promise<voi
   const { circle, agreed } = await agreedAt(ctx, 'ground_rules');
   const list = circle.ground_rules.map((r) => r.trim()).filter(Boolean);
   if (opts.json) return ctx.out.data(JSON.stringify({ ground_rules: list, agreed }, null, 2));
-  ctx.out.data(rulesText(list, agreed));
+  ctx.out.data(fitWidth(rulesText(list, agreed), ctx.out.width));
 }
