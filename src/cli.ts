@@ -19,6 +19,7 @@ import { define as mergeFile } from './commands/merge-file/command.js';
 import { define as minutes } from './commands/minutes/command.js';
 import { define as nametags } from './commands/nametags/command.js';
 import { define as practice } from './commands/practice/command.js';
+import { define as questions } from './commands/questions/command.js';
 import { define as schedule } from './commands/schedule/command.js';
 import { define as send } from './commands/send/command.js';
 import { define as stats } from './commands/stats/command.js';
@@ -37,7 +38,7 @@ function version(): string {
 }
 
 /** The commands, in the order the help lists them; each is defined in commands/NAME/command.ts. */
-const COMMANDS: Define[] = [init, list, agenda, nametags, members, meet, topics, agreements, check, minutes, history, practice, stats, schedule, send, sync, edit, mergeFile, completion, help];
+const COMMANDS: Define[] = [init, list, agenda, nametags, members, meet, topics, questions, agreements, check, minutes, history, practice, stats, schedule, send, sync, edit, mergeFile, completion, help];
 
 /** The program; each command's exit code goes to onExit. */
 export function createProgram(deps: Deps, onExit: (code: number) => void): Command {

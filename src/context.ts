@@ -1,6 +1,6 @@
 // What every command receives: the outside world (injected, so tests can replace it),
 // helpers to find its circle and its history, and where its printable result goes.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toIso } from './core/dates.js';
 import { CircleError, displayPath, formatProblem, fsReason, UsageError, type Problem } from './errors.js';
 import type { CircleFiles } from './store/circle.js';
@@ -41,7 +41,7 @@ export interface Context {
 interface Destination {
   /** --out: a file, or "-" for stdout. */
   out?: string | undefined;
-  /** The file to write when there is no --out (binary formats); stdout when absent. */
+  /** The file to write, in the circle's print/ folder, when there is no --out (binary formats); stdout when absent. */
   defaultFile?: string | undefined;
 }
 
@@ -76,7 +76,7 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       return { files, meetings: meetings.map((m, i) => ('number' in m ? { ...m, number: i + 1 } : m)) };
     },
     async deliver(content, to) {
-      const target = to.out ?? to.defaultFile;
+      const target = to.out ?? (to.defaultFile && (await printFile((await ctx.circle()).dir, to.defaultFile, deps.cwd)));
       if (target === undefined || target === '-') {
         if (typeof content === 'string') return out.data(content);
         if (out.stdout.isTTY) throw new UsageError('this is a binary file, not for the terminal: pipe it (| lp) or write it with --out FILE');
@@ -100,6 +100,27 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
     },
   };
   return ctx;
+}
+
+/** The circle's folder for printouts. */
+const PRINT_DIR = 'print';
+
+/**
+ * Where a printout goes without --out: the circle's print/ folder, made with a .gitignore
+ * of its own, so printouts never clutter `git status` (the folder is never one that arrived
+ * as a link). The path as shown from `cwd`.
+ */
+async function printFile(dir: string, name: string, cwd: string): Promise<string> {
+  const { lstat, mkdir, writeFile } = await import('node:fs/promises');
+  const folder = join(dir, PRINT_DIR);
+  await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw new CircleError(`cannot make ${displayPath(folder, cwd)}: ${fsReason(error) ?? error.message}`);
+  });
+  if (!(await lstat(folder)).isDirectory()) throw new CircleError(`${displayPath(folder, cwd)} is not a folder: printouts go there; move it away, or give --out FILE`);
+  await writeFile(join(folder, '.gitignore'), '# Printouts (agendas, minutes, name tags): made again whenever needed.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+  return displayPath(join(folder, name), cwd);
 }
 
 /** What a file name's extension asks for when no --format is given. */

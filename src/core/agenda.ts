@@ -4,10 +4,9 @@
 import { outcomesOf } from './agreements.js';
 import { formatClock, parseClock } from './dates.js';
 import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './format.js';
-import { newIssuesFrom, type OpenIssue } from './meeting.js';
-import { backlogByDemand, topicKey, type Memory } from './memory.js';
+import { backlogByDemand, openCommitments, questionsByDemand, topicKey, type Memory, type QuestionShown } from './memory.js';
 import { nameKey } from './names.js';
-import { labelOf, PART_IDS, partFor, say, shareableEntry, titleOf, type PartId } from './prompts.js';
+import { labelOf, PART_IDS, partFor, say, titleOf, type PartId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
@@ -45,6 +44,8 @@ export interface Agenda {
   end: string;
   place?: string;
   purpose?: string;
+  /** What the group can do for one another (circle.yaml `vision`). */
+  vision?: string;
   /** What the group wants to be different because it learns together (circle.yaml `outcomes`). */
   outcomes?: Array<{ id: string; label: string; text: string }>;
   /** In order: welcome, ground rules, then the format's sections (or the first meeting's parts). */
@@ -53,11 +54,11 @@ export interface Agenda {
   newcomers: Newcomer[];
   groundRules: string[];
   /** Every open commitment (an older one says when it was made), the last meeting's open new issues, who was missing. */
-  reflect?: { commitments: AgendaCommitment[]; openIssues: OpenIssue[]; missedLast: string[] };
+  reflect?: { commitments: AgendaCommitment[]; issues: AgendaQuestion[]; moreIssues: number; missedLast: string[] };
   /** The topic chosen last time, and the backlog of topics asked for (most-asked first). */
   learning?: { topic?: string; speaker?: string; backlog: BacklogItem[]; more: number };
-  /** Carried from last time: Learning Together's open questions, the notes for next time, and the one thing the group asked to change. */
-  carried?: { questions: string[]; notes?: string; change?: string };
+  /** Carried on: the questions still open (from any earlier meeting), last time's notes for next time, and the one thing the group asked to change. */
+  carried?: { questions: AgendaQuestion[]; moreQuestions: number; notes?: string; change?: string };
   /** First meeting: the format and traditions proposed in circle.yaml, to agree or change. */
   proposedFormat?: Array<{ title: string; minutes: number }>;
   /** The meeting after this one, by the schedule. */
@@ -73,6 +74,14 @@ export interface AgendaCommitment {
   from?: string;
   /** Not at the last meeting. */
   away?: true;
+}
+
+/** A question or new issue still open: raised how often, by whom (members still active), since when. */
+export interface AgendaQuestion {
+  text: string;
+  by: string[];
+  count: number;
+  since: string;
 }
 
 export interface BacklogItem {
@@ -94,28 +103,33 @@ export interface AgendaInput {
   date: string;
   /** Today: the topic chosen last time goes with the next meeting from today. */
   today: string;
+  /** Every open topic, question and issue, not only the most asked for. */
+  full?: boolean | undefined;
 }
 
-/** How many backlog topics an agenda lists; `circle topics` has them all. */
-const BACKLOG_SHOWN = 8;
-
-/** The last meeting with everything marked private taken out: an agenda is handed round. */
-function shareable(meeting: Meeting): Meeting {
-  return {
-    ...meeting,
-    introductions: meeting.introductions.filter((i) => !i.private),
-    reflect: { members: meeting.reflect.members.filter((r) => !r.private).map(shareableEntry), requests: meeting.reflect.requests.filter((r) => !r.private) },
-    next: { ...meeting.next, members: meeting.next.members.filter((a) => !a.private).map(shareableEntry) },
-  };
-}
+/** How many backlog topics, open questions and open issues a handout lists; `--full`, `circle topics` and `circle questions` have them all. */
+const SHOWN = 4;
 
 /**
  * Newcomers are active members who joined after the last meeting (with no meeting yet,
- * everyone). Only the last meeting is read, so "never attended" is judged by the
- * `joined` date, which `members add` and `meet` set when someone first comes.
+ * everyone), or on its day without being expected there or present (added in another
+ * clone while it ran). Only the last meeting is read, so "never attended" is judged by
+ * the `joined` date, which `members add` and `meet` set when someone first comes.
  */
 function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
-  return members.filter((m) => m.active && (!last || (m.joined !== undefined && m.joined > last.date)));
+  const known = new Set([...(last?.attendance.expected ?? []), ...(last?.attendance.present ?? [])].map(nameKey));
+  const unknownThen = (m: Member) => m.joined === last!.date && last!.attendance.expected !== undefined && !known.has(nameKey(m.name));
+  return members.filter((m) => m.active && (!last || (m.joined !== undefined && (m.joined > last.date || unknownThen(m)))));
+}
+
+/**
+ * Active members who missed `last`: of those its minutes say were expected, else (minutes
+ * written before that was kept) of today's members.
+ */
+function missedAt(last: Meeting, members: readonly Member[]): string[] {
+  const present = new Set(last.attendance.present.map(nameKey));
+  const expected = last.attendance.expected && new Set(last.attendance.expected.map(nameKey));
+  return members.filter((m) => m.active && !present.has(nameKey(m.name)) && (!expected || expected.has(nameKey(m.name)))).map((m) => m.name);
 }
 
 function slots(start: string, minutes: readonly number[]): Slot[] {
@@ -127,7 +141,7 @@ function slots(start: string, minutes: readonly number[]): Slot[] {
   });
 }
 
-export function buildAgenda({ circle, members, last, memory, number, date, today }: AgendaInput): Agenda {
+export function buildAgenda({ circle, members, last, memory, number, date, today, full }: AgendaInput): Agenda {
   const start = circle.schedule.start;
   const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
@@ -147,6 +161,7 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     end: meetingEnd(circle.schedule),
     ...(circle.schedule.location && { place: circle.schedule.location }),
     ...(circle.purpose && { purpose: circle.purpose.trim() }),
+    ...(circle.vision?.trim() && { vision: circle.vision.trim() }),
     ...(outcomes.length && { outcomes }),
     newcomers,
     groundRules: circle.ground_rules,
@@ -165,7 +180,6 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     };
   }
 
-  const open = shareable(last);
   const active = new Map(members.filter((m) => m.active).map((m) => [nameKey(m.name), m.name]));
   const present = new Set(last.attendance.present.map(nameKey));
   const isNew = new Set(newcomers.map((n) => n.name));
@@ -180,6 +194,17 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
     at,
   });
   const backlog = backlogByDemand(memory).filter((t) => topicKey(t.topic) !== topicKey(chosen.topic ?? ''));
+  const shown = full ? Infinity : SHOWN;
+  // Named by who raised them, if they are still members; what was raised only in confidence stays off.
+  const asked = (q: QuestionShown): AgendaQuestion => ({
+    text: q.text,
+    by: q.by.flatMap((b) => (active.has(nameKey(b)) ? [active.get(nameKey(b))!] : [])),
+    count: q.count,
+    since: q.first,
+  });
+  // An issue is its members' own: it leaves the agenda with them.
+  const issues = questionsByDemand(memory, { kind: 'issue' }).filter((q) => q.by.some((b) => active.has(nameKey(b))));
+  const questions = questionsByDemand(memory, { kind: 'question' });
   return {
     kind: 'regular',
     ...common,
@@ -195,29 +220,31 @@ export function buildAgenda({ circle, members, last, memory, number, date, today
       }),
     ],
     reflect: {
-      commitments: memory.commitments
-        .filter((c) => !c.private && active.has(nameKey(c.member)))
+      commitments: openCommitments(memory, members)
+        .filter((c) => !c.private)
         .map((c) => ({
-          member: active.get(nameKey(c.member))!,
+          member: c.member,
           commitment: c.text,
           ...(c.made < last.date && { from: c.made }),
           ...(present.size && !present.has(nameKey(c.member)) && { away: true as const }),
         })),
-      openIssues: newIssuesFrom(open).filter((i) => active.has(nameKey(i.member))),
-      missedLast: present.size ? members.filter((m) => m.active && !present.has(nameKey(m.name)) && !isNew.has(m.name)).map((m) => m.name) : [],
+      issues: issues.slice(0, shown).map(asked),
+      moreIssues: Math.max(0, issues.length - shown),
+      missedLast: present.size ? missedAt(last, members).filter((name) => !isNew.has(name)) : [],
     },
     learning: {
       ...chosen,
-      backlog: backlog.slice(0, BACKLOG_SHOWN).map((t) => ({
+      backlog: backlog.slice(0, shown).map((t) => ({
         topic: t.topic,
         // Named by who asked, if they are still members.
         by: [...new Set(t.by.flatMap((by) => (active.has(nameKey(by)) ? [active.get(nameKey(by))!] : [])))],
         asks: t.count,
       })),
-      more: Math.max(0, backlog.length - BACKLOG_SHOWN),
+      more: Math.max(0, backlog.length - shown),
     },
     carried: {
-      questions: last.learning.questions.map((q) => q.trim()).filter(Boolean),
+      questions: questions.slice(0, shown).map(asked),
+      moreQuestions: Math.max(0, questions.length - shown),
       ...(last.next.notes?.trim() && { notes: last.next.notes.trim() }),
       ...(last.verdict?.change?.trim() && { change: last.verdict.change.trim() }),
     },

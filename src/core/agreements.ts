@@ -24,6 +24,8 @@ export const OUTCOMES = discussed('purpose');
  */
 export interface Agreements {
   purpose: string;
+  /** What the group can do for one another (circle.yaml `vision`). */
+  vision?: string | undefined;
   outcomes: Record<string, string>;
   ground_rules: string[];
   sections: Array<{ id: string; title: string; minutes: number }>;
@@ -39,6 +41,7 @@ const trimmed = (s: string | undefined) => s?.trim() ?? '';
 export function agreementsOf(circle: Circle): Agreements {
   return {
     purpose: trimmed(circle.purpose),
+    ...(circle.vision?.trim() && { vision: circle.vision.trim() }),
     outcomes: Object.fromEntries(OUTCOMES.map((k) => [k, trimmed(circle.outcomes[k])])),
     ground_rules: circle.ground_rules.map((r) => r.trim()).filter(Boolean),
     sections: circle.format.sections.map(({ id, title, minutes }) => ({ id, title, minutes })),

@@ -11,20 +11,27 @@ function lastSeenOf(meetings: readonly MeetingSummary[]): Map<string, string> {
 }
 
 /**
- * Who was a member at each meeting. members.yaml keeps `joined` and `active` but no
- * leaving date, so a member who has left counts up to the last meeting they attended.
- * Anyone present who is not in members.yaml counts as a member of that meeting.
+ * Who was a member at each meeting: those the minutes say were expected (the roster as
+ * the meeting knew it) and those present. Minutes written before that was kept are read
+ * against members.yaml, which keeps `joined` and `active` but no leaving date, so a member
+ * who has left counts up to the last meeting they attended. Anyone present who is not in
+ * members.yaml counts as a member of that meeting.
  */
 export function rosters(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): string[][] {
   const lastSeen = lastSeenOf(meetings);
   const keys = members.map((member) => nameKey(member.name));
+  const named = new Map(members.map((member, i) => [keys[i]!, member.name]));
   return meetings.map((m) => {
     const roster = new Map<string, string>();
-    members.forEach((member, i) => {
-      const joined = !member.joined || member.joined <= m.date;
-      const stayed = member.active || (lastSeen.get(keys[i]!) ?? '') >= m.date;
-      if (joined && stayed) roster.set(keys[i]!, member.name);
-    });
+    if (m.expected) {
+      for (const p of m.expected) roster.set(nameKey(p), named.get(nameKey(p)) ?? p);
+    } else {
+      members.forEach((member, i) => {
+        const joined = !member.joined || member.joined <= m.date;
+        const stayed = member.active || (lastSeen.get(keys[i]!) ?? '') >= m.date;
+        if (joined && stayed) roster.set(keys[i]!, member.name);
+      });
+    }
     for (const p of m.present) if (!roster.has(nameKey(p))) roster.set(nameKey(p), p);
     return [...roster.values()];
   });
@@ -56,6 +63,7 @@ export function rosterSizes(meetings: readonly MeetingSummary[], members: readon
   const countedAt = new Array<number>(slots.size).fill(-1);
   const otherAt = new Map<number, number>();
   return meetings.map((m, at) => {
+    if (m.expected) return new Set([...m.expected, ...m.present].map(slot)).size;
     let size = 0;
     members.forEach((member, i) => {
       const s = slotOf[i]!;

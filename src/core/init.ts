@@ -49,7 +49,7 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
     ? validateInit.slug(slug)
     : slug || !a.name.trim()
       ? true
-      : 'no Latin letters or digits to make a folder name from; add --slug, e.g. --slug kyiv-youth-workers';
+      : 'no letters or digits that make a folder name; add --slug, e.g. --slug kyiv-youth-workers';
   const problems = (
     [
       ['name', validateInit.name(a.name)],

@@ -4,7 +4,7 @@
 import { longDate } from './dates.js';
 import { tagName } from './members.js';
 import { nameKey } from './names.js';
-import { answerText, fill, FIELD, MAIL_WORDS } from './prompts.js';
+import { answerText, confided, fill, FIELD, MAIL_WORDS } from './prompts.js';
 import type { Meeting, Member } from './schema.js';
 
 export type MailKind = 'agenda' | 'recap';
@@ -38,8 +38,8 @@ const clean = (s: string | undefined) => s?.trim() || undefined;
 
 /**
  * The recap leaves out everything said in confidence, every reflection, the apologies and
- * the closing notes: a recap gets forwarded. A commitment made in an answer marked private
- * is left out, and so is a topic asked for in confidence (and who asked for any).
+ * the closing notes: a recap gets forwarded. A commitment kept in confidence (the answer, or
+ * the whole entry) is left out, and so is a topic asked for in confidence (and who asked for any).
  */
 export function buildRecap(circle: string, m: Meeting): Recap {
   const topics = new Map<string, string>();
@@ -54,7 +54,7 @@ export function buildRecap(circle: string, m: Meeting): Recap {
       questions: m.learning.questions.map((q) => q.trim()).filter(Boolean),
     },
     commitments: m.next.members.flatMap((a) => {
-      const text = a.private ? undefined : answerText(a, FIELD.commitment);
+      const text = confided(a, FIELD.commitment) ? undefined : answerText(a, FIELD.commitment);
       return text ? [{ member: a.member.trim(), text }] : [];
     }),
     requests: [...topics.values()],

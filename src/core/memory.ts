@@ -18,7 +18,14 @@ export interface MeetingMemory {
   asked: Array<{ topic: string; by?: string | undefined; private: boolean }>;
   /** The Learning Together topic of this meeting: it leaves the backlog. */
   learned?: string | undefined;
+  /** Questions left open at Learning Together and new issues raised at Reflect. */
+  raised: Array<{ text: string; kind: QuestionKind; by?: string | undefined; private: boolean }>;
+  /** Open questions and issues the group marked answered at this meeting. */
+  answered: string[];
 }
+
+/** A question left open at Learning Together, or a new issue a member raised at Reflect. */
+type QuestionKind = 'question' | 'issue';
 
 export function memoryOf(m: Meeting): MeetingMemory {
   const reportFields = memberFields('reflect');
@@ -39,10 +46,18 @@ export function memoryOf(m: Meeting): MeetingMemory {
       }),
     ].filter((a) => a.topic),
     learned: m.learning.topic?.trim() || undefined,
+    raised: [
+      ...m.reflect.members.flatMap((r) => {
+        const text = answerText(r, FIELD.issues);
+        return text ? [{ text, kind: 'issue' as const, by: r.member, private: confided(r, FIELD.issues) }] : [];
+      }),
+      ...m.learning.questions.map((q) => ({ text: q.trim(), kind: 'question' as const, private: false })).filter((q) => q.text),
+    ],
+    answered: m.learning.answered.map((q) => q.trim()).filter(Boolean),
   };
 }
 
-interface OpenCommitment {
+export interface OpenCommitment {
   member: string;
   text: string;
   /** The date of the meeting it was made at. */
@@ -67,9 +82,19 @@ export interface BacklogTopic {
   inConfidence?: Asks | undefined;
 }
 
+/** A question or issue still open: raised in the open, and in confidence (never shown to the group). */
+export interface OpenQuestion {
+  text: string;
+  kind: QuestionKind;
+  open?: Asks | undefined;
+  inConfidence?: Asks | undefined;
+}
+
 export interface Memory {
   commitments: OpenCommitment[];
   backlog: BacklogTopic[];
+  /** Open questions and new issues, until the group marks them answered or lets them go. */
+  questions: OpenQuestion[];
 }
 
 /** ISO dates in order (plain comparison: a locale-aware one costs a collator's start-up). */
@@ -86,6 +111,12 @@ interface DroppedTopic {
   on: string;
 }
 
+/** A question the group let go of (`dropped_questions` in circle.yaml): raised up to that day, it is closed. */
+interface DroppedQuestion {
+  question: string;
+  on: string;
+}
+
 function tally(asks: Asks | undefined, by: string | undefined, on: string): Asks {
   if (!asks) return { count: 1, by: by ? [by] : [], first: on, last: on };
   asks.count++;
@@ -94,19 +125,28 @@ function tally(asks: Asks | undefined, by: string | undefined, on: string): Asks
   return asks;
 }
 
-/** The memory after these meetings (in any order: they are folded by date), less the dropped topics. */
-export function remember(meetings: readonly MeetingMemory[], dropped: readonly DroppedTopic[] = []): Memory {
+/** The memory after these meetings (in any order: they are folded by date), less the dropped topics and questions. */
+export function remember(meetings: readonly MeetingMemory[], dropped: readonly DroppedTopic[] = [], droppedQuestions: readonly DroppedQuestion[] = []): Memory {
   const open = new Map<string, OpenCommitment>();
   const backlog = new Map<string, BacklogTopic>();
+  const questions = new Map<string, OpenQuestion>();
   const sorted = [...meetings].sort((a, b) => byText(a.date, b.date));
-  // A topic let go of on a day closes the asks up to that day: applied as the fold passes it.
-  const drops = [...dropped].sort((a, b) => byText(a.on, b.on));
+  // A topic or question let go of on a day closes what was asked up to that day: applied as the fold passes it.
+  const drops: Array<{ on: string; from: Map<string, unknown>; key: string }> = [...dropped.map((d) => ({ on: d.on, from: backlog, key: topicKey(d.topic) })), ...droppedQuestions.map((d) => ({ on: d.on, from: questions, key: topicKey(d.question) }))].sort((a, b) => byText(a.on, b.on));
   let nextDrop = 0;
   const dropUntil = (date: string | undefined) => {
-    for (; nextDrop < drops.length && (date === undefined || drops[nextDrop]!.on < date); nextDrop++) backlog.delete(topicKey(drops[nextDrop]!.topic));
+    for (; nextDrop < drops.length && (date === undefined || drops[nextDrop]!.on < date); nextDrop++) drops[nextDrop]!.from.delete(drops[nextDrop]!.key);
   };
   for (const m of sorted) {
     dropUntil(m.date);
+    for (const text of m.answered) questions.delete(topicKey(text));
+    for (const q of m.raised) {
+      const key = topicKey(q.text);
+      const entry = questions.get(key) ?? { text: q.text, kind: q.kind };
+      if (q.private) entry.inConfidence = tally(entry.inConfidence, q.by, m.date);
+      else entry.open = tally(entry.open, q.by, m.date);
+      questions.set(key, entry);
+    }
     for (const name of [...m.reported, ...m.dropped]) {
       const key = nameKey(name);
       if ((open.get(key)?.made ?? m.date) < m.date) open.delete(key);
@@ -122,31 +162,73 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
     }
   }
   dropUntil(undefined);
-  return { commitments: [...open.values()], backlog: [...backlog.values()] };
+  return { commitments: [...open.values()], backlog: [...backlog.values()], questions: [...questions.values()] };
 }
 
-/** A backlog topic as it is shown: how often it was asked for, by whom (in the open), since and until when. */
-export interface Demand extends Asks {
-  topic: string;
-  /** Of `count`, the asks made in confidence. */
+/** How often something was asked for or raised, by whom (in the open), first and last; `inConfidence` of `count` in confidence. */
+interface Shown extends Asks {
   inConfidence: number;
+}
+
+/** The open asks and, with `all`, those in confidence, as one tally; undefined when nothing is to be shown. */
+function shown(open: Asks | undefined, secret: Asks | undefined, all: boolean | undefined): Shown | undefined {
+  const asks = [open, all ? secret : undefined].filter((a): a is Asks => a !== undefined);
+  if (!asks.length) return undefined;
+  return {
+    count: asks.reduce((n, a) => n + a.count, 0),
+    by: open?.by ?? [],
+    first: asks.map((a) => a.first).sort(byText)[0]!,
+    last: asks.map((a) => a.last).sort(byText).at(-1)!,
+    inConfidence: all ? (secret?.count ?? 0) : 0,
+  };
+}
+
+/** An open question or issue as it is shown. */
+export interface QuestionShown extends Shown {
+  text: string;
+  kind: QuestionKind;
+}
+
+/**
+ * Open questions and issues, most raised first, then the most recently raised. What was
+ * raised only in confidence is left out unless `all` (the facilitator's own list).
+ */
+export function questionsByDemand(memory: Pick<Memory, 'questions'>, options: { all?: boolean; kind?: QuestionKind } = {}): QuestionShown[] {
+  return memory.questions
+    .filter((q) => !options.kind || q.kind === options.kind)
+    .flatMap((q) => {
+      const tallied = shown(q.open, q.inConfidence, options.all);
+      return tallied ? [{ text: q.text, kind: q.kind, ...tallied }] : [];
+    })
+    .sort((a, b) => b.count - a.count || byText(b.last, a.last));
+}
+
+/**
+ * The commitments still open, of members active now (under their name in members.yaml):
+ * what the agenda follows up and `stats` counts as open. Private ones are included.
+ */
+export function openCommitments(memory: Pick<Memory, 'commitments'>, members: ReadonlyArray<{ name: string; active: boolean }>): OpenCommitment[] {
+  const active = new Map(members.filter((m) => m.active).map((m) => [nameKey(m.name), m.name]));
+  return memory.commitments.flatMap((c) => {
+    const name = active.get(nameKey(c.member));
+    return name === undefined ? [] : [{ ...c, member: name }];
+  });
+}
+
+/** Most asked for first, then the one waiting longest: how `circle topics` and the topic picker order topics. */
+export const byDemand = (a: Pick<Asks, 'count' | 'first'>, b: Pick<Asks, 'count' | 'first'>): number => b.count - a.count || byText(a.first, b.first);
+
+/** A backlog topic as it is shown: how often it was asked for, by whom (in the open), since and until when. */
+export interface Demand extends Shown {
+  topic: string;
 }
 
 /** The backlog most-asked first (then the oldest first); what is asked only in confidence is left out unless `all`. */
 export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): Demand[] {
-  const shown: Demand[] = [];
-  for (const t of memory.backlog) {
-    const secret = options.all ? t.inConfidence : undefined;
-    const asks = [t.open, secret].filter((a): a is Asks => a !== undefined);
-    if (!asks.length) continue;
-    shown.push({
-      topic: t.topic,
-      count: asks.reduce((n, a) => n + a.count, 0),
-      by: t.open?.by ?? [],
-      first: asks.map((a) => a.first).sort(byText)[0]!,
-      last: asks.map((a) => a.last).sort(byText).at(-1)!,
-      inConfidence: secret?.count ?? 0,
-    });
-  }
-  return shown.sort((a, b) => b.count - a.count || byText(a.first, b.first));
+  return memory.backlog
+    .flatMap((t) => {
+      const tallied = shown(t.open, t.inConfidence, options.all);
+      return tallied ? [{ topic: t.topic, ...tallied }] : [];
+    })
+    .sort(byDemand);
 }

@@ -36,6 +36,8 @@ export type MinutesSection =
       speaker?: string | undefined;
       notes?: string | undefined;
       questions: string[];
+      /** Questions and issues from earlier meetings answered at this one. */
+      answered: string[];
     }
   | {
       id: 'next';
@@ -59,7 +61,7 @@ interface ListChanges {
 
 /** The agreements a meeting set or came back to: what they are now, and how what changed was before. */
 export type AgreementSection =
-  | { id: 'purpose'; title: string; statement?: string | undefined; was?: string | undefined; outcomes: Array<{ field: string; text: string; was?: string | undefined }> }
+  | { id: 'purpose'; title: string; statement?: string | undefined; was?: string | undefined; vision?: { text: string; was?: string | undefined } | undefined; outcomes: Array<{ field: string; text: string; was?: string | undefined }> }
   | ({ id: 'ground_rules'; title: string; notes: Notes; reworded: Array<{ from: string; to: string }> } & ListChanges)
   | {
       id: 'format';
@@ -113,7 +115,8 @@ function agreements(circle: Pick<Circle, 'format'>, meeting: Meeting, pub: boole
   if (p) {
     const was = p.was ?? {};
     const outcomes = notes('purpose', p.notes).map((o) => ({ ...o, ...(was[o.field] !== undefined && { was: clean(was[o.field]) ?? '' }) }));
-    out.push({ id: 'purpose', title: titleOf('purpose'), statement: clean(p.statement), ...(was.statement !== undefined && { was: clean(was.statement) ?? '' }), outcomes });
+    const vision = clean(p.vision) && { text: clean(p.vision)!, ...(was.vision !== undefined && { was: clean(was.vision) ?? '' }) };
+    out.push({ id: 'purpose', title: titleOf('purpose'), statement: clean(p.statement), ...(was.statement !== undefined && { was: clean(was.statement) ?? '' }), ...(vision && { vision }), outcomes });
   }
   if (r) out.push({ id: 'ground_rules', title: titleOf('ground_rules'), notes: pub ? [] : notes('ground_rules', r.notes), kept: r.kept, reworded: r.reworded, dropped: r.dropped, added: r.added });
   if (f) {
@@ -163,7 +166,17 @@ export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: M
       sections.push({ id, title: title(id), members: pub ? [] : meeting.reflect.members.map((r) => said(r, 'reflect')).filter((s) => s.answers.length), requests });
     } else if (id === 'learning') {
       const l = meeting.learning;
-      sections.push({ id, title: title(id), format: l.format, topic: clean(l.topic), speaker: clean(l.speaker), notes: clean(l.notes), questions: l.questions.map((q) => q.trim()).filter(Boolean) });
+      sections.push({
+        id,
+        title: title(id),
+        format: l.format,
+        topic: clean(l.topic),
+        speaker: clean(l.speaker),
+        notes: clean(l.notes),
+        questions: l.questions.map((q) => q.trim()).filter(Boolean),
+        // What was answered may be a member's own issue: kept to the members' minutes.
+        answered: pub ? [] : l.answered.map((q) => q.trim()).filter(Boolean),
+      });
     } else {
       const n = meeting.next;
       sections.push({

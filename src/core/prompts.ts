@@ -121,13 +121,6 @@ export type Entry = { member: string; private: boolean; in_confidence?: readonly
 /** Whether a person's answer to `field` is kept in confidence: their whole entry is, or that answer is. */
 export const confided = (entry: Entry, field: string): boolean => entry.private || (entry.in_confidence?.includes(field) ?? false);
 
-/** A person's entry without the answers kept in confidence (an agenda is handed round). */
-export function shareableEntry<T extends Entry>(entry: T): T {
-  const copy: Record<string, unknown> = { ...entry, in_confidence: [] };
-  for (const field of entry.in_confidence ?? []) delete copy[field];
-  return copy as T;
-}
-
 /** A person's text answer to a field, trimmed; undefined when they said nothing. */
 export function answerText(entry: Entry, field: string): string | undefined {
   const value = (entry as Record<string, unknown>)[field];

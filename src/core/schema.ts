@@ -159,6 +159,8 @@ export const circleSchema = strictObject({
   traditions: list(text),
   /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
   dropped_topics: list(strictObject({ topic: text, on: isoDate })),
+  /** Open questions and issues the group let go of (`circle questions drop`): raised up to that day, they are closed. */
+  dropped_questions: list(strictObject({ question: text, on: isoDate })),
   /** Every this many meetings, What's Next asks how the group is moving towards each outcome (0: never). */
   review_outcomes_every: z
     .number({ error: 'expected a number of meetings, e.g. 6' })
@@ -257,7 +259,8 @@ const listChanges = {
 const purposeEntrySchema = strictObject({
   notes: notesOf('purpose'),
   statement: optText,
-  was: optional(textFields(['statement', ...discussed('purpose')])),
+  vision: optText,
+  was: optional(textFields(['statement', 'vision', ...discussed('purpose')])),
 });
 
 const rulesEntrySchema = strictObject({
@@ -295,9 +298,11 @@ export const meetingSchema = strictObject({
       guests: list(text),
       /** Members who were not there, with the apology or note they sent. */
       absent: list(strictObject({ member: text, apology: optText })),
+      /** The active members as known when the meeting ran: who was expected (missing from minutes written before it was kept). */
+      expected: list(text).optional(),
     })
     .nullish()
-    .transform((v) => v ?? { present: [], guests: [], absent: [] }),
+    .transform((v) => v ?? { expected: undefined, present: [], guests: [], absent: [] }),
   introductions: list(introductionSchema),
   purpose: optional(purposeEntrySchema),
   ground_rules: optional(rulesEntrySchema),
@@ -317,10 +322,12 @@ export const meetingSchema = strictObject({
       speaker: optText,
       notes: optText,
       questions: list(text),
+      /** Questions and issues left open at earlier meetings that the group answered at this one. */
+      answered: list(text),
     })
     .nullish()
     .transform(
-      (v) => v ?? { format: undefined, topic: undefined, speaker: undefined, notes: undefined, questions: [] as string[] },
+      (v) => v ?? { format: undefined, topic: undefined, speaker: undefined, notes: undefined, questions: [] as string[], answered: [] as string[] },
     ),
   next: strictObject({
       members: list(nextAnswerSchema),

@@ -1,18 +1,16 @@
 // Circle folder names: lower-case letters, digits and '-'.
+import transliterated from '@sindresorhus/slugify';
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function isSlug(value: string): boolean {
   return value.length <= 80 && SLUG.test(value);
 }
 
-/** "Eastside Youth Workers" → "eastside-youth-workers"; "" when nothing usable is left. */
+/** German umlauts lose their dots, as every other accent does ("Führung" → "fuhrung", not "fuehrung"). */
+const UMLAUTS: Array<[string, string]> = [...'äöüÄÖÜ'].map((c) => [c, c.normalize('NFD')[0]!]);
+
+/** "Eastside Youth Workers" → "eastside-youth-workers", "Київ" → "kyiv"-like; "" when nothing usable is left. */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  return transliterated(name, { decamelize: false, customReplacements: UMLAUTS }).slice(0, 80).replace(/-+$/, '');
 }

@@ -4,6 +4,7 @@ import { OUTCOMES } from './agreements.js';
 import { labelOf } from './prompts.js';
 import { historyRows, rosters, type HistoryRow } from './history.js';
 import { countFollowUps, followUps, type FollowUpCounts } from './practice.js';
+import type { OpenCommitment } from './memory.js';
 import type { Member } from './schema.js';
 import { nameKey } from './names.js';
 import { type MeetingSummary } from './summary.js';
@@ -32,10 +33,24 @@ export interface CircleStats {
   outcomes: Array<{ id: string; label: string; ratings: Array<{ date: string; number: number; rating: number }> }>;
 }
 
-export function circleStats(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): CircleStats {
+/**
+ * The numbers for `stats`. `open` is what the circle's memory holds open (openCommitments,
+ * as the agenda lists them): a commitment among them counts as open however long ago it
+ * was made; any other not followed up nor let go was never followed up.
+ */
+export function circleStats(
+  meetings: readonly MeetingSummary[],
+  members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],
+  open: ReadonlyArray<Pick<OpenCommitment, 'member' | 'made'>>,
+): CircleStats {
   const byMeeting = rosters(meetings, members);
   const rows = historyRows(meetings, members, byMeeting.map((r) => r.length));
-  const links = followUps(meetings);
+  const stillOpen = new Set(open.map((c) => `${nameKey(c.member)}\n${c.made}`));
+  const links = followUps(meetings).map((l) => {
+    if (stillOpen.has(`${nameKey(l.member)}\n${meetings[l.made]!.date}`)) return { ...l, status: 'open' as const };
+    // Made at the last meeting by someone who has left since.
+    return l.status === 'open' ? { ...l, status: 'missed' as const } : l;
+  });
 
   const people = new Map<string, MemberStats>();
   for (const m of members) people.set(nameKey(m.name), { name: m.name, active: m.active, attended: 0, of: 0, apologies: 0, commitments: countFollowUps([]) });

@@ -24,6 +24,8 @@ export interface MeetingSummary {
   /** Members present: `attendance.present`, plus anyone who spoke at Reflect or What's Next. */
   present: string[];
   guests: number;
+  /** The active members when it ran (`attendance.expected`); undefined in minutes written before it was kept. */
+  expected?: string[] | undefined;
   /** Members recorded as absent who sent an apology. */
   apologised: string[];
   topic?: string | undefined;
@@ -50,6 +52,7 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
     number: m.number,
     present: unique([...m.attendance.present, ...m.reflect.members.map((r) => r.member), ...m.next.members.map((a) => a.member)]),
     guests: m.attendance.guests.length,
+    ...(m.attendance.expected && { expected: unique(m.attendance.expected) }),
     apologised: unique(m.attendance.absent.filter((a) => a.apology?.trim()).map((a) => a.member)),
     topic: m.learning.topic?.trim() || undefined,
     speaker: m.learning.speaker?.trim() || undefined,

@@ -1,8 +1,8 @@
 // Agenda data as a printable document: every format (markdown, text, html, pdf) is
 // printed from this one document, so they all carry the same content.
-import type { Agenda, AgendaCommitment, AgendaSection, BacklogItem } from '../core/agenda.js';
+import type { Agenda, AgendaCommitment, AgendaQuestion, AgendaSection, BacklogItem } from '../core/agenda.js';
 import { longDate } from '../core/dates.js';
-import { labelOf } from '../core/prompts.js';
+import { labelOf, say } from '../core/prompts.js';
 import { plural, type Block, type PrintDocument, type Section } from './document.js';
 
 const paragraph = (text: string, muted = false): Block => ({ kind: 'paragraph', text, ...(muted && { muted }) });
@@ -14,10 +14,23 @@ function aside(s: AgendaSection): string | undefined {
   return s.at;
 }
 
-/** The part's own description and questions. */
-function prompts(s: AgendaSection): Block[] {
-  return [...(s.about ? [paragraph(s.about, true)] : []), ...(s.questions.length ? [list(s.questions)] : [])];
+/** The part's own description and questions: in a handout, the questions run on in one paragraph. */
+function prompts(s: AgendaSection, full: boolean): Block[] {
+  const questions = !s.questions.length ? [] : full ? [list(s.questions)] : [paragraph(s.questions.join('  ·  '))];
+  return [...(s.about ? [paragraph(s.about, true)] : []), ...questions];
 }
+
+/** An open question or issue: who raised it, and how often since when if more than once. */
+function raised(q: AgendaQuestion): string | { label: string; text: string } {
+  const text = q.count > 1 ? say('learning', 'raised_often', { text: q.text, count: q.count, since: longDate(q.since) }) : q.text;
+  return q.by.length ? { label: q.by.join(', '), text } : text;
+}
+
+/** A list cut short for the handout says how many more there are, and where they all are. */
+const more = (count: number): Block[] => (count ? [paragraph(say('learning', 'more_open', { count }), true)] : []);
+
+/** Text ended with a full stop, unless it ends with its own (…leaving? stays as it is). */
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 const person = (n: { name: string; organization?: string }) => (n.organization ? `${n.name} (${n.organization})` : n.name);
 
@@ -46,9 +59,8 @@ function details(a: Agenda, s: AgendaSection): Block[] {
           ? list(r.commitments.map((c) => ({ label: c.member, text: `${c.commitment}${since(c)}` })))
           : paragraph('No commitments are open.', true),
         ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}. Catch them up on what was decided.`, true)] : []),
-        ...(r.openIssues.length
-          ? [subheading('New issues raised last time'), list(r.openIssues.map((i) => ({ label: i.member, text: i.issue })))]
-          : []),
+        ...(r.issues.length ? [subheading(say('learning', 'open_issues')), list(r.issues.map(raised))] : []),
+        ...more(r.moreIssues),
       ];
     }
     case 'learning': {
@@ -59,11 +71,13 @@ function details(a: Agenda, s: AgendaSection): Block[] {
         return t.asks > 1 ? `${t.topic} (asked ${t.asks} times${who ? `: ${who}` : ''})` : who ? `${t.topic} (${who})` : t.topic;
       };
       const questions = a.carried?.questions ?? [];
+      const moreQuestions = a.carried?.moreQuestions ?? 0;
       return [
         l.topic
           ? list([{ label: 'Topic', text: l.topic }, { label: 'Speaker', text: l.speaker ?? 'to be confirmed' }])
           : paragraph('No topic was chosen last time: choose one from what comes up in Reflect, or from the list below.'),
-        ...(questions.length ? [subheading('Questions left open last time'), list(questions)] : []),
+        ...(questions.length ? [subheading(say('learning', 'open_questions')), list(questions.map(raised))] : []),
+        ...more(moreQuestions),
         ...(l.backlog.length ? [subheading(l.topic ? 'Also asked for' : 'Topics the group asked for'), list(l.backlog.map(asked))] : []),
         ...(l.more ? [paragraph(`${plural(l.more, 'more topic')}: \`circle topics\` lists them all.`, true)] : []),
       ];
@@ -75,22 +89,24 @@ function details(a: Agenda, s: AgendaSection): Block[] {
   }
 }
 
-export function agendaDocument(a: Agenda): PrintDocument {
+/** `full`: every question of each part as a list; else the handout, which fits two pages. */
+export function agendaDocument(a: Agenda, options: { full?: boolean | undefined } = {}): PrintDocument {
   const when = `${a.kind === 'first' ? 'First meeting' : `Meeting ${a.number}`} · ${longDate(a.date)}`;
   const sections: Section[] = a.sections.map((s) => {
     const at = aside(s);
-    return { heading: s.title, ...(at && { aside: at }), blocks: [...prompts(s), ...details(a, s)] };
+    return { heading: s.title, ...(at && { aside: at }), blocks: [...prompts(s, Boolean(options.full)), ...details(a, s)] };
   });
   return {
     title: a.circle,
     subtitle: [when, `${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`],
     intro: [
       ...(a.purpose ? [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)] : []),
+      ...(a.vision ? [subheading(labelOf('purpose', 'vision')), paragraph(a.vision)] : []),
       ...(a.outcomes ? [subheading(labelOf('purpose', 'outcomes')), list(a.outcomes.map((o) => ({ label: o.label, text: o.text })))] : []),
       ...(a.carried?.notes ? [subheading('Noted for today at the last meeting'), paragraph(a.carried.notes)] : []),
       ...(a.carried?.change ? [subheading(labelOf('closing', 'last_change')), paragraph(a.carried.change)] : []),
     ],
     sections,
-    ...(a.traditions.length && { footer: `Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;]+$/, '')).join(' · ')}.` }),
+    ...(a.traditions.length && { footer: sentence(`Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;,:]+$/, '')).join(' · ')}`) }),
   };
 }

@@ -17,8 +17,8 @@ function when(agreed: readonly AgreedAt[]): string[] {
   return ['', `Agreed at ${at(first!)}${changed}.`, `What was said: circle minutes ${agreed.at(-1)!.date}`];
 }
 
-export function purposeText(purpose: string, outcomes: ReadonlyArray<{ id: string; text: string }>, agreed: readonly AgreedAt[]): string {
-  const lines = [labelOf('purpose', 'statement'), `  ${purpose || labelOf('purpose', 'unset')}`];
+export function purposeText(purpose: string, vision: string, outcomes: ReadonlyArray<{ id: string; text: string }>, agreed: readonly AgreedAt[]): string {
+  const lines = [labelOf('purpose', 'statement'), `  ${purpose || labelOf('purpose', 'unset')}`, '', labelOf('purpose', 'vision'), `  ${vision || labelOf('purpose', 'unset')}`];
   if (outcomes.length) {
     lines.push('', labelOf('purpose', 'outcomes'));
     for (const o of outcomes) lines.push(`  ${labelOf('purpose', o.id)}: ${o.text}`);

@@ -23,6 +23,7 @@ function agreement(s: AgreementSection): Block[] {
     case 'purpose':
       return [
         ...(s.statement ? [{ kind: 'list', items: [{ label: labelOf('purpose', 'statement'), text: changed(s.statement, s.was) }] } as Block] : []),
+        ...(s.vision ? [{ kind: 'list', items: [{ label: labelOf('purpose', 'vision'), text: changed(s.vision.text, s.vision.was) }] } as Block] : []),
         ...listUnder(labelOf('purpose', 'outcomes'), s.outcomes.map((o) => ({ label: labelOf('purpose', o.field), text: changed(o.text, o.was) }))),
       ];
     case 'ground_rules': {
@@ -77,6 +78,10 @@ function section(s: MinutesSection | AgreementSection): Section {
       if (s.questions.length) {
         blocks.push({ kind: 'subheading', text: 'Questions' });
         blocks.push({ kind: 'list', items: s.questions });
+      }
+      if (s.answered.length) {
+        blocks.push({ kind: 'subheading', text: labelOf('learning', 'answered') });
+        blocks.push({ kind: 'list', items: s.answered });
       }
       if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'Nothing recorded.', muted: true });
       break;

@@ -55,8 +55,8 @@ export function pdfBytes(pdf: Pdf): Promise<Buffer> {
 const INK = '#111111';
 const GREY = '#555555';
 const RULE = '#999999';
-const BODY = 10;
-const LINE_GAP = 1.5;
+const BODY = 9.5;
+const LINE_GAP = 1;
 const BULLET = 14;
 
 /** One printed piece: a line or paragraph of one style, possibly a list item. */

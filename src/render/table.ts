@@ -9,6 +9,8 @@ export interface TableOptions {
   width?: number | undefined;
   /** '…' rather than '...' for cut cells. */
   unicode?: boolean | undefined;
+  /** Columns left out, in this order, while the table cannot fit with every column 10 wide (a date whole). */
+  drop?: readonly number[] | undefined;
 }
 
 const GAP = 2;
@@ -58,7 +60,18 @@ export function columnWidths(natural: readonly number[], width: number | undefin
 /** Cells are one line each: a line break in the data becomes a space. */
 export function renderTable(headers: string[], rawRows: string[][], options: TableOptions = {}): string {
   const oneLine = (cell: string) => (cell.includes('\n') ? cell.replace(/\s*\n\s*/g, ' ') : cell);
-  const rows = rawRows.map((r) => headers.map((_, i) => oneLine(r[i] ?? '')));
+  let rows = rawRows.map((r) => headers.map((_, i) => oneLine(r[i] ?? '')));
+  const left = new Set<number>();
+  for (const column of options.drop ?? []) {
+    if (options.width === undefined) break;
+    const kept = headers.map((h, i) => Math.min(MIN_COLUMN, rows.reduce((widest, r) => Math.max(widest, displayWidth(r[i]!)), displayWidth(h))));
+    if (kept.reduce((sum, w, i) => (left.has(i) ? sum : sum + w + GAP), -GAP) <= options.width) break;
+    left.add(column);
+  }
+  if (left.size) {
+    headers = headers.filter((_, i) => !left.has(i));
+    rows = rows.map((r) => r.filter((_, i) => !left.has(i)));
+  }
   // Each cell measured once: a long history has tens of thousands of them.
   const cellWidths = rows.map((r) => r.map(displayWidth));
   const natural = headers.map((h, i) => cellWidths.reduce((widest, w) => Math.max(widest, w[i]!), displayWidth(h)));

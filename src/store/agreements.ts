@@ -84,6 +84,7 @@ export async function saveAgreements(dir: string, minutes: MeetingFile): Promise
   const { written } = await updateYamlFile(circleFile(dir), circleSchema, ({ doc }) => {
     if (purpose) {
       if (purpose.statement) put(doc, ['purpose'], purpose.statement);
+      if (purpose.vision) put(doc, ['vision'], purpose.vision);
       for (const [key, text] of Object.entries(purpose.notes ?? {})) if (text) put(doc, ['outcomes', key], text);
     }
     if (rules) editList(doc, ['ground_rules'], rules);
@@ -92,15 +93,21 @@ export async function saveAgreements(dir: string, minutes: MeetingFile): Promise
   return written;
 }
 
-/** Let a topic go: add it, with the date, to circle.yaml's `dropped_topics`. */
-export async function dropTopic(dir: string, entry: { topic: string; on: string }): Promise<void> {
+/** Add an entry to a list of circle.yaml (made when missing), under its write lock. */
+async function addTo(dir: string, key: 'dropped_topics' | 'dropped_questions', entry: object): Promise<void> {
   await updateYamlFile(circleFile(dir), circleSchema, (file) => {
-    const list = file.doc.get('dropped_topics', true);
+    const list = file.doc.get(key, true);
     if (isSeq(list)) {
       list.flow = false;
       list.add(file.doc.createNode(entry));
     } else {
-      file.doc.set('dropped_topics', file.doc.createNode([entry]));
+      file.doc.set(key, file.doc.createNode([entry]));
     }
   });
 }
+
+/** Let a topic go: add it, with the date, to circle.yaml's `dropped_topics`. */
+export const dropTopic = (dir: string, entry: { topic: string; on: string }) => addTo(dir, 'dropped_topics', entry);
+
+/** Let an open question or issue go: add it, with the date, to circle.yaml's `dropped_questions`. */
+export const dropQuestion = (dir: string, entry: { question: string; on: string }) => addTo(dir, 'dropped_questions', entry);

@@ -2,6 +2,7 @@
 // re-renders a whole document (spacing before comments, for instance, can change),
 // so the edit is carried over as a line diff: lines the edit did not touch are
 // copied from the original text, byte for byte.
+import { diffArrays } from 'diff';
 
 function lines(text: string): string[] {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
@@ -13,25 +14,20 @@ function loose(line: string): string {
   return indent + line.slice(indent.length).replace(/[ \t]+/g, ' ').trimEnd();
 }
 
-/** For each line of `a`, the index of its partner in `b` (longest common subsequence), or -1. */
+/**
+ * For each line of `a`, the index of its partner in `b` (a shortest line diff, jsdiff's Myers),
+ * or -1; undefined when the two differ in too many lines to be worth carrying over.
+ */
 function align(a: string[], b: string[]): Int32Array | undefined {
-  const n = a.length;
-  const m = b.length;
-  if (n * m > 16_000_000) return undefined;
-  const table = new Uint32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i * (m + 1) + j] =
-        a[i] === b[j]
-          ? table[(i + 1) * (m + 1) + j + 1]! + 1
-          : Math.max(table[(i + 1) * (m + 1) + j]!, table[i * (m + 1) + j + 1]!);
-    }
-  }
-  const partner = new Int32Array(n).fill(-1);
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (a[i] === b[j]) partner[i++] = j++;
-    else if (table[(i + 1) * (m + 1) + j]! >= table[i * (m + 1) + j + 1]!) i++;
-    else j++;
+  const changes = diffArrays(a, b, { maxEditLength: 4000 });
+  if (!changes) return undefined;
+  const partner = new Int32Array(a.length).fill(-1);
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    if (change.added) j += change.count;
+    else if (change.removed) i += change.count;
+    else for (let k = 0; k < change.count; k++) partner[i++] = j++;
   }
   return partner;
 }

@@ -25,41 +25,45 @@ interface Saved {
   memory: Memory;
 }
 
+/** What the circle let go of: topics and questions. */
+type Dropped = Pick<Circle, 'dropped_topics'> & Partial<Pick<Circle, 'dropped_questions'>>;
+
 /** What the memory is folded from, as a checksum; and whether every file is settled (may be kept, cache.ts). */
-function sourcesOf(dir: string, dates: readonly string[], circle: Pick<Circle, 'dropped_topics'>, lookedAt: number): { sources: string; keep: boolean } {
+function sourcesOf(dir: string, dates: readonly string[], circle: Dropped, lookedAt: number): { sources: string; keep: boolean } {
   const keys = fileKeys(meetingsDir(dir), dates.map((d) => `${d}.yaml`));
   const lines = dates.map((d, i) => `${d}:${keys[i]?.join(':') ?? '-'}`);
-  lines.push(JSON.stringify(circle.dropped_topics));
+  lines.push(JSON.stringify([circle.dropped_topics, circle.dropped_questions ?? []]));
   return { sources: checksum(Buffer.from(lines.join('\n'))), keep: keys.every((k) => k !== undefined && settled(k, lookedAt)) };
 }
 
 function readSaved(dir: string): Saved | undefined {
   try {
     const saved = JSON.parse(readCache(dir, MEMORY)?.toString('utf8') ?? 'null') as Saved | null;
-    return saved && typeof saved.sources === 'string' && Array.isArray(saved.memory?.commitments) && Array.isArray(saved.memory.backlog) ? saved : undefined;
+    const memory = saved?.memory;
+    return saved && typeof saved.sources === 'string' && Array.isArray(memory?.commitments) && Array.isArray(memory.backlog) && Array.isArray(memory.questions) ? saved : undefined;
   } catch {
     return undefined; // damaged: folded again
   }
 }
 
 /** The memory from every meeting's summary; a bad file leaves its meeting out (and is reported) rather than failing. */
-async function fold(dir: string, circle: Pick<Circle, 'dropped_topics'>, dates: readonly string[]): Promise<Remembered> {
+async function fold(dir: string, circle: Dropped, dates: readonly string[]): Promise<Remembered> {
   const wanted = new Set(dates);
   const { MEMORY_VIEW, readSummaries } = await import('./summaries.js');
   try {
-    return { memory: remember((await readSummaries(dir, MEMORY_VIEW)).filter((m) => wanted.has(m.date)), circle.dropped_topics), unreadable: [] };
+    return { memory: remember((await readSummaries(dir, MEMORY_VIEW)).filter((m) => wanted.has(m.date)), circle.dropped_topics, circle.dropped_questions), unreadable: [] };
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     const bad = new Set(error.problems.map((p) => p.file));
     const good = await Promise.all(
       dates.filter((d) => !bad.has(displayPath(meetingFile(dir, d)))).map(async (d) => memoryOf((await loadMeeting(dir, d)).data)),
     );
-    return { memory: remember(good, circle.dropped_topics), unreadable: error.problems };
+    return { memory: remember(good, circle.dropped_topics, circle.dropped_questions), unreadable: error.problems };
   }
 }
 
 /** What is open after every meeting of the circle, how many meetings there are, and the newest one's date. */
-export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_topics'>): Promise<Remembered & { count: number; newest?: string }> {
+export async function circleMemory(dir: string, circle: Dropped): Promise<Remembered & { count: number; newest?: string }> {
   const lookedAt = Date.now();
   const dates = await listMeetingDates(dir);
   const newest = dates.at(-1);
@@ -74,6 +78,6 @@ export async function circleMemory(dir: string, circle: Pick<Circle, 'dropped_to
 }
 
 /** What was open before `date`, for a meeting dated before others on record: worked out afresh. */
-export async function memoryBefore(dir: string, circle: Pick<Circle, 'dropped_topics'>, date: string): Promise<Remembered> {
+export async function memoryBefore(dir: string, circle: Dropped, date: string): Promise<Remembered> {
   return fold(dir, circle, (await listMeetingDates(dir)).filter((d) => d < date));
 }

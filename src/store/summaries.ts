@@ -173,6 +173,7 @@ function packSummary(m: MeetingSummary, strings: Strings): unknown[] {
     idList(m.agreed, strings),
     m.useful ?? null,
     m.outcomes ? OUTCOMES.map((k) => m.outcomes![k] ?? null) : null,
+    m.expected ? idList(m.expected, strings) : null,
   ];
 }
 
@@ -192,6 +193,7 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
     agreed: stringList(r[10], names) as AgreementPart[],
     useful: (r[11] as number | null) ?? undefined,
     outcomes: r[12] ? Object.fromEntries(OUTCOMES.flatMap((k, i) => ((r[12] as Array<number | null>)[i] ? [[k, (r[12] as number[])[i]!]] : []))) : undefined,
+    ...(r[13] !== null && r[13] !== undefined && { expected: stringList(r[13], names) }),
   };
 }
 
@@ -240,6 +242,8 @@ export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
     packSaid(m.commitments, strings),
     m.asked.map((a) => [strings.id(a.topic), optionalId(a.by, strings), a.private ? 1 : 0]),
     optionalId(m.learned, strings),
+    m.raised.map((q) => [strings.id(q.text), q.kind === 'issue' ? 1 : 0, optionalId(q.by, strings), q.private ? 1 : 0]),
+    idList(m.answered, strings),
   ],
   unpack: (r, date, names) => ({
     date,
@@ -249,5 +253,12 @@ export const MEMORY_VIEW: SummaryView<MeetingMemory> = {
     commitments: unpackSaid(r[3], names),
     asked: (r[4] as Array<[number, number | null, number]>).map(([topic, by, priv]) => ({ topic: names[topic]!, by: optionalString(by, names), private: priv === 1 })),
     learned: optionalString(r[5], names),
+    raised: (r[6] as Array<[number, number, number | null, number]>).map(([text, issue, by, priv]) => ({
+      text: names[text]!,
+      kind: issue === 1 ? ('issue' as const) : ('question' as const),
+      ...(by !== null && { by: names[by]! }),
+      private: priv === 1,
+    })),
+    answered: stringList(r[7], names),
   }),
 };

@@ -48,6 +48,24 @@ const SLIPS: Record<string, string> = {
   BAD_INDENT: 'check the indentation: entries at the same level start in the same column',
 };
 
+const INDENT_SLIP = 'this line is indented deeper than the key above it: keys of one entry start in the same column';
+
+/**
+ * Where a key-in-a-value slip is really a line indented too deep (`joined: …` then a deeper
+ * `x-phone: …`): the start of that deeper line, else undefined.
+ */
+function deeperLine(text: string, e: { code: string; pos: [number, number] }): number | undefined {
+  if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && e.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const start = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
+  const end = text.indexOf('\n', e.pos[0]);
+  if (end < 0) return undefined;
+  const indent = (line: string) => /^ */.exec(line)![0].length;
+  const line = text.slice(start, end);
+  const next = text.slice(end + 1, (text.indexOf('\n', end + 1) + 1 || text.length + 1) - 1);
+  const keyed = /^ *(?:- +)?[^\s#:][^#:]*: +\S/.test(line) && /^ *[^\s#:-][^#:]*:(?: |$)/.test(next);
+  return keyed && indent(next) > indent(line.replace(/^( *)- +/, '$1  ')) ? end + 1 + indent(next) : undefined;
+}
+
 /** Text that starts with * or & (Markdown **bold**, say) is read by YAML as an alias or anchor. */
 const MARK_SLIP = 'text starting with * or & needs quotes (YAML reads *word as a reference to an &anchor), e.g. "**Readers** everywhere"';
 
@@ -164,7 +182,11 @@ export function parseYaml<S extends z.ZodTypeAny>(
     const deep = tooDeep(lf);
     if (deep !== undefined) throw new DataError([{ file: shown, line: deep, col: 1, message: parserMessage('call stack') }]);
     doc = parseDocument(lf, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) fail(doc.errors.map((e) => at(e.pos[0], parserMessage(e.message, e.code, startsWithMark(lf, e.pos[0])))));
+    if (doc.errors.length > 0) {
+      // The parser often reports one slip twice, in other words: one line per place.
+      const once = [...new Map(doc.errors.map((e) => [deeperLine(lf, e) ?? e.pos[0], e])).entries()];
+      fail(once.map(([offset, e]) => (offset !== e.pos[0] ? at(offset, INDENT_SLIP) : at(offset, parserMessage(e.message, e.code, startsWithMark(lf, offset))))));
+    }
     raw = doc.toJS({ maxAliasCount: 50 });
   } catch (error) {
     if (error instanceof DataError) throw error;

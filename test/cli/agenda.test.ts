@@ -98,8 +98,10 @@ describe('circle agenda on the example circle', () => {
     const r = await run('agenda', '--format', 'pdf');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('Wrote agenda-2026-11-17.pdf');
-    const file = join(root, 'agenda-2026-11-17.pdf');
+    // Into the circle's print/ folder, which git ignores by a .gitignore of its own.
+    expect(r.stderr).toContain('Wrote circles/riverside-leaders/print/agenda-2026-11-17.pdf');
+    const file = join(root, 'circles/riverside-leaders/print/agenda-2026-11-17.pdf');
+    expect(readFileSync(join(root, 'circles/riverside-leaders/print/.gitignore'), 'utf8')).toMatch(/^\*$/m);
     const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
     for (const name of ['José Álvarez', 'Łucja Nowak', 'Αλέξης Παππάς', 'Юлия Смирнова', 'Thảo Nguyễn', 'Siobhán Ní Bhriain']) {
       expect(text).toContain(name);
@@ -233,8 +235,8 @@ describe('circle nametags', () => {
     const { run, root } = example();
     const r = await run('nametags', '--guest', 'Dr Nadia Karim', '--guest', 'Priya Raman');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('Wrote nametags.pdf');
-    const file = join(root, 'nametags.pdf');
+    expect(r.stderr).toContain('Wrote circles/riverside-leaders/print/nametags.pdf');
+    const file = join(root, 'circles/riverside-leaders/print/nametags.pdf');
     expect(existsSync(file)).toBe(true);
     const text = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
     for (const tag of ['José', 'Łucja', 'Alexis', 'Юлия', 'Amara', 'Siobhán', 'Thảo', 'Nadia', 'Priya']) expect(text).toContain(tag);

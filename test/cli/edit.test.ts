@@ -39,6 +39,18 @@ describe('circle edit', () => {
     expect(git(root, 'status', '--porcelain')).toBe('');
   });
 
+  it('points at a line of your own indented too deep, once, instead of talking about quotes', async () => {
+    const { root } = repo();
+    const deep = editor(`sed -i '0,/    joined: 2026-06-02/s//    joined: 2026-06-02\\n      x-phone: 555 0100/' "$1"`);
+    const r = await cli(['edit', 'members'], { cwd: root, env: { ...env, EDITOR: deep } });
+    expect(r.code).toBe(65);
+    const kept = readFileSync(/your edit is kept in (\S+)/.exec(r.stderr)![1]!, 'utf8');
+    const line = kept.split('\n').findIndex((l) => l.includes('x-phone')) + 1;
+    const problems = r.stderr.split('\n').filter((l) => l.startsWith('circles/'));
+    expect(problems).toEqual([`circles/riverside-leaders/members.yaml:${line}:7: this line is indented deeper than the key above it: keys of one entry start in the same column`]);
+    expect(r.stderr).not.toContain('quotes');
+  });
+
   it('saves a version that checks, atomically, and commits that file alone', async () => {
     const { root, members } = repo();
     writeFileSync(join(root, 'notes.txt'), 'not mine to commit\n');

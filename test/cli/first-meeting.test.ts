@@ -26,6 +26,7 @@ const FIRST_ANSWERS = {
     individually: 'Each of us plans from the change we want.',
     engagement: 'Volunteers stay because they see what changed.',
     statement: 'So that none of us carries the hardest parts of the job alone.',
+    vision: 'We open our doors, rooms and contacts to one another.',
   },
   rules: {
     discussion: 'Everyone speaks once before anyone speaks twice.',
@@ -139,6 +140,7 @@ describe("a circle's first meeting from an answers file", () => {
     const circle = read(dir, 'circle.yaml');
     expect(circle).toContain('purpose: So that none of us carries the hardest parts of the job alone.\n');
     expect(circle).toContain('  engagement: Volunteers stay because they see what changed.\n');
+    expect(circle).toContain('vision: We open our doors, rooms and contacts to one another.\n');
     expect(circle).toContain(
       "ground_rules:\n  - We keep the conversation tied to the results we want for our community.\n  - We back each other, flops included.\n  - What is shared in trust stays in the room.\n  - Phones away.\n",
     );
@@ -156,6 +158,7 @@ describe("a circle's first meeting from an answers file", () => {
     expect(agenda.code, agenda.stderr).toBe(0);
     expect(agenda.stdout).toContain('**Meeting 2 · Tuesday 15 December 2026**');
     expect(agenda.stdout).toContain('### Why we meet\n\nSo that none of us carries the hardest parts of the job alone.');
+    expect(agenda.stdout).toContain('### Our vision\n\nWe open our doors, rooms and contacts to one another.');
     expect(agenda.stdout).toContain('### What we want to be different\n\n- **In the community:** Families find the next door');
     expect(agenda.stdout).toContain('- **Bringing others in:** Volunteers stay because they see what changed.');
     expect(agenda.stdout).toContain('## Ground rules');
@@ -175,10 +178,11 @@ describe("a circle's first meeting from an answers file", () => {
     // purpose and rules print them, and when they were agreed.
     const purpose = await cli(['purpose'], { cwd: root });
     expect(purpose.stdout).toContain('Our purpose\n  So that none of us carries the hardest parts of the job alone.\n');
+    expect(purpose.stdout).toContain('Our vision\n  We open our doors, rooms and contacts to one another.\n');
     expect(purpose.stdout).toContain('  Working together: We refer to each other before we compete.\n');
     expect(purpose.stdout).toContain('Agreed at meeting 1 (Tuesday 17 November 2026).');
     const json = JSON.parse((await cli(['purpose', '--json'], { cwd: root })).stdout);
-    expect(json).toMatchObject({ purpose: 'So that none of us carries the hardest parts of the job alone.', agreed: [{ date: FIRST, number: 1 }] });
+    expect(json).toMatchObject({ purpose: 'So that none of us carries the hardest parts of the job alone.', vision: 'We open our doors, rooms and contacts to one another.', agreed: [{ date: FIRST, number: 1 }] });
     expect(Object.keys(json.outcomes)).toEqual(['community', 'together', 'individually', 'engagement']);
     const rules = await cli(['rules'], { cwd: root });
     expect(rules.stdout).toMatch(/^Ground rules\n {2}1\. We keep the conversation[^\n]*\n {2}2\. We back each other, flops included\.\n/);
@@ -186,7 +190,7 @@ describe("a circle's first meeting from an answers file", () => {
 
     // The minutes of the first meeting show what was agreed; there was no Reflect.
     const minutes = await cli(['minutes'], { cwd: root });
-    expect(minutes.stdout).toContain('## Our purpose\n\n- **Our purpose:** So that none of us carries the hardest parts of the job alone.');
+    expect(minutes.stdout).toContain('## Our purpose\n\n- **Our purpose:** So that none of us carries the hardest parts of the job alone.\n\n- **Our vision:** We open our doors, rooms and contacts to one another.');
     expect(minutes.stdout).toContain('### Reworded\n\n- We back each other, flops included. (before: We back each other\'s efforts; the circle succeeds when each member does.)');
     expect(minutes.stdout).toContain('### Dropped\n\n- We talk about how we can, not why we can\'t.');
     expect(minutes.stdout).toContain('- **How often:** every 4 weeks on Tuesday');

@@ -14,6 +14,16 @@ async function initialised() {
 }
 
 describe('circle init', () => {
+  it('makes a folder name from a Cyrillic or German name (transliterated)', async () => {
+    const root = tempDir();
+    for (const [name, folder] of [['Київські молодіжні працівники', 'kiyivski-molodizhni-pratsivniki'], ['Straße Führung', 'strasse-fuhrung']]) {
+      const r = await cli(['init', name!, '--yes'], { cwd: root });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(root, 'circles', folder!, 'circle.yaml'), 'utf8')).toContain(name!);
+    }
+    expect((await cli(['check', '--all'], { cwd: root })).code).toBe(0);
+  });
+
   it('creates a circle that check accepts, and refuses to make it twice', async () => {
     const { root, dir } = await initialised();
     for (const f of ['circle.yaml', 'members.yaml', 'meetings', '.gitignore']) expect(existsSync(join(dir, f))).toBe(true);

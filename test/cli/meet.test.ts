@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { answerText } from '../../src/core/prompts.js';
+import { buildRecap } from '../../src/core/mail.js';
 import { loadLastMeeting } from '../../src/store/circle.js';
 import type { Draft } from '../../src/core/meet/index.js';
 import { saveDraft } from '../../src/store/draft.js';
@@ -113,6 +114,27 @@ describe('circle meet --answers', () => {
   });
 });
 
+describe('a long answer', () => {
+  it('is kept as a block of lines and printed as paragraphs in every format', async () => {
+    const { root, dir, file } = withAnswers({
+      attendance: ['Łucja Nowak'],
+      'learning.notes': 'Burnout shows early.\nRotas help.\n\nSo does rest.',
+      'next.notes': 'Amara brings food.\nBook the hall.',
+    });
+    const r = await cli(['meet', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(minutesPath(dir), 'utf8');
+    expect(text).toContain('  notes: |-\n    Burnout shows early.\n    Rotas help.\n\n    So does rest.\n');
+    const md = (await cli(['minutes', DATE, '--format', 'markdown'], { cwd: root, env })).stdout;
+    expect(md).toContain('Burnout shows early.\n\nRotas help.\n\nSo does rest.\n');
+    expect(md).toMatch(/Noted for next time:\*\* Amara brings food\.\n\nBook the hall\.\n/);
+    const html = (await cli(['minutes', DATE, '--format', 'html'], { cwd: root, env })).stdout;
+    expect(html).toMatch(/<p>Burnout shows early\.<\/p>\s*<p>Rotas help\.<\/p>\s*<p>So does rest\.<\/p>/);
+    const plain = (await cli(['minutes', DATE, '--format', 'text'], { cwd: root, env })).stdout;
+    expect(plain).toMatch(/Burnout shows early\.\n\s*\n\s*Rotas help\./);
+  });
+});
+
 describe('an answer kept in confidence', () => {
   it('keeps that answer and a request raised in it off the agenda, and the rest of the reflection on it; old minutes kept whole in confidence still are', async () => {
     const { root, dir, file } = withAnswers({
@@ -138,15 +160,20 @@ describe('an answer kept in confidence', () => {
     // The facilitator's minutes mark the one answer; the agenda handed round leaves it (and its request) out.
     const minutes = await cli(['minutes', DATE], { cwd: root, env });
     expect(minutes.stdout).toMatch(/New issues \(in confidence\)\W+Our treasurer may step down/);
-    const agenda = await cli(['agenda', '--format', 'text'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    // --full: the handout lists only the most asked-for topics.
+    const agenda = await cli(['agenda', '--format', 'text', '--full'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
     expect(agenda.code, agenda.stderr).toBe(0);
     for (const shared of ['The vans need insurance', 'Volunteer rotas', 'Board roles']) expect(agenda.stdout).toContain(shared);
     for (const kept of ['treasurer', 'Succession planning']) expect(agenda.stdout).not.toContain(kept);
 
+    // The recap mailed to members leaves the commitment kept in confidence out.
+    const recap = buildRecap('Riverside', (await loadLastMeeting(dir))!.data);
+    expect(recap.commitments.map((c) => c.member)).not.toContain('Łucja Nowak');
+
     // A reflection kept whole in confidence (as older minutes have it) still keeps all of it off the agenda.
     const whole = text.replace('      in_confidence:\n        - new_issues\n', '      private: true\n');
     writeFileSync(minutesPath(dir), whole);
-    const again = await cli(['agenda', '--format', 'text'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
+    const again = await cli(['agenda', '--format', 'text', '--full'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-20' } });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('The vans need insurance');
     for (const kept of ['treasurer', 'driver rota']) expect(again.stdout).not.toContain(kept);

@@ -90,7 +90,7 @@ describe('buildAgenda after a meeting', () => {
 
   it('follows up each commitment and open issue, leaving out inactive members', () => {
     expect(a.reflect!.commitments).toEqual([{ member: 'Ana Souza', commitment: 'Ask one volunteer a week why they stay' }]);
-    expect(a.reflect!.openIssues).toEqual([{ member: 'Ana Souza', issue: 'Volunteers leave after a month' }]);
+    expect(a.reflect!.issues).toEqual([{ text: 'Volunteers leave after a month', by: ['Ana Souza'], count: 1, since: expect.any(String) }]);
     expect(everything(a)).not.toMatch(/Cleo|Moving away|youth council/);
   });
 
@@ -157,7 +157,7 @@ describe('buildAgenda before the first meeting', () => {
     expect(a.sections.map((s) => s.id)).toEqual(['introductions', 'purpose', 'ground_rules', 'format', 'next']);
     // The questions for the group; the facilitator's own steps (a confirm, a statement to type) are left off.
     expect(a.sections[0]!.questions).toEqual(prompts.introductions.questions.filter((q) => ['vision', 'hopes'].includes(q.id)).map((q) => q.ask));
-    expect(a.sections.find((s) => s.id === 'purpose')!.questions).toEqual(prompts.purpose.questions.filter((q) => q.id !== 'statement').map((q) => q.ask));
+    expect(a.sections.find((s) => s.id === 'purpose')!.questions).toEqual(prompts.purpose.questions.filter((q) => q.agenda !== false).map((q) => q.ask));
     expect(a.sections.find((s) => s.id === 'ground_rules')!.questions).toHaveLength(4);
     expect(JSON.stringify(a.sections)).not.toMatch(/\{\w+\}/); // no {placeholder} left unfilled
     expect(a.reflect).toBeUndefined();

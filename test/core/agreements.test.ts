@@ -68,6 +68,7 @@ describe("a circle's first meeting", () => {
       'purpose.individually',
       'purpose.engagement',
       'purpose.statement',
+      'purpose.vision',
     ]);
     expect(all.filter((id) => id.startsWith('rules.'))).toEqual([
       'rules.discussion',

@@ -22,8 +22,10 @@ describe('planCircle', () => {
   });
 
   it('asks for --slug when the name gives no folder name, and checks it', () => {
-    const plan = planCircle({ name: 'Юлины соседи' }, '2026-11-28');
+    const plan = planCircle({ name: '東京の隣人' }, '2026-11-28');
     expect('problems' in plan && plan.problems[0]).toMatch(/add --slug/);
+    const cyrillic = planCircle({ name: 'Юлины соседи' }, '2026-11-28');
+    expect('slug' in cyrillic && cyrillic.slug).toBe('yuliny-sosedi');
     const given = planCircle({ name: 'Юлины соседи', slug: 'yulia-neighbours' }, '2026-11-28');
     expect('slug' in given && given.slug).toBe('yulia-neighbours');
     expect('problems' in planCircle({ name: 'X', slug: '../etc' }, '2026-11-28')).toBe(true);
@@ -43,9 +45,14 @@ describe('section minutes', () => {
 
 describe('slugs', () => {
   it('turns names into folder names', () => {
-    expect(slugify('Łódź Leaders — Café Circle')).toBe('odz-leaders-cafe-circle');
+    expect(slugify('Łódź Leaders — Café Circle')).toBe('lodz-leaders-cafe-circle');
     expect(slugify('../../etc')).toBe('etc');
-    expect(slugify('Юлия')).toBe('');
+    expect(slugify('Straße Führung')).toBe('strasse-fuhrung');
+    expect(slugify('Київські молодіжні працівники')).toBe('kiyivski-molodizhni-pratsivniki');
+    expect(slugify('Юлия')).toBe('yuliya');
+    expect(slugify('Nguyễn Thảo $(rm -rf ~)')).toBe('nguyen-thao-rm-rf');
+    expect(slugify('東京')).toBe('');
+    expect(isSlug(slugify(`Circle ${'ß'.repeat(100)}`))).toBe(true);
   });
   it.each(['..', '../x', '/abs', '', 'A', 'a/b', 'a--b', '-a'])('refuses %j', (s) => expect(isSlug(s)).toBe(false));
 });

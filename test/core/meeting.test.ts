@@ -1,35 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { mergeIdeas, newIssuesFrom } from '../../src/core/meeting.js';
-import { meetingSchema } from '../../src/core/schema.js';
-
-const meeting = meetingSchema.parse({
-  date: '2026-10-20',
-  number: 6,
-  reflect: {
-    members: [
-      { member: 'Ana', new_issues: 'Volunteers leave after a month' },
-      { member: 'Ben', new_issues: '  ' },
-    ],
-  },
-});
+import { newDraft, steps } from '../../src/core/meet/index.js';
+import { remember } from '../../src/core/memory.js';
+import { DATE, plan } from './fixtures.js';
 
 describe('what a meeting hands on', () => {
-  it('takes only real new issues', () => {
-    expect(newIssuesFrom(meeting)).toEqual([{ member: 'Ana', issue: 'Volunteers leave after a month' }]);
-    expect(newIssuesFrom(undefined)).toEqual([]);
-  });
-  it('merges topics asked for by topic, in the order first asked, each asker once', () => {
-    expect(
-      mergeIdeas([
-        { topic: 'Board relations', by: 'Ana', source: 'request' },
-        { topic: ' ', by: 'Ben', source: 'wants_to_learn' },
-        { topic: 'Grant writing', by: 'Ben', source: 'wants_to_learn' },
-        { topic: 'board relations', by: 'Ana', source: 'wants_to_learn' },
-        { topic: 'Board Relations', by: 'Cleo', source: 'wants_to_learn' },
-      ]),
-    ).toEqual([
-      { topic: 'Board relations', by: ['Ana', 'Cleo'], source: 'request' },
-      { topic: 'Grant writing', by: ['Ben'], source: 'wants_to_learn' },
+  it('offers the next topic as `circle topics` orders them: tonight\'s asks counted with the earlier ones, with counts and who asked', () => {
+    const earlier = [
+      { date: '2026-09-22', present: [], reported: [], dropped: [], commitments: [], raised: [], answered: [], asked: [{ topic: 'Board relations', by: 'Łucja Nowak', private: false }, { topic: 'Grant writing', by: 'Amara Okafor', private: false }] },
+      { date: '2026-10-20', present: [], reported: [], dropped: [], commitments: [], raised: [], answered: [], asked: [{ topic: 'Grant writing', by: 'Łucja Nowak', private: false }, { topic: 'Secret plans', by: 'Amara Okafor', private: true }] },
+    ];
+    const p = plan({ memory: remember(earlier) });
+    let d = newDraft(DATE, `${DATE}T18:00:00Z`);
+    d = { ...d, answers: { attendance: ['José Álvarez', 'Amara Okafor'], newcomers: [], 'reflect.José Álvarez.tried': 'Went ++ Volunteer care', 'reflect.requests': ['board relations'], 'next.Amara Okafor.wants_to_learn': 'Board Relations' } };
+    const topic = steps(p, d).find((s) => s.id === 'next.topic')!;
+    expect(topic.choices!.map((c) => c.name)).toEqual([
+      'Board relations (asked 3 times: Łucja, Amara)',
+      'Grant writing (asked 2 times: Amara, Łucja)',
+      'Volunteer care (José)',
     ]);
   });
 });

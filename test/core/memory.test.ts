@@ -1,6 +1,6 @@
 // The circle's memory: what stays open from meeting to meeting.
 import { describe, expect, it } from 'vitest';
-import { backlogByDemand, memoryOf, remember, topicKey, type MeetingMemory } from '../../src/core/memory.js';
+import { backlogByDemand, memoryOf, questionsByDemand, remember, topicKey, type MeetingMemory } from '../../src/core/memory.js';
 import { meetingSchema } from '../../src/core/schema.js';
 
 const m = (date: string, over: Partial<MeetingMemory> = {}): MeetingMemory => ({
@@ -10,6 +10,8 @@ const m = (date: string, over: Partial<MeetingMemory> = {}): MeetingMemory => ({
   dropped: [],
   commitments: [],
   asked: [],
+  raised: [],
+  answered: [],
   ...over,
 });
 
@@ -84,10 +86,10 @@ describe('what a meeting adds', () => {
       number: 2,
       attendance: { present: ['Ana', 'Ben'] },
       reflect: {
-        members: [{ member: 'Ana', tried: 'Called' }, { member: 'Ben', commitment: 'Ask the board', dropped: true }],
+        members: [{ member: 'Ana', tried: 'Called', new_issues: 'Who pays for the checks?' }, { member: 'Ben', commitment: 'Ask the board', dropped: true }],
         requests: [{ topic: 'Galas', by: 'Ana', private: true }],
       },
-      learning: { topic: 'Board roles' },
+      learning: { topic: 'Board roles', questions: ['How do boards vote?'], answered: ['Where do we meet in winter?'] },
       next: { members: [{ member: 'Ben', will_practice: 'Write to the chair', wants_to_learn: 'Grant writing' }] },
     });
     expect(memoryOf(meeting)).toEqual({
@@ -101,6 +103,37 @@ describe('what a meeting adds', () => {
         { topic: 'Grant writing', by: 'Ben', private: false },
       ],
       learned: 'Board roles',
+      raised: [
+        { text: 'Who pays for the checks?', kind: 'issue', by: 'Ana', private: false },
+        { text: 'How do boards vote?', kind: 'question', private: false },
+      ],
+      answered: ['Where do we meet in winter?'],
     });
+  });
+});
+
+describe('open questions and new issues', () => {
+  const q = (text: string, kind: 'question' | 'issue', by?: string, priv = false) => ({ text, kind, by, private: priv });
+  const meetings = [
+    m('2026-01-06', { raised: [q('Who pays for the checks?', 'issue', 'Ana'), q('How do boards vote?', 'question')] }),
+    m('2026-01-20', { raised: [q('who pays for the checks', 'issue', 'Ben'), q('Moving away', 'issue', 'Cleo', true)] }),
+    m('2026-02-03', { answered: ['How do boards vote?'] }),
+  ];
+
+  it('stay open, counted and dated, until answered; raised again after that, they are open again', () => {
+    const memory = remember(meetings);
+    expect(questionsByDemand(memory)).toEqual([
+      { text: 'Who pays for the checks?', kind: 'issue', count: 2, by: ['Ana', 'Ben'], first: '2026-01-06', last: '2026-01-20', inConfidence: 0 },
+    ]);
+    // What was raised only in confidence is the facilitator's to see.
+    expect(questionsByDemand(memory, { all: true }).map((x) => [x.text, x.inConfidence])).toEqual([['Who pays for the checks?', 0], ['Moving away', 1]]);
+    const again = remember([...meetings, m('2026-02-17', { raised: [q('How do boards vote?', 'question')] })]);
+    expect(questionsByDemand(again, { kind: 'question' })).toMatchObject([{ text: 'How do boards vote?', count: 1, first: '2026-02-17' }]);
+  });
+
+  it('are let go of by date: what was raised up to that day closes, raised later it is back', () => {
+    expect(questionsByDemand(remember(meetings, [], [{ question: 'Who pays for the checks', on: '2026-01-25' }]))).toEqual([]);
+    const later = remember([...meetings, m('2026-02-17', { raised: [q('Who pays for the checks?', 'issue', 'Ana')] })], [], [{ question: 'who pays for the checks?', on: '2026-01-25' }]);
+    expect(questionsByDemand(later)).toMatchObject([{ count: 1, first: '2026-02-17' }]);
   });
 });

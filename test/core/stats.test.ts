@@ -35,7 +35,7 @@ describe('history', () => {
 });
 
 describe('circleStats', () => {
-  const s = circleStats(history, members);
+  const s = circleStats(history, members, []);
 
   it('counts attendance per member out of the meetings held while they belonged', () => {
     expect(s.members.map((m) => [m.name, m.attended, m.of])).toEqual([
@@ -53,7 +53,7 @@ describe('circleStats', () => {
   });
 
   it('has nothing to average before the first meeting', () => {
-    expect(circleStats([], members)).toMatchObject({ meetings: [], topics: [], averageAttendance: undefined });
+    expect(circleStats([], members, [])).toMatchObject({ meetings: [], topics: [], averageAttendance: undefined });
   });
 });
 
@@ -66,7 +66,7 @@ describe('stats of one meeting', () => {
     const m = summarizeMeeting(
       meetingSchema.parse({ date: '2026-01-06', number: 1, attendance: { present: ['Ana'], absent: [{ member: 'Ben', apology: 'Away' }] } }),
     );
-    const stats = circleStats([m], [{ name: 'Ana', joined: '2026-01-06', active: true }, { name: 'Ben', joined: '2026-01-06', active: true }]);
+    const stats = circleStats([m], [{ name: 'Ana', joined: '2026-01-06', active: true }, { name: 'Ben', joined: '2026-01-06', active: true }], []);
     expect(stats.members.find((x) => x.name === 'Ben')).toMatchObject({ attended: 0, of: 1, apologies: 1 });
     const text = statsText(stats, { title: 'T', width: 80, style: { unicode: false }, color: new Chalk({ level: 0 }) });
     expect(text).toContain('1 meeting, 2026-01-06 to 2026-01-06');

@@ -11,6 +11,7 @@ import { circleMemory, memoryBefore } from '../../store/memory.js';
 
 interface Options {
   date?: string;
+  full?: boolean;
   format?: DocumentFormat;
   out?: string;
   json?: boolean;
@@ -24,10 +25,10 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }
   const { dir, slug } = await ctx.circle();
-  const agenda = await agendaFor(ctx, dir, slug, opts.date);
+  const agenda = await agendaFor(ctx, dir, slug, opts.date, opts.full);
   for (const warning of agenda.warnings) ctx.out.warn(warning);
 
-  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda), format, onScreen ? ctx.out.width : undefined);
+  const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda, { full: opts.full }), format, onScreen ? ctx.out.width : undefined);
   await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${agenda.date}.pdf` : undefined });
 }
 
@@ -35,9 +36,10 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
  * The agenda of the meeting on `wanted` (default: the next one). Only the newest meeting
  * file is read; what is open from older meetings, and how many there are, comes from the
  * derived memory, so a long history costs nothing more. An agenda for a date before the
- * newest meeting lists the folder and works it out afresh.
+ * newest meeting lists the folder and works it out afresh. `full`: every open topic,
+ * question and issue, not only the top ones a handout lists.
  */
-export async function agendaFor(ctx: Context, dir: string, slug: string, wanted: string | undefined): Promise<Agenda> {
+export async function agendaFor(ctx: Context, dir: string, slug: string, wanted: string | undefined, full?: boolean): Promise<Agenda> {
   const { circle, members } = await loadCircle(dir, slug);
   const load = async (d: string | undefined) => (d === undefined ? undefined : (await loadMeeting(dir, d)).data);
   const all = await circleMemory(dir, circle.data);
@@ -51,5 +53,5 @@ export async function agendaFor(ctx: Context, dir: string, slug: string, wanted:
     : await Promise.all([load(earlier!.at(-1)), memoryBefore(dir, circle.data, date)]);
   warnUnreadable(ctx, unreadable);
   const number = (earlier?.length ?? all.count) + 1;
-  return buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number, date, today: ctx.today() });
+  return buildAgenda({ circle: circle.data, members: members.data.members, last, memory, number, date, today: ctx.today(), full });
 }

@@ -54,7 +54,8 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
             ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`]
             : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—'],
         ),
-        ctx.out,
+        // On a narrow screen the counts go, then the slug, before a date is cut.
+        { ...ctx.out, drop: [3, 2, 1] },
       ),
     );
   }

@@ -9,7 +9,7 @@ export const define: Define = (program, wire) => {
     .argument('[date]', 'the meeting, YYYY-MM-DD (default: the last one)')
     .addOption(new Option('--format <format>', 'markdown (default), text, html, pdf or json').choices([...DOCUMENT_FORMATS, 'json']))
     .option('--json', 'the same as --format json')
-    .option('--out <file>', 'write to a file; without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format (pdf: minutes-DATE.pdf by default)')
+    .option('--out <file>', 'write to a file; without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format (pdf: print/minutes-DATE.pdf in the circle\'s folder by default)')
     .option('--public', 'only what the circle learned and decided, for people outside it: no reflections or answers of members, no list of who came (Learning Together notes are kept as written)')
     .addHelpText(
       'after',

@@ -5,6 +5,7 @@ import { isIsoDate, longDate } from '../../core/dates.js';
 import { buildIcs, meetingEvents } from '../../core/ics.js';
 import { UsageError } from '../../errors.js';
 import { loadCircle, loadLastMeeting } from '../../store/circle.js';
+import { fitWidth } from '../../render/wrap.js';
 
 export async function run(ctx: Context, opts: { count?: string; from?: string; ics?: string; json?: boolean }): Promise<void> {
   const count = opts.count === undefined ? 6 : Number(opts.count);
@@ -42,5 +43,5 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
     '',
     ...dates.flatMap(line),
   ];
-  ctx.out.data(lines.join('\n'));
+  ctx.out.data(fitWidth(lines.join('\n'), ctx.out.width));
 }

@@ -1,15 +1,21 @@
 // circle stats: attendance and topics over time, as a picture.
 import { Chalk } from 'chalk';
+import { openCommitments } from '../../core/memory.js';
 import { circleStats } from '../../core/stats.js';
 import { statsHtml } from '../../render/stats-html.js';
 import { statsText } from '../../render/stats-text.js';
+import { circleMemory } from '../../store/memory.js';
 import { SUMMARY_VIEW } from '../../store/summaries.js';
 import { chooseFormat, type Context } from '../../context.js';
 
 export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
   const format = chooseFormat(opts, ['text', 'html'] as const, 'text');
   const { files, meetings } = await ctx.history(SUMMARY_VIEW);
-  const stats = circleStats(meetings, files.members.data.members);
+  const { dir } = await ctx.circle();
+  const members = files.members.data.members;
+  // What is still open is what the agenda follows up: the same function of the circle's memory.
+  const { memory } = await circleMemory(dir, files.circle.data);
+  const stats = circleStats(meetings, members, openCommitments(memory, members));
   const title = `${files.circle.data.name}: the circle in numbers`;
   // A file gets plain ASCII, 80 columns wide; the screen or a pipe what Output says.
   const toFile = opts.out !== undefined && opts.out !== '-';

@@ -9,6 +9,7 @@ import { circleFile, loadCircle, loadLastMeeting } from '../../store/circle.js';
 import { commitIfWanted } from '../../store/git.js';
 import { circleMemory } from '../../store/memory.js';
 import { dropTopic } from '../../store/agreements.js';
+import { fitWidth } from '../../render/wrap.js';
 
 /** The backlog as the facilitator sees it: everything open, asks in confidence counted but not named. */
 async function backlog(ctx: Context) {
@@ -39,7 +40,7 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
     const head = `${String(r.n).padStart(3)}. ${r.topic}${r.chosen ? c.green('  (chosen for next time)') : ''}`;
     return `${head}\n     ${c.dim(`asked ${r.asks === 1 ? 'once' : `${r.asks} times`}, first on ${longDate(r.since)}${who ? ` (${who})` : ''}`)}`;
   });
-  ctx.out.data(lines.join('\n'));
+  ctx.out.data(fitWidth(lines.join('\n'), ctx.out.width));
   ctx.out.info(`\n${plural(rows.length, 'topic')} open, most-asked first. Let one go with \`circle topics drop N\`.`);
 }
 

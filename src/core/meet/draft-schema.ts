@@ -7,6 +7,7 @@ import type { Draft } from './draft.js';
 /** The agreements as the meeting found them (see agreementsOf). */
 const agreementsSchema: z.ZodType<Agreements> = z.object({
   purpose: z.string(),
+  vision: z.string().optional(),
   outcomes: z.record(z.string(), z.string()),
   ground_rules: z.array(z.string()),
   sections: z.array(z.object({ id: z.string(), title: z.string(), minutes: z.number() })),

@@ -9,7 +9,7 @@ import { formatAgreed } from './parts/format.js';
 import { rulesAgreed } from './parts/ground-rules.js';
 import { purposeAgreed } from './parts/purpose.js';
 import { splitRequests } from './requests.js';
-import { absentees } from './parts/opening.js';
+import { absentees, expectedAt } from './parts/opening.js';
 import { verdictMinutes } from './parts/verdict.js';
 import { droppedCommitment, openCommitment } from './parts/reflect.js';
 import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
@@ -70,6 +70,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   const learning = {
     ...fields(draft, 'learning', undefined, ['format', 'topic', 'speaker', 'notes']),
     questions: namesOf(draft.answers[stepId('learning', 'questions')]),
+    answered: namesOf(draft.answers[stepId('learning', 'answered')]),
   };
   const facilitator = textOf(draft.answers[stepId('opening', 'facilitator')]);
   const notes = textOf(draft.answers[stepId('closing', 'notes')]);
@@ -81,7 +82,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
     date: plan.date,
     number: plan.number,
     ...(facilitator ? { facilitator } : {}),
-    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent },
+    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent, expected: expectedAt(plan) },
     introductions,
     ...(talk.includes('purpose') && { purpose: purposeAgreed(base, draft, isFirst(plan)) }),
     ...(talk.includes('ground_rules') && { ground_rules: rulesAgreed(base, draft) }),

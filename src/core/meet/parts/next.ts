@@ -1,10 +1,9 @@
 // What's Next?: each person's take-aways and commitment, then the next topic, speaker and date.
 import { isIsoDate, latestNextDate } from '../../dates.js';
-import { mergeIdeas, type Asked, type TopicIdea } from '../../meeting.js';
-import { backlogByDemand, topicKey } from '../../memory.js';
-import { FIELD, memberFields } from '../../prompts.js';
+import { backlogByDemand, byDemand, topicKey } from '../../memory.js';
+import { FIELD, memberFields, say } from '../../prompts.js';
 import { scheduledAfter } from '../../schedule.js';
-import { everyone, inConfidence, namesOf, present, textOf, type Draft, type Value } from '../draft.js';
+import { everyone, inConfidence, namesOf, present, sameName, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
 import { outcomeReviewSteps } from './verdict.js';
 import { Asker, stepId, tagOf, type MeetingPlan, type Step } from '../step.js';
@@ -27,45 +26,54 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   ];
 }
 
-function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
-  return idea.by.length ? `${idea.topic} (${idea.by.map((b) => tagOf(plan, b)).join(', ')})` : idea.topic;
+/** A topic that could be next: how often it was asked for (tonight included), by whom, and since when. */
+export interface TopicIdea {
+  topic: string;
+  count: number;
+  by: string[];
+  first: string;
 }
 
-/** The open backlog as topic ideas, most-asked first; topics asked for only in confidence are left out. */
-function backlogIdeas(plan: MeetingPlan): TopicIdea[] {
-  return backlogByDemand(plan.memory).map((t) => ({
-    topic: t.topic,
-    by: t.by,
-    source: 'request' as const,
-  }));
+function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
+  const by = idea.by.map((b) => tagOf(plan, b)).join(', ');
+  if (idea.count > 1) return say('next', by ? 'idea_asked' : 'idea_asked_anon', { topic: idea.topic, count: idea.count, by });
+  return by ? say('next', 'idea_by', { topic: idea.topic, by }) : idea.topic;
 }
 
 /** Tonight's speaker requests and "want to learn" answers, from the draft. */
-function askedTonight(plan: MeetingPlan, draft: Draft): Asked[] {
-  const asked: Asked[] = [];
+function askedTonight(plan: MeetingPlan, draft: Draft): Array<{ topic: string; by?: string }> {
+  const asked: Array<{ topic: string; by?: string }> = [];
   const requested = (part: 'reflect' | 'next', name: string) => {
     for (const field of memberFields(part)) {
       if (inConfidence(draft, stepId(part, field, name))) continue;
-      for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name, source: 'request' });
+      for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name });
     }
   };
   // A request raised in confidence (the reflection, or the answer) is left out, as the backlog leaves it out.
   for (const name of present(draft)) if (draft.answers[stepId('reflect', 'private', name)] !== true) requested('reflect', name);
-  for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) asked.push({ topic, source: 'request' });
+  for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) asked.push({ topic });
   for (const name of everyone(draft)) {
     requested('next', name);
-    if (!inConfidence(draft, stepId('next', FIELD.wish, name))) asked.push({ topic: splitRequests(textOf(draft.answers[stepId('next', FIELD.wish, name)])).text, by: name, source: 'wants_to_learn' });
+    if (!inConfidence(draft, stepId('next', FIELD.wish, name))) asked.push({ topic: splitRequests(textOf(draft.answers[stepId('next', FIELD.wish, name)])).text, by: name });
   }
   return asked;
 }
 
-/** Ideas for the next topic: tonight's requests and wishes first, then the whole open backlog, not the topic just covered. */
+/**
+ * Ideas for the next topic, as `circle topics` orders the backlog: most asked for first
+ * (tonight's asks counted with the earlier ones), then the longest waiting; not the topic
+ * just covered, nor what was asked only in confidence.
+ */
 export function topicIdeas(plan: MeetingPlan, draft: Draft): TopicIdea[] {
-  const seen = new Set([topicKey(textOf(draft.answers[stepId('learning', 'topic')]))]);
-  return [...mergeIdeas(askedTonight(plan, draft)), ...backlogIdeas(plan)].filter((idea) => {
-    const key = topicKey(idea.topic);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const ideas = new Map(backlogByDemand(plan.memory).map((t): [string, TopicIdea] => [topicKey(t.topic), { topic: t.topic, count: t.count, by: [...t.by], first: t.first }]));
+  for (const { topic, by } of askedTonight(plan, draft)) {
+    const text = topic.trim();
+    if (!text) continue;
+    const idea = ideas.get(topicKey(text)) ?? { topic: text, count: 0, by: [], first: plan.date };
+    idea.count += 1;
+    if (by && !idea.by.some((b) => sameName(b, by))) idea.by.push(by);
+    ideas.set(topicKey(text), idea);
+  }
+  ideas.delete(topicKey(textOf(draft.answers[stepId('learning', 'topic')])));
+  return [...ideas.values()].sort(byDemand);
 }

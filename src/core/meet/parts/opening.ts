@@ -13,13 +13,14 @@ function membersOn(plan: MeetingPlan): Member[] {
   return plan.members.filter((m) => !m.joined || m.joined <= plan.date);
 }
 
+/** The active members as the meeting knows them: who is expected, recorded in the minutes. */
+export const expectedAt = (plan: MeetingPlan): string[] => activeMembers(membersOn(plan)).map((m) => m.name);
+
 /** Active members who are not here (ticked or newcomers already added on a run that stopped): asked for their apology. */
 export function absentees(plan: MeetingPlan, draft: Draft): string[] {
   if (!('attendance' in draft.answers)) return [];
   const here = everyone(draft);
-  return activeMembers(membersOn(plan))
-    .map((m) => m.name)
-    .filter((n) => !here.some((p) => sameName(p, n)));
+  return expectedAt(plan).filter((n) => !here.some((p) => sameName(p, n)));
 }
 
 export function openingSteps(plan: MeetingPlan, draft: Draft): Step[] {

@@ -10,6 +10,7 @@ export function purposeSteps(plan: MeetingPlan, base: Agreements): Step[] {
   return [
     ...OUTCOMES.map((id) => a.one(id, { default: base.outcomes[id] ?? '', edit: true })),
     a.one('statement', { default: base.purpose, edit: true }),
+    a.one('vision', { default: base.vision ?? '', edit: true }),
   ];
 }
 
@@ -21,8 +22,9 @@ export function purposeAgreed(base: Agreements, draft: Draft, first: boolean): M
   const said = (id: string) => textOf(draft.answers[stepId('purpose', id)]);
   const notes = Object.fromEntries(OUTCOMES.map((id) => [id, said(id)]).filter(([, v]) => v));
   const statement = said('statement');
-  const before: Record<string, string | undefined> = { statement: base.purpose, ...base.outcomes };
-  const now: Record<string, string> = { ...notes, ...(statement && { statement }) };
+  const vision = said('vision');
+  const before: Record<string, string | undefined> = { statement: base.purpose, vision: base.vision, ...base.outcomes };
+  const now: Record<string, string> = { ...notes, ...(statement && { statement }), ...(vision && { vision }) };
   const was = first ? {} : Object.fromEntries(Object.entries(now).flatMap(([k, v]) => ((before[k] ?? '') !== v ? [[k, before[k] ?? '']] : [])));
-  return { notes, ...(statement && { statement }), ...(Object.keys(was).length && { was }) };
+  return { notes, ...(statement && { statement }), ...(vision && { vision }), ...(Object.keys(was).length && { was }) };
 }

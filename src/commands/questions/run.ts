@@ -1,0 +1,61 @@
+// circle questions [drop N|TEXT]: the questions left open at Learning Together and the new
+// issues raised at Reflect that the group has not answered yet.
+import { warnUnreadable, type Context } from '../../context.js';
+import { longDate } from '../../core/dates.js';
+import { questionsByDemand, topicKey, type QuestionShown } from '../../core/memory.js';
+import { displayPath, UsageError } from '../../errors.js';
+import { reportCommit } from '../../render/commit.js';
+import { plural } from '../../render/document.js';
+import { circleFile, loadCircle } from '../../store/circle.js';
+import { dropQuestion } from '../../store/agreements.js';
+import { commitIfWanted } from '../../store/git.js';
+import { circleMemory } from '../../store/memory.js';
+
+/** Everything still open, as the facilitator sees it: raised in confidence counted, not named. */
+async function open(ctx: Context) {
+  const { dir, slug } = await ctx.circle();
+  const { circle } = await loadCircle(dir, slug);
+  const { memory, unreadable } = await circleMemory(dir, circle.data);
+  warnUnreadable(ctx, unreadable);
+  return { dir, circle: circle.data, questions: questionsByDemand(memory, { all: true }) };
+}
+
+export async function list(ctx: Context, opts: { json?: boolean }): Promise<void> {
+  const { questions } = await open(ctx);
+  if (opts.json) return ctx.out.data(JSON.stringify(questions.map((q, i) => ({ n: i + 1, ...q })), null, 2));
+  if (!questions.length) return ctx.out.info('No questions or issues are open: the group has answered or let go of everything raised.');
+  const c = ctx.out.color;
+  const lines = questions.map((q, i) => {
+    const who = [...q.by, ...(q.inConfidence ? [`${plural(q.inConfidence, 'time')} in confidence`] : [])].join(', ');
+    const raised = `${q.kind === 'issue' ? 'new issue' : 'question'}, raised ${q.count === 1 ? 'once' : `${q.count} times`}, first on ${longDate(q.first)}`;
+    return `${String(i + 1).padStart(3)}. ${q.text}\n     ${c.dim(`${raised}${who ? ` (${who})` : ''}`)}`;
+  });
+  ctx.out.data(lines.join('\n'));
+  ctx.out.info(
+    `\n${plural(questions.length, 'question or issue', 'questions and issues')} open, most raised first. ` +
+      'Mark one answered at a meeting (Learning Together), or let it go with `circle questions drop N`.',
+  );
+}
+
+/** The open question `which` names: its number in `circle questions`, the text, or the start of it when only one begins so. */
+function pick(questions: QuestionShown[], which: string): QuestionShown | undefined {
+  if (/^\d+$/.test(which.trim())) return questions[Number(which) - 1];
+  const key = topicKey(which);
+  const starts = questions.filter((q) => topicKey(q.text).startsWith(key));
+  return questions.find((q) => topicKey(q.text) === key) ?? (starts.length === 1 ? starts[0] : undefined);
+}
+
+export async function drop(ctx: Context, which: string): Promise<number> {
+  const { dir, circle, questions } = await open(ctx);
+  const question = pick(questions, which);
+  if (!question) {
+    const hint = questions.length ? `\`circle questions\` lists them, numbered 1 to ${questions.length}` : 'none is open';
+    throw new UsageError(`no single open question ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
+  }
+  // Everything raised so far is let go, even at a meeting dated after today.
+  await dropQuestion(dir, { question: question.text, on: question.last > ctx.today() ? question.last : ctx.today() });
+  ctx.out.info(`Let go of "${question.text}": it is off the agenda, and comes back if someone raises it again.`);
+  const message = `questions: ${circle.name}: let go of ${question.text}`;
+  const shown = displayPath(circleFile(dir), ctx.deps.cwd);
+  return reportCommit(ctx.out, await commitIfWanted(dir, circle.git.commit, [circleFile(dir)], message, ctx.deps.env), message, `${shown} is written`, [shown]);
+}
