@@ -1,7 +1,7 @@
 // What a new circle's files say, from the answers given to `circle init`.
-import { parseCadence } from './cadence.js';
 import { DEFAULT_SECTIONS, MIN_MEETING_MINUTES, splitMinutes } from './format.js';
-import { isSlug, slugify } from './slug.js';
+import { INIT_DEFAULTS, validateInit } from './init-checks.js';
+import { slugify } from './slugify.js';
 
 export interface InitAnswers {
   name: string;
@@ -20,24 +20,6 @@ export interface NewCircle {
   set: Array<[path: (string | number)[], value: unknown]>;
   warnings: string[];
 }
-
-export const INIT_DEFAULTS = { cadence: 'every 2 weeks on Tuesday', start: '18:00', duration: 120 } as const;
-
-/** Each check returns true or the reason, as inquirer's validate expects. */
-export const validateInit = {
-  name: (v: string): true | string => (v.trim() === '' ? 'the circle needs a name' : true),
-  slug: (v: string): true | string =>
-    isSlug(v) ? true : 'a folder name takes lower-case letters, digits and single dashes, e.g. kyiv-youth-workers',
-  cadence: (v: string): true | string => {
-    const r = parseCadence(v);
-    return r.ok ? true : r.error;
-  },
-  start: (v: string): true | string => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v.trim()) ? true : 'use a 24-hour time like 18:00'),
-  duration: (v: string): true | string => {
-    const n = Number(v);
-    return Number.isInteger(n) && n >= 15 && n <= 600 ? true : 'use whole minutes between 15 and 600, e.g. 120';
-  },
-};
 
 /** Check the answers and turn them into template edits; returns the problems instead when any. */
 export function planCircle(a: InitAnswers, today: string): NewCircle | { problems: string[] } {

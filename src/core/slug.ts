@@ -1,16 +1,7 @@
-// Circle folder names: lower-case letters, digits and '-'.
-import transliterated from '@sindresorhus/slugify';
-
+// Circle folder names: lower-case letters, digits and '-'. Making one from a name is
+// core/slugify.ts (a large transliteration table: only init and send load it).
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function isSlug(value: string): boolean {
   return value.length <= 80 && SLUG.test(value);
-}
-
-/** German umlauts lose their dots, as every other accent does ("Führung" → "fuhrung", not "fuehrung"). */
-const UMLAUTS: Array<[string, string]> = [...'äöüÄÖÜ'].map((c) => [c, c.normalize('NFD')[0]!]);
-
-/** "Eastside Youth Workers" → "eastside-youth-workers", "Київ" → "kyiv"-like; "" when nothing usable is left. */
-export function slugify(name: string): string {
-  return transliterated(name, { decamelize: false, customReplacements: UMLAUTS }).slice(0, 80).replace(/-+$/, '');
 }

@@ -3,7 +3,8 @@ import { DEFAULT_SECTIONS, splitMinutes } from '../../src/core/format.js';
 import { findMember, lookupHint, tagName } from '../../src/core/members.js';
 import { nextMeetingDate } from '../../src/core/schedule.js';
 import { planCircle } from '../../src/core/init.js';
-import { slugify, isSlug } from '../../src/core/slug.js';
+import { isSlug } from '../../src/core/slug.js';
+import { slugify } from '../../src/core/slugify.js';
 
 describe('planCircle', () => {
   it('fills the template from the answers with sensible defaults', () => {

@@ -1,7 +1,8 @@
 // circle init [name]: scaffold a circle from templates/.
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
-import { INIT_DEFAULTS, planCircle, validateInit, type InitAnswers } from '../../core/init.js';
+import { planCircle, type InitAnswers } from '../../core/init.js';
+import { INIT_DEFAULTS, validateInit } from '../../core/init-checks.js';
 import { displayPath, UsageError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { commitIfWanted } from '../../store/git.js';

@@ -9,7 +9,7 @@ import { buildRecap, mailWords, recipientsOf, type MailFacts, type MailKind, typ
 import { findMember, lookupHint, searchKey } from '../../core/members.js';
 import { nameKey } from '../../core/names.js';
 import { upcomingMeetings } from '../../core/schedule.js';
-import { slugify } from '../../core/slug.js';
+import { slugify } from '../../core/slugify.js';
 import type { Circle, Member } from '../../core/schema.js';
 import type { Context } from '../../context.js';
 import { CircleError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';

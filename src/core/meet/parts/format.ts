@@ -5,7 +5,7 @@ import { parseCadence, type Cadence } from '../../cadence.js';
 import { dayName } from '../../dates.js';
 import { addDays, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
-import { validateInit } from '../../init.js';
+import { validateInit } from '../../init-checks.js';
 import { question, say } from '../../prompts.js';
 import { namesOf, sameName, textOf, type Draft, type Value } from '../draft.js';
 import type { MeetingFile } from '../minutes.js';
