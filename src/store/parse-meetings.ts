@@ -2,9 +2,9 @@
 // checked, then summarised. Loaded only when there is something to parse, so a warm
 // `history` loads no YAML library or schema.
 import { readFileSync } from 'node:fs';
-import { meetingSchema } from '../core/schema.js';
+import { meetingSchema, type Meeting } from '../core/schema.js';
 import { DataError, type Problem } from '../errors.js';
-import type { FileKey } from './cache.js';
+import { sameKey, settled, type FileKey } from './cache.js';
 import { meetingFile } from './circle.js';
 import { dateMatches } from './read-file.js';
 import type { SummaryView } from './summaries.js';
@@ -21,11 +21,23 @@ export interface Parsed<T> {
   problems: Problem[];
 }
 
+/**
+ * Meetings parsed and checked in this run, by file, with the key they were read under: a
+ * command that fills two views (stats: its summaries and the memory's rows) parses each file once.
+ * A file changed within the racy-clean window is not kept (its key may not show the next change).
+ */
+const checked = new Map<string, { key: FileKey; meeting: Meeting }>();
+
 /** Parse, check and summarise meeting files. */
 export async function parseStale<T extends { date: string }>(dir: string, view: SummaryView<T>, stale: readonly Stale[]): Promise<Parsed<T>> {
   const parsed: Parsed<T> = { entries: [], problems: [] };
   for (const { date, key } of stale) {
     const file = meetingFile(dir, date);
+    const seen = checked.get(file);
+    if (seen && sameKey(seen.key, key)) {
+      parsed.entries.push([date, key, view.pick(seen.meeting)]);
+      continue;
+    }
     try {
       // Read at once (much quicker than fs/promises for thousands of small files);
       // anything unusual goes through loadYaml, which words the problem.
@@ -37,6 +49,7 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
       }
       const text = bytes && decodeUtf8(file, bytes);
       const meeting = text === undefined ? await loadYaml(file, meetingSchema, dateMatches(date)) : readYaml(file, text, meetingSchema, dateMatches(date));
+      if (settled(key, Date.now())) checked.set(file, { key, meeting: meeting.data });
       parsed.entries.push([date, key, view.pick(meeting.data)]);
     } catch (error) {
       if (error instanceof DataError) parsed.problems.push(...error.problems);
