@@ -41,7 +41,7 @@ function version(): string {
 const COMMANDS: Define[] = [init, list, agenda, nametags, members, meet, topics, questions, agreements, check, minutes, history, practice, stats, schedule, send, sync, edit, mergeFile, completion, help];
 
 /** The program; each command's exit code goes to onExit. */
-export function createProgram(deps: Deps, onExit: (code: number) => void): Command {
+function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const program = new Command('circle');
 
   /** A command's action: its run module, loaded when it runs, given the context and the command's arguments. */

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 
 /** A command's run module, imported only when the command runs. */
-export type RunModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
+type RunModule = { run(ctx: Context, ...args: any[]): Promise<number | void> };
 
 /** The commander action for a run module: loads it, makes the context, runs it and keeps its exit code. */
 export type Wire = (load: () => Promise<RunModule>) => (...args: any[]) => Promise<void>;

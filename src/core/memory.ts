@@ -75,7 +75,7 @@ export interface Asks {
   last: string;
 }
 
-export interface BacklogTopic {
+interface BacklogTopic {
   topic: string;
   /** Asked in the open, and in confidence (counted for the facilitator, never shown to the group). */
   open?: Asks | undefined;
@@ -83,7 +83,7 @@ export interface BacklogTopic {
 }
 
 /** A question or issue still open: raised in the open, and in confidence (never shown to the group). */
-export interface OpenQuestion {
+interface OpenQuestion {
   text: string;
   kind: QuestionKind;
   open?: Asks | undefined;

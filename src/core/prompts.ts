@@ -43,7 +43,7 @@ type Runner = Record<string, string>;
 type Prompts = Record<PartId, Part> & { runner: Runner };
 
 /** The words of the mails `circle send` writes: subjects, greetings, headings. */
-export interface MailWords {
+interface MailWords {
   agenda: Record<'subject' | 'greeting' | 'intro', string>;
   recap: Record<'subject' | 'greeting' | 'intro' | 'learned' | 'topic' | 'speaker' | 'questions' | 'commitments' | 'requests' | 'next' | 'date' | 'none', string>;
   signature: string;

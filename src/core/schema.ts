@@ -37,7 +37,7 @@ const minutes = z
   .min(0, { message: 'minutes cannot be negative' })
   .max(24 * 60, { message: 'more than a day of minutes' });
 /** What's Next reviews the outcomes every sixth meeting unless circle.yaml says otherwise. */
-export const DEFAULT_REVIEW_EVERY = 6;
+const DEFAULT_REVIEW_EVERY = 6;
 /** A rating from 1 to 5 (the group's verdict, an outcome's progress). */
 const rating = z
   .number({ error: 'expected a number from 1 to 5' })

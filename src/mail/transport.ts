@@ -6,7 +6,7 @@ import type { SendMailOptions, Transporter } from 'nodemailer';
 import { CircleError } from '../errors.js';
 import type { SendmailSettings, SmtpSettings } from '../store/mail-config.js';
 
-export interface Message {
+interface Message {
   to: { name: string; address: string };
   from?: string | undefined;
   replyTo?: string | undefined;
@@ -58,7 +58,7 @@ async function smtpTransport(s: SmtpSettings): Promise<Transporter> {
 
 const sendmailTransport = (s: SendmailSettings) => nodemailer.createTransport({ sendmail: true, path: s.path, newline: 'unix' });
 
-export interface Outbox {
+interface Outbox {
   /** Where the mail goes, for messages: "smtp.example.org:587" or the sendmail program. */
   where: string;
   /** Log in (SMTP): a wrong password is found before any message is tried. */

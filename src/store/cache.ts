@@ -21,7 +21,7 @@ import { writeFileAtomic } from './atomic.js';
 
 /** The build (a hash of the sources, set by scripts/build.mjs): a cache from any other build is worked out again. */
 declare const __CIRCLE_BUILD__: string | undefined;
-export const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source';
+const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source';
 
 export const cacheDir = (dir: string) => join(dir, '.cache');
 

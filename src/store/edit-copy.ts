@@ -6,7 +6,7 @@ import { withWriteLock } from './lock.js';
 import { readText } from './yaml-file.js';
 import { writeCircleFile } from './yaml-write.js';
 
-export interface EditCopy {
+interface EditCopy {
   /** The copy's path, under a fresh temporary folder, named as the file is. */
   path: string;
   /** Remove the copy (once it is saved, or was left unchanged). */

@@ -50,7 +50,7 @@ const UNFINISHED: Array<[file: string, what: string, end: string]> = [
 /** What `circle sync` keeps in the repository's git folder while it works: see store/sync.ts. */
 export const SYNC_RECORD = 'circle-sync.json';
 
-export interface Unfinished {
+interface Unfinished {
   file: string;
   what: string;
   end: string;
@@ -70,14 +70,14 @@ export async function unfinishedWork(dir: string, env: NodeJS.ProcessEnv): Promi
 }
 
 /** Paths (absolute) of the files git has left unmerged. */
-export async function unmergedFiles(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+async function unmergedFiles(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   const top = (await git(dir, ['rev-parse', '--show-toplevel'], env)).trim();
   const out = await git(dir, ['diff', '--name-only', '--diff-filter=U', '-z'], env);
   return [...new Set(out.split('\0').filter(Boolean))].map((p) => join(top, p));
 }
 
 /** How a stopped sync is finished, for every command that is refused meanwhile. */
-export const FINISH_SYNC =
+const FINISH_SYNC =
   'settle the files it names (run circle sync to see them again; `circle edit` checks them as you save), then run circle sync to finish it';
 
 /** A write refused because git is in the middle of something (see refuseWhileUnfinished). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { CircleError, displayPath, fsReason } from '../errors.js';
 
-export type Security = 'tls' | 'starttls' | 'none';
+type Security = 'tls' | 'starttls' | 'none';
 
 export interface SmtpSettings {
   kind: 'smtp';
@@ -59,7 +59,7 @@ const fileSchema = z.strictObject({
 });
 type FileSettings = z.infer<typeof fileSchema>;
 
-export function mailConfigFile(env: NodeJS.ProcessEnv): string {
+function mailConfigFile(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME?.trim() || join(env.HOME?.trim() || homedir(), '.config');
   return join(base, 'circle', 'mail.yaml');
 }

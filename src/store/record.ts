@@ -45,7 +45,7 @@ export function checkMinutes(dir: string, date: string, minutes: unknown): Check
 }
 
 /** Write checked minutes; an existing file for that date is never replaced (EEXIST). */
-export async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
+async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
   await mkdir(meetingsDir(dir), { recursive: true });
   try {
     await writeCircleFile(path, text, { exclusive: true, mode: await newFileMode(dir, 'minutes') });

@@ -23,7 +23,7 @@ const ATTRIBUTES = '# Lines are only added to these logs: a merge keeps both sid
 /** A log larger than this is not a log `circle send` wrote. */
 const MAX_BYTES = 1 << 20;
 
-export const sentDir = (dir: string) => join(dir, 'sent');
+const sentDir = (dir: string) => join(dir, 'sent');
 export const sentFile = (dir: string, date: string) => join(sentDir(dir), `${date}.log`);
 export const sentAttributes = (dir: string) => join(sentDir(dir), '.gitattributes');
 /** Keeps the logs shared even where a .gitignore (a global one, say) ignores `*.log`. */

@@ -189,7 +189,7 @@ export async function abortRebase(repo: Repo): Promise<void> {
  * What a sync keeps in the git folder from before its rebase until the rebase is over:
  * the rebase is then known as its own (any other is left alone), and what it changed can be checked.
  */
-export interface SyncRecord {
+interface SyncRecord {
   /** This clone's commit before the sync. */
   head: string;
   /** The newest entry of git's stash before the sync: a new one after it means git put uncommitted changes there. */

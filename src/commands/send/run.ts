@@ -25,7 +25,7 @@ import { loadMailSettings, type MailSettings } from '../../store/mail-config.js'
 import { reachedBy, readSent, recordSent, sentAttributes, sentFile, sentIgnore } from '../../store/sent.js';
 import { agendaFor } from '../agenda/run.js';
 
-export interface SendOptions {
+interface SendOptions {
   dryRun?: boolean;
   out?: string;
   to?: string;

@@ -115,7 +115,7 @@ export function answerFor(step: Step, answers: Readonly<Record<string, unknown>>
   return { raw: undefined };
 }
 /** How an answers file marks a person's answers as kept in confidence: `reflect.NAME.in_confidence: [new_issues]`, as the minutes do. */
-export const CONFIDED_KEY = 'in_confidence';
+const CONFIDED_KEY = 'in_confidence';
 
 /** Whether an answers file marks `step`'s answer as kept in confidence, under which key, and what is wrong with that key. */
 export function confidedFor(step: Step, answers: Readonly<Record<string, unknown>>, members: readonly Member[]): { key?: string; confided: boolean; error?: string } {

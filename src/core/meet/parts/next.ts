@@ -27,7 +27,7 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
 }
 
 /** A topic that could be next: how often it was asked for (tonight included), by whom, and since when. */
-export interface TopicIdea {
+interface TopicIdea {
   topic: string;
   count: number;
   by: string[];
@@ -64,7 +64,7 @@ function askedTonight(plan: MeetingPlan, draft: Draft): Array<{ topic: string; b
  * (tonight's asks counted with the earlier ones), then the longest waiting; not the topic
  * just covered, nor what was asked only in confidence.
  */
-export function topicIdeas(plan: MeetingPlan, draft: Draft): TopicIdea[] {
+function topicIdeas(plan: MeetingPlan, draft: Draft): TopicIdea[] {
   const ideas = new Map(backlogByDemand(plan.memory).map((t): [string, TopicIdea] => [topicKey(t.topic), { topic: t.topic, count: t.count, by: [...t.by], first: t.first }]));
   for (const { topic, by } of askedTonight(plan, draft)) {
     const text = topic.trim();

@@ -14,7 +14,7 @@ const ratingOf = (v: Value | undefined): number | undefined => (RATING.test(text
 const outcomeId = (id: string) => `${stepId('next', 'outcomes')}.${id}`;
 
 /** Whether this meeting reviews the outcomes: every Nth meeting, once the circle has outcomes. */
-export function reviewsOutcomes(plan: MeetingPlan): boolean {
+function reviewsOutcomes(plan: MeetingPlan): boolean {
   const every = plan.circle.review_outcomes_every;
   return every > 0 && plan.number % every === 0 && outcomesOf(plan.circle).length > 0;
 }
