@@ -105,6 +105,14 @@ export function topicKey(topic: string): string {
   return topic.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!?]+$/, '').trim();
 }
 
+/** The open item `which` names: its number as listed (from 1), its text, or the start of it when only one begins so. */
+export function pickOpen<T>(items: readonly T[], which: string, text: (item: T) => string): T | undefined {
+  if (/^\d+$/.test(which.trim())) return items[Number(which) - 1];
+  const key = topicKey(which);
+  const starts = items.filter((item) => topicKey(text(item)).startsWith(key));
+  return items.find((item) => topicKey(text(item)) === key) ?? (starts.length === 1 ? starts[0] : undefined);
+}
+
 /** A topic the group let go of (`dropped_topics` in circle.yaml): asks up to that day are closed. */
 interface DroppedTopic {
   topic: string;

@@ -24,6 +24,7 @@ describe('not found: one exit code', () => {
     ['a meeting to send the recap of', ['send', 'recap', '2020-01-07', '--dry-run'], /no meeting on 2020-01-07/],
     ['a member to send to', ['send', 'agenda', '--to', 'Nobody Atall', '--dry-run'], /--to Nobody Atall: no member matches/],
     ['a topic to drop', ['topics', 'drop', 'Underwater basket weaving'], /no single open topic "Underwater basket weaving"/],
+    ['a question to let go', ['questions', 'drop', 'Underwater basket weaving'], /no single open question "Underwater basket weaving"/],
   ])('%s', async (_, argv, message) => {
     const r = await cli(argv, { env });
     expect(r.stderr).toMatch(message);

@@ -2,8 +2,8 @@
 // issues raised at Reflect that the group has not answered yet.
 import { warnUnreadable, type Context } from '../../context.js';
 import { longDate } from '../../core/dates.js';
-import { questionsByDemand, topicKey, type QuestionShown } from '../../core/memory.js';
-import { displayPath, UsageError } from '../../errors.js';
+import { pickOpen, questionsByDemand } from '../../core/memory.js';
+import { displayPath, NotFoundError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { plural } from '../../render/document.js';
 import { circleFile, loadCircle } from '../../store/circle.js';
@@ -37,20 +37,12 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
   );
 }
 
-/** The open question `which` names: its number in `circle questions`, the text, or the start of it when only one begins so. */
-function pick(questions: QuestionShown[], which: string): QuestionShown | undefined {
-  if (/^\d+$/.test(which.trim())) return questions[Number(which) - 1];
-  const key = topicKey(which);
-  const starts = questions.filter((q) => topicKey(q.text).startsWith(key));
-  return questions.find((q) => topicKey(q.text) === key) ?? (starts.length === 1 ? starts[0] : undefined);
-}
-
 export async function drop(ctx: Context, which: string): Promise<number> {
   const { dir, circle, questions } = await open(ctx);
-  const question = pick(questions, which);
+  const question = pickOpen(questions, which, (q) => q.text);
   if (!question) {
     const hint = questions.length ? `\`circle questions\` lists them, numbered 1 to ${questions.length}` : 'none is open';
-    throw new UsageError(`no single open question ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
+    throw new NotFoundError(`no single open question ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
   }
   // Everything raised so far is let go, even at a meeting dated after today.
   await dropQuestion(dir, { question: question.text, on: question.last > ctx.today() ? question.last : ctx.today() });

@@ -1,7 +1,7 @@
 // circle topics [drop N|TOPIC]: the backlog of topics the group asked to learn about.
 import { warnUnreadable, type Context } from '../../context.js';
 import { longDate } from '../../core/dates.js';
-import { backlogByDemand, topicKey, type Demand } from '../../core/memory.js';
+import { backlogByDemand, pickOpen, topicKey } from '../../core/memory.js';
 import { displayPath, NotFoundError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { plural } from '../../render/document.js';
@@ -44,17 +44,9 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
   ctx.out.info(`\n${plural(rows.length, 'topic')} open, most-asked first. Let one go with \`circle topics drop N\`.`);
 }
 
-/** The open topic `which` names: its number in `circle topics`, the topic, or the start of it when only one begins so. */
-function pick(topics: Demand[], which: string): Demand | undefined {
-  if (/^\d+$/.test(which.trim())) return topics[Number(which) - 1];
-  const key = topicKey(which);
-  const starts = topics.filter((t) => topicKey(t.topic).startsWith(key));
-  return topics.find((t) => topicKey(t.topic) === key) ?? (starts.length === 1 ? starts[0] : undefined);
-}
-
 export async function drop(ctx: Context, which: string): Promise<number> {
   const { dir, circle, topics } = await backlog(ctx);
-  const topic = pick(topics, which);
+  const topic = pickOpen(topics, which, (t) => t.topic);
   if (!topic) {
     const hint = topics.length ? `\`circle topics\` lists them, numbered 1 to ${topics.length}` : 'no topic is open';
     throw new NotFoundError(`no single open topic ${/^\d+$/.test(which.trim()) ? `number ${which.trim()}` : JSON.stringify(which)}: ${hint}.`);
