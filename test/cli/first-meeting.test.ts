@@ -274,7 +274,7 @@ describe('revisiting the ground rules at a later meeting', () => {
     expect((await cli(['history'], { cwd: root })).stdout).toMatch(/2026-12-15 +2 +2\/2 +Grant writing · agreed: rules/);
   });
 
-  it('refuses a part it does not know, with exit 2', async () => {
+  it('refuses a section it does not know, with exit 2', async () => {
     const { root, answers } = await freshCircle();
     const r = await cli(['meet', '--revisit', 'vibes', '--answers', answers], { cwd: root, ...env(FIRST) });
     expect(r.code).toBe(2);

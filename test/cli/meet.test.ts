@@ -179,7 +179,7 @@ describe('an answer kept in confidence', () => {
     for (const kept of ['treasurer', 'driver rota']) expect(again.stdout).not.toContain(kept);
   });
 
-  it('refuses an answers file that marks a question the part does not have', async () => {
+  it('refuses an answers file that marks a question the section does not have', async () => {
     const { root, file } = withAnswers({ attendance: ['Łucja Nowak'], reflect: { 'Łucja Nowak': { in_confidence: ['secrets'] } } });
     const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(2);

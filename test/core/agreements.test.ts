@@ -134,7 +134,7 @@ describe("a circle's first meeting", () => {
     expect(steps(plan, d).find((s) => s.id === 'format.cadence')!.note).toBeUndefined();
     for (const [id, m] of [['reflect', '30'], ['learning', '30'], ['next', '20']] as const) d = give(plan, d, `format.minutes.${id}`, m);
     expect(steps(plan, d).find((s) => s.id === 'format.cadence')!.note).toBe(
-      'The parts add up to 80 minutes: under 90 there is seldom time to reflect, learn and plan.',
+      'The sections add up to 80 minutes: under 90 there is seldom time to reflect, learn and plan.',
     );
     expect(() => give(plan, d, 'format.minutes.next', 'twenty')).toThrow(/whole minutes/);
   });

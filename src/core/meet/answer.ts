@@ -1,7 +1,7 @@
 // Answers: a raw answer (typed, or read from an answers file) checked and turned into
 // the value its step keeps, and the reducer that adds it to the draft.
 import { CONTROL_CHARS } from '../text.js';
-import { memberFields, type PartId, type QuestionKind } from '../prompts.js';
+import { memberFields, type SectionId, type QuestionKind } from '../prompts.js';
 import type { Member } from '../schema.js';
 import { findMember, searchKey } from '../members.js';
 import { nameKey } from '../names.js';
@@ -125,7 +125,7 @@ export function confidedFor(step: Step, answers: Readonly<Record<string, unknown
   if (!key) return { confided: false };
   const list = listOf(raw);
   if (!list.ok) return { key, confided: false, error: list.error };
-  const fields = memberFields(step.section as PartId);
+  const fields = memberFields(step.section as SectionId);
   const wrong = (list.value as string[]).find((f) => !fields.includes(f));
   if (wrong) return { key, confided: false, error: `"${wrong}" is not one of: ${fields.join(', ')}` };
   return { key, confided: (list.value as string[]).includes(step.id.slice(dot + 1)) };
