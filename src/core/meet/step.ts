@@ -62,25 +62,27 @@ export interface Step {
   validate?: (value: Value) => true | string;
 }
 
-/** How a section's answers are named in the draft: `intro.NAME.vision`, `reflect.requests`, `facilitator`, `absent.NAME.apology`. */
-const PREFIX: Record<MeetingSection, string> = {
-  opening: '',
-  introductions: 'intro',
-  purpose: 'purpose',
-  ground_rules: 'rules',
-  format: 'format',
-  reflect: 'reflect',
-  learning: 'learning',
-  next: 'next',
-  closing: '',
-};
 /** The sections where one person's answer may be kept in confidence (and a request raised in it with it). */
 const CONFIDED: readonly MeetingSection[] = ['reflect', 'next'];
 
-const EACH_PREFIX: Partial<Record<MeetingSection, string>> = { opening: 'absent' };
-
+/**
+ * How an answer is named in the draft: `SECTION.question`, or `SECTION.NAME.question` for a
+ * person's (`introductions.NAME.vision`, `reflect.requests`). The opening and closing name
+ * theirs plainly (`facilitator`, `notes`), an absent member's apology `absent.NAME.apology`.
+ */
 export function stepId(section: MeetingSection, question: string, member?: string): string {
-  return [member ? (EACH_PREFIX[section] ?? PREFIX[section]) : PREFIX[section], member, question].filter(Boolean).join('.');
+  const prefix = section === 'opening' ? (member ? 'absent' : '') : section === 'closing' ? '' : section;
+  return [prefix, member, question].filter(Boolean).join('.');
+}
+
+/** Prefixes older drafts and answers files use (`intro.NAME.vision`, `rules.2`), read as today's. */
+const FORMER_PREFIX: Readonly<Record<string, MeetingSection>> = { intro: 'introductions', rules: 'ground_rules' };
+
+/** A step id as today's meeting names it, from today's or an older name. */
+export function currentStepId(id: string): string {
+  const dot = id.indexOf('.');
+  const section = dot > 0 ? FORMER_PREFIX[id.slice(0, dot)] : undefined;
+  return section ? section + id.slice(dot) : id;
 }
 
 /** A section's questions in the circle's words, made into steps. */
