@@ -1,5 +1,5 @@
 // What every command receives: the outside world (injected, so tests can replace it),
-// helpers to find its circle and its history, and where its printable result goes.
+// helpers to find its circle and its meeting summaries, and where its printable result goes.
 import { join, resolve } from 'node:path';
 import { toIso } from './core/dates.js';
 import { CircleError, displayPath, formatProblem, fsReason, UsageError, type Problem } from './errors.js';
@@ -32,8 +32,8 @@ export interface Context {
   interactive(): boolean;
   workspace(): Workspace;
   circle(): Promise<{ ws: Workspace; slug: string; dir: string }>;
-  /** The circle's files and a summary of every meeting (history, stats, practice). */
-  history<T extends { date: string }>(view: SummaryView<T>): Promise<{ files: CircleFiles; meetings: T[] }>;
+  /** The circle's files and a summary of every meeting, in the shape `view` gives (history, stats, practice). */
+  summaries<T extends { date: string }>(view: SummaryView<T>): Promise<{ files: CircleFiles; meetings: T[] }>;
   /** A printable result to stdout, or to a file (--out FILE; binary formats to `defaultFile` unless --out -). */
   deliver(content: string | Buffer, to: Destination): Promise<void>;
 }
@@ -65,7 +65,7 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       const slug = await resolveCircle(ws, { circle: global.circle, cwd: deps.cwd });
       return { ws, slug, dir: circleDir(ws, slug) };
     },
-    async history(view) {
+    async summaries(view) {
       const { dir, slug } = await ctx.circle();
       const [{ collectProblems, loadCircle }, { readSummaries }] = await Promise.all([import('./store/circle.js'), import('./store/summaries.js')]);
       const notice = (n: number) => {
