@@ -81,6 +81,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   return {
     date: plan.date,
     number: plan.number,
+    ...(plan.circle.language && plan.circle.language !== 'en' && { language: plan.circle.language }),
     ...(facilitator ? { facilitator } : {}),
     attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent, expected: expectedAt(plan) },
     introductions,
