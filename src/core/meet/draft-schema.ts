@@ -39,4 +39,6 @@ export const draftSchema: z.ZodType<Draft> = z.object({
   typed: z.record(z.string(), z.string()).optional(),
   /** The answers marked as kept in confidence (step ids). */
   confidential: z.array(z.string()).optional(),
+  /** Where the room view listens (host, port, token). */
+  room: z.object({ host: z.string(), port: z.number().int().min(1).max(65535), token: z.string().regex(/^[\w-]{22,}$/) }).optional(),
 });
