@@ -6,10 +6,10 @@ import type { Agenda } from './agenda.js';
 import { isIsoDate, longDate } from './dates.js';
 import { backlogByDemand, topicKey } from './memory.js';
 import { FIELD, memberFields } from './prompts.js';
-import { minutesBetween, partTitle, plannedFor, sectionBegan, sectionStatus } from './meet/clock.js';
+import { minutesBetween, sectionTitle, plannedFor, sectionBegan, sectionStatus } from './meet/clock.js';
 import { everyone, inConfidence, namesOf, present, sameName, textOf, type Draft } from './meet/draft.js';
 import { splitRequests } from './meet/requests.js';
-import { MEETING_PARTS, stepId, tagOf, type MeetingPart, type MeetingPlan, type Step } from './meet/step.js';
+import { MEETING_SECTIONS, stepId, tagOf, type MeetingSection, type MeetingPlan, type Step } from './meet/step.js';
 import { agreementsDiscussed, baseOf, isFirst, pendingStep, steps } from './meet/steps.js';
 
 /** agenda: before the meeting; live: a question is being asked; review: every answer is in; paused: interrupted; over: recorded. */
@@ -27,14 +27,14 @@ export interface RoomView {
   number: number;
   /** The meeting's date, written out. */
   date: string;
-  /** The parts of the meeting in order: those before the current one are done. */
-  parts: Array<{ title: string; state: 'done' | 'now' | 'later'; start?: string; end?: string }>;
+  /** The sections of the meeting in order: those before the current one are done. */
+  sections: Array<{ title: string; state: 'done' | 'now' | 'later'; start?: string; end?: string }>;
   /** The agenda: when and where. */
   when?: { start: string; end: string; place?: string };
-  clock?: { part: Clock; meeting: Clock };
+  clock?: { section: Clock; meeting: Clock };
   /** The question being asked, as the group hears it. */
   question?: string;
-  /** Whose turn it is (their name tag), their organisation during introductions, and in Reflect their share of the part's time. */
+  /** Whose turn it is (their name tag), their organisation during introductions, and in Reflect their share of the section's time. */
   turn?: { name: string; organization?: string; clock?: { used: number; share: number; over: boolean } };
   upNext?: string;
   rules?: string[];
@@ -56,13 +56,13 @@ const BACKLOG_SHOWN = 5;
 /** Questions only the facilitator answers, about a person: the page shows the person, not the question. */
 const facilitatorOnly = (step: Step) => (step.section === 'opening' && step.member !== undefined) || (step.section === 'reflect' && step.member !== undefined && /\.(private|keep)$/.test(step.id));
 
-/** The parts this meeting has, in order. */
-function partsOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): MeetingPart[] {
+/** The sections this meeting has, in order. */
+function sectionsOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): MeetingSection[] {
   const talk: readonly string[] = agreementsDiscussed(plan, draft);
   const regular = !isFirst(plan);
-  const has = (p: MeetingPart) =>
+  const has = (p: MeetingSection) =>
     p === 'opening' || p === 'next' || p === 'closing' || talk.includes(p) || (regular && (p === 'reflect' || p === 'learning')) || plannedFor(plan, p) !== undefined || all.some((s) => s.section === p);
-  return MEETING_PARTS.filter(has);
+  return MEETING_SECTIONS.filter(has);
 }
 
 const clockOf = (used: number, planned: number | undefined): Clock => ({ used, ...(planned !== undefined && { planned }), over: planned !== undefined && used > planned });
@@ -84,8 +84,8 @@ function textSoFar(draft: Draft, id: string, fallback: string | undefined): stri
  */
 function requestsTonight(draft: Draft, current: Step | undefined): string[] {
   const asked: string[] = [];
-  const ask = (part: 'reflect' | 'next', name: string, field: string, whole = false) => {
-    const id = stepId(part, field, name);
+  const ask = (section: 'reflect' | 'next', name: string, field: string, whole = false) => {
+    const id = stepId(section, field, name);
     if (inConfidence(draft, id)) return;
     const { text, requests } = splitRequests(textOf(draft.answers[id]));
     asked.push(...requests, ...(whole && text ? [text] : []));
@@ -112,7 +112,7 @@ function rulesNow(plan: MeetingPlan, draft: Draft): string[] {
   return [...rules, ...listSoFar(draft, stepId('ground_rules', 'added'))];
 }
 
-/** Whose turn it is, and in Reflect their share of what is left of the part's time (minutes left ÷ people still to speak). */
+/** Whose turn it is, and in Reflect their share of what is left of the section's time (minutes left ÷ people still to speak). */
 function turnOf(plan: MeetingPlan, draft: Draft, step: Step, all: readonly Step[], now: string): RoomView['turn'] {
   const member = step.member!;
   const organization =
@@ -139,7 +139,7 @@ function turnOf(plan: MeetingPlan, draft: Draft, step: Step, all: readonly Step[
   return { ...turn, clock: { used, share: Math.floor(share), over: used > share } };
 }
 
-/** The next person to speak in this part after the one whose turn it is. */
+/** The next person to speak in this section after the one whose turn it is. */
 function upNext(plan: MeetingPlan, all: readonly Step[], step: Step): string | undefined {
   const later = all.slice(all.indexOf(step) + 1).find((s) => s.section === step.section && s.member !== undefined && !sameName(s.member, step.member!));
   return later && tagOf(plan, later.member!);
@@ -149,15 +149,15 @@ function upNext(plan: MeetingPlan, all: readonly Step[], step: Step): string | u
 export function meetingView(plan: MeetingPlan, draft: Draft, now: string, state: 'live' | 'paused' | 'over' = 'live'): RoomView {
   const all = steps(plan, draft);
   const step = state === 'over' ? undefined : pendingStep(all, draft);
-  const parts = partsOf(plan, draft, all);
-  const current: MeetingPart = step?.section ?? 'closing';
-  const rank = parts.indexOf(current);
-  const planned = parts.map((p) => plannedFor(plan, p)).filter((m) => m !== undefined);
+  const sections = sectionsOf(plan, draft, all);
+  const current: MeetingSection = step?.section ?? 'closing';
+  const rank = sections.indexOf(current);
+  const planned = sections.map((p) => plannedFor(plan, p)).filter((m) => m !== undefined);
   const status = sectionStatus(plan, draft, current, now, all);
   const topic = textOf(draft.answers[stepId('next', 'topic')]);
   const date = textOf(draft.answers[stepId('next', 'date')]);
   const next = { ...(isIsoDate(date) && { date: longDate(date) }), ...(topic && { topic }) };
-  const during = (...ids: MeetingPart[]) => ids.includes(current);
+  const during = (...ids: MeetingSection[]) => ids.includes(current);
   const requests = during('reflect', 'learning', 'next') ? requestsTonight(draft, step) : [];
   const learnt = topicKey(textOf(draft.answers[stepId('learning', 'topic')]));
   const backlog = during('next') && !topic ? backlogByDemand(plan.memory).map((t) => t.topic).filter((t) => topicKey(t) !== learnt).slice(0, BACKLOG_SHOWN) : [];
@@ -169,9 +169,9 @@ export function meetingView(plan: MeetingPlan, draft: Draft, now: string, state:
     circle: plan.circle.name,
     number: plan.number,
     date: longDate(plan.date),
-    parts: parts.map((p, i) => ({ title: partTitle(plan, p), state: state === 'over' || i < rank ? 'done' : i === rank ? 'now' : 'later' })),
+    sections: sections.map((p, i) => ({ title: sectionTitle(plan, p), state: state === 'over' || i < rank ? 'done' : i === rank ? 'now' : 'later' })),
     ...(state !== 'over' && {
-      clock: { part: clockOf(status.used, status.planned), meeting: clockOf(minutesBetween(draft.started, now), planned.length ? planned.reduce((a, b) => a + b, 0) : undefined) },
+      clock: { section: clockOf(status.used, status.planned), meeting: clockOf(minutesBetween(draft.started, now), planned.length ? planned.reduce((a, b) => a + b, 0) : undefined) },
     }),
     ...(asking && { question: step.question }),
     ...(turn && { turn }),
@@ -193,7 +193,7 @@ export function agendaView(agenda: Agenda): RoomView {
     number: agenda.number,
     date: longDate(agenda.date),
     when: { start: agenda.start, end: agenda.end, ...(agenda.place && { place: agenda.place }) },
-    parts: agenda.sections.map((s) => ({ title: s.title, state: 'later', ...(s.slot && { start: s.slot.start, end: s.slot.end }) })),
+    sections: agenda.sections.map((s) => ({ title: s.title, state: 'later', ...(s.slot && { start: s.slot.start, end: s.slot.end }) })),
     ...(agenda.groundRules.length && { rules: agenda.groundRules }),
     ...(topic && { tonight: { topic, ...(agenda.learning?.speaker && { speaker: agenda.learning.speaker }) } }),
   };

@@ -35,17 +35,17 @@ function nextMeeting(next: NonNullable<RoomView['next']>): string {
 export function roomHtml(view: RoomView): string {
   const out: string[] = [];
   const clocks = view.clock
-    ? `<div class="clocks">${clock('part-clock', view.clock.part, 'part_clock', 'part_clock_open')}${clock('meeting-clock', view.clock.meeting, 'meeting_clock', 'meeting_clock_open')}</div>`
+    ? `<div class="clocks">${clock('section-clock', view.clock.section, 'section_clock', 'section_clock_open')}${clock('meeting-clock', view.clock.meeting, 'meeting_clock', 'meeting_clock_open')}</div>`
     : '';
   const when = view.when ? line('when', view.when.place ? roomSay('place', view.when) : roomSay('time', view.when), 'meta') : '';
   out.push(
     `<header class="top"><div><h1 data-room="circle">${esc(view.circle)}</h1>${line('meeting', roomSay('meeting', { number: view.number, date: view.date }), 'meta')}${when}</div>${clocks}</header>`,
   );
-  const parts = view.parts.map((p) => {
+  const sections = view.sections.map((p) => {
     const slot = p.start && p.end ? ` <span class="slot">${esc(roomSay('slot', { start: p.start, end: p.end }))}</span>` : '';
     return `<li class="${p.state}" data-state="${p.state}"${p.state === 'now' ? ' aria-current="step"' : ''}>${esc(p.title)}${slot}</li>`;
   });
-  out.push(`<ol class="parts" data-room="parts">${parts.join('')}</ol>`);
+  out.push(`<ol class="sections" data-room="sections">${sections.join('')}</ol>`);
   const banner = view.state === 'paused' ? roomSay('paused') : view.state === 'review' ? roomSay('review') : view.state === 'over' ? roomSay('over') : undefined;
   if (banner) out.push(`<p class="banner" role="status" data-room="state" data-state="${view.state}">${esc(banner)}</p>`);
 
@@ -106,7 +106,7 @@ export const ROOM_CSS = `
 html { font-family: system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: max(28px, 1.6vw); line-height: 1.3; background: #101418; color: #f4f4f4; }
 body { margin: 0; }
 .room { min-height: 100vh; padding: 1rem 1.5rem; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto auto 1fr; gap: .6rem 2rem; align-content: start; }
-.top, .parts, .banner { grid-column: 1 / -1; }
+.top, .sections, .banner { grid-column: 1 / -1; }
 .top { display: flex; justify-content: space-between; align-items: flex-start; gap: 1rem; }
 h1 { font-size: 1.6rem; margin: 0; }
 h2 { font-size: 1rem; margin: 0 0 .3rem; color: #c9d1d9; font-weight: 600; }
@@ -116,10 +116,10 @@ p { margin: 0; }
 .clock { font-size: 1.2rem; font-variant-numeric: tabular-nums; color: #f4f4f4; }
 .clock + .clock { font-size: 1rem; color: #c9d1d9; }
 .clock.late, .clock + .clock.late { color: #ffcf70; }
-.parts { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; margin: .2rem 0; font-size: 1rem; }
-.parts li { padding: .15rem .6rem; border: 2px solid #59636e; border-radius: .4rem; color: #c9d1d9; }
-.parts li.done { color: #b8c0c8; border-style: dashed; }
-.parts li.now { background: #f4f4f4; color: #101418; border-color: #f4f4f4; font-weight: 700; }
+.sections { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; margin: .2rem 0; font-size: 1rem; }
+.sections li { padding: .15rem .6rem; border: 2px solid #59636e; border-radius: .4rem; color: #c9d1d9; }
+.sections li.done { color: #b8c0c8; border-style: dashed; }
+.sections li.now { background: #f4f4f4; color: #101418; border-color: #f4f4f4; font-weight: 700; }
 .slot { font-variant-numeric: tabular-nums; }
 .banner { font-size: 1.3rem; font-weight: 700; padding: .3rem .8rem; border: 3px solid #ffcf70; border-radius: .4rem; color: #ffcf70; }
 .stage:last-child { grid-column: 1 / -1; }

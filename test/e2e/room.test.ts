@@ -1,5 +1,5 @@
 // The room view in a real browser (Debian's Chromium, headless, driven by playwright-core):
-// a scripted meeting moves step by step and the page is read after each one (the part, the
+// a scripted meeting moves step by step and the page is read after each one (the section, the
 // clock, the question, whose turn, the requests, the next date and topic); nothing kept in
 // confidence reaches the page or the event stream; the server answers GET with the token only;
 // the page loads nothing from anywhere else; Ctrl-C pauses it and a resumed meeting picks it up.
@@ -35,7 +35,7 @@ const REGULAR: Record<string, unknown> = {
   attendance: ['José Álvarez', 'Łucja Nowak', 'Amara Okafor'],
   'absent.Юлия Смирнова.apology': 'SECRET-APOLOGY visiting family in Tver',
   newcomers: ['Ana Souza'],
-  'intro.Ana Souza.organization': 'Eastside Library',
+  'introductions.Ana Souza.organization': 'Eastside Library',
   'reflect.José Álvarez.tried': `${REFLECTION} ++ Sharing vans`,
   'reflect.José Álvarez.private': false,
   'reflect.Łucja Nowak.tried': 'SECRET-REFLECTION about a board member ++ SECRET-REQUEST handling a board crisis',
@@ -51,11 +51,11 @@ const REGULAR: Record<string, unknown> = {
 /** Minutes each answer takes: José talks long (his turn runs over), the rest take two. */
 const MINUTES: Record<string, number> = { 'reflect.José Álvarez.tried': 9, 'reflect.José Álvarez.surprised': 6 };
 
-/** What every step shows: its part marked, the part's clock, the question (or none, for the facilitator's own), whose turn. */
+/** What every step shows: its section marked, the section's clock, the question (or none, for the facilitator's own), whose turn. */
 async function showsStep(page: Page, { step, status }: Asked): Promise<void> {
   await waitForText(page, 'question', /\.(private|keep)$/.test(step.id) || (step.section === 'opening' && step.member) ? null : step.question);
-  expect(await page.textContent('[data-room="parts"] [data-state="now"]')).toBe(status.title);
-  expect(await roomText(page, 'part-clock')).toBe(`This part: ${status.planned === undefined ? status.used : `${status.used} of ${status.planned}`} min`);
+  expect(await page.textContent('[data-room="sections"] [data-state="now"]')).toBe(status.title);
+  expect(await roomText(page, 'section-clock')).toBe(`This section: ${status.planned === undefined ? status.used : `${status.used} of ${status.planned}`} min`);
   const turn = step.member && step.section !== 'opening' ? step.member.split(' ')[0] : null;
   expect(await roomText(page, 'turn')).toBe(turn);
 }
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
         expect(await roomText(page, 'rules')).toContain('Your win is my win.');
         await screenshot(page, 'regular-1-opening');
       }
-      if (step.id === 'intro.Ana Souza.vision') expect(await roomText(page, 'organization')).toBe('Eastside Library');
+      if (step.id === 'introductions.Ana Souza.vision') expect(await roomText(page, 'organization')).toBe('Eastside Library');
       if (step.id === 'reflect.José Álvarez.tried') {
         // Three to speak in 40 minutes: 13 each; Łucja is next.
         expect(await roomText(page, 'turn-clock')).toBe('0 of 13 min');
@@ -131,8 +131,8 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
       }
       if (step.id === 'reflect.requests') {
         // Reflect has run 53 of its 40 minutes: its clock turns amber.
-        expect(await roomText(page, 'part-clock')).toBe('This part: 53 of 40 min');
-        expect(await page.getAttribute('[data-room="part-clock"]', 'data-over')).toBe('true');
+        expect(await roomText(page, 'section-clock')).toBe('This section: 53 of 40 min');
+        expect(await page.getAttribute('[data-room="section-clock"]', 'data-over')).toBe('true');
       }
       if (step.id === 'next.topic') {
         const requests = await roomText(page, 'requests');
@@ -148,12 +148,12 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
     }
     const result = await meeting.done;
     expect(result.code, result.stderr).toBe(0);
-    for (const id of ['facilitator', 'intro.Ana Souza.vision', 'reflect.José Álvarez.tried', 'reflect.José Álvarez.excited', 'reflect.Łucja Nowak.tried', 'reflect.requests', 'next.topic', 'useful']) {
+    for (const id of ['facilitator', 'introductions.Ana Souza.vision', 'reflect.José Álvarez.tried', 'reflect.José Álvarez.excited', 'reflect.Łucja Nowak.tried', 'reflect.requests', 'next.topic', 'useful']) {
       expect(seen, id).toContain(id);
     }
     await waitForText(page, 'state', 'The meeting is over. Thank you all!');
     expect(await roomText(page, 'next')).toBe('Next meeting: Tuesday 15 December 2026, Sharing vans');
-    expect(await page.$$eval('[data-room="parts"] li', (lis) => lis.map((li) => li.getAttribute('data-state')))).not.toContain('now');
+    expect(await page.$$eval('[data-room="sections"] li', (lis) => lis.map((li) => li.getAttribute('data-state')))).not.toContain('now');
     await screenshot(page, 'regular-3-over');
     await nothingPrivate(page);
 
