@@ -53,15 +53,6 @@ interface MailWords {
 /** The defaults, as shipped (checked against this shape by test/core/prompts.test.ts). */
 export const PROMPTS = data as Prompts;
 export const MAIL_WORDS = (data as { mail: MailWords }).mail;
-/** The room view's words (`room:`): labels, clocks, the end of the meeting. */
-export const ROOM_WORDS = (data as { room: Record<string, string> }).room;
-
-/** A word of the room view, filled in. */
-export function roomSay(key: string, values: Record<string, string | number> = {}): string {
-  const text = ROOM_WORDS[key];
-  if (text === undefined) throw new Error(`templates/prompts.yaml: room has no "${key}"`);
-  return fill(text, values);
-}
 
 /** Text with its {placeholders} filled in; unknown ones stay as written. */
 export function fill(text: string, values: Record<string, string | number>): string {

@@ -3,7 +3,8 @@
 // purpose from the plan and the draft, so what is not named here (any member's answers, apologies,
 // what is kept in confidence) cannot reach the page. Pure: the time comes in as ISO text.
 import type { Agenda } from './agenda.js';
-import { isIsoDate, longDate } from './dates.js';
+import { isIsoDate } from './dates.js';
+import { longDate } from './words.js';
 import { backlogByDemand, topicKey } from './memory.js';
 import { FIELD, memberFields } from './prompts.js';
 import { minutesBetween, sectionTitle, plannedFor, sectionBegan, sectionStatus } from './meet/clock.js';

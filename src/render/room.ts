@@ -2,10 +2,12 @@
 // follows the meeting (Server-Sent Events, reconnecting by itself) and the HTML of each view.
 // Every text from the circle is escaped here; every word comes from the words file (`room:`).
 import type { RoomView } from '../core/room.js';
-import { roomSay } from '../core/prompts.js';
+import { t } from '../core/words.js';
 import { escapeHtml } from './html.js';
 
 const esc = (text: string | number) => escapeHtml(String(text));
+/** A word of the room view (`room:` in the words file), filled in. */
+const say = (key: string, values: Record<string, string | number> = {}) => t(`room.${key}`, values);
 
 /** A paragraph with a data-room name (what the tests read). */
 const line = (name: string, text: string, cls = name) => `<p class="${cls}" data-room="${name}">${esc(text)}</p>`;
@@ -16,7 +18,7 @@ function list(name: string, heading: string, items: readonly string[] | undefine
 }
 
 function clock(name: string, c: { used: number; planned?: number; over: boolean }, withPlan: string, open: string): string {
-  const text = c.planned === undefined ? roomSay(open, { used: c.used }) : roomSay(withPlan, { used: c.used, planned: c.planned });
+  const text = c.planned === undefined ? say(open, { used: c.used }) : say(withPlan, { used: c.used, planned: c.planned });
   return `<p class="clock${c.over ? ' late' : ''}" data-room="${name}" data-over="${c.over}">${esc(text)}</p>`;
 }
 
@@ -24,10 +26,10 @@ function clock(name: string, c: { used: number; planned?: number; over: boolean 
 function nextMeeting(next: NonNullable<RoomView['next']>): string {
   const text =
     next.date && next.topic
-      ? roomSay('next_meeting', { date: next.date, topic: next.topic })
+      ? say('next_meeting', { date: next.date, topic: next.topic })
       : next.date
-        ? roomSay('next_date', { date: next.date })
-        : roomSay('next_topic', { topic: next.topic! });
+        ? say('next_date', { date: next.date })
+        : say('next_topic', { topic: next.topic! });
   return line('next', text, 'next');
 }
 
@@ -37,40 +39,40 @@ export function roomHtml(view: RoomView): string {
   const clocks = view.clock
     ? `<div class="clocks">${clock('section-clock', view.clock.section, 'section_clock', 'section_clock_open')}${clock('meeting-clock', view.clock.meeting, 'meeting_clock', 'meeting_clock_open')}</div>`
     : '';
-  const when = view.when ? line('when', view.when.place ? roomSay('place', view.when) : roomSay('time', view.when), 'meta') : '';
+  const when = view.when ? line('when', view.when.place ? say('place', view.when) : say('time', view.when), 'meta') : '';
   out.push(
-    `<header class="top"><div><h1 data-room="circle">${esc(view.circle)}</h1>${line('meeting', roomSay('meeting', { number: view.number, date: view.date }), 'meta')}${when}</div>${clocks}</header>`,
+    `<header class="top"><div><h1 data-room="circle">${esc(view.circle)}</h1>${line('meeting', say('meeting', { number: view.number, date: view.date }), 'meta')}${when}</div>${clocks}</header>`,
   );
   const sections = view.sections.map((p) => {
-    const slot = p.start && p.end ? ` <span class="slot">${esc(roomSay('slot', { start: p.start, end: p.end }))}</span>` : '';
+    const slot = p.start && p.end ? ` <span class="slot">${esc(say('slot', { start: p.start, end: p.end }))}</span>` : '';
     return `<li class="${p.state}" data-state="${p.state}"${p.state === 'now' ? ' aria-current="step"' : ''}>${esc(p.title)}${slot}</li>`;
   });
   out.push(`<ol class="sections" data-room="sections">${sections.join('')}</ol>`);
-  const banner = view.state === 'paused' ? roomSay('paused') : view.state === 'review' ? roomSay('review') : view.state === 'over' ? roomSay('over') : undefined;
+  const banner = view.state === 'paused' ? say('paused') : view.state === 'review' ? say('review') : view.state === 'over' ? say('over') : undefined;
   if (banner) out.push(`<p class="banner" role="status" data-room="state" data-state="${view.state}">${esc(banner)}</p>`);
 
   const stage: string[] = [];
   if (view.state === 'agenda') {
-    stage.push(line('welcome', roomSay('welcome', { start: view.when?.start ?? '' }), 'question'));
-    if (view.tonight) stage.push(line('tonight', [roomSay('tonight', { topic: view.tonight.topic }), view.tonight.speaker && roomSay('speaker', { speaker: view.tonight.speaker })].filter(Boolean).join(' '), 'who'));
+    stage.push(line('welcome', say('welcome', { start: view.when?.start ?? '' }), 'question'));
+    if (view.tonight) stage.push(line('tonight', [say('tonight', { topic: view.tonight.topic }), view.tonight.speaker && say('speaker', { speaker: view.tonight.speaker })].filter(Boolean).join(' '), 'who'));
   }
   if (view.turn) {
     const turnClock = view.turn.clock
-      ? ` <span class="turn-clock${view.turn.clock.over ? ' late' : ''}" data-room="turn-clock" data-over="${view.turn.clock.over}">${esc(roomSay('turn_clock', { used: view.turn.clock.used, share: view.turn.clock.share }))}</span>`
+      ? ` <span class="turn-clock${view.turn.clock.over ? ' late' : ''}" data-room="turn-clock" data-over="${view.turn.clock.over}">${esc(say('turn_clock', { used: view.turn.clock.used, share: view.turn.clock.share }))}</span>`
       : '';
-    stage.push(`<p class="label">${esc(roomSay('speaking'))}</p><p class="who"><span data-room="turn">${esc(view.turn.name)}</span>${turnClock}</p>`);
+    stage.push(`<p class="label">${esc(say('speaking'))}</p><p class="who"><span data-room="turn">${esc(view.turn.name)}</span>${turnClock}</p>`);
     if (view.turn.organization) stage.push(line('organization', view.turn.organization, 'org'));
   }
   if (view.question) stage.push(line('question', view.question));
-  if (view.upNext) stage.push(line('up-next', roomSay('up_next', { name: view.upNext }), 'upnext'));
+  if (view.upNext) stage.push(line('up-next', say('up_next', { name: view.upNext }), 'upnext'));
   if (view.next) stage.push(nextMeeting(view.next));
   out.push(`<section class="stage">${stage.join('')}</section>`);
 
   const side = [
-    list('purpose', roomSay('purpose'), view.purpose),
-    list('rules', roomSay('rules'), view.rules),
-    list('requests', roomSay('requests'), view.requests),
-    list('backlog', roomSay('backlog'), view.backlog),
+    list('purpose', say('purpose'), view.purpose),
+    list('rules', say('rules'), view.rules),
+    list('requests', say('requests'), view.requests),
+    list('backlog', say('backlog'), view.backlog),
   ].join('');
   if (side) out.push(`<aside class="side">${side}</aside>`);
   return out.join('\n');
@@ -84,7 +86,7 @@ export function roomPage(view: RoomView): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${esc(roomSay('title', { circle: view.circle }))}</title>
+<title>${esc(say('title', { circle: view.circle }))}</title>
 <link rel="stylesheet" href="room.css">
 <script src="room.js" defer></script>
 </head>
