@@ -2,7 +2,7 @@
 // follows the meeting (Server-Sent Events, reconnecting by itself) and the HTML of each view.
 // Every text from the circle is escaped here; every word comes from the words file (`room:`).
 import type { RoomView } from '../core/room.js';
-import { t } from '../core/words.js';
+import { t, words } from '../core/words.js';
 import { escapeHtml } from './html.js';
 
 const esc = (text: string | number) => escapeHtml(String(text));
@@ -81,7 +81,7 @@ export function roomHtml(view: RoomView): string {
 /** The whole page: the first view in place, the styles and the script by URL (the Content-Security-Policy allows nothing inline). */
 export function roomPage(view: RoomView): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(words().language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
