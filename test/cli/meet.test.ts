@@ -199,7 +199,7 @@ describe('circle meet and members.yaml', () => {
       'reflect.José Álvarez.tried': 'Drew up a winter rota ++ Sharing vans',
       'reflect.José Álvarez.surprised': 'Three drivers said yes',
     });
-    expect((await cli(['members', 'remove', 'José'], { cwd: root })).code).toBe(0);
+    expect((await cli(['members', 'remove', 'José', '--yes'], { cwd: root })).code).toBe(0);
 
     const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
@@ -329,6 +329,7 @@ describe('circle meet and git', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(git(root, 'log', '-1', '--format=%s')).toBe('minutes: Riverside Community Leaders Circle 2026-11-17\n');
     expect(git(root, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      `circles/${exampleSlug}/circle.yaml`, // the facilitator, remembered
       `circles/${exampleSlug}/meetings/${DATE}.yaml`,
       `circles/${exampleSlug}/members.yaml`,
     ]);
