@@ -132,6 +132,12 @@ describe('a long answer', () => {
     expect(html).toMatch(/<p>Burnout shows early\.<\/p>\s*<p>Rotas help\.<\/p>\s*<p>So does rest\.<\/p>/);
     const plain = (await cli(['minutes', DATE, '--format', 'text'], { cwd: root, env })).stdout;
     expect(plain).toMatch(/Burnout shows early\.\n\s*\n\s*Rotas help\./);
+    // In the PDF too: each line its own paragraph (run together, they would share a line).
+    const pdf = await cli(['minutes', DATE, '--format', 'pdf', '--out', 'minutes.pdf'], { cwd: root, env });
+    expect(pdf.code, pdf.stderr).toBe(0);
+    const printed = spawnSync('pdftotext', [join(root, 'minutes.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(printed).toMatch(/^Burnout shows early\.\nRotas help\.\n\n?So does rest\.$/m);
+    expect(printed).toMatch(/Amara brings food\.\n\n?Book the hall\./);
   });
 });
 
