@@ -1,5 +1,5 @@
 // What every command receives: the outside world (injected, so tests can replace it),
-// helpers to find its circle and its history, and where its printable result goes.
+// helpers to find its circle and its meeting summaries, and where its printable result goes.
 import { join, resolve } from 'node:path';
 import { toIso } from './core/dates.js';
 import { CircleError, displayPath, formatProblem, fsReason, UsageError, type Problem } from './errors.js';
@@ -32,8 +32,8 @@ export interface Context {
   interactive(): boolean;
   workspace(): Workspace;
   circle(): Promise<{ ws: Workspace; slug: string; dir: string }>;
-  /** The circle's files and a summary of every meeting (history, stats, practice). */
-  history<T extends { date: string }>(view: SummaryView<T>): Promise<{ files: CircleFiles; meetings: T[] }>;
+  /** The circle's files and a summary of every meeting, in the shape `view` gives (history, stats, practice). */
+  summaries<T extends { date: string }>(view: SummaryView<T>): Promise<{ files: CircleFiles; meetings: T[] }>;
   /** A printable result to stdout, or to a file (--out FILE; binary formats to `defaultFile` unless --out -). */
   deliver(content: string | Buffer, to: Destination): Promise<void>;
 }
@@ -65,7 +65,7 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       const slug = await resolveCircle(ws, { circle: global.circle, cwd: deps.cwd });
       return { ws, slug, dir: circleDir(ws, slug) };
     },
-    async history(view) {
+    async summaries(view) {
       const { dir, slug } = await ctx.circle();
       const [{ collectProblems, loadCircle }, { readSummaries }] = await Promise.all([import('./store/circle.js'), import('./store/summaries.js')]);
       const notice = (n: number) => {
@@ -105,22 +105,29 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
 /** The circle's folder for printouts. */
 const PRINT_DIR = 'print';
 
-/**
- * Where a printout goes without --out: the circle's print/ folder, made with a .gitignore
- * of its own, so printouts never clutter `git status` (the folder is never one that arrived
- * as a link). The path as shown from `cwd`.
- */
-async function printFile(dir: string, name: string, cwd: string): Promise<string> {
-  const { lstat, mkdir, writeFile } = await import('node:fs/promises');
-  const folder = join(dir, PRINT_DIR);
+/** `folder`, made unless it is there; one that is not a real folder (a link, a file) is refused. */
+export async function ownFolder(folder: string, cwd: string, why: string): Promise<string> {
+  const { lstat, mkdir } = await import('node:fs/promises');
   await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw new CircleError(`cannot make ${displayPath(folder, cwd)}: ${fsReason(error) ?? error.message}`);
   });
-  if (!(await lstat(folder)).isDirectory()) throw new CircleError(`${displayPath(folder, cwd)} is not a folder: printouts go there; move it away, or give --out FILE`);
-  await writeFile(join(folder, '.gitignore'), '# Printouts (agendas, minutes, name tags): made again whenever needed.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+  if (!(await lstat(folder)).isDirectory()) throw new CircleError(`${displayPath(folder, cwd)} is not a folder: ${why}`);
+  return folder;
+}
+
+/** The circle's print/ folder, with a .gitignore of its own, so printouts never clutter `git status`. */
+export async function printFolder(dir: string, cwd: string): Promise<string> {
+  const folder = await ownFolder(join(dir, PRINT_DIR), cwd, 'printouts go there; move it away, or give --out');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(join(folder, '.gitignore'), '# Printouts (agendas, minutes, name tags, mail of a dry run): made again whenever needed.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
-  return displayPath(join(folder, name), cwd);
+  return folder;
+}
+
+/** Where a printout goes without --out, as shown from `cwd`. */
+async function printFile(dir: string, name: string, cwd: string): Promise<string> {
+  return displayPath(join(await printFolder(dir, cwd), name), cwd);
 }
 
 /** What a file name's extension asks for when no --format is given. */

@@ -7,11 +7,11 @@ import { formatClock, parseClock } from './dates.js';
 import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './format.js';
 import { backlogByDemand, openCommitments, questionsByDemand, topicKey, type Memory, type QuestionShown } from './memory.js';
 import { nameKey } from './names.js';
-import { labelOf, PART_IDS, partFor, say, titleOf, type PartId } from './prompts.js';
+import { labelOf, SECTION_IDS, sectionFor, say, titleOf, type SectionId } from './prompts.js';
 import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
-/** When a part of the meeting happens: clock times and its length. */
+/** When a section of the meeting happens: clock times and its length. */
 interface Slot {
   start: string;
   end: string;
@@ -19,12 +19,12 @@ interface Slot {
 }
 
 export interface AgendaSection {
-  /** A format section id (reflect, learning, next, or the circle's own), or a first-meeting part. */
+  /** A format section id (reflect, learning, next, or the circle's own), or a first-meeting section. */
   id: string;
   title: string;
-  /** Absent for parts with no time of their own (ground rules, the welcome). */
+  /** Absent for sections with no time of their own (ground rules, the welcome). */
   slot?: Slot;
-  /** When a part with no time of its own happens, e.g. the welcome at the start. */
+  /** When a section with no time of its own happens, e.g. the welcome at the start. */
   at?: string;
   about?: string;
   questions: string[];
@@ -49,7 +49,7 @@ export interface Agenda {
   vision?: string;
   /** What the group wants to be different because it learns together (circle.yaml `outcomes`). */
   outcomes?: Array<{ id: string; label: string; text: string }>;
-  /** In order: welcome, ground rules, then the format's sections (or the first meeting's parts). */
+  /** In order: welcome, ground rules, then the format's sections (or the first meeting's sections). */
   sections: AgendaSection[];
   /** Members who join for the first time (at a first meeting: everyone). */
   newcomers: Newcomer[];
@@ -132,9 +132,9 @@ function slots(start: string, minutes: readonly number[]): Slot[] {
 
 export function buildAgenda({ circle, members, last, memory, number, date, today, full }: AgendaInput): Agenda {
   const start = circle.schedule.start;
-  const part = (id: string) => ((PART_IDS as readonly string[]).includes(id) ? partFor(circle, id as PartId) : undefined);
+  const words = (id: string) => ((SECTION_IDS as readonly string[]).includes(id) ? sectionFor(circle, id as SectionId) : undefined);
   const section = (id: string, title: string, slot?: Slot): AgendaSection => {
-    const p = part(id);
+    const p = words(id);
     const questions = p?.questions.filter((q) => q.agenda !== false).map((q) => q.ask) ?? [];
     return { id, title, ...(slot && { slot }), ...(p && { about: p.about }), questions };
   };

@@ -4,15 +4,15 @@
 import { discussed } from './prompts.js';
 import type { Circle, Meeting } from './schema.js';
 
-/** The parts of a meeting that set or change an agreement, in meeting order. */
+/** The sections of a meeting that set or change an agreement, in meeting order. */
 export const AGREEMENTS = ['purpose', 'ground_rules', 'format'] as const;
-export type AgreementPart = (typeof AGREEMENTS)[number];
+export type AgreementId = (typeof AGREEMENTS)[number];
 
 /** How each is named for short: on the command line (`meet --revisit rules`, `circle rules`) and in `history`. */
-export const SHORT_NAME: Readonly<Record<AgreementPart, string>> = { purpose: 'purpose', ground_rules: 'rules', format: 'format' };
+export const SHORT_NAME: Readonly<Record<AgreementId, string>> = { purpose: 'purpose', ground_rules: 'rules', format: 'format' };
 
-/** `meet --revisit` names: the part each one adds to the meeting. */
-export const REVISIT_NAMES: Readonly<Record<string, AgreementPart>> = Object.fromEntries(AGREEMENTS.map((p) => [SHORT_NAME[p], p]));
+/** `meet --revisit` names: the section each one adds to the meeting. */
+export const REVISIT_NAMES: Readonly<Record<string, AgreementId>> = Object.fromEntries(AGREEMENTS.map((p) => [SHORT_NAME[p], p]));
 
 /** The outcomes' keys in circle.yaml: the questions of the purpose discussion. */
 export const OUTCOMES = discussed('purpose');
@@ -62,12 +62,12 @@ export function outcomesOf(circle: Pick<Circle, 'outcomes'>): Array<{ id: string
 }
 
 /** The agreements a meeting set (a first meeting: all it discussed) or changed (a later one). */
-export function agreementsChanged(m: Pick<Meeting, 'number' | AgreementPart>): AgreementPart[] {
+export function agreementsChanged(m: Pick<Meeting, 'number' | AgreementId>): AgreementId[] {
   const first = m.number === 1;
-  const changed: Record<AgreementPart, boolean> = {
+  const changed: Record<AgreementId, boolean> = {
     purpose: Boolean(m.purpose && (first || m.purpose.was)),
     ground_rules: Boolean(m.ground_rules && (first || m.ground_rules.reworded.length || m.ground_rules.dropped.length || m.ground_rules.added.length)),
     format: Boolean(m.format && (first || m.format.was || m.format.traditions?.dropped.length || m.format.traditions?.added.length)),
   };
-  return AGREEMENTS.filter((part) => changed[part]);
+  return AGREEMENTS.filter((section) => changed[section]);
 }

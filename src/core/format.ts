@@ -5,7 +5,7 @@ import type { Circle } from './schema.js';
 /** Under this many minutes a meeting is too short to learn, build trust and reflect. */
 export const MIN_MEETING_MINUTES = 90;
 
-/** The parts of every meeting, in order, and their default share of its time (the welcome round too). */
+/** The sections of every meeting, in order, and their default share of its time (the welcome round too). */
 export const DEFAULT_SECTIONS = [
   { id: 'introductions', share: 15 },
   { id: 'reflect', share: 40 },
@@ -13,7 +13,7 @@ export const DEFAULT_SECTIONS = [
   { id: 'next', share: 20 },
 ] as const;
 
-/** A circle's first meeting: its parts and their share of its time (the agenda and `meet` both use it). */
+/** A circle's first meeting: its sections and their share of its time (the agenda and `meet` both use it). */
 export const FIRST_MEETING = [
   { id: 'introductions', share: 45 },
   { id: 'purpose', share: 30 },
@@ -22,7 +22,7 @@ export const FIRST_MEETING = [
   { id: 'next', share: 15 },
 ] as const;
 
-/** Split a meeting's length in proportion to `shares`, in steps of 5 minutes; the last part takes the rest. */
+/** Split a meeting's length in proportion to `shares`, in steps of 5 minutes; the last section takes the rest. */
 export function splitMinutes(duration: number, shares: readonly number[]): number[] {
   const total = shares.reduce((sum, s) => sum + s, 0);
   const parts = shares.map((s) => Math.round((duration * s) / total / 5) * 5);

@@ -109,6 +109,6 @@ export function historyRows(
     guests: m.guests,
     topic: m.topic,
     nextTopic: m.nextTopic,
-    agreed: m.agreed.map((part) => SHORT_NAME[part]),
+    agreed: m.agreed.map((section) => SHORT_NAME[section]),
   }));
 }

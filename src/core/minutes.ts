@@ -7,14 +7,14 @@
 // time, and how many came. They leave out every member's own words: the list of who
 // came, the facilitator, introductions, every reflection at Reflect, every What's Next
 // answer (private or not), and the meeting's closing notes (house-keeping).
-import { answerText, confided, discussed, memberFields, titleOf, type Entry, type PartId } from './prompts.js';
+import { answerText, confided, discussed, memberFields, titleOf, type Entry, type SectionId } from './prompts.js';
 import type { Circle, Meeting } from './schema.js';
 
 interface MinutesOptions {
   public?: boolean;
 }
 
-/** One person's answers in a part, in the order the questions are asked. */
+/** One person's answers in a section, in the order the questions are asked. */
 export interface Said {
   member: string;
   private: boolean;
@@ -90,14 +90,14 @@ export interface MinutesView {
   notes?: string | undefined;
 }
 
-/** The fields printed for each person in a part; at Reflect, the commitment they came in with first. */
-const printed = (part: PartId): readonly string[] => (part === 'reflect' ? ['commitment', ...memberFields(part)] : memberFields(part));
+/** The fields printed for each person in a section; at Reflect, the commitment they came in with first. */
+const printed = (section: SectionId): readonly string[] => (section === 'reflect' ? ['commitment', ...memberFields(section)] : memberFields(section));
 
-function said(entry: Entry, part: PartId): Said {
+function said(entry: Entry, section: SectionId): Said {
   return {
     member: entry.member,
     private: entry.private,
-    answers: printed(part).flatMap((field) => {
+    answers: printed(section).flatMap((field) => {
       const text = answerText(entry, field);
       return text ? [{ field, text, ...(!entry.private && confided(entry, field) && { confided: true as const }) }] : [];
     }),
@@ -110,8 +110,8 @@ const clean = (s: string | null | undefined) => s?.trim() || undefined;
 function agreements(circle: Pick<Circle, 'format'>, meeting: Meeting, pub: boolean): AgreementSection[] {
   const out: AgreementSection[] = [];
   const { purpose: p, ground_rules: r, format: f } = meeting;
-  const notes = (part: PartId, said: Record<string, string | undefined>): Notes =>
-    discussed(part).flatMap((field) => (clean(said[field]) ? [{ field, text: clean(said[field])! }] : []));
+  const notes = (section: SectionId, said: Record<string, string | undefined>): Notes =>
+    discussed(section).flatMap((field) => (clean(said[field]) ? [{ field, text: clean(said[field])! }] : []));
   if (p) {
     const was = p.was ?? {};
     const outcomes = notes('purpose', p.notes).map((o) => ({ ...o, ...(was[o.field] !== undefined && { was: clean(was[o.field]) ?? '' }) }));
@@ -141,15 +141,15 @@ function agreements(circle: Pick<Circle, 'format'>, meeting: Meeting, pub: boole
   return out;
 }
 
-/** The three parts every meeting's minutes have, in this order unless the circle's format says otherwise. */
-const PARTS = ['reflect', 'learning', 'next'] as const;
+/** The three sections every meeting's minutes have, in this order unless the circle's format says otherwise. */
+const SECTIONS = ['reflect', 'learning', 'next'] as const;
 
 /** `number` is the meeting's place among the circle's meetings by date (the file's own may be stale). */
 export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: MinutesOptions & { number?: number } = {}): MinutesView {
   const pub = Boolean(options.public);
-  const title = (id: PartId) => circle.format.sections.find((s) => s.id === id)?.title ?? titleOf(id);
+  const title = (id: SectionId) => circle.format.sections.find((s) => s.id === id)?.title ?? titleOf(id);
   const rank = (id: string) => circle.format.sections.findIndex((s) => s.id === id);
-  const order = [...PARTS.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b)), ...PARTS.filter((id) => rank(id) < 0)];
+  const order = [...SECTIONS.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b)), ...SECTIONS.filter((id) => rank(id) < 0)];
 
   const sections: Array<MinutesSection | AgreementSection> = [];
   if (!pub && meeting.introductions.length) {

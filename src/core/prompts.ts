@@ -1,4 +1,4 @@
-// The meeting's words: every question `circle meet` asks, every part's title, the notes
+// The meeting's words: every question `circle meet` asks, every section's title, the notes
 // it shows and the labels the minutes print, from templates/prompts.yaml (bundled as
 // data). The answer fields a meeting file holds for each person are derived from it too,
 // so a question added there is asked, kept and printed. A circle rewords questions in its
@@ -25,7 +25,7 @@ export interface Question {
   long?: true;
 }
 
-export interface Part {
+export interface SectionWords {
   title: string;
   about?: string;
   hint?: string;
@@ -36,11 +36,11 @@ export interface Part {
   labels?: Record<string, string>;
 }
 
-export const PART_IDS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing', 'purpose', 'ground_rules', 'format'] as const;
-export type PartId = (typeof PART_IDS)[number];
+export const SECTION_IDS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing', 'purpose', 'ground_rules', 'format'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
 /** What `meet` says about its own keys and the review (the `runner` section). */
 type Runner = Record<string, string>;
-type Prompts = Record<PartId, Part> & { runner: Runner };
+type Prompts = Record<SectionId, SectionWords> & { runner: Runner };
 
 /** The words of the mails `circle send` writes: subjects, greetings, headings. */
 interface MailWords {
@@ -59,16 +59,16 @@ export function fill(text: string, values: Record<string, string | number>): str
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-export function question(part: PartId, id: string): Question {
-  const q = PROMPTS[part].questions.find((x) => x.id === id);
-  if (!q) throw new Error(`templates/prompts.yaml: ${part} has no question "${id}"`);
+export function question(section: SectionId, id: string): Question {
+  const q = PROMPTS[section].questions.find((x) => x.id === id);
+  if (!q) throw new Error(`templates/prompts.yaml: ${section} has no question "${id}"`);
   return q;
 }
 
-/** A note of a part (`say`), filled in. */
-export function say(part: PartId, key: string, values: Record<string, string | number> = {}): string {
-  const text = PROMPTS[part].say?.[key];
-  if (text === undefined) throw new Error(`templates/prompts.yaml: ${part} has no note "${key}"`);
+/** A note of a section (`say`), filled in. */
+export function say(section: SectionId, key: string, values: Record<string, string | number> = {}): string {
+  const text = PROMPTS[section].say?.[key];
+  if (text === undefined) throw new Error(`templates/prompts.yaml: ${section} has no note "${key}"`);
   return fill(text, values);
 }
 
@@ -79,29 +79,29 @@ export function runnerSay(key: string, values: Record<string, string | number> =
   return fill(text, values);
 }
 
-/** A part with this circle's wording: `format.sections[].prompts` replaces a question's `ask`. */
-export function partFor(circle: { format: { sections: ReadonlyArray<{ id: string; prompts?: Record<string, string> | undefined }> } }, id: PartId): Part {
+/** A section with this circle's wording: `format.sections[].prompts` replaces a question's `ask`. */
+export function sectionFor(circle: { format: { sections: ReadonlyArray<{ id: string; prompts?: Record<string, string> | undefined }> } }, id: SectionId): SectionWords {
   const base = PROMPTS[id];
   const overrides = circle.format.sections.find((s) => s.id === id)?.prompts ?? {};
   return { ...base, questions: base.questions.map((q) => (overrides[q.id] ? { ...q, ask: overrides[q.id]! } : q)) };
 }
 
-/** The text answers kept for each person in a part: its `each` questions of kind text, in order. */
-export function memberFields(part: PartId): readonly string[] {
-  return PROMPTS[part].questions.filter((q) => q.each && (q.kind ?? 'text') === 'text').map((q) => q.id);
+/** The text answers kept for each person in a section: its `each` questions of kind text, in order. */
+export function memberFields(section: SectionId): readonly string[] {
+  return PROMPTS[section].questions.filter((q) => q.each && (q.kind ?? 'text') === 'text').map((q) => q.id);
 }
 
-/** What the group discusses in a part, noted once each: its text questions the agenda prints, in order. */
-export function discussed(part: PartId): readonly string[] {
-  return PROMPTS[part].questions.filter((q) => !q.each && q.agenda !== false && (q.kind ?? 'text') === 'text').map((q) => q.id);
+/** What the group discusses in a section, noted once each: its text questions the agenda prints, in order. */
+export function discussed(section: SectionId): readonly string[] {
+  return PROMPTS[section].questions.filter((q) => !q.each && q.agenda !== false && (q.kind ?? 'text') === 'text').map((q) => q.id);
 }
 
 /** How a field is headed in print. */
-export function labelOf(part: PartId, field: string): string {
-  return PROMPTS[part].questions.find((q) => q.id === field)?.label ?? PROMPTS[part].labels?.[field] ?? field;
+export function labelOf(section: SectionId, field: string): string {
+  return PROMPTS[section].questions.find((q) => q.id === field)?.label ?? PROMPTS[section].labels?.[field] ?? field;
 }
 
-export const titleOf = (part: PartId): string => PROMPTS[part].title;
+export const titleOf = (section: SectionId): string => PROMPTS[section].title;
 
 /** Fields the program gives a meaning of its own (checked to exist by the prompts test). */
 export const FIELD = {
@@ -115,7 +115,7 @@ export const FIELD = {
   vision: 'vision',
 } as const;
 
-/** A person's entry in a part of the minutes: who, plus their answers by field (see `answerText`), and which are kept in confidence. */
+/** A person's entry in a section of the minutes: who, plus their answers by field (see `answerText`), and which are kept in confidence. */
 export type Entry = { member: string; private: boolean; in_confidence?: readonly string[] };
 
 /** Whether a person's answer to `field` is kept in confidence: their whole entry is, or that answer is. */

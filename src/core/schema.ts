@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { CONTROL_PROBLEM, nameKey, nameProblem, showName } from './names.js';
 import { parseCadence } from './cadence.js';
 import { isIsoDate, latestNextDate } from './dates.js';
-import { discussed, memberFields, type PartId } from './prompts.js';
+import { discussed, memberFields, type SectionId } from './prompts.js';
 import { editDistance, hasControlChars, isEmailAddress } from './text.js';
 
 const text = z.string({ error: 'expected text' }).refine((v) => !hasControlChars(v), { message: CONTROL_PROBLEM });
@@ -215,14 +215,14 @@ export const membersSchema = strictObject({ members: list(memberSchema) }, (key)
   });
 });
 
-/** Each person's text answers in a part, one optional field per question of templates/prompts.yaml. */
-function answerFields(part: PartId) {
-  return Object.fromEntries(memberFields(part).map((f) => [f, optText])) as Record<string, typeof optText>;
+/** Each person's text answers in a section, one optional field per question of templates/prompts.yaml. */
+function answerFields(section: SectionId) {
+  return Object.fromEntries(memberFields(section).map((f) => [f, optText])) as Record<string, typeof optText>;
 }
 
 const privateFlag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
 /** The answers (their fields) kept in confidence, when not the whole entry is: `in_confidence: [new_issues]`. */
-const confidedFields = (part: PartId) => list(z.enum(memberFields(part) as [string, ...string[]]));
+const confidedFields = (section: SectionId) => list(z.enum(memberFields(section) as [string, ...string[]]));
 
 const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
 
@@ -248,8 +248,8 @@ const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, p
 
 /** Absent or empty (`key:`) reads as undefined. */
 const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
-/** What the group said to each question it discussed in a part. */
-const notesOf = (part: PartId) => textFields(discussed(part)).nullish().transform((v) => v ?? {});
+/** What the group said to each question it discussed in a section. */
+const notesOf = (section: SectionId) => textFields(discussed(section)).nullish().transform((v) => v ?? {});
 /** Kept, dropped and added items of a list the group went over (ground rules, traditions). */
 const listChanges = {
   kept: list(text),

@@ -1,6 +1,6 @@
 // What the circle's memory commands need from each meeting, small enough to cache:
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
-import { agreementsChanged, type AgreementPart } from './agreements.js';
+import { agreementsChanged, type AgreementId } from './agreements.js';
 import { nameKey } from './names.js';
 import { answerText, confided, FIELD, memberFields } from './prompts.js';
 import type { Meeting, Reflection } from './schema.js';
@@ -39,7 +39,7 @@ export interface MeetingSummary {
   /** Members whose commitment the facilitator let go at Reflect. */
   dropped: string[];
   /** The agreements (purpose, ground rules, format) this meeting set or changed. */
-  agreed: AgreementPart[];
+  agreed: AgreementId[];
   /** The group's verdict at the close: how useful the meeting was, 1–5. */
   useful?: number | undefined;
   /** At an outcome review: each outcome's rating, 1–5, by outcome id. */

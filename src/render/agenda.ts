@@ -14,7 +14,7 @@ function aside(s: AgendaSection): string | undefined {
   return s.at;
 }
 
-/** The part's own description and questions: in a handout, the questions run on in one paragraph. */
+/** The section's own description and questions: in a handout, the questions run on in one paragraph. */
 function prompts(s: AgendaSection, full: boolean): Block[] {
   const questions = !s.questions.length ? [] : full ? [list(s.questions)] : [paragraph(s.questions.join('  ·  '))];
   return [...(s.about ? [paragraph(s.about, true)] : []), ...questions];
@@ -34,7 +34,7 @@ const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 const person = (n: { name: string; organization?: string }) => (n.organization ? `${n.name} (${n.organization})` : n.name);
 
-/** What the agenda adds to each part from the circle and the last meeting. */
+/** What the agenda adds to each section from the circle and the last meeting. */
 function details(a: Agenda, s: AgendaSection): Block[] {
   switch (s.id) {
     case 'introductions':
@@ -89,7 +89,7 @@ function details(a: Agenda, s: AgendaSection): Block[] {
   }
 }
 
-/** `full`: every question of each part as a list; else the handout, which fits two pages. */
+/** `full`: every question of each section as a list; else the handout, which fits two pages. */
 export function agendaDocument(a: Agenda, options: { full?: boolean | undefined } = {}): PrintDocument {
   const when = `${a.kind === 'first' ? 'First meeting' : `Meeting ${a.number}`} · ${longDate(a.date)}`;
   const sections: Section[] = a.sections.map((s) => {

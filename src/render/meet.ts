@@ -16,7 +16,7 @@ interface RollNames {
 }
 
 export function renderMeetSummary(m: MeetingFile, { joined, back, updated, circleUpdated }: RollNames, path: string, c: ChalkInstance): string {
-  const talked = AGREEMENTS.filter((part) => m[part]).map(titleOf);
+  const talked = AGREEMENTS.filter((section) => m[section]).map(titleOf);
   const present = m.attendance?.present ?? [];
   const guests = m.attendance?.guests ?? [];
   const requests = m.reflect?.requests ?? [];

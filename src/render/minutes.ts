@@ -1,13 +1,13 @@
 // Minutes as a printable document: every format (markdown, text, html, pdf) prints this.
 import { longDate } from '../core/dates.js';
 import type { AgreementSection, MinutesView, MinutesSection, Requests, Said } from '../core/minutes.js';
-import { labelOf, PROMPTS, type PartId } from '../core/prompts.js';
+import { labelOf, PROMPTS, type SectionId } from '../core/prompts.js';
 import { plural, type Block, type PrintDocument, type Section } from './document.js';
 
-function members(part: PartId, entries: Said[]): Block[] {
+function members(id: SectionId, entries: Said[]): Block[] {
   return entries.flatMap((e): Block[] => [
     { kind: 'subheading', text: e.private ? `${e.member} (shared in confidence)` : e.member },
-    { kind: 'list', items: e.answers.map((a) => ({ label: a.confided ? `${labelOf(part, a.field)} (${labelOf('reflect', 'in_confidence')})` : labelOf(part, a.field), text: a.text })) },
+    { kind: 'list', items: e.answers.map((a) => ({ label: a.confided ? `${labelOf(id, a.field)} (${labelOf('reflect', 'in_confidence')})` : labelOf(id, a.field), text: a.text })) },
   ]);
 }
 

@@ -8,7 +8,7 @@
 // bad file is reported as file:line:col (exit 65) on every run.
 import { isAscii } from 'node:buffer';
 import type { Meeting } from '../core/schema.js';
-import { OUTCOMES, type AgreementPart } from '../core/agreements.js';
+import { OUTCOMES, type AgreementId } from '../core/agreements.js';
 import { memoryOf, type MeetingMemory } from '../core/memory.js';
 import { practiceOf, summarizeMeeting, type MeetingSummary, type PracticeMeeting, type Report } from '../core/summary.js';
 import { DataError } from '../errors.js';
@@ -190,7 +190,7 @@ function unpackSummary(r: readonly unknown[], date: string, names: readonly stri
     committed: stringList(r[7], names),
     reported: stringList(r[8], names),
     dropped: stringList(r[9], names),
-    agreed: stringList(r[10], names) as AgreementPart[],
+    agreed: stringList(r[10], names) as AgreementId[],
     useful: (r[11] as number | null) ?? undefined,
     outcomes: r[12] ? Object.fromEntries(OUTCOMES.flatMap((k, i) => ((r[12] as Array<number | null>)[i] ? [[k, (r[12] as number[])[i]!]] : []))) : undefined,
     ...(r[13] !== null && r[13] !== undefined && { expected: stringList(r[13], names) }),

@@ -17,7 +17,7 @@ export interface Choice<T> {
   checked?: boolean;
   description?: string;
 }
-/** A heading between choices (the review's parts). */
+/** A heading between choices (the review's sections). */
 export interface Heading {
   separator: string;
 }

@@ -32,7 +32,7 @@ const leaveFor = (step: Step): Leave => ({ back: true, escape: step.member !== u
 /**
  * On the terminal: a header when a section begins, the member's name and the section's
  * clock when their turn comes, then the question. Enter on an empty answer skips it.
- * Before the minutes are written, every answer by part and person, to correct any.
+ * Before the minutes are written, every answer by section and person, to correct any.
  */
 export function interactivePrompter(ask: Ask, out: Output): Prompter {
   const c = out.messageColor;
@@ -82,9 +82,9 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
       out.info(c.dim(runnerSay('review_about')));
       const width = Math.max(40, (out.width ?? 100) - 4);
       const choices: Array<Choice<string> | Heading> = [{ name: runnerSay('write'), value: WRITE }];
-      let part: string | undefined;
+      let heading: string | undefined;
       for (const e of entries) {
-        if (e.title !== part) choices.push({ separator: `── ${(part = e.title)}` });
+        if (e.title !== heading) choices.push({ separator: `── ${(heading = e.title)}` });
         const who = e.step.member ? `${e.step.member} · ` : '';
         const said = `${who}${e.step.question}: ${shown(e)}`.replace(/\s+/g, ' ');
         choices.push({ name: said.length > width ? `${said.slice(0, width - 1)}…` : said, value: e.step.id });

@@ -83,7 +83,7 @@ describe('a circle of four meetings with a co-facilitator in another clone', { t
       facilitator: 'Ana Souza',
       attendance: ['Ana Souza', 'Dana Lee'],
       'absent.Ben Okoro.apology': 'At a tournament',
-      'intro.Dana Lee.vision': 'Every teenager has a mentor',
+      'introductions.Dana Lee.vision': 'Every teenager has a mentor',
       'reflect.Ana Souza.tried': 'The council said yes',
     });
     expect(minutes(a, '2026-11-03').introductions).toEqual([{ member: 'Dana Lee', organization: 'Westside Arts', vision: 'Every teenager has a mentor' }]);

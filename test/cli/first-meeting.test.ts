@@ -16,7 +16,7 @@ const SLUG = 'fresh-circle';
 const FIRST_ANSWERS = {
   facilitator: 'Ana Souza',
   newcomers: ['Ben Okoro'],
-  intro: {
+  introductions: {
     'Ana Souza': { vision: 'Every child reads for pleasure by nine.', hopes: 'Lend each other rooms' },
     'Ben Okoro': { organization: 'Riverside Food Bank', vision: 'Nobody skips a meal.' },
   },
@@ -28,7 +28,7 @@ const FIRST_ANSWERS = {
     statement: 'So that none of us carries the hardest parts of the job alone.',
     vision: 'We open our doors, rooms and contacts to one another.',
   },
-  rules: {
+  ground_rules: {
     discussion: 'Everyone speaks once before anyone speaks twice.',
     values: 'Honesty about what flopped.',
     trust: 'What is said here stays here.',
@@ -212,19 +212,34 @@ describe("a circle's first meeting from an answers file", () => {
     const { root, dir, answers } = await freshCircle();
     writeFileSync(
       answers,
-      stringify({ ...FIRST_ANSWERS, rules: { ...FIRST_ANSWERS.rules, '3': 'ditch' }, 'format.start': '7pm', 'format.minutes.reflect': 'lots', 'rules.9': 'keep' }),
+      stringify({ ...FIRST_ANSWERS, ground_rules: { ...FIRST_ANSWERS.ground_rules, '3': 'ditch' }, 'format.start': '7pm', 'format.minutes.reflect': 'lots', 'ground_rules.9': 'keep' }),
     );
     const before = [read(dir, 'circle.yaml'), read(dir, 'members.yaml')];
     const r = await cli(['meet', '--answers', answers], { cwd: root, ...env(FIRST) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('first.yaml: rules.3: expected one of: keep, reword, drop');
+    expect(r.stderr).toContain('first.yaml: ground_rules.3: expected one of: keep, reword, drop');
     expect(r.stderr).toContain('first.yaml: format.minutes.reflect: whole minutes, e.g. 45');
     expect(r.stderr).toContain('first.yaml: format.start: use a 24-hour time like 18:00');
-    expect(r.stderr).toContain('no such step in this meeting: rules.9');
+    expect(r.stderr).toContain('no such step in this meeting: ground_rules.9');
     expect([read(dir, 'circle.yaml'), read(dir, 'members.yaml')]).toEqual(before);
     expect(existsSync(join(dir, 'meetings', `${FIRST}.yaml`))).toBe(false);
     expect(existsSync(join(dir, '.draft.yaml'))).toBe(false);
     expect(git(root, 'status', '--porcelain', '--', 'circles')).toBe('');
+  });
+});
+
+describe('answers files written for older versions', () => {
+  it('reads the older step ids (intro.…, rules.…) as today\'s, and names a wrong one as the file does', async () => {
+    const { root, dir, answers } = await freshCircle();
+    const { introductions, ground_rules, ...rest } = FIRST_ANSWERS;
+    writeFileSync(answers, stringify({ ...rest, intro: introductions, rules: { ...ground_rules, '3': 'ditch' } }));
+    const bad = await cli(['meet', '--answers', answers], { cwd: root, ...env(FIRST) });
+    expect(bad.stderr).toContain('first.yaml: rules.3: expected one of: keep, reword, drop');
+    writeFileSync(answers, stringify({ ...rest, intro: introductions, rules: ground_rules }));
+    const r = await cli(['meet', '--answers', answers], { cwd: root, ...env(FIRST) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'circle.yaml')).toContain('  - We back each other, flops included.\n  - What is shared in trust stays in the room.\n  - Phones away.\n');
+    expect(read(dir, 'members.yaml')).toContain('organization: Riverside Food Bank');
   });
 });
 
@@ -252,7 +267,7 @@ describe('revisiting the ground rules at a later meeting', () => {
     expect(afterFirst[1]).toContain('  # Ana founded the circle.\n  - name: Ana Souza\n');
 
     const revisit = join(root, 'revisit.yaml');
-    writeFileSync(revisit, stringify({ attendance: ['Ana Souza', 'Ben Okoro'], rules: { trust: 'Ben asked for it.', '4': 'reword', '4.wording': 'Phones away unless you are on call.' } }));
+    writeFileSync(revisit, stringify({ attendance: ['Ana Souza', 'Ben Okoro'], ground_rules: { trust: 'Ben asked for it.', '4': 'reword', '4.wording': 'Phones away unless you are on call.' } }));
     const r = await cli(['meet', '--revisit', 'rules', '--answers', revisit], { cwd: root, ...env('2026-12-15') });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/agreed\s+Ground rules \(circle\.yaml updated\)/);
@@ -274,7 +289,7 @@ describe('revisiting the ground rules at a later meeting', () => {
     expect((await cli(['history'], { cwd: root })).stdout).toMatch(/2026-12-15 +2 +2\/2 +Grant writing · agreed: rules/);
   });
 
-  it('refuses a part it does not know, with exit 2', async () => {
+  it('refuses a section it does not know, with exit 2', async () => {
     const { root, answers } = await freshCircle();
     const r = await cli(['meet', '--revisit', 'vibes', '--answers', answers], { cwd: root, ...env(FIRST) });
     expect(r.code).toBe(2);

@@ -4,7 +4,7 @@ export const ANSWERS = {
   attendance: ['José Álvarez', 'Łucja Nowak', 'Amara Okafor', 'Thảo Nguyễn'],
   guests: ['Pat Visitor'],
   newcomers: ['Ana Souza'],
-  intro: { 'Ana Souza': { organization: 'Eastside Library', vision: 'Everyone in Eastside reads for pleasure.' } },
+  introductions: { 'Ana Souza': { organization: 'Eastside Library', vision: 'Everyone in Eastside reads for pleasure.' } },
   reflect: {
     'José Álvarez': { tried: 'Met the Seniors\' Network about a transport rota ++ Sharing vans between organisations' },
     'Amara Okafor': { changed: 'Four clear Fridays out of four.' },

@@ -32,7 +32,7 @@ const expected: Record<string, unknown> = {
   attendance: ANSWERS.attendance,
   guests: ANSWERS.guests,
   newcomers: ANSWERS.newcomers,
-  'intro.Ana Souza.organization': 'Eastside Library',
+  'introductions.Ana Souza.organization': 'Eastside Library',
   'reflect.Amara Okafor.changed': 'Four clear Fridays out of four.',
   'learning.notes': ANSWERS['learning.notes'],
   'next.José Álvarez.will_practice': 'Take one Friday afternoon off.',

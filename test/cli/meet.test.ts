@@ -185,7 +185,7 @@ describe('an answer kept in confidence', () => {
     for (const kept of ['treasurer', 'driver rota']) expect(again.stdout).not.toContain(kept);
   });
 
-  it('refuses an answers file that marks a question the part does not have', async () => {
+  it('refuses an answers file that marks a question the section does not have', async () => {
     const { root, file } = withAnswers({ attendance: ['Łucja Nowak'], reflect: { 'Łucja Nowak': { in_confidence: ['secrets'] } } });
     const r = await cli(['meet', '--answers', file], { cwd: root, env });
     expect(r.code).toBe(2);
@@ -201,7 +201,7 @@ describe('circle meet and members.yaml', () => {
       attendance: ['José Álvarez', 'Amara Okafor'],
       guests: [],
       newcomers: [],
-      'intro.others': false,
+      'introductions.others': false,
       'reflect.José Álvarez.tried': 'Drew up a winter rota ++ Sharing vans',
       'reflect.José Álvarez.surprised': 'Three drivers said yes',
     });
@@ -222,7 +222,7 @@ describe('circle meet and members.yaml', () => {
     git(root, 'init', '-q', '-b', 'main');
     git(root, 'add', 'circles');
     git(root, 'commit', '-q', '-m', 'history');
-    await savedDraft(dir, { facilitator: 'Amara Okafor', attendance: ['Amara Okafor'], guests: [], newcomers: ['Zoe New'], 'intro.Zoe New.organization': 'Eastside Arts' });
+    await savedDraft(dir, { facilitator: 'Amara Okafor', attendance: ['Amara Okafor'], guests: [], newcomers: ['Zoe New'], 'introductions.Zoe New.organization': 'Eastside Arts' });
     // The run that stopped had already added Zoe to members.yaml (not committed).
     const members = join(dir, 'members.yaml');
     writeFileSync(members, `${readFileSync(members, 'utf8')}  - name: Zoe New\n    tag: Zoe\n    organization: Eastside Arts\n    joined: ${DATE}\n    active: true\n`);
@@ -234,6 +234,14 @@ describe('circle meet and members.yaml', () => {
     expect(minutes.attendance.absent.map((a: { member: string }) => a.member)).not.toContain('Zoe New');
     expect(readFileSync(members, 'utf8').match(/name: Zoe New/g)).toHaveLength(1);
     expect(git(root, 'status', '--porcelain', '--', 'circles')).toBe('');
+  });
+
+  it('resumes a draft saved with the older step ids (intro.…): its answers are kept, not asked again', async () => {
+    const { root, dir, file } = withAnswers({});
+    await savedDraft(dir, { facilitator: 'Amara Okafor', attendance: ['Amara Okafor'], guests: [], newcomers: ['Zoe New'], 'intro.Zoe New.organization': 'Eastside Arts', 'intro.others': false });
+    const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'members.yaml'), 'utf8')).toContain('  - name: Zoe New\n    tag: Zoe\n    organization: Eastside Arts\n');
   });
 
   it('records a former member who comes back and marks them active again, keeping the comments', async () => {

@@ -151,20 +151,20 @@ describe('people at the meeting', () => {
     expect(added.code, added.stderr).toBe(0);
     // Her introduction is asked; Ana's and Ben's are not (an answer for them is a step this meeting never asks).
     const base = { attendance: ['Ana Souza', 'Ben Okafor', 'Cleo Marsh'], speaker_here: false };
-    writeFileSync(join(root, 'extra.yaml'), stringify({ ...base, 'intro.Ana Souza.vision': 'More readers' }));
+    writeFileSync(join(root, 'extra.yaml'), stringify({ ...base, 'introductions.Ana Souza.vision': 'More readers' }));
     const extra = await cli(['meet', '--date', '2026-01-20', '--answers', 'extra.yaml'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-20' } });
     expect(extra.code).toBe(2);
-    expect(extra.stderr).toContain('no such step in this meeting: intro.Ana Souza.vision');
-    await meet(root, '2026-01-20', { ...base, 'intro.Cleo Marsh.vision': 'Every teenager has a team', 'intro.Cleo Marsh.hopes': 'Share coaches' });
+    expect(extra.stderr).toContain('no such step in this meeting: introductions.Ana Souza.vision');
+    await meet(root, '2026-01-20', { ...base, 'introductions.Cleo Marsh.vision': 'Every teenager has a team', 'introductions.Cleo Marsh.hopes': 'Share coaches' });
     const m = minutesOf(root, '2026-01-20');
     // Her organisation comes from members.yaml, offered to confirm like at a first meeting.
     expect(m.introductions).toEqual([{ member: 'Cleo Marsh', organization: 'Youth Club', vision: 'Every teenager has a team', hopes: 'Share coaches' }]);
     expect(m.attendance.present).toEqual(['Ana Souza', 'Ben Okafor', 'Cleo Marsh']);
     expect(readFileSync(join(root, 'circles/tiny/members.yaml'), 'utf8')).toMatch(/name: Cleo Marsh\n(.*\n)*?\s+vision: Every teenager has a team/);
     // At the meeting after, she is a member like the others: no introduction asked.
-    writeFileSync(join(root, 'later.yaml'), stringify({ attendance: ['Cleo Marsh'], 'intro.Cleo Marsh.vision': 'Again' }));
+    writeFileSync(join(root, 'later.yaml'), stringify({ attendance: ['Cleo Marsh'], 'introductions.Cleo Marsh.vision': 'Again' }));
     const later = await cli(['meet', '--date', '2026-02-03', '--answers', 'later.yaml'], { cwd: root, env: { CIRCLE_TODAY: '2026-02-03' } });
-    expect(later.stderr).toContain('no such step in this meeting: intro.Cleo Marsh.vision');
+    expect(later.stderr).toContain('no such step in this meeting: introductions.Cleo Marsh.vision');
   });
 
   it('remembers who facilitated in circle.yaml, members or not, and offers last time\'s first', async () => {

@@ -56,8 +56,8 @@ describe("a circle's first meeting", () => {
     d = give(plan, d, 'attendance', ['José Álvarez', 'Łucja Nowak']);
     d = give(plan, d, 'newcomers', ['Ana Souza']);
     const all = ids(plan, d);
-    expect(all.filter((id) => id.startsWith('intro.'))).toEqual(
-      ['José Álvarez', 'Łucja Nowak', 'Ana Souza'].flatMap((n) => ['organization', 'vision', 'hopes'].map((q) => `intro.${n}.${q}`)),
+    expect(all.filter((id) => id.startsWith('introductions.'))).toEqual(
+      ['José Álvarez', 'Łucja Nowak', 'Ana Souza'].flatMap((n) => ['organization', 'vision', 'hopes'].map((q) => `introductions.${n}.${q}`)),
     );
     expect(all.some((id) => id.startsWith('reflect.') || id.startsWith('learning.'))).toBe(false);
     const parts = [...new Set(steps(plan, d).map((s) => s.section))];
@@ -70,15 +70,15 @@ describe("a circle's first meeting", () => {
       'purpose.statement',
       'purpose.vision',
     ]);
-    expect(all.filter((id) => id.startsWith('rules.'))).toEqual([
-      'rules.discussion',
-      'rules.values',
-      'rules.trust',
-      'rules.culture',
-      'rules.1',
-      'rules.2',
-      'rules.3',
-      'rules.added',
+    expect(all.filter((id) => id.startsWith('ground_rules.'))).toEqual([
+      'ground_rules.discussion',
+      'ground_rules.values',
+      'ground_rules.trust',
+      'ground_rules.culture',
+      'ground_rules.1',
+      'ground_rules.2',
+      'ground_rules.3',
+      'ground_rules.added',
     ]);
     expect(all.filter((id) => id.startsWith('format.'))).toEqual([
       'format.minutes.reflect',
@@ -98,10 +98,10 @@ describe("a circle's first meeting", () => {
     const d = give(plan, withAgreements(newDraft(DATE, AT), plan), 'attendance', ['José Álvarez']);
     const step = (id: string) => steps(plan, d).find((s) => s.id === id)!;
     const withOrg = examplePlan({ circle, last: undefined, members: [{ ...MEMBERS[0]!, organization: 'Food Bank' }] });
-    expect(steps(withOrg, d).find((s) => s.id === 'intro.José Álvarez.organization')!.default).toBe('Food Bank');
+    expect(steps(withOrg, d).find((s) => s.id === 'introductions.José Álvarez.organization')!.default).toBe('Food Bank');
     expect(step('purpose.community')).toMatchObject({ default: 'Fewer gaps between us.', edit: true });
     expect(step('purpose.statement')).toMatchObject({ default: 'To learn from one another.', edit: true });
-    expect(step('rules.2')).toMatchObject({ kind: 'select', default: 'keep', question: 'Rule 2 of 3: "Phones away."' });
+    expect(step('ground_rules.2')).toMatchObject({ kind: 'select', default: 'keep', question: 'Rule 2 of 3: "Phones away."' });
     expect(step('format.minutes.learning')).toMatchObject({ default: '50', question: 'Minutes for Learning Together' });
     expect(step('format.cadence').default).toBe('every 2 weeks');
     expect(step('format.day').default).toBe('Tuesday');
@@ -120,12 +120,12 @@ describe("a circle's first meeting", () => {
   it('asks for new words only for a rule the group rewords, with the old words to edit', () => {
     const plan = first();
     let d = withAgreements(newDraft(DATE, AT), plan);
-    expect(ids(plan, d)).not.toContain('rules.2.wording');
-    d = give(plan, d, 'rules.2', 'reword');
-    const wording = steps(plan, d).find((s) => s.id === 'rules.2.wording')!;
+    expect(ids(plan, d)).not.toContain('ground_rules.2.wording');
+    d = give(plan, d, 'ground_rules.2', 'reword');
+    const wording = steps(plan, d).find((s) => s.id === 'ground_rules.2.wording')!;
     expect(wording).toMatchObject({ default: 'Phones away.', edit: true, question: 'Rule 2 in its new words' });
-    expect(() => give(plan, d, 'rules.2.wording', '  ')).toThrow(/type the new words, or choose to drop/);
-    expect(() => give(plan, d, 'rules.3', 'ditch')).toThrow(/expected one of: keep, reword, drop/);
+    expect(() => give(plan, d, 'ground_rules.2.wording', '  ')).toThrow(/type the new words, or choose to drop/);
+    expect(() => give(plan, d, 'ground_rules.3', 'ditch')).toThrow(/expected one of: keep, reword, drop/);
   });
 
   it('warns when the agreed minutes add up to less than 90, on the next question', () => {
@@ -134,7 +134,7 @@ describe("a circle's first meeting", () => {
     expect(steps(plan, d).find((s) => s.id === 'format.cadence')!.note).toBeUndefined();
     for (const [id, m] of [['reflect', '30'], ['learning', '30'], ['next', '20']] as const) d = give(plan, d, `format.minutes.${id}`, m);
     expect(steps(plan, d).find((s) => s.id === 'format.cadence')!.note).toBe(
-      'The parts add up to 80 minutes: under 90 there is seldom time to reflect, learn and plan.',
+      'The sections add up to 80 minutes: under 90 there is seldom time to reflect, learn and plan.',
     );
     expect(() => give(plan, d, 'format.minutes.next', 'twenty')).toThrow(/whole minutes/);
   });
@@ -144,18 +144,18 @@ describe("a circle's first meeting", () => {
     const draft = await play(plan, {
       attendance: ['José Álvarez'],
       newcomers: ['Ana Souza'],
-      'intro.José Álvarez.vision': 'No empty plates.',
-      'intro.Ana Souza.organization': 'Eastside Library',
-      'intro.Ana Souza.vision': 'Everyone reads.',
+      'introductions.José Álvarez.vision': 'No empty plates.',
+      'introductions.Ana Souza.organization': 'Eastside Library',
+      'introductions.Ana Souza.vision': 'Everyone reads.',
       'purpose.community': 'Residents walked door to door.',
       'purpose.together': 'We refer to each other.',
       'purpose.statement': 'So that none of us works alone.',
-      'rules.discussion': 'Everyone speaks once before anyone twice.',
-      'rules.culture': 'Curiosity',
-      'rules.2': 'reword',
-      'rules.2.wording': 'Phones away unless on call.',
-      'rules.3': 'drop',
-      'rules.added': ['Say when you disagree.', 'Listen first.'],
+      'ground_rules.discussion': 'Everyone speaks once before anyone twice.',
+      'ground_rules.culture': 'Curiosity',
+      'ground_rules.2': 'reword',
+      'ground_rules.2.wording': 'Phones away unless on call.',
+      'ground_rules.3': 'drop',
+      'ground_rules.added': ['Say when you disagree.', 'Listen first.'],
       'format.minutes.reflect': '40',
       'format.cadence': 'every 4 weeks',
       'format.day': 'Thursday',
@@ -225,12 +225,12 @@ describe('a later meeting that revisits an agreement', () => {
   it('asks about the rules as the meeting found them, even if circle.yaml changes before it resumes', async () => {
     const plan = later();
     let d = withAgreements(newDraft(DATE, AT), plan, ['ground_rules']);
-    d = give(plan, d, 'rules.1', 'drop');
+    d = give(plan, d, 'ground_rules.1', 'drop');
     // circle.yaml edited (or already written by a run that crashed) before --resume.
     const edited = examplePlan({ circle: { ...circle, ground_rules: ['Phones away.', 'Start on time.', 'Brand new.'] } });
     const resumed = withAgreements(d, edited, ['ground_rules']);
     expect(pendingStep(steps(edited, resumed), resumed)!.id).toBe('facilitator');
-    const done = await play(edited, { 'rules.3': 'reword', 'rules.3.wording': 'Start by 18:05.' }, resumed);
+    const done = await play(edited, { 'ground_rules.3': 'reword', 'ground_rules.3.wording': 'Start by 18:05.' }, resumed);
     const minutes = meetingSchema.parse(toMinutes(edited, done));
     expect(minutes.ground_rules).toMatchObject({
       kept: ['Phones away.'],

@@ -110,11 +110,11 @@ describe('the meeting as steps', () => {
     const plan = examplePlan();
     let d = give(plan, newDraft(DATE, AT), 'attendance', ['Łucja Nowak'], AT);
     d = give(plan, d, 'newcomers', ['Ana Souza'], AT);
-    const intro = () => ids(steps(plan, d)).filter((id) => id.startsWith('intro.'));
-    expect(intro()).toEqual(['intro.Ana Souza.organization', 'intro.Ana Souza.vision', 'intro.Ana Souza.hopes', 'intro.others']);
-    d = give(plan, d, 'intro.others', true, AT);
-    expect(intro()).toContain('intro.Łucja Nowak.vision');
-    expect(intro()).not.toContain('intro.Łucja Nowak.organization');
+    const intro = () => ids(steps(plan, d)).filter((id) => id.startsWith('introductions.'));
+    expect(intro()).toEqual(['introductions.Ana Souza.organization', 'introductions.Ana Souza.vision', 'introductions.Ana Souza.hopes', 'introductions.others']);
+    d = give(plan, d, 'introductions.others', true, AT);
+    expect(intro()).toContain('introductions.Łucja Nowak.vision');
+    expect(intro()).not.toContain('introductions.Łucja Nowak.organization');
   });
 
   it('refuses a newcomer who is already a member and a checkbox name nobody has', async () => {
@@ -176,7 +176,7 @@ describe('the minutes', () => {
     'absent.Łucja Nowak.apology': 'At the library board',
     guests: ['Pat Visitor'],
     newcomers: ['Ana Souza'],
-    'intro.Ana Souza.organization': 'Eastside Library',
+    'introductions.Ana Souza.organization': 'Eastside Library',
     'reflect.José Álvarez.tried': 'Called the network ++ Sharing vans',
     'reflect.Amara Okafor.surprised': '++ Saying no',
     'reflect.Amara Okafor.private': true,
@@ -313,8 +313,8 @@ describe('saving and resuming', () => {
     let d = newDraft(DATE, '2026-11-17T18:00:00.000Z');
     d = give(plan, d, 'facilitator', 'Amara', '2026-11-17T18:02:00.000Z');
     d = give(plan, d, 'attendance', ['Amara Okafor'], '2026-11-17T18:05:00.000Z');
-    d = upTo(plan, d, 'intro.others', {}, '2026-11-17T18:06:00.000Z');
-    d = give(plan, d, 'intro.others', false, '2026-11-17T18:10:00.000Z');
+    d = upTo(plan, d, 'introductions.others', {}, '2026-11-17T18:06:00.000Z');
+    d = give(plan, d, 'introductions.others', false, '2026-11-17T18:10:00.000Z');
     const all = steps(plan, d);
     const reflect = sectionStatus(plan, d, 'reflect', '2026-11-17T18:22:30.000Z', all);
     expect(reflect).toMatchObject({ title: 'Time to Reflect', used: 12, planned: 45, hint: expect.stringContaining('++') });
@@ -430,11 +430,11 @@ describe('going back and the review', () => {
       },
     };
     await expect(runMeeting(plan, draft, { prompter: backwards, now: () => '2026-11-17T19:00:00.000Z', save: async (d) => void (draft = d) })).rejects.toThrow('stop');
-    expect(asked.map((a) => a.id)).toEqual(['reflect.José Álvarez.tried', 'reflect.José Álvarez.surprised', 'reflect.José Álvarez.tried', 'intro.others', 'newcomers', 'guests', 'speaker_here', ...absent]);
+    expect(asked.map((a) => a.id)).toEqual(['reflect.José Álvarez.tried', 'reflect.José Álvarez.surprised', 'reflect.José Álvarez.tried', 'introductions.others', 'newcomers', 'guests', 'speaker_here', ...absent]);
     // José's first answer came back to start from, as did the introductions' "no".
     expect(asked[2]).toEqual({ id: 'reflect.José Álvarez.tried', start: 'Drew up a rota' });
-    expect(asked[3]).toEqual({ id: 'intro.others', start: false });
-    expect(draft.was).toMatchObject({ 'reflect.José Álvarez.tried': 'Drew up a rota', 'intro.others': false, guests: [], attendance: ['José Álvarez', 'Łucja Nowak'] });
+    expect(asked[3]).toEqual({ id: 'introductions.others', start: false });
+    expect(draft.was).toMatchObject({ 'reflect.José Álvarez.tried': 'Drew up a rota', 'introductions.others': false, guests: [], attendance: ['José Álvarez', 'Łucja Nowak'] });
     expect(draft.at.guests).toBe(clockAt.guests); // a question taken back keeps its time
     expect(nextStep(plan, draft)!.id).toBe('attendance');
 
@@ -449,7 +449,7 @@ describe('going back and the review', () => {
       now: () => AT,
       save: async () => {},
     }).catch(() => {});
-    expect(forward.filter(([id]) => ['guests', 'intro.others', 'reflect.José Álvarez.tried'].includes(id))).toEqual([['guests', undefined], ['intro.others', false], ['reflect.José Álvarez.tried', 'Drew up a rota']]);
+    expect(forward.filter(([id]) => ['guests', 'introductions.others', 'reflect.José Álvarez.tried'].includes(id))).toEqual([['guests', undefined], ['introductions.others', false], ['reflect.José Álvarez.tried', 'Drew up a rota']]);
   });
 
   it('shows every answer by part before the minutes; an answer picked there is asked again, starting from it, then the review again', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { describe, expect, it, vi } from 'vitest';
-import { FIELD, memberFields, PART_IDS, PROMPTS } from '../../src/core/prompts.js';
+import { FIELD, memberFields, SECTION_IDS, PROMPTS } from '../../src/core/prompts.js';
 import { repoRoot } from '../helpers.js';
 
 const question = z.strictObject({
@@ -29,9 +29,9 @@ const part = z.strictObject({
 
 describe('templates/prompts.yaml', () => {
   it('has every part, each question once, and a print label for every answer kept per person', () => {
-    expect(Object.keys(PROMPTS).filter((k) => k !== 'mail').sort()).toEqual([...PART_IDS, 'runner'].sort());
+    expect(Object.keys(PROMPTS).filter((k) => k !== 'mail').sort()).toEqual([...SECTION_IDS, 'runner'].sort());
     z.record(z.string(), z.string()).parse(PROMPTS.runner);
-    for (const id of PART_IDS) {
+    for (const id of SECTION_IDS) {
       const p = part.parse(PROMPTS[id]);
       expect(new Set(p.questions.map((q) => q.id)).size, id).toBe(p.questions.length);
       for (const q of p.questions.filter((q) => q.each && (q.kind ?? 'text') === 'text')) expect(q.label, `${id}.${q.id}`).toBeTruthy();

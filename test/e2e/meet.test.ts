@@ -199,7 +199,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('One thing to change next time');
     await t.answerLines('Anything else for the minutes (news, thanks)?');
 
-    // The review: every answer by part and person; one is opened and corrected, then Enter writes the minutes.
+    // The review: every answer by section and person; one is opened and corrected, then Enter writes the minutes.
     await asking('Write the minutes, or correct an answer?');
     await t.see('── Welcome and attendance');
     t.keys('-l', 'Łucja Nowak · What did');
@@ -347,7 +347,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Minutes for Time to Reflect', '30');
     await t.answer('Minutes for Learning Together', '25');
     await t.answer("Minutes for What's Next?", '15');
-    await t.see('The parts add up to 80 minutes: under 90 there is seldom time to reflect, learn and plan.');
+    await t.see('The sections add up to 80 minutes: under 90 there is seldom time to reflect, learn and plan.');
     await t.answer('How often do we meet?'); // every other week, as proposed
     await t.answer('On which day?');
     await t.answer('Starting time (24 h)', '18:30');

@@ -1,14 +1,14 @@
 // circle purpose, circle rules: what the circle agreed (at its first meeting, or when it
 // came back to it with `meet --revisit`), and at which meetings.
 import type { Context } from '../../context.js';
-import { outcomesOf, type AgreementPart } from '../../core/agreements.js';
+import { outcomesOf, type AgreementId } from '../../core/agreements.js';
 import { purposeText, rulesText, type AgreedAt } from '../../render/agreements.js';
 import { SUMMARY_VIEW } from '../../store/summaries.js';
 import { fitWidth } from '../../render/wrap.js';
 
-async function agreedAt(ctx: Context, part: AgreementPart) {
-  const { files, meetings } = await ctx.history(SUMMARY_VIEW);
-  const agreed: AgreedAt[] = meetings.filter((m) => m.agreed.includes(part)).map(({ date, number }) => ({ date, number }));
+async function agreedAt(ctx: Context, section: AgreementId) {
+  const { files, meetings } = await ctx.summaries(SUMMARY_VIEW);
+  const agreed: AgreedAt[] = meetings.filter((m) => m.agreed.includes(section)).map(({ date, number }) => ({ date, number }));
   return { circle: files.circle.data, agreed };
 }
 

@@ -5,7 +5,7 @@ import { planCircle, type InitAnswers } from '../../core/init.js';
 import { INIT_DEFAULTS, validateInit } from '../../core/init-checks.js';
 import { displayPath, UsageError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
-import { commitIfWanted } from '../../store/git.js';
+import { commitIfWanted, refuseWhileUnfinished } from '../../store/git.js';
 import { registerMergeDriver } from '../../store/merge-driver.js';
 import { createCircle } from '../../store/scaffold.js';
 import { findWorkspace } from '../../store/workspace.js';
@@ -21,6 +21,13 @@ interface InitOptions {
 }
 
 export async function run(ctx: Context, name: string | undefined, opts: InitOptions): Promise<number> {
+  // With no workspace found, the current folder becomes one.
+  const ws = findWorkspace({ home: ctx.global.home, env: ctx.deps.env, cwd: ctx.deps.cwd }) ?? {
+    root: ctx.deps.cwd,
+    circlesDir: join(ctx.deps.cwd, 'circles'),
+  };
+  // Before any question: a new circle made while a sync waits would be swept into it.
+  await refuseWhileUnfinished(ws.root, ctx.deps.env);
   const answers: InitAnswers = { name: name ?? '', ...opts };
   if (!opts.yes && ctx.interactive()) await askMissing(ctx, answers, name === undefined);
   else if (!answers.name.trim()) throw new UsageError('give the circle a name, e.g. circle init "Eastside Youth Workers" --yes');
@@ -28,11 +35,6 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
   const plan = planCircle(answers, ctx.today());
   if ('problems' in plan) throw new UsageError(plan.problems.join('\n'));
 
-  // With no workspace found, the current folder becomes one.
-  const ws = findWorkspace({ home: ctx.global.home, env: ctx.deps.env, cwd: ctx.deps.cwd }) ?? {
-    root: ctx.deps.cwd,
-    circlesDir: join(ctx.deps.cwd, 'circles'),
-  };
   const { dir, written } = await createCircle(ws, plan);
   // In a git work tree, co-facilitators' edits will merge by member and field. The circle
   // is made either way: a failure here is said, and `circle sync` sets it up again.

@@ -7,7 +7,7 @@ export const define: Define = (program, wire) => {
     .option('--date <YYYY-MM-DD>', 'the meeting date (default: today)')
     .option('--resume', 'carry on with the interrupted meeting in .draft.yaml')
     .option('--answers <file>', 'take the answers from a YAML file of step id → answer instead of asking (for scripts)')
-    .option('--revisit <part>', 'also go over the purpose, the ground rules or the format with the group (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
+    .option('--revisit <section>', 'also go over the purpose, the ground rules or the format with the group (repeat for more)', (value: string, prev: string[] = []) => [...prev, value])
     .addHelpText(
       'after',
       examples('circle meet', 'circle meet --resume', 'circle meet --revisit rules', 'circle meet --date 2026-11-17 --answers answers.yaml') +

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { warnUnreadable, type Context } from '../../context.js';
 import { isIsoDate, longDate } from '../../core/dates.js';
-import { REVISIT_NAMES, type AgreementPart } from '../../core/agreements.js';
+import { REVISIT_NAMES, type AgreementId } from '../../core/agreements.js';
 import { formatWarnings } from '../../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../../core/meet/index.js';
 import type { Member } from '../../core/schema.js';
@@ -30,7 +30,7 @@ interface AnswersFile {
 
 export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date ${opts.date}: use YYYY-MM-DD, e.g. 2026-11-17`);
-  const revisit = (opts.revisit ?? []).map(revisitPart);
+  const revisit = (opts.revisit ?? []).map(revisitSection);
   const scripted = opts.answers === undefined ? undefined : await answersFile(ctx, opts.answers);
   const { dir, slug } = await ctx.circle();
   const files = await loadCircle(dir, slug);
@@ -119,10 +119,10 @@ async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Dr
   }
 }
 
-function revisitPart(name: string): AgreementPart {
-  const part = REVISIT_NAMES[name.trim().toLowerCase()];
-  if (!part) throw new UsageError(`--revisit ${name}: choose purpose, rules or format`);
-  return part;
+function revisitSection(name: string): AgreementId {
+  const section = REVISIT_NAMES[name.trim().toLowerCase()];
+  if (!section) throw new UsageError(`--revisit ${name}: choose purpose, rules or format`);
+  return section;
 }
 
 async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan, draft: Draft): Promise<number> {

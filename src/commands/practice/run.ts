@@ -9,7 +9,7 @@ import { PRACTICE_VIEW } from '../../store/summaries.js';
 import { fitWidth } from '../../render/wrap.js';
 
 export async function run(ctx: Context, member: string | undefined, opts: { json?: boolean }): Promise<void> {
-  const { files, meetings } = await ctx.history(PRACTICE_VIEW);
+  const { files, meetings } = await ctx.summaries(PRACTICE_VIEW);
   const known = files.members.data.members.map((m) => m.name);
   let only: string[] | undefined;
   if (member !== undefined) {

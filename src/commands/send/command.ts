@@ -8,7 +8,7 @@ export const define: Define = (program, wire) => {
     .addArgument(new Argument('<what>', 'agenda (before a meeting) or recap (after it)').choices(['agenda', 'recap']))
     .argument('[date]', 'the meeting, YYYY-MM-DD (agenda: the next one; recap: the last one)')
     .option('--dry-run', 'write each message as an .eml file (any mail program opens one) instead of sending, and list them')
-    .option('--out <folder>', 'with --dry-run: where the .eml files go (default: mail-agenda-DATE or mail-recap-DATE here)')
+    .option('--out <folder>', 'with --dry-run: where the .eml files go (default: print/mail-agenda-DATE or print/mail-recap-DATE in the circle\'s folder, which git ignores)')
     .option('--to <name>', 'send to this member only')
     .option('--again', 'send also to those who had it already')
     .option('-y, --yes', 'send without asking (for scripts)')

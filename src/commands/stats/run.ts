@@ -10,7 +10,7 @@ import { chooseFormat, type Context } from '../../context.js';
 
 export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
   const format = chooseFormat(opts, ['text', 'html'] as const, 'text');
-  const { files, meetings } = await ctx.history(SUMMARY_VIEW);
+  const { files, meetings } = await ctx.summaries(SUMMARY_VIEW);
   const { dir } = await ctx.circle();
   const members = files.members.data.members;
   // What is still open is what the agenda follows up: the same function of the circle's memory.

@@ -1,12 +1,12 @@
 // Answers: a raw answer (typed, or read from an answers file) checked and turned into
 // the value its step keeps, and the reducer that adds it to the draft.
 import { CONTROL_CHARS } from '../text.js';
-import { memberFields, type PartId, type QuestionKind } from '../prompts.js';
+import { memberFields, type SectionId, type QuestionKind } from '../prompts.js';
 import type { Member } from '../schema.js';
 import { findMember, searchKey } from '../members.js';
 import { nameKey } from '../names.js';
 import type { Draft, Value } from './draft.js';
-import type { Step, StepChoice } from './step.js';
+import { currentStepId, type Step, type StepChoice } from './step.js';
 
 type Checked = { ok: true; value: Value } | { ok: false; error: string };
 
@@ -99,18 +99,20 @@ export function answer(draft: Draft, step: Step, raw: unknown, at: string): Draf
 }
 
 /**
- * The answer an answers file gives `step`, and under which key: its id, or the same id with
- * the person named another way (`reflect.Zoe.tried` for Zoë Müller, or by her name tag).
+ * The answer an answers file gives `step`, and under which key: its id (or its older name,
+ * `intro.…`), or the same id with the person named another way (`reflect.Zoe.tried` for
+ * Zoë Müller, or by her name tag).
  */
 export function answerFor(step: Step, answers: Readonly<Record<string, unknown>>, members: readonly Member[]): { key?: string; raw: unknown } {
   if (step.id in answers) return { key: step.id, raw: answers[step.id] };
-  if (!step.member) return { raw: undefined };
-  const at = step.id.indexOf(step.member);
-  const [head, tail] = [step.id.slice(0, at), step.id.slice(at + step.member.length)];
-  const people = members.some((m) => m.name === step.member) ? members : [...members, { name: step.member }];
+  const at = step.member ? step.id.indexOf(step.member) : -1;
+  const [head, tail] = [step.id.slice(0, at), step.id.slice(at + (step.member?.length ?? 0))];
+  const people = !step.member || members.some((m) => m.name === step.member) ? members : [...members, { name: step.member }];
   for (const key of Object.keys(answers)) {
-    if (!key.startsWith(head) || !key.endsWith(tail) || key.length <= head.length + tail.length) continue;
-    if (findMember(people, key.slice(head.length, key.length - tail.length)).found?.name === step.member) return { key, raw: answers[key] };
+    const id = currentStepId(key);
+    if (id === step.id) return { key, raw: answers[key] };
+    if (!step.member || !id.startsWith(head) || !id.endsWith(tail) || id.length <= head.length + tail.length) continue;
+    if (findMember(people, id.slice(head.length, id.length - tail.length)).found?.name === step.member) return { key, raw: answers[key] };
   }
   return { raw: undefined };
 }
@@ -125,7 +127,7 @@ export function confidedFor(step: Step, answers: Readonly<Record<string, unknown
   if (!key) return { confided: false };
   const list = listOf(raw);
   if (!list.ok) return { key, confided: false, error: list.error };
-  const fields = memberFields(step.section as PartId);
+  const fields = memberFields(step.section as SectionId);
   const wrong = (list.value as string[]).find((f) => !fields.includes(f));
   if (wrong) return { key, confided: false, error: `"${wrong}" is not one of: ${fields.join(', ')}` };
   return { key, confided: (list.value as string[]).includes(step.id.slice(dot + 1)) };

@@ -1,14 +1,14 @@
-// Where a part of the meeting stands against the time the circle's format gives it.
+// Where a section of the meeting stands against the time the circle's format gives it.
 import { FIRST_MEETING, splitMinutes } from '../format.js';
 import { PROMPTS } from '../prompts.js';
 import type { Draft } from './draft.js';
-import { MEETING_PARTS, type MeetingPart, type MeetingPlan, type Step } from './step.js';
+import { MEETING_SECTIONS, type MeetingSection, type MeetingPlan, type Step } from './step.js';
 
 export interface SectionStatus {
-  id: MeetingPart;
+  id: MeetingSection;
   title: string;
   about?: string;
-  /** A line on how to answer in this part, e.g. how to note a speaker request. */
+  /** A line on how to answer in this section, e.g. how to note a speaker request. */
   hint?: string;
   /** Minutes since the section began. */
   used: number;
@@ -16,28 +16,28 @@ export interface SectionStatus {
   planned?: number;
 }
 
-/** The minutes a part has: at a first meeting its share of the meeting, as the agenda gives it; later, the circle's format. */
-function plannedFor(plan: MeetingPlan, section: MeetingPart): number | undefined {
+/** The minutes a section has: at a first meeting its share of the meeting, as the agenda gives it; later, the circle's format. */
+function plannedFor(plan: MeetingPlan, section: MeetingSection): number | undefined {
   if (plan.last !== undefined) return plan.circle.format.sections.find((s) => s.id === section)?.minutes;
   const i = FIRST_MEETING.findIndex((p) => p.id === section);
   return i < 0 ? undefined : splitMinutes(plan.circle.schedule.duration, FIRST_MEETING.map((p) => p.share))[i];
 }
 
-/** A part's title as the circle's format names it. */
-export const partTitle = (plan: MeetingPlan, section: MeetingPart): string =>
+/** A section's title as the circle's format names it. */
+export const sectionTitle = (plan: MeetingPlan, section: MeetingSection): string =>
   plan.circle.format.sections.find((s) => s.id === section)?.title ?? PROMPTS[section].title;
 
 /** Where a section stands: it began when the last answer of an earlier section was saved. */
-export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingPart, now: string, all: readonly Step[]): SectionStatus {
+export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingSection, now: string, all: readonly Step[]): SectionStatus {
   const planned = plannedFor(plan, section);
   const words = PROMPTS[section];
-  const rank = MEETING_PARTS.indexOf(section);
-  const earlier = all.filter((s) => MEETING_PARTS.indexOf(s.section) < rank && draft.at[s.id]);
+  const rank = MEETING_SECTIONS.indexOf(section);
+  const earlier = all.filter((s) => MEETING_SECTIONS.indexOf(s.section) < rank && draft.at[s.id]);
   const began = earlier.map((s) => draft.at[s.id]!).sort().at(-1) ?? draft.started;
   const used = Math.max(0, Math.floor((Date.parse(now) - Date.parse(began)) / 60_000));
   return {
     id: section,
-    title: partTitle(plan, section),
+    title: sectionTitle(plan, section),
     ...(words.about && { about: words.about }),
     ...(words.hint && { hint: words.hint }),
     used: Number.isFinite(used) ? used : 0,

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { AGREEMENTS, type Agreements } from '../agreements.js';
 import { isIsoDate } from '../dates.js';
 import type { Draft } from './draft.js';
+import { currentStepId } from './step.js';
 
 /** The agreements as the meeting found them (see agreementsOf). */
 const agreementsSchema: z.ZodType<Agreements> = z.object({
@@ -19,24 +20,26 @@ const agreementsSchema: z.ZodType<Agreements> = z.object({
 });
 
 const value = z.union([z.string(), z.boolean(), z.array(z.string())]);
+/** A mapping by step id, older names (`intro.…`, `rules.…`) read as today's. */
+const byStep = <T extends z.ZodType>(v: T) => z.record(z.string(), v).transform((m) => Object.fromEntries(Object.entries(m).map(([id, x]) => [currentStepId(id), x])));
 
 export const draftSchema: z.ZodType<Draft> = z.object({
   date: z.string().refine(isIsoDate),
   /** When the meeting started (ISO date-time). */
   started: z.string(),
-  answers: z.record(z.string(), value),
+  answers: byStep(value),
   /** When each answer was saved (ISO date-time): the section clocks are read from these. */
-  at: z.record(z.string(), z.string()),
+  at: byStep(z.string()),
   /** Agreements a regular meeting comes back to (`meet --revisit`). */
   revisit: z.array(z.enum(AGREEMENTS)).optional(),
   /** The agreements as the meeting found them, when it discusses any. */
   base: agreementsSchema.optional(),
   /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
-  partial: z.record(z.string(), z.array(z.string())).optional(),
+  partial: byStep(z.array(z.string())).optional(),
   /** Answers taken back to be given again: where the question starts. */
-  was: z.record(z.string(), value).optional(),
+  was: byStep(value).optional(),
   /** A line typed but not yet entered when the meeting was interrupted. */
-  typed: z.record(z.string(), z.string()).optional(),
+  typed: byStep(z.string()).optional(),
   /** The answers marked as kept in confidence (step ids). */
-  confidential: z.array(z.string()).optional(),
+  confidential: z.array(z.string().transform(currentStepId)).optional(),
 });

@@ -1,5 +1,5 @@
 // The meeting in progress: every answer so far, by step id, and when each was given.
-import type { AgreementPart, Agreements } from '../agreements.js';
+import type { AgreementId, Agreements } from '../agreements.js';
 import { nameKey } from '../names.js';
 
 export type Value = string | boolean | string[];
@@ -12,7 +12,7 @@ export interface Draft {
   /** When each answer was saved (ISO date-time): the section clocks are read from these. */
   at: Record<string, string>;
   /** Agreements a regular meeting comes back to (`meet --revisit`). */
-  revisit?: AgreementPart[] | undefined;
+  revisit?: AgreementId[] | undefined;
   /** The agreements as the meeting found them, when it discusses any. */
   base?: Agreements | undefined;
   /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
@@ -53,8 +53,8 @@ export const everyone = (draft: Draft): string[] => [...present(draft), ...newco
 
 /**
  * The draft with the answer to `id` taken back, to be asked again: it stays as where the
- * question starts (`was`), and the time it was first given stays too (the parts' clocks
- * are read from those times, and a correction is not time spent in that part).
+ * question starts (`was`), and the time it was first given stays too (the sections' clocks
+ * are read from those times, and a correction is not time spent in that section).
  */
 export function reopen(draft: Draft, id: string): Draft {
   if (!(id in draft.answers)) return draft;

@@ -1,5 +1,5 @@
 // The meeting as data: steps from the plan and the answers so far, a pure reducer, the
-// clock of each part, the minutes, and the run loop. Nothing here prompts, reads the
+// clock of each section, the minutes, and the run loop. Nothing here prompts, reads the
 // clock or touches the disk: time comes in as ISO text.
 export { answer, answerFor, coerce, confidedFor } from './answer.js';
 export { sectionStatus, type SectionStatus } from './clock.js';

@@ -2,28 +2,28 @@
 // members.yaml needs (newcomers join, former members who came are active again).
 import type * as z from 'zod';
 import { tagName } from '../members.js';
-import { FIELD, memberFields, type PartId } from '../prompts.js';
+import { FIELD, memberFields, type SectionId } from '../prompts.js';
 import type { meetingSchema, Member } from '../schema.js';
 import { everyone, inConfidence, namesOf, newcomers, present, sameName, textOf, type Draft } from './draft.js';
-import { formatAgreed } from './parts/format.js';
-import { rulesAgreed } from './parts/ground-rules.js';
-import { purposeAgreed } from './parts/purpose.js';
+import { formatAgreed } from './sections/format.js';
+import { rulesAgreed } from './sections/ground-rules.js';
+import { purposeAgreed } from './sections/purpose.js';
 import { splitRequests } from './requests.js';
-import { absentees, expectedAt, guestsOf } from './parts/opening.js';
-import { joinedAhead } from './parts/introductions.js';
-import { verdictMinutes } from './parts/verdict.js';
-import { droppedCommitment, openCommitment } from './parts/reflect.js';
-import { stepId, type MeetingPart, type MeetingPlan } from './step.js';
+import { absentees, expectedAt, guestsOf } from './sections/opening.js';
+import { joinedAhead } from './sections/introductions.js';
+import { verdictMinutes } from './sections/verdict.js';
+import { droppedCommitment, openCommitment } from './sections/reflect.js';
+import { stepId, type MeetingSection, type MeetingPlan } from './step.js';
 import { agreementsDiscussed, baseOf, isFirst } from './steps.js';
 
 /** The minutes as written to meetings/DATE.yaml: only what was said, in the file's order. */
 export type MeetingFile = z.input<typeof meetingSchema>;
 
 /** Text answers under `prefix` as fields: empty answers are left out of the minutes. */
-function fields(draft: Draft, part: MeetingPart, member: string | undefined, keys: readonly string[]): Record<string, string> {
-  return Object.fromEntries(keys.map((k) => [k, textOf(draft.answers[stepId(part, k, member)])]).filter(([, v]) => v));
+function fields(draft: Draft, section: MeetingSection, member: string | undefined, keys: readonly string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, textOf(draft.answers[stepId(section, k, member)])]).filter(([, v]) => v));
 }
-const memberAnswers = (draft: Draft, part: MeetingPart & PartId, member: string) => fields(draft, part, member, memberFields(part));
+const memberAnswers = (draft: Draft, section: MeetingSection & SectionId, member: string) => fields(draft, section, member, memberFields(section));
 
 /**
  * The minutes from the answers so far (the reflect entry's `commitment` is the one the
@@ -38,11 +38,11 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
    * A person's answers with the `++ topic` requests in them moved to `requests`, and the
    * answers marked as kept in confidence listed (a request raised in one is kept in confidence too).
    */
-  const asking = (part: 'reflect' | 'next', name: string, trust: { private?: true }) => {
-    const answers: Record<string, string | string[]> = memberAnswers(draft, part, name);
+  const asking = (section: 'reflect' | 'next', name: string, trust: { private?: true }) => {
+    const answers: Record<string, string | string[]> = memberAnswers(draft, section, name);
     const confided: string[] = [];
     for (const [k, v] of Object.entries(answers)) {
-      const secret = inConfidence(draft, stepId(part, k, name));
+      const secret = inConfidence(draft, stepId(section, k, name));
       const split = splitRequests(v as string);
       for (const topic of split.requests) requests.push({ topic, by: name, ...(secret ? { private: true } : trust) });
       if (split.text) answers[k] = split.text;

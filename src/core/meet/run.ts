@@ -1,12 +1,12 @@
 // Running the meeting: ask each step not yet answered, in order, saving after each answer;
 // going back a question, and the review of every answer before the minutes are written.
 import { answer, answerFor, coerce, confidedFor } from './answer.js';
-import { partTitle, sectionStatus, type SectionStatus } from './clock.js';
+import { sectionTitle, sectionStatus, type SectionStatus } from './clock.js';
 import { inConfidence, reopen, type Draft, type Value } from './draft.js';
-import type { MeetingPart, MeetingPlan, Step } from './step.js';
+import type { MeetingSection, MeetingPlan, Step } from './step.js';
 import { pendingStep, steps } from './steps.js';
 
-/** What a prompter answers to leave the rest of a person's questions in this part unanswered (Esc). */
+/** What a prompter answers to leave the rest of a person's questions in this section unanswered (Esc). */
 export const SKIP_REST = Symbol('skip the rest of this turn');
 /** What a prompter answers to go back to the question before (at the review: to the last one). */
 export const BACK = Symbol('back to the previous question');
@@ -27,10 +27,10 @@ export interface Progress {
   keep(items: string[]): Promise<void>;
 }
 
-/** One answer as the review shows it: by part, then person. */
+/** One answer as the review shows it: by section, then person. */
 export interface ReviewEntry {
   step: Step;
-  /** The part's title as this circle has it. */
+  /** The section's title as this circle has it. */
   title: string;
   value: Value;
   confided: boolean;
@@ -48,7 +48,7 @@ export interface Prompter {
 }
 
 /**
- * The draft with `step` and the later text questions of the same person in the same part
+ * The draft with `step` and the later text questions of the same person in the same section
  * left unanswered. Their yes-or-no questions (keep it in confidence? keep the commitment
  * open?) are still asked: skipping never decides them.
  */
@@ -106,10 +106,10 @@ function previousStep(all: readonly Step[], draft: Draft, from: Step | undefined
 
 /** Every answer of the meeting, in order (the review). */
 export function reviewOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): ReviewEntry[] {
-  const titles = new Map<MeetingPart, string>();
+  const titles = new Map<MeetingSection, string>();
   return all.flatMap((step) => {
     if (!(step.id in draft.answers)) return [];
-    if (!titles.has(step.section)) titles.set(step.section, partTitle(plan, step.section));
+    if (!titles.has(step.section)) titles.set(step.section, sectionTitle(plan, step.section));
     return [{ step, title: titles.get(step.section)!, value: draft.answers[step.id]!, confided: inConfidence(draft, step.id) }];
   });
 }

@@ -1,7 +1,7 @@
 // The building block of a meeting: a step (one question, asked once or of one person)
-// and how a part's questions in templates/prompts.yaml become steps.
+// and how a section's questions in templates/prompts.yaml become steps.
 import { tagName } from '../members.js';
-import { fill, partFor, type Part, type PartId, type Question, type QuestionKind } from '../prompts.js';
+import { fill, sectionFor, type SectionWords, type SectionId, type Question, type QuestionKind } from '../prompts.js';
 import type { Memory } from '../memory.js';
 import type { Circle, Meeting, Member } from '../schema.js';
 import { sameName, type Value } from './draft.js';
@@ -19,8 +19,8 @@ export interface MeetingPlan {
   memory: Memory;
 }
 
-/** The parts of a meeting, in the order they are asked. */
-export const MEETING_PARTS = [
+/** The sections of a meeting, in the order they are asked. */
+export const MEETING_SECTIONS = [
   'opening',
   'introductions',
   'purpose',
@@ -30,8 +30,8 @@ export const MEETING_PARTS = [
   'learning',
   'next',
   'closing',
-] as const satisfies readonly PartId[];
-export type MeetingPart = (typeof MEETING_PARTS)[number];
+] as const satisfies readonly SectionId[];
+export type MeetingSection = (typeof MEETING_SECTIONS)[number];
 
 export interface StepChoice {
   name: string;
@@ -43,7 +43,7 @@ export interface StepChoice {
 export interface Step {
   /** Where the answer is kept in the draft and named in an answers file, e.g. `reflect.Ana Souza.tried`. */
   id: string;
-  section: MeetingPart;
+  section: MeetingSection;
   member?: string;
   kind: QuestionKind;
   question: string;
@@ -62,48 +62,50 @@ export interface Step {
   validate?: (value: Value) => true | string;
 }
 
-/** How a part's answers are named in the draft: `intro.NAME.vision`, `reflect.requests`, `facilitator`, `absent.NAME.apology`. */
-const PREFIX: Record<MeetingPart, string> = {
-  opening: '',
-  introductions: 'intro',
-  purpose: 'purpose',
-  ground_rules: 'rules',
-  format: 'format',
-  reflect: 'reflect',
-  learning: 'learning',
-  next: 'next',
-  closing: '',
-};
-/** The parts where one person's answer may be kept in confidence (and a request raised in it with it). */
-const CONFIDED: readonly MeetingPart[] = ['reflect', 'next'];
+/** The sections where one person's answer may be kept in confidence (and a request raised in it with it). */
+const CONFIDED: readonly MeetingSection[] = ['reflect', 'next'];
 
-const EACH_PREFIX: Partial<Record<MeetingPart, string>> = { opening: 'absent' };
-
-export function stepId(part: MeetingPart, question: string, member?: string): string {
-  return [member ? (EACH_PREFIX[part] ?? PREFIX[part]) : PREFIX[part], member, question].filter(Boolean).join('.');
+/**
+ * How an answer is named in the draft: `SECTION.question`, or `SECTION.NAME.question` for a
+ * person's (`introductions.NAME.vision`, `reflect.requests`). The opening and closing name
+ * theirs plainly (`facilitator`, `notes`), an absent member's apology `absent.NAME.apology`.
+ */
+export function stepId(section: MeetingSection, question: string, member?: string): string {
+  const prefix = section === 'opening' ? (member ? 'absent' : '') : section === 'closing' ? '' : section;
+  return [prefix, member, question].filter(Boolean).join('.');
 }
 
-/** A part's questions in the circle's words, made into steps. */
+/** Prefixes older drafts and answers files use (`intro.NAME.vision`, `rules.2`), read as today's. */
+const FORMER_PREFIX: Readonly<Record<string, MeetingSection>> = { intro: 'introductions', rules: 'ground_rules' };
+
+/** A step id as today's meeting names it, from today's or an older name. */
+export function currentStepId(id: string): string {
+  const dot = id.indexOf('.');
+  const section = dot > 0 ? FORMER_PREFIX[id.slice(0, dot)] : undefined;
+  return section ? section + id.slice(dot) : id;
+}
+
+/** A section's questions in the circle's words, made into steps. */
 export class Asker {
-  readonly words: Part;
+  readonly words: SectionWords;
   constructor(
-    readonly part: MeetingPart,
+    readonly section: MeetingSection,
     readonly plan: MeetingPlan,
   ) {
-    this.words = partFor(plan.circle, part);
+    this.words = sectionFor(plan.circle, section);
   }
 
   step(q: Question, extra: Partial<Step> = {}, member?: string, values: Record<string, string | number> = {}): Step {
     return {
-      id: stepId(this.part, q.id, member),
-      section: this.part,
+      id: stepId(this.section, q.id, member),
+      section: this.section,
       ...(member && { member }),
       kind: q.kind ?? 'text',
       question: fill(q.ask, { ...(member && { name: member, tag: tagOf(this.plan, member) }), ...values }),
       ...(q.choices && { choices: Object.entries(q.choices).map(([value, name]) => ({ name, value })) }),
       ...(q.other && { other: q.other }),
       ...(q.long && { long: true }),
-      ...(member && q.each && (q.kind ?? 'text') === 'text' && CONFIDED.includes(this.part) && { confide: true }),
+      ...(member && q.each && (q.kind ?? 'text') === 'text' && CONFIDED.includes(this.section) && { confide: true }),
       ...extra,
     };
   }
@@ -111,7 +113,7 @@ export class Asker {
   /** The question `id`, asked once, or of `member`. */
   one(id: string, extra: Partial<Step> = {}, values: Record<string, string | number> = {}, member?: string): Step {
     const q = this.words.questions.find((x) => x.id === id);
-    if (!q) throw new Error(`templates/prompts.yaml: ${this.part} has no question "${id}"`);
+    if (!q) throw new Error(`templates/prompts.yaml: ${this.section} has no question "${id}"`);
     return this.step(q, extra, member, values);
   }
 

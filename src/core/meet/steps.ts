@@ -1,24 +1,24 @@
 // The meeting as an ordered list of steps, worked out from the plan (what does not change
-// while the meeting runs) and the answers so far, one part after another.
-import { AGREEMENTS, agreementsOf, type AgreementPart, type Agreements } from '../agreements.js';
+// while the meeting runs) and the answers so far, one section after another.
+import { AGREEMENTS, agreementsOf, type AgreementId, type Agreements } from '../agreements.js';
 import type { Draft } from './draft.js';
-import { closingSteps } from './parts/closing.js';
-import { formatSteps, withFormatAgreed } from './parts/format.js';
-import { groundRuleSteps } from './parts/ground-rules.js';
-import { introductionSteps } from './parts/introductions.js';
-import { learningSteps } from './parts/learning.js';
-import { whatsNextSteps } from './parts/next.js';
-import { openingSteps } from './parts/opening.js';
-import { purposeSteps } from './parts/purpose.js';
-import { reflectSteps } from './parts/reflect.js';
+import { closingSteps } from './sections/closing.js';
+import { formatSteps, withFormatAgreed } from './sections/format.js';
+import { groundRuleSteps } from './sections/ground-rules.js';
+import { introductionSteps } from './sections/introductions.js';
+import { learningSteps } from './sections/learning.js';
+import { whatsNextSteps } from './sections/next.js';
+import { openingSteps } from './sections/opening.js';
+import { purposeSteps } from './sections/purpose.js';
+import { reflectSteps } from './sections/reflect.js';
 import type { MeetingPlan, Step } from './step.js';
 
 /** A circle's first meeting: no meeting before it. */
 export const isFirst = (plan: MeetingPlan): boolean => plan.last === undefined;
 
 /** The agreements this meeting discusses: all of them at a first meeting, else those revisited. */
-export function agreementsDiscussed(plan: MeetingPlan, draft: Draft): AgreementPart[] {
-  return AGREEMENTS.filter((part) => isFirst(plan) || draft.revisit?.includes(part));
+export function agreementsDiscussed(plan: MeetingPlan, draft: Draft): AgreementId[] {
+  return AGREEMENTS.filter((section) => isFirst(plan) || draft.revisit?.includes(section));
 }
 
 /** The agreements as the meeting found them (kept in the draft). */
@@ -28,7 +28,7 @@ export const baseOf = (plan: MeetingPlan, draft: Draft): Agreements => draft.bas
  * The draft ready to run: with the agreements a regular meeting revisits (added to those
  * of an interrupted one) and, when it discusses any, a copy of them as they stand.
  */
-export function withAgreements(draft: Draft, plan: MeetingPlan, revisit: readonly AgreementPart[] = []): Draft {
+export function withAgreements(draft: Draft, plan: MeetingPlan, revisit: readonly AgreementId[] = []): Draft {
   const wanted = AGREEMENTS.filter((p) => draft.revisit?.includes(p) || revisit.includes(p));
   const next: Draft = isFirst(plan) || !wanted.length ? draft : { ...draft, revisit: wanted };
   return agreementsDiscussed(plan, next).length && !next.base ? { ...next, base: agreementsOf(plan.circle) } : next;

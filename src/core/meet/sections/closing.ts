@@ -1,4 +1,4 @@
-// Before we close: the group's verdict (parts/verdict.ts), then anything else for the minutes.
+// Before we close: the group's verdict (sections/verdict.ts), then anything else for the minutes.
 import { Asker, type MeetingPlan, type Step } from '../step.js';
 import { verdictSteps } from './verdict.js';
 

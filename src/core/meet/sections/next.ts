@@ -43,10 +43,10 @@ function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
 /** Tonight's speaker requests and "want to learn" answers, from the draft. */
 function askedTonight(plan: MeetingPlan, draft: Draft): Array<{ topic: string; by?: string }> {
   const asked: Array<{ topic: string; by?: string }> = [];
-  const requested = (part: 'reflect' | 'next', name: string) => {
-    for (const field of memberFields(part)) {
-      if (inConfidence(draft, stepId(part, field, name))) continue;
-      for (const topic of splitRequests(textOf(draft.answers[stepId(part, field, name)])).requests) asked.push({ topic, by: name });
+  const requested = (section: 'reflect' | 'next', name: string) => {
+    for (const field of memberFields(section)) {
+      if (inConfidence(draft, stepId(section, field, name))) continue;
+      for (const topic of splitRequests(textOf(draft.answers[stepId(section, field, name)])).requests) asked.push({ topic, by: name });
     }
   };
   // A request raised in confidence (the reflection, or the answer) is left out, as the backlog leaves it out.

@@ -27,7 +27,7 @@ export function introductionSteps(plan: MeetingPlan, draft: Draft): Step[] {
   if (others.length) {
     steps.push(a.one('others', { default: false }, { count: others.length }));
     // Members' organisations are in members.yaml already.
-    if (draft.answers['intro.others'] === true) steps.push(...others.flatMap((n) => a.each(n, {}, (q) => q.id !== FIELD.organization)));
+    if (draft.answers[stepId('introductions', 'others')] === true) steps.push(...others.flatMap((n) => a.each(n, {}, (q) => q.id !== FIELD.organization)));
   }
   return steps;
 }
