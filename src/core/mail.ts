@@ -1,7 +1,7 @@
 // What `circle send` mails, as data: who receives it, the recap of a meeting (what the
 // group learned and decided, nothing said in confidence), and the words around each
 // message (subject, greeting, introduction) from templates/prompts.yaml.
-import { longDate } from './dates.js';
+import { longDate } from './words.js';
 import { tagName } from './members.js';
 import { nameKey } from './names.js';
 import { answerText, confided, fill, FIELD, MAIL_WORDS } from './prompts.js';

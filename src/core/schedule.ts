@@ -1,7 +1,8 @@
 // When the circle meets next, and what each of those meetings is for. `agenda`, `list`,
 // `schedule` and the calendar file all ask this module, so they always agree.
 import { describeCadence, meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './cadence.js';
-import { addDays, daysBetween, longDate, type IsoDate } from './dates.js';
+import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { longDate } from './words.js';
 import { meetingEnd } from './format.js';
 import type { Circle, Meeting } from './schema.js';
 

@@ -1,6 +1,7 @@
 // Name tags laid out to cut from a sheet: 2 × 4 tags of 90 × 60 mm, a grid that fits
 // both A4 and Letter. The first name big and bold, the organisation small.
 import type { NameTag } from '../core/nametags.js';
+import { t } from '../core/words.js';
 import { escapeHtml, htmlPage, PRINT_CSS } from './html.js';
 
 export const TAG = { columns: 2, rows: 4, widthMm: 90, heightMm: 60 } as const;
@@ -44,7 +45,7 @@ body { max-width: none; padding: 0; }
   const body = pages(tags)
     .map((page) => `<div class="sheet">\n${page.map(tag).join('\n')}\n</div>`)
     .join('\n');
-  return htmlPage(`Name tags · ${circle}`, css, body);
+  return htmlPage(t('nametags.title', { circle }), css, body);
 }
 
 /** `name` in two lines at the space or hyphen nearest its middle; undefined when it has none. */
@@ -101,7 +102,7 @@ export function fitName(name: string, width: number, widthAt: (text: string, siz
 
 export async function nametagsPdf(circle: string, tags: readonly NameTag[]): Promise<Buffer> {
   const { createPdf, pdfBytes } = await import('./pdf.js');
-  const pdf = createPdf(`Name tags · ${circle}`, { margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+  const pdf = createPdf(t('nametags.title', { circle }), { margins: { top: 0, bottom: 0, left: 0, right: 0 } });
   const w = TAG.widthMm * PT_PER_MM;
   const h = TAG.heightMm * PT_PER_MM;
   const pad = PAD_MM * PT_PER_MM;

@@ -1,5 +1,5 @@
 // A meeting's recap (core/mail.ts) as a printable document, for the text and HTML of a mail.
-import { longDate } from '../core/dates.js';
+import { longDate } from '../core/words.js';
 import type { Recap } from '../core/mail.js';
 import { MAIL_WORDS } from '../core/prompts.js';
 import type { Block, PrintDocument, Section } from './document.js';

@@ -2,7 +2,8 @@
 // draft at once, then write the minutes, add newcomers to members.yaml and commit.
 import { resolve } from 'node:path';
 import { warnUnreadable, type Context } from '../../context.js';
-import { isIsoDate, longDate } from '../../core/dates.js';
+import { isIsoDate } from '../../core/dates.js';
+import { longDate } from '../../core/words.js';
 import { REVISIT_NAMES, type AgreementId } from '../../core/agreements.js';
 import { formatWarnings } from '../../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../../core/meet/index.js';

@@ -3,7 +3,8 @@
 // the facilitator's own mail account; each message recorded in the circle as it leaves.
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { isIsoDate, longDate } from '../../core/dates.js';
+import { isIsoDate } from '../../core/dates.js';
+import { longDate } from '../../core/words.js';
 import { buildIcs, meetingEvents } from '../../core/ics.js';
 import { buildRecap, mailWords, recipientsOf, type MailFacts, type MailKind, type Recipient } from '../../core/mail.js';
 import { findMember, lookupHint, searchKey } from '../../core/members.js';
