@@ -2,6 +2,7 @@
 // helpers to find its circle and its meeting summaries, and where its printable result goes.
 import { join, resolve } from 'node:path';
 import { toIso } from './core/dates.js';
+import type { Prompter } from './core/meet/index.js';
 import { CircleError, displayPath, formatProblem, fsReason, UsageError, type Problem } from './errors.js';
 import type { CircleFiles } from './store/circle.js';
 import type { SummaryView } from './store/summaries.js';
@@ -15,6 +16,8 @@ export interface Deps {
   stdout: Stream;
   stderr: Stream;
   now: () => Date;
+  /** `meet` asks through this instead of the terminal (the tests' scripted meetings). */
+  prompter?: Prompter;
 }
 
 export interface GlobalOptions {

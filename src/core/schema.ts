@@ -164,6 +164,8 @@ export const circleSchema = strictObject({
   }),
   schedule: scheduleSchema,
   traditions: list(text),
+  /** Who facilitates (facilitators and co-facilitators, members or not): offered first at "Who is facilitating today?"; `meet` adds each new one. */
+  facilitators: list(name('a facilitator')),
   /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
   dropped_topics: list(strictObject({ topic: text, on: isoDate })),
   /** Open questions and issues the group let go of (`circle questions drop`): raised up to that day, they are closed. */

@@ -8,7 +8,7 @@ import { FIELD, memberFields, SECTION_IDS, PROMPTS } from '../../src/core/prompt
 import { repoRoot } from '../helpers.js';
 
 /** The sections of words printed around the meeting's parts, not parts themselves. */
-const PRINT_WORDS = ['mail', 'dates', 'agenda', 'minutes', 'nametags', 'calendar', 'schedule', 'agreements', 'history', 'topics', 'questions', 'practice', 'stats', 'cadence'];
+const PRINT_WORDS = ['mail', 'dates', 'agenda', 'minutes', 'nametags', 'calendar', 'schedule', 'agreements', 'history', 'topics', 'questions', 'practice', 'stats', 'cadence', 'room'];
 
 const question = z.strictObject({
   id: z.string().regex(/^[a-z_]+$/),
@@ -34,6 +34,7 @@ describe('templates/prompts.yaml', () => {
   it('has every part, each question once, and a print label for every answer kept per person', () => {
     expect(Object.keys(PROMPTS).filter((k) => !PRINT_WORDS.includes(k)).sort()).toEqual([...SECTION_IDS, 'runner'].sort());
     z.record(z.string(), z.string()).parse(PROMPTS.runner);
+    z.record(z.string(), z.string()).parse((PROMPTS as unknown as Record<string, unknown>).room);
     for (const id of SECTION_IDS) {
       const p = part.parse(PROMPTS[id]);
       expect(new Set(p.questions.map((q) => q.id)).size, id).toBe(p.questions.length);

@@ -27,7 +27,8 @@ export const define: Define = (program, wire) => {
   members
     .command('remove')
     .description('mark a member as no longer active (their history stays)')
-    .argument('<name>', 'full name, or the start of it if that is unique')
-    .addHelpText('after', examples('circle members remove "Ana Souza"'))
+    .argument('<name>', 'full name; a name tag or the start of a name is confirmed first')
+    .option('-y, --yes', 'do not ask, even when <name> is not the whole name')
+    .addHelpText('after', examples('circle members remove "Ana Souza"', 'circle members remove Ana --yes'))
     .action(wire(() => import('./run.js').then((m) => ({ run: m.remove }))));
 };
