@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Prompter, SectionStatus, Step } from '../src/core/meet/index.js';
+import type { Progress, Prompter, SectionStatus, Step } from '../src/core/meet/index.js';
 import { InterruptedError } from '../src/errors.js';
 import { cli, type InProcessOptions } from './harness.js';
 import { repoRoot, type RunResult } from './helpers.js';
@@ -28,6 +28,8 @@ export function launch(): Promise<Browser> {
 export interface Asked {
   step: Step;
   status: SectionStatus;
+  /** A list's items (a long answer's lines) kept as they are typed, before the answer is given. */
+  progress: Progress;
   answer(value: unknown): void;
   interrupt(): void;
 }
@@ -56,9 +58,9 @@ export function scriptedMeeting(argv: string[], options: InProcessOptions) {
     wake?.();
   };
   const prompter: Prompter = {
-    ask: (step, status) =>
+    ask: (step, status, progress) =>
       new Promise((resolve, reject) =>
-        push({ step, status, answer: resolve, interrupt: () => reject(Object.assign(new InterruptedError(), { typed: '' })) }),
+        push({ step, status, progress, answer: resolve, interrupt: () => reject(Object.assign(new InterruptedError(), { typed: '' })) }),
       ),
     review: () => new Promise((resolve) => push({ review: true, write: () => resolve(undefined) })),
   };
@@ -168,4 +170,29 @@ export function textLegibility(page: Page): Promise<Array<{ text: string; size: 
     }
     return out;
   });
+}
+
+/**
+ * Answer every question from `answers` (by step id; the default for the rest), after `each`
+ * has looked at the page; the review writes the minutes. `each` returning 'stop' leaves the
+ * meeting waiting on that question (given back).
+ */
+export async function play(
+  meeting: ReturnType<typeof scriptedMeeting>,
+  answers: Record<string, unknown>,
+  each: (asked: Asked) => Promise<void | 'stop'>,
+  minutes: (asked: Asked) => number = () => 2,
+  clock?: { advance(minutes: number): void },
+): Promise<Asked | undefined> {
+  for (;;) {
+    const asked = await meeting.next();
+    if (asked === 'ended') return undefined;
+    if ('review' in asked) {
+      asked.write();
+      continue;
+    }
+    if ((await each(asked)) === 'stop') return asked;
+    clock?.advance(minutes(asked));
+    asked.answer(answers[asked.step.id]);
+  }
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Confided } from '../../src/core/meet/index.js';
+import { circleTree, testdir } from '../harness.js';
 import { makeWorkspace } from '../helpers.js';
 import {
   advancingClock,
@@ -16,6 +17,7 @@ import {
   inCI,
   launch,
   openRoomPage,
+  play,
   recordEvents,
   roomText,
   scriptedMeeting,
@@ -165,6 +167,130 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
     expect(events).not.toContain(REFLECTION);
     writeFileSync(join(ARTEFACTS, 'regular-events.txt'), events);
     expect(elsewhere).toEqual([]);
+    // Closed with the meeting: nothing listens there any more.
+    await expect(fetch(url)).rejects.toThrow();
     await page.close();
+  });
+
+  it('pauses on Ctrl-C; the open page picks the resumed meeting up at the same address, without a reload', async () => {
+    const { root } = makeWorkspace({ example: true });
+    const clock = advancingClock('2026-11-17T18:00:00.000Z');
+    const first = scriptedMeeting(['meet', '--room'], { cwd: root, now: clock.now });
+    const url = await first.url;
+    const { page, elsewhere } = await openRoomPage(browser, url);
+    await page.evaluate(() => Object.assign(window, { stayed: true }));
+    const waiting = await play(first, REGULAR, async ({ step }) => (step.id === 'reflect.José Álvarez.surprised' ? 'stop' : undefined), () => 2, clock);
+    await waitForText(page, 'question', waiting!.step.question);
+    waiting!.interrupt(); // what Ctrl-C does
+    expect((await first.done).code).toBe(130);
+    await waitForText(page, 'state', 'Paused');
+    expect(await roomText(page, 'turn')).toBe('José');
+    await expect(fetch(url)).rejects.toThrow();
+
+    clock.advance(10);
+    const again = scriptedMeeting(['meet', '--resume', '--room'], { cwd: root, now: clock.now });
+    expect(await again.url).toBe(url);
+    const resumed = await again.next();
+    if (resumed === 'ended' || 'review' in resumed) throw new Error('the resumed meeting asked nothing');
+    expect(resumed.step.id).toBe('reflect.José Álvarez.surprised');
+    await waitForText(page, 'state', null);
+    await waitForText(page, 'question', resumed.step.question);
+    expect(await roomText(page, 'turn')).toBe('José');
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    resumed.answer(undefined);
+    await play(again, REGULAR, async () => {}, () => 2, clock);
+    expect((await again.done).code).toBe(0);
+    await waitForText(page, 'state', 'The meeting is over. Thank you all!');
+    expect(elsewhere).toEqual([]);
+    await page.close();
+  });
+
+  it("follows a circle's first meeting: its sections, the purpose and the rules as they are written, the next date and topic; the circle's name escaped", async () => {
+    const name = 'Tiny <b>Circle</b> & "Co" <script>alert(1)</script>';
+    const tree = circleTree('tiny');
+    tree['circles/tiny/circle.yaml'] = { ...(tree['circles/tiny/circle.yaml'] as object), name };
+    const root = testdir(tree);
+    const clock = advancingClock('2026-11-17T18:00:00.000Z');
+    const meeting = scriptedMeeting(['meet', '--room'], { cwd: root, now: clock.now });
+    const { page, elsewhere } = await openRoomPage(browser, await meeting.url);
+    const answers: Record<string, unknown> = {
+      facilitator: 'Ana Souza',
+      newcomers: ['Cleo Nowak'],
+      'introductions.Cleo Nowak.organization': 'Youth Club',
+      'introductions.Ana Souza.vision': 'PERSONAL every child reads',
+      'purpose.statement': 'So that none of us works alone.\nWe learn by doing.',
+      'ground_rules.1': 'reword',
+      'ground_rules.1.wording': 'Listen first, then speak.',
+      'ground_rules.added': ['Phones away.'],
+      'next.Ana Souza.will_practice': 'PERSONAL visit the food bank',
+      'next.topic': 'Grant writing',
+      'next.date': '2026-12-01',
+    };
+    const seen = new Set<string>();
+    await play(
+      meeting,
+      answers,
+      async (asked) => {
+        const { step } = asked;
+        seen.add(step.id);
+        await showsStep(page, asked);
+        expect(await page.content()).not.toContain('PERSONAL');
+        if (step.id === 'facilitator') {
+          expect(await roomText(page, 'circle')).toBe(name);
+          expect(await page.$$('h1 b, main script')).toEqual([]);
+          const sections = await page.$$eval('[data-room="sections"] li', (lis) => lis.map((li) => li.textContent));
+          expect(sections).toEqual(['Welcome and attendance', 'Welcome and introductions', 'Our purpose', 'Ground rules', 'How our meetings run', "What's Next?", 'Before we close']);
+          expect(await roomText(page, 'meeting')).toBe('Meeting 1 · Tuesday 17 November 2026');
+        }
+        if (step.id === 'introductions.Ben Okafor.vision') expect(await roomText(page, 'organization')).toBe('Food Bank');
+        if (step.id === 'purpose.statement') {
+          expect(await roomText(page, 'purpose')).toBe('Our purpose, as we write itTo learn from one another.');
+          await asked.progress.keep(['So that none of us works alone.']); // a line typed and entered
+          await waitForText(page, 'purpose', 'Our purpose, as we write itSo that none of us works alone.');
+        }
+        if (step.id === 'purpose.vision') expect(await roomText(page, 'purpose')).toBe('Our purpose, as we write itSo that none of us works alone.We learn by doing.');
+        if (step.id === 'ground_rules.added') {
+          expect(await roomText(page, 'rules')).toBe('Our ground rulesListen first, then speak.');
+          await asked.progress.keep(['Phones away.']);
+          await waitForText(page, 'rules', 'Our ground rulesListen first, then speak.Phones away.');
+        }
+        if (step.id === 'useful') expect(await roomText(page, 'next')).toBe('Next meeting: Tuesday 1 December 2026, Grant writing');
+      },
+      () => 3,
+      clock,
+    );
+    expect((await meeting.done).code).toBe(0);
+    for (const id of ['facilitator', 'introductions.Ben Okafor.vision', 'purpose.statement', 'purpose.vision', 'ground_rules.added', 'useful']) expect(seen, id).toContain(id);
+    await waitForText(page, 'state', 'The meeting is over. Thank you all!');
+    expect(await roomText(page, 'next')).toBe('Next meeting: Tuesday 1 December 2026, Grant writing');
+    expect(elsewhere).toEqual([]);
+    await page.close();
+  });
+
+  it('answers GET with the token only (403 without, 405 for anything but GET), with a strict Content-Security-Policy', async () => {
+    const root = testdir(circleTree('tiny'));
+    const meeting = scriptedMeeting(['meet', '--room'], { cwd: root, now: advancingClock('2026-11-17T18:00:00.000Z').now });
+    const url = await meeting.url;
+    const waiting = await meeting.next();
+    const origin = new URL(url).origin;
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy')!;
+    for (const rule of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"]) expect(csp).toContain(rule);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    for (const file of ['room.css', 'room.js']) expect((await fetch(`${url}${file}`)).status).toBe(200);
+    const wrong = url.replace(/\/([\w-]+)\/$/, (_, t: string) => `/${t.slice(0, -1)}${t.endsWith('A') ? 'B' : 'A'}/`);
+    for (const bad of [`${origin}/`, `${origin}/room.js`, `${origin}/events`, wrong, `${wrong}events`]) expect((await fetch(bad)).status, bad).toBe(403);
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const r = await fetch(url, { method, body: method === 'DELETE' ? undefined : 'x' });
+      expect(r.status, method).toBe(405);
+      expect(r.headers.get('allow')).toBe('GET');
+    }
+    expect((await fetch(`${origin}/`, { method: 'POST', body: 'x' })).status).toBe(405);
+    if (waiting === 'ended' || 'review' in waiting) throw new Error('the meeting asked nothing');
+    waiting.interrupt();
+    expect((await meeting.done).code).toBe(130);
+    await expect(fetch(url)).rejects.toThrow();
   });
 });
