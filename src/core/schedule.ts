@@ -2,7 +2,7 @@
 // `schedule` and the calendar file all ask this module, so they always agree.
 import { describeCadence, meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './cadence.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
-import { longDate } from './words.js';
+import { cadenceText, longDate, t } from './words.js';
 import { meetingEnd } from './format.js';
 import type { Circle, Meeting } from './schema.js';
 
@@ -41,8 +41,9 @@ export function describeSchedule(circle: ScheduleOf): ScheduleInWords {
   const anchor = circle.schedule.anchor ?? circle.created;
   const words = describeCadence(cadence);
   const counted = cadence.kind === 'weekly' && cadence.every > 1;
+  const rule = cadenceText(cadence);
   return {
-    rule: counted ? `${words}, counted from ${longDate(anchor)}` : words,
+    rule: counted ? t('cadence.counted', { rule, date: longDate(anchor) }) : rule,
     anchor,
     start: circle.schedule.start,
     end: meetingEnd(circle.schedule),

@@ -5,7 +5,8 @@
 // category (`one`, `few`, `many`, `other`), picked by the value of {count}.
 import { format } from 'date-fns/format';
 import { enUS } from 'date-fns/locale/en-US';
-import type { Locale } from 'date-fns';
+import type { Day, Locale } from 'date-fns';
+import { parseCadence, type Cadence } from './cadence.js';
 import en from '../../templates/prompts.yaml';
 import { toDate, type IsoDate } from './dates.js';
 
@@ -17,7 +18,7 @@ export interface Words {
   locale: Locale;
 }
 
-const ENGLISH: Words = { language: 'en', catalogue: en as Catalogue, locale: enUS };
+export const ENGLISH: Words = { language: 'en', catalogue: en as Catalogue, locale: enUS };
 let current = ENGLISH;
 const pluralRules = new Map<string, Intl.PluralRules>();
 
@@ -60,4 +61,17 @@ export function longDate(iso: IsoDate, w: Words = current): string {
 export function topicAsked(topic: string, count: number, by: string): string {
   if (count > 1) return t(by ? 'next.say.idea_asked' : 'next.say.idea_asked_anon', { topic, count, by });
   return by ? t('next.say.idea_by', { topic, by }) : topic;
+}
+
+/** A meeting rhythm in the language: "every 2 weeks on Tuesday", "toutes les 2 semaines, le mardi". */
+export function cadenceText(c: Cadence, w: Words = current): string {
+  const day = w.locale.localize.day(c.weekday as Day, { width: 'wide' });
+  if (c.kind === 'weekly') return c.every === 1 ? t('cadence.weekly', { day }, w) : t('cadence.every', { count: c.every, day }, w);
+  return t('cadence.monthly', { nth: t(`cadence.nth.${c.nth === -1 ? 'last' : c.nth}`, {}, w), day }, w);
+}
+
+/** The rhythm circle.yaml writes (`cadence:`) in the language; as written when it does not read as one. */
+export function cadenceOfText(text: string, w: Words = current): string {
+  const parsed = parseCadence(text);
+  return parsed.ok ? cadenceText(parsed.cadence, w) : text;
 }

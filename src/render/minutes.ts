@@ -1,7 +1,7 @@
 // Minutes as a printable document: every format (markdown, text, html, pdf) prints this.
 import type { AgreementSection, MinutesView, MinutesSection, Requests, Said } from '../core/minutes.js';
-import { labelOf, PROMPTS, type SectionId } from '../core/prompts.js';
-import { longDate, t } from '../core/words.js';
+import { labelOf, prompts, type SectionId } from '../core/prompts.js';
+import { cadenceOfText, longDate, t } from '../core/words.js';
 import type { Block, PrintDocument, Section } from './document.js';
 
 function members(id: SectionId, entries: Said[]): Block[] {
@@ -39,7 +39,10 @@ function agreement(s: AgreementSection): Block[] {
     case 'format':
       return [
         ...listUnder(labelOf('format', 'sections'), s.sections.map((x) => ({ label: x.title, text: changed(t('agenda.minutes', { minutes: x.minutes }), x.was === undefined ? undefined : t('agenda.minutes', { minutes: x.was })) }))),
-        ...(s.schedule.length ? [{ kind: 'list', items: s.schedule.map((x) => ({ label: labelOf('format', x.field), text: changed(x.text || labelOf('purpose', 'none'), x.was) })) } as Block] : []),
+        ...(s.schedule.length ? [{ kind: 'list', items: s.schedule.map((x) => {
+          const shown = (text: string | undefined) => (x.field === 'cadence' && text ? cadenceOfText(text) : text);
+          return { label: labelOf('format', x.field), text: changed(shown(x.text) || labelOf('purpose', 'none'), shown(x.was)) };
+        }) } as Block] : []),
         ...listUnder(labelOf('format', 'traditions'), s.traditions.kept),
         ...listUnder(labelOf('format', 'added'), s.traditions.added),
         ...listUnder(labelOf('format', 'dropped'), s.traditions.dropped),
@@ -71,7 +74,7 @@ function section(s: MinutesSection | AgreementSection): Section {
     case 'learning': {
       const facts: Array<{ label: string; text: string }> = [];
       if (s.topic) facts.push({ label: t('minutes.topic'), text: s.topic });
-      if (s.format) facts.push({ label: t('minutes.format'), text: PROMPTS.learning.questions.find((q) => q.id === 'format')?.choices?.[s.format] ?? s.format });
+      if (s.format) facts.push({ label: t('minutes.format'), text: prompts().learning.questions.find((q) => q.id === 'format')?.choices?.[s.format] ?? s.format });
       if (s.speaker) facts.push({ label: t('minutes.speaker'), text: s.speaker });
       if (facts.length) blocks.push({ kind: 'list', items: facts });
       if (s.notes) blocks.push({ kind: 'paragraph', text: s.notes });

@@ -222,7 +222,9 @@ describe('oneLine', () => {
     for (const [text, want] of [
       [' plain text ', 'plain text'],
       ['two  spaces', 'two spaces'],
-      ['a\nb\tc\u00a0d\u2003e\u3000f', 'a b c d e f'],
+      ['a\nb\tc\u2003e\u3000f', 'a b c e f'],
+      // A no-break space holds French punctuation to its word.
+      ['Et ensuite\u00a0? Oui\u202f!', 'Et ensuite\u00a0? Oui\u202f!'],
       ['', ''],
     ]) expect(oneLine(text!)).toBe(want);
   });

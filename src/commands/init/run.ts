@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Context } from '../../context.js';
 import { planCircle, type InitAnswers } from '../../core/init.js';
 import { INIT_DEFAULTS, validateInit } from '../../core/init-checks.js';
+import { LANGUAGES } from '../../core/languages.js';
 import { displayPath, UsageError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { commitIfWanted, refuseWhileUnfinished } from '../../store/git.js';
@@ -12,6 +13,7 @@ import { findWorkspace } from '../../store/workspace.js';
 
 interface InitOptions {
   yes?: boolean;
+  language?: string;
   purpose?: string;
   cadence?: string;
   start?: string;
@@ -61,6 +63,7 @@ async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promi
   const { createAsk } = await import('../../ui/ask.js');
   const ask = createAsk(ctx.deps);
   if (askName) a.name = await ask.text('Name of the circle', { validate: validateInit.name });
+  a.language ??= await ask.text(`The group's language (${LANGUAGES.join(', ')})`, { default: 'en', validate: validateInit.language });
   a.purpose ??= await ask.text('Why does it meet? (purpose, can be agreed at the first meeting)', { default: '' });
   a.cadence ??= await ask.text('How often?', { default: INIT_DEFAULTS.cadence, validate: validateInit.cadence });
   a.start ??= await ask.text('Start time (24 h)', { default: INIT_DEFAULTS.start, validate: validateInit.start });

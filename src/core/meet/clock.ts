@@ -1,6 +1,6 @@
 // Where a section of the meeting stands against the time the circle's format gives it.
 import { FIRST_MEETING, splitMinutes } from '../format.js';
-import { PROMPTS } from '../prompts.js';
+import { prompts } from '../prompts.js';
 import type { Draft } from './draft.js';
 import { MEETING_SECTIONS, type MeetingSection, type MeetingPlan, type Step } from './step.js';
 
@@ -25,7 +25,7 @@ export function plannedFor(plan: MeetingPlan, section: MeetingSection): number |
 
 /** A section's title as the circle's format names it. */
 export const sectionTitle = (plan: MeetingPlan, section: MeetingSection): string =>
-  plan.circle.format.sections.find((s) => s.id === section)?.title ?? PROMPTS[section].title;
+  plan.circle.format.sections.find((s) => s.id === section)?.title ?? prompts()[section].title;
 
 /** When a section began: when the last answer of an earlier section was saved, else when the meeting started. */
 export function sectionBegan(draft: Draft, section: MeetingSection, all: readonly Step[]): string {
@@ -43,7 +43,7 @@ export function minutesBetween(from: string, to: string): number {
 /** Where a section stands: it began when the last answer of an earlier section was saved. */
 export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingSection, now: string, all: readonly Step[]): SectionStatus {
   const planned = plannedFor(plan, section);
-  const words = PROMPTS[section];
+  const words = prompts()[section];
   const used = minutesBetween(sectionBegan(draft, section, all), now);
   return {
     id: section,

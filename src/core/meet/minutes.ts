@@ -83,6 +83,7 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   return {
     date: plan.date,
     number: plan.number,
+    ...(plan.circle.language && plan.circle.language !== 'en' && { language: plan.circle.language }),
     ...(facilitator ? { facilitator } : {}),
     attendance: { present: everyone(draft), guests: guestsOf(plan, draft), absent, expected: expectedAt(plan) },
     introductions,
