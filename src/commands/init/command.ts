@@ -6,7 +6,7 @@ export const define: Define = (program, wire) => {
     .description('scaffold a new circle in circles/<slug>/ (asks on a terminal; --yes takes the defaults)')
     .argument('[name]', 'the circle\'s name, e.g. "Eastside Youth Workers"')
     .option('-y, --yes', 'do not ask: use flags and defaults')
-    .option('--language <code>', 'the language the group meets in: en (default), es, fr or de; its questions, agendas, minutes and dates')
+    .option('--language <code>', 'the language the group meets in: en (default), es, fr, de or pt (pt-BR); its questions, agendas, minutes and dates')
     .option('--purpose <text>', 'why the circle meets')
     .option('--cadence <rule>', 'e.g. "weekly on Tuesday", "every 2 weeks on Tuesday", "monthly on the 2nd Tuesday"')
     .option('--start <HH:MM>', 'start time, 24 h')
