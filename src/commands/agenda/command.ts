@@ -11,6 +11,13 @@ export const define: Define = (program, wire) => {
     .option('--out <file>', 'write to a file ("-" for stdout); without --format, its extension (.md, .txt, .html, .pdf, .json) picks the format; pdf goes to print/agenda-DATE.pdf in the circle\'s folder by default')
     .option('--full', 'every open topic, question and issue, and each part\'s questions as a list (the handout keeps to two pages)')
     .option('--json', 'print the agenda data as JSON')
-    .addHelpText('after', examples('circle agenda', 'circle agenda --format text | lp', 'circle agenda --format pdf', 'circle agenda --date 2026-12-15 --format html --out agenda.html'))
+    .option('--room', 'show it on a page for a projector or TV while people arrive (prints its address; Ctrl-C closes it)')
+    .option('--room-port <n>', 'the port that page listens on (default: a free one)')
+    .option('--room-host <addr>', 'the address it listens on (default 127.0.0.1, this computer only; 0.0.0.0 lets other devices on the network open it)')
+    .addHelpText(
+      'after',
+      examples('circle agenda', 'circle agenda --format text | lp', 'circle agenda --format pdf', 'circle agenda --date 2026-12-15 --format html --out agenda.html', 'circle agenda --room') +
+        '\n`circle meet --room` then follows the meeting itself on a page of its own.\n',
+    )
     .action(wire(() => import('./run.js')));
 };
