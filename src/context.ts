@@ -2,6 +2,7 @@
 // helpers to find its circle and its meeting summaries, and where its printable result goes.
 import { join, resolve } from 'node:path';
 import { toIso } from './core/dates.js';
+import type { Prompter } from './core/meet/index.js';
 import { CircleError, displayPath, formatProblem, fsReason, UsageError, type Problem } from './errors.js';
 import type { CircleFiles } from './store/circle.js';
 import type { SummaryView } from './store/summaries.js';
@@ -15,6 +16,8 @@ export interface Deps {
   stdout: Stream;
   stderr: Stream;
   now: () => Date;
+  /** `meet` asks through this instead of the terminal (the tests' scripted meetings). */
+  prompter?: Prompter;
 }
 
 export interface GlobalOptions {
@@ -105,22 +108,29 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
 /** The circle's folder for printouts. */
 const PRINT_DIR = 'print';
 
-/**
- * Where a printout goes without --out: the circle's print/ folder, made with a .gitignore
- * of its own, so printouts never clutter `git status` (the folder is never one that arrived
- * as a link). The path as shown from `cwd`.
- */
-async function printFile(dir: string, name: string, cwd: string): Promise<string> {
-  const { lstat, mkdir, writeFile } = await import('node:fs/promises');
-  const folder = join(dir, PRINT_DIR);
+/** `folder`, made unless it is there; one that is not a real folder (a link, a file) is refused. */
+export async function ownFolder(folder: string, cwd: string, why: string): Promise<string> {
+  const { lstat, mkdir } = await import('node:fs/promises');
   await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw new CircleError(`cannot make ${displayPath(folder, cwd)}: ${fsReason(error) ?? error.message}`);
   });
-  if (!(await lstat(folder)).isDirectory()) throw new CircleError(`${displayPath(folder, cwd)} is not a folder: printouts go there; move it away, or give --out FILE`);
-  await writeFile(join(folder, '.gitignore'), '# Printouts (agendas, minutes, name tags): made again whenever needed.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+  if (!(await lstat(folder)).isDirectory()) throw new CircleError(`${displayPath(folder, cwd)} is not a folder: ${why}`);
+  return folder;
+}
+
+/** The circle's print/ folder, with a .gitignore of its own, so printouts never clutter `git status`. */
+export async function printFolder(dir: string, cwd: string): Promise<string> {
+  const folder = await ownFolder(join(dir, PRINT_DIR), cwd, 'printouts go there; move it away, or give --out');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(join(folder, '.gitignore'), '# Printouts (agendas, minutes, name tags, mail of a dry run): made again whenever needed.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
-  return displayPath(join(folder, name), cwd);
+  return folder;
+}
+
+/** Where a printout goes without --out, as shown from `cwd`. */
+async function printFile(dir: string, name: string, cwd: string): Promise<string> {
+  return displayPath(join(await printFolder(dir, cwd), name), cwd);
 }
 
 /** What a file name's extension asks for when no --format is given. */

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { stringify } from 'yaml';
 import { clockFor, runCli } from '../src/cli.js';
+import type { Prompter } from '../src/core/meet/index.js';
 import { FORMAT } from './core/fixtures.js';
 import { exampleWorkspace, tempDir, testEnv, type RunResult } from './helpers.js';
 
@@ -19,6 +20,10 @@ export interface InProcessOptions {
   columns?: number;
   /** The clock (else the real one, moved to CIRCLE_TODAY's day). */
   now?: () => Date;
+  /** `meet` asks this prompter instead of the terminal (a scripted meeting). */
+  prompter?: Prompter;
+  /** Called with each message as it is written to stderr (the result has them all at the end). */
+  onStderr?: (text: string) => void;
 }
 
 class Capture {
@@ -26,9 +31,12 @@ class Capture {
   constructor(
     readonly isTTY: boolean,
     readonly columns: number | undefined,
+    readonly listen?: (text: string) => void,
   ) {}
   write(chunk: string | Uint8Array): boolean {
-    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    this.text += text;
+    this.listen?.(text);
     return true;
   }
 }
@@ -43,12 +51,12 @@ export async function cli(argv: string[], options: InProcessOptions = {}): Promi
   const tty = Boolean(options.tty);
   const stdin = Object.assign(Readable.from(options.input ? [options.input] : []), { isTTY: tty });
   const stdout = new Capture(tty, options.columns);
-  const stderr = new Capture(tty, options.columns);
+  const stderr = new Capture(tty, options.columns, options.onStderr);
   const cwd = options.cwd ?? exampleWorkspace();
   const before = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await runCli(argv, { cwd, env, stdin, stdout, stderr, now: options.now ?? clockFor(env.CIRCLE_TODAY) });
+    const code = await runCli(argv, { cwd, env, stdin, stdout, stderr, now: options.now ?? clockFor(env.CIRCLE_TODAY), ...(options.prompter && { prompter: options.prompter }) });
     return { code, stdout: stdout.text, stderr: stderr.text };
   } finally {
     process.chdir(before);

@@ -2,6 +2,7 @@
 // decided at the end of the last meeting, so each meeting builds on the one before.
 // Pure: the date is given, nothing is read; the result is plain JSON-friendly data.
 import { outcomesOf } from './agreements.js';
+import { newcomersSince } from './members.js';
 import { formatClock, parseClock } from './dates.js';
 import { FIRST_MEETING, formatWarnings, meetingEnd, splitMinutes } from './format.js';
 import { backlogByDemand, openCommitments, questionsByDemand, topicKey, type Memory, type QuestionShown } from './memory.js';
@@ -109,18 +110,6 @@ export interface AgendaInput {
 
 /** How many backlog topics, open questions and open issues a handout lists; `--full`, `circle topics` and `circle questions` have them all. */
 const SHOWN = 4;
-
-/**
- * Newcomers are active members who joined after the last meeting (with no meeting yet,
- * everyone), or on its day without being expected there or present (added in another
- * clone while it ran). Only the last meeting is read, so "never attended" is judged by
- * the `joined` date, which `members add` and `meet` set when someone first comes.
- */
-function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
-  const known = new Set([...(last?.attendance.expected ?? []), ...(last?.attendance.present ?? [])].map(nameKey));
-  const unknownThen = (m: Member) => m.joined === last!.date && last!.attendance.expected !== undefined && !known.has(nameKey(m.name));
-  return members.filter((m) => m.active && (!last || (m.joined !== undefined && (m.joined > last.date || unknownThen(m)))));
-}
 
 /**
  * Active members who missed `last`: of those its minutes say were expected, else (minutes

@@ -69,16 +69,9 @@ export function weekday(iso: IsoDate): number {
 }
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The weekday's name, capitalised: 0 is Sunday. */
 export const dayName = (weekday: number): string => DAYS[weekday]!;
-
-/** "Tuesday 24 November 2026" (as date-fns formats 'EEEE d MMMM yyyy', without loading its formatter). */
-export function longDate(iso: IsoDate): string {
-  const date = toDate(iso);
-  return `${DAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
-}
 
 /** Minutes since midnight for "HH:MM". */
 export function parseClock(hhmm: string): number {

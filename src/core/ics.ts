@@ -16,7 +16,8 @@
 // a SEQUENCE that must grow with every change would need a counter kept between runs
 // (`circle` keeps no such state; a number made up per run could go down again).
 import type { UpcomingMeeting } from './schedule.js';
-import { addDays, formatClock, longDate, parseClock } from './dates.js';
+import { addDays, formatClock, parseClock } from './dates.js';
+import { longDate, t } from './words.js';
 import type { Circle } from './schema.js';
 
 interface IcsEvent {
@@ -128,23 +129,24 @@ export function circleKey(circle: Pick<Circle, 'name' | 'created'>): string {
 /** The calendar events for the upcoming meetings: held ones with the plan, the others cancelled. */
 export function meetingEvents(circle: Pick<Circle, 'name' | 'created' | 'schedule' | 'format'>, meetings: readonly UpcomingMeeting[]): IcsEvent[] {
   const key = circleKey(circle);
-  const plan = circle.format.sections.map((s) => `${s.title} (${s.minutes} min)`).join(', ');
+  const plan = circle.format.sections.map((s) => t('calendar.section', { title: s.title, minutes: s.minutes })).join(', ');
+  const name = circle.name;
   return meetings.map((m) => {
     const lines = m.skipped
-      ? [`${circle.name}: no meeting on this date${m.movedTo ? `; the circle meets on ${longDate(m.movedTo)} instead` : ''}.`]
+      ? [m.movedTo ? t('calendar.moved', { circle: name, date: longDate(m.movedTo) }) : t('calendar.none', { circle: name })]
       : [
-          `${circle.name}: learning circle meeting.`,
-          ...(m.chosen ? ['The date chosen at the last meeting.'] : []),
-          `The usual rhythm: ${plan}.`,
-          ...(m.topic ? [`Topic: ${m.topic}`] : []),
-          ...(m.speaker ? [`Speaker: ${m.speaker}`] : []),
+          t('calendar.meeting', { circle: name }),
+          ...(m.chosen ? [t('calendar.chosen')] : []),
+          t('calendar.rhythm', { plan }),
+          ...(m.topic ? [t('calendar.topic', { topic: m.topic })] : []),
+          ...(m.speaker ? [t('calendar.speaker', { speaker: m.speaker })] : []),
         ];
     return {
       uid: `${m.date}-${key}@circle`,
       date: m.date,
       start: circle.schedule.start,
       duration: circle.schedule.duration,
-      summary: m.skipped ? `${circle.name} (no meeting)` : circle.name,
+      summary: m.skipped ? t('calendar.none_summary', { circle: name }) : name,
       location: circle.schedule.location,
       description: lines.join('\n'),
       ...(m.skipped && { cancelled: true }),

@@ -1,10 +1,13 @@
 // What a new circle's files say, from the answers given to `circle init`.
+import type { Language } from './languages.js';
 import { DEFAULT_SECTIONS, MIN_MEETING_MINUTES, splitMinutes } from './format.js';
 import { INIT_DEFAULTS, validateInit } from './init-checks.js';
 import { slugify } from './slugify.js';
 
 export interface InitAnswers {
   name: string;
+  /** The language the group meets in (circle.yaml `language:`); English by default. */
+  language?: string | undefined;
   /** Folder name; made from the name when not given. */
   slug?: string | undefined;
   purpose?: string | undefined;
@@ -16,6 +19,8 @@ export interface InitAnswers {
 
 export interface NewCircle {
   slug: string;
+  /** Its language: init fills in that language's circle.yaml template. */
+  language: Language;
   /** Values to set in the circle.yaml template, by path. */
   set: Array<[path: (string | number)[], value: unknown]>;
   warnings: string[];
@@ -27,6 +32,7 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
   const start = a.start?.trim() || INIT_DEFAULTS.start;
   const durationText = a.duration === undefined || a.duration === '' ? String(INIT_DEFAULTS.duration) : String(a.duration);
   const slug = a.slug?.trim() || slugify(a.name);
+  const language = a.language?.trim() || 'en';
   const slugCheck = a.slug
     ? validateInit.slug(slug)
     : slug || !a.name.trim()
@@ -34,6 +40,7 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
       : 'no letters or digits that make a folder name; add --slug, e.g. --slug kyiv-youth-workers';
   const problems = (
     [
+      ['--language', validateInit.language(language)],
       ['name', validateInit.name(a.name)],
       [a.slug ? '--slug' : 'name', slugCheck],
       ['--cadence', validateInit.cadence(cadence)],
@@ -53,8 +60,10 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
       : [];
   return {
     slug,
+    language: language as Language,
     warnings,
     set: [
+      ...(language === 'en' ? [] : [[['language'], language] as [(string | number)[], unknown]]),
       [['name'], a.name.trim()],
       [['created'], today],
       [['purpose'], a.purpose?.trim() ?? ''],

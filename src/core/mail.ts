@@ -1,10 +1,10 @@
 // What `circle send` mails, as data: who receives it, the recap of a meeting (what the
 // group learned and decided, nothing said in confidence), and the words around each
 // message (subject, greeting, introduction) from templates/prompts.yaml.
-import { longDate } from './dates.js';
+import { longDate } from './words.js';
 import { tagName } from './members.js';
 import { nameKey } from './names.js';
-import { answerText, confided, fill, FIELD, MAIL_WORDS } from './prompts.js';
+import { answerText, confided, fill, FIELD, mailWords as mailCatalogue } from './prompts.js';
 import type { Meeting, Member } from './schema.js';
 
 export type MailKind = 'agenda' | 'recap';
@@ -74,15 +74,16 @@ export interface MailFacts {
 
 /** The subject, greeting and introduction of one person's message. */
 export function mailWords(kind: MailKind, facts: MailFacts, to: Recipient): { subject: string; greeting: string; intro: string; signature: string } {
-  const words = MAIL_WORDS[kind];
+  const mail = mailCatalogue();
+  const words = mail[kind];
   const values = {
     circle: facts.circle,
     date: longDate(facts.date),
     start: facts.start ?? '',
     place: facts.place ? `, ${facts.place}` : '',
-    facilitator: facts.facilitator ?? MAIL_WORDS.facilitator,
+    facilitator: facts.facilitator ?? mail.facilitator,
     tag: to.tag,
     name: to.name,
   };
-  return { subject: fill(words.subject, values), greeting: fill(words.greeting, values), intro: fill(words.intro, values), signature: fill(MAIL_WORDS.signature, values) };
+  return { subject: fill(words.subject, values), greeting: fill(words.greeting, values), intro: fill(words.intro, values), signature: fill(mail.signature, values) };
 }

@@ -1,7 +1,7 @@
 // The people of a circle: names on tags, who is active, finding someone by name.
 import { nameKey } from './names.js';
 import { editDistance } from './text.js';
-import type { Member } from './schema.js';
+import type { Meeting, Member } from './schema.js';
 
 /** Honorifics a name may start with; the tag shows the first name after them. */
 const HONORIFICS = /^(dr|prof|mr|mrs|ms|mx|rev|sr|fr)\.?\s+(?=\S)/i;
@@ -53,4 +53,16 @@ export function lookupHint<M extends { name: string }>(miss: { matches: M[]; sug
   const names = (miss.matches.length ? miss.matches : miss.suggestions).map((m) => m.name);
   if (!names.length) return fallback;
   return `${miss.matches.length ? 'it could be' : 'did you mean'} ${names.length === 1 ? names[0] : `one of: ${names.join(', ')}`}?`;
+}
+
+/**
+ * Newcomers are active members who joined after the last meeting (with no meeting yet,
+ * everyone), or on its day without being expected there or present (added in another
+ * clone while it ran). Only the last meeting is read, so "never attended" is judged by
+ * the `joined` date, which `members add` and `meet` set when someone first comes.
+ */
+export function newcomersSince(members: readonly Member[], last: Meeting | undefined): Member[] {
+  const known = new Set([...(last?.attendance.expected ?? []), ...(last?.attendance.present ?? [])].map(nameKey));
+  const unknownThen = (m: Member) => m.joined === last!.date && last!.attendance.expected !== undefined && !known.has(nameKey(m.name));
+  return members.filter((m) => m.active && (!last || (m.joined !== undefined && (m.joined > last.date || unknownThen(m)))));
 }

@@ -19,8 +19,14 @@ export function nameTags(members: readonly Member[], guests: readonly string[] =
     .map((m) => ({ tag: tagName(m), name: m.name, ...(m.organization && { organization: m.organization }), guest: false }))
     .sort(byTag);
   const visitors: NameTag[] = guests
-    .map((g) => g.trim())
-    .filter(Boolean)
-    .map((name) => ({ tag: tagName({ name }), name, organization: 'Guest', guest: true }));
+    .map(guestName)
+    .filter((g) => g.name)
+    .map(({ name, organization }) => ({ tag: tagName({ name }), name, organization: organization ? `Guest · ${organization}` : 'Guest', guest: true }));
   return [...people, ...visitors];
+}
+
+/** A guest as typed, e.g. "Dr Nadia Karim (Riverside Clinic)": the name, and the organisation in brackets at the end. */
+export function guestName(typed: string): { name: string; organization?: string } {
+  const m = /^(.*\S)\s*\(([^()]*\S[^()]*)\)\s*$/.exec(typed.trim());
+  return m ? { name: m[1]!, organization: m[2]!.trim() } : { name: typed.trim() };
 }

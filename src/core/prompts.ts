@@ -4,6 +4,7 @@
 // so a question added there is asked, kept and printed. A circle rewords questions in its
 // circle.yaml (format.sections[].prompts).
 import data from '../../templates/prompts.yaml';
+import { words } from './words.js';
 
 export type QuestionKind = 'text' | 'list' | 'confirm' | 'select' | 'checkbox';
 
@@ -50,9 +51,11 @@ interface MailWords {
   facilitator: string;
 }
 
-/** The defaults, as shipped (checked against this shape by test/core/prompts.test.ts). */
+/** The English words, as shipped (checked against this shape by test/core/prompts.test.ts): every language has the same sections and questions. */
 export const PROMPTS = data as Prompts;
-export const MAIL_WORDS = (data as { mail: MailWords }).mail;
+/** The words in the language being printed (core/words.ts). */
+export const prompts = (): Prompts => words().catalogue as unknown as Prompts;
+export const mailWords = (): MailWords => (words().catalogue as unknown as { mail: MailWords }).mail;
 
 /** Text with its {placeholders} filled in; unknown ones stay as written. */
 export function fill(text: string, values: Record<string, string | number>): string {
@@ -60,28 +63,28 @@ export function fill(text: string, values: Record<string, string | number>): str
 }
 
 export function question(section: SectionId, id: string): Question {
-  const q = PROMPTS[section].questions.find((x) => x.id === id);
+  const q = prompts()[section].questions.find((x) => x.id === id);
   if (!q) throw new Error(`templates/prompts.yaml: ${section} has no question "${id}"`);
   return q;
 }
 
 /** A note of a section (`say`), filled in. */
 export function say(section: SectionId, key: string, values: Record<string, string | number> = {}): string {
-  const text = PROMPTS[section].say?.[key];
+  const text = prompts()[section].say?.[key];
   if (text === undefined) throw new Error(`templates/prompts.yaml: ${section} has no note "${key}"`);
   return fill(text, values);
 }
 
 /** What `meet` says about its keys and the review, filled in. */
 export function runnerSay(key: string, values: Record<string, string | number> = {}): string {
-  const text = PROMPTS.runner[key];
+  const text = prompts().runner[key];
   if (text === undefined) throw new Error(`templates/prompts.yaml: runner has no "${key}"`);
   return fill(text, values);
 }
 
 /** A section with this circle's wording: `format.sections[].prompts` replaces a question's `ask`. */
 export function sectionFor(circle: { format: { sections: ReadonlyArray<{ id: string; prompts?: Record<string, string> | undefined }> } }, id: SectionId): SectionWords {
-  const base = PROMPTS[id];
+  const base = prompts()[id];
   const overrides = circle.format.sections.find((s) => s.id === id)?.prompts ?? {};
   return { ...base, questions: base.questions.map((q) => (overrides[q.id] ? { ...q, ask: overrides[q.id]! } : q)) };
 }
@@ -98,10 +101,10 @@ export function discussed(section: SectionId): readonly string[] {
 
 /** How a field is headed in print. */
 export function labelOf(section: SectionId, field: string): string {
-  return PROMPTS[section].questions.find((q) => q.id === field)?.label ?? PROMPTS[section].labels?.[field] ?? field;
+  return prompts()[section].questions.find((q) => q.id === field)?.label ?? prompts()[section].labels?.[field] ?? field;
 }
 
-export const titleOf = (section: SectionId): string => PROMPTS[section].title;
+export const titleOf = (section: SectionId): string => prompts()[section].title;
 
 /** Fields the program gives a meaning of its own (checked to exist by the prompts test). */
 export const FIELD = {

@@ -1,7 +1,8 @@
 // When the circle meets next, and what each of those meetings is for. `agenda`, `list`,
 // `schedule` and the calendar file all ask this module, so they always agree.
 import { describeCadence, meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './cadence.js';
-import { addDays, daysBetween, longDate, type IsoDate } from './dates.js';
+import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { cadenceText, longDate, t } from './words.js';
 import { meetingEnd } from './format.js';
 import type { Circle, Meeting } from './schema.js';
 
@@ -40,8 +41,9 @@ export function describeSchedule(circle: ScheduleOf): ScheduleInWords {
   const anchor = circle.schedule.anchor ?? circle.created;
   const words = describeCadence(cadence);
   const counted = cadence.kind === 'weekly' && cadence.every > 1;
+  const rule = cadenceText(cadence);
   return {
-    rule: counted ? `${words}, counted from ${longDate(anchor)}` : words,
+    rule: counted ? t('cadence.counted', { rule, date: longDate(anchor) }) : rule,
     anchor,
     start: circle.schedule.start,
     end: meetingEnd(circle.schedule),

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { CONTROL_PROBLEM, nameKey, nameProblem, showName } from './names.js';
 import { parseCadence } from './cadence.js';
+import { LANGUAGES } from './languages.js';
 import { isIsoDate, latestNextDate } from './dates.js';
 import { discussed, memberFields, type SectionId } from './prompts.js';
 import { editDistance, hasControlChars, isEmailAddress } from './text.js';
@@ -28,6 +29,11 @@ const isoDate = z
         : 'dates are written year-month-day, e.g. 2027-01-13',
   });
 const optDate = isoDate.nullish().transform((v) => v ?? undefined);
+/** The language the group meets in (and a meeting was written in): en when not given. */
+const language = z
+  .enum(LANGUAGES, { error: `expected one of ${LANGUAGES.join(', ')}` })
+  .nullish()
+  .transform((v) => v ?? undefined);
 const hhmm = z
   .string({ error: 'expected a time like "18:00" (quote it)' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a 24-hour time like "18:00"' });
@@ -143,6 +149,7 @@ const scheduleSchema = strictObject({
 export const circleSchema = strictObject({
   name: name('the circle'),
   created: isoDate,
+  language,
   purpose: optText,
   vision: optText,
   /** What we want to be different: one answer to each question of the purpose discussion. */
@@ -157,6 +164,8 @@ export const circleSchema = strictObject({
   }),
   schedule: scheduleSchema,
   traditions: list(text),
+  /** Who facilitates (facilitators and co-facilitators, members or not): offered first at "Who is facilitating today?"; `meet` adds each new one. */
+  facilitators: list(name('a facilitator')),
   /** Topics the group let go of (`circle topics drop`): asks up to that day leave the backlog. */
   dropped_topics: list(strictObject({ topic: text, on: isoDate })),
   /** Open questions and issues the group let go of (`circle questions drop`): raised up to that day, they are closed. */
@@ -292,6 +301,7 @@ const formatEntrySchema = strictObject({
 export const meetingSchema = strictObject({
   date: isoDate,
   number: z.number({ error: 'expected a meeting number' }).int().min(1),
+  language,
   facilitator: optText,
   attendance: strictObject({
       present: list(text),

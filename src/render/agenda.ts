@@ -1,16 +1,16 @@
 // Agenda data as a printable document: every format (markdown, text, html, pdf) is
 // printed from this one document, so they all carry the same content.
 import type { Agenda, AgendaCommitment, AgendaQuestion, AgendaSection, BacklogItem } from '../core/agenda.js';
-import { longDate } from '../core/dates.js';
 import { labelOf, say } from '../core/prompts.js';
-import { plural, type Block, type PrintDocument, type Section } from './document.js';
+import { longDate, t, topicAsked } from '../core/words.js';
+import type { Block, PrintDocument, Section } from './document.js';
 
 const paragraph = (text: string, muted = false): Block => ({ kind: 'paragraph', text, ...(muted && { muted }) });
 const list = (items: Array<string | { label: string; text: string }>): Block => ({ kind: 'list', items });
 const subheading = (text: string): Block => ({ kind: 'subheading', text });
 
 function aside(s: AgendaSection): string | undefined {
-  if (s.slot) return `${s.slot.start}–${s.slot.end} · ${s.slot.minutes} min`;
+  if (s.slot) return `${s.slot.start}–${s.slot.end} · ${t('agenda.minutes', { minutes: s.slot.minutes })}`;
   return s.at;
 }
 
@@ -40,25 +40,28 @@ function details(a: Agenda, s: AgendaSection): Block[] {
     case 'introductions':
       if (!a.newcomers.length) return [];
       return a.kind === 'first'
-        ? [subheading('Around the table'), list(a.newcomers.map(person))]
-        : [subheading('Joining us for the first time'), list(a.newcomers.map(person))];
+        ? [subheading(t('agenda.around_table')), list(a.newcomers.map(person))]
+        : [subheading(t('agenda.joining')), list(a.newcomers.map(person))];
     case 'ground_rules':
       if (!a.groundRules.length) return [];
-      return a.kind === 'first' ? [subheading('A draft to start from'), list(a.groundRules)] : [list(a.groundRules)];
+      return a.kind === 'first' ? [subheading(t('agenda.draft_rules')), list(a.groundRules)] : [list(a.groundRules)];
     case 'format':
       return a.proposedFormat?.length
-        ? [subheading('Proposed to start with'), list(a.proposedFormat.map((f) => ({ label: f.title, text: `${f.minutes} min` })))]
+        ? [subheading(t('agenda.proposed_format')), list(a.proposedFormat.map((f) => ({ label: f.title, text: t('agenda.minutes', { minutes: f.minutes }) })))]
         : [];
     case 'reflect': {
       const r = a.reflect;
       if (!r) return [];
-      const since = (c: AgendaCommitment) => (c.from ? ` (since ${longDate(c.from)}${c.away ? ', away last time' : ''})` : c.away ? ' (away last time)' : '');
+      const since = (c: AgendaCommitment) => {
+        const values = { commitment: c.commitment, ...(c.from && { date: longDate(c.from) }) };
+        return c.from ? t(c.away ? 'agenda.since_away' : 'agenda.since', values) : c.away ? t('agenda.away', values) : c.commitment;
+      };
       return [
-        subheading('Commitments to follow up'),
+        subheading(t('agenda.commitments')),
         r.commitments.length
-          ? list(r.commitments.map((c) => ({ label: c.member, text: `${c.commitment}${since(c)}` })))
-          : paragraph('No commitments are open.', true),
-        ...(r.missedLast.length ? [paragraph(`Not at the last meeting: ${r.missedLast.join(', ')}. Catch them up on what was decided.`, true)] : []),
+          ? list(r.commitments.map((c) => ({ label: c.member, text: since(c) })))
+          : paragraph(t('agenda.no_commitments'), true),
+        ...(r.missedLast.length ? [paragraph(t('agenda.missed_last', { names: r.missedLast.join(', ') }), true)] : []),
         ...(r.issues.length ? [subheading(say('learning', 'open_issues')), list(r.issues.map(raised))] : []),
         ...more(r.moreIssues),
       ];
@@ -66,24 +69,21 @@ function details(a: Agenda, s: AgendaSection): Block[] {
     case 'learning': {
       const l = a.learning;
       if (!l) return [];
-      const asked = (t: BacklogItem) => {
-        const who = t.by.length ? t.by.join(', ') : '';
-        return t.asks > 1 ? `${t.topic} (asked ${t.asks} times${who ? `: ${who}` : ''})` : who ? `${t.topic} (${who})` : t.topic;
-      };
+      const asked = (b: BacklogItem) => topicAsked(b.topic, b.asks, b.by.join(', '));
       const questions = a.carried?.questions ?? [];
       const moreQuestions = a.carried?.moreQuestions ?? 0;
       return [
         l.topic
-          ? list([{ label: 'Topic', text: l.topic }, { label: 'Speaker', text: l.speaker ?? 'to be confirmed' }])
-          : paragraph('No topic was chosen last time: choose one from what comes up in Reflect, or from the list below.'),
+          ? list([{ label: t('agenda.topic'), text: l.topic }, { label: t('agenda.speaker'), text: l.speaker ?? t('agenda.to_be_confirmed') }])
+          : paragraph(t('agenda.no_topic')),
         ...(questions.length ? [subheading(say('learning', 'open_questions')), list(questions.map(raised))] : []),
         ...more(moreQuestions),
-        ...(l.backlog.length ? [subheading(l.topic ? 'Also asked for' : 'Topics the group asked for'), list(l.backlog.map(asked))] : []),
-        ...(l.more ? [paragraph(`${plural(l.more, 'more topic')}: \`circle topics\` lists them all.`, true)] : []),
+        ...(l.backlog.length ? [subheading(t(l.topic ? 'agenda.also_asked' : 'agenda.asked_for')), list(l.backlog.map(asked))] : []),
+        ...(l.more ? [paragraph(t('agenda.more_topics', { count: l.more }), true)] : []),
       ];
     }
     case 'next':
-      return a.following ? [paragraph(`By the schedule, the meeting after this one is on ${longDate(a.following)}.`)] : [];
+      return a.following ? [paragraph(t('agenda.following', { date: longDate(a.following) }))] : [];
     default:
       return [];
   }
@@ -91,7 +91,7 @@ function details(a: Agenda, s: AgendaSection): Block[] {
 
 /** `full`: every question of each section as a list; else the handout, which fits two pages. */
 export function agendaDocument(a: Agenda, options: { full?: boolean | undefined } = {}): PrintDocument {
-  const when = `${a.kind === 'first' ? 'First meeting' : `Meeting ${a.number}`} · ${longDate(a.date)}`;
+  const when = t(a.kind === 'first' ? 'agenda.first_meeting' : 'agenda.meeting', { number: a.number, date: longDate(a.date) });
   const sections: Section[] = a.sections.map((s) => {
     const at = aside(s);
     return { heading: s.title, ...(at && { aside: at }), blocks: [...prompts(s, Boolean(options.full)), ...details(a, s)] };
@@ -100,13 +100,13 @@ export function agendaDocument(a: Agenda, options: { full?: boolean | undefined 
     title: a.circle,
     subtitle: [when, `${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`],
     intro: [
-      ...(a.purpose ? [subheading(a.kind === 'first' ? 'Why we meet (a draft to agree today)' : 'Why we meet'), paragraph(a.purpose)] : []),
+      ...(a.purpose ? [subheading(t(a.kind === 'first' ? 'agenda.why_draft' : 'agenda.why')), paragraph(a.purpose)] : []),
       ...(a.vision ? [subheading(labelOf('purpose', 'vision')), paragraph(a.vision)] : []),
       ...(a.outcomes ? [subheading(labelOf('purpose', 'outcomes')), list(a.outcomes.map((o) => ({ label: o.label, text: o.text })))] : []),
-      ...(a.carried?.notes ? [subheading('Noted for today at the last meeting'), paragraph(a.carried.notes)] : []),
+      ...(a.carried?.notes ? [subheading(t('agenda.carried_notes')), paragraph(a.carried.notes)] : []),
       ...(a.carried?.change ? [subheading(labelOf('closing', 'last_change')), paragraph(a.carried.change)] : []),
     ],
     sections,
-    ...(a.traditions.length && { footer: sentence(`Our traditions: ${a.traditions.map((t) => t.trim().replace(/[.;,:]+$/, '')).join(' · ')}`) }),
+    ...(a.traditions.length && { footer: sentence(t('agenda.traditions', { traditions: a.traditions.map((x) => x.trim().replace(/[.;,:]+$/, '')).join(' · ') })) }),
   };
 }

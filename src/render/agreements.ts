@@ -1,6 +1,6 @@
 // `circle purpose` and `circle rules` as text: what the circle agreed, and when.
-import { longDate } from '../core/dates.js';
 import { labelOf, titleOf } from '../core/prompts.js';
+import { longDate, t } from '../core/words.js';
 
 /** A meeting that set or changed the agreement. */
 export interface AgreedAt {
@@ -11,10 +11,10 @@ export interface AgreedAt {
 /** "Agreed at meeting 1 (Tuesday 2 June 2026); changed at meeting 5 (…)." and where to read why. */
 function when(agreed: readonly AgreedAt[]): string[] {
   if (!agreed.length) return [];
-  const at = (a: AgreedAt) => `meeting ${a.number} (${longDate(a.date)})`;
+  const at = (a: AgreedAt) => t('agreements.at', { number: a.number, date: longDate(a.date) });
   const [first, ...later] = agreed;
-  const changed = later.length ? `; changed at ${later.map(at).join(', ')}` : '';
-  return ['', `Agreed at ${at(first!)}${changed}.`, `What was said: circle minutes ${agreed.at(-1)!.date}`];
+  const said = later.length ? t('agreements.changed', { at: at(first!), later: later.map(at).join(', ') }) : t('agreements.agreed', { at: at(first!) });
+  return ['', said, t('agreements.said', { date: agreed.at(-1)!.date })];
 }
 
 export function purposeText(purpose: string, vision: string, outcomes: ReadonlyArray<{ id: string; text: string }>, agreed: readonly AgreedAt[]): string {

@@ -38,10 +38,16 @@ export function paragraphsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Text on one line: runs of white space become one space. */
+/** Runs of white space that may break a line: any but the no-break spaces. */
+export const SPACES = /[^\S\u00a0\u202f]+/g;
+
+/**
+ * Text on one line: runs of white space become one space. A no-break space stays (French
+ * writes one before ? ! : ; so that a line never starts with them).
+ */
 export function oneLine(text: string): string {
   // Most text is one line already: only a line break or a run of spaces needs the rewrite.
-  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return /[^\S \u00a0\u202f]| {2}/.test(text) ? text.replace(SPACES, ' ').replace(/^ | $/g, '') : text.replace(/^ +| +$/g, '');
 }
 
 /** A list item as one line of text: "Label: text" when it has a label. */

@@ -1,8 +1,9 @@
 // `circle history` in the terminal: one line per meeting.
 import type { HistoryRow } from '../core/history.js';
+import { t } from '../core/words.js';
 import { renderTable, type TableOptions } from './table.js';
 
-const HEADERS = ['Date', '#', 'Present', 'Learning topic', 'Chosen for next time'];
+const HEADERS = ['date', 'number', 'present', 'topic', 'next'];
 
 /** With a width (on a terminal), the topic columns are cut to fit it. */
 export function historyTable(rows: readonly HistoryRow[], options: TableOptions): string {
@@ -10,8 +11,12 @@ export function historyTable(rows: readonly HistoryRow[], options: TableOptions)
     r.date,
     String(r.number),
     `${r.present}/${r.members}${r.guests ? ` +${r.guests}` : ''}`,
-    [r.topic, r.agreed.length ? `agreed: ${r.agreed.join(', ')}` : ''].filter(Boolean).join(' · ') || '-',
+    [r.topic, r.agreed.length ? t('history.agreed', { sections: r.agreed.join(', ') }) : ''].filter(Boolean).join(' · ') || '-',
     r.nextTopic ?? '-',
   ]);
-  return renderTable(HEADERS, cells, options);
+  return renderTable(
+    HEADERS.map((h) => t(`history.${h}`)),
+    cells,
+    options,
+  );
 }

@@ -2,6 +2,7 @@
 // Letter (the printer's paper). A long section runs on to the next page rather than
 // leaving half a page empty; a heading stays with the lines under it, a list item whole.
 import { oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
+import { words } from '../core/words.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -35,7 +36,7 @@ footer { margin-top: 1.5em; padding-top: .4em; border-top: 1px solid #999; font-
 /** A complete HTML page around a body; everything inline, nothing fetched. */
 export function htmlPage(title: string, css: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${words().language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,12 +1,12 @@
 // Minutes as a printable document: every format (markdown, text, html, pdf) prints this.
-import { longDate } from '../core/dates.js';
 import type { AgreementSection, MinutesView, MinutesSection, Requests, Said } from '../core/minutes.js';
-import { labelOf, PROMPTS, type SectionId } from '../core/prompts.js';
-import { plural, type Block, type PrintDocument, type Section } from './document.js';
+import { labelOf, prompts, type SectionId } from '../core/prompts.js';
+import { cadenceOfText, longDate, t } from '../core/words.js';
+import type { Block, PrintDocument, Section } from './document.js';
 
 function members(id: SectionId, entries: Said[]): Block[] {
   return entries.flatMap((e): Block[] => [
-    { kind: 'subheading', text: e.private ? `${e.member} (shared in confidence)` : e.member },
+    { kind: 'subheading', text: e.private ? t('minutes.member_in_confidence', { name: e.member }) : e.member },
     { kind: 'list', items: e.answers.map((a) => ({ label: a.confided ? `${labelOf(id, a.field)} (${labelOf('reflect', 'in_confidence')})` : labelOf(id, a.field), text: a.text })) },
   ]);
 }
@@ -38,8 +38,11 @@ function agreement(s: AgreementSection): Block[] {
     }
     case 'format':
       return [
-        ...listUnder(labelOf('format', 'sections'), s.sections.map((x) => ({ label: x.title, text: changed(`${x.minutes} min`, x.was === undefined ? undefined : `${x.was} min`) }))),
-        ...(s.schedule.length ? [{ kind: 'list', items: s.schedule.map((x) => ({ label: labelOf('format', x.field), text: changed(x.text || labelOf('purpose', 'none'), x.was) })) } as Block] : []),
+        ...listUnder(labelOf('format', 'sections'), s.sections.map((x) => ({ label: x.title, text: changed(t('agenda.minutes', { minutes: x.minutes }), x.was === undefined ? undefined : t('agenda.minutes', { minutes: x.was })) }))),
+        ...(s.schedule.length ? [{ kind: 'list', items: s.schedule.map((x) => {
+          const shown = (text: string | undefined) => (x.field === 'cadence' && text ? cadenceOfText(text) : text);
+          return { label: labelOf('format', x.field), text: changed(shown(x.text) || labelOf('purpose', 'none'), shown(x.was)) };
+        }) } as Block] : []),
         ...listUnder(labelOf('format', 'traditions'), s.traditions.kept),
         ...listUnder(labelOf('format', 'added'), s.traditions.added),
         ...listUnder(labelOf('format', 'dropped'), s.traditions.dropped),
@@ -50,7 +53,7 @@ function agreement(s: AgreementSection): Block[] {
 /** The speaker requests, with who asked and whether in confidence. */
 function requested(requests: Requests): Block[] {
   if (!requests.length) return [];
-  const asked = (r: (typeof requests)[number]) => [r.by && `asked by ${r.by}`, r.private && 'in confidence'].filter(Boolean).join(', ');
+  const asked = (r: (typeof requests)[number]) => [r.by && t('minutes.asked_by', { name: r.by }), r.private && labelOf('reflect', 'in_confidence')].filter(Boolean).join(', ');
   return [
     { kind: 'subheading', text: labelOf('reflect', 'requests') },
     { kind: 'list', items: requests.map((r) => (asked(r) ? `${r.topic} (${asked(r)})` : r.topic)) },
@@ -66,36 +69,36 @@ function section(s: MinutesSection | AgreementSection): Section {
       break;
     case 'reflect':
       blocks.push(...members(s.id, s.members), ...requested(s.requests));
-      if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'Nothing recorded.', muted: true });
+      if (!blocks.length) blocks.push({ kind: 'paragraph', text: t('minutes.nothing'), muted: true });
       break;
     case 'learning': {
       const facts: Array<{ label: string; text: string }> = [];
-      if (s.topic) facts.push({ label: 'Topic', text: s.topic });
-      if (s.format) facts.push({ label: 'Format', text: PROMPTS.learning.questions.find((q) => q.id === 'format')?.choices?.[s.format] ?? s.format });
-      if (s.speaker) facts.push({ label: 'Speaker', text: s.speaker });
+      if (s.topic) facts.push({ label: t('minutes.topic'), text: s.topic });
+      if (s.format) facts.push({ label: t('minutes.format'), text: prompts().learning.questions.find((q) => q.id === 'format')?.choices?.[s.format] ?? s.format });
+      if (s.speaker) facts.push({ label: t('minutes.speaker'), text: s.speaker });
       if (facts.length) blocks.push({ kind: 'list', items: facts });
       if (s.notes) blocks.push({ kind: 'paragraph', text: s.notes });
       if (s.questions.length) {
-        blocks.push({ kind: 'subheading', text: 'Questions' });
+        blocks.push({ kind: 'subheading', text: t('minutes.questions') });
         blocks.push({ kind: 'list', items: s.questions });
       }
       if (s.answered.length) {
         blocks.push({ kind: 'subheading', text: labelOf('learning', 'answered') });
         blocks.push({ kind: 'list', items: s.answered });
       }
-      if (!blocks.length) blocks.push({ kind: 'paragraph', text: 'Nothing recorded.', muted: true });
+      if (!blocks.length) blocks.push({ kind: 'paragraph', text: t('minutes.nothing'), muted: true });
       break;
     }
     case 'next': {
       blocks.push(...members(s.id, s.members), ...requested(s.requests ?? []));
       const d = s.decision;
       const decided: Array<{ label: string; text: string }> = [];
-      if (d.topic) decided.push({ label: 'Topic', text: d.topic });
-      if (d.speaker) decided.push({ label: 'Speaker', text: d.speaker });
-      if (d.date) decided.push({ label: 'Date', text: longDate(d.date) });
-      if (d.notes) decided.push({ label: 'Noted for next time', text: d.notes });
-      blocks.push({ kind: 'subheading', text: 'Decided for next time' });
-      blocks.push(decided.length ? { kind: 'list', items: decided } : { kind: 'paragraph', text: 'Nothing decided yet.', muted: true });
+      if (d.topic) decided.push({ label: t('minutes.topic'), text: d.topic });
+      if (d.speaker) decided.push({ label: t('minutes.speaker'), text: d.speaker });
+      if (d.date) decided.push({ label: t('minutes.date'), text: longDate(d.date) });
+      if (d.notes) decided.push({ label: t('minutes.noted'), text: d.notes });
+      blocks.push({ kind: 'subheading', text: t('minutes.decided') });
+      blocks.push(decided.length ? { kind: 'list', items: decided } : { kind: 'paragraph', text: t('minutes.nothing_decided'), muted: true });
       blocks.push(...listUnder(labelOf('next', 'outcomes'), s.outcomes.map((o) => ({ label: labelOf('purpose', o.field), text: `${o.rating}/5` }))));
       break;
     }
@@ -115,29 +118,28 @@ function verdict(m: MinutesView): Section[] {
 
 export function minutesDocument(m: MinutesView): PrintDocument {
   const subtitle = [longDate(m.date)];
-  if (m.facilitator) subtitle.push(`Facilitated by ${m.facilitator}`);
-  subtitle.push(`${plural(m.presentCount, 'member')} present${m.guestCount ? `, ${plural(m.guestCount, 'guest')}` : ''}`);
+  if (m.facilitator) subtitle.push(t('minutes.facilitated', { name: m.facilitator }));
+  const present = t('minutes.present', { count: m.presentCount });
+  subtitle.push(m.guestCount ? t('minutes.with_guests', { present, count: m.guestCount }) : present);
 
   const attendance: Block[] = [];
-  if (m.present.length) attendance.push({ kind: 'list', items: [{ label: 'Present', text: m.present.join(', ') }] });
-  if (m.guests.length) attendance.push({ kind: 'list', items: [{ label: 'Guests', text: m.guests.join(', ') }] });
+  if (m.present.length) attendance.push({ kind: 'list', items: [{ label: t('minutes.present_label'), text: m.present.join(', ') }] });
+  if (m.guests.length) attendance.push({ kind: 'list', items: [{ label: t('minutes.guests'), text: m.guests.join(', ') }] });
   if (m.absent.length) {
     const away = m.absent.map((a) => (a.apology ? `${a.member} (${a.apology})` : a.member)).join(', ');
-    attendance.push({ kind: 'list', items: [{ label: 'Absent', text: away }] });
+    attendance.push({ kind: 'list', items: [{ label: t('minutes.absent'), text: away }] });
   }
 
   const sections = [
-    ...(attendance.length ? [{ heading: 'Attendance', blocks: attendance }] : []),
+    ...(attendance.length ? [{ heading: t('minutes.attendance'), blocks: attendance }] : []),
     ...m.sections.map(section),
     ...verdict(m),
-    ...(m.notes ? [{ heading: 'Notes', blocks: [{ kind: 'paragraph', text: m.notes } as Block] }] : []),
+    ...(m.notes ? [{ heading: t('minutes.notes'), blocks: [{ kind: 'paragraph', text: m.notes } as Block] }] : []),
   ];
   return {
-    title: `${m.circle}: meeting ${m.number}${m.public ? ' (public summary)' : ''}`,
+    title: t(m.public ? 'minutes.title_public' : 'minutes.title', { circle: m.circle, number: m.number }),
     subtitle,
     sections,
-    footer: m.public
-      ? 'Public summary: what the circle learned and decided. Members’ own reflections stay within the circle.'
-      : 'Minutes for members of the circle. Reflections marked “shared in confidence” stay in the room.',
+    footer: t(m.public ? 'minutes.footer_public' : 'minutes.footer'),
   };
 }

@@ -6,38 +6,41 @@ import type { ChalkInstance } from 'chalk';
 import type { PracticeChain, PracticeLink } from '../core/practice.js';
 import { labelOf } from '../core/prompts.js';
 import { percent } from './chart.js';
-import { oneLine, plural } from './document.js';
+import { t } from '../core/words.js';
+import { oneLine } from './document.js';
 
 /** The lines of one link (made, then what came of it), each ending in a line break. */
 function linkLines(l: PracticeLink, c: ChalkInstance, label: (field: string) => string): string {
-  let out = `${l.made.date} #${l.made.number}  will practise: ${oneLine(l.commitment)}${l.private ? c.dim(' (in confidence)') : ''}\n`;
+  const confided = c.dim(t('practice.in_confidence'));
+  let out = `${l.made.date} #${l.made.number}  ${t('practice.will', { commitment: oneLine(l.commitment) })}${l.private ? confided : ''}\n`;
   const at = l.followedAt ? `${l.followedAt.date} #${l.followedAt.number}` : '';
-  const missed = l.absences ? ` (after missing ${plural(l.absences, 'meeting')})` : '';
+  const missed = l.absences ? t('practice.after_missing', { count: l.absences }) : '';
   switch (l.status) {
     case 'followed_up':
-      out += `  -> ${at}${missed}${l.report!.private ? c.dim(' (in confidence)') : ''}:\n`;
+      out += `  -> ${at}${missed}${l.report!.private ? confided : ''}:\n`;
       for (const s of l.report!.said) out += `       ${label(s.field)}: ${oneLine(s.text)}\n`;
       return out;
     case 'silent':
-      return `${out}${c.yellow(`  !! ${at}${missed}: came, but reported nothing on it`)}\n`;
+      return `${out}${c.yellow(t('practice.silent', { at, missed }))}\n`;
     case 'missed':
-      return `${out}${c.red(`  !! never followed up: missed the ${plural(l.absences, 'meeting')} since`)}\n`;
+      return `${out}${c.red(t('practice.missed', { count: l.absences }))}\n`;
     case 'let_go':
-      return `${out}${c.dim(`  -- ${at}${missed}: let go`)}\n`;
+      return `${out}${c.dim(t('practice.let_go', { at, missed }))}\n`;
     case 'open':
-      return `${out}${c.dim('  .. to follow up at the next meeting')}\n`;
+      return `${out}${c.dim(t('practice.open'))}\n`;
   }
 }
 
 /** The text, in pieces that end in line breaks, given to `put` (the last without one). */
 function practiceLines(chains: readonly PracticeChain[], color: ChalkInstance, put: (text: string) => void): void {
-  if (!chains.length) return put('No commitments recorded yet.');
+  if (!chains.length) return put(t('practice.none'));
   const labels = new Map<string, string>();
   const label = (field: string) => labels.get(field) ?? labels.set(field, labelOf('reflect', field).toLowerCase()).get(field)!;
   chains.forEach((chain, i) => {
     const k = chain.counts;
-    put(`${i ? '\n' : ''}${color.bold(chain.member)}: ${k.followedUp} of ${plural(k.due, 'commitment')} followed up (${percent(k.share)})\n`);
-    if (!chain.links.length) put('  no commitments recorded\n');
+    const line = t('practice.member', { name: color.bold(chain.member), done: k.followedUp, due: t('practice.due', { count: k.due }), share: percent(k.share) });
+    put(`${i ? '\n' : ''}${line}\n`);
+    if (!chain.links.length) put(`${t('practice.no_commitments')}\n`);
     for (const l of chain.links) put(linkLines(l, color, label));
   });
 }

@@ -1,11 +1,11 @@
 // A meeting's recap (core/mail.ts) as a printable document, for the text and HTML of a mail.
-import { longDate } from '../core/dates.js';
+import { longDate } from '../core/words.js';
 import type { Recap } from '../core/mail.js';
-import { MAIL_WORDS } from '../core/prompts.js';
+import { mailWords } from '../core/prompts.js';
 import type { Block, PrintDocument, Section } from './document.js';
 
 export function recapDocument(r: Recap): PrintDocument {
-  const w = MAIL_WORDS.recap;
+  const w = mailWords().recap;
   const l = r.learning;
   const facts = [...(l.topic ? [{ label: w.topic, text: l.topic }] : []), ...(l.speaker ? [{ label: w.speaker, text: l.speaker }] : [])];
   const learned: Block[] = [

@@ -2,7 +2,7 @@
 import type { CircleStats } from '../core/stats.js';
 import { bucket, percent } from './chart.js';
 import { labelOf } from '../core/prompts.js';
-import { plural } from './document.js';
+import { t } from '../core/words.js';
 import { escapeHtml as esc, htmlPage, PRINT_CSS } from './html.js';
 
 /** At most this many columns in the attendance chart; longer histories are averaged. */
@@ -25,7 +25,7 @@ function attendanceChart(s: CircleStats): string {
       const h = Math.round(v * (H - 20));
       const first = s.meetings[Math.floor(i * per)]!;
       const value = per > 1 ? percent(v) : `${first.present}/${first.members}`;
-      const label = per > 1 ? `from ${first.date}: ${percent(v)} on average` : `${first.date} #${first.number}: ${first.present}/${first.members} (${percent(v)})`;
+      const label = per > 1 ? t('stats.bar_average', { date: first.date, share: percent(v) }) : `${first.date} #${first.number}: ${first.present}/${first.members} (${percent(v)})`;
       const x = pad + i * cw;
       const text = labelled ? `<text x="${(x + (cw - 2) / 2).toFixed(1)}" y="${H - h - 4}" class="value" text-anchor="middle">${value}</text>` : '';
       return `<rect x="${x.toFixed(1)}" y="${H - h}" width="${Math.max(1, cw - 2).toFixed(1)}" height="${h}" class="bar"><title>${esc(label)}</title></rect>${text}`;
@@ -36,14 +36,14 @@ function attendanceChart(s: CircleStats): string {
     .join('');
   const first = s.meetings[0]!.date;
   const last = s.meetings.at(-1)!.date;
-  const svg = `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="Share of members present at each meeting">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
+  const svg = `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="${esc(t('stats.chart_meetings'))}">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
   if (labelled) return svg;
   // Too many bars to label: the extremes in words under the chart.
   const share = (m: (typeof s.meetings)[number]) => (m.members ? m.present / m.members : 0);
   const high = s.meetings.reduce((a, m) => (share(m) > share(a) ? m : a));
   const low = s.meetings.reduce((a, m) => (share(m) < share(a) ? m : a));
-  const said = (m: typeof high) => `${m.present}/${m.members} on ${m.date}`;
-  return `${svg}\n<p class="hint">Fullest: ${said(high)}. Emptiest: ${said(low)}.${per > 1 ? ` Each bar is ${per.toFixed(1)} meetings, averaged.` : ''}</p>`;
+  const said = (m: typeof high) => t('stats.extreme', { present: m.present, members: m.members, date: m.date });
+  return `${svg}\n<p class="hint">${esc(t(per > 1 ? 'stats.extremes_averaged' : 'stats.extremes', { high: said(high), low: said(low), per: per.toFixed(1) }))}</p>`;
 }
 
 function memberChart(s: CircleStats): string {
@@ -57,22 +57,22 @@ function memberChart(s: CircleStats): string {
       const y = i * row;
       const w = Math.round(share * (W - lw - 120));
       return (
-        `<text x="0" y="${y + 17}">${esc(m.name)}${m.active ? '' : ' (left)'}</text>` +
-        `<rect x="${lw}" y="${y + 4}" width="${w}" height="16" class="bar member"><title>${esc(`${m.name}: ${m.attended} of ${m.of}`)}</title></rect>` +
-        `<text x="${lw + w + 6}" y="${y + 17}" class="axis">${m.attended}/${m.of} · ${m.commitments.followedUp}/${m.commitments.due} followed up</text>`
+        `<text x="0" y="${y + 17}">${esc(m.name)}${m.active ? '' : esc(t('stats.left'))}</text>` +
+        `<rect x="${lw}" y="${y + 4}" width="${w}" height="16" class="bar member"><title>${esc(t('stats.member_of', { name: m.name, attended: m.attended, of: m.of }))}</title></rect>` +
+        `<text x="${lw + w + 6}" y="${y + 17}" class="axis">${m.attended}/${m.of} · ${esc(t('stats.followed', { done: m.commitments.followedUp, due: m.commitments.due }))}</text>`
       );
     })
     .join('');
-  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="Meetings each member came to">${rows}</svg>`;
+  return `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(t('stats.chart_members'))}">${rows}</svg>`;
 }
 
 function commitmentChart(s: CircleStats): string {
   const k = s.commitments;
   const parts: Array<[string, number, string]> = [
-    ['followed up', k.followedUp, 'ok'],
-    ['came, did not report', k.silent, 'warn'],
-    ['never followed up', k.missed, 'bad'],
-    ['still open', k.open, 'open'],
+    [t('stats.followed_up'), k.followedUp, 'ok'],
+    [t('stats.silent'), k.silent, 'warn'],
+    [t('stats.missed'), k.missed, 'bad'],
+    [t('stats.open'), k.open, 'open'],
   ];
   const W = 720;
   let x = 0;
@@ -87,7 +87,7 @@ function commitmentChart(s: CircleStats): string {
     })
     .join('');
   const legend = parts.map(([label, n, cls]) => `<li><span class="key ${cls}"></span>${label}: ${n}</li>`).join('');
-  return `<svg viewBox="0 0 ${W} 24" role="img" aria-label="What became of the commitments">${rects}</svg><ul class="legend">${legend}</ul>`;
+  return `<svg viewBox="0 0 ${W} 24" role="img" aria-label="${esc(t('stats.chart_commitments'))}">${rects}</svg><ul class="legend">${legend}</ul>`;
 }
 
 /** Ratings from 1 to 5 over time, as a line with its points labelled. */
@@ -128,19 +128,19 @@ function verdictCharts(s: CircleStats): string {
 
 export function statsHtml(s: CircleStats, title: string): string {
   const body = s.meetings.length
-    ? `<p>${plural(s.meetings.length, 'meeting')}, ${s.meetings[0]!.date} to ${s.meetings.at(-1)!.date}. On average ${percent(s.averageAttendance)} of members came.
-Commitments followed up at the next meeting: <strong>${percent(s.commitments.share)}</strong>.</p>
-<h2>Attendance per meeting</h2>
-<p class="hint">Members present, as a share of the members at the time.</p>
+    ? `<p>${esc(t('stats.html_summary', { count: s.meetings.length, first: s.meetings[0]!.date, last: s.meetings.at(-1)!.date, share: percent(s.averageAttendance) }))}
+${esc(t('stats.html_followed')).replace('{share}', `<strong>${percent(s.commitments.share)}</strong>`)}</p>
+<h2>${esc(t('stats.per_meeting'))}</h2>
+<p class="hint">${esc(t('stats.html_per_meeting_hint'))}</p>
 ${attendanceChart(s)}
-<h2>Attendance per member</h2>
+<h2>${esc(t('stats.per_member'))}</h2>
 ${memberChart(s)}
-<h2>Commitments</h2>
+<h2>${esc(t('stats.html_commitments'))}</h2>
 ${commitmentChart(s)}
 ${verdictCharts(s)}
-<h2>Topics learned</h2>
+<h2>${esc(t('stats.html_topics'))}</h2>
 <ol>${s.topics.map((t) => `<li><time>${t.date}</time> ${esc(t.topic)}${t.speaker ? ` <span class="hint">(${esc(t.speaker)})</span>` : ''}</li>`).join('\n')}</ol>`
-    : '<p>No meetings yet.</p>';
+    : `<p>${esc(t('stats.none'))}</p>`;
   return htmlPage(title, PRINT_CSS + CSS, `<h1>${esc(title)}</h1>\n${body}`);
 }
 

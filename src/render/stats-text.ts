@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CircleStats } from '../core/stats.js';
 import { bar, percent, sparkline, type ChartStyle } from './chart.js';
 import { labelOf } from '../core/prompts.js';
-import { plural } from './document.js';
+import { t } from '../core/words.js';
 import { wrap } from './text.js';
 import { displayWidth, padEnd, truncate } from './width.js';
 
@@ -33,7 +33,7 @@ function verdictTrends(s: CircleStats, o: StatsTextOptions, width: number, out: 
       const lw = u[0]!.date.length;
       out.push(`${u[0]!.date} ${c.green(sparkline(u.map((m) => (m.useful - 1) / 4), Math.max(10, width - 2 * lw - 2), o.style))} ${u.at(-1)!.date}`);
     }
-    out.push(`(${plural(u.length, 'meeting')} rated, ${mean.toFixed(1)} on average)`);
+    out.push(t('stats.rated', { count: u.length, mean: mean.toFixed(1) }));
     out.push('');
   }
   if (s.outcomes.length) {
@@ -45,7 +45,7 @@ function verdictTrends(s: CircleStats, o: StatsTextOptions, width: number, out: 
       out.push(truncate(`${padEnd(truncate(x.label, lw, o.style.unicode), lw)}  ${c.cyan(bar(last.rating / 5, 10, o.style))}  ${trail}`, width, o.style.unicode));
     }
     const dates = [...new Set(s.outcomes.flatMap((x) => x.ratings.map((r) => `${r.date} #${r.number}`)))].sort();
-    say(`(reviewed ${dates.length === 1 ? `once, ${dates[0]}` : `${dates.length} times: ${dates.join(', ')}`})`, c.dim);
+    say(t('stats.reviewed', { count: dates.length, dates: dates.join(', ') }), c.dim);
     out.push('');
   }
 }
@@ -59,12 +59,12 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   const first = s.meetings[0];
   const last = s.meetings.at(-1);
   say(o.title, c.bold);
-  if (!first || !last) return [...out, 'No meetings yet.'].join('\n');
-  say(`${plural(s.meetings.length, 'meeting')}, ${first.date} to ${last.date}; on average ${percent(s.averageAttendance)} of members came.`);
+  if (!first || !last) return [...out, t('stats.none')].join('\n');
+  say(t('stats.summary', { count: s.meetings.length, first: first.date, last: last.date, share: percent(s.averageAttendance) }));
   out.push('');
 
-  say('Attendance per meeting', c.bold);
-  say('(members present of members at the time)', c.dim);
+  say(t('stats.per_meeting'), c.bold);
+  say(t('stats.per_meeting_hint'), c.dim);
   if (s.meetings.length <= MAX_BARS) {
     const labels = s.meetings.map((m) => `${m.date} #${m.number}`);
     const counts = s.meetings.map((m) => `${m.present}/${m.members}${m.guests ? ` +${m.guests}` : ''}`);
@@ -78,38 +78,35 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
     const sw = Math.max(10, width - 2 * lw - 2);
     const per = Math.ceil(s.meetings.length / sw);
     out.push(`${first.date} ${c.green(sparkline(shares, sw, o.style))} ${last.date}`);
-    say(`(one mark per ${per === 1 ? 'meeting' : `${per} meetings, averaged`}; higher is fuller)`, c.dim);
+    say(t('stats.per_mark', { count: per }), c.dim);
   }
   out.push('');
 
-  say('Attendance per member', c.bold);
-  say('(meetings came to, of those held while a member; commitments followed up)', c.dim);
+  say(t('stats.per_member'), c.bold);
+  say(t('stats.per_member_hint'), c.dim);
   const tails = s.members.map(
-    (m) => `${m.attended}/${m.of}${m.apologies ? ` (${plural(m.apologies, 'apology', 'apologies')})` : ''}  ${m.commitments.followedUp}/${m.commitments.due} followed up`,
+    (m) => `${m.attended}/${m.of}${m.apologies ? t('stats.apologies', { count: m.apologies }) : ''}  ${t('stats.followed', { done: m.commitments.followedUp, due: m.commitments.due })}`,
   );
   const tw = Math.max(...tails.map(displayWidth));
   // Names take what the numbers and a bar of at least 5 leave, up to 24 columns.
   const room = Math.max(8, Math.min(24, width - tw - 4 - 5));
-  const names = s.members.map((m) => truncate(`${m.name}${m.active ? '' : ' (left)'}`, room, o.style.unicode));
+  const names = s.members.map((m) => truncate(`${m.name}${m.active ? '' : t('stats.left')}`, room, o.style.unicode));
   const nw = Math.max(...names.map(displayWidth), 4);
   const bw = Math.max(5, Math.min(30, width - nw - tw - 4));
   s.members.forEach((m, i) => out.push(`${padEnd(names[i]!, nw)}  ${c.cyan(bar(m.of ? m.attended / m.of : 0, bw, o.style))}  ${tails[i]}`));
   out.push('');
 
   const k = s.commitments;
-  say('Commitments followed up', c.bold);
+  say(t('stats.commitments'), c.bold);
   out.push(`${c.green(bar(k.share ?? 0, Math.min(40, width - 10), o.style))}  ${percent(k.share)}`);
-  say(
-    `${k.followedUp} of ${k.due} reported on at the next meeting they came to; ${k.silent} came but did not report, ` +
-      `${k.missed} never followed up (missed every meeting since), ${k.open} still open${k.letGo ? `, ${k.letGo} let go` : ''}.`,
-  );
+  say(t(k.letGo ? 'stats.commitments_said_let_go' : 'stats.commitments_said', { done: k.followedUp, due: k.due, silent: k.silent, missed: k.missed, open: k.open, let_go: k.letGo }));
   out.push('');
 
   verdictTrends(s, o, width, out, say);
 
-  say(`Topics learned (${s.topics.length})`, c.bold);
+  say(t('stats.topics', { count: s.topics.length }), c.bold);
   const shown = s.topics.slice(-MAX_TOPICS);
-  if (s.topics.length > shown.length) say(`${s.topics.length - shown.length} earlier topics: see circle history`, c.dim);
+  if (s.topics.length > shown.length) say(t('stats.topics_earlier', { count: s.topics.length - shown.length }), c.dim);
   for (const t of shown) out.push(truncate(`${t.date}  ${t.topic}${t.speaker ? ` (${t.speaker})` : ''}`, width, o.style.unicode));
   return out.join('\n');
 }

@@ -1,5 +1,5 @@
 // A PrintDocument as plain text for `lp` or an email: no markup, wrapped to a width.
-import { itemText, paragraphsOf, type Block, type PrintDocument } from './document.js';
+import { itemText, paragraphsOf, SPACES, type Block, type PrintDocument } from './document.js';
 import { displayWidth } from './width.js';
 
 const TEXT_WIDTH = 78;
@@ -13,7 +13,7 @@ export function wrap(text: string, width: number, first = '', rest = ' '.repeat(
   const lines: string[] = [];
   let line = first;
   let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of text.split(SPACES).filter(Boolean)) {
     const joined = empty ? line + word : `${line} ${word}`;
     if (fits(joined)) {
       line = joined;

@@ -4,6 +4,7 @@
 // minutes twice, as a resumed meeting may, changes nothing the second time.
 import { isMap, isScalar, isSeq, type Document, type YAMLSeq } from 'yaml';
 import type { MeetingFile } from '../core/meet/index.js';
+import { nameKey } from '../core/names.js';
 import { circleSchema } from '../core/schema.js';
 import { circleFile } from './circle.js';
 import { updateYamlFile } from './yaml-write.js';
@@ -93,18 +94,23 @@ export async function saveAgreements(dir: string, minutes: MeetingFile): Promise
   return written;
 }
 
-/** Add an entry to a list of circle.yaml (made when missing), under its write lock. */
-async function addTo(dir: string, key: 'dropped_topics' | 'dropped_questions', entry: object): Promise<void> {
-  await updateYamlFile(circleFile(dir), circleSchema, (file) => {
+/** Add an entry to a list of circle.yaml (made when missing), under its write lock, unless `has` finds it there; true when the file changed. */
+async function addTo(dir: string, key: 'dropped_topics' | 'dropped_questions' | 'facilitators', entry: unknown, has: (item: unknown) => boolean = () => false): Promise<boolean> {
+  const { written } = await updateYamlFile(circleFile(dir), circleSchema, (file) => {
     const list = file.doc.get(key, true);
     if (isSeq(list)) {
+      if (list.toJSON().some(has)) return;
       list.flow = false;
       list.add(file.doc.createNode(entry));
     } else {
       file.doc.set(key, file.doc.createNode([entry]));
     }
   });
+  return written;
 }
+
+/** Remember who facilitated (circle.yaml's `facilitators`), so the next meeting offers them first; true when circle.yaml changed. */
+export const rememberFacilitator = (dir: string, name: string) => addTo(dir, 'facilitators', name, (n) => typeof n === 'string' && nameKey(n) === nameKey(name));
 
 /** Let a topic go: add it, with the date, to circle.yaml's `dropped_topics`. */
 export const dropTopic = (dir: string, entry: { topic: string; on: string }) => addTo(dir, 'dropped_topics', entry);

@@ -10,6 +10,8 @@ import { DataError, displayPath, UsageError, type Problem } from '../errors.js';
 import { TEMP_PREFIX } from './atomic.js';
 import { fileKeys, readCache, sameKey, settled, writeCache, type CacheFile, type FileKey } from './cache.js';
 import { readThroughSnapshot } from './snapshot.js';
+import { loadWords } from '../core/languages.js';
+import { useWords } from '../core/words.js';
 
 /** A file's checked data. */
 export interface Loaded<T> {
@@ -75,6 +77,7 @@ async function loadFiles<T extends unknown[]>(dir: string, names: readonly strin
 
 export async function loadCircle(dir: string, slug: string, read: ReadOptions = {}): Promise<CircleFiles> {
   const [circle, members] = await loadFiles<[Circle, MembersFile]>(dir, ['circle.yaml', 'members.yaml'], read);
+  useWords(await loadWords(circle.language));
   return { dir, slug, circle: { path: circleFile(dir), data: circle }, members: { path: membersFile(dir), data: members } };
 }
 

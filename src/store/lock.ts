@@ -8,7 +8,8 @@ import { lstat, readFile, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { longDate, toIso } from '../core/dates.js';
+import { toIso } from '../core/dates.js';
+import { longDate } from '../core/words.js';
 import { CircleError, displayPath, FileError } from '../errors.js';
 import { isAlive, writeFileAtomic } from './atomic.js';
 

@@ -1,7 +1,7 @@
 // Writing a finished meeting down: members.yaml, circle.yaml, the minutes, the draft removed, a commit.
 import { mkdir } from 'node:fs/promises';
 import { rollChanges, toMinutes, type Draft, type MeetingFile, type MeetingPlan, type RollChanges } from '../core/meet/index.js';
-import { saveAgreements } from './agreements.js';
+import { rememberFacilitator, saveAgreements } from './agreements.js';
 import { meetingSchema } from '../core/schema.js';
 import { CircleError, displayPath } from '../errors.js';
 import { circleFile, meetingFile, meetingsDir, membersFile, newFileMode } from './circle.js';
@@ -72,8 +72,9 @@ export async function recordMeeting(dir: string, plan: MeetingPlan, draft: Draft
     return { add: roll.joining, activate: roll.returning.map((r) => r.index), update: roll.updated };
   });
   const circleUpdated = await saveAgreements(dir, minutes);
+  const remembered = minutes.facilitator ? await rememberFacilitator(dir, minutes.facilitator) : false;
   const membersChanged = roll.joining.length || roll.returning.length || roll.updated.length;
-  const written = [await writeNewMeeting(dir, checked), ...(membersChanged ? [membersFile(dir)] : []), ...(circleUpdated ? [circleFile(dir)] : [])];
+  const written = [await writeNewMeeting(dir, checked), ...(membersChanged ? [membersFile(dir)] : []), ...(circleUpdated || remembered ? [circleFile(dir)] : [])];
   await removeDraft(dir);
   return {
     minutes,

@@ -24,6 +24,7 @@ const CIRCLE_GITIGNORE = `# Local state of \`circle\`: a meeting in progress, it
 /** Which answer to `circle init` each value of circle.yaml comes from. */
 const ANSWER_OF: Record<string, string> = {
   name: 'the name',
+  language: '--language',
   purpose: '--purpose',
   'schedule.cadence': '--cadence',
   'schedule.start': '--start',
@@ -31,9 +32,12 @@ const ANSWER_OF: Record<string, string> = {
   'schedule.location': '--location',
 };
 
+/** The circle.yaml template in the circle's language: circle.yaml (English), circle.fr.yaml, circle.pt.yaml (pt-BR and pt-PT)… */
+const templateOf = (plan: NewCircle) => (plan.language === 'en' ? 'circle.yaml' : `circle.${plan.language.slice(0, 2)}.yaml`);
+
 /** Fill the circle.yaml template; the result is checked before anything is written. */
 async function renderCircleYaml(plan: NewCircle): Promise<string> {
-  const template = await readFile(templatePath('circle.yaml'), 'utf8');
+  const template = await readFile(templatePath(templateOf(plan)), 'utf8');
   const doc = parseDocument(template);
   for (const [path, value] of plan.set) {
     const node = doc.getIn(path, true);
@@ -51,7 +55,7 @@ async function renderCircleYaml(plan: NewCircle): Promise<string> {
     throw new UsageError(checked.error.issues.map((i) => `${ANSWER_OF[i.path.join('.')] ?? i.path.join('.')}: ${i.message}`).join('\n'));
   }
   const text = renderYaml(doc, template);
-  parseYaml(templatePath('circle.yaml'), text, circleSchema);
+  parseYaml(templatePath(templateOf(plan)), text, circleSchema);
   return text;
 }
 

@@ -15,6 +15,8 @@ export const SYNC_ENV = 'CIRCLE_SYNC';
 
 /** The files of a workspace that are shared: everything else (drafts, locks, caches) stays local. */
 const SHARED = /^(\.gitattributes|circles\/[a-z0-9-]+\/(circle\.yaml|members\.yaml|\.gitignore|meetings\/(\d{4}-\d{2}-\d{2}\.yaml|\.gitkeep)))$/;
+/** What `circle send` sent (circles/<slug>/sent/): shared too, but not YAML. */
+const SENT = /^circles\/[a-z0-9-]+\/sent\/(\d{4}-\d{2}-\d{2}\.log|\.gitattributes|\.gitignore)$/;
 
 export interface Repo {
   /** The workspace folder. */
@@ -48,7 +50,7 @@ export async function changedSharedFiles(repo: Repo): Promise<string[]> {
     if (entry.length < 4) continue;
     if (/^[RC]/.test(entry)) i++; // a rename names its old path next
     const path = fromRoot(repo, entry.slice(3));
-    if (SHARED.test(path)) paths.push(path);
+    if (SHARED.test(path) || SENT.test(path)) paths.push(path);
   }
   return paths.sort();
 }

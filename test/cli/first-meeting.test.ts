@@ -104,7 +104,7 @@ describe('a new circle in a git repository', () => {
 
     expect((await cli(['members', 'add', 'Ana Souza', '--yes'], { cwd: root, ...env(CREATED) })).code).toBe(0);
     expect(git(root, 'log', '-1', '--format=%s')).toBe('members: add Ana Souza\n');
-    const removed = await cli(['members', 'remove', 'Ana'], { cwd: root });
+    const removed = await cli(['members', 'remove', 'Ana Souza'], { cwd: root });
     expect(removed.stderr).toContain('Committed: members: remove Ana Souza');
     expect(committed(root)).toEqual([`circles/${SLUG}/members.yaml`]);
     expect(git(root, 'diff', '--cached', '--name-only').trim()).toBe('notes.txt');

@@ -132,6 +132,12 @@ describe('a long answer', () => {
     expect(html).toMatch(/<p>Burnout shows early\.<\/p>\s*<p>Rotas help\.<\/p>\s*<p>So does rest\.<\/p>/);
     const plain = (await cli(['minutes', DATE, '--format', 'text'], { cwd: root, env })).stdout;
     expect(plain).toMatch(/Burnout shows early\.\n\s*\n\s*Rotas help\./);
+    // In the PDF too: each line its own paragraph (run together, they would share a line).
+    const pdf = await cli(['minutes', DATE, '--format', 'pdf', '--out', 'minutes.pdf'], { cwd: root, env });
+    expect(pdf.code, pdf.stderr).toBe(0);
+    const printed = spawnSync('pdftotext', [join(root, 'minutes.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(printed).toMatch(/^Burnout shows early\.\nRotas help\.\n\n?So does rest\.$/m);
+    expect(printed).toMatch(/Amara brings food\.\n\n?Book the hall\./);
   });
 });
 
@@ -199,7 +205,7 @@ describe('circle meet and members.yaml', () => {
       'reflect.José Álvarez.tried': 'Drew up a winter rota ++ Sharing vans',
       'reflect.José Álvarez.surprised': 'Three drivers said yes',
     });
-    expect((await cli(['members', 'remove', 'José'], { cwd: root })).code).toBe(0);
+    expect((await cli(['members', 'remove', 'José', '--yes'], { cwd: root })).code).toBe(0);
 
     const r = await cli(['meet', '--resume', '--answers', file], { cwd: root, env });
     expect(r.code, r.stderr).toBe(0);
@@ -337,6 +343,7 @@ describe('circle meet and git', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(git(root, 'log', '-1', '--format=%s')).toBe('minutes: Riverside Community Leaders Circle 2026-11-17\n');
     expect(git(root, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      `circles/${exampleSlug}/circle.yaml`, // the facilitator, remembered
       `circles/${exampleSlug}/meetings/${DATE}.yaml`,
       `circles/${exampleSlug}/members.yaml`,
     ]);

@@ -140,3 +140,67 @@ describe('open questions and new issues', () => {
     expect(JSON.parse((await cli(['questions', '--json'], { cwd: root })).stdout).map((q: { text: string }) => q.text)).toEqual(['How do boards vote?']);
   });
 });
+
+const minutesOf = (root: string, date: string) => parse(readFileSync(join(root, `circles/tiny/meetings/${date}.yaml`), 'utf8'));
+const FIRST = { 'meetings/2026-01-06.yaml': { date: '2026-01-06', number: 1, facilitator: 'Ana Souza', attendance: { present: ['Ana Souza', 'Ben Okafor'], expected: ['Ana Souza', 'Ben Okafor'] }, next: { speaker: 'Dr Nadia Karim (Riverside Clinic)' } } };
+
+describe('people at the meeting', () => {
+  it('introduces a member added ahead (joined since the last meeting) like a newcomer, and nobody else unless asked', async () => {
+    const root = testdir(circleTree('tiny', FIRST));
+    const added = await cli(['members', 'add', 'Cleo Marsh', '--org', 'Youth Club', '--joined', '2026-01-20', '--yes'], { cwd: root, env: TODAY });
+    expect(added.code, added.stderr).toBe(0);
+    // Her introduction is asked; Ana's and Ben's are not (an answer for them is a step this meeting never asks).
+    const base = { attendance: ['Ana Souza', 'Ben Okafor', 'Cleo Marsh'], speaker_here: false };
+    writeFileSync(join(root, 'extra.yaml'), stringify({ ...base, 'introductions.Ana Souza.vision': 'More readers' }));
+    const extra = await cli(['meet', '--date', '2026-01-20', '--answers', 'extra.yaml'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-20' } });
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('no such step in this meeting: introductions.Ana Souza.vision');
+    await meet(root, '2026-01-20', { ...base, 'introductions.Cleo Marsh.vision': 'Every teenager has a team', 'introductions.Cleo Marsh.hopes': 'Share coaches' });
+    const m = minutesOf(root, '2026-01-20');
+    // Her organisation comes from members.yaml, offered to confirm like at a first meeting.
+    expect(m.introductions).toEqual([{ member: 'Cleo Marsh', organization: 'Youth Club', vision: 'Every teenager has a team', hopes: 'Share coaches' }]);
+    expect(m.attendance.present).toEqual(['Ana Souza', 'Ben Okafor', 'Cleo Marsh']);
+    expect(readFileSync(join(root, 'circles/tiny/members.yaml'), 'utf8')).toMatch(/name: Cleo Marsh\n(.*\n)*?\s+vision: Every teenager has a team/);
+    // At the meeting after, she is a member like the others: no introduction asked.
+    writeFileSync(join(root, 'later.yaml'), stringify({ attendance: ['Cleo Marsh'], 'introductions.Cleo Marsh.vision': 'Again' }));
+    const later = await cli(['meet', '--date', '2026-02-03', '--answers', 'later.yaml'], { cwd: root, env: { CIRCLE_TODAY: '2026-02-03' } });
+    expect(later.stderr).toContain('no such step in this meeting: introductions.Cleo Marsh.vision');
+  });
+
+  it('remembers who facilitated in circle.yaml, members or not, and offers last time\'s first', async () => {
+    const root = testdir(circleTree('tiny', FIRST));
+    await meet(root, '2026-01-20', { facilitator: 'Rosa Díaz', attendance: ['Ana Souza'] });
+    const circle = () => parse(readFileSync(join(root, 'circles/tiny/circle.yaml'), 'utf8'));
+    expect(circle().facilitators).toEqual(['Rosa Díaz']);
+    expect((await cli(['check'], { cwd: root })).code).toBe(0);
+    // Not a member, yet offered: Enter (no answer) takes last time's facilitator.
+    await meet(root, '2026-02-03', { attendance: ['Ana Souza'] });
+    expect(minutesOf(root, '2026-02-03').facilitator).toBe('Rosa Díaz');
+    await meet(root, '2026-02-17', { facilitator: 'ben', attendance: ['Ana Souza'] });
+    expect(minutesOf(root, '2026-02-17').facilitator).toBe('Ben Okafor');
+    expect(circle().facilitators).toEqual(['Rosa Díaz', 'Ben Okafor']); // each once
+    // A facilitator circle.yaml could not hold is a problem `check` names.
+    writeFileSync(join(root, 'circles/tiny/circle.yaml'), readFileSync(join(root, 'circles/tiny/circle.yaml'), 'utf8').replace('  - Ben Okafor', '  - [Ben]'));
+    const bad = await cli(['check'], { cwd: root });
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toMatch(/circle\.yaml:\d+:\d+: facilitators.*expected text/);
+  });
+
+  it('offers the expected speaker as a guest; a guest\'s organisation goes on their name tag; a member ticked and typed as a guest is refused', async () => {
+    const root = testdir(circleTree('tiny', FIRST));
+    const twice = { attendance: ['Ana Souza'], guests: ['Ana Souza (Library)'] };
+    writeFileSync(join(root, 'twice.yaml'), stringify(twice));
+    const refused = await cli(['meet', '--date', '2026-01-20', '--answers', 'twice.yaml'], { cwd: root, env: { CIRCLE_TODAY: '2026-01-20' } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('guests: Ana Souza (Library) is ticked as here: a member is not a guest too');
+    // Enter at "is the speaker here?" makes them a guest, before those typed.
+    await meet(root, '2026-01-20', { attendance: ['Ana Souza'], guests: ['Pat Lee (Eastside Library)'], 'next.speaker': 'Dr Nadia Karim (Riverside Clinic)' });
+    expect(minutesOf(root, '2026-01-20').attendance.guests).toEqual(['Dr Nadia Karim (Riverside Clinic)', 'Pat Lee (Eastside Library)']);
+    const tags = await cli(['nametags', '--format', 'html', '--guest', 'Pat Lee (Eastside Library)', '--guest', 'Sam Roe'], { cwd: root });
+    expect(tags.stdout).toContain('>Pat</div><div class="org">Guest · Eastside Library</div>');
+    expect(tags.stdout).toContain('>Sam</div><div class="org">Guest</div>');
+    // Not here: the speaker is left out.
+    await meet(root, '2026-02-03', { attendance: ['Ana Souza'], speaker_here: false });
+    expect(minutesOf(root, '2026-02-03').attendance.guests).toEqual([]);
+  });
+});

@@ -229,6 +229,16 @@ describe('circle send agenda', () => {
     expect(icsEvent(eml).uid).toBe(icsEvent(real).uid);
     expect(icsEvent(eml).startDate.toString()).toBe(icsEvent(real).startDate.toString());
   });
+  it('without --out, the dry run writes into the circle\'s print/ folder, which git ignores, and not where you stand', async () => {
+    const { root, dir } = circle();
+    git(root, 'init', '-q');
+    const r = await cli(['send', 'agenda', '--dry-run'], { cwd: root, env: server.env() });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'print', 'mail-agenda-2026-01-20')).sort()).toEqual(['ana-souza.eml', 'ben-okafor.eml', 'cleo-diaz.eml', 'dev-patel.eml', 'eve-moreau.eml']);
+    expect(r.stdout).toContain('circles/tiny/print/mail-agenda-2026-01-20/ana-souza.eml\tAna Souza <ana@example.org>');
+    expect(readdirSync(root).filter((f) => f.startsWith('mail-'))).toEqual([]);
+    expect(git(root, 'status', '--porcelain', '--untracked-files=all', 'circles/tiny/print')).toBe('');
+  });
 });
 
 describe('circle send recap', () => {

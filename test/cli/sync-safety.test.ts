@@ -161,6 +161,10 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     const editCircle = await cli(['edit'], { cwd: ws.b, env: { ...env, EDITOR: 'true' } });
     expect(editCircle.code).toBe(1);
     expect(editCircle.stderr).toContain('circle sync stopped on files both sides changed');
+    const init = await cli(['init', 'Second Circle', '--yes'], { cwd: ws.b, env });
+    expect(init.code, init.stderr).toBe(1);
+    expect(init.stderr).toContain('circle sync stopped on files both sides changed');
+    expect(existsSync(join(ws.b, 'circles', 'second-circle'))).toBe(false);
 
     // Settled, with another tracked file changed meanwhile: set aside while git finishes, and put back.
     edit(ws.b, minutes, /<<<<<<< already shared\n([^]*?)=======\n[^]*?>>>>>>> yours\n/, '$1');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, tempDir } from '../helpers.js';
 import { cli } from '../harness.js';
+import { readSent, recordSent } from '../../src/store/sent.js';
 import { circleDir, env, meet, meetings, read, sharedWorkspace, SLUG } from './sync-fixture.js';
 
 describe('circle sync', { timeout: 120_000 }, () => {
@@ -51,6 +52,22 @@ describe('circle sync', { timeout: 120_000 }, () => {
       expect(read(ws.a, '.draft.yaml')).toBe('date: 2026-12-08\n'); // still here, still local
     });
   }
+
+  it('shares the log of a send cut short before its commit, keeping both sides\' lines', async () => {
+    const ws = await sharedWorkspace();
+    // What a send stopped after its first message leaves behind: the log, not committed.
+    await recordSent(circleDir(ws.a), '2026-11-10', { at: '2026-11-03T09:00:00Z', kind: 'agenda', name: 'Ana Souza', email: 'ana@example.org' });
+    // Meanwhile the co-facilitator's own send, cut short too, for the same meeting.
+    await recordSent(circleDir(ws.b), '2026-11-10', { at: '2026-11-03T09:05:00Z', kind: 'agenda', name: 'Ben Okoro', email: 'ben@example.org' });
+    for (const side of ['a', 'b', 'a'] as const) {
+      const r = await cli(['sync'], { cwd: ws[side], env });
+      expect(r.code, `${side}: ${r.stdout}${r.stderr}`).toBe(0);
+    }
+    for (const clone of [ws.a, ws.b]) {
+      expect((await readSent(circleDir(clone), '2026-11-10')).map((s) => s.name).sort()).toEqual(['Ana Souza', 'Ben Okoro']);
+      expect(git(clone, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    }
+  });
 
   it('stops on a meeting recorded on both sides, keeps both records, and carries on once one is chosen', async () => {
     const ws = await sharedWorkspace();

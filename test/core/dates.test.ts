@@ -1,7 +1,8 @@
 import { format } from 'date-fns/format';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { longDate, toIso } from '../../src/core/dates.js';
+import { toIso } from '../../src/core/dates.js';
+import { longDate } from '../../src/core/words.js';
 
 const seed = Number(process.env.FAST_CHECK_SEED ?? 20261129);
 

@@ -70,7 +70,7 @@ describe('the meeting as steps', () => {
   it('opens with facilitator and attendance, then asks Reflect only of those present', () => {
     const plan = examplePlan();
     const fresh = newDraft(DATE, AT);
-    expect(ids(steps(plan, fresh)).slice(0, 4)).toEqual(['facilitator', 'attendance', 'guests', 'newcomers']);
+    expect(ids(steps(plan, fresh)).slice(0, 5)).toEqual(['facilitator', 'attendance', 'speaker_here', 'guests', 'newcomers']);
     expect(ids(steps(plan, fresh)).filter((id) => id.startsWith('reflect.') && id !== 'reflect.requests')).toEqual([]);
 
     let d = give(plan, fresh, 'attendance', ['José Álvarez', 'Amara'], AT); // full name or name-tag first name
@@ -87,6 +87,15 @@ describe('the meeting as steps', () => {
       'next.Amara Okafor.will_practice',
       'next.Ana Souza.will_practice',
     ]);
+  });
+
+  it('offers the facilitators circle.yaml remembers first (members or not), then the other active members; last time\'s is the default', () => {
+    const p = examplePlan();
+    const withThem = { ...p, circle: { ...p.circle, facilitators: ['Rosa Díaz', 'Amara Okafor'] }, last: { ...p.last!, facilitator: 'Grace Whitfield' } };
+    const step = steps(withThem, newDraft(DATE, AT))[0]!;
+    expect(step.choices!.map((c) => c.value)).toEqual(['Rosa Díaz', 'Amara Okafor', 'Grace Whitfield', 'José Álvarez', 'Łucja Nowak', 'Đặng Thu Hương']);
+    expect(step.default).toBe('Grace Whitfield'); // a former member now, still offered
+    expect(steps(p, newDraft(DATE, AT))[0]!.default).toBeUndefined();
   });
 
   it('shows each member the commitment they came in with', async () => {
@@ -187,7 +196,8 @@ describe('the minutes', () => {
     expect(parsed.number).toBe(7);
     expect(parsed.attendance).toEqual({
       present: ['José Álvarez', 'Amara Okafor', 'Ana Souza'],
-      guests: ['Pat Visitor'],
+      // The speaker chosen last time, offered as a guest (Enter: here), then those typed.
+      guests: ['Dr Nadia Karim', 'Pat Visitor'],
       absent: [{ member: 'Łucja Nowak', apology: 'At the library board' }, { member: 'Đặng Thu Hương' }],
       // The active members as the meeting knew them.
       expected: ['José Álvarez', 'Łucja Nowak', 'Amara Okafor', 'Đặng Thu Hương'],
@@ -420,7 +430,7 @@ describe('going back and the review', () => {
       },
     };
     await expect(runMeeting(plan, draft, { prompter: backwards, now: () => '2026-11-17T19:00:00.000Z', save: async (d) => void (draft = d) })).rejects.toThrow('stop');
-    expect(asked.map((a) => a.id)).toEqual(['reflect.José Álvarez.tried', 'reflect.José Álvarez.surprised', 'reflect.José Álvarez.tried', 'introductions.others', 'newcomers', 'guests', ...absent]);
+    expect(asked.map((a) => a.id)).toEqual(['reflect.José Álvarez.tried', 'reflect.José Álvarez.surprised', 'reflect.José Álvarez.tried', 'introductions.others', 'newcomers', 'guests', 'speaker_here', ...absent]);
     // José's first answer came back to start from, as did the introductions' "no".
     expect(asked[2]).toEqual({ id: 'reflect.José Álvarez.tried', start: 'Drew up a rota' });
     expect(asked[3]).toEqual({ id: 'introductions.others', start: false });

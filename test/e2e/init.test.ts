@@ -16,6 +16,7 @@ describe.skipIf(!hasTmux && !inCI)('asking on a terminal', () => {
     const t = tmux;
     t.start(root, ['init', '--location', 'Hall B']);
     await t.answer('Name of the circle', 'Eastside Youth Workers');
+    await t.answer("The group's language"); // Enter takes en
     await t.answer('Why does it meet?', 'So that every young person has an adult who knows them');
     // A cadence it cannot read is refused on the spot, with the reason.
     await t.see('? How often?');

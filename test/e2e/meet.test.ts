@@ -43,6 +43,8 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Alexis is not here: any apology or message?');
     await t.answer('Юлия is not here: any apology or message?', 'Visiting family in Tver');
     for (const tag of ['Amara', 'Siobhán', 'Thảo']) await t.answer(`${tag} is not here`);
+    // Last time's speaker is expected: Enter counts them as a guest.
+    await t.answer('Dr Nadia Karim (psychologist, Riverside Community Health Clinic), the speaker we expect, is here as a guest?');
     await t.answer('Guests (visitors who are not joining) (1;', 'Pat Visitor');
     await t.answer('Guests (visitors who are not joining) (2;');
     await t.answer('Newcomers joining the circle today (1;');
@@ -100,7 +102,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     const minutes = readFileSync(join(circleDir, 'meetings', '2026-11-17.yaml'), 'utf8');
     for (const typed of [
       'facilitator: Amara Okafor',
-      '    - José Álvarez\n    - Łucja Nowak\n  guests:\n    - Pat Visitor',
+      '    - José Álvarez\n    - Łucja Nowak\n  guests:\n    - Dr Nadia Karim (psychologist, Riverside Community Health Clinic)\n    - Pat Visitor',
       'tried: Drew up a winter rota',
       'surprised: Three drivers said yes',
       'tried: Named our referral contact\n      private: true',
@@ -132,6 +134,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Who is facilitating today?');
     await tickJoseAndLucja(t);
     for (const tag of ['Alexis', 'Юлия', 'Amara', 'Siobhán', 'Thảo']) await t.answer(`${tag} is not here`);
+    await t.answer('Dr Nadia Karim', 'n');
     await t.answer('Guests (visitors who are not joining) (1;');
     await t.answer('Newcomers joining the circle today (1;');
     await t.answer("Note everyone's introductions (2 members here)?");
@@ -198,7 +201,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
 
     // The review: every answer by section and person; one is opened and corrected, then Enter writes the minutes.
     await asking('Write the minutes, or correct an answer?');
-    await t.see('── Welcome and introductions');
+    await t.see('── Welcome and attendance');
     t.keys('-l', 'Łucja Nowak · What did');
     await t.see(/❯ Łucja Nowak · What did you try since we last met\?: Set up the Signal group/);
     t.keys('Enter');
@@ -265,6 +268,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     t.start(root, ['meet']);
     await t.answer('Who is facilitating today?');
     await t.answer('Who is here?');
+    await t.answer('Dr Nadia Karim');
     await t.answer('Guests (visitors who are not joining) (1;', 'Pat Visitor');
     await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('? Guests (visitors who are not joining) (2;')), 'the second guest');
     t.keys('C-c');

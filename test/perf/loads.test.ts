@@ -60,6 +60,8 @@ const PDF = /node_modules\/(pdfkit|fontkit)\/|^src\/render\/pdf\.ts$/;
 /** `circle send`'s code: nodemailer, the transport, the mail settings, the sent log, the mails' content. */
 /** The transliteration table that makes a slug from a name (~30 ms to load): only init and send need it. */
 const SLUGS = /node_modules\/@sindresorhus\/(slugify|transliterate)\//;
+/** The room view (`--room`): its server, page and view model. */
+const ROOM = /^src\/room\/|^src\/(core|render)\/room\.ts$/;
 const MAIL = /node_modules\/nodemailer\/|^src\/mail\/|^src\/commands\/send\/run\.ts$|^src\/store\/(mail-config|sent)\.ts$|^src\/(core\/mail|render\/recap)\.ts$/;
 
 describe('what the built program loads', () => {
@@ -69,7 +71,7 @@ describe('what the built program loads', () => {
       expect(stdout, args.join(' ')).toMatch(/^Usage: circle|^\d+\.\d+\.\d+\n$/);
       expect(files).toContain('src/cli.ts');
       expect(matching(files, /^src\/commands\/[^/]+\/run\.ts$/), args.join(' ')).toEqual([]);
-      for (const heavy of [YAML, ZOD, DATES, PROMPTS, PDF, MAIL]) expect(matching(files, heavy), args.join(' ')).toEqual([]);
+      for (const heavy of [YAML, ZOD, DATES, PROMPTS, PDF, MAIL, ROOM]) expect(matching(files, heavy), args.join(' ')).toEqual([]);
     }
   });
 
@@ -79,7 +81,7 @@ describe('what the built program loads', () => {
     // The first run parses and checks the files (so the recording does see them)…
     expect(matching(first.files, YAML).length).toBeGreaterThan(0);
     expect(matching(first.files, ZOD).length).toBeGreaterThan(0);
-    for (const heavy of [PROMPTS, PDF, MAIL, SLUGS]) expect(matching(first.files, heavy)).toEqual([]);
+    for (const heavy of [PROMPTS, PDF, MAIL, SLUGS, ROOM]) expect(matching(first.files, heavy)).toEqual([]);
     // …the next takes them from the snapshot.
     const again = run(['agenda'], ws);
     for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PROMPTS, PDF]) expect(matching(again.files, heavy)).toEqual([]);
@@ -98,7 +100,7 @@ describe('what the built program loads', () => {
     }
   });
 
-  it('circle meet: no YAML parser or schema in what it loads before the first question', () => {
+  it('circle meet: no YAML parser or schema in what it loads before the first question, and no room view without --room', () => {
     // Its static imports (what loads with it, from the metafile); the draft's reader and
     // writer, the --answers reader and the recording are imported when needed.
     type Output = { inputs: Record<string, unknown>; imports: Array<{ path: string; kind: string }> };
@@ -113,7 +115,11 @@ describe('what the built program loads', () => {
     visit(entry);
     const files = [...seen].flatMap((f) => Object.keys(outputs[f]!.inputs));
     expect(files).toContain('src/commands/meet/run.ts');
-    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PDF, MAIL, SLUGS]) expect(matching(files, heavy)).toEqual([]);
+    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PDF, MAIL, SLUGS, ROOM]) expect(matching(files, heavy)).toEqual([]);
+    // The room is there, imported when asked for (so the check above can fail).
+    const lazy = Object.keys(outputs).filter((f) => 'src/room/server.ts' in outputs[f]!.inputs);
+    expect(lazy).toHaveLength(1);
+    expect(seen.has(lazy[0]!)).toBe(false);
   });
 
   it('circle send agenda --dry-run does load the mail code (the checks above can fail)', () => {

@@ -155,38 +155,43 @@ describe('name tags', () => {
     }));
   }
 
-  it('shrinks a long name onto one line, cuts a longer one with an ellipsis, and keeps the organisation below it', async () => {
+  it('keeps a long name readable: smaller down to a floor, then wrapped at a hyphen or cut into pieces, the organisation below it', async () => {
     const org = 'Riverside Immigrant Resource Centre';
-    const long = 'Maximilianstraßenbahnfahrer';
-    const longer = 'Bartholomäusfriedrichwilhelmshausen-Oberkirchner';
+    const tags = ['Ana', 'Thiruvengadam', 'Hannelore-Friederike', 'Maximilianstraßenbahnfahrer'];
     const file = join(tempDir(), 'tags.pdf');
-    writeFileSync(file, await nametagsPdf('Circle', [
-      { tag: long, name: long, organization: org, guest: false },
-      { tag: longer, name: longer, organization: org, guest: false },
-    ]));
+    writeFileSync(file, await nametagsPdf('Circle', tags.map((tag) => ({ tag, name: tag, organization: org, guest: false }))));
     const all = words(file);
     const tagWidth = (TAG.widthMm * 72) / 25.4;
-    for (const [i, start] of [[0, 'Maximilian'], [1, 'Bartholom']] as const) {
-      const name = all.filter((w) => w.text.startsWith(start));
-      expect(name, start).toHaveLength(1); // one line, one word: not wrapped
-      expect(name[0]!.xMax - name[0]!.xMin).toBeLessThan(tagWidth);
-      const orgWords = all.filter((w) => org.split(' ').includes(w.text)).slice(i * 4, i * 4 + 4);
-      expect(orgWords.map((w) => w.text).join(' ')).toBe(org);
-      for (const w of orgWords) expect(w.yMin).toBeGreaterThanOrEqual(name[0]!.yMax - 1); // below the name, not on it
-    }
-    expect(all.find((w) => w.text === long)).toBeDefined(); // shrunk, whole
-    expect(all.find((w) => w.text.startsWith('Bartholom'))!.text).toMatch(/…$/); // past the floor: cut
+    const height = (w: { yMin: number; yMax: number }) => w.yMax - w.yMin;
+    const ana = all.find((w) => w.text === 'Ana')!;
+    const shown = (text: string) => {
+      const hit = all.find((w) => w.text === text);
+      expect(hit, text).toBeDefined();
+      expect(hit!.xMax - hit!.xMin).toBeLessThan(tagWidth);
+      // Never under NAME_MIN_PT (pdftotext's box is about 1.2 em tall), and never half of Ana's.
+      expect(height(hit!)).toBeGreaterThanOrEqual(NAME_MIN_PT);
+      expect(height(hit!)).toBeGreaterThan(height(ana) / 2 + 4);
+      return hit!;
+    };
+    shown('Thiruvengadam'); // smaller, one line
+    const [first, second] = [shown('Hannelore-'), shown('Friederike')]; // wrapped at its hyphen
+    expect(second.yMin).toBeGreaterThanOrEqual(first.yMax - 1);
+    shown('Maximilianstra-');
+    shown('ßenbahnfahrer');
+    for (const w of all.filter((x) => x.text === 'Riverside')) expect(w.yMax - w.yMin).toBeLessThan(15);
   });
 
-  it('picks the largest size that fits, and never goes under the floor', () => {
+  it('picks the largest size that fits, wraps past the floor, and cuts only what three lines cannot hold', () => {
     const widthAt = (text: string, size: number) => [...text].length * size * 0.6;
-    expect(fitName('Ana', 200, widthAt)).toEqual({ text: 'Ana', size: 40 });
-    expect(fitName('x'.repeat(20), 200, widthAt).size).toBe(16);
-    expect(fitName('x'.repeat(28), 200, widthAt).size).toBe(NAME_MIN_PT);
-    const cut = fitName('x'.repeat(40), 200, widthAt);
+    expect(fitName('Ana', 200, widthAt)).toEqual({ lines: ['Ana'], size: 40 });
+    expect(fitName('x'.repeat(13), 200, widthAt)).toEqual({ lines: ['x'.repeat(13)], size: 25 });
+    expect(fitName('Anna-Lena', 100, widthAt)).toEqual({ lines: ['Anna-', 'Lena'], size: 33 });
+    expect(fitName('x'.repeat(20), 200, widthAt)).toEqual({ lines: ['x'.repeat(10) + '-', 'x'.repeat(10)], size: 30 });
+    const cut = fitName('x'.repeat(80), 200, widthAt);
     expect(cut.size).toBe(NAME_MIN_PT);
-    expect(cut.text).toMatch(/^x+…$/);
-    expect(widthAt(cut.text, cut.size)).toBeLessThanOrEqual(200);
+    expect(cut.lines).toHaveLength(3);
+    expect(cut.lines[2]).toMatch(/^x+…$/);
+    for (const line of cut.lines) expect(widthAt(line, cut.size)).toBeLessThanOrEqual(200);
   });
 });
 
@@ -217,7 +222,9 @@ describe('oneLine', () => {
     for (const [text, want] of [
       [' plain text ', 'plain text'],
       ['two  spaces', 'two spaces'],
-      ['a\nb\tc\u00a0d\u2003e\u3000f', 'a b c d e f'],
+      ['a\nb\tc\u2003e\u3000f', 'a b c e f'],
+      // A no-break space holds French punctuation to its word.
+      ['Et ensuite\u00a0? Oui\u202f!', 'Et ensuite\u00a0? Oui\u202f!'],
       ['', ''],
     ]) expect(oneLine(text!)).toBe(want);
   });

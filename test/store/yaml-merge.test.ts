@@ -142,6 +142,18 @@ describe('merging circle.yaml', () => {
     );
   });
 
+  it('keeps the facilitators each side added (a list made on both sides too), each name once', async () => {
+    const withList = `${CIRCLE}facilitators:\n  - Ana Souza\n`;
+    const ours = `${withList}  - Cleo Park\n  - Eve Moss\n`;
+    const theirs = `${withList}  - Eve Moss\n  - Dev Rao\n`;
+    const both = await driver(withList, ours, theirs);
+    expect(both.conflicts).toEqual([]);
+    expect(parse(both.text).facilitators).toEqual(['Ana Souza', 'Cleo Park', 'Eve Moss', 'Dev Rao']);
+    const made = await driver(CIRCLE, `${CIRCLE}facilitators:\n  - Cleo Park\n`, `${CIRCLE}facilitators:\n  - Dev Rao\n`);
+    expect(made.conflicts).toEqual([]);
+    expect(parse(made.text).facilitators).toEqual(['Cleo Park', 'Dev Rao']);
+  });
+
   it('marks one rule rewritten two ways, and a field changed two ways', () => {
     const ours = CIRCLE.replace('Back each other', 'We back each other').replace('Learn together', 'Grow');
     const theirs = CIRCLE.replace('Back each other', 'Your win is my win').replace('Learn together', 'Learn');

@@ -5,6 +5,7 @@ export const init: CommandSpec = {
   args: [['[name]', 'the circle\'s name, e.g. "Eastside Youth Workers"']],
   options: [
     ['-y, --yes', 'do not ask: use flags and defaults'],
+    ['--language <code>', 'the language the group meets in: en (default), es, fr, de, pt (pt-BR) or pt-PT; its questions, agendas, minutes and dates'],
     ['--purpose <text>', 'why the circle meets'],
     ['--cadence <rule>', 'e.g. "weekly on Tuesday", "every 2 weeks on Tuesday", "monthly on the 2nd Tuesday"'],
     ['--start <HH:MM>', 'start time, 24 h'],
@@ -12,6 +13,6 @@ export const init: CommandSpec = {
     ['--location <place>', 'where the circle meets'],
     ['--slug <folder>', 'folder name under circles/ (default: made from the name)'],
   ],
-  examples: ['circle init "Eastside Youth Workers" --yes', 'circle init "Eastside Youth Workers" --cadence "monthly on the 1st Thursday" --start 18:30 --yes'],
+  examples: ['circle init "Eastside Youth Workers" --yes', 'circle init "Eastside Youth Workers" --cadence "monthly on the 1st Thursday" --start 18:30 --yes', 'circle init "Cercle de Lyon" --language fr --yes'],
   run: () => import('./run.js').then((m) => m.run),
 };

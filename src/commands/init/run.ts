@@ -3,15 +3,17 @@ import { join } from 'node:path';
 import type { Context } from '../../context.js';
 import { planCircle, type InitAnswers } from '../../core/init.js';
 import { INIT_DEFAULTS, validateInit } from '../../core/init-checks.js';
+import { LANGUAGES } from '../../core/languages.js';
 import { displayPath, UsageError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
-import { commitIfWanted } from '../../store/git.js';
+import { commitIfWanted, refuseWhileUnfinished } from '../../store/git.js';
 import { registerMergeDriver } from '../../store/merge-driver.js';
 import { createCircle } from '../../store/scaffold.js';
 import { findWorkspace } from '../../store/workspace.js';
 
 interface InitOptions {
   yes?: boolean;
+  language?: string;
   purpose?: string;
   cadence?: string;
   start?: string;
@@ -21,6 +23,13 @@ interface InitOptions {
 }
 
 export async function run(ctx: Context, name: string | undefined, opts: InitOptions): Promise<number> {
+  // With no workspace found, the current folder becomes one.
+  const ws = findWorkspace({ home: ctx.global.home, env: ctx.deps.env, cwd: ctx.deps.cwd }) ?? {
+    root: ctx.deps.cwd,
+    circlesDir: join(ctx.deps.cwd, 'circles'),
+  };
+  // Before any question: a new circle made while a sync waits would be swept into it.
+  await refuseWhileUnfinished(ws.root, ctx.deps.env);
   const answers: InitAnswers = { name: name ?? '', ...opts };
   if (!opts.yes && ctx.interactive()) await askMissing(ctx, answers, name === undefined);
   else if (!answers.name.trim()) throw new UsageError('give the circle a name, e.g. circle init "Eastside Youth Workers" --yes');
@@ -28,11 +37,6 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
   const plan = planCircle(answers, ctx.today());
   if ('problems' in plan) throw new UsageError(plan.problems.join('\n'));
 
-  // With no workspace found, the current folder becomes one.
-  const ws = findWorkspace({ home: ctx.global.home, env: ctx.deps.env, cwd: ctx.deps.cwd }) ?? {
-    root: ctx.deps.cwd,
-    circlesDir: join(ctx.deps.cwd, 'circles'),
-  };
   const { dir, written } = await createCircle(ws, plan);
   // In a git work tree, co-facilitators' edits will merge by member and field. The circle
   // is made either way: a failure here is said, and `circle sync` sets it up again.
@@ -59,6 +63,7 @@ async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promi
   const { createAsk } = await import('../../ui/ask.js');
   const ask = createAsk(ctx.deps);
   if (askName) a.name = await ask.text('Name of the circle', { validate: validateInit.name });
+  a.language ??= await ask.text(`The group's language (${LANGUAGES.join(', ')})`, { default: 'en', validate: validateInit.language });
   a.purpose ??= await ask.text('Why does it meet? (purpose, can be agreed at the first meeting)', { default: '' });
   a.cadence ??= await ask.text('How often?', { default: INIT_DEFAULTS.cadence, validate: validateInit.cadence });
   a.start ??= await ask.text('Start time (24 h)', { default: INIT_DEFAULTS.start, validate: validateInit.start });

@@ -2,7 +2,8 @@
 // draft at once, then write the minutes, add newcomers to members.yaml and commit.
 import { resolve } from 'node:path';
 import { warnUnreadable, type Context } from '../../context.js';
-import { isIsoDate, longDate } from '../../core/dates.js';
+import { isIsoDate } from '../../core/dates.js';
+import { longDate } from '../../core/words.js';
 import { REVISIT_NAMES, type AgreementId } from '../../core/agreements.js';
 import { formatWarnings } from '../../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../../core/meet/index.js';
@@ -15,8 +16,9 @@ import { listMeetingDates, loadCircle, loadMeeting, meetingExists, meetingFile }
 import { circleMemory, memoryBefore } from '../../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../../store/draft.js';
 import { acquireLock } from '../../store/lock.js';
+import { roomWanted, startRoom, type RoomFlags } from '../room.js';
 
-interface MeetOptions {
+interface MeetOptions extends RoomFlags {
   date?: string;
   resume?: boolean;
   answers?: string;
@@ -31,6 +33,7 @@ interface AnswersFile {
 export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date ${opts.date}: use YYYY-MM-DD, e.g. 2026-11-17`);
   const revisit = (opts.revisit ?? []).map(revisitSection);
+  const room = roomWanted(opts);
   const scripted = opts.answers === undefined ? undefined : await answersFile(ctx, opts.answers);
   const { dir, slug } = await ctx.circle();
   const files = await loadCircle(dir, slug);
@@ -38,6 +41,7 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
 
   const now = () => ctx.deps.now().toISOString();
   const lock = await acquireLock(dir, now());
+  let live: Awaited<ReturnType<typeof liveRoom>> | undefined;
   try {
     const kept = await draftToContinue(ctx, dir, opts, scripted !== undefined);
     const date = kept?.date ?? opts.date ?? ctx.today();
@@ -55,10 +59,13 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     if (scripted) checkAnswers(plan, draft, scripted);
     if (!kept && date > ctx.today()) ctx.out.warn(`${longDate(date)} is ahead of today: these minutes will be dated then (--date records another day).`);
     if (!scripted) ctx.out.info(ctx.out.messageColor.bold(`${plan.circle.name}: meeting ${plan.number}, ${longDate(date)}`));
-    const prompter = scripted ? await answersPrompter(scripted, plan.members) : await terminalPrompter(ctx);
+    const prompter = scripted ? await answersPrompter(scripted, plan.members) : (ctx.deps.prompter ?? (await terminalPrompter(ctx)));
+    if (room) live = await liveRoom(ctx, plan, draft, room);
     try {
-      const finished = await askSaving(ctx, dir, plan, draft, prompter, kept !== undefined);
-      return await record(ctx, dir, slug, plan, finished);
+      const finished = await askSaving(ctx, dir, plan, live?.draft ?? draft, prompter, kept !== undefined, live?.show);
+      const code = await record(ctx, dir, slug, plan, finished);
+      await live?.close('over');
+      return code;
     } catch (error) {
       // Answers too large to keep: the answers file holds them all, so no draft is left behind either.
       if (!scripted || kept || !(error instanceof CircleError) || (error as NodeJS.ErrnoException).code !== 'EFBIG') throw error;
@@ -66,8 +73,31 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
       throw new CircleError(`the answers in ${scripted.shown} are too large: ${error.message}`);
     }
   } finally {
+    await live?.close('paused');
     await lock.release();
   }
+}
+
+/** The room view of this meeting: shown again after every answer; paused when interrupted, over once recorded. */
+async function liveRoom(ctx: Context, plan: MeetingPlan, draft: Draft, wanted: NonNullable<ReturnType<typeof roomWanted>>) {
+  const { meetingView } = await import('../../core/room.js');
+  let latest = draft;
+  let state: 'live' | 'paused' | 'over' = 'live';
+  const server = await startRoom(ctx, wanted, () => meetingView(plan, latest, ctx.deps.now().toISOString(), state), draft.room);
+  let open = true;
+  return {
+    draft: { ...draft, room: { host: wanted.host ?? draft.room?.host ?? '127.0.0.1', port: server.port, token: server.token } },
+    show(d: Draft) {
+      latest = d;
+      server.refresh();
+    },
+    async close(how: 'paused' | 'over') {
+      if (!open) return;
+      open = false;
+      state = how;
+      await server.close(how === 'over');
+    },
+  };
 }
 
 async function answersFile(ctx: Context, given: string): Promise<AnswersFile> {
@@ -92,11 +122,12 @@ async function answersPrompter({ answers, shown }: AnswersFile, members: readonl
  * Ask what is left, saving the draft after every answer. Ctrl-C ends the run with 130,
  * pointing at the draft only when there is one on disk.
  */
-async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft, prompter: Prompter, onDisk: boolean): Promise<Draft> {
+async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft, prompter: Prompter, onDisk: boolean, show?: (d: Draft) => void): Promise<Draft> {
   let saved = onDisk;
   const save = async (d: Draft) => {
     try {
       await saveDraft(dir, d);
+      show?.(d);
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       const fix = FIX[error.code ?? ''] ?? 'fix that';

@@ -30,8 +30,9 @@ export const members: CommandSpec = {
     },
     remove: {
       about: 'mark a member as no longer active (their history stays)',
-      args: [['<name>', 'full name, or the start of it if that is unique']],
-      examples: ['circle members remove "Ana Souza"'],
+      args: [['<name>', 'full name; a name tag or the start of a name is confirmed first']],
+      options: [['-y, --yes', 'do not ask, even when <name> is not the whole name']],
+      examples: ['circle members remove "Ana Souza"', 'circle members remove Ana --yes'],
       run: () => import('./run.js').then((m) => m.remove),
     },
   },

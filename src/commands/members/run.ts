@@ -95,16 +95,17 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
   return commitMembers(ctx, dir, circle.data.git.commit, `members: add ${person.name}`);
 }
 
-export async function remove(ctx: Context, name: string): Promise<number | void> {
+export async function remove(ctx: Context, name: string, opts: { yes?: boolean } = {}): Promise<number | void> {
   const { dir, slug } = await ctx.circle();
   const { circle, members } = await loadCircle(dir, slug);
-  // Named by only part of a name, the member is confirmed first (on a terminal) or named in full.
+  // Named by anything but the whole name (a tag, part of it, without accents), the member is confirmed first: on a terminal, or with --yes.
   const first = findMember(members.data.members, name);
   if (!first.found && first.matches.length) throw new UsageError(`"${name}" could be more than one member; ${lookupHint(first, '')}`);
   if (!first.found) throw new NotFoundError(`no member matches "${name}"; ${lookupHint(first, 'see `circle members list --all`.')}`);
-  if (first.by === 'start') {
-    const sure = ctx.interactive() && (await (await import('../../ui/ask.js')).createAsk(ctx.deps).confirm(`Mark ${first.found.name} as no longer active?`, false));
-    if (!sure) throw new CircleError(`"${name}" is only part of a name: did you mean ${first.found.name}? Give the whole name (or their name tag) to remove them.`);
+  if (nameKey(first.found.name) !== nameKey(name) && !opts.yes) {
+    if (!ctx.interactive()) throw new UsageError(`"${name}" is not a whole name: did you mean ${first.found.name}? Give the whole name, or add --yes to remove them.`);
+    const sure = await (await import('../../ui/ask.js')).createAsk(ctx.deps).confirm(`Mark ${first.found.name} as no longer active?`, false);
+    if (!sure) throw new CircleError('nothing was changed.');
   }
   let who = '';
   const change = await updateMembers(dir, (list) => {

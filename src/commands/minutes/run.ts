@@ -1,6 +1,8 @@
 // circle minutes [DATE]: one meeting's minutes, for members or (--public) for anyone.
 import { isIsoDate } from '../../core/dates.js';
+import { loadWords } from '../../core/languages.js';
 import { buildMinutes } from '../../core/minutes.js';
+import { useWords } from '../../core/words.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { chooseFormat, type Context } from '../../context.js';
 import { DOCUMENT_FORMATS, renderDocument } from '../../render/formats.js';
@@ -29,6 +31,8 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
     throw new NotFoundError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
   }
   const [files, meeting] = await collectProblems<[CircleFiles, Loaded<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
+  // A meeting prints in the language it was written in, whatever the circle's is now.
+  useWords(await loadWords(meeting.data.language));
   const minutes = buildMinutes(files.circle.data, meeting.data, { public: opts.public, number: dates.indexOf(when) + 1 });
 
   const content = format === 'json' ? `${JSON.stringify(minutes, null, 2)}\n` : await renderDocument(minutesDocument(minutes), format, onScreen ? ctx.out.width : undefined);

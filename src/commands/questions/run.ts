@@ -1,7 +1,7 @@
 // circle questions [drop N|TEXT]: the questions left open at Learning Together and the new
 // issues raised at Reflect that the group has not answered yet.
 import { warnUnreadable, type Context } from '../../context.js';
-import { longDate } from '../../core/dates.js';
+import { longDate, t } from '../../core/words.js';
 import { pickOpen, questionsByDemand } from '../../core/memory.js';
 import { displayPath, NotFoundError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
@@ -26,8 +26,8 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
   if (!questions.length) return ctx.out.info('No questions or issues are open: the group has answered or let go of everything raised.');
   const c = ctx.out.color;
   const lines = questions.map((q, i) => {
-    const who = [...q.by, ...(q.inConfidence ? [`${plural(q.inConfidence, 'time')} in confidence`] : [])].join(', ');
-    const raised = `${q.kind === 'issue' ? 'new issue' : 'question'}, raised ${q.count === 1 ? 'once' : `${q.count} times`}, first on ${longDate(q.first)}`;
+    const who = [...q.by, ...(q.inConfidence ? [t('questions.in_confidence', { count: q.inConfidence })] : [])].join(', ');
+    const raised = t('questions.raised', { kind: t(`questions.${q.kind}`), count: q.count, date: longDate(q.first) });
     return `${String(i + 1).padStart(3)}. ${q.text}\n     ${c.dim(`${raised}${who ? ` (${who})` : ''}`)}`;
   });
   ctx.out.data(lines.join('\n'));

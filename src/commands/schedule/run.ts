@@ -1,7 +1,8 @@
 // circle schedule: the next meeting dates from the circle's schedule, and a calendar file.
 import type { Context } from '../../context.js';
 import { describeSchedule, upcomingMeetings, type UpcomingMeeting } from '../../core/schedule.js';
-import { isIsoDate, longDate } from '../../core/dates.js';
+import { isIsoDate } from '../../core/dates.js';
+import { longDate, t } from '../../core/words.js';
 import { buildIcs, meetingEvents } from '../../core/ics.js';
 import { UsageError } from '../../errors.js';
 import { loadCircle, loadLastMeeting } from '../../store/circle.js';
@@ -29,16 +30,17 @@ export async function run(ctx: Context, opts: { count?: string; from?: string; i
   }
   const color = ctx.out.color;
   const line = (d: UpcomingMeeting): string[] => {
-    if (d.movedTo) return [color.dim(`${longDate(d.date)}  no meeting (moved to ${longDate(d.movedTo)} at the last meeting)`)];
-    if (d.skipped) return [color.dim(`${longDate(d.date)}  no meeting (listed under schedule.skip)`)];
+    const date = longDate(d.date);
+    if (d.movedTo) return [color.dim(t('schedule.moved', { date, to: longDate(d.movedTo) }))];
+    if (d.skipped) return [color.dim(t('schedule.skipped', { date }))];
     return [
-      d.chosen ? `${longDate(d.date)}  (chosen at the last meeting)` : longDate(d.date),
-      ...(d.topic ? [`  Topic: ${d.topic}`] : []),
-      ...(d.speaker ? [`  Speaker: ${d.speaker}`] : []),
+      d.chosen ? t('schedule.chosen', { date }) : date,
+      ...(d.topic ? [t('schedule.topic', { topic: d.topic })] : []),
+      ...(d.speaker ? [t('schedule.speaker', { speaker: d.speaker })] : []),
     ];
   };
   const lines = [
-    `${color.bold(c.name)} meets ${rule}${reworded ? ` (circle.yaml: "${c.schedule.cadence}")` : ''}.`,
+    t(reworded ? 'schedule.meets_reworded' : 'schedule.meets', { circle: color.bold(c.name), rule, cadence: c.schedule.cadence }),
     `${start}–${end}${c.schedule.location ? `, ${c.schedule.location}` : ''}`,
     '',
     ...dates.flatMap(line),

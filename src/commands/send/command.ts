@@ -8,7 +8,7 @@ export const send: CommandSpec = {
   ],
   options: [
     ['--dry-run', 'write each message as an .eml file (any mail program opens one) instead of sending, and list them'],
-    ['--out <folder>', 'with --dry-run: where the .eml files go (default: mail-agenda-DATE or mail-recap-DATE here)'],
+    ['--out <folder>', 'with --dry-run: where the .eml files go (default: print/mail-agenda-DATE or print/mail-recap-DATE in the circle\'s folder, which git ignores)'],
     ['--to <name>', 'send to this member only'],
     ['--again', 'send also to those who had it already'],
     ['-y, --yes', 'send without asking (for scripts)'],

@@ -3,7 +3,8 @@
 // the facilitator's own mail account; each message recorded in the circle as it leaves.
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { isIsoDate, longDate } from '../../core/dates.js';
+import { isIsoDate } from '../../core/dates.js';
+import { longDate } from '../../core/words.js';
 import { buildIcs, meetingEvents } from '../../core/ics.js';
 import { buildRecap, mailWords, recipientsOf, type MailFacts, type MailKind, type Recipient } from '../../core/mail.js';
 import { findMember, lookupHint, searchKey } from '../../core/members.js';
@@ -11,7 +12,7 @@ import { nameKey } from '../../core/names.js';
 import { upcomingMeetings } from '../../core/schedule.js';
 import { slugify } from '../../core/slugify.js';
 import type { Circle, Member } from '../../core/schema.js';
-import type { Context } from '../../context.js';
+import { ownFolder, printFolder, type Context } from '../../context.js';
 import { CircleError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
 import { agendaDocument } from '../../render/agenda.js';
 import { reportCommit } from '../../render/commit.js';
@@ -110,13 +111,20 @@ function chooseRecipients(ctx: Context, members: readonly Member[], to: string |
   return [found];
 }
 
-/** Where the .eml files of a dry run go: --out, else mail-KIND-DATE here; never inside a circle. */
+/**
+ * Where the .eml files of a dry run go: --out (never inside circles/, which git shares), else
+ * mail-KIND-DATE in the circle's print/ folder, which git ignores.
+ */
 async function dryRunFolder(ctx: Context, m: Mailing, out: string | undefined): Promise<string> {
-  const folder = resolve(ctx.deps.cwd, out ?? `mail-${m.kind}-${m.date}`);
+  if (out === undefined) {
+    const print = await printFolder((await ctx.circle()).dir, ctx.deps.cwd);
+    return ownFolder(join(print, `mail-${m.kind}-${m.date}`), ctx.deps.cwd, 'move it away, or give --out FOLDER');
+  }
+  const folder = resolve(ctx.deps.cwd, out);
   const circles = join(ctx.workspace().root, 'circles');
   const inside = relative(circles, folder);
   if (!inside.startsWith('..') && !isAbsolute(inside)) {
-    throw new UsageError(`--out ${out ?? folder}: the .eml files would land inside circles/, which git shares; choose a folder outside it`);
+    throw new UsageError(`--out ${out}: the .eml files would land inside circles/, which git shares; choose a folder outside it`);
   }
   await mkdir(folder, { recursive: true });
   return folder;

@@ -4,6 +4,7 @@ import { openCommitments } from '../../core/memory.js';
 import { circleStats } from '../../core/stats.js';
 import { statsHtml } from '../../render/stats-html.js';
 import { statsText } from '../../render/stats-text.js';
+import { t } from '../../core/words.js';
 import { circleMemory } from '../../store/memory.js';
 import { SUMMARY_VIEW } from '../../store/summaries.js';
 import { chooseFormat, type Context } from '../../context.js';
@@ -16,7 +17,7 @@ export async function run(ctx: Context, opts: { format?: string; json?: boolean;
   // What is still open is what the agenda follows up: the same function of the circle's memory.
   const { memory } = await circleMemory(dir, files.circle.data);
   const stats = circleStats(meetings, members, openCommitments(memory, members));
-  const title = `${files.circle.data.name}: the circle in numbers`;
+  const title = t('stats.title', { circle: files.circle.data.name });
   // A file gets plain ASCII, 80 columns wide; the screen or a pipe what Output says.
   const toFile = opts.out !== undefined && opts.out !== '-';
   const text =

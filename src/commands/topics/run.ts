@@ -1,10 +1,10 @@
 // circle topics [drop N|TOPIC]: the backlog of topics the group asked to learn about.
 import { warnUnreadable, type Context } from '../../context.js';
-import { longDate } from '../../core/dates.js';
 import { backlogByDemand, pickOpen, topicKey } from '../../core/memory.js';
 import { displayPath, NotFoundError } from '../../errors.js';
 import { reportCommit } from '../../render/commit.js';
 import { plural } from '../../render/document.js';
+import { longDate, t } from '../../core/words.js';
 import { circleFile, loadCircle, loadLastMeeting } from '../../store/circle.js';
 import { commitIfWanted } from '../../store/git.js';
 import { circleMemory } from '../../store/memory.js';
@@ -36,9 +36,9 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
   if (!rows.length) return ctx.out.info('No topics are open: the group has learned or let go of everything it asked for.');
   const c = ctx.out.color;
   const lines = rows.map((r) => {
-    const who = [...r.by, ...(r.inConfidence ? [`${plural(r.inConfidence, 'ask')} in confidence`] : [])].join(', ');
-    const head = `${String(r.n).padStart(3)}. ${r.topic}${r.chosen ? c.green('  (chosen for next time)') : ''}`;
-    return `${head}\n     ${c.dim(`asked ${r.asks === 1 ? 'once' : `${r.asks} times`}, first on ${longDate(r.since)}${who ? ` (${who})` : ''}`)}`;
+    const who = [...r.by, ...(r.inConfidence ? [t('topics.in_confidence', { count: r.inConfidence })] : [])].join(', ');
+    const head = `${String(r.n).padStart(3)}. ${r.topic}${r.chosen ? c.green(t('topics.chosen')) : ''}`;
+    return `${head}\n     ${c.dim(`${t('topics.asked', { count: r.asks, date: longDate(r.since) })}${who ? ` (${who})` : ''}`)}`;
   });
   ctx.out.data(fitWidth(lines.join('\n'), ctx.out.width));
   ctx.out.info(`\n${plural(rows.length, 'topic')} open, most-asked first. Let one go with \`circle topics drop N\`.`);

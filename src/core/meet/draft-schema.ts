@@ -42,4 +42,6 @@ export const draftSchema: z.ZodType<Draft> = z.object({
   typed: byStep(z.string()).optional(),
   /** The answers marked as kept in confidence (step ids). */
   confidential: z.array(z.string().transform(currentStepId)).optional(),
+  /** Where the room view listens (host, port, token). */
+  room: z.object({ host: z.string(), port: z.number().int().min(1).max(65535), token: z.string().regex(/^[\w-]{22,}$/) }).optional(),
 });

@@ -23,6 +23,8 @@ export interface Draft {
   typed?: Record<string, string> | undefined;
   /** The answers the facilitator marked as kept in confidence (step ids). */
   confidential?: string[] | undefined;
+  /** Where the room view (`meet --room`) listens, so a resumed meeting keeps its address and an open page finds it again. */
+  room?: { host: string; port: number; token: string } | undefined;
 }
 
 export function newDraft(date: string, now: string): Draft {

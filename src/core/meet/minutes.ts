@@ -9,7 +9,8 @@ import { formatAgreed } from './sections/format.js';
 import { rulesAgreed } from './sections/ground-rules.js';
 import { purposeAgreed } from './sections/purpose.js';
 import { splitRequests } from './requests.js';
-import { absentees, expectedAt } from './sections/opening.js';
+import { absentees, expectedAt, guestsOf } from './sections/opening.js';
+import { joinedAhead } from './sections/introductions.js';
 import { verdictMinutes } from './sections/verdict.js';
 import { droppedCommitment, openCommitment } from './sections/reflect.js';
 import { stepId, type MeetingSection, type MeetingPlan } from './step.js';
@@ -60,12 +61,13 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   for (const topic of namesOf(draft.answers[stepId('reflect', 'requests')])) requests.push({ topic });
   const whatsNext = everyone(draft).map((name) => ({ member: name, ...asking('next', name, {}) }));
 
+  const fresh = [...newcomers(draft), ...joinedAhead(plan, draft)];
   const introduced = isFirst(plan)
     ? everyone(draft)
-    : [...newcomers(draft), ...(draft.answers[stepId('introductions', 'others')] === true ? attendees : [])];
+    : [...fresh, ...(draft.answers[stepId('introductions', 'others')] === true ? attendees.filter((n) => !fresh.includes(n)) : [])];
   const introductions = introduced
     .map((name) => ({ member: name, ...memberAnswers(draft, 'introductions', name) }))
-    .filter((i) => Object.keys(i).length > 1 || newcomers(draft).includes(i.member));
+    .filter((i) => Object.keys(i).length > 1 || fresh.includes(i.member));
 
   const learning = {
     ...fields(draft, 'learning', undefined, ['format', 'topic', 'speaker', 'notes']),
@@ -81,8 +83,9 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   return {
     date: plan.date,
     number: plan.number,
+    ...(plan.circle.language && plan.circle.language !== 'en' && { language: plan.circle.language }),
     ...(facilitator ? { facilitator } : {}),
-    attendance: { present: everyone(draft), guests: namesOf(draft.answers[stepId('opening', 'guests')]), absent, expected: expectedAt(plan) },
+    attendance: { present: everyone(draft), guests: guestsOf(plan, draft), absent, expected: expectedAt(plan) },
     introductions,
     ...(talk.includes('purpose') && { purpose: purposeAgreed(base, draft, isFirst(plan)) }),
     ...(talk.includes('ground_rules') && { ground_rules: rulesAgreed(base, draft) }),

@@ -1,7 +1,8 @@
 // What's Next?: each person's take-aways and commitment, then the next topic, speaker and date.
 import { isIsoDate, latestNextDate } from '../../dates.js';
 import { backlogByDemand, byDemand, topicKey } from '../../memory.js';
-import { FIELD, memberFields, say } from '../../prompts.js';
+import { FIELD, memberFields } from '../../prompts.js';
+import { topicAsked } from '../../words.js';
 import { scheduledAfter } from '../../schedule.js';
 import { everyone, inConfidence, namesOf, present, sameName, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
@@ -35,9 +36,7 @@ interface TopicIdea {
 }
 
 function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
-  const by = idea.by.map((b) => tagOf(plan, b)).join(', ');
-  if (idea.count > 1) return say('next', by ? 'idea_asked' : 'idea_asked_anon', { topic: idea.topic, count: idea.count, by });
-  return by ? say('next', 'idea_by', { topic: idea.topic, by }) : idea.topic;
+  return topicAsked(idea.topic, idea.count, idea.by.map((b) => tagOf(plan, b)).join(', '));
 }
 
 /** Tonight's speaker requests and "want to learn" answers, from the draft. */

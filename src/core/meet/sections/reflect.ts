@@ -1,5 +1,5 @@
 // Time to Reflect: each person present, with the commitment they have open.
-import { longDate } from '../../dates.js';
+import { longDate } from '../../words.js';
 import { say } from '../../prompts.js';
 import { present, sameName, textOf, type Draft } from '../draft.js';
 import { Asker, stepId, type MeetingPlan, type Step } from '../step.js';

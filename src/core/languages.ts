@@ -1,0 +1,24 @@
+// The languages a circle can meet in (circle.yaml `language:`). English is built in; each
+// other language is loaded when a circle in it is read: its catalogue (templates/
+// prompts.LANG.yaml) and its date-fns locale, one chunk per language, so a circle loads no
+// words or locale data it does not use.
+import type { Locale } from 'date-fns';
+import { ENGLISH, type Catalogue, type Words } from './words.js';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+type Loaded = { catalogue: Catalogue; locale: Locale };
+const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Loaded>> = {
+  fr: () => import('./languages/fr.js'),
+};
+
+const loaded = new Map<string, Promise<Words>>();
+
+/** The words of a language (English when none is given). */
+export async function loadWords(language: Language = 'en'): Promise<Words> {
+  if (language === 'en') return ENGLISH;
+  let w = loaded.get(language);
+  if (!w) loaded.set(language, (w = LOAD[language]().then(({ catalogue, locale }) => ({ language, catalogue, locale }))));
+  return w;
+}
