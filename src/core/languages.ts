@@ -5,12 +5,14 @@
 import type { Locale } from 'date-fns';
 import { ENGLISH, type Catalogue, type Words } from './words.js';
 
-export const LANGUAGES = ['en', 'fr'] as const;
+export const LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 type Loaded = { catalogue: Catalogue; locale: Locale };
 const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Loaded>> = {
+  es: () => import('./languages/es.js'),
   fr: () => import('./languages/fr.js'),
+  de: () => import('./languages/de.js'),
 };
 
 const loaded = new Map<string, Promise<Words>>();

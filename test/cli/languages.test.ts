@@ -69,6 +69,20 @@ const LANGUAGES: Record<string, Expected> = {
     nametags: 'Badges',
     calendar: "rencontre du cercle d'apprentissage",
   },
+  es: {
+    agenda: ['Reunión 2', 'Compromisos para retomar', 'Nuestras tradiciones', 'Tiempo para reflexionar', '¿Y ahora qué?'],
+    date: 'martes, 15 de diciembre de 2026',
+    minutes: ['Asistencia', 'Nuestro propósito', 'Decidido para la próxima vez'],
+    nametags: 'Tarjetas con nombre',
+    calendar: 'reunión del círculo de aprendizaje',
+  },
+  de: {
+    agenda: ['Treffen 2', 'Vorhaben, nach denen wir fragen', 'Unsere Traditionen', 'Zeit zum Nachdenken', 'Wie geht es weiter?'],
+    date: 'Dienstag, 15. Dezember 2026',
+    minutes: ['Anwesenheit', 'Unser Zweck', 'Beschlossen für nächstes Mal'],
+    nametags: 'Namensschilder',
+    calendar: 'Treffen des Lernkreises',
+  },
 };
 
 const CREATED = '2026-11-10';
