@@ -3,7 +3,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { afterAll } from 'vitest';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 export const binPath = join(repoRoot, 'bin', 'circle.js');
@@ -11,9 +10,22 @@ export const exampleSlug = 'riverside-leaders';
 export const exampleDir = join(repoRoot, 'circles', exampleSlug);
 
 const made: string[] = [];
-afterAll(() => {
+let file = 0;
+
+/** After each test file (test/setup-file.ts): remove its temp folders, and start afresh what `oncePerFile` made. */
+export function endOfFile(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+  file += 1;
+}
+
+/** `make()` at most once per test file (files may share a process: the next one gets its own). */
+export function oncePerFile<T>(make: () => T): () => T {
+  let last: { file: number; value: T } | undefined;
+  return () => {
+    if (last?.file !== file) last = { file, value: make() };
+    return last.value;
+  };
+}
 
 /** A fresh temp folder, removed after the test file. */
 export function tempDir(prefix = 'circle-test-'): string {
@@ -29,11 +41,8 @@ export function makeWorkspace(options: { example?: boolean } = {}): { root: stri
   return { root, circleDir: join(root, 'circles', exampleSlug) };
 }
 
-let example: string | undefined;
 /** A copy of the example workspace, one per test file: where a run without a cwd of its own happens, never in the repository's own circles/. */
-export function exampleWorkspace(): string {
-  return (example ??= makeWorkspace({ example: true }).root);
-}
+export const exampleWorkspace = oncePerFile(() => makeWorkspace({ example: true }).root);
 
 /** How many cases a slow property test tries: `quick` by default, `thorough` with CIRCLE_THOROUGH=1 (to hunt a bug, or before a release). */
 export function propertyRuns(quick: number, thorough: number): number {

@@ -5,7 +5,7 @@
 import type { Locale } from 'date-fns';
 import { ENGLISH, type Catalogue, type Words } from './words.js';
 
-export const LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
+export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'pt-BR'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 type Loaded = { catalogue: Catalogue; locale: Locale };
@@ -13,6 +13,8 @@ const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Loaded>> = {
   es: () => import('./languages/es.js'),
   fr: () => import('./languages/fr.js'),
   de: () => import('./languages/de.js'),
+  pt: () => import('./languages/pt.js'),
+  'pt-BR': () => import('./languages/pt.js'),
 };
 
 const loaded = new Map<string, Promise<Words>>();

@@ -83,6 +83,13 @@ const LANGUAGES: Record<string, Expected> = {
     nametags: 'Namensschilder',
     calendar: 'Treffen des Lernkreises',
   },
+  pt: {
+    agenda: ['Encontro 2', 'Compromissos para retomar', 'Nossas tradições', 'Hora de refletir', 'E agora?'],
+    date: 'terça-feira, 15 de dezembro de 2026',
+    minutes: ['Presença', 'Nosso propósito', 'Decidido para a próxima vez'],
+    nametags: 'Crachás',
+    calendar: 'encontro do círculo de aprendizagem',
+  },
 };
 
 const CREATED = '2026-11-10';

@@ -1,16 +1,30 @@
 // Two co-facilitators' clones of one workspace, shared through a bare remote: real git,
 // the built bin as the merge driver (test/cli/sync*.test.ts).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { git, tempDir } from '../helpers.js';
+import { git, oncePerFile, tempDir } from '../helpers.js';
 import { cli } from '../harness.js';
 
 export const SLUG = 'eastside-youth-workers';
 export const env = { CIRCLE_TODAY: '2026-11-10' };
 
-/** A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`. */
+const template = oncePerFile(makeSharedWorkspace);
+
+/**
+ * A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`: made once
+ * per test file, and each test gets a fresh copy of it.
+ */
 export async function sharedWorkspace() {
+  const from = await template();
+  const top = tempDir('circle-sync-');
+  cpSync(from, top, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  const b = join(top, 'b');
+  git(b, 'remote', 'set-url', 'origin', join(top, 'remote.git')); // `git clone` wrote the template's path
+  return { top, a: join(top, 'a'), b };
+}
+
+async function makeSharedWorkspace(): Promise<string> {
   const top = tempDir('circle-sync-');
   git(top, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
   const a = join(top, 'a');
@@ -28,7 +42,7 @@ export async function sharedWorkspace() {
   expect(first.code, first.stderr).toBe(0);
   expect(first.stderr).toContain('Shared this workspace for the first time: origin/main now has it.');
   git(top, 'clone', '--quiet', 'remote.git', 'b');
-  return { top, a, b: join(top, 'b') };
+  return top;
 }
 
 export async function meet(cwd: string, date: string, facilitator: string, notes: string) {

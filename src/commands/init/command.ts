@@ -5,7 +5,7 @@ export const init: CommandSpec = {
   args: [['[name]', 'the circle\'s name, e.g. "Eastside Youth Workers"']],
   options: [
     ['-y, --yes', 'do not ask: use flags and defaults'],
-    ['--language <code>', 'the language the group meets in: en (default), es, fr or de; its questions, agendas, minutes and dates'],
+    ['--language <code>', 'the language the group meets in: en (default), es, fr, de or pt (pt-BR); its questions, agendas, minutes and dates'],
     ['--purpose <text>', 'why the circle meets'],
     ['--cadence <rule>', 'e.g. "weekly on Tuesday", "every 2 weeks on Tuesday", "monthly on the 2nd Tuesday"'],
     ['--start <HH:MM>', 'start time, 24 h'],
