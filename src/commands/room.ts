@@ -59,3 +59,19 @@ export async function startRoom(ctx: Context, wanted: Address, current: () => Ro
   }
   return room;
 }
+
+/** Serve a page until Ctrl-C (or SIGTERM), then close it. */
+export async function serveUntilStopped(ctx: Context, wanted: Address, current: () => RoomView): Promise<void> {
+  const room = await startRoom(ctx, wanted, current);
+  ctx.out.info('Ctrl-C closes it.');
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await room.close(true);
+}

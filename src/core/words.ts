@@ -54,7 +54,12 @@ export function t(key: string, values: Record<string, string | number> = {}, w: 
 
 /** A date written out in the language's form: "Tuesday 24 November 2026", "mardi 24 novembre 2026". */
 export function longDate(iso: IsoDate, w: Words = current): string {
-  return format(toDate(iso), t('dates.long', {}, w), { locale: w.locale });
+  return dateAs('long', iso, w);
+}
+
+/** A date in one of the language's forms (`dates.FORM`, a date-fns pattern). */
+export function dateAs(form: 'long' | 'weekday', iso: IsoDate, w: Words = current): string {
+  return format(toDate(iso), t(`dates.${form}`, {}, w), { locale: w.locale });
 }
 
 /** A topic with how often and by whom it was asked for: "Grants (asked 3 times: Ana, Ben)". */

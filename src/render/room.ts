@@ -54,7 +54,10 @@ export function roomHtml(view: RoomView): string {
   const stage: string[] = [];
   if (view.state === 'agenda') {
     stage.push(line('welcome', say('welcome', { start: view.when?.start ?? '' }), 'question'));
-    if (view.tonight) stage.push(line('tonight', [say('tonight', { topic: view.tonight.topic }), view.tonight.speaker && say('speaker', { speaker: view.tonight.speaker })].filter(Boolean).join(' '), 'who'));
+    if (view.tonight) {
+      stage.push(`<p class="label">${esc(say('tonight'))}</p>`, line('tonight', view.tonight.topic, 'topic'));
+      if (view.tonight.speaker) stage.push(line('speaker', say('speaker', { speaker: view.tonight.speaker }), 'org'));
+    }
   }
   if (view.turn) {
     const turnClock = view.turn.clock
@@ -131,6 +134,7 @@ p { margin: 0; }
 .turn-clock { font-size: 1.2rem; font-weight: 400; color: #c9d1d9; margin-left: .5rem; font-variant-numeric: tabular-nums; }
 .turn-clock.late { color: #ffcf70; }
 .org { font-size: 1.2rem; color: #c9d1d9; }
+.topic { font-size: 1.4rem; font-weight: 700; }
 .question { font-size: 1.8rem; font-weight: 600; max-width: 40ch; }
 .upnext { font-size: 1.1rem; color: #c9d1d9; }
 .next { font-size: 1.8rem; font-weight: 700; color: #f4f4f4; }

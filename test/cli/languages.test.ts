@@ -166,3 +166,19 @@ describe.each(Object.entries(LANGUAGES))('a circle in %s', (language, expected) 
     if (!english) expect(englishIn(ics)).toEqual([]);
   });
 });
+
+describe('a French and an English circle in one workspace', () => {
+  it('each prints in its own language, in the same run of list and one after the other', async () => {
+    const root = tempDir('circle-two-languages-');
+    for (const [name, language] of [['Cercle de Lyon', 'fr'], ['Leeds Circle', 'en']]) {
+      expect((await cli(['init', name!, '--language', language!, '--yes'], { cwd: root, ...env(CREATED) })).code).toBe(0);
+    }
+    const list = await cli(['list'], { cwd: root, ...env(CREATED), columns: 120 });
+    expect(list.stdout).toMatch(/Cercle de Lyon .* 2026-11-10 +mar\.$/m);
+    expect(list.stdout).toMatch(/Leeds Circle .* 2026-11-10 +Tue$/m);
+    expect(JSON.parse((await cli(['list', '--json'], { cwd: root, ...env(CREATED) })).stdout).map((r: { nextMeeting: string }) => r.nextMeeting)).toEqual(['2026-11-10', '2026-11-10']);
+    const agendas: string[] = [];
+    for (const slug of ['cercle-de-lyon', 'leeds-circle', 'cercle-de-lyon']) agendas.push((await cli(['--circle', slug, 'agenda', '--format', 'text'], { cwd: root, ...env(CREATED) })).stdout.split('\n')[3]!);
+    expect(agendas).toEqual(['Première rencontre · mardi 10 novembre 2026', 'First meeting · Tuesday 10 November 2026', 'Première rencontre · mardi 10 novembre 2026']);
+  });
+});

@@ -45,6 +45,6 @@ describe('at 40 columns', () => {
     expect(head).toMatch(/Last +Next$/);
     expect(row).toMatch(/2026-10-20 +2026-11-17$/);
     const wide = await cli(['list'], { cwd: workspace(), env, tty: true, columns: 120 });
-    expect(wide.stdout).toMatch(/^Circle +Slug +Members +Meetings +Last +Next$/m);
+    expect(wide.stdout).toMatch(/^Circle +Slug +Members +Meetings +Last +Next +Day$/m);
   });
 });

@@ -4,12 +4,14 @@
 // confidence reaches the page or the event stream; the server answers GET with the token only;
 // the page loads nothing from anywhere else; Ctrl-C pauses it and a resumed meeting picks it up.
 import { writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Confided } from '../../src/core/meet/index.js';
 import { circleTree, testdir } from '../harness.js';
-import { makeWorkspace } from '../helpers.js';
+import { circle, makeWorkspace, startCircle } from '../helpers.js';
+import { ANSWERS } from '../cli/meet-answers.js';
 import {
   advancingClock,
   ARTEFACTS,
@@ -292,5 +294,56 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
     waiting.interrupt();
     expect((await meeting.done).code).toBe(130);
     await expect(fetch(url)).rejects.toThrow();
+  });
+
+  it('circle agenda --room shows the next agenda while people arrive, until Ctrl-C', async () => {
+    const { root } = makeWorkspace({ example: true });
+    const child = startCircle(['agenda', '--room'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-10' } });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d;
+        const m = /Room view: (\S+)[^]*Ctrl-C closes it/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      void exited.then(() => reject(new Error(`agenda --room ended: ${stderr}`)));
+    });
+    const { page, elsewhere } = await openRoomPage(browser, url);
+    expect(await roomText(page, 'meeting')).toBe('Meeting 7 · Tuesday 17 November 2026');
+    expect(await roomText(page, 'when')).toBe('18:00–20:00 · Riverside Library, Community Room B');
+    expect(await roomText(page, 'welcome')).toBe('Welcome! We start at 18:00.');
+    expect(await roomText(page, 'tonight')).toBe('Preventing burnout: sustaining ourselves and our teams');
+    expect(await roomText(page, 'speaker')).toMatch(/^with Dr Nadia Karim/);
+    expect(await page.$$eval('[data-room="sections"] li', (lis) => lis.map((li) => li.textContent))).toContain('Time to Reflect 18:15–18:55');
+    expect(await roomText(page, 'rules')).toContain('Your win is my win.');
+    await screenshot(page, 'agenda');
+    expect(elsewhere).toEqual([]);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
+    await page.close();
+  });
+});
+
+describe('circle meet --answers --room', () => {
+  it('serves the meeting while it runs and leaves no process behind', () => {
+    const { root } = makeWorkspace({ example: true });
+    writeFileSync(join(root, 'answers.yaml'), stringify(ANSWERS));
+    const r = circle(['meet', '--answers', 'answers.yaml', '--room'], { cwd: root, env: { CIRCLE_TODAY: '2026-11-17' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/Room view: http:\/\/127\.0\.0\.1:\d+\/[\w-]{24}\//);
+  });
+
+  it('says what is wrong with --room-port and warns when --room-host lets other devices in', () => {
+    const { root } = makeWorkspace({ example: true });
+    writeFileSync(join(root, 'answers.yaml'), stringify(ANSWERS));
+    const env = { CIRCLE_TODAY: '2026-11-17' };
+    const bad = circle(['meet', '--answers', 'answers.yaml', '--room-port', '70000'], { cwd: root, env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--room-port 70000: give a port number from 1 to 65535');
+    const open = circle(['meet', '--answers', 'answers.yaml', '--room-host', '0.0.0.0'], { cwd: root, env });
+    expect(open.code, open.stderr).toBe(0);
+    expect(open.stderr).toContain('the room view listens on 0.0.0.0: anyone on this network who has the address can see the page');
   });
 });

@@ -8,8 +8,9 @@ import { chooseFormat, warnUnreadable, type Context } from '../../context.js';
 import { DOCUMENT_FORMATS, renderDocument, type DocumentFormat } from '../../render/formats.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../../store/circle.js';
 import { circleMemory, memoryBefore } from '../../store/memory.js';
+import { roomWanted, serveUntilStopped, type RoomFlags } from '../room.js';
 
-interface Options {
+interface Options extends RoomFlags {
   date?: string;
   full?: boolean;
   format?: DocumentFormat;
@@ -24,9 +25,15 @@ export async function run(ctx: Context, opts: Options): Promise<void> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) {
     throw new UsageError(`--date ${opts.date}: use a real date as YYYY-MM-DD, e.g. --date 2026-11-17`);
   }
+  const room = roomWanted(opts);
+  if (room && (opts.format !== undefined || opts.out !== undefined || opts.json)) throw new UsageError('--room shows the agenda on a page: leave out --format, --out and --json');
   const { dir, slug } = await ctx.circle();
   const agenda = await agendaFor(ctx, dir, slug, opts.date, opts.full);
   for (const warning of agenda.warnings) ctx.out.warn(warning);
+  if (room) {
+    const { agendaView } = await import('../../core/room.js');
+    return serveUntilStopped(ctx, room, () => agendaView(agenda));
+  }
 
   const content = format === 'json' ? JSON.stringify(agenda, null, 2) : await renderDocument(agendaDocument(agenda, { full: opts.full }), format, onScreen ? ctx.out.width : undefined);
   await ctx.deliver(content, { out: opts.out, defaultFile: format === 'pdf' ? `agenda-${agenda.date}.pdf` : undefined });

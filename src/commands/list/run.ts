@@ -1,7 +1,9 @@
 // circle list: the circles in the workspace.
 import type { Context } from '../../context.js';
 import { activeMembers } from '../../core/members.js';
+import { loadWords } from '../../core/languages.js';
 import { nextMeetingDate } from '../../core/schedule.js';
+import { dateAs } from '../../core/words.js';
 import { DataError, EXIT } from '../../errors.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../../store/circle.js';
 import { circleDir, listCircleSlugs } from '../../store/workspace.js';
@@ -9,6 +11,8 @@ import { renderTable } from '../../render/table.js';
 
 interface CircleRow {
   slug: string;
+  /** The next meeting's weekday as the circle's language writes it, in the table (not in --json). */
+  day?: string | undefined;
   name: string;
   members: number;
   meetings: number;
@@ -26,13 +30,17 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
       try {
         const [{ circle, members }, dates] = await Promise.all([loadCircle(dir, slug), listMeetingDates(dir)]);
         const last = dates.length ? (await loadMeeting(dir, dates.at(-1)!)).data : undefined;
+        const next = nextMeetingDate(circle.data, last, ctx.today());
+        // Each circle in its own language, in one table (the circles are read at once).
+        const words = await loadWords(circle.data.language);
         return {
           slug,
           name: circle.data.name,
           members: activeMembers(members.data.members).length,
           meetings: dates.length,
           lastMeeting: dates.at(-1),
-          nextMeeting: nextMeetingDate(circle.data, last, ctx.today()),
+          nextMeeting: next,
+          day: next && dateAs('weekday', next, words),
         };
       } catch (error) {
         if (error instanceof DataError) return { slug, problems: error.problems.length };
@@ -42,20 +50,20 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
   );
 
   if (opts.json) {
-    ctx.out.data(JSON.stringify(rows, null, 2));
+    ctx.out.data(JSON.stringify(rows.map(({ day, ...r }: Row & { day?: string }) => r), null, 2));
   } else if (!rows.length) {
     ctx.out.info(`No circles in ${ws.circlesDir} yet. Start one with \`circle init "Name of the circle"\`.`);
   } else {
     ctx.out.data(
       renderTable(
-        ['Circle', 'Slug', 'Members', 'Meetings', 'Last', 'Next'],
+        ['Circle', 'Slug', 'Members', 'Meetings', 'Last', 'Next', 'Day'],
         rows.map((r) =>
           'problems' in r
-            ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`]
-            : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—'],
+            ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`, '']
+            : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—', r.day ?? ''],
         ),
-        // On a narrow screen the counts go, then the slug, before a date is cut.
-        { ...ctx.out, drop: [3, 2, 1] },
+        // On a narrow screen the weekday goes, then the counts, then the slug, before a date is cut.
+        { ...ctx.out, drop: [6, 3, 2, 1] },
       ),
     );
   }
