@@ -35,6 +35,12 @@ for (const [label, max] of [
   if (r) goals.push(goal(label, `≤ ${fmtX(max)}`, r.without.ratio, r.without.ratio <= max, fmtX(r.without.ratio)));
   else if (!only) missing(label, `≤ ${fmtX(max)}`, [label]);
 }
+// What --room adds before the first question (issue 18): at most 150 ms.
+const [plainMeet, roomMeet] = [find('circle meet, launch to first question (tmux)'), find('circle meet --room, launch to first question (tmux)')];
+if (plainMeet && roomMeet) {
+  const added = roomMeet.without.ms - plainMeet.without.ms;
+  goals.push(goal('meet --room − meet, launch to first question', '≤ 150 ms', added, added <= 150, fmtMs(added)));
+} else if (!only) missing('meet --room − meet, launch to first question', '≤ 150 ms', ['circle meet --room, launch to first question (tmux)']);
 // agenda at 3 000 meetings over agenda at 6, for each pair so labelled (recurring requests too).
 const long = results.filter((r) => r.label.startsWith('circle agenda (3 000 meetings') && !r.note);
 const pairs = long.map((r) => [find(r.label.replace('3 000 meetings', '6 meetings')), r]).filter(([six]) => six);
