@@ -4,28 +4,27 @@
 // so `circle --help` stays light.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { define as agenda } from './commands/agenda/command.js';
-import { define as agreements } from './commands/agreements/command.js';
-import { define as check } from './commands/check/command.js';
-import { define as completion } from './commands/completion/command.js';
-import { define as edit } from './commands/edit/command.js';
-import { define as help } from './commands/help/command.js';
-import { define as history } from './commands/history/command.js';
-import { define as init } from './commands/init/command.js';
-import { define as list } from './commands/list/command.js';
-import { define as meet } from './commands/meet/command.js';
-import { define as members } from './commands/members/command.js';
-import { define as mergeFile } from './commands/merge-file/command.js';
-import { define as minutes } from './commands/minutes/command.js';
-import { define as nametags } from './commands/nametags/command.js';
-import { define as practice } from './commands/practice/command.js';
-import { define as questions } from './commands/questions/command.js';
-import { define as schedule } from './commands/schedule/command.js';
-import { define as send } from './commands/send/command.js';
-import { define as stats } from './commands/stats/command.js';
-import { define as sync } from './commands/sync/command.js';
-import { define as topics } from './commands/topics/command.js';
-import { examples, type Define, type Wire } from './commands/wire.js';
+import { agenda } from './commands/agenda/command.js';
+import { purpose, rules } from './commands/agreements/command.js';
+import { check } from './commands/check/command.js';
+import { completion } from './commands/completion/command.js';
+import { edit } from './commands/edit/command.js';
+import { history } from './commands/history/command.js';
+import { init } from './commands/init/command.js';
+import { list } from './commands/list/command.js';
+import { meet } from './commands/meet/command.js';
+import { members } from './commands/members/command.js';
+import { mergeFile } from './commands/merge-file/command.js';
+import { minutes } from './commands/minutes/command.js';
+import { nametags } from './commands/nametags/command.js';
+import { practice } from './commands/practice/command.js';
+import { questions } from './commands/questions/command.js';
+import { schedule } from './commands/schedule/command.js';
+import { send } from './commands/send/command.js';
+import { define, examples, type CommandSpec, type Run } from './commands/spec.js';
+import { stats } from './commands/stats/command.js';
+import { sync } from './commands/sync/command.js';
+import { topics } from './commands/topics/command.js';
 import type { Deps, GlobalOptions } from './context.js';
 import { CircleError, displayPath, EXIT, fsReason, quoteControls } from './errors.js';
 
@@ -37,18 +36,48 @@ function version(): string {
   return pkg.version;
 }
 
-/** The commands, in the order the help lists them; each is defined in commands/NAME/command.ts. */
-const COMMANDS: Define[] = [init, list, agenda, nametags, members, meet, topics, questions, agreements, check, minutes, history, practice, stats, schedule, send, sync, edit, mergeFile, completion, help];
+/** `circle help members add`: that command's help. */
+const help: CommandSpec = { about: 'show the help of a command, e.g. circle help members add', args: [['[command...]', 'the command and its subcommand']], wholeProgram: true };
 
-/** The program; each command's exit code goes to onExit. */
+/** The commands, in the order the help lists them; each is defined in commands/NAME/command.ts. */
+const COMMANDS: Record<string, CommandSpec> = {
+  init,
+  list,
+  agenda,
+  nametags,
+  members,
+  meet,
+  topics,
+  questions,
+  purpose,
+  rules,
+  check,
+  minutes,
+  history,
+  practice,
+  stats,
+  schedule,
+  send,
+  sync,
+  edit,
+  'merge-file': mergeFile,
+  completion,
+  help,
+};
+
+/**
+ * The program; each command's exit code goes to onExit. Every command is registered by
+ * name and one line; commander picks the one to run, and only that one gets the rest of
+ * its definition (options, arguments, help), just before its own arguments are parsed.
+ */
 function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const program = new Command('circle');
 
-  /** A command's action: its run module, loaded when it runs, given the context and the command's arguments. */
-  const wire: Wire = (load) => async (...args) => {
+  /** A command's action: its run, loaded when it runs, given the context and the command's arguments. */
+  const wire = (load: () => Promise<Run>) => async (...args: unknown[]): Promise<void> => {
     const command = args.at(-1) as Command;
-    const [mod, { createContext }] = await Promise.all([load(), import('./context.js')]);
-    const code = await mod.run(createContext(deps, command.optsWithGlobals() as GlobalOptions), ...args);
+    const [run, { createContext }] = await Promise.all([load(), import('./context.js')]);
+    const code = await run(createContext(deps, command.optsWithGlobals() as GlobalOptions), ...args);
     onExit(typeof code === 'number' ? code : EXIT.ok);
   };
 
@@ -73,10 +102,34 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
     })
     .addHelpText(
       'after',
-      examples('circle init "Eastside Youth Workers"', 'circle agenda', 'circle meet', 'circle --circle riverside-leaders history') +
+      examples(['circle init "Eastside Youth Workers"', 'circle agenda', 'circle meet', 'circle --circle riverside-leaders history']) +
         '\nExit codes: 0 ok, 1 failure, 2 usage error, 3 not found (a circle, member, meeting or topic), 65 bad data file,\n130 interrupted.\n',
     );
-  for (const define of COMMANDS) define(program, wire);
+
+  /** The commands not yet given the rest of their definition. */
+  const pending = new Map<Command, CommandSpec>();
+  const complete = (command: Command) => {
+    const spec = pending.get(command);
+    if (!spec) return;
+    pending.delete(command);
+    define(command, spec, wire);
+    if (spec.wholeProgram) completeAll();
+  };
+  const completeAll = () => [...pending.keys()].forEach(complete);
+  for (const [name, spec] of Object.entries(COMMANDS)) pending.set(program.command(name, { hidden: spec.hidden }).description(spec.about), spec);
+  program.hook('preSubcommand', (_, command) => complete(command));
+  // The list of commands shows each one's arguments.
+  program.on('beforeHelp', completeAll);
+
+  program.commands.find((c) => c.name() === 'help')!.action((names: string[]) => {
+    let command: Command = program;
+    for (const name of names) {
+      const next = program.createHelp().visibleCommands(command).find((c) => c.name() === name);
+      if (!next) return program.error(`error: no command "circle ${names.join(' ')}"; see circle --help`, { exitCode: EXIT.usage });
+      command = next;
+    }
+    command.help();
+  });
   return program;
 }
 

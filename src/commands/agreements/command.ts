@@ -1,17 +1,16 @@
 // `purpose` and `rules`: what the circle agreed at its first meeting.
-import { examples, type Define } from '../wire.js';
+import type { CommandSpec } from '../spec.js';
 
-export const define: Define = (program, wire) => {
-  program
-    .command('purpose')
-    .description('why the circle meets, and what it wants to be different (agreed at the first meeting)')
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples('circle purpose', 'circle purpose --json', 'circle meet --revisit purpose'))
-    .action(wire(() => import('./run.js').then((m) => ({ run: m.purpose }))));
-  program
-    .command('rules')
-    .description("the circle's ground rules (agreed at the first meeting)")
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples('circle rules', 'circle rules --json', 'circle meet --revisit rules'))
-    .action(wire(() => import('./run.js').then((m) => ({ run: m.rules }))));
+export const purpose: CommandSpec = {
+  about: 'why the circle meets, and what it wants to be different (agreed at the first meeting)',
+  options: [['--json', 'print JSON']],
+  examples: ['circle purpose', 'circle purpose --json', 'circle meet --revisit purpose'],
+  run: () => import('./run.js').then((m) => m.purpose),
+};
+
+export const rules: CommandSpec = {
+  about: "the circle's ground rules (agreed at the first meeting)",
+  options: [['--json', 'print JSON']],
+  examples: ['circle rules', 'circle rules --json', 'circle meet --revisit rules'],
+  run: () => import('./run.js').then((m) => m.rules),
 };

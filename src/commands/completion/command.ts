@@ -1,14 +1,9 @@
-import { Argument } from 'commander';
-import { examples, type Define } from '../wire.js';
+import type { CommandSpec } from '../spec.js';
 
-export const define: Define = (program, wire) => {
-  program
-    .command('completion')
-    .description('print a tab-completion script for your shell')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
-    .addHelpText(
-      'after',
-      examples('source <(circle completion bash)        # in ~/.bashrc', 'circle completion zsh > "${fpath[1]}/_circle"', 'circle completion fish > ~/.config/fish/completions/circle.fish'),
-    )
-    .action(wire(() => import('./run.js')));
+export const completion: CommandSpec = {
+  about: 'print a tab-completion script for your shell',
+  args: [['<shell>', 'bash, zsh or fish', ['bash', 'zsh', 'fish']]],
+  examples: ['source <(circle completion bash)        # in ~/.bashrc', 'circle completion zsh > "${fpath[1]}/_circle"', 'circle completion fish > ~/.config/fish/completions/circle.fish'],
+  run: () => import('./run.js').then((m) => m.run),
+  wholeProgram: true,
 };

@@ -1,10 +1,8 @@
-import { examples, type Define } from '../wire.js';
+import type { CommandSpec } from '../spec.js';
 
-export const define: Define = (program, wire) => {
-  program
-    .command('list')
-    .description('the circles in this workspace, with members, meetings and the last and next meeting')
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples('circle list', 'circle list --json'))
-    .action(wire(() => import('./run.js')));
+export const list: CommandSpec = {
+  about: 'the circles in this workspace, with members, meetings and the last and next meeting',
+  options: [['--json', 'print JSON']],
+  examples: ['circle list', 'circle list --json'],
+  run: () => import('./run.js').then((m) => m.run),
 };

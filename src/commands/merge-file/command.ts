@@ -1,12 +1,8 @@
-import type { Define } from '../wire.js';
+import type { CommandSpec } from '../spec.js';
 
-export const define: Define = (program, wire) => {
-  program
-    .command('merge-file', { hidden: true })
-    .description('the git merge driver for circle.yaml, members.yaml and meetings/*.yaml (git runs it: %O %A %B %P)')
-    .argument('<base>')
-    .argument('<ours>')
-    .argument('<theirs>')
-    .argument('[path]')
-    .action(wire(() => import('./run.js')));
+export const mergeFile: CommandSpec = {
+  about: 'the git merge driver for circle.yaml, members.yaml and meetings/*.yaml (git runs it: %O %A %B %P)',
+  args: [['<base>'], ['<ours>'], ['<theirs>'], ['[path]']],
+  run: () => import('./run.js').then((m) => m.run),
+  hidden: true,
 };

@@ -1,13 +1,13 @@
-import { examples, type Define } from '../wire.js';
+import type { CommandSpec } from '../spec.js';
 
-export const define: Define = (program, wire) => {
-  program
-    .command('schedule')
-    .description("the next meeting dates from the circle's schedule (and which rule gave them), with skipped dates; --ics writes a calendar file")
-    .option('--count <n>', 'how many meetings', '6')
-    .option('--from <date>', 'first date to consider, YYYY-MM-DD (default: today)')
-    .option('--ics <file>', 'also write the meetings as an iCalendar file to import into a calendar app')
-    .option('--json', 'print JSON')
-    .addHelpText('after', examples('circle schedule', 'circle schedule --count 12 --ics riverside.ics', 'circle schedule --from 2027-01-01 --json'))
-    .action(wire(() => import('./run.js')));
+export const schedule: CommandSpec = {
+  about: "the next meeting dates from the circle's schedule (and which rule gave them), with skipped dates; --ics writes a calendar file",
+  options: [
+    ['--count <n>', 'how many meetings', { default: '6' }],
+    ['--from <date>', 'first date to consider, YYYY-MM-DD (default: today)'],
+    ['--ics <file>', 'also write the meetings as an iCalendar file to import into a calendar app'],
+    ['--json', 'print JSON'],
+  ],
+  examples: ['circle schedule', 'circle schedule --count 12 --ics riverside.ics', 'circle schedule --from 2027-01-01 --json'],
+  run: () => import('./run.js').then((m) => m.run),
 };

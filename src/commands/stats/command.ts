@@ -1,13 +1,12 @@
-import { Option } from 'commander';
-import { examples, type Define } from '../wire.js';
+import type { CommandSpec } from '../spec.js';
 
-export const define: Define = (program, wire) => {
-  program
-    .command('stats')
-    .description('attendance per meeting and per member, topics learned, commitments followed up: as a chart')
-    .addOption(new Option('--format <format>', 'text (a terminal chart, the default) or html (one page with SVG charts)').choices(['text', 'html']))
-    .option('--json', 'print the numbers as JSON')
-    .option('--out <file>', 'write to a file')
-    .addHelpText('after', examples('circle stats', 'circle stats --format html --out stats.html', 'circle stats --json'))
-    .action(wire(() => import('./run.js')));
+export const stats: CommandSpec = {
+  about: 'attendance per meeting and per member, topics learned, commitments followed up: as a chart',
+  options: [
+    ['--format <format>', 'text (a terminal chart, the default) or html (one page with SVG charts)', { choices: ['text', 'html'] }],
+    ['--json', 'print the numbers as JSON'],
+    ['--out <file>', 'write to a file'],
+  ],
+  examples: ['circle stats', 'circle stats --format html --out stats.html', 'circle stats --json'],
+  run: () => import('./run.js').then((m) => m.run),
 };
