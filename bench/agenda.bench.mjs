@@ -7,6 +7,8 @@ export default async function () {
   const large = generateWorkspace(10000); // slow the first time; cached in bench/.data
   const a = measure('circle agenda (10 meetings)', [bin, '--home', small, 'agenda']);
   const b = measure('circle agenda (10 000 meetings)', [bin, '--home', large, 'agenda']);
+  // The same circle meeting in Spanish: its words and date-fns locale are loaded on top.
+  measure('circle agenda (10 meetings, in Spanish)', [bin, '--home', generateWorkspace(10, { language: 'es' }), 'agenda']);
   measure('circle agenda --format pdf (10 meetings)', [bin, '--home', small, 'agenda', '--format', 'pdf', '--out', '-'], { runs: 7 });
   note('agenda: 10 000 meetings / 10 meetings', Object.keys(a).filter((k) => a[k]?.ms).map((k) => `${k}: ${fmtX(b[k].ms / a[k].ms)}`).join('   '));
 }

@@ -123,8 +123,8 @@ const iso = (d) => d.toISOString().slice(0, 10);
  * A workspace with one circle of `count` weekly meetings (cached in bench/.data); with
  * `recurring`, the same requests at every meeting, never learned. Returns the workspace folder.
  */
-export function generateWorkspace(count, { recurring = false } = {}) {
-  const ws = join(root, 'bench', '.data', `ws-${recurring ? 'recurring-' : ''}${count}`);
+export function generateWorkspace(count, { recurring = false, language = 'en' } = {}) {
+  const ws = join(root, 'bench', '.data', `ws-${recurring ? 'recurring-' : ''}${language === 'en' ? '' : `${language}-`}${count}`);
   const dir = join(ws, 'circles', 'generated');
   if (existsSync(join(dir, '.complete'))) return ws;
   rmSync(ws, { recursive: true, force: true });
@@ -135,6 +135,7 @@ export function generateWorkspace(count, { recurring = false } = {}) {
     join(dir, 'circle.yaml'),
     [
       'name: Generated Circle',
+      `language: ${language}`,
       `created: ${day(0)}`,
       'purpose: A long history, for benchmarks.',
       'ground_rules:',

@@ -61,25 +61,21 @@ export default async function () {
     const envArgs = (v) => (v.env.NODE_EXTRA_CA_CERTS ? `env NODE_EXTRA_CA_CERTS='${v.env.NODE_EXTRA_CA_CERTS}'` : 'env -u NODE_EXTRA_CA_CERTS');
     // `echo DO""NE` prints DONE while the typed line shows DO""NE.
     const base = (v) => timeLine(`${envArgs(v)} '${process.execPath}' -e "process.stderr.write('? ready\\n')"; echo DO""NE`);
-    const meet = (v, extra = '') =>
-      timeLine(`${envArgs(v)} '${process.execPath}' '${bin}' meet${extra}; rm -f circles/*/.draft.yaml; echo DO""NE`, () => tmux('send-keys', '-t', 'bench', 'C-c'));
+    const meet = (v, flags = '') =>
+      timeLine(`${envArgs(v)} '${process.execPath}' '${bin}' meet${flags}; rm -f circles/*/.draft.yaml; echo DO""NE`, () => tmux('send-keys', '-t', 'bench', 'C-c'));
 
-    // Plain, and with the room view (its server started before the first question).
-    const samples = Object.fromEntries(VARIANTS.map((v) => [v.id, { cmd: [], base: [] }]));
-    const room = Object.fromEntries(VARIANTS.map((v) => [v.id, { cmd: [], base: [] }]));
-    for (const v of VARIANTS) await meet(v); // warm-up
-    for (const v of VARIANTS) await meet(v, ' --room');
-    for (let i = 0; i < RUNS; i++) {
-      for (const v of VARIANTS) {
-        const b = await base(v);
-        samples[v.id].base.push(b);
-        room[v.id].base.push(b);
-        samples[v.id].cmd.push(await meet(v));
-        room[v.id].cmd.push(await meet(v, ' --room'));
+    // meet, and meet --room (its server up and its address printed before the first question).
+    for (const [label, flags] of [['circle meet, launch to first question (tmux)', ''], ['circle meet --room, launch to first question (tmux)', ' --room']]) {
+      const samples = Object.fromEntries(VARIANTS.map((v) => [v.id, { cmd: [], base: [] }]));
+      for (const v of VARIANTS) await meet(v, flags); // warm-up
+      for (let i = 0; i < RUNS; i++) {
+        for (const v of VARIANTS) {
+          samples[v.id].base.push(await base(v));
+          samples[v.id].cmd.push(await meet(v, flags));
+        }
       }
+      record(label, RUNS, samples);
     }
-    record('circle meet, launch to first question (tmux)', RUNS, samples);
-    record('circle meet --room, launch to first question (tmux)', RUNS, room);
   } finally {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
     stream.destroy();

@@ -53,15 +53,21 @@ export async function cli(argv: string[], options: InProcessOptions = {}): Promi
   const stdout = new Capture(tty, options.columns);
   const stderr = new Capture(tty, options.columns, options.onStderr);
   const cwd = options.cwd ?? exampleWorkspace();
-  const before = process.cwd();
+  // Runs started together (Promise.all) share the folder; the last to end goes back to where the first began,
+  // so no run leaves the process in a test's temp folder (removed after its file, while files share a worker).
+  if (running++ === 0) outside = process.cwd();
   process.chdir(cwd);
   try {
     const code = await runCli(argv, { cwd, env, stdin, stdout, stderr, now: options.now ?? clockFor(env.CIRCLE_TODAY), ...(options.prompter && { prompter: options.prompter }) });
     return { code, stdout: stdout.text, stderr: stderr.text };
   } finally {
-    process.chdir(before);
+    if (--running === 0) process.chdir(outside);
   }
 }
+
+/** How many in-process runs are under way, and the folder the first of them started from. */
+let running = 0;
+let outside = process.cwd();
 
 /** A folder tree, path → content: strings as written, anything else as YAML. */
 export type Tree = Record<string, unknown>;

@@ -12,8 +12,13 @@ export const exampleDir = join(repoRoot, 'circles', exampleSlug);
 const made: string[] = [];
 let file = 0;
 
-/** After each test file (test/setup-file.ts): remove its temp folders, and start afresh what `oncePerFile` made. */
+/**
+ * After each test file (test/setup-file.ts): back to the repository (the next file in this
+ * process starts where a fresh one would, not in a folder removed here), remove its temp
+ * folders, and start afresh what `oncePerFile` made.
+ */
 export function endOfFile(): void {
+  process.chdir(repoRoot);
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
   file += 1;
 }

@@ -154,6 +154,15 @@ describe('merging circle.yaml', () => {
     expect(parse(made.text).facilitators).toEqual(['Cleo Park', 'Dev Rao']);
   });
 
+  it("merges the circle's language like any other field: one side's change kept, two changes marked", async () => {
+    const withLanguage = CIRCLE.replace('purpose:', 'language: en\npurpose:');
+    const one = await driver(withLanguage, withLanguage.replace('language: en', 'language: fr'), withLanguage.replace('start: "18:00"', 'start: "18:30"'));
+    expect(one.conflicts).toEqual([]);
+    expect(parse(one.text)).toMatchObject({ language: 'fr', schedule: { start: '18:30' } });
+    const two = merge(withLanguage, withLanguage.replace('language: en', 'language: fr'), withLanguage.replace('language: en', 'language: es'));
+    expect(two.conflicts).toEqual(['language']);
+  });
+
   it('marks one rule rewritten two ways, and a field changed two ways', () => {
     const ours = CIRCLE.replace('Back each other', 'We back each other').replace('Learn together', 'Grow');
     const theirs = CIRCLE.replace('Back each other', 'Your win is my win').replace('Learn together', 'Learn');
