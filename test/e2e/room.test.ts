@@ -184,7 +184,10 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
     const waiting = await play(first, REGULAR, async ({ step }) => (step.id === 'reflect.José Álvarez.surprised' ? 'stop' : undefined), () => 2, clock);
     await waitForText(page, 'question', waiting!.step.question);
     waiting!.interrupt(); // what Ctrl-C does
-    expect((await first.done).code).toBe(130);
+    const stopped = await first.done;
+    expect(stopped.code).toBe(130);
+    // Followed as written, it brings the page back.
+    expect(stopped.stderr).toContain('draft saved — run `circle meet --resume --room` to carry on');
     await waitForText(page, 'state', 'Paused');
     expect(await roomText(page, 'turn')).toBe('José');
     await expect(fetch(url)).rejects.toThrow();

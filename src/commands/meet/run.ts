@@ -124,6 +124,8 @@ async function answersPrompter({ answers, shown }: AnswersFile, members: readonl
  */
 async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Draft, prompter: Prompter, onDisk: boolean, show?: (d: Draft) => void): Promise<Draft> {
   let saved = onDisk;
+  // With a room view, resuming without --room would leave the wall on "Paused".
+  const resume = show ? '`circle meet --resume --room`' : '`circle meet --resume`';
   const save = async (d: Draft) => {
     try {
       await saveDraft(dir, d);
@@ -133,7 +135,7 @@ async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Dr
       const fix = FIX[error.code ?? ''] ?? 'fix that';
       throw new CircleError(
         saved
-          ? `could not save that answer: ${error.reason}. Every answer before it is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${fix}, then run \`circle meet --resume\`.`
+          ? `could not save that answer: ${error.reason}. Every answer before it is safe in ${displayPath(draftFile(dir), ctx.deps.cwd)}: ${fix}, then run ${resume}.`
           : `could not save the first answer: ${error.reason}. Nothing was saved: ${fix}, then run \`circle meet\` again.`,
       );
     }
@@ -145,7 +147,7 @@ async function askSaving(ctx: Context, dir: string, plan: MeetingPlan, draft: Dr
     if (!(error instanceof InterruptedError)) throw error;
     const how = error.message === 'interrupted' ? '' : `${error.message}: `; // e.g. "input ended (Ctrl-D): "
     throw new InterruptedError(
-      saved ? `\n${how}draft saved — run \`circle meet --resume\` to carry on` : `\n${how}the meeting was not started: nothing was saved.`,
+      saved ? `\n${how}draft saved — run ${resume} to carry on` : `\n${how}the meeting was not started: nothing was saved.`,
     );
   }
 }
