@@ -48,6 +48,41 @@ export function parseCadence(input: string): CadenceResult {
   return fail(`"${input.trim()}" is not a cadence I know; try ${EXAMPLES}`);
 }
 
+/**
+ * The structured form circle.yaml may use in any language, as the phrase parseCadence reads:
+ * `{ every: 2 weeks, on: tuesday }`, `{ every: week, on: thursday }`, `{ every: month, nth: 2, on: tuesday }`
+ * (`nth: last` for the last one of the month).
+ */
+export interface CadenceFields {
+  every: string | number;
+  on: string;
+  nth?: string | number | undefined;
+}
+
+const NTH = ['', '1st', '2nd', '3rd', '4th', '5th'];
+
+export function cadencePhrase(f: CadenceFields): string {
+  const every = String(f.every).trim().toLowerCase();
+  const weeks = /^(\d+)(?: weeks?)?$/.exec(every);
+  if (every === 'week' || every === 'weekly' || weeks?.[1] === '1') return `weekly on ${f.on}`;
+  if (weeks) return `every ${weeks[1]} weeks on ${f.on}`;
+  if (every === 'month' || every === 'monthly') {
+    const nth = String(f.nth ?? '').trim().toLowerCase();
+    return `monthly on the ${NTH[Number(nth)] ?? nth} ${f.on}`;
+  }
+  return `every ${every} on ${f.on}`;
+}
+
+/** A phrase in the structured form (what `init` writes for a circle in another language than English). */
+export function structuredCadence(phrase: string): CadenceFields | undefined {
+  const parsed = parseCadence(phrase);
+  if (!parsed.ok) return undefined;
+  const c = parsed.cadence;
+  const on = WEEKDAYS[c.weekday]!;
+  if (c.kind === 'monthly') return { every: 'month', nth: c.nth === -1 ? 'last' : c.nth, on };
+  return c.every === 1 ? { every: 'week', on } : { every: `${c.every} weeks`, on };
+}
+
 /** The nth (or last, nth = -1) given weekday of a month; undefined when the month has none. */
 export function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
   if (nth === -1) {

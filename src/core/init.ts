@@ -1,4 +1,5 @@
 // What a new circle's files say, from the answers given to `circle init`.
+import { structuredCadence } from './cadence.js';
 import type { Language } from './languages.js';
 import { DEFAULT_SECTIONS, MIN_MEETING_MINUTES, splitMinutes } from './format.js';
 import { INIT_DEFAULTS, validateInit } from './init-checks.js';
@@ -67,7 +68,8 @@ export function planCircle(a: InitAnswers, today: string): NewCircle | { problem
       [['name'], a.name.trim()],
       [['created'], today],
       [['purpose'], a.purpose?.trim() ?? ''],
-      [['schedule', 'cadence'], cadence],
+      // Another language than English writes the structured form, which reads the same in every language.
+      [['schedule', 'cadence'], language === 'en' ? cadence : (structuredCadence(cadence) ?? cadence)],
       [['schedule', 'start'], start],
       [['schedule', 'duration'], duration],
       [['schedule', 'location'], a.location?.trim() ?? ''],

@@ -5,7 +5,7 @@
 // after it) count as absent.
 import * as z from 'zod';
 import { CONTROL_PROBLEM, nameKey, nameProblem, showName } from './names.js';
-import { parseCadence } from './cadence.js';
+import { cadencePhrase, parseCadence } from './cadence.js';
 import { LANGUAGES } from './languages.js';
 import { isIsoDate, latestNextDate } from './dates.js';
 import { discussed, memberFields, type SectionId } from './prompts.js';
@@ -132,8 +132,15 @@ const sectionSchema = strictObject({
   prompts: z.record(z.string(), text).nullish().transform((v) => v ?? undefined),
 });
 
+/** `cadence: every 2 weeks on Tuesday`, or the structured form every language shares (see cadencePhrase). */
+const cadenceFields = strictObject({
+  every: z.union([text, z.number()], { error: 'expected "week", "2 weeks" or "month"' }),
+  on: text,
+  nth: z.union([text, z.number()]).optional(),
+}).transform(cadencePhrase);
+
 const scheduleSchema = strictObject({
-  cadence: text.superRefine((value, ctx) => {
+  cadence: z.union([text, cadenceFields], { error: 'expected a phrase such as "every 2 weeks on Tuesday", or every: and on:' }).superRefine((value, ctx) => {
     const parsed = parseCadence(value);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
   }),

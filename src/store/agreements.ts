@@ -3,6 +3,7 @@
 // edit goes by content (set this text, drop the rule that reads so), so writing the same
 // minutes twice, as a resumed meeting may, changes nothing the second time.
 import { isMap, isScalar, isSeq, type Document, type YAMLSeq } from 'yaml';
+import { structuredCadence } from '../core/cadence.js';
 import type { MeetingFile } from '../core/meet/index.js';
 import { nameKey } from '../core/names.js';
 import { circleSchema } from '../core/schema.js';
@@ -71,7 +72,16 @@ function applyFormat(doc: Document, format: NonNullable<MeetingFile['format']>):
     });
   }
   if (format.sections) put(doc, ['schedule', 'duration'], total);
-  if (format.cadence) put(doc, ['schedule', 'cadence'], format.cadence);
+  if (format.cadence) {
+    // A circle that writes its cadence in the structured form keeps it.
+    const fields = isMap(doc.getIn(['schedule', 'cadence'], true)) ? structuredCadence(format.cadence) : undefined;
+    if (fields) {
+      put(doc, ['schedule', 'cadence', 'every'], fields.every);
+      put(doc, ['schedule', 'cadence', 'on'], fields.on);
+      if (fields.nth === undefined) doc.deleteIn(['schedule', 'cadence', 'nth']);
+      else put(doc, ['schedule', 'cadence', 'nth'], fields.nth);
+    } else put(doc, ['schedule', 'cadence'], format.cadence);
+  }
   if (format.start) put(doc, ['schedule', 'start'], format.start);
   if (format.location !== undefined && format.location !== null) put(doc, ['schedule', 'location'], format.location);
   if (format.anchor) put(doc, ['schedule', 'anchor'], format.anchor);

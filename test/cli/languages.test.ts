@@ -150,6 +150,8 @@ describe.each(Object.entries(LANGUAGES))('a circle in %s', (language, expected) 
     await run(['members', 'add', 'Ana Souza', '--yes'], CREATED);
     writeFileSync(join(root, 'first.yaml'), stringify(answers));
     await run(['meet', '--answers', join(root, 'first.yaml')], FIRST);
+    // The format agreed ("every 2 weeks", "Tuesday"): in another language, in the structured form init wrote.
+    expect(readFileSync(join(root, 'circles', 'cercle', 'circle.yaml'), 'utf8')).toMatch(language === 'en' ? /^ {2}cadence: every 2 weeks on Tuesday$/m : /^ {2}cadence:\n {4}every: 2 weeks\n {4}on: tuesday$/m);
 
     const english = language === 'en';
     const documents: Record<string, string> = {
@@ -221,5 +223,38 @@ describe('a French and an English circle in one workspace', () => {
     const agendas: string[] = [];
     for (const slug of ['cercle-de-lyon', 'leeds-circle', 'cercle-de-lyon']) agendas.push((await cli(['--circle', slug, 'agenda', '--format', 'text'], { cwd: root, ...env(CREATED) })).stdout.split('\n')[3]!);
     expect(agendas).toEqual(['Première rencontre · mardi 10 novembre 2026', 'First meeting · Tuesday 10 November 2026', 'Première rencontre · mardi 10 novembre 2026']);
+  });
+});
+
+describe('the cadence in the structured form every language shares', () => {
+  it('is what init writes for another language; check, schedule and the calendar read it; the English phrase still reads', async () => {
+    const root = tempDir('circle-cadence-');
+    git(root, 'init', '-q', '-b', 'main');
+    const run = (argv: string[]) => cli(argv, { cwd: root, ...env(CREATED) });
+    const dates = async () => {
+      const r = await run(['schedule', '--json', '--count', '3', '--ics', 'c.ics']);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout).dates as Array<{ date: string }>).map((d) => d.date);
+    };
+    expect((await run(['init', 'Cercle', '--language', 'fr', '--yes'])).code).toBe(0);
+    const file = join(root, 'circles', 'cercle', 'circle.yaml');
+    const written = readFileSync(file, 'utf8');
+    expect(written).toMatch(/^ {2}cadence:\n {4}every: 2 weeks\n {4}on: tuesday\n/m);
+    expect((await run(['check'])).code).toBe(0);
+    expect(await dates()).toEqual(['2026-11-10', '2026-11-24', '2026-12-08']);
+    expect(readFileSync(join(root, 'c.ics'), 'utf8')).toContain('DTSTART:20261124');
+
+    const cadence = (yaml: string) => writeFileSync(file, written.replace(/^ {2}cadence:\n {4}every: 2 weeks\n {4}on: tuesday\n/m, yaml));
+    cadence('  cadence:\n    every: month\n    nth: 2\n    on: thursday\n');
+    expect(await dates()).toEqual(['2026-11-12', '2026-12-10', '2027-01-14']);
+    cadence('  cadence: {every: 1, on: Monday}\n');
+    expect(await dates()).toEqual(['2026-11-16', '2026-11-23', '2026-11-30']);
+    cadence('  cadence: monthly on the last Friday\n');
+    expect(await dates()).toEqual(['2026-11-27', '2026-12-25', '2027-01-29']);
+
+    cadence('  cadence:\n    every: fortnight\n    on: tuesday\n');
+    const check = await run(['check']);
+    expect(check.code).not.toBe(0);
+    expect(check.stdout + check.stderr).toMatch(/cadence.*"every fortnight on tuesday" is not a cadence I know/);
   });
 });
