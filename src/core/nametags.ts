@@ -1,12 +1,13 @@
 // Name tags: one per active member and per guest, the first name big.
 import { tagName } from './members.js';
 import type { Member } from './schema.js';
+import { t } from './words.js';
 
 export interface NameTag {
   /** The big first name. */
   tag: string;
   name: string;
-  /** Small, under the name; guests show "Guest". */
+  /** Small, under the name; guests show "Guest" in the language. */
   organization?: string;
   guest: boolean;
 }
@@ -21,7 +22,7 @@ export function nameTags(members: readonly Member[], guests: readonly string[] =
   const visitors: NameTag[] = guests
     .map(guestName)
     .filter((g) => g.name)
-    .map(({ name, organization }) => ({ tag: tagName({ name }), name, organization: organization ? `Guest · ${organization}` : 'Guest', guest: true }));
+    .map(({ name, organization }) => ({ tag: tagName({ name }), name, organization: organization ? t('nametags.guest_of', { organization }) : t('nametags.guest'), guest: true }));
   return [...people, ...visitors];
 }
 

@@ -1,5 +1,6 @@
 // A printable document, independent of format: agendas and minutes are built as
 // this shape, and one renderer per format (markdown, text, html, pdf) prints it.
+import { t } from '../core/words.js';
 
 export type Block =
   /** A paragraph of running text. `muted` is secondary (hints, notes). */
@@ -50,9 +51,14 @@ export function oneLine(text: string): string {
   return /[^\S \u00a0\u202f]| {2}/.test(text) ? text.replace(SPACES, ' ').replace(/^ | $/g, '') : text.replace(/^ +| +$/g, '');
 }
 
+/** A label as the language joins it to its text: "Topic: ", "Sujet : ". */
+export function labelPart(label: string): string {
+  return t('document.label', { label: oneLine(label), text: '' });
+}
+
 /** A list item as one line of text: "Label: text" when it has a label. */
 export function itemText(item: string | { label: string; text: string }): string {
-  return typeof item === 'string' ? oneLine(item) : `${oneLine(item.label)}: ${oneLine(item.text)}`;
+  return typeof item === 'string' ? oneLine(item) : labelPart(item.label) + oneLine(item.text);
 }
 
 /** "1 meeting", "2 meetings"; `many` for irregular plurals. */

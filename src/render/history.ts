@@ -11,7 +11,7 @@ export function historyTable(rows: readonly HistoryRow[], options: TableOptions)
     r.date,
     String(r.number),
     `${r.present}/${r.members}${r.guests ? ` +${r.guests}` : ''}`,
-    [r.topic, r.agreed.length ? t('history.agreed', { sections: r.agreed.join(', ') }) : ''].filter(Boolean).join(' · ') || '-',
+    [r.topic, r.agreed.length ? t('history.agreed', { sections: r.agreed.map((s) => t(`history.sections.${s}`)).join(', ') }) : ''].filter(Boolean).join(' · ') || '-',
     r.nextTopic ?? '-',
   ]);
   return renderTable(

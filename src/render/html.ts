@@ -1,7 +1,7 @@
 // A PrintDocument as one self-contained HTML file with print CSS: prints on A4 or
 // Letter (the printer's paper). A long section runs on to the next page rather than
 // leaving half a page empty; a heading stays with the lines under it, a list item whole.
-import { oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
+import { labelPart, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 import { words } from '../core/words.js';
 
 export function escapeHtml(text: string): string {
@@ -63,7 +63,7 @@ function block(b: Block): string {
       const items = b.items.map((item) =>
         typeof item === 'string'
           ? `<li>${escapeHtml(oneLine(item))}</li>`
-          : `<li><strong>${escapeHtml(oneLine(item.label))}:</strong> ${escapeHtml(oneLine(item.text))}</li>`,
+          : `<li><strong>${escapeHtml(labelPart(item.label).trimEnd())}</strong> ${escapeHtml(oneLine(item.text))}</li>`,
       );
       return `<${tag}>\n${items.join('\n')}\n</${tag}>`;
     }

@@ -1,6 +1,6 @@
 // A PrintDocument as Markdown: headings, lists and paragraphs; text is escaped so a
 // name or note can never turn into markup.
-import { oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
+import { labelPart, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 
 /** Escape what Markdown would read as markup, inline and at the start of a line. */
 export function escapeMarkdown(text: string): string {
@@ -21,7 +21,7 @@ function block(b: Block): string {
       return b.items
         .map((item, i) => {
           const mark = b.ordered ? `${i + 1}.` : '-';
-          const text = typeof item === 'string' ? escapeMarkdown(item) : `**${escapeMarkdown(item.label)}:** ${escapeMarkdown(item.text)}`;
+          const text = typeof item === 'string' ? escapeMarkdown(item) : `**${escapeMarkdown(labelPart(item.label).trimEnd())}** ${escapeMarkdown(item.text)}`;
           return `${mark} ${text}`;
         })
         .join('\n');

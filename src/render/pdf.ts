@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { itemText, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
+import { t } from '../core/words.js';
+import { itemText, labelPart, oneLine, paragraphsOf, type Block, type PrintDocument } from './document.js';
 
 /** Where the build put the two fonts (dist/fonts/, beside this module); unset when running from the sources. */
 declare const __CIRCLE_FONTS__: string | undefined;
@@ -84,7 +85,7 @@ function pieces(b: Block): Piece[] {
     case 'list':
       return b.items.map((item, i) => ({
         text: typeof item === 'string' ? itemText(item) : oneLine(item.text),
-        ...(typeof item === 'string' ? {} : { label: `${oneLine(item.label)}: ` }),
+        ...(typeof item === 'string' ? {} : { label: labelPart(item.label) }),
         font: 'regular',
         size: BODY,
         color: INK,
@@ -143,7 +144,7 @@ class Layout {
 
 const HEADING = 13;
 
-/** Number the pages ("Title · 1 of 2") when there is more than one. */
+/** Number the pages ("Title · 1 of 2", in the language) when there is more than one. */
 function pageNumbers(pdf: Pdf, title: string): void {
   const range = pdf.bufferedPageRange();
   if (range.count < 2) return;
@@ -156,7 +157,7 @@ function pageNumbers(pdf: Pdf, title: string): void {
       .font('regular')
       .fontSize(8)
       .fillColor(GREY)
-      .text(`${oneLine(title)} · ${i - range.start + 1} of ${range.count}`, margins.left, pdf.page.height - bottom + 18, {
+      .text(t('document.page', { title: oneLine(title), page: i - range.start + 1, count: range.count }), margins.left, pdf.page.height - bottom + 18, {
         width: pdf.page.width - margins.left - margins.right,
         align: 'right',
         lineBreak: false,

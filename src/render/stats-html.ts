@@ -2,7 +2,7 @@
 import type { CircleStats } from '../core/stats.js';
 import { bucket, percent } from './chart.js';
 import { labelOf } from '../core/prompts.js';
-import { t } from '../core/words.js';
+import { longDate, t } from '../core/words.js';
 import { escapeHtml as esc, htmlPage, PRINT_CSS } from './html.js';
 
 /** At most this many columns in the attendance chart; longer histories are averaged. */
@@ -128,7 +128,7 @@ function verdictCharts(s: CircleStats): string {
 
 export function statsHtml(s: CircleStats, title: string): string {
   const body = s.meetings.length
-    ? `<p>${esc(t('stats.html_summary', { count: s.meetings.length, first: s.meetings[0]!.date, last: s.meetings.at(-1)!.date, share: percent(s.averageAttendance) }))}
+    ? `<p>${esc(t('stats.html_summary', { count: s.meetings.length, first: longDate(s.meetings[0]!.date), last: longDate(s.meetings.at(-1)!.date), share: percent(s.averageAttendance) }))}
 ${esc(t('stats.html_followed')).replace('{share}', `<strong>${percent(s.commitments.share)}</strong>`)}</p>
 <h2>${esc(t('stats.per_meeting'))}</h2>
 <p class="hint">${esc(t('stats.html_per_meeting_hint'))}</p>

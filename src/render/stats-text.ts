@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CircleStats } from '../core/stats.js';
 import { bar, percent, sparkline, type ChartStyle } from './chart.js';
 import { labelOf } from '../core/prompts.js';
-import { t } from '../core/words.js';
+import { longDate, t } from '../core/words.js';
 import { wrap } from './text.js';
 import { displayWidth, padEnd, truncate } from './width.js';
 
@@ -60,7 +60,7 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   const last = s.meetings.at(-1);
   say(o.title, c.bold);
   if (!first || !last) return [...out, t('stats.none')].join('\n');
-  say(t('stats.summary', { count: s.meetings.length, first: first.date, last: last.date, share: percent(s.averageAttendance) }));
+  say(t('stats.summary', { count: s.meetings.length, first: longDate(first.date), last: longDate(last.date), share: percent(s.averageAttendance) }));
   out.push('');
 
   say(t('stats.per_meeting'), c.bold);

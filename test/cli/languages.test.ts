@@ -38,6 +38,13 @@ const ENGLISH = [
   'Speaker',
   'Tuesday',
   'December',
+  'Guest',
+  ' of 2',
+  'agreed',
+  'purpose, rules',
+  'Slug',
+  'Meetings',
+  '2026-12-01 to',
 ];
 
 /** Accents from the languages' own letters, in the topic the group chooses (and so in every document). */
@@ -52,6 +59,12 @@ interface Expected {
   minutes: string[];
   nametags: string;
   calendar: string;
+  /** The topic chosen, as the minutes label it (French puts a no-break space before the colon). */
+  topic: string;
+  /** A guest's tag, with the organisation after it. */
+  guest: string;
+  /** The first meeting's date as `stats` writes it in a sentence. */
+  first: string;
 }
 
 const LANGUAGES: Record<string, Expected> = {
@@ -61,6 +74,9 @@ const LANGUAGES: Record<string, Expected> = {
     minutes: ['Attendance', 'Our purpose', 'Decided for next time'],
     nametags: 'Name tags',
     calendar: 'learning circle meeting',
+    topic: 'Topic: ',
+    guest: 'Guest',
+    first: 'Tuesday 1 December 2026',
   },
   fr: {
     agenda: ['Rencontre 2', 'Engagements à reprendre', 'Nos traditions', 'Temps de retour', 'Et ensuite'],
@@ -68,6 +84,9 @@ const LANGUAGES: Record<string, Expected> = {
     minutes: ['Présences', 'Notre raison d’être'.replace('’', "'"), 'Décidé pour la prochaine fois'],
     nametags: 'Badges',
     calendar: "rencontre du cercle d'apprentissage",
+    topic: 'Sujet\u00a0: ',
+    guest: 'Invité·e',
+    first: 'mardi 1 décembre 2026',
   },
   es: {
     agenda: ['Reunión 2', 'Compromisos para retomar', 'Nuestras tradiciones', 'Tiempo para reflexionar', '¿Y ahora qué?'],
@@ -75,6 +94,9 @@ const LANGUAGES: Record<string, Expected> = {
     minutes: ['Asistencia', 'Nuestro propósito', 'Decidido para la próxima vez'],
     nametags: 'Tarjetas con nombre',
     calendar: 'reunión del círculo de aprendizaje',
+    topic: 'Tema: ',
+    guest: 'Invitado/a',
+    first: 'martes, 1 de diciembre de 2026',
   },
   de: {
     agenda: ['Treffen 2', 'Vorhaben, nach denen wir fragen', 'Unsere Traditionen', 'Zeit zum Nachdenken', 'Wie geht es weiter?'],
@@ -82,6 +104,9 @@ const LANGUAGES: Record<string, Expected> = {
     minutes: ['Anwesenheit', 'Unser Zweck', 'Beschlossen für nächstes Mal'],
     nametags: 'Namensschilder',
     calendar: 'Treffen des Lernkreises',
+    topic: 'Thema: ',
+    guest: 'Gast',
+    first: 'Dienstag, 1. Dezember 2026',
   },
   pt: {
     agenda: ['Encontro 2', 'Compromissos para retomar', 'Nossas tradições', 'Hora de refletir', 'E agora?'],
@@ -89,6 +114,9 @@ const LANGUAGES: Record<string, Expected> = {
     minutes: ['Presença', 'Nosso propósito', 'Decidido para a próxima vez'],
     nametags: 'Crachás',
     calendar: 'encontro do círculo de aprendizagem',
+    topic: 'Tema: ',
+    guest: 'Convidado/a',
+    first: 'terça-feira, 1 de dezembro de 2026',
   },
 };
 
@@ -141,7 +169,11 @@ describe.each(Object.entries(LANGUAGES))('a circle in %s', (language, expected) 
     const minutes = { full: await run(['minutes']), public: await run(['minutes', '--public']) };
     await run(['minutes', '--out', join(root, 'minutes.pdf')]);
     const minutesPdf = pdfText(join(root, 'minutes.pdf'));
+    // Two pages, so the page footer ("1 of 2") is searched too.
+    expect(spawnSync('pdfinfo', [join(root, 'minutes.pdf')], { encoding: 'utf8' }).stdout).toMatch(/^Pages: +2$/m);
     for (const text of [minutes.full, minutesPdf]) for (const heading of expected.minutes) expect(text).toContain(heading);
+    expect(await run(['minutes', '--format', 'text'])).toContain(`${expected.topic}${TOPIC}`);
+    expect(minutesPdf).toContain(`${expected.topic}${TOPIC}`.replace(/\s/g, ' '));
     for (const text of [minutes.full, minutes.public, minutesPdf]) {
       if (english) expect(englishIn(text).length, text).toBeGreaterThan(3);
       else expect(englishIn(text), text).toEqual([]);
@@ -156,8 +188,17 @@ describe.each(Object.entries(LANGUAGES))('a circle in %s', (language, expected) 
     writeFileSync(circleYaml, readFileSync(circleYaml, 'utf8').replace(`language: ${other}`, `language: ${language}`));
     await run(['nametags', '--out', join(root, 'tags.pdf')]);
     expect(spawnSync('pdfinfo', [join(root, 'tags.pdf')], { encoding: 'utf8' }).stdout).toContain(expected.nametags);
-    const tagsHtml = await run(['nametags', '--format', 'html', '--out', '-']);
+    const tagsHtml = await run(['nametags', '--format', 'html', '--out', '-', '--guest', 'Hélène Dubois (Ville de Lyon)']);
     expect(tagsHtml).toContain(`<title>${expected.nametags}`);
+    expect(tagsHtml).toContain(`${expected.guest} · Ville de Lyon`);
+
+    // What else the group sees: history, stats, the list of circles.
+    const seen = { history: await run(['history']), stats: await run(['stats']), list: await run(['list']) };
+    expect(seen.stats).toContain(expected.first);
+    for (const [what, text] of Object.entries(seen)) {
+      if (english) expect(englishIn(text).length, what).toBeGreaterThan(0);
+      else expect(englishIn(text), what).toEqual([]);
+    }
 
     await run(['schedule', '--ics', join(root, 'cercle.ics')]);
     const ics = readFileSync(join(root, 'cercle.ics'), 'utf8').replace(/\r\n /g, '');

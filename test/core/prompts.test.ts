@@ -8,7 +8,7 @@ import { FIELD, memberFields, SECTION_IDS, PROMPTS } from '../../src/core/prompt
 import { repoRoot } from '../helpers.js';
 
 /** The sections of words printed around the meeting's parts, not parts themselves. */
-const PRINT_WORDS = ['mail', 'dates', 'agenda', 'minutes', 'nametags', 'calendar', 'schedule', 'agreements', 'history', 'topics', 'questions', 'practice', 'stats', 'cadence', 'room'];
+const PRINT_WORDS = ['mail', 'dates', 'agenda', 'minutes', 'nametags', 'calendar', 'schedule', 'agreements', 'history', 'topics', 'questions', 'practice', 'stats', 'cadence', 'room', 'document', 'list'];
 
 const question = z.strictObject({
   id: z.string().regex(/^[a-z_]+$/),

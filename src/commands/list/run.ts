@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { activeMembers } from '../../core/members.js';
 import { loadWords } from '../../core/languages.js';
 import { nextMeetingDate } from '../../core/schedule.js';
-import { dateAs } from '../../core/words.js';
+import { dateAs, t, words as printed, type Words } from '../../core/words.js';
 import { DataError, EXIT } from '../../errors.js';
 import { listMeetingDates, loadCircle, loadMeeting } from '../../store/circle.js';
 import { circleDir, listCircleSlugs } from '../../store/workspace.js';
@@ -13,6 +13,8 @@ interface CircleRow {
   slug: string;
   /** The next meeting's weekday as the circle's language writes it, in the table (not in --json). */
   day?: string | undefined;
+  /** The circle's language (the table's headers are in it when every circle shares it). */
+  words: Words;
   name: string;
   members: number;
   meetings: number;
@@ -20,6 +22,8 @@ interface CircleRow {
   nextMeeting?: string | undefined;
 }
 type Row = CircleRow | { slug: string; problems: number };
+
+const HEADERS = ['circle', 'slug', 'members', 'meetings', 'last', 'next', 'day'];
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<number> {
   const ws = ctx.workspace();
@@ -35,6 +39,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
         const words = await loadWords(circle.data.language);
         return {
           slug,
+          words,
           name: circle.data.name,
           members: activeMembers(members.data.members).length,
           meetings: dates.length,
@@ -50,13 +55,16 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
   );
 
   if (opts.json) {
-    ctx.out.data(JSON.stringify(rows.map(({ day, ...r }: Row & { day?: string }) => r), null, 2));
+    ctx.out.data(JSON.stringify(rows.map(({ day, words, ...r }: Row & { day?: string; words?: Words }) => r), null, 2));
   } else if (!rows.length) {
     ctx.out.info(`No circles in ${ws.circlesDir} yet. Start one with \`circle init "Name of the circle"\`.`);
   } else {
+    const circles = rows.filter((r): r is CircleRow => 'words' in r);
+    const shared = circles.every((r) => r.words.language === circles[0]!.words.language) && circles[0]?.words;
+    const headerWords = shared || printed();
     ctx.out.data(
       renderTable(
-        ['Circle', 'Slug', 'Members', 'Meetings', 'Last', 'Next', 'Day'],
+        HEADERS.map((h) => t(`list.headers.${h}`, {}, headerWords)),
         rows.map((r) =>
           'problems' in r
             ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`, '']
