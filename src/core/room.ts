@@ -71,13 +71,14 @@ function tonightOf(plan: MeetingPlan, draft: Draft): RoomView['tonight'] {
   return topic ? { topic, ...(speaker && { speaker }) } : undefined;
 }
 
-/** The sections this meeting has, in order. */
+/** The sections this meeting has, in order (an opening without minutes of its own is shown as part of the introductions after it). */
 function sectionsOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): MeetingSection[] {
   const talk: readonly string[] = agreementsDiscussed(plan, draft);
   const regular = !isFirst(plan);
   const has = (p: MeetingSection) =>
     p === 'opening' || p === 'next' || p === 'closing' || talk.includes(p) || (regular && (p === 'reflect' || p === 'learning')) || plannedFor(plan, p) !== undefined || all.some((s) => s.section === p);
-  return MEETING_SECTIONS.filter(has);
+  const shown = MEETING_SECTIONS.filter(has);
+  return shown[1] === 'introductions' && plannedFor(plan, 'opening') === undefined ? shown.slice(1) : shown;
 }
 
 const clockOf = (used: number, planned: number | undefined): Clock => ({ used, ...(planned !== undefined && { planned }), over: planned !== undefined && used > planned });
@@ -167,7 +168,7 @@ export function meetingView(plan: MeetingPlan, draft: Draft, now: string, state:
   const step = state === 'over' ? undefined : pendingStep(all, draft);
   const sections = sectionsOf(plan, draft, all);
   const current: MeetingSection = step?.section ?? 'closing';
-  const rank = sections.indexOf(current);
+  const rank = sections.indexOf(current === 'opening' && sections[0] === 'introductions' ? 'introductions' : current);
   const planned = sections.map((p) => plannedFor(plan, p)).filter((m) => m !== undefined);
   const status = sectionStatus(plan, draft, current, now, all);
   const topic = textOf(draft.answers[stepId('next', 'topic')]);

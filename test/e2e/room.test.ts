@@ -63,7 +63,8 @@ const FACILITATORS = /^(speaker_here|introductions\.others|learning\.(format|top
 async function showsStep(page: Page, { step, status }: Asked): Promise<void> {
   await waitForText(page, 'question', FACILITATORS.test(step.id) || (step.section === 'opening' && step.member) ? null : step.question);
   expect(await roomText(page, 'question') ?? '').not.toMatch(/Enter|space ticks/);
-  expect(await page.textContent('[data-room="sections"] [data-state="now"]')).toBe(status.title);
+  // The attendance is taken as part of the welcome: one chip for both.
+  expect(await page.textContent('[data-room="sections"] [data-state="now"]')).toBe(status.id === 'opening' ? 'Welcome and introductions' : status.title);
   expect(await roomText(page, 'section-clock')).toBe(`This section: ${status.planned === undefined ? status.used : `${status.used} of ${status.planned}`} min`);
   const turn = step.member && step.section !== 'opening' ? step.member.split(' ')[0] : null;
   expect(await roomText(page, 'turn')).toBe(turn);
@@ -130,6 +131,8 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
       if (step.id === 'facilitator') {
         // The opening: the circle's own ground rules.
         expect(await roomText(page, 'rules')).toContain('Your win is my win.');
+        const chips = await page.$$eval('[data-room="sections"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+        expect(chips.filter((c) => c.startsWith('Welcome'))).toEqual(['Welcome and introductions']);
         await screenshot(page, 'regular-1-opening');
       }
       if (step.id === 'introductions.Ana Souza.vision') expect(await roomText(page, 'organization')).toBe('Eastside Library');
@@ -270,7 +273,7 @@ describe.skipIf(!hasChromium && !inCI)('the room view in a browser', () => {
           expect(await roomText(page, 'circle')).toBe(name);
           expect(await page.$$('h1 b, main script')).toEqual([]);
           const sections = await page.$$eval('[data-room="sections"] li', (lis) => lis.map((li) => li.textContent));
-          expect(sections).toEqual(['Welcome and attendance', 'Welcome and introductions', 'Our purpose', 'Ground rules', 'How our meetings run', "What's Next?", 'Before we close']);
+          expect(sections).toEqual(['Welcome and introductions', 'Our purpose', 'Ground rules', 'How our meetings run', "What's Next?", 'Before we close']);
           expect(await roomText(page, 'meeting')).toBe('Meeting 1 · Tuesday 17 November 2026');
         }
         if (step.id === 'introductions.Ben Okafor.vision') expect(await roomText(page, 'organization')).toBe('Food Bank');
