@@ -2,7 +2,8 @@
 // English catalogue (bundled as data); each other language is its own catalogue beside it,
 // with the same keys, loaded with its date-fns locale only by a circle in that language.
 // A message is a string with {placeholders}, or its plural forms by Intl.PluralRules
-// category (`one`, `few`, `many`, `other`), picked by the value of {count}.
+// category (`one`, `few`, `many`, `other`), picked by the value of {count}; a `zero` form,
+// where a language has one, is taken for a count of 0 (Portuguese puts 0 in `one`).
 import { format } from 'date-fns/format';
 import { enUS } from 'date-fns/locale/en-US';
 import type { Day, Locale } from 'date-fns';
@@ -46,7 +47,7 @@ export function t(key: string, values: Record<string, string | number> = {}, w: 
     const count = Number(values.count ?? 0);
     let rules = pluralRules.get(w.language);
     if (!rules) pluralRules.set(w.language, (rules = new Intl.PluralRules(w.language)));
-    text = forms[rules.select(count)] ?? forms.other;
+    text = (count === 0 ? forms.zero : undefined) ?? forms[rules.select(count)] ?? forms.other;
   }
   if (typeof text !== 'string') throw new Error(`templates/prompts.yaml: no message "${key}"`);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

@@ -23,7 +23,8 @@ function differences(en: unknown, other: unknown, language: string, at = '', ite
   if (isPlural(en)) {
     if (!isPlural(other)) return [`${at}: expected plural forms (one:, other:…)`];
     const allowed = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-    const extra = Object.keys(other).filter((k) => !allowed.includes(k as Intl.LDMLPluralRule));
+    // `zero` is any language's form for a count of 0 (see words.ts).
+    const extra = Object.keys(other).filter((k) => k !== 'zero' && !allowed.includes(k as Intl.LDMLPluralRule));
     return [
       ...(extra.length ? [`${at}: ${language} has no plural form ${extra.join(', ')}`] : []),
       ...(placeholders(en).join() === placeholders(other).join() ? [] : [`${at}: placeholders {${placeholders(other).join('}, {')}} instead of {${placeholders(en).join('}, {')}}`]),
@@ -88,5 +89,19 @@ describe('the catalogues', () => {
     expect([1, 2].map((count) => t('minutes.present', { count }, fr))).toEqual(['1 membre présent', '2 membres présents']);
     expect([1, 2].map((count) => t('minutes.present', { count }))).toEqual(['1 member present', '2 members present']);
     expect(longDate('2026-12-15')).toBe('Tuesday 15 December 2026');
+  });
+
+  it('reads right where the first translations did not', async () => {
+    const pt = await loadWords('pt');
+    // Portuguese rules put 0 with 1: the `zero` form says "0 compromissos".
+    expect([0, 1, 2].map((count) => t('practice.due', { count }, pt))).toEqual(['0 compromissos', '1 compromisso', '2 compromissos']);
+    expect(t('practice.member', { name: 'Ana', done: 0, due: t('practice.due', { count: 0 }, pt), share: '-' }, pt)).toBe('Ana: retomou 0 de 0 compromissos (-)');
+    expect(t('agenda.following', { date: longDate('2027-01-05', pt) }, pt)).toBe('Pelo calendário, a data do encontro seguinte é terça-feira, 5 de janeiro de 2027.');
+    const es = await loadWords('es');
+    expect(t('practice.member', { name: 'Ana', done: 1, due: t('practice.due', { count: 1 }, es), share: '100%' }, es)).toBe('Ana: retomó 1 de 1 compromiso (100%)');
+    // Brazilian words (compartilhar, not partilhar), in the catalogue and the circle.yaml init writes.
+    expect(`${JSON.stringify(catalogueOf('pt-BR'))}${readFileSync(join(repoRoot, 'templates', 'circle.pt.yaml'), 'utf8')}`).not.toMatch(/\bpartilh/);
+    // The expected speaker, asked about without a gender.
+    expect(JSON.stringify(catalogueOf('fr'))).toContain('la personne attendue pour intervenir, est-elle là comme invitée');
   });
 });

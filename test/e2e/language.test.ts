@@ -22,7 +22,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in French', () => {
     await t.answer("Qui anime aujourd'hui");
     // The active members are ticked already: Enter takes them.
     await t.answer('Qui est là');
-    await t.answer("Dr Nadia Karim (psychologist, Riverside Community Health Clinic), l'intervenant attendu, est-il là comme invité");
+    await t.answer("Dr Nadia Karim (psychologist, Riverside Community Health Clinic), la personne attendue pour intervenir, est-elle là");
     await t.answer('Invités (de passage, sans rejoindre le cercle) (1', 'Pat Visiteur');
     await t.answer('Invités (de passage, sans rejoindre le cercle) (2');
     await t.answer("Nouvelles personnes qui rejoignent le cercle aujourd'hui (1");
