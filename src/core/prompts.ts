@@ -11,6 +11,8 @@ export type QuestionKind = 'text' | 'list' | 'confirm' | 'select' | 'checkbox';
 export interface Question {
   id: string;
   ask: string;
+  /** How the facilitator answers it (which keys): the terminal only, not the room view. */
+  keys?: string;
   kind?: QuestionKind;
   /** Asked of each person in turn; a text answer is kept under `id` in their entry. */
   each?: boolean;

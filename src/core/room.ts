@@ -36,34 +36,49 @@ export interface RoomView {
   /** The question being asked, as the group hears it. */
   question?: string;
   /** Whose turn it is (their name tag), their organisation during introductions, and in Reflect their share of the section's time. */
-  turn?: { name: string; organization?: string; clock?: { used: number; share: number; over: boolean } };
+  turn?: { name: string; organization?: string; clock?: { used: number; share?: number; over: boolean } };
   upNext?: string;
   rules?: string[];
   /** The purpose statement as it is being written (lines). */
   purpose?: string[];
+  /** The questions still open from earlier meetings, while the group says which were answered tonight. */
+  open?: string[];
   /** The topics asked for tonight (none kept in confidence). */
   requests?: string[];
   /** The backlog's most asked-for topics. */
   backlog?: string[];
-  /** The agenda: tonight's topic and speaker. */
+  /** Tonight's topic and speaker: on the agenda, and during Learning Together once known. */
   tonight?: { topic: string; speaker?: string };
-  /** Once chosen: the next meeting's date (written out) and topic. */
-  next?: { date?: string; topic?: string };
+  /** Once chosen: the next meeting's date (written out), topic and speaker. */
+  next?: { date?: string; topic?: string; speaker?: string };
 }
 
 /** How many backlog topics the page lists. */
 const BACKLOG_SHOWN = 5;
 
-/** Questions only the facilitator answers, about a person: the page shows the person, not the question. */
-const facilitatorOnly = (step: Step) => (step.section === 'opening' && step.member !== undefined) || (step.section === 'reflect' && step.member !== undefined && /\.(private|keep)$/.test(step.id));
+/** The facilitator's own steps: whether the expected speaker came, noting what was said, the session's record. */
+const FACILITATOR_STEPS = new Set(['speaker_here', 'introductions.others', 'learning.format', 'learning.topic', 'learning.speaker', 'learning.notes']);
 
-/** The sections this meeting has, in order. */
+/** Questions only the facilitator answers (about a person: the page shows the person, not the question). */
+const facilitatorOnly = (step: Step) =>
+  FACILITATOR_STEPS.has(step.id) || (step.section === 'opening' && step.member !== undefined) || (step.section === 'reflect' && step.member !== undefined && /\.(private|keep)$/.test(step.id));
+
+/** Tonight's topic and speaker: as given tonight, else as chosen last time. */
+function tonightOf(plan: MeetingPlan, draft: Draft): RoomView['tonight'] {
+  const given = (field: 'topic' | 'speaker') => (stepId('learning', field) in draft.answers ? textOf(draft.answers[stepId('learning', field)]) : plan.last?.next?.[field]);
+  const topic = given('topic');
+  const speaker = given('speaker');
+  return topic ? { topic, ...(speaker && { speaker }) } : undefined;
+}
+
+/** The sections this meeting has, in order (an opening without minutes of its own is shown as part of the introductions after it). */
 function sectionsOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): MeetingSection[] {
   const talk: readonly string[] = agreementsDiscussed(plan, draft);
   const regular = !isFirst(plan);
   const has = (p: MeetingSection) =>
     p === 'opening' || p === 'next' || p === 'closing' || talk.includes(p) || (regular && (p === 'reflect' || p === 'learning')) || plannedFor(plan, p) !== undefined || all.some((s) => s.section === p);
-  return MEETING_SECTIONS.filter(has);
+  const shown = MEETING_SECTIONS.filter(has);
+  return shown[1] === 'introductions' && plannedFor(plan, 'opening') === undefined ? shown.slice(1) : shown;
 }
 
 const clockOf = (used: number, planned: number | undefined): Clock => ({ used, ...(planned !== undefined && { planned }), over: planned !== undefined && used > planned });
@@ -137,7 +152,8 @@ function turnOf(plan: MeetingPlan, draft: Draft, step: Step, all: readonly Step[
   const left = Math.max(0, planned - minutesBetween(began, turnBegan));
   const share = left / (order.length - at);
   const used = minutesBetween(turnBegan, now);
-  return { ...turn, clock: { used, share: Math.floor(share), over: used > share } };
+  // Under a minute left each: the clock counts up alone ("2 of 0 min" says nothing).
+  return { ...turn, clock: { used, ...(share >= 1 && { share: Math.floor(share) }), over: used > share } };
 }
 
 /** The next person to speak in this section after the one whose turn it is. */
@@ -152,12 +168,13 @@ export function meetingView(plan: MeetingPlan, draft: Draft, now: string, state:
   const step = state === 'over' ? undefined : pendingStep(all, draft);
   const sections = sectionsOf(plan, draft, all);
   const current: MeetingSection = step?.section ?? 'closing';
-  const rank = sections.indexOf(current);
+  const rank = sections.indexOf(current === 'opening' && sections[0] === 'introductions' ? 'introductions' : current);
   const planned = sections.map((p) => plannedFor(plan, p)).filter((m) => m !== undefined);
   const status = sectionStatus(plan, draft, current, now, all);
   const topic = textOf(draft.answers[stepId('next', 'topic')]);
   const date = textOf(draft.answers[stepId('next', 'date')]);
-  const next = { ...(isIsoDate(date) && { date: longDate(date) }), ...(topic && { topic }) };
+  const speaker = textOf(draft.answers[stepId('next', 'speaker')]);
+  const next = { ...(isIsoDate(date) && { date: longDate(date) }), ...(topic && { topic }), ...(speaker && { speaker }) };
   const during = (...ids: MeetingSection[]) => ids.includes(current);
   const requests = during('reflect', 'learning', 'next') ? requestsTonight(draft, step) : [];
   const learnt = topicKey(textOf(draft.answers[stepId('learning', 'topic')]));
@@ -165,6 +182,8 @@ export function meetingView(plan: MeetingPlan, draft: Draft, now: string, state:
   const asking = step && !facilitatorOnly(step);
   const turn = step?.member !== undefined && step.section !== 'opening' ? turnOf(plan, draft, step, all, now) : undefined;
   const later = turn && step ? upNext(plan, all, step) : undefined;
+  const tonight = during('learning') ? tonightOf(plan, draft) : undefined;
+  const open = step?.id === stepId('learning', 'answered') ? (step.choices ?? []).map((c) => c.value) : [];
   return {
     state: state === 'live' && !step ? 'review' : state,
     circle: plan.circle.name,
@@ -179,6 +198,8 @@ export function meetingView(plan: MeetingPlan, draft: Draft, now: string, state:
     ...(later && { upNext: later }),
     ...(during('opening', 'introductions', 'ground_rules') && { rules: rulesNow(plan, draft) }),
     ...(during('purpose') && { purpose: textSoFar(draft, stepId('purpose', 'statement'), baseOf(plan, draft).purpose) }),
+    ...(tonight && { tonight }),
+    ...(open.length && { open }),
     ...(requests.length && { requests }),
     ...(backlog.length && { backlog }),
     ...(Object.keys(next).length && { next }),

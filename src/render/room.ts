@@ -30,7 +30,7 @@ function nextMeeting(next: NonNullable<RoomView['next']>): string {
       : next.date
         ? say('next_date', { date: next.date })
         : say('next_topic', { topic: next.topic! });
-  return line('next', text, 'next');
+  return line('next', text, 'next') + (next.speaker ? line('next-speaker', say('speaker', { speaker: next.speaker }), 'org') : '');
 }
 
 /** The body of the page for one view: replaced whole at every update. */
@@ -52,16 +52,14 @@ export function roomHtml(view: RoomView): string {
   if (banner) out.push(`<p class="banner" role="status" data-room="state" data-state="${view.state}">${esc(banner)}</p>`);
 
   const stage: string[] = [];
-  if (view.state === 'agenda') {
-    stage.push(line('welcome', say('welcome', { start: view.when?.start ?? '' }), 'question'));
-    if (view.tonight) {
-      stage.push(`<p class="label">${esc(say('tonight'))}</p>`, line('tonight', view.tonight.topic, 'topic'));
-      if (view.tonight.speaker) stage.push(line('speaker', say('speaker', { speaker: view.tonight.speaker }), 'org'));
-    }
+  if (view.state === 'agenda') stage.push(line('welcome', say('welcome', { start: view.when?.start ?? '' }), 'question'));
+  if (view.tonight) {
+    stage.push(`<p class="label">${esc(say('tonight'))}</p>`, line('tonight', view.tonight.topic, 'topic'));
+    if (view.tonight.speaker) stage.push(line('speaker', say('speaker', { speaker: view.tonight.speaker }), 'org'));
   }
   if (view.turn) {
     const turnClock = view.turn.clock
-      ? ` <span class="turn-clock${view.turn.clock.over ? ' late' : ''}" data-room="turn-clock" data-over="${view.turn.clock.over}">${esc(say('turn_clock', { used: view.turn.clock.used, share: view.turn.clock.share }))}</span>`
+      ? ` <span class="turn-clock${view.turn.clock.over ? ' late' : ''}" data-room="turn-clock" data-over="${view.turn.clock.over}">${esc(view.turn.clock.share === undefined ? say('turn_clock_open', { used: view.turn.clock.used }) : say('turn_clock', { used: view.turn.clock.used, share: view.turn.clock.share }))}</span>`
       : '';
     stage.push(`<p class="label">${esc(say('speaking'))}</p><p class="who"><span data-room="turn">${esc(view.turn.name)}</span>${turnClock}</p>`);
     if (view.turn.organization) stage.push(line('organization', view.turn.organization, 'org'));
@@ -74,6 +72,7 @@ export function roomHtml(view: RoomView): string {
   const side = [
     list('purpose', say('purpose'), view.purpose),
     list('rules', say('rules'), view.rules),
+    list('open', say('open_questions'), view.open),
     list('requests', say('requests'), view.requests),
     list('backlog', say('backlog'), view.backlog),
   ].join('');

@@ -74,6 +74,8 @@ export async function openRoom(options: RoomOptions, current: () => RoomView): P
     };
     if (req.method !== 'GET') return reply(405, 'text/plain; charset=utf-8', 'Method not allowed: this page is read-only.\n', { Allow: 'GET' });
     const [, given = '', ...path] = (req.url ?? '').split('?')[0]!.split('/');
+    // Browsers ask for it by themselves, without the token: nothing, rather than a 403 in the console.
+    if (given === 'favicon.ico' && !path.length) return reply(204, 'text/plain; charset=utf-8', '');
     const key = Buffer.from(given);
     if (key.length !== expected.length || !timingSafeEqual(key, expected)) return reply(403, 'text/plain; charset=utf-8', 'Forbidden: open the address the terminal printed.\n');
     if (!path.length) return reply(301, 'text/plain; charset=utf-8', '', { Location: `/${token}/` });

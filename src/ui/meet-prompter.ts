@@ -152,27 +152,28 @@ const marked = (value: unknown, confided: boolean) => (confided ? new Confided(v
 
 async function askStep(ask: Ask, step: Step, progress: Progress, out: Output): Promise<unknown> {
   const leave = leaveFor(step);
+  const message = step.keys ? `${step.question} ${step.keys}` : step.question;
   switch (step.kind) {
     case 'confirm':
-      return ask.confirm(step.question, step.default === true, leave);
+      return ask.confirm(message, step.default === true, leave);
     case 'checkbox': {
       const checked = new Set(Array.isArray(step.default) ? step.default : []);
-      return ask.checkbox(step.question, (step.choices ?? []).map((ch) => ({ ...ch, checked: checked.has(ch.value) })), leave);
+      return ask.checkbox(message, (step.choices ?? []).map((ch) => ({ ...ch, checked: checked.has(ch.value) })), leave);
     }
     case 'select': {
       const choices = [...(step.choices ?? []), ...(step.other ? [{ name: step.other, value: OTHER }] : [])];
       const given = typeof step.default === 'string' ? step.default : undefined;
       // An answer given before that is not among the choices was typed after "other": start from it there.
       const typed = given !== undefined && step.other && !choices.some((ch) => ch.value === given) ? given : undefined;
-      const picked = choices.length === 1 && step.other ? OTHER : await ask.select(step.question, choices, typed === undefined ? given : OTHER, leave);
-      return picked === OTHER ? ask.text(step.question, typed ? { default: typed, edit: true } : {}) : picked;
+      const picked = choices.length === 1 && step.other ? OTHER : await ask.select(message, choices, typed === undefined ? given : OTHER, leave);
+      return picked === OTHER ? ask.text(message, typed ? { default: typed, edit: true } : {}) : picked;
     }
     case 'list':
       return askLines(ask, step, progress, out);
     default: {
       if (step.long) return askLines(ask, step, progress, out);
       const answer = await ask.line(
-        step.question,
+        message,
         {
           ...(typeof step.default === 'string' && step.default ? { default: step.default, ...(step.edit && { edit: true }) } : {}),
           validate: (v) => (step.validate ? step.validate(v) : true),

@@ -13,6 +13,7 @@ const PRINT_WORDS = ['mail', 'dates', 'agenda', 'minutes', 'nametags', 'calendar
 const question = z.strictObject({
   id: z.string().regex(/^[a-z_]+$/),
   ask: z.string().min(1),
+  keys: z.string().optional(),
   kind: z.enum(['text', 'list', 'confirm', 'select', 'checkbox']).optional(),
   each: z.boolean().optional(),
   label: z.string().optional(),

@@ -47,6 +47,8 @@ export interface Step {
   member?: string;
   kind: QuestionKind;
   question: string;
+  /** How the facilitator answers it, shown after the question in the terminal only. */
+  keys?: string;
   /** Shown when the member's turn begins (or resumes), e.g. the commitment they came in with. */
   note?: string;
   default?: Value;
@@ -102,6 +104,7 @@ export class Asker {
       ...(member && { member }),
       kind: q.kind ?? 'text',
       question: fill(q.ask, { ...(member && { name: member, tag: tagOf(this.plan, member) }), ...values }),
+      ...(q.keys && { keys: q.keys }),
       ...(q.choices && { choices: Object.entries(q.choices).map(([value, name]) => ({ name, value })) }),
       ...(q.other && { other: q.other }),
       ...(q.long && { long: true }),
