@@ -135,7 +135,7 @@ export function generateWorkspace(count, { recurring = false, language = 'en' } 
     join(dir, 'circle.yaml'),
     [
       'name: Generated Circle',
-      `language: ${language}`,
+      ...(language === 'en' ? [] : [`language: ${language}`]), // older builds know no language:
       `created: ${day(0)}`,
       'purpose: A long history, for benchmarks.',
       'ground_rules:',
