@@ -191,13 +191,7 @@ describe.skipIf(!hasTmux && !inCI)('circle meet in a terminal', () => {
     await t.answer('Questions the group raised (1;');
     await t.answer('Still open from earlier meetings'); // Enter: none answered
     for (let i = 0; i < 2; i++) for (const q of ['What stood out for you today', 'What will you put into practice', 'What would you like us to learn']) await t.answer(q);
-    await t.answer('Topic for next time');
-    await t.answer('Speaker for next time, if known');
-    await t.answer('Date of the next meeting');
-    await t.answerLines('Anything to carry to next time (who brings food, a reminder)?');
-    await t.answer('How useful was today');
-    await t.answer('One thing to change next time');
-    await t.answerLines('Anything else for the minutes (news, thanks)?');
+    await t.answerNextAndCloseWithDefaults();
 
     // The review: every answer by section and person; one is opened and corrected, then Enter writes the minutes.
     await asking('Write the minutes, or correct an answer?');

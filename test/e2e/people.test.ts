@@ -61,13 +61,7 @@ describe.skipIf(!hasTmux && !inCI)('people and open questions on a terminal', ()
       t.keys('Escape');
       await t.see(`(the rest of ${name}'s turn skipped)`);
     }
-    await t.answer('Topic for next time');
-    await t.answer('Speaker for next time, if known');
-    await t.answer('Date of the next meeting');
-    await t.answerLines('Anything to carry to next time (who brings food, a reminder)?');
-    await t.answer('How useful was today');
-    await t.answer('One thing to change next time');
-    await t.answerLines('Anything else for the minutes (news, thanks)?');
+    await t.answerNextAndCloseWithDefaults();
     await t.answer('Write the minutes, or correct an answer?');
     expect(await t.exitCode()).toBe(0);
     const minutes = parse(readFileSync(join(root, 'circles/tiny/meetings/2026-01-20.yaml'), 'utf8'));

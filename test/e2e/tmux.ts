@@ -74,6 +74,15 @@ export class Tmux {
     for (const [i, line] of [...lines, ''].entries()) await this.answer(`${question} (line ${i + 1};`, line);
   }
 
+  /** What's Next's decisions and the close, each left at its default (Enter). */
+  async answerNextAndCloseWithDefaults(): Promise<void> {
+    for (const q of ['Topic for next time', 'Speaker for next time, if known', 'Date of the next meeting']) await this.answer(q);
+    await this.answerLines('Anything to carry to next time (who brings food, a reminder)?');
+    await this.answer('How useful was today');
+    await this.answer('One thing to change next time');
+    await this.answerLines('Anything else for the minutes (news, thanks)?');
+  }
+
   async exitCode(): Promise<number> {
     const screen = await this.waitFor((s) => /EXIT:\d+/.test(s), 'the command to end', 30_000);
     return Number(/EXIT:(\d+)/.exec(screen)![1]);
