@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeCadence, meetingDates, nthWeekdayOfMonth, parseCadence, upcomingDates } from '../../src/core/cadence.js';
+import { nthWeekdayOfMonth, parseCadence, scheduleDates, untilHeld, type DatesQuery } from '../../src/core/cadence.js';
+import { cadenceText, ENGLISH } from '../../src/core/words.js';
 import { daysBetween, weekday } from '../../src/core/dates.js';
 import { chosenFor, nextMeetingDate, scheduledAfter, upcomingMeetings } from '../../src/core/schedule.js';
 import type { Circle, Meeting } from '../../src/core/schema.js';
+
+/** The rule's next `count` dates with the skipped ones among them, and those held alone. */
+const upcomingDates = (q: DatesQuery & { count: number }) => untilHeld(scheduleDates(q), q.count);
+const meetingDates = (q: DatesQuery & { count: number }) => upcomingDates(q).flatMap((d) => (d.skipped ? [] : [d.date]));
 
 describe('parseCadence', () => {
   it.each([
@@ -29,8 +34,8 @@ describe('parseCadence', () => {
   });
 
   it('describes a cadence in words', () => {
-    expect(describeCadence({ kind: 'weekly', every: 2, weekday: 2 })).toBe('every 2 weeks on Tuesday');
-    expect(describeCadence({ kind: 'monthly', nth: -1, weekday: 4 })).toBe('the last Thursday of each month');
+    expect(cadenceText({ kind: 'weekly', every: 2, weekday: 2 }, ENGLISH)).toBe('every 2 weeks on Tuesday');
+    expect(cadenceText({ kind: 'monthly', nth: -1, weekday: 4 }, ENGLISH)).toBe('the last Thursday of each month');
   });
 });
 
