@@ -111,23 +111,22 @@ export interface ScheduledDate {
   skipped: boolean;
 }
 
-/** The rule's dates on or after `from`, the skipped ones marked: endless, so take what is needed (`untilHeld`). */
+/**
+ * The rule's dates on or after `from`, the skipped ones marked, up to the year 9999 (dates
+ * are compared as text): take what is needed with `untilHeld`.
+ */
 export function* scheduleDates(q: DatesQuery): Generator<ScheduledDate> {
   const skip = new Set(q.skip ?? []);
   const c = q.cadence;
-  if (c.kind === 'weekly') {
-    const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
-    const step = 7 * c.every;
-    const gap = daysBetween(first, q.from);
-    let d = gap > 0 ? addDays(first, Math.ceil(gap / step) * step) : first;
-    for (;;) {
-      yield { date: d, skipped: skip.has(d) };
-      d = addDays(d, step);
-    }
-  }
   const start = toDate(q.from);
-  for (let month = start.getMonth(); ; month++) {
-    const d = nthWeekdayOfMonth(start.getFullYear(), month, c.nth, c.weekday);
+  const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
+  const gap = daysBetween(first, q.from);
+  for (let i = 0; ; i++) {
+    const d =
+      c.kind === 'weekly'
+        ? addDays(first, (Math.max(0, Math.ceil(gap / (7 * c.every))) + i) * 7 * c.every)
+        : nthWeekdayOfMonth(start.getFullYear(), start.getMonth() + i, c.nth, c.weekday);
+    if (d && d.length > 10) return;
     if (d && d >= q.from) yield { date: d, skipped: skip.has(d) };
   }
 }

@@ -1,7 +1,7 @@
 // When the circle meets next, and what each of those meetings is for. `agenda`, `list`,
 // `schedule` and the calendar file all ask this module, so they always agree.
 import { parseCadence, scheduleDates, untilHeld, type Cadence, type DatesQuery, type ScheduledDate } from './cadence.js';
-import { addDays, type IsoDate } from './dates.js';
+import { addDays, daysBetween, type IsoDate } from './dates.js';
 import { cadenceText, ENGLISH, longDate, t } from './words.js';
 import { meetingEnd } from './format.js';
 import type { Circle, Meeting } from './schema.js';
@@ -83,19 +83,19 @@ function listDates(circle: ScheduleOf, last: LastMeeting | undefined, from: IsoD
   // The schedule's own next meeting after the last one: the date a chosen date stands in for.
   const standsFor = last ? scheduledAfter(circle, last.date) : undefined;
   const replacedUpTo = chosen && standsFor && standsFor > chosen ? standsFor : chosen;
-  // The chosen date goes where it falls among the rule's dates, in place of the one on that day.
-  function* listed(): Generator<UpcomingMeeting> {
-    let placed = !chosen;
-    for (const d of scheduleDates(scheduleQuery(circle, start))) {
-      if (!placed && d.date >= chosen!) {
-        placed = true;
-        yield { date: chosen!, skipped: false, chosen: true };
-      }
-      if (d.date === chosen) continue;
-      yield replacedUpTo && !d.skipped && d.date <= replacedUpTo ? { date: d.date, skipped: true, movedTo: chosen! } : d;
-    }
+  // Enough of the rule's dates to cover the replaced ones and still give `count` meetings.
+  const extra = replacedUpTo ? Math.floor(daysBetween(start, replacedUpTo) / 7) + 2 : 0;
+
+  const listed: UpcomingMeeting[] = [];
+  for (const d of untilHeld(scheduleDates(scheduleQuery(circle, start)), count + extra)) {
+    if (d.date === chosen) continue;
+    listed.push(chosen && replacedUpTo && !d.skipped && d.date <= replacedUpTo ? { date: d.date, skipped: true, movedTo: chosen } : d);
   }
-  return untilHeld(listed(), count);
+  if (chosen) {
+    const at = listed.findIndex((d) => d.date > chosen);
+    listed.splice(at === -1 ? listed.length : at, 0, { date: chosen, skipped: false, chosen: true });
+  }
+  return untilHeld(listed, count);
 }
 
 /**

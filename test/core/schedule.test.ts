@@ -70,6 +70,11 @@ describe('meetingDates', () => {
     expect(dates[0]).toBe('2026-03-31');
   });
 
+  it('ends with the year 9999 (weekly and monthly alike)', () => {
+    expect(meetingDates({ cadence: { kind: 'monthly', nth: 2, weekday: 2 }, anchor: '2026-01-01', from: '9999-11-01', count: 5 })).toEqual(['9999-11-09', '9999-12-14']);
+    expect(meetingDates({ cadence: { kind: 'weekly', every: 2, weekday: 2 }, anchor: '2026-01-06', from: '9999-12-01', count: 5 })).toHaveLength(2);
+  });
+
   it('finds the nth and last weekday of a month', () => {
     expect(nthWeekdayOfMonth(2026, 10, 2, 2)).toBe('2026-11-10');
     expect(nthWeekdayOfMonth(2026, 10, -1, 4)).toBe('2026-11-26');
