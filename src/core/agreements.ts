@@ -1,6 +1,8 @@
 // What the circle has agreed: why it meets (purpose and outcomes), its ground rules, and
 // how its meetings run. The first meeting sets them; a later one may revisit any of them
 // (`circle meet --revisit purpose|rules|format`).
+import type * as z from 'zod';
+import type { agreementsSchema } from './meet/draft-schema.js';
 import { discussed } from './prompts.js';
 import type { Circle, Meeting } from './schema.js';
 
@@ -22,19 +24,7 @@ export const OUTCOMES = discussed('purpose');
  * asks about the same rules, and the minutes say what changed, even if circle.yaml was
  * edited (or already updated) in between.
  */
-export interface Agreements {
-  purpose: string;
-  /** What the group can do for one another (circle.yaml `vision`). */
-  vision?: string | undefined;
-  outcomes: Record<string, string>;
-  ground_rules: string[];
-  sections: Array<{ id: string; title: string; minutes: number }>;
-  cadence: string;
-  start: string;
-  location: string;
-  anchor?: string | undefined;
-  traditions: string[];
-}
+export type Agreements = z.output<typeof agreementsSchema>;
 
 const trimmed = (s: string | undefined) => s?.trim() ?? '';
 

@@ -83,7 +83,7 @@ export function structuredCadence(phrase: string): CadenceFields | undefined {
   return c.every === 1 ? { every: 'week', on } : { every: `${c.every} weeks`, on };
 }
 
-/** The nth (or last, nth = -1) given weekday of a month; undefined when the month has none. */
+/** The nth (or last, nth = -1) given weekday of a month (counted on past December); undefined when the month has none. */
 export function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
   if (nth === -1) {
     const last = new Date(year, month + 1, 0);
@@ -93,7 +93,7 @@ export function nthWeekdayOfMonth(year: number, month: number, nth: number, day:
   const first = new Date(year, month, 1);
   const date = 1 + ((day - first.getDay() + 7) % 7) + (nth - 1) * 7;
   const result = new Date(year, month, date);
-  return result.getMonth() === month ? toIso(result) : undefined;
+  return result.getMonth() === first.getMonth() ? toIso(result) : undefined;
 }
 
 export interface DatesQuery {
@@ -102,48 +102,7 @@ export interface DatesQuery {
   anchor: IsoDate;
   /** First date that may be returned (inclusive). */
   from: IsoDate;
-  count: number;
   skip?: readonly IsoDate[];
-}
-
-/** The next `count` meeting dates on or after `from`, leaving out skipped dates. */
-export function meetingDates(q: DatesQuery): IsoDate[] {
-  const skip = new Set(q.skip ?? []);
-  const out: IsoDate[] = [];
-  const push = (d: IsoDate) => {
-    if (d >= q.from && !skip.has(d)) out.push(d);
-  };
-  const c = q.cadence;
-  if (c.kind === 'weekly') {
-    const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
-    const step = 7 * c.every;
-    const gap = daysBetween(first, q.from);
-    let d = gap > 0 ? addDays(first, Math.ceil(gap / step) * step) : first;
-    for (let guard = 0; out.length < q.count && guard < q.count + skip.size + 1; guard++) {
-      push(d);
-      d = addDays(d, step);
-    }
-  } else {
-    const start = toDate(q.from);
-    let y = start.getFullYear();
-    let mo = start.getMonth();
-    for (let guard = 0; out.length < q.count && guard < 12 * (q.count + skip.size + 1); guard++) {
-      const d = nthWeekdayOfMonth(y, mo, c.nth, c.weekday);
-      if (d) push(d);
-      mo += 1;
-      if (mo === 12) { mo = 0; y += 1; }
-    }
-  }
-  return out;
-}
-
-/** A cadence in words, for agendas and summaries. */
-
-export function describeCadence(c: Cadence): string {
-  const day = dayName(c.weekday);
-  if (c.kind === 'weekly') return c.every === 1 ? `every ${day}` : `every ${c.every} weeks on ${day}`;
-  const ord = c.nth === -1 ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][c.nth - 1];
-  return `the ${ord} ${day} of each month`;
 }
 
 export interface ScheduledDate {
@@ -152,17 +111,34 @@ export interface ScheduledDate {
   skipped: boolean;
 }
 
-/** The next `count` meeting dates on or after `from`, with the skipped dates that fall among them. */
-export function upcomingDates(q: DatesQuery): ScheduledDate[] {
+/**
+ * The rule's dates on or after `from`, the skipped ones marked, up to the year 9999 (dates
+ * are compared as text): take what is needed with `untilHeld`.
+ */
+export function* scheduleDates(q: DatesQuery): Generator<ScheduledDate> {
   const skip = new Set(q.skip ?? []);
-  const all = meetingDates({ ...q, count: q.count + skip.size, skip: [] });
-  const out: ScheduledDate[] = [];
+  const c = q.cadence;
+  const start = toDate(q.from);
+  const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
+  const gap = daysBetween(first, q.from);
+  for (let i = 0; ; i++) {
+    const d =
+      c.kind === 'weekly'
+        ? addDays(first, (Math.max(0, Math.ceil(gap / (7 * c.every))) + i) * 7 * c.every)
+        : nthWeekdayOfMonth(start.getFullYear(), start.getMonth() + i, c.nth, c.weekday);
+    if (d && d.length > 10) return;
+    if (d && d >= q.from) yield { date: d, skipped: skip.has(d) };
+  }
+}
+
+/** The dates up to the `count`th one held (the skipped ones among them kept). */
+export function untilHeld<T extends ScheduledDate>(dates: Iterable<T>, count: number): T[] {
+  const out: T[] = [];
   let held = 0;
-  for (const date of all) {
-    if (held === q.count) break;
-    const skipped = skip.has(date);
-    out.push({ date, skipped });
-    if (!skipped) held += 1;
+  for (const d of dates) {
+    if (held === count) break;
+    out.push(d);
+    if (!d.skipped) held += 1;
   }
   return out;
 }

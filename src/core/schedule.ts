@@ -1,8 +1,8 @@
 // When the circle meets next, and what each of those meetings is for. `agenda`, `list`,
 // `schedule` and the calendar file all ask this module, so they always agree.
-import { describeCadence, meetingDates, parseCadence, upcomingDates, type Cadence, type DatesQuery, type ScheduledDate } from './cadence.js';
+import { parseCadence, scheduleDates, untilHeld, type Cadence, type DatesQuery, type ScheduledDate } from './cadence.js';
 import { addDays, daysBetween, type IsoDate } from './dates.js';
-import { cadenceText, longDate, t } from './words.js';
+import { cadenceText, ENGLISH, longDate, t } from './words.js';
 import { meetingEnd } from './format.js';
 import type { Circle, Meeting } from './schema.js';
 
@@ -17,13 +17,13 @@ function cadenceOf(circle: ScheduleOf): Cadence {
 }
 
 /** The schedule's rule as a dates query: cadence, anchor (else `created`) and skip dates, from `from`. */
-function scheduleQuery(circle: ScheduleOf, from: IsoDate, count: number): DatesQuery {
-  return { cadence: cadenceOf(circle), anchor: circle.schedule.anchor ?? circle.created, from, count, skip: circle.schedule.skip };
+function scheduleQuery(circle: ScheduleOf, from: IsoDate): DatesQuery {
+  return { cadence: cadenceOf(circle), anchor: circle.schedule.anchor ?? circle.created, from, skip: circle.schedule.skip };
 }
 
-/** The schedule's own next date after `date` (skip dates left out), if any. */
+/** The schedule's own next date after `date` (skip dates left out). */
 export function scheduledAfter(circle: ScheduleOf, date: IsoDate): IsoDate | undefined {
-  return meetingDates(scheduleQuery(circle, addDays(date, 1), 1))[0];
+  return untilHeld(scheduleDates(scheduleQuery(circle, addDays(date, 1))), 1).at(-1)?.date;
 }
 
 interface ScheduleInWords {
@@ -39,7 +39,6 @@ interface ScheduleInWords {
 export function describeSchedule(circle: ScheduleOf): ScheduleInWords {
   const cadence = cadenceOf(circle);
   const anchor = circle.schedule.anchor ?? circle.created;
-  const words = describeCadence(cadence);
   const counted = cadence.kind === 'weekly' && cadence.every > 1;
   const rule = cadenceText(cadence);
   return {
@@ -47,7 +46,7 @@ export function describeSchedule(circle: ScheduleOf): ScheduleInWords {
     anchor,
     start: circle.schedule.start,
     end: meetingEnd(circle.schedule),
-    reworded: circle.schedule.cadence.trim().toLowerCase() !== words.toLowerCase(),
+    reworded: circle.schedule.cadence.trim().toLowerCase() !== cadenceText(cadence, ENGLISH).toLowerCase(),
   };
 }
 
@@ -88,7 +87,7 @@ function listDates(circle: ScheduleOf, last: LastMeeting | undefined, from: IsoD
   const extra = replacedUpTo ? Math.floor(daysBetween(start, replacedUpTo) / 7) + 2 : 0;
 
   const listed: UpcomingMeeting[] = [];
-  for (const d of upcomingDates(scheduleQuery(circle, start, count + extra))) {
+  for (const d of untilHeld(scheduleDates(scheduleQuery(circle, start)), count + extra)) {
     if (d.date === chosen) continue;
     listed.push(chosen && replacedUpTo && !d.skipped && d.date <= replacedUpTo ? { date: d.date, skipped: true, movedTo: chosen } : d);
   }
@@ -96,14 +95,7 @@ function listDates(circle: ScheduleOf, last: LastMeeting | undefined, from: IsoD
     const at = listed.findIndex((d) => d.date > chosen);
     listed.splice(at === -1 ? listed.length : at, 0, { date: chosen, skipped: false, chosen: true });
   }
-  const out: UpcomingMeeting[] = [];
-  let held = 0;
-  for (const d of listed) {
-    if (held === count) break;
-    out.push(d);
-    if (!d.skipped) held += 1;
-  }
-  return out;
+  return untilHeld(listed, count);
 }
 
 /**

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeCadence, meetingDates, nthWeekdayOfMonth, parseCadence, upcomingDates } from '../../src/core/cadence.js';
+import { nthWeekdayOfMonth, parseCadence, scheduleDates, untilHeld, type DatesQuery } from '../../src/core/cadence.js';
+import { cadenceText, ENGLISH } from '../../src/core/words.js';
 import { daysBetween, weekday } from '../../src/core/dates.js';
 import { chosenFor, nextMeetingDate, scheduledAfter, upcomingMeetings } from '../../src/core/schedule.js';
 import type { Circle, Meeting } from '../../src/core/schema.js';
+
+/** The rule's next `count` dates with the skipped ones among them, and those held alone. */
+const upcomingDates = (q: DatesQuery & { count: number }) => untilHeld(scheduleDates(q), q.count);
+const meetingDates = (q: DatesQuery & { count: number }) => upcomingDates(q).flatMap((d) => (d.skipped ? [] : [d.date]));
 
 describe('parseCadence', () => {
   it.each([
@@ -29,8 +34,8 @@ describe('parseCadence', () => {
   });
 
   it('describes a cadence in words', () => {
-    expect(describeCadence({ kind: 'weekly', every: 2, weekday: 2 })).toBe('every 2 weeks on Tuesday');
-    expect(describeCadence({ kind: 'monthly', nth: -1, weekday: 4 })).toBe('the last Thursday of each month');
+    expect(cadenceText({ kind: 'weekly', every: 2, weekday: 2 }, ENGLISH)).toBe('every 2 weeks on Tuesday');
+    expect(cadenceText({ kind: 'monthly', nth: -1, weekday: 4 }, ENGLISH)).toBe('the last Thursday of each month');
   });
 });
 
@@ -63,6 +68,11 @@ describe('meetingDates', () => {
       expect(Number(d.slice(8))).toBeGreaterThan(28);
     }
     expect(dates[0]).toBe('2026-03-31');
+  });
+
+  it('ends with the year 9999 (weekly and monthly alike)', () => {
+    expect(meetingDates({ cadence: { kind: 'monthly', nth: 2, weekday: 2 }, anchor: '2026-01-01', from: '9999-11-01', count: 5 })).toEqual(['9999-11-09', '9999-12-14']);
+    expect(meetingDates({ cadence: { kind: 'weekly', every: 2, weekday: 2 }, anchor: '2026-01-06', from: '9999-12-01', count: 5 })).toHaveLength(2);
   });
 
   it('finds the nth and last weekday of a month', () => {

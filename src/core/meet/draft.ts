@@ -1,31 +1,12 @@
 // The meeting in progress: every answer so far, by step id, and when each was given.
-import type { AgreementId, Agreements } from '../agreements.js';
+import type * as z from 'zod';
+import type { draftSchema } from './draft-schema.js';
 import { nameKey } from '../names.js';
 
 export type Value = string | boolean | string[];
 
-export interface Draft {
-  date: string;
-  /** When the meeting started (ISO date-time). */
-  started: string;
-  answers: Record<string, Value>;
-  /** When each answer was saved (ISO date-time): the section clocks are read from these. */
-  at: Record<string, string>;
-  /** Agreements a regular meeting comes back to (`meet --revisit`). */
-  revisit?: AgreementId[] | undefined;
-  /** The agreements as the meeting found them, when it discusses any. */
-  base?: Agreements | undefined;
-  /** The items of a list answer typed so far, each saved at Enter, until the list is finished. */
-  partial?: Record<string, string[]> | undefined;
-  /** Answers taken back to be given again (going back, or a correction at the review): where the question starts. */
-  was?: Record<string, Value> | undefined;
-  /** A line typed but not yet entered when the meeting was interrupted: where the question starts on resume. */
-  typed?: Record<string, string> | undefined;
-  /** The answers the facilitator marked as kept in confidence (step ids). */
-  confidential?: string[] | undefined;
-  /** Where the room view (`meet --room`) listens, so a resumed meeting keeps its address and an open page finds it again. */
-  room?: { host: string; port: number; token: string } | undefined;
-}
+/** The meeting in progress, as .draft.yaml keeps it (its fields: meet/draft-schema.ts). */
+export type Draft = z.output<typeof draftSchema>;
 
 export function newDraft(date: string, now: string): Draft {
   return { date, started: now, answers: {}, at: {} };
