@@ -59,21 +59,8 @@ function byName<T extends { member: string }>(list: readonly T[], name: string, 
 
 const hasName = (names: readonly string[], name: string, key: string) => names.some((n) => n === name || nameKey(n) === key);
 
-export interface FollowUpCounts {
-  made: number;
-  followedUp: number;
-  silent: number;
-  missed: number;
-  open: number;
-  /** Let go by the facilitator: not counted as due. */
-  letGo: number;
-  /** Those that could have been followed up by now: all but `open` and those let go. */
-  due: number;
-  /** Followed up out of `due`; undefined when none was due. */
-  share?: number | undefined;
-}
-
-export function countFollowUps(links: readonly FollowUp[]): FollowUpCounts {
+/** How many were made, and of each status; `due`: those that could have been followed up by now (not open nor let go), `share` of them followed up. */
+export function countFollowUps(links: readonly FollowUp[]) {
   const n = (s: FollowUpStatus) => links.filter((l) => l.status === s).length;
   const [made, followedUp, open, letGo] = [links.length, n('followed_up'), n('open'), n('let_go')];
   const due = made - open - letGo;
@@ -94,7 +81,7 @@ export interface PracticeLink {
 export interface PracticeChain {
   member: string;
   links: PracticeLink[];
-  counts: FollowUpCounts;
+  counts: ReturnType<typeof countFollowUps>;
 }
 
 /**

@@ -2,8 +2,7 @@
 // and the traditions kept or started. What the circle agreed before is the default.
 import type { Agreements } from '../../agreements.js';
 import { parseCadence, type Cadence } from '../../cadence.js';
-import { dayName } from '../../dates.js';
-import { addDays, daysBetween, isIsoDate, weekday } from '../../dates.js';
+import { addDays, dayName, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
 import { validateInit } from '../../init-checks.js';
 import { question, say } from '../../prompts.js';
@@ -99,22 +98,14 @@ function traditionsAgreed(base: Agreements, draft: Draft) {
 }
 
 /**
- * Where a new "every N weeks on DAY" rule counts from: this meeting when it is on that
- * day, else that day about N weeks on (so the next meeting is not days away).
- */
-function countFrom(date: string, rule: { every: number; weekday: number }): string {
-  if (weekday(date) === rule.weekday) return date;
-  const near = addDays(date, 7 * rule.every - 3);
-  return addDays(near, (rule.weekday - weekday(near) + 7) % 7);
-}
-
-/**
- * Where a new "every N weeks" rule counts from: as `countFrom` says, unless the group chose
- * a next date on the rule's day that this would not give: then from that date, so the
+ * Where a new "every N weeks on DAY" rule counts from: this meeting when it is on that day,
+ * else that day about N weeks on (so the next meeting is not days away); but when the group
+ * chose a next date on the rule's day that this would not give, from that date, so the
  * meetings after it follow on from it.
  */
 function countedFrom(plan: MeetingPlan, draft: Draft, rule: { every: number; weekday: number }): string {
-  const anchor = countFrom(plan.date, rule);
+  const near = addDays(plan.date, 7 * rule.every - 3);
+  const anchor = weekday(plan.date) === rule.weekday ? plan.date : addDays(near, (rule.weekday - weekday(near) + 7) % 7);
   const chosen = textOf(draft.answers[stepId('next', 'date')]);
   if (!isIsoDate(chosen) || weekday(chosen) !== rule.weekday) return anchor;
   return daysBetween(anchor, chosen) % (7 * rule.every) === 0 ? anchor : chosen;
