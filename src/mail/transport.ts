@@ -6,30 +6,10 @@ import type { SendMailOptions, Transporter } from 'nodemailer';
 import { CircleError } from '../errors.js';
 import type { SendmailSettings, SmtpSettings } from '../store/mail-config.js';
 
-interface Message {
-  to: { name: string; address: string };
-  from?: string | undefined;
-  replyTo?: string | undefined;
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: Array<{ filename: string; content: string; contentType: string }>;
-}
-
-const options = (m: Message): SendMailOptions => ({
-  to: m.to,
-  ...(m.from && { from: m.from }),
-  ...(m.replyTo && { replyTo: m.replyTo }),
-  subject: m.subject,
-  text: m.text,
-  html: m.html,
-  attachments: m.attachments ?? [],
-});
-
 /** The message as an .eml file (CRLF line ends, as mail programs expect). */
-export async function emlOf(m: Message): Promise<Buffer> {
+export async function emlOf(m: SendMailOptions): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const info = await transport.sendMail(options(m));
+  const info = await transport.sendMail(m);
   return info.message as Buffer;
 }
 
@@ -63,7 +43,7 @@ interface Outbox {
   where: string;
   /** Log in (SMTP): a wrong password is found before any message is tried. */
   verify(): Promise<void>;
-  send(m: Message): Promise<void>;
+  send(m: SendMailOptions): Promise<void>;
   close(): void;
 }
 
@@ -75,7 +55,7 @@ export async function openOutbox(settings: SmtpSettings | SendmailSettings): Pro
       if (settings.kind === 'smtp') await t.verify();
     },
     send: async (m) => {
-      await t.sendMail(options(m));
+      await t.sendMail(m);
     },
     close: () => t.close(),
   };

@@ -78,14 +78,8 @@ function section(s: MinutesSection | AgreementSection): Section {
       if (s.speaker) facts.push({ label: t('minutes.speaker'), text: s.speaker });
       if (facts.length) blocks.push({ kind: 'list', items: facts });
       if (s.notes) blocks.push({ kind: 'paragraph', text: s.notes });
-      if (s.questions.length) {
-        blocks.push({ kind: 'subheading', text: t('minutes.questions') });
-        blocks.push({ kind: 'list', items: s.questions });
-      }
-      if (s.answered.length) {
-        blocks.push({ kind: 'subheading', text: labelOf('learning', 'answered') });
-        blocks.push({ kind: 'list', items: s.answered });
-      }
+      blocks.push(...listUnder(t('minutes.questions'), s.questions));
+      blocks.push(...listUnder(labelOf('learning', 'answered'), s.answered));
       if (!blocks.length) blocks.push({ kind: 'paragraph', text: t('minutes.nothing'), muted: true });
       break;
     }

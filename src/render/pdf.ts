@@ -95,53 +95,6 @@ function pieces(b: Block): Piece[] {
   }
 }
 
-class Layout {
-  constructor(readonly pdf: Pdf) {}
-
-  get left() {
-    return this.pdf.page.margins.left;
-  }
-  get width() {
-    return this.pdf.page.width - this.pdf.page.margins.left - this.pdf.page.margins.right;
-  }
-  get bottom() {
-    return this.pdf.page.height - this.pdf.page.margins.bottom;
-  }
-  get pageHeight() {
-    return this.bottom - this.pdf.page.margins.top;
-  }
-
-  height(p: Piece): number {
-    const width = this.width - (p.mark ? BULLET : 0);
-    return p.gap + this.pdf.font(p.font).fontSize(p.size).heightOfString((p.label ?? '') + p.text, { width, lineGap: LINE_GAP });
-  }
-
-  draw(p: Piece): void {
-    const { pdf } = this;
-    pdf.y += p.gap;
-    const x = this.left + (p.mark ? BULLET : 0);
-    const width = this.width - (p.mark ? BULLET : 0);
-    if (p.mark) pdf.font('regular').fontSize(p.size).fillColor(GREY).text(p.mark, this.left, pdf.y, { lineBreak: false });
-    if (p.label) {
-      pdf.font('bold').fontSize(p.size).fillColor(p.color).text(p.label, x, pdf.y, { width, lineGap: LINE_GAP, continued: true });
-      pdf.font(p.font).text(p.text, { lineGap: LINE_GAP });
-    } else {
-      pdf.font(p.font).fontSize(p.size).fillColor(p.color).text(p.text, x, pdf.y, { width, lineGap: LINE_GAP });
-    }
-  }
-
-  /** Start a new page when `height` does not fit what is left of this one but fits a fresh page. */
-  keep(height: number): void {
-    if (this.pdf.y + height > this.bottom && height <= this.pageHeight) this.pdf.addPage();
-  }
-
-  rule(): void {
-    const y = this.pdf.y + 2;
-    this.pdf.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.6).strokeColor(RULE).stroke();
-    this.pdf.y = y + 3;
-  }
-}
-
 const HEADING = 13;
 
 /** Number the pages ("Title · 1 of 2", in the language) when there is more than one. */
@@ -168,44 +121,70 @@ function pageNumbers(pdf: Pdf, title: string): void {
 
 export async function toPdf(doc: PrintDocument): Promise<Buffer> {
   const pdf = createPdf(oneLine(doc.title));
-  const page = new Layout(pdf);
+  // Every page has the same margins.
+  const { left, right, top, bottom } = pdf.page.margins;
+  const width = pdf.page.width - left - right;
+  const foot = pdf.page.height - bottom;
+  const height = (p: Piece) =>
+    p.gap + pdf.font(p.font).fontSize(p.size).heightOfString((p.label ?? '') + p.text, { width: width - (p.mark ? BULLET : 0), lineGap: LINE_GAP });
+  const draw = (p: Piece) => {
+    pdf.y += p.gap;
+    const x = left + (p.mark ? BULLET : 0);
+    const inner = width - (p.mark ? BULLET : 0);
+    if (p.mark) pdf.font('regular').fontSize(p.size).fillColor(GREY).text(p.mark, left, pdf.y, { lineBreak: false });
+    if (p.label) {
+      pdf.font('bold').fontSize(p.size).fillColor(p.color).text(p.label, x, pdf.y, { width: inner, lineGap: LINE_GAP, continued: true });
+      pdf.font(p.font).text(p.text, { lineGap: LINE_GAP });
+    } else {
+      pdf.font(p.font).fontSize(p.size).fillColor(p.color).text(p.text, x, pdf.y, { width: inner, lineGap: LINE_GAP });
+    }
+  };
+  /** A new page when `h` does not fit what is left of this one but fits a fresh page. */
+  const keep = (h: number) => {
+    if (pdf.y + h > foot && h <= foot - top) pdf.addPage();
+  };
+  const rule = () => {
+    const y = pdf.y + 2;
+    pdf.moveTo(left, y).lineTo(left + width, y).lineWidth(0.6).strokeColor(RULE).stroke();
+    pdf.y = y + 3;
+  };
 
-  pdf.font('bold').fontSize(20).fillColor(INK).text(oneLine(doc.title), { width: page.width });
+  pdf.font('bold').fontSize(20).fillColor(INK).text(oneLine(doc.title), { width });
   for (const line of doc.subtitle ?? []) {
-    pdf.font('regular').fontSize(11).fillColor(GREY).text(oneLine(line), { width: page.width, lineGap: LINE_GAP });
+    pdf.font('regular').fontSize(11).fillColor(GREY).text(oneLine(line), { width, lineGap: LINE_GAP });
   }
-  for (const p of (doc.intro ?? []).flatMap(pieces)) page.draw(p);
+  for (const p of (doc.intro ?? []).flatMap(pieces)) draw(p);
   pdf.moveDown(0.6);
 
   for (const section of doc.sections) {
     const body = section.blocks.flatMap(pieces);
-    const headingHeight = 10 + pdf.font('bold').fontSize(HEADING).heightOfString(oneLine(section.heading), { width: page.width * 0.7 }) + 5;
-    const heights = body.map((p) => page.height(p));
+    const headingHeight = 10 + pdf.font('bold').fontSize(HEADING).heightOfString(oneLine(section.heading), { width: width * 0.7 }) + 5;
+    const heights = body.map(height);
     const total = headingHeight + heights.reduce((a, b) => a + b, 0);
     // A section up to a third of a page moves whole to the next page; a longer one
     // fills the page first, breaking only between pieces.
-    const whole = total <= page.pageHeight / 3;
-    page.keep(whole ? total : headingHeight + (heights[0] ?? 0) + (body[0]?.withNext ? (heights[1] ?? 0) : 0));
+    const whole = total <= (foot - top) / 3;
+    keep(whole ? total : headingHeight + (heights[0] ?? 0) + (body[0]?.withNext ? (heights[1] ?? 0) : 0));
     pdf.y += 10;
-    const top = pdf.y;
+    const at = pdf.y;
     if (section.aside) {
-      pdf.font('regular').fontSize(BODY).fillColor(GREY).text(oneLine(section.aside), page.left, top + 2, { width: page.width, align: 'right', lineBreak: false });
+      pdf.font('regular').fontSize(BODY).fillColor(GREY).text(oneLine(section.aside), left, at + 2, { width, align: 'right', lineBreak: false });
     }
-    pdf.font('bold').fontSize(HEADING).fillColor(INK).text(oneLine(section.heading), page.left, top, { width: page.width * 0.7 });
-    page.rule();
+    pdf.font('bold').fontSize(HEADING).fillColor(INK).text(oneLine(section.heading), left, at, { width: width * 0.7 });
+    rule();
     body.forEach((p, i) => {
       // A subheading stays with what follows it; a paragraph or list item is never split.
-      if (!whole) page.keep(heights[i]! + (p.withNext ? (heights[i + 1] ?? 0) : 0));
-      page.draw(p);
+      if (!whole) keep(heights[i]! + (p.withNext ? (heights[i + 1] ?? 0) : 0));
+      draw(p);
     });
   }
 
   if (doc.footer) {
     const footer: Piece = { text: oneLine(doc.footer), font: 'regular', size: 9, color: GREY, gap: 4 };
-    page.keep(20 + page.height(footer));
+    keep(20 + height(footer));
     pdf.y += 10;
-    page.rule();
-    page.draw(footer);
+    rule();
+    draw(footer);
   }
   pageNumbers(pdf, doc.title);
   return pdfBytes(pdf);

@@ -9,12 +9,15 @@ import { escapeHtml as esc, htmlPage, PRINT_CSS } from './html.js';
 const MAX_COLUMNS = 120;
 /** Width (in chart units) a bar needs to carry its value above it. */
 const LABEL_ROOM = 26;
+/** Every chart's width, in its units. */
+const W = 720;
+
+const share = (m: CircleStats['meetings'][number]) => (m.members ? m.present / m.members : 0);
 
 function attendanceChart(s: CircleStats): string {
-  const shares = s.meetings.map((m) => (m.members ? m.present / m.members : 0));
+  const shares = s.meetings.map(share);
   const cols = bucket(shares, MAX_COLUMNS);
   const per = s.meetings.length / cols.length;
-  const W = 720;
   const H = 180;
   const pad = 28;
   const cw = (W - pad) / cols.length;
@@ -39,7 +42,6 @@ function attendanceChart(s: CircleStats): string {
   const svg = `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="${esc(t('stats.chart_meetings'))}">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
   if (labelled) return svg;
   // Too many bars to label: the extremes in words under the chart.
-  const share = (m: (typeof s.meetings)[number]) => (m.members ? m.present / m.members : 0);
   const high = s.meetings.reduce((a, m) => (share(m) > share(a) ? m : a));
   const low = s.meetings.reduce((a, m) => (share(m) < share(a) ? m : a));
   const said = (m: typeof high) => t('stats.extreme', { present: m.present, members: m.members, date: m.date });
@@ -48,7 +50,6 @@ function attendanceChart(s: CircleStats): string {
 
 function memberChart(s: CircleStats): string {
   const row = 26;
-  const W = 720;
   const lw = 200;
   const H = s.members.length * row;
   const rows = s.members
@@ -74,7 +75,6 @@ function commitmentChart(s: CircleStats): string {
     [t('stats.missed'), k.missed, 'bad'],
     [t('stats.open'), k.open, 'open'],
   ];
-  const W = 720;
   let x = 0;
   const total = Math.max(1, k.made);
   const rects = parts
@@ -92,7 +92,6 @@ function commitmentChart(s: CircleStats): string {
 
 /** Ratings from 1 to 5 over time, as a line with its points labelled. */
 function ratingChart(points: ReadonlyArray<{ date: string; number: number; value: number }>, label: string): string {
-  const W = 720;
   const H = 120;
   const pad = 28;
   const step = points.length > 1 ? (W - 2 * pad) / (points.length - 1) : 0;

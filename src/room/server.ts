@@ -9,17 +9,6 @@ import { networkInterfaces } from 'node:os';
 import type { RoomView } from '../core/room.js';
 import { ROOM_CSS, ROOM_SCRIPT, roomHtml, roomPage } from '../render/room.js';
 
-export interface RoomOptions {
-  /** Where to listen: 127.0.0.1 unless asked otherwise. */
-  host: string;
-  /** 0: any free port. */
-  port: number;
-  /** The token of an earlier run (a resumed meeting keeps its URL); else a new one. */
-  token?: string | undefined;
-  /** How often the view is worked out again, for the clocks (ms). */
-  tick?: number;
-}
-
 export interface Room {
   /** The address to open (with the token). */
   url: string;
@@ -33,9 +22,6 @@ export interface Room {
   close(final?: boolean): Promise<void>;
 }
 
-/** 144 random bits, URL-safe. */
-export const newToken = (): string => randomBytes(18).toString('base64url');
-
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const HEADERS = {
   'Content-Security-Policy': CSP,
@@ -46,16 +32,18 @@ const HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
 const everywhere = (host: string) => host === '0.0.0.0' || host === '::';
 const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 /** Whether `host` lets other devices reach the page (then the facilitator is warned). */
-export const reachableFromOthers = (host: string): boolean => !isLoopback(host);
+export const reachableFromOthers = (host: string): boolean => !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
 
-/** Serve the view `current()` gives; `refresh()` after every change. */
-export async function openRoom(options: RoomOptions, current: () => RoomView): Promise<Room> {
-  const token = options.token ?? newToken();
+/**
+ * Serve the view `current()` gives on `host` (port 0: any free one); `refresh()` after every
+ * change. `token`: an earlier run's (a resumed meeting keeps its URL), else 144 new random bits.
+ */
+export async function openRoom(options: { host: string; port: number; token?: string | undefined }, current: () => RoomView): Promise<Room> {
+  const token = options.token ?? randomBytes(18).toString('base64url');
   const expected = Buffer.from(token);
   const streams = new Set<ServerResponse>();
   let view = current();
@@ -122,7 +110,7 @@ export async function openRoom(options: RoomOptions, current: () => RoomView): P
   const ticker = setInterval(() => {
     refresh();
     send(': still here\n\n');
-  }, options.tick ?? 15_000);
+  }, 15_000);
   ticker.unref();
 
   const addresses = everywhere(options.host)

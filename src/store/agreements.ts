@@ -8,7 +8,7 @@ import type { MeetingFile } from '../core/meet/index.js';
 import { nameKey } from '../core/names.js';
 import { circleSchema } from '../core/schema.js';
 import { circleFile } from './circle.js';
-import { updateYamlFile } from './yaml-write.js';
+import { blockSeq, updateYamlFile } from './yaml-write.js';
 
 type Path = readonly (string | number)[];
 
@@ -27,14 +27,6 @@ function put(doc: Document, path: Path, value: string | number): void {
   const parent = path.slice(0, -1);
   if (parent.length && !isMap(doc.getIn(parent, true))) doc.setIn(parent, doc.createNode({}));
   doc.setIn(path, value);
-}
-
-/** The block list at `path`, made (or turned from `[]` into a block list) when need be. */
-function blockSeq(doc: Document, path: Path): YAMLSeq {
-  if (!isSeq(doc.getIn(path, true))) doc.setIn(path, doc.createNode([]));
-  const seq = doc.getIn(path, true) as YAMLSeq;
-  seq.flow = false;
-  return seq;
 }
 
 const textAt = (seq: YAMLSeq, i: number) => {
@@ -106,15 +98,9 @@ export async function saveAgreements(dir: string, minutes: MeetingFile): Promise
 
 /** Add an entry to a list of circle.yaml (made when missing), under its write lock, unless `has` finds it there; true when the file changed. */
 async function addTo(dir: string, key: 'dropped_topics' | 'dropped_questions' | 'facilitators', entry: unknown, has: (item: unknown) => boolean = () => false): Promise<boolean> {
-  const { written } = await updateYamlFile(circleFile(dir), circleSchema, (file) => {
-    const list = file.doc.get(key, true);
-    if (isSeq(list)) {
-      if (list.toJSON().some(has)) return;
-      list.flow = false;
-      list.add(file.doc.createNode(entry));
-    } else {
-      file.doc.set(key, file.doc.createNode([entry]));
-    }
+  const { written } = await updateYamlFile(circleFile(dir), circleSchema, ({ doc }) => {
+    const list = doc.get(key, true);
+    if (!isSeq(list) || !list.toJSON().some(has)) blockSeq(doc, [key]).add(doc.createNode(entry));
   });
   return written;
 }

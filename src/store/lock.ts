@@ -96,6 +96,9 @@ export function acquireLock(dir: string, started: string): Promise<Lock> {
  */
 const WRITE_WAIT_MS = 60_000;
 
+/** The write locks this process holds (circle sync holds them while it reads the circles). */
+const held = new Set<string>();
+
 /**
  * Run `change` (which writes `file`) holding the write lock of `dir` (for circle.yaml and members.yaml: the
  * circle's folder). Separate from the meeting lock: `members add` never waits for a meeting.
@@ -113,9 +116,22 @@ export async function withWriteLock<T>(dir: string, file: string, change: () => 
     // A lock that cannot be made (a full or read-only disk) is a failure to write `file`.
     throw error instanceof FileError ? new FileError('write', displayPath(file), error, '; nothing was changed.') : error;
   });
+  held.add(path);
   try {
     return await change();
   } finally {
+    held.delete(path);
     await lock.release();
   }
+}
+
+/**
+ * Wait while another command holds `dir`'s write lock; says whether one did. A file it
+ * guards may be missing for that moment (git rewrites a file by removing it first).
+ */
+export async function waitForWriters(dir: string): Promise<boolean> {
+  const path = writeLockFile(dir);
+  if (held.has(path) || !(await lstat(path).catch(() => undefined))) return false;
+  await withWriteLock(dir, dir, async () => {});
+  return true;
 }

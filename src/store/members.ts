@@ -1,21 +1,10 @@
 // Edits to members.yaml, made on the YAML document so comments and keys of one's own survive.
-import { isSeq, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import { membersSchema, type Member } from '../core/schema.js';
 import { membersFile } from './circle.js';
-import { updateYamlFile } from './yaml-write.js';
+import { blockSeq, updateYamlFile } from './yaml-write.js';
 
 type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
-
-function membersSeq(doc: Document) {
-  let seq = doc.get('members', true);
-  if (!isSeq(seq)) {
-    doc.set('members', doc.createNode([]));
-    seq = doc.get('members', true);
-  }
-  if (!isSeq(seq)) throw new Error('members: not a list');
-  seq.flow = false; // `members: []` becomes a block list once it has someone in it
-  return seq;
-}
 
 interface RosterChange {
   /** New members, appended at the end. */
@@ -32,7 +21,7 @@ function applyChange(doc: Document, change: RosterChange): void {
   for (const i of change.deactivate ?? []) doc.setIn(['members', i, 'active'], false);
   for (const { index, set } of change.update ?? []) for (const [key, value] of Object.entries(set)) doc.setIn(['members', index, key], value);
   if (change.add?.length) {
-    const seq = membersSeq(doc);
+    const seq = blockSeq(doc, ['members']);
     for (const person of change.add) {
       const entry = Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined && v !== ''));
       seq.add(doc.createNode(entry));

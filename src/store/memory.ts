@@ -8,7 +8,7 @@
 import { memoryOf, remember, type Memory } from '../core/memory.js';
 import { DataError, displayPath, type Problem } from '../errors.js';
 import type { Circle } from '../core/schema.js';
-import { checksum, fileKeys, readCache, settled, writeCache, type CacheFile } from './cache.js';
+import { checksum, filesChecksum, readCache, writeCache, type CacheFile } from './cache.js';
 import { listMeetingDates, loadMeeting, meetingFile, meetingsDir } from './circle.js';
 
 const MEMORY: CacheFile = { name: 'memory.json', format: 'circle-memory-3' };
@@ -30,10 +30,9 @@ type Dropped = Pick<Circle, 'dropped_topics'> & Partial<Pick<Circle, 'dropped_qu
 
 /** What the memory is folded from, as a checksum; and whether every file is settled (may be kept, cache.ts). */
 function sourcesOf(dir: string, dates: readonly string[], circle: Dropped, lookedAt: number): { sources: string; keep: boolean } {
-  const keys = fileKeys(meetingsDir(dir), dates.map((d) => `${d}.yaml`));
-  const lines = dates.map((d, i) => `${d}:${keys[i]?.join(':') ?? '-'}`);
-  lines.push(JSON.stringify([circle.dropped_topics, circle.dropped_questions ?? []]));
-  return { sources: checksum(Buffer.from(lines.join('\n'))), keep: keys.every((k) => k !== undefined && settled(k, lookedAt)) };
+  const files = filesChecksum(meetingsDir(dir), dates.map((d) => `${d}.yaml`), lookedAt);
+  const dropped = checksum(Buffer.from(JSON.stringify([circle.dropped_topics, circle.dropped_questions ?? []])));
+  return { sources: `${files.sum}.${dropped}`, keep: files.settled };
 }
 
 function readSaved(dir: string): Saved | undefined {

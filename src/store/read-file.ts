@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { circleSchema, meetingSchema, membersSchema, type Meeting } from '../core/schema.js';
 import { DataError, displayPath } from '../errors.js';
+import { waitForWriters } from './lock.js';
 import { loadYaml, type ExtraCheck } from './yaml-file.js';
 
 /** Beyond the meeting schema: the date inside matches the file name. */
@@ -11,7 +12,7 @@ export function dateMatches(date: string): ExtraCheck<Meeting> {
 }
 
 /** A file named by its path in the circle's folder `dir`: circle.yaml, members.yaml or meetings/DATE.yaml. */
-export async function readCircleFile(dir: string, name: string, strict: boolean): Promise<unknown> {
+export async function readCircleFile(dir: string, name: string, strict: boolean, again = true): Promise<unknown> {
   const path = join(dir, name);
   const date = /^meetings\/(.+)\.yaml$/.exec(name)?.[1];
   try {
@@ -19,6 +20,7 @@ export async function readCircleFile(dir: string, name: string, strict: boolean)
     return (await loadYaml(path, name === 'circle.yaml' ? circleSchema : membersSchema, undefined, { strict })).data;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (again && (await waitForWriters(dir))) return readCircleFile(dir, name, strict, false);
     throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${date === undefined ? name : `the meeting of ${date}`} is missing` }]);
   }
 }

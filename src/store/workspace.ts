@@ -67,8 +67,14 @@ async function circleFolders(ws: Workspace): Promise<{ slugs: string[]; incomple
   }
   const slugs: string[] = [];
   const incomplete: string[] = [];
-  for (const n of names.sort()) (existsSync(join(ws.circlesDir, n, 'circle.yaml')) ? slugs : incomplete).push(n);
+  for (const n of names.sort()) (existsSync(join(ws.circlesDir, n, 'circle.yaml')) || (await rewritten(join(ws.circlesDir, n))) ? slugs : incomplete).push(n);
   return { slugs, incomplete };
+}
+
+/** A circle.yaml missing while another command (a sync) holds the folder's write lock: back once it lets go? */
+async function rewritten(dir: string): Promise<boolean> {
+  const { waitForWriters } = await import('./lock.js');
+  return (await waitForWriters(dir)) && existsSync(join(dir, 'circle.yaml'));
 }
 
 /** Slugs of the folders under circles/ that hold a circle.yaml, sorted. */

@@ -2,7 +2,7 @@
 // and the bytes of every line the edit did not reach (carry-edit.ts), is checked against
 // the schema first, and happens under the folder's write lock. Reading is yaml-file.ts.
 import { basename, dirname } from 'node:path';
-import { parseDocument, stringify, type Document, type ToStringOptions } from 'yaml';
+import { isSeq, parseDocument, stringify, type Document, type ToStringOptions, type YAMLSeq } from 'yaml';
 import type { z } from 'zod';
 import { CircleError, DataError, displayPath } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
@@ -42,6 +42,14 @@ function styleOf(text: string): ToStringOptions {
     }
   }
   return { lineWidth: 0, indentSeq: true };
+}
+
+/** The block list at `path`, made (or turned from `[]` into a block list) when need be. */
+export function blockSeq(doc: Document, path: readonly (string | number)[]): YAMLSeq {
+  if (!isSeq(doc.getIn(path, true))) doc.setIn(path, doc.createNode([]));
+  const seq = doc.getIn(path, true) as YAMLSeq;
+  seq.flow = false;
+  return seq;
 }
 
 /** Data written out as a new YAML file (no line folding). */

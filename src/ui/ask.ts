@@ -15,7 +15,6 @@ export interface Choice<T> {
   name: string;
   value: T;
   checked?: boolean;
-  description?: string;
 }
 /** A heading between choices (the review's sections). */
 export interface Heading {
@@ -43,12 +42,8 @@ export interface Ask {
   checkbox<T>(message: string, choices: Choice<T>[], leave?: Leave): Promise<T[]>;
 }
 
-interface Context {
-  input: KeyInput;
-  output: NodeJS.WritableStream;
-  signal: AbortSignal;
-  clearPromptOnDone: boolean;
-}
+/** What an inquirer prompt is given besides its config: the streams, an abort signal and `clearPromptOnDone`. */
+type Context = NonNullable<Parameters<typeof confirm>[1]>;
 
 /**
  * A prompt that ends like the rest of the program: Ctrl-C (inquirer's ExitPromptError)

@@ -11,7 +11,6 @@ import {
   type Progress,
   type Prompter,
   type ReviewEntry,
-  type SectionStatus,
   type Step,
   type Value,
 } from '../core/meet/index.js';
@@ -21,10 +20,6 @@ import { UsageError } from '../errors.js';
 
 const OTHER = '\u0000other';
 const WRITE = '\u0000write';
-
-function clock(s: SectionStatus): string {
-  return s.planned === undefined ? `${s.used} min` : `${s.used} of ${s.planned} min`;
-}
 
 /** Every question may be left with Shift-Tab (back); a person's text question also with Esc (the rest of their turn). */
 const leaveFor = (step: Step): Leave => ({ back: true, escape: step.member !== undefined && step.kind === 'text' });
@@ -56,7 +51,8 @@ export function interactivePrompter(ask: Ask, out: Output): Prompter {
       // A person's turn (introductions, Reflect, What's Next) opens with their name and the clock.
       if (step.member && step.member !== member && status.id !== 'opening') {
         member = step.member;
-        out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock(status)}]`)}`);
+        const clock = status.planned === undefined ? `${status.used} min` : `${status.used} of ${status.planned} min`;
+        out.info(`\n${c.bold(step.member)}  ${c.dim(`[${status.title}: ${clock}]`)}`);
         if (step.note) out.info(c.italic(step.note));
       } else if (!step.member && step.note) {
         out.info(c.dim(step.note));

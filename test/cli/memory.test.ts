@@ -188,12 +188,11 @@ describe('circle history', () => {
     const cache = join(circleDir, '.cache', 'summaries.json');
     const good = readFileSync(cache, 'utf8');
     // Rows whose keys still match but whose data was damaged (the review's case). The body
-    // is the rows on one line, then the table of strings.
+    // is the rows, each a file's key and its summary.
     const [header, body] = [good.slice(0, good.indexOf('\n')), good.slice(good.indexOf('\n') + 1)];
-    const [rows, strings] = [body.slice(0, body.indexOf('\n')), body.slice(body.indexOf('\n') + 1)];
-    const entries = JSON.parse(rows);
-    for (const row of entries.rows) row.splice(5);
-    const damaged = `${header}\n${JSON.stringify(entries)}\n${strings}`;
+    const rows = JSON.parse(body);
+    for (const row of rows) row.splice(1);
+    const damaged = `${header}\n${JSON.stringify(rows)}`;
     for (const junk of ['{"format":"circle-cache",', 'null', '{"format":"circle-cache","view":"summaries","version":1,"entries":{"2026-06-02.yaml":{"key":1}}}', damaged, good.slice(0, -20)]) {
       writeFileSync(cache, junk);
       const r = await run(['history', '--json'], root);

@@ -1,6 +1,6 @@
 // circle sync between two co-facilitators' clones of one workspace, through a bare
 // remote: real git, the built bin as the merge driver.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, tempDir } from '../helpers.js';
@@ -9,6 +9,14 @@ import { readSent, recordSent } from '../../src/store/sent.js';
 import { circleDir, env, meet, meetings, read, sharedWorkspace, SLUG } from './sync-fixture.js';
 
 describe('circle sync', { timeout: 120_000 }, () => {
+  // A reader waits while another command holds a circle's write lock (a file may be missing for a moment), never for its own.
+  it('members.yaml deleted before a sync: it says so at once, without waiting for the lock it holds itself', async () => {
+    const ws = await sharedWorkspace();
+    rmSync(join(circleDir(ws.b), 'members.yaml'));
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect([r.code, r.stderr]).toEqual([65, expect.stringContaining('members.yaml is missing')]);
+  }, 20_000);
+
   for (const order of [
     ['a', 'b', 'a', 'b'],
     ['b', 'a', 'b', 'a'],

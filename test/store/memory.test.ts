@@ -1,6 +1,6 @@
 // The derived memory file: trusted while every meeting file it was folded from, the dropped
 // topics and the build are unchanged.
-import { utimesSync, writeFileSync } from 'node:fs';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCache, writeCache } from '../../src/store/cache.js';
@@ -14,7 +14,7 @@ const MEMORY = { name: 'memory.json', format: 'circle-memory-3' };
 const minuteAgo = () => new Date(Date.now() - 60_000);
 
 describe('circleMemory', () => {
-  it('is kept in .cache/memory.json and worked out again after a meeting added, one edited in place, or topics dropped', async () => {
+  it('is kept in .cache/memory.json and worked out again after a meeting added, edited in place or removed, or topics dropped', async () => {
     const root = testdir(circleTree('tiny', { 'meetings/2026-01-06.yaml': meeting('2026-01-06', 1, 'Call the bank') }));
     const dir = join(root, 'circles', 'tiny');
     const file = join(dir, 'meetings', '2026-01-06.yaml');
@@ -36,6 +36,15 @@ describe('circleMemory', () => {
     writeFileSync(join(dir, 'meetings', '2026-01-20.yaml'), meeting('2026-01-20', 2, 'Visit the site'));
     const added = await circleMemory(dir, circle);
     expect([added.count, added.newest, added.memory.commitments.map((c) => c.text)]).toEqual([2, '2026-01-20', ['Visit the site']]);
+
+    // Removed again.
+    const later = join(dir, 'meetings', '2026-01-20.yaml');
+    for (const f of [file, later]) utimesSync(f, minuteAgo(), minuteAgo());
+    await circleMemory(dir, circle);
+    expect(readCache(dir, MEMORY)?.toString('utf8')).toContain('Visit the site');
+    rmSync(later);
+    const removed = await circleMemory(dir, circle);
+    expect([removed.count, removed.newest, removed.memory.commitments.map((c) => c.text)]).toEqual([1, '2026-01-06', ['Call the bank twice']]);
   });
 
   it('is not kept while a file it was folded from changed within 2 s (it may change again in the same tick)', async () => {

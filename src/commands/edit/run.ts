@@ -9,9 +9,9 @@ import { CircleError, DataError, displayPath, EXIT, NotFoundError, UsageError } 
 import { circleFile, listMeetingDates, loadCircle, meetingFile, membersFile } from '../../store/circle.js';
 import { dateMatches } from '../../store/read-file.js';
 import { makeEditCopy, replaceIfUnchanged } from '../../store/edit-copy.js';
-import { commitIfWanted, insideWorkTree, refuseWhileUnfinished, unfinishedWork } from '../../store/git.js';
+import { insideWorkTree, refuseWhileUnfinished, unfinishedWork } from '../../store/git.js';
 import { parseYaml, readText, type ExtraCheck } from '../../store/yaml-file.js';
-import { reportCommit } from '../../render/commit.js';
+import { commitWritten } from '../commit.js';
 import { editorOf, openEditor } from '../../ui/editor.js';
 
 type Which = 'circle' | 'members' | 'minutes';
@@ -108,6 +108,5 @@ async function commitEdit(ctx: Context, root: string, dir: string, slug: string,
     return EXIT.ok;
   }
   const message = `edit: ${circle.name} ${basename(path)}`;
-  const done = await commitIfWanted(dir, circle.git.commit, [path], message, ctx.deps.env);
-  return reportCommit(ctx.out, done, message, 'the edit is saved', [displayPath(path, ctx.deps.cwd)]);
+  return commitWritten(ctx, dir, circle.git.commit, [path], message, 'the edit is saved');
 }

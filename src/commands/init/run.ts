@@ -5,11 +5,11 @@ import { planCircle, type InitAnswers } from '../../core/init.js';
 import { INIT_DEFAULTS, validateInit } from '../../core/init-checks.js';
 import { LANGUAGES } from '../../core/languages.js';
 import { displayPath, UsageError } from '../../errors.js';
-import { reportCommit } from '../../render/commit.js';
-import { commitIfWanted, refuseWhileUnfinished } from '../../store/git.js';
+import { refuseWhileUnfinished } from '../../store/git.js';
 import { registerMergeDriver } from '../../store/merge-driver.js';
 import { createCircle } from '../../store/scaffold.js';
 import { findWorkspace } from '../../store/workspace.js';
+import { commitWritten } from '../commit.js';
 
 interface InitOptions {
   yes?: boolean;
@@ -53,10 +53,7 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
   );
   // In a git repository the new circle is committed at once, so a clone of the workspace has it.
   const message = `circle: start ${answers.name.trim()}`;
-  const files = [...written, ...attributes];
-  const shown = files.map((p) => displayPath(p, ctx.deps.cwd));
-  const done = await commitIfWanted(dir, undefined, files, message, ctx.deps.env);
-  return reportCommit(ctx.out, done, message, `${displayPath(dir, ctx.deps.cwd)}/ is written`, shown);
+  return commitWritten(ctx, dir, undefined, [...written, ...attributes], message, `${displayPath(dir, ctx.deps.cwd)}/ is written`);
 }
 
 async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promise<void> {

@@ -9,13 +9,13 @@ import { formatWarnings } from '../../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../../core/meet/index.js';
 import type { Member } from '../../core/schema.js';
 import { CircleError, displayPath, FileError, InterruptedError, UsageError } from '../../errors.js';
-import { reportCommit } from '../../render/commit.js';
 import { renderMeetSummary } from '../../render/meet.js';
 import { plural } from '../../render/document.js';
 import { listMeetingDates, loadCircle, loadMeeting, meetingExists, meetingFile } from '../../store/circle.js';
 import { circleMemory, memoryBefore } from '../../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../../store/draft.js';
 import { acquireLock } from '../../store/lock.js';
+import { reportCommit } from '../commit.js';
 import { roomWanted, startRoom, type RoomFlags } from '../room.js';
 
 interface MeetOptions extends RoomFlags {

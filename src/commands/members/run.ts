@@ -5,12 +5,11 @@ import { isIsoDate } from '../../core/dates.js';
 import { nameKey, nameProblem } from '../../core/names.js';
 import { isEmailAddress } from '../../core/text.js';
 import type { Member } from '../../core/schema.js';
-import { CircleError, displayPath, NotFoundError, UsageError } from '../../errors.js';
-import { reportCommit } from '../../render/commit.js';
+import { CircleError, NotFoundError, UsageError } from '../../errors.js';
 import { loadCircle, membersFile } from '../../store/circle.js';
-import { commitIfWanted } from '../../store/git.js';
 import { updateMembers } from '../../store/members.js';
 import { renderTable } from '../../render/table.js';
+import { commitWritten } from '../commit.js';
 
 export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }): Promise<void> {
   const { dir, slug } = await ctx.circle();
@@ -45,11 +44,8 @@ interface AddOptions {
  * Commit members.yaml after a change, when the workspace is a repository and the circle
  * does not say `git.commit: false`; outside a repository, say nothing (unlike `meet`).
  */
-async function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
-  const path = membersFile(dir);
-  const shown = displayPath(path, ctx.deps.cwd);
-  const done = await commitIfWanted(dir, wanted === false ? false : undefined, [path], message, ctx.deps.env);
-  return reportCommit(ctx.out, done, message, `${shown} is written`, [shown]);
+function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
+  return commitWritten(ctx, dir, wanted === false ? false : undefined, [membersFile(dir)], message);
 }
 
 export async function add(ctx: Context, name: string | undefined, opts: AddOptions): Promise<number> {

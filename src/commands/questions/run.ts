@@ -3,12 +3,11 @@
 import { warnUnreadable, type Context } from '../../context.js';
 import { longDate, t } from '../../core/words.js';
 import { pickOpen, questionsByDemand } from '../../core/memory.js';
-import { displayPath, NotFoundError } from '../../errors.js';
-import { reportCommit } from '../../render/commit.js';
+import { NotFoundError } from '../../errors.js';
+import { commitWritten } from '../commit.js';
 import { plural } from '../../render/document.js';
 import { circleFile, loadCircle } from '../../store/circle.js';
 import { dropQuestion } from '../../store/agreements.js';
-import { commitIfWanted } from '../../store/git.js';
 import { circleMemory } from '../../store/memory.js';
 
 /** Everything still open, as the facilitator sees it: raised in confidence counted, not named. */
@@ -48,6 +47,5 @@ export async function drop(ctx: Context, which: string): Promise<number> {
   await dropQuestion(dir, { question: question.text, on: question.last > ctx.today() ? question.last : ctx.today() });
   ctx.out.info(`Let go of "${question.text}": it is off the agenda, and comes back if someone raises it again.`);
   const message = `questions: ${circle.name}: let go of ${question.text}`;
-  const shown = displayPath(circleFile(dir), ctx.deps.cwd);
-  return reportCommit(ctx.out, await commitIfWanted(dir, circle.git.commit, [circleFile(dir)], message, ctx.deps.env), message, `${shown} is written`, [shown]);
+  return commitWritten(ctx, dir, circle.git.commit, [circleFile(dir)], message);
 }

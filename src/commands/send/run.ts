@@ -2,6 +2,7 @@
 // meeting, or a meeting's recap after it, to each active member with an address, through
 // the facilitator's own mail account; each message recorded in the circle as it leaves.
 import { mkdir } from 'node:fs/promises';
+import type { SendMailOptions } from 'nodemailer';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate } from '../../core/dates.js';
 import { longDate } from '../../core/words.js';
@@ -15,16 +16,15 @@ import type { Circle, Member } from '../../core/schema.js';
 import { ownFolder, printFolder, type Context } from '../../context.js';
 import { CircleError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
 import { agendaDocument } from '../../render/agenda.js';
-import { reportCommit } from '../../render/commit.js';
 import type { Block, PrintDocument } from '../../render/document.js';
 import { renderDocument } from '../../render/formats.js';
 import { recapDocument } from '../../render/recap.js';
 import { writeOutputFile } from '../../store/atomic.js';
 import { listMeetingDates, loadCircle, loadLastMeeting, loadMeeting } from '../../store/circle.js';
-import { commitIfWanted } from '../../store/git.js';
 import { loadMailSettings, type MailSettings } from '../../store/mail-config.js';
 import { reachedBy, readSent, recordSent, sentAttributes, sentFile, sentIgnore } from '../../store/sent.js';
 import { agendaFor } from '../agenda/run.js';
+import { commitWritten } from '../commit.js';
 
 interface SendOptions {
   dryRun?: boolean;
@@ -141,7 +141,7 @@ async function dryRun(ctx: Context, m: Mailing, settings: MailSettings, people: 
     for (let n = 2; names.has(base); n++) base = `${stem}-${n}`;
     names.add(base);
     const file = join(folder, `${base}.eml`);
-    const eml = await emlOf({ ...message(settings, p), attachments: m.attachments });
+    const eml = await emlOf(message(settings, m, p));
     await writeOutputFile(file, eml);
     ctx.out.data(`${displayPath(file, ctx.deps.cwd)}\t${p.to.name} <${p.to.email}>`);
   }
@@ -149,13 +149,14 @@ async function dryRun(ctx: Context, m: Mailing, settings: MailSettings, people: 
   return EXIT.ok;
 }
 
-const message = (s: MailSettings, p: Prepared) => ({
+const message = (s: MailSettings, m: Mailing, p: Prepared): SendMailOptions => ({
   to: { name: p.to.name, address: p.to.email },
   from: s.from,
   replyTo: s.replyTo ?? s.from,
   subject: p.subject,
   text: p.text,
   html: p.html,
+  attachments: m.attachments,
 });
 
 /** On a terminal: what is about to go, and a yes. In a script: --yes. */
@@ -221,7 +222,7 @@ async function deliver(ctx: Context, dir: string, circle: Circle, m: Mailing, se
     }
     for (const [i, p] of people.entries()) {
       try {
-        await outbox.send({ ...message(settings, p), attachments: m.attachments });
+        await outbox.send(message(settings, m, p));
       } catch (error) {
         failed.push({ name: `${p.to.name} <${p.to.email}>`, why: mailReason(error, outbox.where) });
         if (!connectionFailed(error)) continue;
@@ -242,9 +243,7 @@ async function deliver(ctx: Context, dir: string, circle: Circle, m: Mailing, se
   let code: number = failed.length ? EXIT.failure : EXIT.ok;
   if (sent.length) {
     const files = [sentFile(dir, m.date), sentAttributes(dir), sentIgnore(dir)];
-    const shown = files.map((f) => displayPath(f, ctx.deps.cwd));
-    const done = await commitIfWanted(dir, circle.git.commit, files, `send: ${m.kind} for ${m.date} to ${sent.length}`, ctx.deps.env);
-    code = Math.max(code, reportCommit(ctx.out, done, `send: ${m.kind} for ${m.date} to ${sent.length}`, 'The record of what was sent is written', shown));
+    code = Math.max(code, await commitWritten(ctx, dir, circle.git.commit, files, `send: ${m.kind} for ${m.date} to ${sent.length}`, 'The record of what was sent is written'));
   }
   return code;
 }

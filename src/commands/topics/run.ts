@@ -1,12 +1,11 @@
 // circle topics [drop N|TOPIC]: the backlog of topics the group asked to learn about.
 import { warnUnreadable, type Context } from '../../context.js';
 import { backlogByDemand, pickOpen, topicKey } from '../../core/memory.js';
-import { displayPath, NotFoundError } from '../../errors.js';
-import { reportCommit } from '../../render/commit.js';
+import { NotFoundError } from '../../errors.js';
+import { commitWritten } from '../commit.js';
 import { plural } from '../../render/document.js';
 import { longDate, t } from '../../core/words.js';
 import { circleFile, loadCircle, loadLastMeeting } from '../../store/circle.js';
-import { commitIfWanted } from '../../store/git.js';
 import { circleMemory } from '../../store/memory.js';
 import { dropTopic } from '../../store/agreements.js';
 import { fitWidth } from '../../render/wrap.js';
@@ -56,6 +55,5 @@ export async function drop(ctx: Context, which: string): Promise<number> {
   const asked = topic.count === 1 ? 'asked once' : `asked ${topic.count} times`;
   ctx.out.info(`Let go of "${topic.topic}" (${asked}): it is off the backlog and the agenda, and comes back if someone asks for it again.`);
   const message = `topics: ${circle.name}: let go of ${topic.topic}`;
-  const shown = displayPath(circleFile(dir), ctx.deps.cwd);
-  return reportCommit(ctx.out, await commitIfWanted(dir, circle.git.commit, [circleFile(dir)], message, ctx.deps.env), message, `${shown} is written`, [shown]);
+  return commitWritten(ctx, dir, circle.git.commit, [circleFile(dir)], message);
 }
