@@ -57,13 +57,8 @@ export function withoutLinks(s: string): string {
     .trim();
 }
 
-const compactDate = (iso: string) => iso.replaceAll('-', '');
 const localTime = (date: string, minutes: number) =>
-  `${compactDate(addDays(date, Math.floor(minutes / 1440)))}T${formatClock(minutes).replace(':', '')}00`;
-
-function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
+  `${addDays(date, Math.floor(minutes / 1440)).replaceAll('-', '')}T${formatClock(minutes).replace(':', '')}00`;
 
 /** `stamp`: when the file was made (DTSTAMP is in UTC). */
 export function buildIcs(cal: { name: string; stamp: Date; events: readonly IcsEvent[] }): string {
@@ -75,12 +70,13 @@ export function buildIcs(cal: { name: string; stamp: Date; events: readonly IcsE
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(cal.name)}`,
   ];
+  const stamp = cal.stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   for (const e of cal.events) {
     const start = parseClock(e.start);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
-      `DTSTAMP:${utcStamp(cal.stamp)}`,
+      `DTSTAMP:${stamp}`,
       `DTSTART:${localTime(e.date, start)}`,
       `DTEND:${localTime(e.date, start + e.duration)}`,
       `SUMMARY:${escapeText(withoutLinks(e.summary))}`,

@@ -1,7 +1,7 @@
 // How our meetings run: minutes for each section, how often, which day, what time, where,
 // and the traditions kept or started. What the circle agreed before is the default.
 import type { Agreements } from '../../agreements.js';
-import { parseCadence, type Cadence } from '../../cadence.js';
+import { NTH, parseCadence, type Cadence } from '../../cadence.js';
 import { addDays, dayName, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
 import { validateInit } from '../../init-checks.js';
@@ -14,12 +14,10 @@ import { Asker, stepId, type MeetingPlan, type Step, type StepChoice } from '../
 const id = (q: string) => stepId('format', q);
 const minutesId = (section: string) => `${id('minutes')}.${section}`;
 
-const ORDINAL = ['1st', '2nd', '3rd', '4th', '5th'];
-
 /** A cadence as "how often" and "which day": every 2 weeks / Tuesday, monthly on the 2nd / Tuesday. */
 function splitCadence(c: Cadence): { often: string; day: string } {
   const day = dayName(c.weekday);
-  if (c.kind === 'monthly') return { often: `monthly on the ${c.nth === -1 ? 'last' : ORDINAL[c.nth - 1]}`, day };
+  if (c.kind === 'monthly') return { often: `monthly on the ${c.nth === -1 ? 'last' : NTH[c.nth]}`, day };
   return { often: c.every === 1 ? 'weekly' : `every ${c.every} weeks`, day };
 }
 
