@@ -19,7 +19,10 @@ process.stderr.on('error', () => {});
 void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdin: process.stdin,
+  // Opened only when a command reads it: stdin on a file or /dev/null loads fs streams, fs/promises and readline.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   now: clockFor(process.env.CIRCLE_TODAY),

@@ -32,7 +32,9 @@ export function createPdf(title: string, options: { margins?: PDFKit.Mixins.Expa
   const pdf = new PDFDocument({
     size: PAGE.size,
     margins: options.margins ?? PAGE.margins,
-    font: FONTS.regular,
+    // No default font: one opened by its path would be opened (read and parsed) again on
+    // every font('regular'), as pdfkit caches the name only for a font not already open.
+    font: null as never,
     bufferPages: true,
     info: { Title: title, Creator: 'circle' },
     lang: 'en',

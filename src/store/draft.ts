@@ -1,7 +1,7 @@
 // The meeting in progress: circles/<slug>/.draft.yaml, rewritten atomically after every answer.
 // The YAML library and the draft's schema are loaded only when a draft is read or written,
 // so that `circle meet` asks its first question without them.
-import { lstat, unlink } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Draft } from '../core/meet/index.js';
 import { newFileMode } from './circle.js';
@@ -30,7 +30,5 @@ export async function saveDraft(dir: string, draft: Draft): Promise<void> {
 }
 
 export async function removeDraft(dir: string): Promise<void> {
-  await unlink(draftFile(dir)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
+  await rm(draftFile(dir), { force: true });
 }

@@ -23,15 +23,8 @@ interface Recorded {
   commit: Committed;
 }
 
-/** A meeting's minutes as they will be written, checked as the next read will check them. */
-interface CheckedMinutes {
-  path: string;
-  date: string;
-  text: string;
-}
-
-/** The minutes' text, checked; a CircleError saying why when the next read would refuse them. */
-export function checkMinutes(dir: string, date: string, minutes: unknown): CheckedMinutes {
+/** The minutes' path and text, checked as the next read will check them; a CircleError saying why when it would refuse them. */
+export function checkMinutes(dir: string, date: string, minutes: unknown): { path: string; text: string } {
   const path = meetingFile(dir, date);
   const text = yamlText(minutes);
   checkBeforeWrite(
@@ -41,11 +34,11 @@ export function checkMinutes(dir: string, date: string, minutes: unknown): Check
     (why) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`,
     dateMatches(date),
   );
-  return { path, date, text };
+  return { path, text };
 }
 
 /** Write checked minutes; an existing file for that date is never replaced (EEXIST). */
-async function writeNewMeeting(dir: string, { path, text }: CheckedMinutes): Promise<string> {
+async function writeNewMeeting(dir: string, { path, text }: ReturnType<typeof checkMinutes>): Promise<string> {
   await mkdir(meetingsDir(dir), { recursive: true });
   try {
     await writeCircleFile(path, text, { exclusive: true, mode: await newFileMode(dir, 'minutes') });

@@ -25,10 +25,6 @@ function isDir(path: string): boolean {
   }
 }
 
-function workspaceAt(root: string): Workspace {
-  return { root, circlesDir: join(root, 'circles') };
-}
-
 /** --home, else $CIRCLE_HOME, else the nearest folder upward that holds circles/. */
 export function findWorkspace(q: WorkspaceQuery): Workspace | undefined {
   const given = q.home ?? (q.env.CIRCLE_HOME || undefined);
@@ -38,10 +34,10 @@ export function findWorkspace(q: WorkspaceQuery): Workspace | undefined {
       const from = q.home !== undefined ? '--home' : '$CIRCLE_HOME';
       throw new UsageError(`${from} ${given}: no such folder`);
     }
-    return workspaceAt(root);
+    return { root, circlesDir: join(root, 'circles') };
   }
   for (let dir = resolve(q.cwd); ; dir = dirname(dir)) {
-    if (isDir(join(dir, 'circles'))) return workspaceAt(dir);
+    if (isDir(join(dir, 'circles'))) return { root: dir, circlesDir: join(dir, 'circles') };
     if (dirname(dir) === dir) return undefined;
   }
 }

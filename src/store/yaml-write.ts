@@ -102,9 +102,6 @@ export function checkBeforeWrite<S extends z.ZodTypeAny>(
   }
 }
 
-const checkedText = (file: YamlFile<unknown>, next: string) =>
-  checkBeforeWrite(file.path, next, file.schema, (why) => `the change to ${displayPath(file.path)} would not be valid (${why}); nothing was written.`);
-
 /**
  * The one way to change a circle file: under the write lock of its folder, read it fresh,
  * let `edit` change the YAML document (and decide from the fresh data; throw to refuse),
@@ -131,7 +128,7 @@ export async function updateYamlFile<S extends z.ZodTypeAny, R>(
       const value = await edit(file);
       const next = editedText(file);
       if (next === file.text) return { value, written: false };
-      checkedText(file, next);
+      checkBeforeWrite(path, next, schema, (why) => `the change to ${displayPath(path)} would not be valid (${why}); nothing was written.`);
       if ((await readText(path)) !== file.text) continue;
       await writeCircleFile(path, next);
       return { value, written: true };

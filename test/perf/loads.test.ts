@@ -75,6 +75,15 @@ describe('what the built program loads', () => {
     }
   });
 
+  it('circle --help, --version and agenda leave stdin alone (opening it costs Node\'s file or socket streams)', () => {
+    const closed = 'data:text/javascript,Object.defineProperty(process,"stdin",{get(){throw new Error("stdin opened")}})';
+    for (const args of [['--help'], ['--version'], ['agenda']]) {
+      const r = spawnSync(process.execPath, ['--import', closed, join(root, 'bin', 'circle.js'), ...args], { cwd: exampleWorkspace(), env: testEnv({ CIRCLE_TODAY: '2026-11-17' }), encoding: 'utf8' });
+      expect(r.stderr, args.join(' ')).toBe('');
+      expect(r.status, args.join(' ')).toBe(0);
+    }
+  });
+
   it('circle agenda: no prompt or PDF code; run again, no YAML parser or schema, and the same agenda', () => {
     const ws = exampleWorkspace();
     const first = run(['agenda'], ws);

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import fs, { writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { basename, join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { labelOf } from '../../src/core/prompts.js';
 import type { PrintDocument } from '../../src/render/document.js';
 import { practiceText } from '../../src/render/practice.js';
@@ -125,6 +126,21 @@ describe('toPdf', () => {
     expect(fonts).toMatch(/DejaVuSans\b/);
     expect(fonts).toMatch(/DejaVuSans-Bold/);
     expect(fonts).not.toMatch(/Helvetica/);
+  });
+
+  it('reads each font file once, however often the text changes font', async () => {
+    // pdfkit reads with node:fs's readFileSync; the spy reaches its named import once synced.
+    const reads = vi.spyOn(fs, 'readFileSync');
+    syncBuiltinESMExports();
+    let fonts: string[];
+    try {
+      await toPdf(doc);
+      fonts = reads.mock.calls.map(([file]) => basename(String(file))).filter((f) => f.endsWith('.ttf'));
+    } finally {
+      reads.mockRestore();
+      syncBuiltinESMExports();
+    }
+    expect(fonts.sort()).toEqual(['DejaVuSans-Bold.ttf', 'DejaVuSans.ttf']);
   });
 
   it('keeps a section together on the next page rather than splitting it', async () => {
