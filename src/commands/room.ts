@@ -1,5 +1,6 @@
 // --room, --room-port and --room-host, for `meet` and `agenda`: the flags checked, the server
 // started (its code is imported only here, only then), its address printed.
+import { once } from 'node:events';
 import type { Context } from '../context.js';
 import type { RoomView } from '../core/room.js';
 import { CircleError, UsageError } from '../errors.js';
@@ -64,14 +65,8 @@ export async function startRoom(ctx: Context, wanted: Address, current: () => Ro
 export async function serveUntilStopped(ctx: Context, wanted: Address, current: () => RoomView): Promise<void> {
   const room = await startRoom(ctx, wanted, current);
   ctx.out.info('Ctrl-C closes it.');
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const stopped = new AbortController();
+  await Promise.race(['SIGINT', 'SIGTERM'].map((signal) => once(process, signal, { signal: stopped.signal })));
+  stopped.abort(); // the other signal's listener goes too
   await room.close(true);
 }

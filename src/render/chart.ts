@@ -1,15 +1,11 @@
 // Small terminal charts: bars and sparklines. Unicode blocks on a terminal, plain
 // ASCII anywhere else (a pipe, a file, a printer).
 
-export interface ChartStyle {
-  unicode: boolean;
-}
-
 /** A bar of `width` cells for a share between 0 and 1. */
-export function bar(share: number, width: number, style: ChartStyle): string {
+export function bar(share: number, width: number, unicode: boolean): string {
   const w = Math.max(0, Math.floor(width));
   const s = Math.min(1, Math.max(0, Number.isFinite(share) ? share : 0));
-  if (!style.unicode) {
+  if (!unicode) {
     const full = Math.round(s * w);
     return '#'.repeat(full) + '.'.repeat(w - full);
   }
@@ -24,8 +20,8 @@ const SPARK_UNICODE = '▁▂▃▄▅▆▇█';
 const SPARK_ASCII = '_.-=+*#@';
 
 /** One character per value (shares 0..1); longer series are averaged into `width` buckets. */
-export function sparkline(values: readonly number[], width: number, style: ChartStyle): string {
-  const levels = style.unicode ? SPARK_UNICODE : SPARK_ASCII;
+export function sparkline(values: readonly number[], width: number, unicode: boolean): string {
+  const levels = unicode ? SPARK_UNICODE : SPARK_ASCII;
   const buckets = bucket(values, Math.max(1, Math.floor(width)));
   return buckets.map((v) => levels[Math.min(levels.length - 1, Math.max(0, Math.round(v * (levels.length - 1))))]).join('');
 }

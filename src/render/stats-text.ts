@@ -1,7 +1,7 @@
 // `circle stats` in the terminal: a few small charts that fit the width of the screen.
 import type { ChalkInstance } from 'chalk';
 import type { CircleStats } from '../core/stats.js';
-import { bar, percent, sparkline, type ChartStyle } from './chart.js';
+import { bar, percent, sparkline } from './chart.js';
 import { labelOf } from '../core/prompts.js';
 import { longDate, t } from '../core/words.js';
 import { wrap } from './text.js';
@@ -10,7 +10,8 @@ import { displayWidth, padEnd, truncate } from './width.js';
 interface StatsTextOptions {
   title: string;
   width: number;
-  style: ChartStyle;
+  /** Unicode blocks and '…', or plain ASCII. */
+  unicode: boolean;
   color: ChalkInstance;
 }
 
@@ -28,10 +29,10 @@ function verdictTrends(s: CircleStats, o: StatsTextOptions, width: number, out: 
     if (u.length <= MAX_BARS) {
       const labels = u.map((m) => `${m.date} #${m.number}`);
       const lw = Math.max(...labels.map(displayWidth));
-      u.forEach((m, i) => out.push(`${padEnd(labels[i]!, lw)}  ${c.green(bar(m.useful / 5, Math.min(20, width - lw - 5), o.style))}  ${m.useful}`));
+      u.forEach((m, i) => out.push(`${padEnd(labels[i]!, lw)}  ${c.green(bar(m.useful / 5, Math.min(20, width - lw - 5), o.unicode))}  ${m.useful}`));
     } else {
       const lw = u[0]!.date.length;
-      out.push(`${u[0]!.date} ${c.green(sparkline(u.map((m) => (m.useful - 1) / 4), Math.max(10, width - 2 * lw - 2), o.style))} ${u.at(-1)!.date}`);
+      out.push(`${u[0]!.date} ${c.green(sparkline(u.map((m) => (m.useful - 1) / 4), Math.max(10, width - 2 * lw - 2), o.unicode))} ${u.at(-1)!.date}`);
     }
     out.push(t('stats.rated', { count: u.length, mean: mean.toFixed(1) }));
     out.push('');
@@ -41,8 +42,8 @@ function verdictTrends(s: CircleStats, o: StatsTextOptions, width: number, out: 
     const lw = Math.min(24, Math.max(...s.outcomes.map((x) => displayWidth(x.label))));
     for (const x of s.outcomes) {
       const last = x.ratings.at(-1)!;
-      const trail = x.ratings.map((r) => String(r.rating)).join(o.style.unicode ? ' → ' : ' > ');
-      out.push(truncate(`${padEnd(truncate(x.label, lw, o.style.unicode), lw)}  ${c.cyan(bar(last.rating / 5, 10, o.style))}  ${trail}`, width, o.style.unicode));
+      const trail = x.ratings.map((r) => String(r.rating)).join(o.unicode ? ' → ' : ' > ');
+      out.push(truncate(`${padEnd(truncate(x.label, lw, o.unicode), lw)}  ${c.cyan(bar(last.rating / 5, 10, o.unicode))}  ${trail}`, width, o.unicode));
     }
     const dates = [...new Set(s.outcomes.flatMap((x) => x.ratings.map((r) => `${r.date} #${r.number}`)))].sort();
     say(t('stats.reviewed', { count: dates.length, dates: dates.join(', ') }), c.dim);
@@ -71,13 +72,13 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
     const lw = Math.max(...labels.map(displayWidth));
     const cw = Math.max(...counts.map(displayWidth));
     const bw = Math.min(40, width - lw - cw - 4);
-    s.meetings.forEach((m, i) => out.push(`${padEnd(labels[i]!, lw)}  ${c.green(bar(m.members ? m.present / m.members : 0, bw, o.style))}  ${counts[i]}`));
+    s.meetings.forEach((m, i) => out.push(`${padEnd(labels[i]!, lw)}  ${c.green(bar(m.members ? m.present / m.members : 0, bw, o.unicode))}  ${counts[i]}`));
   } else {
     const shares = s.meetings.map((m) => (m.members ? m.present / m.members : 0));
     const lw = first.date.length;
     const sw = Math.max(10, width - 2 * lw - 2);
     const per = Math.ceil(s.meetings.length / sw);
-    out.push(`${first.date} ${c.green(sparkline(shares, sw, o.style))} ${last.date}`);
+    out.push(`${first.date} ${c.green(sparkline(shares, sw, o.unicode))} ${last.date}`);
     say(t('stats.per_mark', { count: per }), c.dim);
   }
   out.push('');
@@ -90,15 +91,15 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   const tw = Math.max(...tails.map(displayWidth));
   // Names take what the numbers and a bar of at least 5 leave, up to 24 columns.
   const room = Math.max(8, Math.min(24, width - tw - 4 - 5));
-  const names = s.members.map((m) => truncate(`${m.name}${m.active ? '' : t('stats.left')}`, room, o.style.unicode));
+  const names = s.members.map((m) => truncate(`${m.name}${m.active ? '' : t('stats.left')}`, room, o.unicode));
   const nw = Math.max(...names.map(displayWidth), 4);
   const bw = Math.max(5, Math.min(30, width - nw - tw - 4));
-  s.members.forEach((m, i) => out.push(`${padEnd(names[i]!, nw)}  ${c.cyan(bar(m.of ? m.attended / m.of : 0, bw, o.style))}  ${tails[i]}`));
+  s.members.forEach((m, i) => out.push(`${padEnd(names[i]!, nw)}  ${c.cyan(bar(m.of ? m.attended / m.of : 0, bw, o.unicode))}  ${tails[i]}`));
   out.push('');
 
   const k = s.commitments;
   say(t('stats.commitments'), c.bold);
-  out.push(`${c.green(bar(k.share ?? 0, Math.min(40, width - 10), o.style))}  ${percent(k.share)}`);
+  out.push(`${c.green(bar(k.share ?? 0, Math.min(40, width - 10), o.unicode))}  ${percent(k.share)}`);
   say(t(k.letGo ? 'stats.commitments_said_let_go' : 'stats.commitments_said', { done: k.followedUp, due: k.due, silent: k.silent, missed: k.missed, open: k.open, let_go: k.letGo }));
   out.push('');
 
@@ -107,6 +108,6 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
   say(t('stats.topics', { count: s.topics.length }), c.bold);
   const shown = s.topics.slice(-MAX_TOPICS);
   if (s.topics.length > shown.length) say(t('stats.topics_earlier', { count: s.topics.length - shown.length }), c.dim);
-  for (const t of shown) out.push(truncate(`${t.date}  ${t.topic}${t.speaker ? ` (${t.speaker})` : ''}`, width, o.style.unicode));
+  for (const t of shown) out.push(truncate(`${t.date}  ${t.topic}${t.speaker ? ` (${t.speaker})` : ''}`, width, o.unicode));
   return out.join('\n');
 }

@@ -68,7 +68,7 @@ describe('stats of one meeting', () => {
     );
     const stats = circleStats([m], [{ name: 'Ana', joined: '2026-01-06', active: true }, { name: 'Ben', joined: '2026-01-06', active: true }], []);
     expect(stats.members.find((x) => x.name === 'Ben')).toMatchObject({ attended: 0, of: 1, apologies: 1 });
-    const text = statsText(stats, { title: 'T', width: 80, style: { unicode: false }, color: new Chalk({ level: 0 }) });
+    const text = statsText(stats, { title: 'T', width: 80, unicode: false, color: new Chalk({ level: 0 }) });
     expect(text).toContain('1 meeting, on Tuesday 6 January 2026');
     expect(text).toContain('0/1 (1 apology)');
   });

@@ -161,22 +161,14 @@ fi
 `;
 }
 
+/** What fish offers after an option, by what its value is. */
+const FISH_VALUES = { none: '', dir: ` -r -a '(__fish_complete_directories)'`, file: ' -r -F', slug: ` -x -a ${quote(`(${SLUGS})`)}`, text: ' -x' };
+
 function fish(root: CommandSpec, globals: OptionSpec[]): string {
   const lines = ['# fish completion for circle. Install it with: circle completion fish > ~/.config/fish/completions/circle.fish', 'complete -c circle -f'];
   const optionLine = (o: OptionSpec, condition: string) => {
     const names = o.names.map((n) => (n.startsWith('--') ? `-l ${n.slice(2)}` : `-s ${n.slice(1)}`)).join(' ');
-    const value =
-      o.value.kind === 'none'
-        ? ''
-        : o.value.kind === 'dir'
-          ? ` -r -a '(__fish_complete_directories)'`
-          : o.value.kind === 'file'
-            ? ' -r -F'
-            : o.value.kind === 'slug'
-              ? ` -x -a ${quote(`(${SLUGS})`)}`
-              : o.value.kind === 'choices'
-                ? ` -x -a ${quote(o.value.choices.join(' '))}`
-                : ' -x';
+    const value = o.value.kind === 'choices' ? ` -x -a ${quote(o.value.choices.join(' '))}` : FISH_VALUES[o.value.kind];
     return `complete -c circle${condition ? ` -n ${quote(condition)}` : ''} ${names}${value} -d ${quote(o.description)}`;
   };
   for (const o of globals) lines.push(optionLine(o, ''));

@@ -1,13 +1,23 @@
-// circle history: one line per meeting.
+// circle history: one line per meeting; on a terminal, the topic columns cut to fit its width.
 import type { Context } from '../../context.js';
 import { historyRows } from '../../core/history.js';
-import { historyTable } from '../../render/history.js';
+import { t } from '../../core/words.js';
+import { renderTable } from '../../render/table.js';
 import { SUMMARY_VIEW } from '../../store/summaries.js';
+
+const HEADERS = ['date', 'number', 'present', 'topic', 'next'];
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<void> {
   const { files, meetings } = await ctx.summaries(SUMMARY_VIEW);
   const rows = historyRows(meetings, files.members.data.members);
   if (opts.json) return ctx.out.data(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out.info(`${files.circle.data.name} has no meetings yet.`);
-  ctx.out.data(historyTable(rows, { width: ctx.out.width, color: ctx.out.color, unicode: ctx.out.unicode }));
+  const cells = rows.map((r) => [
+    r.date,
+    String(r.number),
+    `${r.present}/${r.members}${r.guests ? ` +${r.guests}` : ''}`,
+    [r.topic, r.agreed.length ? t('history.agreed', { sections: r.agreed.map((s) => t(`history.sections.${s}`)).join(', ') }) : ''].filter(Boolean).join(' · ') || '-',
+    r.nextTopic ?? '-',
+  ]);
+  ctx.out.data(renderTable(HEADERS.map((h) => t(`history.${h}`)), cells, ctx.out));
 }

@@ -59,7 +59,7 @@ export async function run(ctx: Context, opts: MeetOptions): Promise<number> {
     if (scripted) checkAnswers(plan, draft, scripted);
     if (!kept && date > ctx.today()) ctx.out.warn(`${longDate(date)} is ahead of today: these minutes will be dated then (--date records another day).`);
     if (!scripted) ctx.out.info(ctx.out.messageColor.bold(`${plan.circle.name}: meeting ${plan.number}, ${longDate(date)}`));
-    const prompter = scripted ? await answersPrompter(scripted, plan.members) : (ctx.deps.prompter ?? (await terminalPrompter(ctx)));
+    const prompter = await prompterFor(ctx, scripted, plan.members);
     if (room) live = await liveRoom(ctx, plan, draft, room);
     try {
       const finished = await askSaving(ctx, dir, plan, live?.draft ?? draft, prompter, kept !== undefined, live?.show);
@@ -107,15 +107,11 @@ async function answersFile(ctx: Context, given: string): Promise<AnswersFile> {
   return { answers: await loadAnswers(path, shown), shown };
 }
 
-async function terminalPrompter(ctx: Context): Promise<Prompter> {
-  const { createAsk } = await import('../../ui/ask.js');
-  const { interactivePrompter } = await import('../../ui/meet-prompter.js');
-  return interactivePrompter(createAsk(ctx.deps), ctx.out);
-}
-
-async function answersPrompter({ answers, shown }: AnswersFile, members: readonly Member[]): Promise<Prompter> {
-  const { answersPrompter } = await import('../../ui/meet-prompter.js');
-  return answersPrompter(answers, shown, members);
+/** The answers file's prompter, else the tests' or the terminal's. */
+async function prompterFor(ctx: Context, scripted: AnswersFile | undefined, members: readonly Member[]): Promise<Prompter> {
+  if (!scripted && ctx.deps.prompter) return ctx.deps.prompter;
+  const [{ answersPrompter, interactivePrompter }, { createAsk }] = await Promise.all([import('../../ui/meet-prompter.js'), import('../../ui/ask.js')]);
+  return scripted ? answersPrompter(scripted.answers, scripted.shown, members) : interactivePrompter(createAsk(ctx.deps), ctx.out);
 }
 
 /**

@@ -18,10 +18,7 @@ export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }
     .filter((m) => opts.all || m.active)
     .sort((a, b) => Number(b.active) - Number(a.active));
   if (opts.json) return ctx.out.data(JSON.stringify(people, null, 2));
-  if (!people.length) {
-    ctx.out.info(`No ${opts.all ? '' : 'active '}members yet. Add one with \`circle members add "Full Name"\`.`);
-    return;
-  }
+  if (!people.length) return ctx.out.info(`No ${opts.all ? '' : 'active '}members yet. Add one with \`circle members add "Full Name"\`.`);
   ctx.out.data(
     renderTable(
       ['Name', 'Tag', 'Organisation', 'Joined', ...(opts.all ? ['Active'] : [])],

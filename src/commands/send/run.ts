@@ -46,12 +46,7 @@ interface Mailing {
   attachments: Array<{ filename: string; content: string; contentType: string }>;
 }
 
-interface Prepared {
-  to: Recipient;
-  subject: string;
-  text: string;
-  html: string;
-}
+type Prepared = Awaited<ReturnType<typeof prepare>>;
 
 const senderName = (from: string | undefined) => from?.match(/^\s*"?([^"<]+?)"?\s*</)?.[1]?.trim();
 
@@ -88,7 +83,7 @@ async function recapMailing(dir: string, circle: Circle, date: string | undefine
 }
 
 /** The mailing's document with this person's greeting and the introduction before it, and the signature after. */
-async function prepare(m: Mailing, to: Recipient): Promise<Prepared> {
+async function prepare(m: Mailing, to: Recipient) {
   const words = mailWords(m.kind, m.facts, to);
   const intro: Block[] = [{ kind: 'paragraph', text: words.greeting }, { kind: 'paragraph', text: words.intro }];
   const doc: PrintDocument = { ...m.doc, intro: [...intro, ...(m.doc.intro ?? [])], footer: [m.doc.footer, words.signature].filter(Boolean).join('\n\n') };

@@ -28,7 +28,7 @@ export async function run(ctx: Context, opts: { format?: string; json?: boolean;
         : statsText(stats, {
             title,
             width: (!toFile && ctx.out.width) || 80,
-            style: { unicode: !toFile && ctx.out.unicode },
+            unicode: !toFile && ctx.out.unicode,
             color: toFile ? new Chalk({ level: 0 }) : ctx.out.color,
           });
   await ctx.deliver(text, { out: opts.out });

@@ -217,9 +217,13 @@ async function refuseArrivals(repo: Repo, up: Parameters<typeof derivedArriving>
   }
 }
 
-/** What is shared must read cleanly on the other side too. */
+/** What is shared must read cleanly on the other side too: every circle's files, checked as `circle check` does. */
 async function refuseProblems(ctx: Context, ws: Workspace, why: string): Promise<void> {
-  const problems = await checkAll(ws);
+  const problems: Problem[] = [];
+  for (const slug of await listCircleSlugs(ws)) {
+    const checked = await checkCircleFiles(circleDir(ws, slug), slug);
+    if ('problems' in checked) problems.push(...checked.problems);
+  }
   if (!problems.length) return;
   ctx.out.info(`${why} ${fixThem(problems)}`);
   throw new DataError(problems);
@@ -229,16 +233,6 @@ async function refuseProblems(ctx: Context, ws: Workspace, why: string): Promise
 function fixThem(problems: readonly Problem[]): string {
   const edits = [...new Set(problems.map((p) => `\`${editCommand(p.file)}\``))];
   return `Fix them (${edits.join(', ')} checks the file as you save), then circle sync again.`;
-}
-
-/** The problems in every circle's files, as `circle check` finds them. */
-async function checkAll(ws: Workspace): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  for (const slug of await listCircleSlugs(ws)) {
-    const checked = await checkCircleFiles(circleDir(ws, slug), slug);
-    if ('problems' in checked) problems.push(...checked.problems);
-  }
-  return problems;
 }
 
 /**
