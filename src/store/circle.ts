@@ -103,8 +103,8 @@ export async function loadMeeting(dir: string, date: string, read: ReadOptions =
   return { path: meetingFile(dir, date), data };
 }
 
-/** How many meeting files `check` reads at the same time. */
-const READ_AT_ONCE = 32;
+/** `check` says how far it is after this many files. */
+const PROGRESS_EVERY = 32;
 
 /** The meeting files `circle check` passed, by date, with their keys then (cache.ts): not read again while unchanged. */
 const CHECKED: CacheFile = { name: 'checked.json', format: 'circle-checked-1' };
@@ -136,33 +136,29 @@ export async function checkCircleFiles(
     const keys = fileKeys(meetingsDir(dir), dates.map((d) => `${d}.yaml`));
     const before = passedBefore(dir);
     const passed: Record<string, FileKey> = {};
-    const toRead: string[] = [];
-    const keyOf = new Map(dates.map((date, i) => [date, keys[i]]));
+    const toRead: Array<[date: string, key: FileKey | undefined]> = [];
     dates.forEach((date, i) => {
       const key = keys[i];
       const kept = before[date];
       if (key && Array.isArray(kept) && sameKey(kept, key)) passed[date] = key;
-      else toRead.push(date);
+      else toRead.push([date, key]);
     });
     const total = dates.length + 2;
     let done = total - toRead.length;
     const circle = loadCircle(dir, slug, { strict: true }).finally(() => onProgress?.(done, total));
     circle.catch(() => {}); // its problems are reported below, with the meetings'
     const problems: Problem[] = [];
-    const { readCircleFile } = await import('./read-file.js');
-    for (let i = 0; i < toRead.length; i += READ_AT_ONCE) {
-      const batch = toRead.slice(i, i + READ_AT_ONCE);
-      const results = await Promise.allSettled(batch.map((date) => readCircleFile(dir, `meetings/${date}.yaml`, true)));
-      results.forEach((r, j) => {
-        const date = batch[j]!;
-        const key = keyOf.get(date);
-        if (r.status === 'fulfilled') {
-          if (key && settled(key, lookedAt)) passed[date] = key;
-        } else if (r.reason instanceof DataError) problems.push(...r.reason.problems);
-        else throw r.reason;
-      });
-      done += batch.length;
-      onProgress?.(done, total);
+    const [{ readMeetingFile }, { readCircleFile }] = await Promise.all([import('./parse-meetings.js'), import('./read-file.js')]);
+    for (const [date, key] of toRead) {
+      try {
+        // A file gone since the folder was listed: read-file.ts says so (or finds it rewritten).
+        if (!key || !(await readMeetingFile(meetingFile(dir, date), date, key, true))) await readCircleFile(dir, `meetings/${date}.yaml`, true);
+        else if (settled(key, lookedAt)) passed[date] = key;
+      } catch (error) {
+        if (error instanceof DataError) problems.push(...error.problems);
+        else throw error;
+      }
+      if (++done % PROGRESS_EVERY === 0 || done === total) onProgress?.(done, total);
     }
     if (toRead.length) await writeCache(dir, CHECKED, JSON.stringify(passed));
     const [files] = await collectProblems<[CircleFiles, unknown]>([circle, problems.length ? Promise.reject(new DataError(problems)) : Promise.resolve()]);

@@ -1,6 +1,6 @@
 // Parsing meeting files for a cold or changed summary cache (summaries.ts): YAML read and
-// checked, then summarised. Loaded only when there is something to parse, so a warm
-// `history` loads no YAML library or schema.
+// checked, then summarised; and for `check`. Loaded only when there is something to parse,
+// so a warm `history` loads no YAML library or schema.
 import { readFileSync } from 'node:fs';
 import { meetingSchema, type Meeting } from '../core/schema.js';
 import { DataError, type Problem } from '../errors.js';
@@ -39,22 +39,35 @@ export async function parseStale<T extends { date: string }>(dir: string, view: 
       continue;
     }
     try {
-      // Read at once (much quicker than fs/promises for thousands of small files);
-      // anything unusual goes through loadYaml, which words the problem.
-      let bytes: Buffer | undefined;
-      try {
-        if (key[0] <= MAX_FILE_BYTES) bytes = readFileSync(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed while we read: skip it
-      }
-      const text = bytes && decodeUtf8(file, bytes);
-      const meeting = text === undefined ? await loadYaml(file, meetingSchema, dateMatches(date)) : readYaml(file, text, meetingSchema, dateMatches(date));
-      if (settled(key, Date.now())) checked.set(file, { key, meeting: meeting.data });
-      parsed.entries.push([date, key, view.pick(meeting.data)]);
+      const meeting = await readMeetingFile(file, date, key);
+      if (!meeting) continue;
+      if (settled(key, Date.now())) checked.set(file, { key, meeting });
+      parsed.entries.push([date, key, view.pick(meeting)]);
     } catch (error) {
       if (error instanceof DataError) parsed.problems.push(...error.problems);
-      else if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      else throw error;
     }
   }
   return parsed;
+}
+
+/**
+ * A meeting file (with this key) read, parsed and checked; undefined when it is gone. Read
+ * at once (much quicker than fs/promises for thousands of small files); anything unusual
+ * (empty, as a device or pipe is, or too large, or a folder) goes through loadYaml, which
+ * reads with a limit and words the problem. `strict`: with yaml@2 only, as `check` reads.
+ */
+export async function readMeetingFile(file: string, date: string, key: FileKey, strict = false): Promise<Meeting | undefined> {
+  let bytes: Buffer | undefined;
+  try {
+    if (key[0] > 0 && key[0] <= MAX_FILE_BYTES) bytes = readFileSync(file);
+  } catch {
+    // read below by loadYaml, which words the problem (or finds the file gone)
+  }
+  try {
+    return (bytes ? readYaml(file, decodeUtf8(file, bytes), meetingSchema, dateMatches(date), strict) : await loadYaml(file, meetingSchema, dateMatches(date), { strict })).data;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // removed while we read
+    throw error;
+  }
 }
