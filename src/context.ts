@@ -54,7 +54,7 @@ const NOTICE_FROM = 500;
 
 export function createContext(deps: Deps, global: GlobalOptions): Context {
   if (global.circle !== undefined) checkSlug(global.circle); // refused up front, whatever the command
-  const out = createOutput(deps.stdout, deps.stderr, deps.env, { color: global.color });
+  const out = createOutput(deps, deps.env, { color: global.color });
   const workspace = () => requireWorkspace({ home: global.home, env: deps.env, cwd: deps.cwd });
   const ctx: Context = {
     deps,

@@ -12,11 +12,7 @@ import { chosenFor, scheduledAfter } from './schedule.js';
 import type { Circle, Meeting, Member } from './schema.js';
 
 /** When a section of the meeting happens: clock times and its length. */
-interface Slot {
-  start: string;
-  end: string;
-  minutes: number;
-}
+type Slot = ReturnType<typeof slots>[number];
 
 export interface AgendaSection {
   /** A format section id (reflect, learning, next, or the circle's own), or a first-meeting section. */
@@ -28,11 +24,6 @@ export interface AgendaSection {
   at?: string;
   about?: string;
   questions: string[];
-}
-
-interface Newcomer {
-  name: string;
-  organization?: string;
 }
 
 export interface Agenda {
@@ -52,7 +43,7 @@ export interface Agenda {
   /** In order: welcome, ground rules, then the format's sections (or the first meeting's sections). */
   sections: AgendaSection[];
   /** Members who join for the first time (at a first meeting: everyone). */
-  newcomers: Newcomer[];
+  newcomers: Array<{ name: string; organization?: string }>;
   groundRules: string[];
   /** Every open commitment (an older one says when it was made), the last meeting's open new issues, who was missing. */
   reflect?: { commitments: AgendaCommitment[]; issues: AgendaQuestion[]; moreIssues: number; missedLast: string[] };
@@ -121,7 +112,7 @@ function missedAt(last: Meeting, members: readonly Member[]): string[] {
   return members.filter((m) => m.active && !present.has(nameKey(m.name)) && (!expected || expected.has(nameKey(m.name)))).map((m) => m.name);
 }
 
-function slots(start: string, minutes: readonly number[]): Slot[] {
+function slots(start: string, minutes: readonly number[]) {
   let at = parseClock(start);
   return minutes.map((m) => {
     const slot = { start: formatClock(at), end: formatClock(at + m), minutes: m };

@@ -48,20 +48,15 @@ export function parseCadence(input: string): CadenceResult {
   return fail(`"${input.trim()}" is not a cadence I know; try ${EXAMPLES}`);
 }
 
+/** The nth weekday of a month as the phrase writes it (1st to 5th). */
+export const NTH = ['', '1st', '2nd', '3rd', '4th', '5th'];
+
 /**
  * The structured form circle.yaml may use in any language, as the phrase parseCadence reads:
  * `{ every: 2 weeks, on: tuesday }`, `{ every: week, on: thursday }`, `{ every: month, nth: 2, on: tuesday }`
  * (`nth: last` for the last one of the month).
  */
-export interface CadenceFields {
-  every: string | number;
-  on: string;
-  nth?: string | number | undefined;
-}
-
-const NTH = ['', '1st', '2nd', '3rd', '4th', '5th'];
-
-export function cadencePhrase(f: CadenceFields): string {
+export function cadencePhrase(f: { every: string | number; on: string; nth?: string | number | undefined }): string {
   const every = String(f.every).trim().toLowerCase();
   const weeks = /^(\d+)(?: weeks?)?$/.exec(every);
   if (every === 'week' || every === 'weekly' || weeks?.[1] === '1') return `weekly on ${f.on}`;
@@ -74,7 +69,7 @@ export function cadencePhrase(f: CadenceFields): string {
 }
 
 /** A phrase in the structured form (what `init` writes for a circle in another language than English). */
-export function structuredCadence(phrase: string): CadenceFields | undefined {
+export function structuredCadence(phrase: string) {
   const parsed = parseCadence(phrase);
   if (!parsed.ok) return undefined;
   const c = parsed.cadence;

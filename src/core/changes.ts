@@ -16,19 +16,14 @@ export interface FileChange {
   unreadable?: true;
 }
 
-interface Person {
-  name: string;
-  active: boolean;
-}
-
-function people(data: unknown): Map<string, { person: Person; raw: unknown }> {
+function people(data: unknown): Map<string, { name: string; active: boolean; raw: unknown }> {
   const list = (data as { members?: unknown } | undefined)?.members;
-  const out = new Map<string, { person: Person; raw: unknown }>();
+  const out = new Map<string, { name: string; active: boolean; raw: unknown }>();
   if (!Array.isArray(list)) return out;
   for (const m of list) {
     const name = (m as { name?: unknown } | null)?.name;
     if (typeof name !== 'string') continue;
-    out.set(nameKey(name), { person: { name, active: (m as { active?: unknown }).active !== false }, raw: m });
+    out.set(nameKey(name), { name, active: (m as { active?: unknown }).active !== false, raw: m });
   }
   return out;
 }
@@ -42,14 +37,14 @@ function membersChanges(before: unknown, after: unknown): string[] {
   const back: string[] = [];
   const edited: string[] = [];
   const gone: string[] = [];
-  for (const [key, { person, raw }] of now) {
+  for (const [key, person] of now) {
     const old = was.get(key);
     if (!old) joined.push(person.name);
-    else if (old.person.active && !person.active) left.push(person.name);
-    else if (!old.person.active && person.active) back.push(person.name);
-    else if (!sameData(old.raw, raw)) edited.push(person.name);
+    else if (old.active && !person.active) left.push(person.name);
+    else if (!old.active && person.active) back.push(person.name);
+    else if (!sameData(old.raw, person.raw)) edited.push(person.name);
   }
-  for (const [key, { person }] of was) if (!now.has(key)) gone.push(person.name);
+  for (const [key, person] of was) if (!now.has(key)) gone.push(person.name);
   return [
     ...(joined.length ? [`${joined.length === 1 ? 'new member' : 'new members'} ${names(joined)}`] : []),
     ...(back.length ? [`active again: ${names(back)}`] : []),

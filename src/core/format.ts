@@ -30,13 +30,9 @@ export function splitMinutes(duration: number, shares: readonly number[]): numbe
   return parts;
 }
 
-function formatMinutes(circle: Pick<Circle, 'format'>): number {
-  return circle.format.sections.reduce((sum, s) => sum + s.minutes, 0);
-}
-
 /** What is wrong with a circle's format: too short for the method, or not matching the schedule. */
 export function formatWarnings(circle: Pick<Circle, 'format' | 'schedule'>): string[] {
-  const total = formatMinutes(circle);
+  const total = circle.format.sections.reduce((sum, s) => sum + s.minutes, 0);
   const out: string[] = [];
   if (total < MIN_MEETING_MINUTES) {
     out.push(

@@ -4,12 +4,6 @@ import type { Member } from './schema.js';
 import { nameKey } from './names.js';
 import { type MeetingSummary } from './summary.js';
 
-function lastSeenOf(meetings: readonly MeetingSummary[]): Map<string, string> {
-  const lastSeen = new Map<string, string>();
-  for (const m of meetings) for (const p of m.present) lastSeen.set(nameKey(p), m.date);
-  return lastSeen;
-}
-
 /**
  * Who was a member at each meeting: those the minutes say were expected (the roster as
  * the meeting knew it) and those present. Minutes written before that was kept are read
@@ -18,7 +12,8 @@ function lastSeenOf(meetings: readonly MeetingSummary[]): Map<string, string> {
  * members.yaml counts as a member of that meeting.
  */
 export function rosters(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): string[][] {
-  const lastSeen = lastSeenOf(meetings);
+  const lastSeen = new Map<string, string>();
+  for (const m of meetings) for (const p of m.present) lastSeen.set(nameKey(p), m.date);
   const keys = members.map((member) => nameKey(member.name));
   const named = new Map(members.map((member, i) => [keys[i]!, member.name]));
   return meetings.map((m) => {
@@ -83,28 +78,16 @@ export function rosterSizes(meetings: readonly MeetingSummary[], members: readon
   });
 }
 
-export interface HistoryRow {
-  date: string;
-  number: number;
-  present: number;
-  /** Members of the circle at the time (see `rosters`). */
-  members: number;
-  guests: number;
-  topic?: string | undefined;
-  nextTopic?: string | undefined;
-  /** The agreements set or changed at this meeting, by their short names (purpose, rules, format). */
-  agreed: string[];
-}
-
 export function historyRows(
   meetings: readonly MeetingSummary[],
   members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],
   sizes: readonly number[] = rosterSizes(meetings, members),
-): HistoryRow[] {
+) {
   return meetings.map((m, i) => ({
     date: m.date,
     number: m.number,
     present: m.present.length,
+    // Members of the circle at the time (see `rosters`).
     members: sizes[i]!,
     guests: m.guests,
     topic: m.topic,
@@ -112,3 +95,4 @@ export function historyRows(
     agreed: m.agreed.map((section) => SHORT_NAME[section]),
   }));
 }
+export type HistoryRow = ReturnType<typeof historyRows>[number];

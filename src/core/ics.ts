@@ -20,27 +20,7 @@ import { addDays, formatClock, parseClock } from './dates.js';
 import { longDate, t } from './words.js';
 import type { Circle } from './schema.js';
 
-interface IcsEvent {
-  /** Stable across runs, so importing again updates the event instead of doubling it. */
-  uid: string;
-  date: string;
-  /** "HH:MM", local. */
-  start: string;
-  /** Minutes. */
-  duration: number;
-  summary: string;
-  location?: string | undefined;
-  description?: string | undefined;
-  /** A date with no meeting after all: calendar apps take the event away. */
-  cancelled?: boolean;
-}
-
-interface IcsCalendar {
-  name: string;
-  /** When the file was made, e.g. 2026-11-24T12:00:00Z (DTSTAMP is in UTC). */
-  stamp: Date;
-  events: IcsEvent[];
-}
+type IcsEvent = ReturnType<typeof meetingEvents>[number];
 
 /** Escape a TEXT value: backslash, semicolon, comma and line breaks. */
 export function escapeText(s: string): string {
@@ -77,15 +57,11 @@ export function withoutLinks(s: string): string {
     .trim();
 }
 
-const compactDate = (iso: string) => iso.replaceAll('-', '');
 const localTime = (date: string, minutes: number) =>
-  `${compactDate(addDays(date, Math.floor(minutes / 1440)))}T${formatClock(minutes).replace(':', '')}00`;
+  `${addDays(date, Math.floor(minutes / 1440)).replaceAll('-', '')}T${formatClock(minutes).replace(':', '')}00`;
 
-function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-export function buildIcs(cal: IcsCalendar): string {
+/** `stamp`: when the file was made (DTSTAMP is in UTC). */
+export function buildIcs(cal: { name: string; stamp: Date; events: readonly IcsEvent[] }): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -94,12 +70,13 @@ export function buildIcs(cal: IcsCalendar): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(cal.name)}`,
   ];
+  const stamp = cal.stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   for (const e of cal.events) {
     const start = parseClock(e.start);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
-      `DTSTAMP:${utcStamp(cal.stamp)}`,
+      `DTSTAMP:${stamp}`,
       `DTSTART:${localTime(e.date, start)}`,
       `DTEND:${localTime(e.date, start + e.duration)}`,
       `SUMMARY:${escapeText(withoutLinks(e.summary))}`,
@@ -127,7 +104,7 @@ export function circleKey(circle: Pick<Circle, 'name' | 'created'>): string {
 }
 
 /** The calendar events for the upcoming meetings: held ones with the plan, the others cancelled. */
-export function meetingEvents(circle: Pick<Circle, 'name' | 'created' | 'schedule' | 'format'>, meetings: readonly UpcomingMeeting[]): IcsEvent[] {
+export function meetingEvents(circle: Pick<Circle, 'name' | 'created' | 'schedule' | 'format'>, meetings: readonly UpcomingMeeting[]) {
   const key = circleKey(circle);
   const plan = circle.format.sections.map((s) => t('calendar.section', { title: s.title, minutes: s.minutes })).join(', ');
   const name = circle.name;
@@ -142,6 +119,7 @@ export function meetingEvents(circle: Pick<Circle, 'name' | 'created' | 'schedul
           ...(m.speaker ? [t('calendar.speaker', { speaker: m.speaker })] : []),
         ];
     return {
+      // Stable across runs, so importing again updates the event instead of doubling it.
       uid: `${m.date}-${key}@circle`,
       date: m.date,
       start: circle.schedule.start,
@@ -149,6 +127,7 @@ export function meetingEvents(circle: Pick<Circle, 'name' | 'created' | 'schedul
       summary: m.skipped ? t('calendar.none_summary', { circle: name }) : name,
       location: circle.schedule.location,
       description: lines.join('\n'),
+      // A date with no meeting after all: calendar apps take the event away.
       ...(m.skipped && { cancelled: true }),
     };
   });

@@ -24,24 +24,16 @@ export function recipientsOf(members: readonly Member[]): { recipients: Recipien
   };
 }
 
-/** A meeting's recap: what the group learned, each person's commitment, the topics asked for, the next date and topic. */
-export interface Recap {
-  circle: string;
-  date: string;
-  learning: { topic?: string; speaker?: string; notes?: string; questions: string[] };
-  commitments: Array<{ member: string; text: string }>;
-  requests: string[];
-  next: { date?: string; topic?: string; speaker?: string };
-}
-
 const clean = (s: string | undefined) => s?.trim() || undefined;
 
 /**
- * The recap leaves out everything said in confidence, every reflection, the apologies and
- * the closing notes: a recap gets forwarded. A commitment kept in confidence (the answer, or
- * the whole entry) is left out, and so is a topic asked for in confidence (and who asked for any).
+ * A meeting's recap: what the group learned, each person's commitment, the topics asked for,
+ * the next date and topic. It leaves out everything said in confidence, every reflection,
+ * the apologies and the closing notes: a recap gets forwarded. A commitment kept in
+ * confidence (the answer, or the whole entry) is left out, and so is a topic asked for in
+ * confidence (and who asked for any).
  */
-export function buildRecap(circle: string, m: Meeting): Recap {
+export function buildRecap(circle: string, m: Meeting) {
   const topics = new Map<string, string>();
   for (const r of m.reflect.requests) if (!r.private && r.topic.trim()) topics.set(nameKey(r.topic), r.topic.trim());
   return {
@@ -61,6 +53,7 @@ export function buildRecap(circle: string, m: Meeting): Recap {
     next: { ...(m.next.date && { date: m.next.date }), ...(clean(m.next.topic) && { topic: clean(m.next.topic) }), ...(clean(m.next.speaker) && { speaker: clean(m.next.speaker) }) },
   };
 }
+export type Recap = ReturnType<typeof buildRecap>;
 
 /** What fills the words' {placeholders}: the circle, the meeting's date written out, where and when. */
 export interface MailFacts {

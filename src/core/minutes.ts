@@ -10,17 +10,8 @@
 import { answerText, confided, discussed, memberFields, titleOf, type Entry, type SectionId } from './prompts.js';
 import type { Circle, Meeting } from './schema.js';
 
-interface MinutesOptions {
-  public?: boolean;
-}
-
 /** One person's answers in a section, in the order the questions are asked. */
-export interface Said {
-  member: string;
-  private: boolean;
-  /** `confided`: this answer alone was kept in confidence. */
-  answers: Array<{ field: string; text: string; confided?: true }>;
-}
+export type Said = ReturnType<typeof said>;
 
 /** Topics someone asked a speaker on (`++`). */
 export type Requests = Array<{ topic: string; by?: string | undefined; private: boolean }>;
@@ -53,11 +44,7 @@ export type MinutesSection =
 /** What was said to each question the group discussed, in order. */
 type Notes = Array<{ field: string; text: string }>;
 /** A list the group went over: what it kept, dropped and added. */
-interface ListChanges {
-  kept: string[];
-  dropped: string[];
-  added: string[];
-}
+type ListChanges = Record<'kept' | 'dropped' | 'added', string[]>;
 
 /** The agreements a meeting set or came back to: what they are now, and how what changed was before. */
 export type AgreementSection =
@@ -93,12 +80,13 @@ export interface MinutesView {
 /** The fields printed for each person in a section; at Reflect, the commitment they came in with first. */
 const printed = (section: SectionId): readonly string[] => (section === 'reflect' ? ['commitment', ...memberFields(section)] : memberFields(section));
 
-function said(entry: Entry, section: SectionId): Said {
+function said(entry: Entry, section: SectionId) {
   return {
     member: entry.member,
     private: entry.private,
     answers: printed(section).flatMap((field) => {
       const text = answerText(entry, field);
+      // `confided`: this answer alone was kept in confidence.
       return text ? [{ field, text, ...(!entry.private && confided(entry, field) && { confided: true as const }) }] : [];
     }),
   };
@@ -145,7 +133,7 @@ function agreements(circle: Pick<Circle, 'format'>, meeting: Meeting, pub: boole
 const SECTIONS = ['reflect', 'learning', 'next'] as const;
 
 /** `number` is the meeting's place among the circle's meetings by date (the file's own may be stale). */
-export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: MinutesOptions & { number?: number } = {}): MinutesView {
+export function buildMinutes(circle: Pick<Circle, 'name' | 'format'>, meeting: Meeting, options: { public?: boolean; number?: number } = {}): MinutesView {
   const pub = Boolean(options.public);
   const title = (id: SectionId) => circle.format.sections.find((s) => s.id === id)?.title ?? titleOf(id);
   const rank = (id: string) => circle.format.sections.findIndex((s) => s.id === id);

@@ -1,7 +1,7 @@
 // Commitments meeting to meeting: what each member said they would put into practice,
 // and what they reported at the Reflect of the next meeting they came to.
 import { nameKey } from './names.js';
-import { type MeetingSummary, type PracticeMeeting, type Report } from './summary.js';
+import { type MeetingSummary, type PracticeMeeting } from './summary.js';
 
 /**
  * - `followed_up`: at the next meeting they came to, they reported back at Reflect.
@@ -59,73 +59,49 @@ function byName<T extends { member: string }>(list: readonly T[], name: string, 
 
 const hasName = (names: readonly string[], name: string, key: string) => names.some((n) => n === name || nameKey(n) === key);
 
-export interface FollowUpCounts {
-  made: number;
-  followedUp: number;
-  silent: number;
-  missed: number;
-  open: number;
-  /** Let go by the facilitator: not counted as due. */
-  letGo: number;
-  /** Those that could have been followed up by now: all but `open` and those let go. */
-  due: number;
-  /** Followed up out of `due`; undefined when none was due. */
-  share?: number | undefined;
-}
-
-export function countFollowUps(links: readonly FollowUp[]): FollowUpCounts {
+/** How many were made, and of each status; `due`: those that could have been followed up by now (not open nor let go), `share` of them followed up. */
+export function countFollowUps(links: readonly FollowUp[]) {
   const n = (s: FollowUpStatus) => links.filter((l) => l.status === s).length;
   const [made, followedUp, open, letGo] = [links.length, n('followed_up'), n('open'), n('let_go')];
   const due = made - open - letGo;
   return { made, followedUp, silent: n('silent'), missed: n('missed'), open, letGo, due, share: due > 0 ? followedUp / due : undefined };
 }
 
-export interface PracticeLink {
-  made: { date: string; number: number };
-  commitment: string;
-  /** The commitment was marked private (the report carries its own flag). */
-  private: boolean;
-  status: FollowUpStatus;
-  followedAt?: { date: string; number: number } | undefined;
-  absences: number;
-  report?: Report | undefined;
+/** A commitment and what came of it; meetings are numbered by their place in the list. */
+function linkOf(meetings: readonly PracticeMeeting[], f: FollowUp) {
+  const made = meetings[f.made]!;
+  const key = nameKey(f.member);
+  const commitment = byName(made.commitments, f.member, key)!;
+  const next = f.at === undefined ? undefined : meetings[f.at]!;
+  return {
+    made: { date: made.date, number: f.made + 1 },
+    commitment: commitment.text,
+    // The commitment was marked private (the report carries its own flag).
+    private: commitment.private,
+    status: f.status,
+    followedAt: next && { date: next.date, number: f.at! + 1 },
+    absences: f.absences,
+    report: next && byName(next.reports, f.member, key),
+  };
 }
-
-export interface PracticeChain {
-  member: string;
-  links: PracticeLink[];
-  counts: FollowUpCounts;
-}
+export type PracticeLink = ReturnType<typeof linkOf>;
 
 /**
  * One chain per member (in the order of `order`, then anyone else in order of appearance),
  * each link a commitment and what came of it. `only` keeps the chains of those names.
- * Meetings are numbered by their place in the list.
  */
-export function practiceChains(meetings: readonly PracticeMeeting[], order: readonly string[] = [], only?: readonly string[]): PracticeChain[] {
-  const byMember = new Map<string, { member: string; links: PracticeLink[]; raw: FollowUp[] }>();
-  for (const name of order) byMember.set(nameKey(name), { member: name, links: [], raw: [] });
+export function practiceChains(meetings: readonly PracticeMeeting[], order: readonly string[] = [], only?: readonly string[]) {
+  const byMember = new Map<string, { member: string; raw: FollowUp[] }>();
+  for (const name of order) byMember.set(nameKey(name), { member: name, raw: [] });
   for (const f of followUps(meetings)) {
-    const made = meetings[f.made]!;
     const key = nameKey(f.member);
-    const commitment = byName(made.commitments, f.member, key)!;
-    const next = f.at === undefined ? undefined : meetings[f.at]!;
-    const report = next && byName(next.reports, f.member, key);
-    const chain = byMember.get(key) ?? { member: f.member, links: [], raw: [] };
+    const chain = byMember.get(key) ?? { member: f.member, raw: [] };
     byMember.set(key, chain);
     chain.raw.push(f);
-    chain.links.push({
-      made: { date: made.date, number: f.made + 1 },
-      commitment: commitment.text,
-      private: commitment.private,
-      status: f.status,
-      followedAt: next && { date: next.date, number: f.at! + 1 },
-      absences: f.absences,
-      report,
-    });
   }
   const wanted = only && new Set(only.map(nameKey));
   return [...byMember.entries()]
-    .filter(([key, c]) => (wanted ? wanted.has(key) : c.links.length > 0))
-    .map(([, c]) => ({ member: c.member, links: c.links, counts: countFollowUps(c.raw) }));
+    .filter(([key, c]) => (wanted ? wanted.has(key) : c.raw.length > 0))
+    .map(([, c]) => ({ member: c.member, links: c.raw.map((f) => linkOf(meetings, f)), counts: countFollowUps(c.raw) }));
 }
+export type PracticeChain = ReturnType<typeof practiceChains>[number];

@@ -41,9 +41,8 @@ export interface SectionWords {
 
 export const SECTION_IDS = ['opening', 'introductions', 'reflect', 'learning', 'next', 'closing', 'purpose', 'ground_rules', 'format'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
-/** What `meet` says about its own keys and the review (the `runner` section). */
-type Runner = Record<string, string>;
-type Prompts = Record<SectionId, SectionWords> & { runner: Runner };
+/** The sections' words, and what `meet` says about its own keys and the review (`runner`). */
+type Prompts = Record<SectionId, SectionWords> & { runner: Record<string, string> };
 
 /** The words of the mails `circle send` writes: subjects, greetings, headings. */
 interface MailWords {

@@ -16,12 +16,6 @@ import { agreementsDiscussed, baseOf, isFirst, pendingStep, steps } from './meet
 /** agenda: before the meeting; live: a question is being asked; review: every answer is in; paused: interrupted; over: recorded. */
 export type RoomState = 'agenda' | 'live' | 'review' | 'paused' | 'over';
 
-interface Clock {
-  used: number;
-  planned?: number;
-  over: boolean;
-}
-
 export interface RoomView {
   state: RoomState;
   circle: string;
@@ -32,7 +26,7 @@ export interface RoomView {
   sections: Array<{ title: string; state: 'done' | 'now' | 'later'; start?: string; end?: string }>;
   /** The agenda: when and where. */
   when?: { start: string; end: string; place?: string };
-  clock?: { section: Clock; meeting: Clock };
+  clock?: { section: ReturnType<typeof clockOf>; meeting: ReturnType<typeof clockOf> };
   /** The question being asked, as the group hears it. */
   question?: string;
   /** Whose turn it is (their name tag), their organisation during introductions, and in Reflect their share of the section's time. */
@@ -81,7 +75,7 @@ function sectionsOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): Meet
   return shown[1] === 'introductions' && plannedFor(plan, 'opening') === undefined ? shown.slice(1) : shown;
 }
 
-const clockOf = (used: number, planned: number | undefined): Clock => ({ used, ...(planned !== undefined && { planned }), over: planned !== undefined && used > planned });
+const clockOf = (used: number, planned: number | undefined) => ({ used, ...(planned !== undefined && { planned }), over: planned !== undefined && used > planned });
 
 /** A list answer as typed so far: its items once given, else those entered before Enter on an empty line. */
 const listSoFar = (draft: Draft, id: string): string[] => (id in draft.answers ? namesOf(draft.answers[id]) : namesOf(draft.partial?.[id]));

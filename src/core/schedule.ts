@@ -26,17 +26,8 @@ export function scheduledAfter(circle: ScheduleOf, date: IsoDate): IsoDate | und
   return untilHeld(scheduleDates(scheduleQuery(circle, addDays(date, 1))), 1).at(-1)?.date;
 }
 
-interface ScheduleInWords {
-  /** e.g. "every 4 weeks on Tuesday, counted from Tuesday 2 June 2026". */
-  rule: string;
-  anchor: IsoDate;
-  start: string;
-  end: string;
-  /** True when circle.yaml words the cadence differently from `rule` (so it is worth quoting). */
-  reworded: boolean;
-}
-
-export function describeSchedule(circle: ScheduleOf): ScheduleInWords {
+/** The rule in words ("every 4 weeks on Tuesday, counted from Tuesday 2 June 2026"), and whether circle.yaml words it otherwise (so it is worth quoting). */
+export function describeSchedule(circle: ScheduleOf) {
   const cadence = cadenceOf(circle);
   const anchor = circle.schedule.anchor ?? circle.created;
   const counted = cadence.kind === 'weekly' && cadence.every > 1;

@@ -18,8 +18,9 @@ const name = (what: string) =>
     const problem = nameProblem(v, what);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
-/** Optional text: absent, empty (`key:`) or a string. */
-const optText = text.nullish().transform((v) => v ?? undefined);
+/** Absent or empty (`key:`) reads as undefined. */
+const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+const optText = optional(text);
 const isoDate = z
   .string({ error: 'expected a date, written year-month-day, e.g. 2027-01-13' })
   .refine(isIsoDate, {
@@ -28,12 +29,9 @@ const isoDate = z
         ? 'expected a real date as YYYY-MM-DD: this day does not exist'
         : 'dates are written year-month-day, e.g. 2027-01-13',
   });
-const optDate = isoDate.nullish().transform((v) => v ?? undefined);
+const optDate = optional(isoDate);
 /** The language the group meets in (and a meeting was written in): en when not given. */
-const language = z
-  .enum(LANGUAGES, { error: `expected one of ${LANGUAGES.join(', ')}` })
-  .nullish()
-  .transform((v) => v ?? undefined);
+const language = optional(z.enum(LANGUAGES, { error: `expected one of ${LANGUAGES.join(', ')}` }));
 const hhmm = z
   .string({ error: 'expected a time like "18:00" (quote it)' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'expected a 24-hour time like "18:00"' });
@@ -129,7 +127,7 @@ const sectionSchema = strictObject({
   title: text,
   minutes,
   /** Per-question wording that replaces the default prompt: question id → text. */
-  prompts: z.record(z.string(), text).nullish().transform((v) => v ?? undefined),
+  prompts: optional(z.record(z.string(), text)),
 });
 
 /** `cadence: every 2 weeks on Tuesday`, or the structured form every language shares (see cadencePhrase). */
@@ -234,11 +232,11 @@ function answerFields(section: SectionId) {
   return Object.fromEntries(memberFields(section).map((f) => [f, optText])) as Record<string, typeof optText>;
 }
 
-const privateFlag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
+const flag = z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false);
 /** The answers (their fields) kept in confidence, when not the whole entry is: `in_confidence: [new_issues]`. */
 const confidedFields = (section: SectionId) => list(z.enum(memberFields(section) as [string, ...string[]]));
 
-const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: privateFlag });
+const introductionSchema = strictObject({ ...answerFields('introductions'), member: text, private: flag });
 
 const reflectionSchema = strictObject({
   ...answerFields('reflect'),
@@ -246,8 +244,8 @@ const reflectionSchema = strictObject({
   /** The commitment they came in with: their last "will practice" not yet reported on. */
   commitment: optText,
   /** The facilitator let that commitment go: it is no longer followed up. */
-  dropped: z.boolean({ error: 'expected true or false' }).nullish().transform((v) => v ?? false),
-  private: privateFlag,
+  dropped: flag,
+  private: flag,
   in_confidence: confidedFields('reflect'),
 });
 
@@ -255,13 +253,11 @@ const requestSchema = strictObject({
   topic: text,
   by: optText,
   /** Raised in a reflection, or an answer, shared in confidence: left off agendas and public minutes. */
-  private: privateFlag,
+  private: flag,
 });
 
-const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: privateFlag, in_confidence: confidedFields('next') });
+const nextAnswerSchema = strictObject({ ...answerFields('next'), member: text, private: flag, in_confidence: confidedFields('next') });
 
-/** Absent or empty (`key:`) reads as undefined. */
-const optional = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 /** What the group said to each question it discussed in a section. */
 const notesOf = (section: SectionId) => textFields(discussed(section)).nullish().transform((v) => v ?? {});
 /** Kept, dropped and added items of a list the group went over (ground rules, traditions). */
@@ -331,10 +327,7 @@ export const meetingSchema = strictObject({
     .nullish()
     .transform((v) => v ?? { members: [], requests: [] }),
   learning: strictObject({
-      format: z
-        .enum(['speaker', 'dialogue'], { error: 'expected speaker or dialogue' })
-        .nullish()
-        .transform((v) => v ?? undefined),
+      format: optional(z.enum(['speaker', 'dialogue'], { error: 'expected speaker or dialogue' })),
       topic: optText,
       speaker: optText,
       notes: optText,

@@ -2,36 +2,15 @@
 // learned, and how many commitments were followed up.
 import { OUTCOMES } from './agreements.js';
 import { labelOf } from './prompts.js';
-import { historyRows, rosters, type HistoryRow } from './history.js';
-import { countFollowUps, followUps, type FollowUpCounts } from './practice.js';
+import { historyRows, rosters } from './history.js';
+import { countFollowUps, followUps } from './practice.js';
 import type { OpenCommitment } from './memory.js';
 import type { Member } from './schema.js';
 import { nameKey } from './names.js';
 import { type MeetingSummary } from './summary.js';
 
-interface MemberStats {
-  name: string;
-  active: boolean;
-  /** Meetings they came to, out of the meetings held while they were a member. */
-  attended: number;
-  of: number;
-  /** Of the meetings they missed, those they sent an apology for. */
-  apologies: number;
-  commitments: FollowUpCounts;
-}
-
-export interface CircleStats {
-  meetings: HistoryRow[];
-  members: MemberStats[];
-  topics: Array<{ date: string; number: number; topic: string; speaker?: string | undefined }>;
-  commitments: FollowUpCounts;
-  /** Average share of members present, over all meetings (0..1); undefined with no meetings. */
-  averageAttendance?: number | undefined;
-  /** The group's verdict at each meeting that gave one: how useful it was, 1–5. */
-  usefulness: Array<{ date: string; number: number; useful: number }>;
-  /** Each outcome's ratings (1–5) at the meetings that reviewed them, in date order. */
-  outcomes: Array<{ id: string; label: string; ratings: Array<{ date: string; number: number; rating: number }> }>;
-}
+/** A member's attendance: meetings they `attended` out of those held while they were a member (`of`), and apologies for the others. */
+const memberStats = (name: string, active: boolean) => ({ name, active, attended: 0, of: 0, apologies: 0, commitments: countFollowUps([]) });
 
 /**
  * The numbers for `stats`. `open` is what the circle's memory holds open (openCommitments,
@@ -42,7 +21,7 @@ export function circleStats(
   meetings: readonly MeetingSummary[],
   members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],
   open: ReadonlyArray<Pick<OpenCommitment, 'member' | 'made'>>,
-): CircleStats {
+) {
   const byMeeting = rosters(meetings, members);
   const rows = historyRows(meetings, members, byMeeting.map((r) => r.length));
   const stillOpen = new Set(open.map((c) => `${nameKey(c.member)}\n${c.made}`));
@@ -52,14 +31,13 @@ export function circleStats(
     return l.status === 'open' ? { ...l, status: 'missed' as const } : l;
   });
 
-  const people = new Map<string, MemberStats>();
-  for (const m of members) people.set(nameKey(m.name), { name: m.name, active: m.active, attended: 0, of: 0, apologies: 0, commitments: countFollowUps([]) });
+  const people = new Map(members.map((m) => [nameKey(m.name), memberStats(m.name, m.active)]));
   meetings.forEach((meeting, i) => {
     const present = new Set(meeting.present.map(nameKey));
     const apologised = new Set(meeting.apologised.map(nameKey));
     for (const name of byMeeting[i]!) {
       const key = nameKey(name);
-      const p = people.get(key) ?? { name, active: false, attended: 0, of: 0, apologies: 0, commitments: countFollowUps([]) };
+      const p = people.get(key) ?? memberStats(name, false);
       people.set(key, p);
       p.of += 1;
       if (present.has(key)) p.attended += 1;
@@ -89,3 +67,4 @@ export function circleStats(
     })).filter((o) => o.ratings.length),
   };
 }
+export type CircleStats = ReturnType<typeof circleStats>;

@@ -66,29 +66,14 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
   };
 }
 
-export interface Report {
-  member: string;
-  /** The commitment they came in with, as written at this meeting. */
-  commitment?: string | undefined;
-  said: Array<{ field: string; text: string }>;
-  private: boolean;
-}
-
 /**
  * A meeting as `practice` sees it: who came, committed, reported back or was let go, and
  * the words of each commitment and report. Its number is its place in the list.
  */
-export interface PracticeMeeting {
-  date: string;
-  present: string[];
-  committed: string[];
-  reported: string[];
-  dropped: string[];
-  commitments: Array<{ member: string; text: string; private: boolean }>;
-  reports: Report[];
-}
+export type PracticeMeeting = ReturnType<typeof practiceOf>;
+export type Report = PracticeMeeting['reports'][number];
 
-export function practiceOf(m: Meeting): PracticeMeeting {
+export function practiceOf(m: Meeting) {
   const { date, present, committed, reported, dropped } = summarizeMeeting(m);
   return {
     date,
@@ -104,6 +89,7 @@ export function practiceOf(m: Meeting): PracticeMeeting {
       .filter((r) => hasReport(r) || r.commitment?.trim())
       .map((r) => ({
         member: r.member.trim(),
+        // The commitment they came in with, as written at this meeting.
         commitment: r.commitment?.trim() || undefined,
         said: REPORT_FIELDS.flatMap((field) => {
           const text = answerText(r, field);

@@ -56,8 +56,6 @@ function hasOddKey(value: unknown): boolean {
   return false;
 }
 
-const DOUBT = Symbol('doubt');
-
 /** Where a node's own text starts: past spaces, line breaks and comments. */
 function contentStart(text: string, at: number): number {
   for (;;) {
@@ -87,28 +85,26 @@ function multiLineFlowWatcher() {
   return watch;
 }
 
-/** The data of a YAML text, or DOUBT when only yaml@2 may say what it holds. */
+/** The data of a YAML text, or undefined when only yaml@2 may say what it holds. */
 export function fastData(text: string): unknown {
   const lf = text.replace(/\r\n/g, '\n'); // CRLF as LF, as yaml-file.ts reads it
-  if (DOUBTFUL.test(lf)) return DOUBT;
+  if (DOUBTFUL.test(lf)) return undefined;
   let data: unknown;
   const watch = multiLineFlowWatcher();
   try {
     data = load(lf, { schema: CORE, listener: watch.listener });
   } catch {
-    return DOUBT; // yaml@2 will say what is wrong, and where (nesting deeper than the stack too)
+    return undefined; // yaml@2 will say what is wrong, and where (nesting deeper than the stack too)
   }
-  if (watch.doubt) return DOUBT;
+  if (watch.doubt) return undefined;
   if (data === undefined) return null; // an empty document, as yaml@2 gives it
-  return hasOddKey(data) ? DOUBT : data;
+  return hasOddKey(data) ? undefined : data;
 }
-
-export const isDoubt = (data: unknown): data is typeof DOUBT => data === DOUBT;
 
 /** The checked data of a YAML text, or undefined when yaml@2 must read it (a doubt, or any problem to report). */
 export function fastRead<S extends z.ZodTypeAny>(text: string, schema: S, extra?: ExtraCheck<z.output<S>>): { data: z.output<S> } | undefined {
   const raw = fastData(text);
-  if (isDoubt(raw)) return undefined;
+  if (raw === undefined) return undefined;
   const result = schema.safeParse(raw);
   if (!result.success || extra?.(result.data).length) return undefined;
   return { data: result.data };

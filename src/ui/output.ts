@@ -18,7 +18,6 @@ export interface Output {
   color: ChalkInstance;
   messageColor: ChalkInstance;
   stdout: Stream;
-  stderr: Stream;
   /** Whether stdout is a terminal (a person reads it as it comes). */
   terminal: boolean;
   /** Unicode blocks and '…' in the data, or plain ASCII. */
@@ -57,20 +56,24 @@ function widthOf(stream: Stream, env: NodeJS.ProcessEnv): number | undefined {
   return stream.isTTY && stream.columns ? stream.columns : undefined; // a terminal may report 0
 }
 
-export function createOutput(stdout: Stream, stderr: Stream, env: NodeJS.ProcessEnv, options: OutputOptions = {}): Output {
-  const color = new Chalk({ level: colorWanted(stdout, env, options.color) ? 1 : 0 });
-  const messageColor = new Chalk({ level: colorWanted(stderr, env, options.color) ? 1 : 0 });
+/** `streams.stderr` is read only when a message is written or coloured: on a pipe, making it costs a millisecond. */
+export function createOutput(streams: { stdout: Stream; stderr: Stream }, env: NodeJS.ProcessEnv, options: OutputOptions = {}): Output {
+  const { stdout } = streams;
+  const chalk = (stream: Stream) => new Chalk({ level: colorWanted(stream, env, options.color) ? 1 : 0 });
+  let messageColor: ChalkInstance | undefined;
   const line = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
-  return {
+  const out: Output = {
     data: (text) => void stdout.write(line(text)),
-    info: (text) => void stderr.write(line(text)),
-    warn: (text) => void stderr.write(line(messageColor.yellow(`warning: ${text}`))),
-    color,
-    messageColor,
+    info: (text) => void streams.stderr.write(line(text)),
+    warn: (text) => void streams.stderr.write(line(out.messageColor.yellow(`warning: ${text}`))),
+    color: chalk(stdout),
+    get messageColor() {
+      return (messageColor ??= chalk(streams.stderr));
+    },
     stdout,
-    stderr,
     terminal: Boolean(stdout.isTTY),
     unicode: unicodeWanted(stdout, env),
     width: widthOf(stdout, env),
   };
+  return out;
 }

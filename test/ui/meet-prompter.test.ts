@@ -32,7 +32,7 @@ function fakeOutput(): Output & { lines: string[] } {
   const lines: string[] = [];
   const c = new Chalk({ level: 0 });
   const write = (s: string) => void lines.push(s);
-  return { lines, data: write, info: write, warn: write, color: c, messageColor: c, stdout: { write }, stderr: { write }, terminal: false, unicode: false, width: undefined };
+  return { lines, data: write, info: write, warn: write, color: c, messageColor: c, stdout: { write }, terminal: false, unicode: false, width: undefined };
 }
 
 function attendanceStep(members: 'example' | 'none'): Step {

@@ -23,27 +23,45 @@ describe('colour', () => {
   });
 
   it('decides stdout and stderr each by its own stream', () => {
-    const out = createOutput(pipe, tty(), {});
+    const out = createOutput({ stdout: pipe, stderr: tty() }, {});
     expect(out.color.level).toBe(0);
     expect(out.messageColor.level).toBeGreaterThan(0);
   });
 });
 
+describe('stderr', () => {
+  it('is asked for only when a message is written or coloured (making it costs Node a stream)', () => {
+    const asked: string[] = [];
+    const streams = {
+      stdout: pipe,
+      get stderr() {
+        asked.push('stderr');
+        return pipe;
+      },
+    };
+    const out = createOutput(streams, {});
+    out.data('the agenda');
+    expect(asked).toEqual([]);
+    out.info('Wrote agenda.md');
+    expect(asked).toEqual(['stderr']);
+  });
+});
+
 describe('width and Unicode', () => {
   it('takes COLUMNS first, then the terminal, and sets no width for a pipe', () => {
-    expect(createOutput(tty(100), pipe, { COLUMNS: '60' }).width).toBe(60);
-    expect(createOutput(pipe, pipe, { COLUMNS: '60' }).width).toBe(60);
-    expect(createOutput(tty(100), pipe, {}).width).toBe(100);
-    expect(createOutput(tty(100), pipe, { COLUMNS: 'wide' }).width).toBe(100);
-    expect(createOutput(tty(0), pipe, {}).width).toBeUndefined(); // a terminal that reports no size
-    expect(createOutput(pipe, pipe, {}).width).toBeUndefined();
+    expect(createOutput({ stdout: tty(100), stderr: pipe }, { COLUMNS: '60' }).width).toBe(60);
+    expect(createOutput({ stdout: pipe, stderr: pipe }, { COLUMNS: '60' }).width).toBe(60);
+    expect(createOutput({ stdout: tty(100), stderr: pipe }, {}).width).toBe(100);
+    expect(createOutput({ stdout: tty(100), stderr: pipe }, { COLUMNS: 'wide' }).width).toBe(100);
+    expect(createOutput({ stdout: tty(0), stderr: pipe }, {}).width).toBeUndefined(); // a terminal that reports no size
+    expect(createOutput({ stdout: pipe, stderr: pipe }, {}).width).toBeUndefined();
   });
 
   it('draws Unicode on a terminal unless its locale says otherwise', () => {
-    expect(createOutput(tty(), pipe, { LANG: 'en_GB.UTF-8' }).unicode).toBe(true);
-    expect(createOutput(tty(), pipe, {}).unicode).toBe(true);
-    expect(createOutput(tty(), pipe, { LANG: 'en_GB.UTF-8', LC_ALL: 'C' }).unicode).toBe(false);
-    expect(createOutput(pipe, pipe, { LANG: 'C.UTF-8' }).unicode).toBe(false);
-    expect(createOutput(tty(), pipe, { TERM: 'dumb' }).unicode).toBe(false);
+    expect(createOutput({ stdout: tty(), stderr: pipe }, { LANG: 'en_GB.UTF-8' }).unicode).toBe(true);
+    expect(createOutput({ stdout: tty(), stderr: pipe }, {}).unicode).toBe(true);
+    expect(createOutput({ stdout: tty(), stderr: pipe }, { LANG: 'en_GB.UTF-8', LC_ALL: 'C' }).unicode).toBe(false);
+    expect(createOutput({ stdout: pipe, stderr: pipe }, { LANG: 'C.UTF-8' }).unicode).toBe(false);
+    expect(createOutput({ stdout: tty(), stderr: pipe }, { TERM: 'dumb' }).unicode).toBe(false);
   });
 });

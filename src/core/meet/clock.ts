@@ -4,18 +4,6 @@ import { prompts } from '../prompts.js';
 import type { Draft } from './draft.js';
 import { MEETING_SECTIONS, type MeetingSection, type MeetingPlan, type Step } from './step.js';
 
-export interface SectionStatus {
-  id: MeetingSection;
-  title: string;
-  about?: string;
-  /** A line on how to answer in this section, e.g. how to note a speaker request. */
-  hint?: string;
-  /** Minutes since the section began. */
-  used: number;
-  /** Minutes the circle's format gives it, if any. */
-  planned?: number;
-}
-
 /** The minutes a section has: at a first meeting its share of the meeting, as the agenda gives it; later, the circle's format. */
 export function plannedFor(plan: MeetingPlan, section: MeetingSection): number | undefined {
   if (plan.last !== undefined) return plan.circle.format.sections.find((s) => s.id === section)?.minutes;
@@ -40,8 +28,11 @@ export function minutesBetween(from: string, to: string): number {
   return Number.isFinite(used) ? Math.max(0, used) : 0;
 }
 
-/** Where a section stands: it began when the last answer of an earlier section was saved. */
-export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingSection, now: string, all: readonly Step[]): SectionStatus {
+/**
+ * Where a section stands: its words (with a `hint` on how to answer in it), the minutes used
+ * since it began (when the last answer of an earlier section was saved) and those it has.
+ */
+export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingSection, now: string, all: readonly Step[]) {
   const planned = plannedFor(plan, section);
   const words = prompts()[section];
   const used = minutesBetween(sectionBegan(draft, section, all), now);
@@ -54,3 +45,4 @@ export function sectionStatus(plan: MeetingPlan, draft: Draft, section: MeetingS
     ...(planned !== undefined && { planned }),
   };
 }
+export type SectionStatus = ReturnType<typeof sectionStatus>;

@@ -103,25 +103,17 @@ export function toMinutes(plan: MeetingPlan, draft: Draft): MeetingFile {
   };
 }
 
-export interface RollChanges {
-  /** Newcomers to add, with what their introduction told us. */
-  joining: Array<Pick<Member, 'name'> & Partial<Member>>;
-  /** Former members who came back, to be marked active again: their place in members.yaml and name. */
-  returning: Array<{ index: number; name: string }>;
-  /** Members whose introduction tonight says something new about them (vision, organisation). */
-  updated: Array<{ index: number; name: string; set: Partial<Pick<Member, 'organization' | 'vision'>> }>;
-}
-
 /** What someone's introduction tonight says of them, for members.yaml. */
 const introduced = (draft: Draft, name: string) => fields(draft, 'introductions', name, [FIELD.organization, FIELD.vision]);
 
 /**
  * What members.yaml needs once the minutes are written, given the members it holds
  * now (it may have been edited while the meeting ran): newcomers not yet in it are
- * added, anyone present who is marked inactive is active again, and the vision (and
- * organisation) anyone gave in their introduction is kept with them.
+ * added (`joining`), anyone present who is marked inactive is active again (`returning`,
+ * by their place in the file), and the vision (and organisation) anyone gave in their
+ * introduction is kept with them (`updated`).
  */
-export function rollChanges(members: readonly Member[], plan: MeetingPlan, draft: Draft): RollChanges {
+export function rollChanges(members: readonly Member[], plan: MeetingPlan, draft: Draft) {
   const known = (name: string) => members.some((m) => sameName(m.name, name));
   const joining = newcomers(draft)
     .filter((name) => !known(name))
@@ -137,3 +129,4 @@ export function rollChanges(members: readonly Member[], plan: MeetingPlan, draft
   });
   return { joining, returning, updated };
 }
+export type RollChanges = ReturnType<typeof rollChanges>;

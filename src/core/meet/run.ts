@@ -2,7 +2,7 @@
 // going back a question, and the review of every answer before the minutes are written.
 import { answer, answerFor, coerce, confidedFor } from './answer.js';
 import { sectionTitle, sectionStatus, type SectionStatus } from './clock.js';
-import { inConfidence, reopen, type Draft, type Value } from './draft.js';
+import { inConfidence, reopen, type Draft } from './draft.js';
 import type { MeetingSection, MeetingPlan, Step } from './step.js';
 import { pendingStep, steps } from './steps.js';
 
@@ -28,13 +28,7 @@ export interface Progress {
 }
 
 /** One answer as the review shows it: by section, then person. */
-export interface ReviewEntry {
-  step: Step;
-  /** The section's title as this circle has it. */
-  title: string;
-  value: Value;
-  confided: boolean;
-}
+export type ReviewEntry = ReturnType<typeof reviewOf>[number];
 
 /**
  * Asks one step and gives back the raw answer, SKIP_REST, BACK or a Confided answer.
@@ -105,7 +99,7 @@ function previousStep(all: readonly Step[], draft: Draft, from: Step | undefined
 }
 
 /** Every answer of the meeting, in order (the review). */
-export function reviewOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]): ReviewEntry[] {
+export function reviewOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]) {
   const titles = new Map<MeetingSection, string>();
   return all.flatMap((step) => {
     if (!(step.id in draft.answers)) return [];
@@ -115,17 +109,18 @@ export function reviewOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]):
 }
 
 export async function runMeeting(plan: MeetingPlan, draft: Draft, fx: RunEffects): Promise<Draft> {
+  const askAgain = async (step: Step | undefined) => {
+    if (!step) return;
+    draft = reopen(draft, step.id);
+    await fx.save(draft, step);
+  };
   for (;;) {
     const all = steps(plan, draft); // once per answer: the answers so far decide what comes next
     const step = pendingStep(all, draft);
     if (!step) {
       const choice = fx.prompter.review ? await fx.prompter.review(reviewOf(plan, draft, all)) : undefined;
       if (choice === undefined) return draft;
-      const again = choice === BACK ? previousStep(all, draft, undefined) : all.find((s) => s.id === choice);
-      if (again) {
-        draft = reopen(draft, again.id);
-        await fx.save(draft, again);
-      }
+      await askAgain(choice === BACK ? previousStep(all, draft, undefined) : all.find((s) => s.id === choice));
       continue;
     }
     const progress: Progress = {
@@ -151,11 +146,7 @@ export async function runMeeting(plan: MeetingPlan, draft: Draft, fx: RunEffects
       throw error;
     }
     if (raw === BACK) {
-      const before = previousStep(all, draft, step);
-      if (before) {
-        draft = reopen(draft, before.id);
-        await fx.save(draft, before);
-      }
+      await askAgain(previousStep(all, draft, step));
       continue;
     }
     draft = answered(plan, draft, asked, raw, fx.now());

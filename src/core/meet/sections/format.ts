@@ -1,9 +1,8 @@
 // How our meetings run: minutes for each section, how often, which day, what time, where,
 // and the traditions kept or started. What the circle agreed before is the default.
 import type { Agreements } from '../../agreements.js';
-import { parseCadence, type Cadence } from '../../cadence.js';
-import { dayName } from '../../dates.js';
-import { addDays, daysBetween, isIsoDate, weekday } from '../../dates.js';
+import { NTH, parseCadence, type Cadence } from '../../cadence.js';
+import { addDays, dayName, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
 import { validateInit } from '../../init-checks.js';
 import { question, say } from '../../prompts.js';
@@ -15,12 +14,10 @@ import { Asker, stepId, type MeetingPlan, type Step, type StepChoice } from '../
 const id = (q: string) => stepId('format', q);
 const minutesId = (section: string) => `${id('minutes')}.${section}`;
 
-const ORDINAL = ['1st', '2nd', '3rd', '4th', '5th'];
-
 /** A cadence as "how often" and "which day": every 2 weeks / Tuesday, monthly on the 2nd / Tuesday. */
 function splitCadence(c: Cadence): { often: string; day: string } {
   const day = dayName(c.weekday);
-  if (c.kind === 'monthly') return { often: `monthly on the ${c.nth === -1 ? 'last' : ORDINAL[c.nth - 1]}`, day };
+  if (c.kind === 'monthly') return { often: `monthly on the ${c.nth === -1 ? 'last' : NTH[c.nth]}`, day };
   return { often: c.every === 1 ? 'weekly' : `every ${c.every} weeks`, day };
 }
 
@@ -99,22 +96,14 @@ function traditionsAgreed(base: Agreements, draft: Draft) {
 }
 
 /**
- * Where a new "every N weeks on DAY" rule counts from: this meeting when it is on that
- * day, else that day about N weeks on (so the next meeting is not days away).
- */
-function countFrom(date: string, rule: { every: number; weekday: number }): string {
-  if (weekday(date) === rule.weekday) return date;
-  const near = addDays(date, 7 * rule.every - 3);
-  return addDays(near, (rule.weekday - weekday(near) + 7) % 7);
-}
-
-/**
- * Where a new "every N weeks" rule counts from: as `countFrom` says, unless the group chose
- * a next date on the rule's day that this would not give: then from that date, so the
+ * Where a new "every N weeks on DAY" rule counts from: this meeting when it is on that day,
+ * else that day about N weeks on (so the next meeting is not days away); but when the group
+ * chose a next date on the rule's day that this would not give, from that date, so the
  * meetings after it follow on from it.
  */
 function countedFrom(plan: MeetingPlan, draft: Draft, rule: { every: number; weekday: number }): string {
-  const anchor = countFrom(plan.date, rule);
+  const near = addDays(plan.date, 7 * rule.every - 3);
+  const anchor = weekday(plan.date) === rule.weekday ? plan.date : addDays(near, (rule.weekday - weekday(near) + 7) % 7);
   const chosen = textOf(draft.answers[stepId('next', 'date')]);
   if (!isIsoDate(chosen) || weekday(chosen) !== rule.weekday) return anchor;
   return daysBetween(anchor, chosen) % (7 * rule.every) === 0 ? anchor : chosen;

@@ -27,15 +27,8 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   ];
 }
 
-/** A topic that could be next: how often it was asked for (tonight included), by whom, and since when. */
-interface TopicIdea {
-  topic: string;
-  count: number;
-  by: string[];
-  first: string;
-}
-
-function ideaLabel(plan: MeetingPlan, idea: TopicIdea): string {
+/** A topic that could be next: how often it was asked for (tonight included) and by whom. */
+function ideaLabel(plan: MeetingPlan, idea: { topic: string; count: number; by: string[] }): string {
   return topicAsked(idea.topic, idea.count, idea.by.map((b) => tagOf(plan, b)).join(', '));
 }
 
@@ -63,8 +56,8 @@ function askedTonight(plan: MeetingPlan, draft: Draft): Array<{ topic: string; b
  * (tonight's asks counted with the earlier ones), then the longest waiting; not the topic
  * just covered, nor what was asked only in confidence.
  */
-function topicIdeas(plan: MeetingPlan, draft: Draft): TopicIdea[] {
-  const ideas = new Map(backlogByDemand(plan.memory).map((t): [string, TopicIdea] => [topicKey(t.topic), { topic: t.topic, count: t.count, by: [...t.by], first: t.first }]));
+function topicIdeas(plan: MeetingPlan, draft: Draft) {
+  const ideas = new Map(backlogByDemand(plan.memory).map((t) => [topicKey(t.topic), { topic: t.topic, count: t.count, by: [...t.by], first: t.first }]));
   for (const { topic, by } of askedTonight(plan, draft)) {
     const text = topic.trim();
     if (!text) continue;
