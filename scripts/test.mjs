@@ -1,5 +1,5 @@
 // npm test: the typecheck beside vitest, not before it (tsc keeps one core busy for a while,
-// vitest takes the rest); what tsc says is printed after vitest's summary, and the run fails
+// vitest takes the rest; after the first run tsc checks only what changed); what tsc says is printed after vitest's summary, and the run fails
 // if either fails. Arguments go to vitest: `npm test -- test/cli/agenda.test.ts`.
 // On Linux it also prints the CPU time each took, with every process they started: on a
 // busy machine that says more about the suite's cost than the wall clock.
@@ -34,7 +34,9 @@ function run(command, args, quiet = false) {
 }
 let reaped = childrenCpu() ?? 0;
 
-const [typecheck, tests] = await Promise.all([run('npm', ['run', '--silent', 'typecheck'], true), run('vitest', ['run', ...process.argv.slice(2)])]);
+// tsc keeps what it learnt (node_modules/.cache): the next run checks only what changed since.
+const incremental = ['--incremental', '--tsBuildInfoFile', 'node_modules/.cache/circle/tsc.tsbuildinfo'];
+const [typecheck, tests] = await Promise.all([run('npm', ['run', '--silent', 'typecheck', '--', ...incremental], true), run('vitest', ['run', ...process.argv.slice(2)])]);
 process.stdout.write(typecheck.code ? `\nTypecheck (tsc) failed:\n${typecheck.output}` : 'Typecheck (tsc): no errors.\n');
 if (tests.cpu !== undefined) process.stdout.write(`CPU time: vitest ${tests.cpu.toFixed(1)} s, tsc ${typecheck.cpu.toFixed(1)} s (user + system, with the processes each started)\n`);
 process.exitCode = typecheck.code || tests.code;

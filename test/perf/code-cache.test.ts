@@ -3,6 +3,7 @@
 // what a command does.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const workspace = join(tmp, 'ws');
 cpSync(join(root, 'circles'), join(workspace, 'circles'), { recursive: true, filter: (f) => !f.includes('.cache') });
 const hourAgo = new Date(Date.now() - 3600_000);
+/** Node 22.1 and later keep the cache themselves (module.enableCompileCache); CI runs this file on Node 22 too. */
+const nodeKeepsIt = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 for (const f of readdirSync(join(workspace, 'circles'), { recursive: true })) utimesSync(join(workspace, 'circles', String(f)), hourAgo, hourAgo);
 
 function circle(args: string[], cacheHome: string, extra: Record<string, string> = {}, install = root) {
@@ -96,6 +99,21 @@ describe('the code cache', () => {
       utimesSync(file, hourAgo, hourAgo);
     }
     expect(readdirSync(join(home, 'circle'))).toHaveLength(2);
+  });
+
+  it.runIf(nodeKeepsIt)(`is Node's own compile cache on Node ${process.versions.node}, in the build's folder: the next run takes each module from it`, () => {
+    const home = join(tmp, 'f');
+    // Node says what its compile cache does with NODE_DEBUG_NATIVE=COMPILE_CACHE (on stderr).
+    const debug = { NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+    const main = join(root, 'dist', 'main.js');
+    const first = circle(['agenda'], home, debug);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`cache for ${main} was not initialized`);
+    expect(cached(home).size).toBeGreaterThan(0);
+    const second = circle(['agenda'], home, debug);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toContain(`cache for ${main} was accepted`);
+    expect(second.stderr).not.toContain('was not initialized');
   });
 
   it('is not written with CIRCLE_CODE_CACHE=0', () => {

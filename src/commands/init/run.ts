@@ -11,16 +11,7 @@ import { createCircle } from '../../store/scaffold.js';
 import { findWorkspace } from '../../store/workspace.js';
 import { commitWritten } from '../commit.js';
 
-interface InitOptions {
-  yes?: boolean;
-  language?: string;
-  purpose?: string;
-  cadence?: string;
-  start?: string;
-  duration?: string;
-  location?: string;
-  slug?: string;
-}
+type InitOptions = Omit<InitAnswers, 'name'> & { yes?: boolean };
 
 export async function run(ctx: Context, name: string | undefined, opts: InitOptions): Promise<number> {
   // With no workspace found, the current folder becomes one.

@@ -1,20 +1,22 @@
 // circle meet: walk the facilitator through the meeting, saving every answer to the
 // draft at once, then write the minutes, add newcomers to members.yaml and commit.
 import { resolve } from 'node:path';
+import type { ChalkInstance } from 'chalk';
 import { warnUnreadable, type Context } from '../../context.js';
 import { isIsoDate } from '../../core/dates.js';
 import { longDate } from '../../core/words.js';
-import { REVISIT_NAMES, type AgreementId } from '../../core/agreements.js';
+import { AGREEMENTS, REVISIT_NAMES, type AgreementId } from '../../core/agreements.js';
 import { formatWarnings } from '../../core/format.js';
 import { newDraft, rehearse, runMeeting, withAgreements, type Draft, type MeetingPlan, type Prompter } from '../../core/meet/index.js';
+import { FIELD, titleOf } from '../../core/prompts.js';
 import type { Member } from '../../core/schema.js';
 import { CircleError, displayPath, FileError, InterruptedError, UsageError } from '../../errors.js';
-import { renderMeetSummary } from '../../render/meet.js';
 import { plural } from '../../render/document.js';
 import { listMeetingDates, loadCircle, loadMeeting, meetingExists, meetingFile } from '../../store/circle.js';
 import { circleMemory, memoryBefore } from '../../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../../store/draft.js';
 import { acquireLock } from '../../store/lock.js';
+import type { recordMeeting } from '../../store/record.js';
 import { reportCommit } from '../commit.js';
 import { roomWanted, startRoom, type RoomFlags } from '../room.js';
 
@@ -170,12 +172,36 @@ async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan
     );
   }
   const shown = done.written.map((p) => displayPath(p, ctx.deps.cwd));
-  ctx.out.info(renderMeetSummary(done.minutes, done, shown[0]!, ctx.out.messageColor));
+  ctx.out.info(summary(done, shown[0]!, ctx.out.messageColor));
   if (done.minutes.format) {
     const { circle } = await loadCircle(dir, slug); // as it now reads
     for (const warning of formatWarnings(circle.data)) ctx.out.warn(warning);
   }
   return reportCommit(ctx.out, done.commit, `minutes: ${plan.circle.name} ${plan.date}`, 'the minutes are written', shown);
+}
+
+/** The few lines shown when a meeting ends. */
+function summary({ minutes: m, joined, back, updated, circleUpdated }: Awaited<ReturnType<typeof recordMeeting>>, path: string, c: ChalkInstance): string {
+  const talked = AGREEMENTS.filter((section) => m[section]).map(titleOf);
+  const present = m.attendance?.present ?? [];
+  const guests = m.attendance?.guests ?? [];
+  const requests = m.reflect?.requests ?? [];
+  const commitments = (m.next?.members ?? []).filter((a) => (a as Record<string, unknown>)[FIELD.commitment]).length;
+  const next = m.next;
+  const lines = [
+    '',
+    c.bold(`Meeting ${m.number} on ${m.date}: minutes written to ${path}`),
+    `  present      ${plural(present.length, 'person', 'people')}${guests.length ? `, ${plural(guests.length, 'guest')}` : ''}`,
+    ...(joined.length ? [`  joined       ${joined.join(', ')} (added to members.yaml)`] : []),
+    ...(back.length ? [`  back         ${back.join(', ')} (active again in members.yaml)`] : []),
+    ...(updated.length ? [`  updated      ${updated.join(', ')} (what they said of themselves, in members.yaml)`] : []),
+    ...(talked.length ? [`  agreed       ${talked.join(', ')}${circleUpdated ? ' (circle.yaml updated)' : ' (no change)'}`] : []),
+    ...(m.learning?.topic ? [`  learned      ${m.learning.topic}`] : []),
+    `  requests     ${requests.length ? requests.map((r) => r.topic).join('; ') : 'none'}`,
+    `  commitments  ${commitments}`,
+    `  next         ${next?.topic ?? 'topic not chosen yet'}${next?.speaker ? `, with ${next.speaker}` : ''}${next?.date ? `, on ${next.date}` : ''}`,
+  ];
+  return lines.join('\n');
 }
 
 /** What to do about a file the system would not write, before resuming. */
