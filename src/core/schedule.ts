@@ -23,7 +23,8 @@ function scheduleQuery(circle: ScheduleOf, from: IsoDate): DatesQuery {
 
 /** The schedule's own next date after `date` (skip dates left out). */
 export function scheduledAfter(circle: ScheduleOf, date: IsoDate): IsoDate | undefined {
-  return untilHeld(scheduleDates(scheduleQuery(circle, addDays(date, 1))), 1).at(-1)?.date;
+  for (const d of scheduleDates(scheduleQuery(circle, addDays(date, 1)))) if (!d.skipped) return d.date;
+  return undefined;
 }
 
 /** The rule in words ("every 4 weeks on Tuesday, counted from Tuesday 2 June 2026"), and whether circle.yaml words it otherwise (so it is worth quoting). */
