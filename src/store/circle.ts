@@ -92,10 +92,9 @@ export async function listMeetingDates(dir: string): Promise<string[]> {
     if (code === 'ENOTDIR') throw new DataError([{ file: displayPath(meetingsDir(dir)), line: 1, col: 1, message: 'expected the folder of minutes, found a file' }]);
     throw error;
   }
-  return names
-    .filter((n) => n.endsWith('.yaml') && isIsoDate(n.slice(0, -5)))
-    .map((n) => n.slice(0, -5))
-    .sort();
+  const dates: string[] = [];
+  for (const name of names) if (name.endsWith('.yaml') && isIsoDate(name.slice(0, -5))) dates.push(name.slice(0, -5));
+  return dates.sort();
 }
 
 export async function loadMeeting(dir: string, date: string, read: ReadOptions = {}): Promise<Loaded<Meeting>> {

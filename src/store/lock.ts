@@ -126,12 +126,19 @@ export async function withWriteLock<T>(dir: string, file: string, change: () => 
 }
 
 /**
- * Wait while another command holds `dir`'s write lock; says whether one did. A file it
- * guards may be missing for that moment (git rewrites a file by removing it first).
+ * Wait while another live process on this machine holds `dir`'s write lock (a sync: git
+ * removes a file before writing it again); says whether one did. It only watches the
+ * lock: one that is a link, unreadable, from another machine or a dead process is no reason to wait.
  */
 export async function waitForWriters(dir: string): Promise<boolean> {
   const path = writeLockFile(dir);
-  if (held.has(path) || !(await lstat(path).catch(() => undefined))) return false;
-  await withWriteLock(dir, dir, async () => {});
+  const heldByAnother = async () => {
+    if (held.has(path) || !(await lstat(path).catch(() => undefined))?.isFile()) return false;
+    const holder = parse(await readFile(path, 'utf8').catch(() => ''));
+    return holder !== undefined && holder.host === hostname() && isAlive(holder.pid);
+  };
+  if (!(await heldByAnother())) return false;
+  const deadline = Date.now() + WRITE_WAIT_MS;
+  while (Date.now() < deadline && (await heldByAnother())) await sleep(20);
   return true;
 }

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import * as z from 'zod';
 import { CircleError, displayPath, fsReason } from '../errors.js';
 
@@ -81,7 +82,7 @@ async function readSettingsFile(file: string, cwd: string): Promise<FileSettings
         `Make it yours alone with: chmod 600 ${shown}\n(if others could read a password in it, change that password too)`,
     );
   }
-  const [{ parse }, source] = await Promise.all([import('yaml'), readFile(file, 'utf8')]);
+  const source = await readFile(file, 'utf8');
   let data: unknown;
   try {
     data = parse(source) ?? {};

@@ -63,7 +63,11 @@ async function circleFolders(ws: Workspace): Promise<{ slugs: string[]; incomple
   }
   const slugs: string[] = [];
   const incomplete: string[] = [];
-  for (const n of names.sort()) (existsSync(join(ws.circlesDir, n, 'circle.yaml')) || (await rewritten(join(ws.circlesDir, n))) ? slugs : incomplete).push(n);
+  for (const n of names.sort()) {
+    const dir = join(ws.circlesDir, n);
+    const complete = existsSync(join(dir, 'circle.yaml')) || (await rewritten(dir));
+    (complete ? slugs : incomplete).push(n);
+  }
   return { slugs, incomplete };
 }
 

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { git, tempDir } from '../helpers.js';
+import { circle as spawnCircle, git, tempDir } from '../helpers.js';
 import { circleTree, cli, testdir } from '../harness.js';
 
 const TODAY = '2026-01-10';
@@ -337,6 +337,17 @@ describe('when mail does not go', () => {
     const ok = await cli(['send', 'agenda', '--yes', '--to', 'Eve'], { cwd: root, env });
     expect(ok.code, ok.stderr).toBe(0);
     expect(server.received.map((m) => m.to[0])).toEqual(['eve@example.org']);
+  });
+
+  it('the built program reads the settings file (spawned: the bundle, not the sources)', () => {
+    const { root } = circle();
+    const config = tempDir('circle-config-');
+    mkdirSync(join(config, 'circle'));
+    writeFileSync(join(config, 'circle', 'mail.yaml'), 'from: Nadia <nadia@example.org>\n', { mode: 0o600 });
+    const out = join(tempDir('circle-eml-'), 'eml');
+    const r = spawnCircle(['send', 'agenda', '--dry-run', '--out', out], { cwd: root, env: { CIRCLE_TODAY: TODAY, XDG_CONFIG_HOME: config } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'ana-souza.eml'), 'utf8')).toContain('From: Nadia <nadia@example.org>');
   });
 
   it('without --yes and without a terminal nothing is sent; without settings it says where they go', async () => {
