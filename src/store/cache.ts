@@ -56,15 +56,13 @@ export function fileKeys(folder: string, names: readonly string[]): Array<FileKe
  * straight into one array: a line of text per file cost more than its stat.
  */
 export function filesChecksum(folder: string, names: readonly string[], lookedAt: number): { sum: string; settled: boolean } {
-  const prefix = `${folder}${sep}`;
-  const keys = new Float64Array(names.length * 4);
-  let all = true;
-  names.forEach((name, i) => {
-    const key = fileKey(`${prefix}${name}`);
-    if (key) keys.set(key, i * 4);
-    all &&= key !== undefined && settled(key, lookedAt);
-  });
-  return { sum: checksum(Buffer.concat([Buffer.from(names.join('\n')), new Uint8Array(keys.buffer)])), settled: all };
+  const keys = fileKeys(folder, names);
+  const packed = new Float64Array(names.length * 4);
+  keys.forEach((key, i) => key && packed.set(key, i * 4));
+  return {
+    sum: checksum(Buffer.concat([Buffer.from(names.join('\n')), new Uint8Array(packed.buffer)])),
+    settled: keys.every((key) => key !== undefined && settled(key, lookedAt)),
+  };
 }
 
 /** Whether a key kept in a cache (its first four values) is the file's key now. */
