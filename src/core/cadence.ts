@@ -79,7 +79,7 @@ export function structuredCadence(phrase: string) {
 }
 
 /** The nth (or last, nth = -1) given weekday of a month (counted on past December); undefined when the month has none. */
-export function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
+function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
   if (nth === -1) {
     const last = new Date(year, month + 1, 0);
     const back = (last.getDay() - day + 7) % 7;

@@ -4,7 +4,8 @@
 // is the topic of a Learning Together or is dropped. Built by folding the meetings in
 // date order; pure.
 import { nameKey } from './names.js';
-import { answerText, confided, FIELD, memberFields } from './prompts.js';
+import { answersTo, FIELD } from './prompts.js';
+import { hasReport } from './summary.js';
 import type { Meeting } from './schema.js';
 
 /** What one meeting adds to the memory (small enough to cache per meeting file). */
@@ -28,29 +29,19 @@ export interface MeetingMemory {
 type QuestionKind = 'question' | 'issue';
 
 export function memoryOf(m: Meeting): MeetingMemory {
-  const reportFields = memberFields('reflect');
   return {
     date: m.date,
     present: m.attendance.present,
-    reported: m.reflect.members.filter((r) => reportFields.some((f) => answerText(r, f) !== undefined)).map((r) => r.member),
+    reported: m.reflect.members.filter(hasReport).map((r) => r.member),
     dropped: m.reflect.members.filter((r) => r.dropped).map((r) => r.member),
-    commitments: m.next.members.flatMap((a) => {
-      const text = answerText(a, FIELD.commitment);
-      return text ? [{ member: a.member, text, private: confided(a, FIELD.commitment) }] : [];
-    }),
+    commitments: answersTo(m.next.members, FIELD.commitment),
     asked: [
       ...m.reflect.requests.map((r) => ({ topic: r.topic.trim(), by: r.by?.trim() || undefined, private: r.private })),
-      ...m.next.members.flatMap((a) => {
-        const topic = answerText(a, FIELD.wish);
-        return topic ? [{ topic, by: a.member, private: confided(a, FIELD.wish) }] : [];
-      }),
+      ...answersTo(m.next.members, FIELD.wish).map((a) => ({ topic: a.text, by: a.member, private: a.private })),
     ].filter((a) => a.topic),
     learned: m.learning.topic?.trim() || undefined,
     raised: [
-      ...m.reflect.members.flatMap((r) => {
-        const text = answerText(r, FIELD.issues);
-        return text ? [{ text, kind: 'issue' as const, by: r.member, private: confided(r, FIELD.issues) }] : [];
-      }),
+      ...answersTo(m.reflect.members, FIELD.issues).map((a) => ({ text: a.text, kind: 'issue' as const, by: a.member, private: a.private })),
       ...m.learning.questions.map((q) => ({ text: q.trim(), kind: 'question' as const, private: false })).filter((q) => q.text),
     ],
     answered: m.learning.answered.map((q) => q.trim()).filter(Boolean),

@@ -65,8 +65,8 @@ export function filesChecksum(folder: string, names: readonly string[], lookedAt
   };
 }
 
-/** Whether a key kept in a cache (its first four values) is the file's key now. */
-export const sameKey = (kept: readonly unknown[], key: FileKey) => kept[0] === key[0] && kept[1] === key[1] && kept[2] === key[2] && kept[3] === key[3];
+/** Whether a key kept in a cache (its first four values) is the file's key now; anything else kept there (damaged) is not. */
+export const sameKey = (kept: unknown, key: FileKey) => Array.isArray(kept) && key.every((value, i) => kept[i] === value);
 
 /**
  * A file modified less than this long before it was read may be edited again within the
