@@ -117,10 +117,9 @@ export function* scheduleDates(q: DatesQuery): Generator<ScheduledDate> {
   const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
   const gap = daysBetween(first, q.from);
   for (let i = 0; ; i++) {
-    const d =
-      c.kind === 'weekly'
-        ? addDays(first, (Math.max(0, Math.ceil(gap / (7 * c.every))) + i) * 7 * c.every)
-        : nthWeekdayOfMonth(start.getFullYear(), start.getMonth() + i, c.nth, c.weekday);
+    let d: IsoDate | undefined;
+    if (c.kind === 'weekly') d = addDays(first, (Math.max(0, Math.ceil(gap / (7 * c.every))) + i) * 7 * c.every);
+    else d = nthWeekdayOfMonth(start.getFullYear(), start.getMonth() + i, c.nth, c.weekday);
     if (d && d.length > 10) return;
     if (d && d >= q.from) yield { date: d, skipped: skip.has(d) };
   }
