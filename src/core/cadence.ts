@@ -106,10 +106,7 @@ export interface ScheduledDate {
   skipped: boolean;
 }
 
-/**
- * The rule's dates on or after `from`, the skipped ones marked, up to the year 9999 (dates
- * are compared as text): take what is needed with `untilHeld`.
- */
+/** The rule's dates from `from` to the year 9999 (compared as text), the skipped ones marked; `untilHeld` takes what is needed. */
 export function* scheduleDates(q: DatesQuery): Generator<ScheduledDate> {
   const skip = new Set(q.skip ?? []);
   const c = q.cadence;

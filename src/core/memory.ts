@@ -188,10 +188,7 @@ export interface QuestionShown extends Shown {
   kind: QuestionKind;
 }
 
-/**
- * Open questions and issues, most raised first, then the most recently raised. What was
- * raised only in confidence is left out unless `all` (the facilitator's own list).
- */
+/** Open questions and issues, most raised first, then the most recent; those raised only in confidence only with `all`. */
 export function questionsByDemand(memory: Pick<Memory, 'questions'>, options: { all?: boolean; kind?: QuestionKind } = {}): QuestionShown[] {
   return memory.questions
     .filter((q) => !options.kind || q.kind === options.kind)
@@ -202,10 +199,7 @@ export function questionsByDemand(memory: Pick<Memory, 'questions'>, options: { 
     .sort((a, b) => b.count - a.count || byText(b.last, a.last));
 }
 
-/**
- * The commitments still open, of members active now (under their name in members.yaml):
- * what the agenda follows up and `stats` counts as open. Private ones are included.
- */
+/** Open commitments of members active now, under today's name (private ones too): what the agenda follows up, `stats` counts open. */
 export function openCommitments(memory: Pick<Memory, 'commitments'>, members: ReadonlyArray<{ name: string; active: boolean }>): OpenCommitment[] {
   const active = new Map(members.filter((m) => m.active).map((m) => [nameKey(m.name), m.name]));
   return memory.commitments.flatMap((c) => {

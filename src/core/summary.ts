@@ -66,10 +66,7 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
   };
 }
 
-/**
- * A meeting as `practice` sees it: who came, committed, reported back or was let go, and
- * the words of each commitment and report. Its number is its place in the list.
- */
+/** A meeting as `practice` sees it: who came, committed, reported back or was let go, and what they said (its number: its place). */
 export type PracticeMeeting = ReturnType<typeof practiceOf>;
 
 export function practiceOf(m: Meeting) {

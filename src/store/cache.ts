@@ -68,10 +68,7 @@ export function filesChecksum(folder: string, names: readonly string[], lookedAt
 /** Whether a key kept in a cache (its first four values) is the file's key now; anything else kept there (damaged) is not. */
 export const sameKey = (kept: unknown, key: FileKey) => Array.isArray(kept) && key.every((value, i) => kept[i] === value);
 
-/**
- * A file modified less than this long before it was read may be edited again within the
- * same tick of a coarse clock, leaving its size and times unchanged.
- */
+/** A file modified this recently may change again within one tick of a coarse clock, its size and times unchanged. */
 const RACY_MS = 2000;
 
 /** Whether what was read from a file with this key, looked at `lookedAt` (ms), may be kept: git's racy-clean rule. */

@@ -90,10 +90,7 @@ export function acquireLock(dir: string, started: string): Promise<Lock> {
   );
 }
 
-/**
- * How long a writer waits for another to finish: a change and its commit take milliseconds,
- * but `circle sync` holds the lock while it talks to the remote.
- */
+/** How long a writer waits for another: a change takes milliseconds, but `circle sync` holds the lock while it talks to the remote. */
 const WRITE_WAIT_MS = 60_000;
 
 /** The write locks this process holds (circle sync holds them while it reads the circles). */

@@ -265,10 +265,7 @@ async function incoming(repo: Repo, up: Upstream): Promise<string[]> {
   return (await run(repo, ['diff', '--name-only', '--no-renames', '-z', `HEAD...${up.name}`])).split('\0').filter(Boolean);
 }
 
-/**
- * Paths (from the top) with changes not committed, new files included; with `unstagedOnly`,
- * only tracked files changed in the work tree and not in the index.
- */
+/** Paths (from the top) changed and not committed, new files included; `unstagedOnly`: tracked files changed in the work tree only. */
 async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> {
   const fields = (await run(repo, ['status', '--porcelain=v1', '-z', `--untracked-files=${unstagedOnly ? 'no' : 'all'}`])).split('\0');
   const paths: string[] = [];

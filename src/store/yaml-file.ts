@@ -263,10 +263,7 @@ export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, sch
 const tooLarge = (file: string, size: string) =>
   new DataError([{ file: displayPath(file), line: 1, col: 1, message: `file is too large (${size}; at most ${MAX_FILE_BYTES} bytes)` }]);
 
-/**
- * A file's text, read with the size limit: a large file is refused from its size alone,
- * and a device or pipe (`/dev/zero`) is read only to one byte past the limit.
- */
+/** A file's text within the size limit: a large file is refused by its size, a device or pipe read to one byte past it. */
 export async function readText(file: string): Promise<string> {
   const handle = await open(file, 'r');
   try {

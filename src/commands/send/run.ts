@@ -107,10 +107,7 @@ function chooseRecipients(ctx: Context, members: readonly Member[], to: string |
   throw new CircleError(`${hit.found.name} has no mail address in members.yaml (email: under their name; \`circle edit members\`)`);
 }
 
-/**
- * Where the .eml files of a dry run go: --out (never inside circles/, which git shares), else
- * mail-KIND-DATE in the circle's print/ folder, which git ignores.
- */
+/** Where a dry run's .eml files go: --out (never inside circles/, which git shares), else print/mail-KIND-DATE (git ignores it). */
 async function dryRunFolder(ctx: Context, m: Mailing, out: string | undefined): Promise<string> {
   if (out === undefined) {
     const print = await printFolder((await ctx.circle()).dir, ctx.deps.cwd);
