@@ -123,11 +123,7 @@ export function readCache(dir: string, cache: CacheFile): Buffer | undefined {
   }
 }
 
-/**
- * Write a cache file. Quiet: a cache that cannot be written only costs speed. The file
- * replaces whatever is at its name, a link included, and is readable by its owner only
- * (it copies members' words).
- */
+/** Write a cache file as the rules above say: quietly, over whatever is at its name, readable by its owner only. */
 export async function writeCache(dir: string, cache: CacheFile, body: string | Buffer): Promise<void> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const header: Header = { format: cache.format, build: BUILD, sum: checksum(bytes) };

@@ -239,11 +239,7 @@ export async function loadYaml<S extends z.ZodTypeAny>(
   return readYaml(file, await readText(file), schema, extra, strict);
 }
 
-/**
- * parseYaml, by the fast path (fast-yaml.ts) for a valid file: the same data, and the
- * document for edits made with yaml@2 only when asked for. Anything else, and every file
- * when `strict`, goes through parseYaml.
- */
+/** parseYaml by the fast path (fast-yaml.ts) for a valid file, the yaml@2 document made only when asked for; else (and `strict`) parseYaml. */
 export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, schema: S, extra?: ExtraCheck<z.output<S>>, strict = false): YamlFile<z.output<S>> {
   const fast = strict ? undefined : fastRead(text, schema, extra);
   if (!fast) return parseYaml(file, text, schema, extra);
