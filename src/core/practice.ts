@@ -52,7 +52,8 @@ export function followUps(meetings: ReadonlyArray<Pick<MeetingSummary, 'present'
 }
 
 /** The first entry by the person whose name has this key (`name` itself, usually). */
-const byName = <T extends { member: string }>(list: readonly T[], name: string, key: string) => list.find((e) => e.member === name || nameKey(e.member) === key);
+const byName = <T extends { member: string }>(list: readonly T[], name: string, key: string) =>
+  list.find((e) => e.member === name || nameKey(e.member) === key);
 
 const hasName = (names: readonly string[], name: string, key: string) => names.some((n) => n === name || nameKey(n) === key);
 

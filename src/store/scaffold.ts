@@ -79,7 +79,8 @@ export async function createCircle(ws: Workspace, plan: NewCircle): Promise<{ di
     }
     made ??= dir;
     await mkdir(meetingsDir(dir));
-    const files = { [circleFile(dir)]: circleYaml, [membersFile(dir)]: membersYaml, [join(meetingsDir(dir), '.gitkeep')]: '', [join(dir, '.gitignore')]: CIRCLE_GITIGNORE };
+    const gitkeep = join(meetingsDir(dir), '.gitkeep');
+    const files = { [circleFile(dir)]: circleYaml, [membersFile(dir)]: membersYaml, [gitkeep]: '', [join(dir, '.gitignore')]: CIRCLE_GITIGNORE };
     for (const [file, text] of Object.entries(files)) await writeCircleFile(file, text, { exclusive: true });
     return { dir, written: Object.keys(files) };
   } catch (error) {
