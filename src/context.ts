@@ -144,11 +144,7 @@ const BY_EXTENSION: Record<string, string> = {
   json: 'json',
 };
 
-/**
- * The format a command writes: --json, else --format, else what the --out file's
- * extension asks for (when the command has that format), else the command's default.
- * --json with another --format is a usage error (exit 2): it asks for two things at once.
- */
+/** --json, else --format, else what the --out file's extension asks for (if allowed), else `fallback`; --json with another --format is refused. */
 export function chooseFormat<F extends string>(
   opts: { format?: string | undefined; json?: boolean | undefined; out?: string | undefined },
   allowed: readonly F[],

@@ -58,11 +58,7 @@ export class InterruptedError extends CircleError {
   }
 }
 
-/**
- * How paths are shown in messages: relative to `cwd` when inside it. Without one (code
- * that does not know where the user stands), a circle's file is named from its
- * workspace, `circles/<slug>/…`, and anything else in full.
- */
+/** A path for messages: relative to `cwd` inside it; without a cwd, a circle's file from circles/ on, anything else in full. */
 export function displayPath(path: string, cwd?: string): string {
   if (cwd === undefined) {
     const at = path.lastIndexOf(`${sep}circles${sep}`);
@@ -93,10 +89,7 @@ export function fsReason(error: unknown): string | undefined {
   return FS_REASONS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
 }
 
-/**
- * A file the program could not read or write, named as the user knows it (never a temp
- * file). Keeps the system's `code` so callers can still tell the cases apart.
- */
+/** A file that could not be read or written, named as the user knows it (never a temp file), with the system's `code`. */
 export class FileError extends CircleError {
   readonly code: string | undefined;
   /** The plain reason, e.g. "the disk is full". */
@@ -115,10 +108,7 @@ export class FileError extends CircleError {
   }
 }
 
-/**
- * Text for the terminal: control characters (escape sequences that could retitle, clear
- * or recolour the terminal) are shown as \u001b and the like; newlines and tabs stay.
- */
+/** Control characters (which could retitle or clear the terminal) shown as \u001b and the like; newlines and tabs stay. */
 export function quoteControls(text: string): string {
   return text.replace(CONTROL_CHARS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -102,10 +102,7 @@ export interface AgendaInput {
 /** How many backlog topics, open questions and open issues a handout lists; `--full`, `circle topics` and `circle questions` have them all. */
 const SHOWN = 4;
 
-/**
- * Active members who missed `last`: of those its minutes say were expected, else (minutes
- * written before that was kept) of today's members.
- */
+/** Active members who missed `last`: of those it expected, else (older minutes) of today's members. */
 function missedAt(last: Meeting, members: readonly Member[]): string[] {
   const present = new Set(last.attendance.present.map(nameKey));
   const expected = last.attendance.expected && new Set(last.attendance.expected.map(nameKey));

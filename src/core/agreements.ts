@@ -1,8 +1,6 @@
 // What the circle has agreed: why it meets (purpose and outcomes), its ground rules, and
 // how its meetings run. The first meeting sets them; a later one may revisit any of them
 // (`circle meet --revisit purpose|rules|format`).
-import type * as z from 'zod';
-import type { agreementsSchema } from './meet/draft-schema.js';
 import { discussed } from './prompts.js';
 import type { Circle, Meeting } from './schema.js';
 
@@ -24,11 +22,11 @@ export const OUTCOMES = discussed('purpose');
  * asks about the same rules, and the minutes say what changed, even if circle.yaml was
  * edited (or already updated) in between.
  */
-export type Agreements = z.output<typeof agreementsSchema>;
+export type Agreements = ReturnType<typeof agreementsOf>;
 
 const trimmed = (s: string | undefined) => s?.trim() ?? '';
 
-export function agreementsOf(circle: Circle): Agreements {
+export function agreementsOf(circle: Circle) {
   return {
     purpose: trimmed(circle.purpose),
     ...(circle.vision?.trim() && { vision: circle.vision.trim() }),

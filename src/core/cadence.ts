@@ -79,7 +79,7 @@ export function structuredCadence(phrase: string) {
 }
 
 /** The nth (or last, nth = -1) given weekday of a month (counted on past December); undefined when the month has none. */
-export function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
+function nthWeekdayOfMonth(year: number, month: number, nth: number, day: number): IsoDate | undefined {
   if (nth === -1) {
     const last = new Date(year, month + 1, 0);
     const back = (last.getDay() - day + 7) % 7;
@@ -106,10 +106,7 @@ export interface ScheduledDate {
   skipped: boolean;
 }
 
-/**
- * The rule's dates on or after `from`, the skipped ones marked, up to the year 9999 (dates
- * are compared as text): take what is needed with `untilHeld`.
- */
+/** The rule's dates from `from` to the year 9999 (compared as text), the skipped ones marked; `untilHeld` takes what is needed. */
 export function* scheduleDates(q: DatesQuery): Generator<ScheduledDate> {
   const skip = new Set(q.skip ?? []);
   const c = q.cadence;
@@ -117,10 +114,9 @@ export function* scheduleDates(q: DatesQuery): Generator<ScheduledDate> {
   const first = addDays(q.anchor, (c.weekday - weekday(q.anchor) + 7) % 7);
   const gap = daysBetween(first, q.from);
   for (let i = 0; ; i++) {
-    const d =
-      c.kind === 'weekly'
-        ? addDays(first, (Math.max(0, Math.ceil(gap / (7 * c.every))) + i) * 7 * c.every)
-        : nthWeekdayOfMonth(start.getFullYear(), start.getMonth() + i, c.nth, c.weekday);
+    let d: IsoDate | undefined;
+    if (c.kind === 'weekly') d = addDays(first, (Math.max(0, Math.ceil(gap / (7 * c.every))) + i) * 7 * c.every);
+    else d = nthWeekdayOfMonth(start.getFullYear(), start.getMonth() + i, c.nth, c.weekday);
     if (d && d.length > 10) return;
     if (d && d >= q.from) yield { date: d, skipped: skip.has(d) };
   }

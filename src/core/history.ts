@@ -95,4 +95,3 @@ export function historyRows(
     agreed: m.agreed.map((section) => SHORT_NAME[section]),
   }));
 }
-export type HistoryRow = ReturnType<typeof historyRows>[number];

@@ -90,10 +90,7 @@ export function buildIcs(cal: { name: string; stamp: Date; events: readonly IcsE
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-/**
- * A short, stable key for a circle: its name and creation date hashed (32-bit FNV-1a).
- * The slug alone is not enough: two workspaces may both have a `riverside` circle.
- */
+/** A stable key for a circle: FNV-1a of its name and creation date (two workspaces may both have a `riverside`). */
 export function circleKey(circle: Pick<Circle, 'name' | 'created'>): string {
   let h = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(`${circle.name.trim()}\n${circle.created}`)) {

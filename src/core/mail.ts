@@ -4,7 +4,7 @@
 import { longDate } from './words.js';
 import { tagName } from './members.js';
 import { nameKey } from './names.js';
-import { answerText, confided, fill, FIELD, mailWords as mailCatalogue } from './prompts.js';
+import { answersTo, fill, FIELD, mailWords as mailCatalogue } from './prompts.js';
 import type { Meeting, Member } from './schema.js';
 
 export type MailKind = 'agenda' | 'recap';
@@ -45,10 +45,7 @@ export function buildRecap(circle: string, m: Meeting) {
       ...(clean(m.learning.notes) && { notes: clean(m.learning.notes) }),
       questions: m.learning.questions.map((q) => q.trim()).filter(Boolean),
     },
-    commitments: m.next.members.flatMap((a) => {
-      const text = confided(a, FIELD.commitment) ? undefined : answerText(a, FIELD.commitment);
-      return text ? [{ member: a.member.trim(), text }] : [];
-    }),
+    commitments: answersTo(m.next.members, FIELD.commitment).flatMap((a) => (a.private ? [] : [{ member: a.member, text: a.text }])),
     requests: [...topics.values()],
     next: { ...(m.next.date && { date: m.next.date }), ...(clean(m.next.topic) && { topic: clean(m.next.topic) }), ...(clean(m.next.speaker) && { speaker: clean(m.next.speaker) }) },
   };

@@ -4,7 +4,8 @@
 // is the topic of a Learning Together or is dropped. Built by folding the meetings in
 // date order; pure.
 import { nameKey } from './names.js';
-import { answerText, confided, FIELD, memberFields } from './prompts.js';
+import { answersTo, FIELD } from './prompts.js';
+import { hasReport } from './summary.js';
 import type { Meeting } from './schema.js';
 
 /** What one meeting adds to the memory (small enough to cache per meeting file). */
@@ -28,29 +29,19 @@ export interface MeetingMemory {
 type QuestionKind = 'question' | 'issue';
 
 export function memoryOf(m: Meeting): MeetingMemory {
-  const reportFields = memberFields('reflect');
   return {
     date: m.date,
     present: m.attendance.present,
-    reported: m.reflect.members.filter((r) => reportFields.some((f) => answerText(r, f) !== undefined)).map((r) => r.member),
+    reported: m.reflect.members.filter(hasReport).map((r) => r.member),
     dropped: m.reflect.members.filter((r) => r.dropped).map((r) => r.member),
-    commitments: m.next.members.flatMap((a) => {
-      const text = answerText(a, FIELD.commitment);
-      return text ? [{ member: a.member, text, private: confided(a, FIELD.commitment) }] : [];
-    }),
+    commitments: answersTo(m.next.members, FIELD.commitment),
     asked: [
       ...m.reflect.requests.map((r) => ({ topic: r.topic.trim(), by: r.by?.trim() || undefined, private: r.private })),
-      ...m.next.members.flatMap((a) => {
-        const topic = answerText(a, FIELD.wish);
-        return topic ? [{ topic, by: a.member, private: confided(a, FIELD.wish) }] : [];
-      }),
+      ...answersTo(m.next.members, FIELD.wish).map((a) => ({ topic: a.text, by: a.member, private: a.private })),
     ].filter((a) => a.topic),
     learned: m.learning.topic?.trim() || undefined,
     raised: [
-      ...m.reflect.members.flatMap((r) => {
-        const text = answerText(r, FIELD.issues);
-        return text ? [{ text, kind: 'issue' as const, by: r.member, private: confided(r, FIELD.issues) }] : [];
-      }),
+      ...answersTo(m.reflect.members, FIELD.issues).map((a) => ({ text: a.text, kind: 'issue' as const, by: a.member, private: a.private })),
       ...m.learning.questions.map((q) => ({ text: q.trim(), kind: 'question' as const, private: false })).filter((q) => q.text),
     ],
     answered: m.learning.answered.map((q) => q.trim()).filter(Boolean),
@@ -197,10 +188,7 @@ export interface QuestionShown extends Shown {
   kind: QuestionKind;
 }
 
-/**
- * Open questions and issues, most raised first, then the most recently raised. What was
- * raised only in confidence is left out unless `all` (the facilitator's own list).
- */
+/** Open questions and issues, most raised first, then the most recent; those raised only in confidence only with `all`. */
 export function questionsByDemand(memory: Pick<Memory, 'questions'>, options: { all?: boolean; kind?: QuestionKind } = {}): QuestionShown[] {
   return memory.questions
     .filter((q) => !options.kind || q.kind === options.kind)
@@ -211,10 +199,7 @@ export function questionsByDemand(memory: Pick<Memory, 'questions'>, options: { 
     .sort((a, b) => b.count - a.count || byText(b.last, a.last));
 }
 
-/**
- * The commitments still open, of members active now (under their name in members.yaml):
- * what the agenda follows up and `stats` counts as open. Private ones are included.
- */
+/** Open commitments of members active now, under today's name (private ones too): what the agenda follows up, `stats` counts open. */
 export function openCommitments(memory: Pick<Memory, 'commitments'>, members: ReadonlyArray<{ name: string; active: boolean }>): OpenCommitment[] {
   const active = new Map(members.filter((m) => m.active).map((m) => [nameKey(m.name), m.name]));
   return memory.commitments.flatMap((c) => {

@@ -3,10 +3,7 @@ import { tagName } from './members.js';
 import type { Member } from './schema.js';
 import { t } from './words.js';
 
-/**
- * Active members sorted by their tag name (easy to find at the door), then the guests in the
- * order given: the first name big, the organisation small under it (a guest's says "Guest").
- */
+/** Active members by tag name (easy to find at the door), then the guests as typed, each with their organisation (a guest's: Guest). */
 export function nameTags(members: readonly Member[], guests: readonly string[] = []) {
   const people = members
     .filter((m) => m.active)

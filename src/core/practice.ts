@@ -52,10 +52,7 @@ export function followUps(meetings: ReadonlyArray<Pick<MeetingSummary, 'present'
 }
 
 /** The first entry by the person whose name has this key (`name` itself, usually). */
-function byName<T extends { member: string }>(list: readonly T[], name: string, key: string): T | undefined {
-  for (const entry of list) if (entry.member === name || nameKey(entry.member) === key) return entry;
-  return undefined;
-}
+const byName = <T extends { member: string }>(list: readonly T[], name: string, key: string) => list.find((e) => e.member === name || nameKey(e.member) === key);
 
 const hasName = (names: readonly string[], name: string, key: string) => names.some((n) => n === name || nameKey(n) === key);
 

@@ -130,3 +130,11 @@ export function answerText(entry: Entry, field: string): string | undefined {
   const value = (entry as Record<string, unknown>)[field];
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
+
+/** Each person's text answer to a field, with who said it and whether in confidence. */
+export function answersTo(entries: readonly Entry[], field: string): Array<{ member: string; text: string; private: boolean }> {
+  return entries.flatMap((e) => {
+    const text = answerText(e, field);
+    return text ? [{ member: e.member.trim(), text, private: confided(e, field) }] : [];
+  });
+}

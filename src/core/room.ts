@@ -14,7 +14,7 @@ import { MEETING_SECTIONS, stepId, tagOf, type MeetingSection, type MeetingPlan,
 import { agreementsDiscussed, baseOf, isFirst, pendingStep, steps } from './meet/steps.js';
 
 /** agenda: before the meeting; live: a question is being asked; review: every answer is in; paused: interrupted; over: recorded. */
-export type RoomState = 'agenda' | 'live' | 'review' | 'paused' | 'over';
+type RoomState = 'agenda' | 'live' | 'review' | 'paused' | 'over';
 
 export interface RoomView {
   state: RoomState;

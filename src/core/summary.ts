@@ -2,7 +2,7 @@
 // `history` and `stats` read the summary, `practice` also reads the commitments and reports.
 import { agreementsChanged, type AgreementId } from './agreements.js';
 import { nameKey } from './names.js';
-import { answerText, confided, FIELD, memberFields } from './prompts.js';
+import { answersTo, answerText, FIELD, memberFields } from './prompts.js';
 import type { Meeting, Reflection } from './schema.js';
 
 function unique(names: Iterable<string>): string[] {
@@ -14,7 +14,7 @@ function unique(names: Iterable<string>): string[] {
 /** The answers at Reflect: any of them counts as reporting back on a commitment. */
 const REPORT_FIELDS = memberFields('reflect');
 
-function hasReport(r: Reflection): boolean {
+export function hasReport(r: Reflection): boolean {
   return REPORT_FIELDS.some((k) => answerText(r, k) !== undefined);
 }
 
@@ -66,12 +66,8 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
   };
 }
 
-/**
- * A meeting as `practice` sees it: who came, committed, reported back or was let go, and
- * the words of each commitment and report. Its number is its place in the list.
- */
+/** A meeting as `practice` sees it: who came, committed, reported back or was let go, and what they said (its number: its place). */
 export type PracticeMeeting = ReturnType<typeof practiceOf>;
-export type Report = PracticeMeeting['reports'][number];
 
 export function practiceOf(m: Meeting) {
   const { date, present, committed, reported, dropped } = summarizeMeeting(m);
@@ -81,10 +77,7 @@ export function practiceOf(m: Meeting) {
     committed,
     reported,
     dropped,
-    commitments: m.next.members.flatMap((a) => {
-      const text = answerText(a, FIELD.commitment);
-      return text ? [{ member: a.member.trim(), text, private: confided(a, FIELD.commitment) }] : [];
-    }),
+    commitments: answersTo(m.next.members, FIELD.commitment),
     reports: m.reflect.members
       .filter((r) => hasReport(r) || r.commitment?.trim())
       .map((r) => ({

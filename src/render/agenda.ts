@@ -39,9 +39,7 @@ function details(a: Agenda, s: AgendaSection): Block[] {
   switch (s.id) {
     case 'introductions':
       if (!a.newcomers.length) return [];
-      return a.kind === 'first'
-        ? [subheading(t('agenda.around_table')), list(a.newcomers.map(person))]
-        : [subheading(t('agenda.joining')), list(a.newcomers.map(person))];
+      return [subheading(t(a.kind === 'first' ? 'agenda.around_table' : 'agenda.joining')), list(a.newcomers.map(person))];
     case 'ground_rules':
       if (!a.groundRules.length) return [];
       return a.kind === 'first' ? [subheading(t('agenda.draft_rules')), list(a.groundRules)] : [list(a.groundRules)];

@@ -28,10 +28,7 @@ export interface PrintDocument {
   footer?: string;
 }
 
-/**
- * How every renderer reads text in a block: prose, where a blank line starts a new
- * paragraph and any other run of spaces and line breaks is one space.
- */
+/** Text as every renderer reads it: a blank line starts a paragraph; any other run of white space is one space. */
 export function paragraphsOf(text: string): string[] {
   return text
     .split(/\n[ \t]*\n/)
@@ -42,10 +39,7 @@ export function paragraphsOf(text: string): string[] {
 /** Runs of white space that may break a line: any but the no-break spaces. */
 export const SPACES = /[^\S\u00a0\u202f]+/g;
 
-/**
- * Text on one line: runs of white space become one space. A no-break space stays (French
- * writes one before ? ! : ; so that a line never starts with them).
- */
+/** Runs of white space as one space; a no-break space stays (French puts one before ? ! : ; to keep them on the line). */
 export function oneLine(text: string): string {
   // Most text is one line already: only a line break or a run of spaces needs the rewrite.
   return /[^\S \u00a0\u202f]| {2}/.test(text) ? text.replace(SPACES, ' ').replace(/^ | $/g, '') : text.replace(/^ +| +$/g, '');

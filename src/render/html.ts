@@ -33,15 +33,15 @@ li { margin: .15em 0; break-inside: avoid; page-break-inside: avoid; }
 footer { margin-top: 1.5em; padding-top: .4em; border-top: 1px solid #999; font-size: .9em; color: #444; }
 `;
 
-/** A complete HTML page around a body; everything inline, nothing fetched. */
-export function htmlPage(title: string, css: string, body: string): string {
+/** A complete HTML page around a body; `head` adds styles (inline, for a printed page: nothing fetched) or links. */
+export function htmlPage(title: string, head: string, body: string): string {
   return `<!doctype html>
 <html lang="${words().language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(oneLine(title))}</title>
-<style>${css}</style>
+${head}
 </head>
 <body>
 ${body}
@@ -79,5 +79,5 @@ export function toHtml(doc: PrintDocument): string {
     parts.push(`<section>\n<h2><span>${escapeHtml(oneLine(s.heading))}</span>${aside}</h2>\n${s.blocks.map(block).join('\n')}\n</section>`);
   }
   if (doc.footer) parts.push(`<footer>${escapeHtml(oneLine(doc.footer))}</footer>`);
-  return htmlPage(doc.title, PRINT_CSS + DOCUMENT_CSS, parts.join('\n'));
+  return htmlPage(doc.title, `<style>${PRINT_CSS}${DOCUMENT_CSS}</style>`, parts.join('\n'));
 }

@@ -45,7 +45,7 @@ body { max-width: none; padding: 0; }
   const body = pages(tags)
     .map((page) => `<div class="sheet">\n${page.map(tag).join('\n')}\n</div>`)
     .join('\n');
-  return htmlPage(t('nametags.title', { circle }), css, body);
+  return htmlPage(t('nametags.title', { circle }), `<style>${css}</style>`, body);
 }
 
 /** `name` in two lines at the space or hyphen nearest its middle; undefined when it has none. */

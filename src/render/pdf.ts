@@ -14,10 +14,6 @@ const fontDir =
   typeof __CIRCLE_FONTS__ === 'string'
     ? fileURLToPath(new URL(__CIRCLE_FONTS__, import.meta.url))
     : join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  regular: join(fontDir, 'DejaVuSans.ttf'),
-  bold: join(fontDir, 'DejaVuSans-Bold.ttf'),
-};
 
 /**
  * An A4 page whose content area (487 × 718 pt) also fits a Letter sheet (612 × 792 pt)
@@ -39,8 +35,8 @@ export function createPdf(title: string, options: { margins?: PDFKit.Mixins.Expa
     info: { Title: title, Creator: 'circle' },
     lang: 'en',
   });
-  pdf.registerFont('regular', FONTS.regular);
-  pdf.registerFont('bold', FONTS.bold);
+  pdf.registerFont('regular', join(fontDir, 'DejaVuSans.ttf'));
+  pdf.registerFont('bold', join(fontDir, 'DejaVuSans-Bold.ttf'));
   return pdf.font('regular');
 }
 

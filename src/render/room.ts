@@ -2,8 +2,8 @@
 // follows the meeting (Server-Sent Events, reconnecting by itself) and the HTML of each view.
 // Every text from the circle is escaped here; every word comes from the words file (`room:`).
 import type { RoomView } from '../core/room.js';
-import { t, words } from '../core/words.js';
-import { escapeHtml } from './html.js';
+import { t } from '../core/words.js';
+import { escapeHtml, htmlPage } from './html.js';
 
 const esc = (text: string | number) => escapeHtml(String(text));
 /** A word of the room view (`room:` in the words file), filled in. */
@@ -82,23 +82,8 @@ export function roomHtml(view: RoomView): string {
 
 /** The whole page: the first view in place, the styles and the script by URL (the Content-Security-Policy allows nothing inline). */
 export function roomPage(view: RoomView): string {
-  return `<!doctype html>
-<html lang="${esc(words().language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${esc(say('title', { circle: view.circle }))}</title>
-<link rel="stylesheet" href="room.css">
-<script src="room.js" defer></script>
-</head>
-<body>
-<main id="room" class="room ${view.state}">
-${roomHtml(view)}
-</main>
-</body>
-</html>
-`;
+  const head = '<meta name="referrer" content="no-referrer">\n<link rel="stylesheet" href="room.css">\n<script src="room.js" defer></script>';
+  return htmlPage(say('title', { circle: view.circle }), head, `<main id="room" class="room ${view.state}">\n${roomHtml(view)}\n</main>`);
 }
 
 /**

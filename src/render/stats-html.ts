@@ -140,7 +140,7 @@ ${verdictCharts(s)}
 <h2>${esc(t('stats.html_topics'))}</h2>
 <ol>${s.topics.map((t) => `<li><time>${t.date}</time> ${esc(t.topic)}${t.speaker ? ` <span class="hint">(${esc(t.speaker)})</span>` : ''}</li>`).join('\n')}</ol>`
     : `<p>${esc(t('stats.none'))}</p>`;
-  return htmlPage(title, PRINT_CSS + CSS, `<h1>${esc(title)}</h1>\n${body}`);
+  return htmlPage(title, `<style>${PRINT_CSS}${CSS}</style>`, `<h1>${esc(title)}</h1>\n${body}`);
 }
 
 const CSS = `

@@ -4,10 +4,7 @@ import { displayWidth } from './width.js';
 
 const TEXT_WIDTH = 78;
 
-/**
- * Wrap one paragraph to `width` columns; `first` and `rest` prefix the first and following
- * lines. A word wider than a line (a web address, a long compound) is cut across lines.
- */
+/** A paragraph wrapped to `width`, `first` and `rest` before its lines; a word wider than a line is cut across lines. */
 export function wrap(text: string, width: number, first = '', rest = ' '.repeat(displayWidth(first))): string[] {
   const fits = (s: string) => displayWidth(s) <= width;
   const lines: string[] = [];

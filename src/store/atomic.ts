@@ -163,11 +163,7 @@ export async function writeFileAtomic(
   }
 }
 
-/**
- * Write a file the user named with --out: a regular file (or a new one) is replaced
- * atomically, a link is followed to its file, and a device or pipe is written into.
- * Returns false for a folder, which is not written.
- */
+/** Write a file named with --out: a file replaced atomically, a link followed, a device or pipe written into; false for a folder. */
 export async function writeOutputFile(file: string, content: string | Uint8Array): Promise<boolean> {
   let info;
   try {

@@ -65,13 +65,10 @@ export function filesChecksum(folder: string, names: readonly string[], lookedAt
   };
 }
 
-/** Whether a key kept in a cache (its first four values) is the file's key now. */
-export const sameKey = (kept: readonly unknown[], key: FileKey) => kept[0] === key[0] && kept[1] === key[1] && kept[2] === key[2] && kept[3] === key[3];
+/** Whether a key kept in a cache (its first four values) is the file's key now; anything else kept there (damaged) is not. */
+export const sameKey = (kept: unknown, key: FileKey) => Array.isArray(kept) && key.every((value, i) => kept[i] === value);
 
-/**
- * A file modified less than this long before it was read may be edited again within the
- * same tick of a coarse clock, leaving its size and times unchanged.
- */
+/** A file modified this recently may change again within one tick of a coarse clock, its size and times unchanged. */
 const RACY_MS = 2000;
 
 /** Whether what was read from a file with this key, looked at `lookedAt` (ms), may be kept: git's racy-clean rule. */
@@ -126,11 +123,7 @@ export function readCache(dir: string, cache: CacheFile): Buffer | undefined {
   }
 }
 
-/**
- * Write a cache file. Quiet: a cache that cannot be written only costs speed. The file
- * replaces whatever is at its name, a link included, and is readable by its owner only
- * (it copies members' words).
- */
+/** Write a cache file as the rules above say: quietly, over whatever is at its name, readable by its owner only. */
 export async function writeCache(dir: string, cache: CacheFile, body: string | Buffer): Promise<void> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const header: Header = { format: cache.format, build: BUILD, sum: checksum(bytes) };

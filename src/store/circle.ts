@@ -139,7 +139,7 @@ export async function checkCircleFiles(
     dates.forEach((date, i) => {
       const key = keys[i];
       const kept = before[date];
-      if (key && Array.isArray(kept) && sameKey(kept, key)) passed[date] = key;
+      if (key && sameKey(kept, key)) passed[date] = key;
       else toRead.push([date, key]);
     });
     const total = dates.length + 2;

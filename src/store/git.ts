@@ -25,10 +25,7 @@ function hasDotGit(dir: string): boolean {
   }
 }
 
-/**
- * True when `dir` is inside a git work tree. Without git installed, a .git folder above
- * still counts, so that committing then says git is missing rather than "no repository".
- */
+/** Whether `dir` is in a git work tree; without git installed, a .git above counts, so committing says git is missing. */
 export async function insideWorkTree(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   try {
     return (await git(dir, ['rev-parse', '--is-inside-work-tree'], env)).trim() === 'true';
@@ -127,11 +124,7 @@ export function gitReason(error: unknown): string {
   return (said || e.message).split('\n').filter((l) => l.trim()).slice(0, 8).join('\n  ');
 }
 
-/**
- * `git add -- paths` then `git commit -m message -- paths`: nothing else staged is
- * committed. Refused (files left as they are) during a rebase, merge, cherry-pick,
- * revert or bisect, and on a detached HEAD.
- */
+/** Commit `paths` alone (nothing else staged); refused, files left as they are, while git is busy with other work or HEAD is detached. */
 export async function commitPaths(dir: string, paths: string[], message: string, env: NodeJS.ProcessEnv = process.env): Promise<CommitResult> {
   try {
     const unsafe = await unsafeToCommit(dir, env);

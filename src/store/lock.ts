@@ -45,10 +45,7 @@ function when(started: string): string {
 const holderOf = (holder: LockInfo | undefined) =>
   holder ? `process ${holder.pid} on ${holder.host}, since ${when(holder.started)}` : 'an unknown process';
 
-/**
- * Take the lock at `path`, waiting up to `waitMs` for its holder to let go (polling with
- * a little jitter); then `busy` says who holds it. A holder that died here is replaced.
- */
+/** Take the lock at `path`, polling (with jitter) up to `waitMs`, then throw `busy(holder)`; a holder that died here is replaced. */
 async function take(path: string, started: string, waitMs: number, busy: (holder: string) => string): Promise<Lock> {
   const mine: LockInfo = { pid: process.pid, host: hostname(), started };
   const text = `${JSON.stringify(mine)}\n`;
@@ -90,19 +87,13 @@ export function acquireLock(dir: string, started: string): Promise<Lock> {
   );
 }
 
-/**
- * How long a writer waits for another to finish: a change and its commit take milliseconds,
- * but `circle sync` holds the lock while it talks to the remote.
- */
+/** How long a writer waits for another: a change takes milliseconds, but `circle sync` holds the lock while it talks to the remote. */
 const WRITE_WAIT_MS = 60_000;
 
 /** The write locks this process holds (circle sync holds them while it reads the circles). */
 const held = new Set<string>();
 
-/**
- * Run `change` (which writes `file`) holding the write lock of `dir` (for circle.yaml and members.yaml: the
- * circle's folder). Separate from the meeting lock: `members add` never waits for a meeting.
- */
+/** Run `change` (which writes `file`) holding `dir`'s write lock; apart from the meeting lock: `members add` never waits for a meeting. */
 export async function withWriteLock<T>(dir: string, file: string, change: () => Promise<T>): Promise<T> {
   const path = writeLockFile(dir);
   const lock = await take(

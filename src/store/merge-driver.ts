@@ -65,11 +65,7 @@ interface DriverResult {
   structural: boolean;
 }
 
-/**
- * What git asks of a merge driver: merge `theirs` into `ours` (both edits of `base`)
- * and leave the result in the `ours` file, with conflict markers where needed.
- * `labels` name the two sides on the markers.
- */
+/** As git asks of a merge driver: `theirs` merged into the `ours` file (both edits of `base`), conflict markers named by `labels`. */
 export async function mergeFiles(
   paths: { base: string; ours: string; theirs: string },
   labels: [string, string],

@@ -5,7 +5,6 @@ import { isScalar, parseDocument } from 'yaml';
 import type { NewCircle } from '../core/init.js';
 import { circleSchema } from '../core/schema.js';
 import { CircleError, displayPath, FileError, UsageError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
 import { circleFile, meetingsDir, membersFile } from './circle.js';
 import { templatePath } from './templates.js';
 import { circleDir, type Workspace } from './workspace.js';
@@ -80,11 +79,9 @@ export async function createCircle(ws: Workspace, plan: NewCircle): Promise<{ di
     }
     made ??= dir;
     await mkdir(meetingsDir(dir));
-    await writeCircleFile(circleFile(dir), circleYaml, { exclusive: true });
-    await writeCircleFile(membersFile(dir), membersYaml, { exclusive: true });
-    await writeFileAtomic(join(meetingsDir(dir), '.gitkeep'), '', { exclusive: true });
-    await writeFileAtomic(join(dir, '.gitignore'), CIRCLE_GITIGNORE, { exclusive: true });
-    return { dir, written: [circleFile(dir), membersFile(dir), join(meetingsDir(dir), '.gitkeep'), join(dir, '.gitignore')] };
+    const files = { [circleFile(dir)]: circleYaml, [membersFile(dir)]: membersYaml, [join(meetingsDir(dir), '.gitkeep')]: '', [join(dir, '.gitignore')]: CIRCLE_GITIGNORE };
+    for (const [file, text] of Object.entries(files)) await writeCircleFile(file, text, { exclusive: true });
+    return { dir, written: Object.keys(files) };
   } catch (error) {
     if (made !== undefined) await rm(made, { recursive: true, force: true }).catch(() => {});
     if (error instanceof CircleError && !(error instanceof FileError)) throw error;

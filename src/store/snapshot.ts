@@ -48,7 +48,7 @@ export async function readThroughSnapshot<T>(dir: string, names: readonly string
     names.map(async (name) => {
       const key = fileKey(join(dir, name));
       const entry = entries[name];
-      if (key && Array.isArray(entry) && entry.length === 5 && sameKey(entry, key)) return entry[4] as T;
+      if (key && entry?.length === 5 && sameKey(entry, key)) return entry[4] as T;
       const lookedAt = Date.now();
       const data = await read(name);
       if (key && settled(key, lookedAt)) found[name] = [...key, data];

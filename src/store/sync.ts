@@ -62,11 +62,7 @@ interface Upstream {
   name: string;
 }
 
-/**
- * The branch this one shares with: its upstream, else the same branch on the only
- * remote (or origin), which becomes its upstream. `fresh` when the remote has no
- * such branch yet (the first push creates it).
- */
+/** The branch shared with: its upstream, else this branch on origin (or the only remote), made its upstream; `fresh`: not there yet. */
 export async function upstream(repo: Repo): Promise<Upstream & { fresh: boolean }> {
   const branch = (await run(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
   if (!branch) throw new CircleError('this workspace is not on a branch (a detached HEAD): `git switch main` (or your branch), then circle sync again.');
@@ -134,11 +130,7 @@ export async function conflicts(repo: Repo): Promise<Conflict[]> {
   );
 }
 
-/**
- * A file both sides changed that the merge left without marker lines (its driver failed):
- * write both versions whole into it, between marker lines, so nothing of either side is
- * lost and the person sees what to choose.
- */
+/** A conflict the merge left without markers (its driver failed) gets both versions whole, between marker lines: nothing is lost. */
 async function markUnmarked(repo: Repo, found: Conflict[]): Promise<Conflict[]> {
   return Promise.all(
     found.map(async (c) => {
@@ -187,10 +179,7 @@ export async function abortRebase(repo: Repo): Promise<void> {
   await run(repo, ['rebase', '--abort']);
 }
 
-/**
- * What a sync keeps in the git folder from before its rebase until the rebase is over:
- * the rebase is then known as its own (any other is left alone), and what it changed can be checked.
- */
+/** What a sync keeps in the git folder while its rebase runs: the rebase is then known as its own, and what it changed checked. */
 interface SyncRecord {
   /** This clone's commit before the sync. */
   head: string;
@@ -218,10 +207,7 @@ export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void>
   await writeFileAtomic(await gitPath(repo, SYNC_RECORD), `${JSON.stringify(record)}\n`, { durable: false });
 }
 
-/**
- * Keep the texts a person settled in the git folder (`circle-sync-settled/`, one file per
- * path, its slashes as `__`), for a sync undone after they settled them. Returns the folder.
- */
+/** Keep the texts a person settled, for a sync undone after: in the git folder's circle-sync-settled/ (slashes as __); returns it. */
 export async function keepSettled(repo: Repo, settled: Record<string, string>): Promise<string> {
   const dir = await gitPath(repo, 'circle-sync-settled');
   await mkdir(dir, { recursive: true });
@@ -265,10 +251,7 @@ async function incoming(repo: Repo, up: Upstream): Promise<string[]> {
   return (await run(repo, ['diff', '--name-only', '--no-renames', '-z', `HEAD...${up.name}`])).split('\0').filter(Boolean);
 }
 
-/**
- * Paths (from the top) with changes not committed, new files included; with `unstagedOnly`,
- * only tracked files changed in the work tree and not in the index.
- */
+/** Paths (from the top) changed and not committed, new files included; `unstagedOnly`: tracked files changed in the work tree only. */
 async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> {
   const fields = (await run(repo, ['status', '--porcelain=v1', '-z', `--untracked-files=${unstagedOnly ? 'no' : 'all'}`])).split('\0');
   const paths: string[] = [];
@@ -281,10 +264,7 @@ async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> 
   return paths;
 }
 
-/**
- * Files changed here and not committed that the shared copy changed too (from the
- * workspace folder): a rebase could not put those changes back on top of what comes in.
- */
+/** Uncommitted files the shared copy changed too (from the workspace folder): a rebase could not put them back on what comes in. */
 export async function uncommittedClashes(repo: Repo, up: Upstream): Promise<string[]> {
   const coming = new Set(await incoming(repo, up));
   return (await uncommitted(repo)).filter((p) => coming.has(p)).map((p) => fromRoot(repo, p)).sort();

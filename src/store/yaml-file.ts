@@ -239,11 +239,7 @@ export async function loadYaml<S extends z.ZodTypeAny>(
   return readYaml(file, await readText(file), schema, extra, strict);
 }
 
-/**
- * parseYaml, by the fast path (fast-yaml.ts) for a valid file: the same data, and the
- * document for edits made with yaml@2 only when asked for. Anything else, and every file
- * when `strict`, goes through parseYaml.
- */
+/** parseYaml by the fast path (fast-yaml.ts) for a valid file, the yaml@2 document made only when asked for; else (and `strict`) parseYaml. */
 export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, schema: S, extra?: ExtraCheck<z.output<S>>, strict = false): YamlFile<z.output<S>> {
   const fast = strict ? undefined : fastRead(text, schema, extra);
   if (!fast) return parseYaml(file, text, schema, extra);
@@ -263,10 +259,7 @@ export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, sch
 const tooLarge = (file: string, size: string) =>
   new DataError([{ file: displayPath(file), line: 1, col: 1, message: `file is too large (${size}; at most ${MAX_FILE_BYTES} bytes)` }]);
 
-/**
- * A file's text, read with the size limit: a large file is refused from its size alone,
- * and a device or pipe (`/dev/zero`) is read only to one byte past the limit.
- */
+/** A file's text within the size limit: a large file is refused by its size, a device or pipe read to one byte past it. */
 export async function readText(file: string): Promise<string> {
   const handle = await open(file, 'r');
   try {

@@ -12,10 +12,7 @@ import { loadYaml, MAX_FILE_BYTES, parseYaml, readText, type ExtraCheck, type Ya
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
-/**
- * Write a circle file (atomically): refused, with nothing written, when it would be too
- * large to be read back.
- */
+/** Write a circle file atomically; refused, nothing written, when it would be too large to read back. */
 export async function writeCircleFile(file: string, text: string, options: { exclusive?: boolean; mode?: number } = {}): Promise<void> {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_FILE_BYTES) {
@@ -83,10 +80,7 @@ export function editedText(file: YamlFile<unknown>): string {
   return crlf ? next.replace(/\n/g, '\r\n') : next;
 }
 
-/**
- * Check text about to be written against the schema it will be read with; when it would
- * be refused, throw `refusal(why)` (a CircleError) and write nothing.
- */
+/** Throw a CircleError saying `refusal(why)` when the schema `text` will be read with would refuse it. */
 export function checkBeforeWrite<S extends z.ZodTypeAny>(
   path: string,
   text: string,

@@ -93,6 +93,23 @@ describe('a damaged cache', () => {
     }
   });
 
+  it('a row or entry whose key is null (forged, checksum right) reads as a miss in every cache', async () => {
+    const { root, dir } = example();
+    const argvs = [['history'], ['practice'], ['agenda'], ['check']];
+    const good = [];
+    for (const argv of argvs) good.push(await cli(argv, { cwd: root, env }));
+    const forge = (name: string, damage: (body: unknown) => unknown) => {
+      const [header, body] = readFileSync(join(dir, '.cache', name), 'utf8').split('\n');
+      const forged = JSON.stringify(damage(JSON.parse(body!)));
+      writeFileSync(join(dir, '.cache', name), `${JSON.stringify({ ...JSON.parse(header!), sum: checksum(Buffer.from(forged)) })}\n${forged}`);
+    };
+    for (const name of ['summaries.json', 'practice.json', 'memory-rows.json']) forge(name, (rows) => (rows as unknown[][]).map(([, data]) => [null, data]));
+    forge('files.json', (entries) => Object.fromEntries(Object.keys(entries as object).map((name) => [name, null])));
+    forge('checked.json', (passed) => Object.fromEntries(Object.keys(passed as object).map((date) => [date, null])));
+    rmSync(join(dir, '.cache', 'memory.json'));
+    for (const [i, argv] of argvs.entries()) expect(await cli(argv, { cwd: root, env }), argv.join(' ')).toEqual(good[i]);
+  });
+
   it('a .cache that is a regular file: every command works without it, and check stays right', async () => {
     const { root, dir } = example();
     const answers = join(root, 'answers.yaml');

@@ -47,4 +47,13 @@ describe('at 40 columns', () => {
     const wide = await cli(['list'], { cwd: workspace(), env, tty: true, columns: 120 });
     expect(wide.stdout).toMatch(/^Circle +Slug +Members +Meetings +Last +Next +Day$/m);
   });
+
+  it('history drops the next topic before it cuts the topic to a stub', async () => {
+    const r = await cli(['history'], { cwd: workspace(), env, tty: true, columns: 40 });
+    expect(r.code, r.stderr).toBe(0);
+    const [head, first] = r.stdout.trimEnd().split('\n');
+    expect(r.stdout.split('\n').every((l) => displayWidth(l) <= 40)).toBe(true);
+    expect(head).toMatch(/^Date +# +Present +Learning topic$/);
+    expect(first).toMatch(/^2026-06-02 +1 +7\/7 +Why we meet: o/);
+  });
 });

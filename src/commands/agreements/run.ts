@@ -38,7 +38,8 @@ export async function purpose(ctx: Context, opts: { json?: boolean }): Promise<v
     for (const o of outcomes) lines.push(`  ${labelOf('purpose', o.id)}: ${o.text}`);
   }
   ctx.out.data(fitWidth([...lines, ...when(agreed)].join('\n'), ctx.out.width));
-  if (!statement) ctx.out.info('\nA circle agrees its purpose at its first meeting (`circle meet`); `circle meet --revisit purpose` comes back to it.');
+  if (statement) return;
+  ctx.out.info('\nA circle agrees its purpose at its first meeting (`circle meet`); `circle meet --revisit purpose` comes back to it.');
 }
 
 export async function rules(ctx: Context, opts: { json?: boolean }): Promise<void> {

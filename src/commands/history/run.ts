@@ -1,4 +1,4 @@
-// circle history: one line per meeting; on a terminal, the topic columns cut to fit its width.
+// circle history: one line per meeting; on a terminal, fitted to its width.
 import type { Context } from '../../context.js';
 import { historyRows } from '../../core/history.js';
 import { t } from '../../core/words.js';
@@ -19,5 +19,6 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<void>
     [r.topic, r.agreed.length ? t('history.agreed', { sections: r.agreed.map((s) => t(`history.sections.${s}`)).join(', ') }) : ''].filter(Boolean).join(' · ') || '-',
     r.nextTopic ?? '-',
   ]);
-  ctx.out.data(renderTable(HEADERS.map((h) => t(`history.${h}`)), cells, ctx.out));
+  // On a narrow screen the next topic (the next row's own topic) goes before the topic is cut to a stub.
+  ctx.out.data(renderTable(HEADERS.map((h) => t(`history.${h}`)), cells, { ...ctx.out, drop: [4] }));
 }

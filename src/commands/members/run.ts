@@ -37,10 +37,7 @@ interface AddOptions {
   yes?: boolean;
 }
 
-/**
- * Commit members.yaml after a change, when the workspace is a repository and the circle
- * does not say `git.commit: false`; outside a repository, say nothing (unlike `meet`).
- */
+/** Commit members.yaml unless the circle says `git.commit: false`; outside a repository, silently (unlike `meet`). */
 function commitMembers(ctx: Context, dir: string, wanted: boolean | undefined, message: string): Promise<number> {
   return commitWritten(ctx, dir, wanted === false ? false : undefined, [membersFile(dir)], message);
 }

@@ -55,8 +55,8 @@ async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Ci
   for (const warning of agenda.warnings) ctx.out.warn(warning);
   // The calendar event is the one `schedule --ics` writes for that date: the same UID, so it is shown once.
   const last = (await loadLastMeeting(dir))?.data;
-  const listed = upcomingMeetings({ circle, last: last && last.date < agenda.date ? last : undefined, today: ctx.today(), from: agenda.date, count: 1 }).find((m) => m.date === agenda.date);
-  const meeting = listed && !listed.skipped ? listed : { date: agenda.date, skipped: false, ...(agenda.learning?.topic && { topic: agenda.learning.topic }), ...(agenda.learning?.speaker && { speaker: agenda.learning.speaker }) };
+  const upcoming = upcomingMeetings({ circle, last: last && last.date < agenda.date ? last : undefined, today: ctx.today(), from: agenda.date, count: 1 });
+  const meeting = upcoming.find((m) => m.date === agenda.date && !m.skipped) ?? { date: agenda.date, skipped: false, ...agenda.learning };
   const ics = buildIcs({ name: circle.name, stamp: ctx.deps.now(), events: meetingEvents(circle, [meeting]) });
   return {
     kind: 'agenda',
@@ -102,14 +102,12 @@ function chooseRecipients(ctx: Context, members: readonly Member[], to: string |
   if (!hit.found && hit.matches.length) throw new UsageError(`--to ${to}: more than one member matches; ${lookupHint(hit, '')}`);
   if (!hit.found) throw new NotFoundError(`--to ${to}: no member matches; ${lookupHint(hit, 'see `circle members`.')}`);
   const found = recipients.find((r) => r.name === hit.found.name);
-  if (!found) throw new CircleError(`${hit.found.name} has ${hit.found.active ? 'no mail address in members.yaml (email: under their name; `circle edit members`)' : 'left the circle (active: false)'}`);
-  return [found];
+  if (found) return [found];
+  if (!hit.found.active) throw new CircleError(`${hit.found.name} has left the circle (active: false)`);
+  throw new CircleError(`${hit.found.name} has no mail address in members.yaml (email: under their name; \`circle edit members\`)`);
 }
 
-/**
- * Where the .eml files of a dry run go: --out (never inside circles/, which git shares), else
- * mail-KIND-DATE in the circle's print/ folder, which git ignores.
- */
+/** Where a dry run's .eml files go: --out (never inside circles/, which git shares), else print/mail-KIND-DATE (git ignores it). */
 async function dryRunFolder(ctx: Context, m: Mailing, out: string | undefined): Promise<string> {
   if (out === undefined) {
     const print = await printFolder((await ctx.circle()).dir, ctx.deps.cwd);
@@ -185,7 +183,9 @@ export async function run(ctx: Context, kind: string, date: string | undefined, 
     ctx.out.info(`Everyone had ${what} already (${everyone.map((r) => `${r.name} on ${reached.get(nameKey(r.name))!.at.slice(0, 10)}`).join(', ')}). --again sends it again.`);
     return EXIT.ok;
   }
-  if (!opts.again && reached.size && waiting.length < everyone.length) ctx.out.info(`Already sent ${what} to ${everyone.length - waiting.length}; sending to the ${waiting.length} not yet reached.`);
+  if (!opts.again && reached.size && waiting.length < everyone.length) {
+    ctx.out.info(`Already sent ${what} to ${everyone.length - waiting.length}; sending to the ${waiting.length} not yet reached.`);
+  }
   const people = await Promise.all(waiting.map((r) => prepare(mailing, r)));
 
   if (opts.dryRun) return dryRun(ctx, mailing, settings, people, opts.out);
@@ -235,10 +235,9 @@ async function deliver(ctx: Context, dir: string, circle: Circle, m: Mailing, se
   const what = `the ${m.kind} for ${longDate(m.date)}`;
   if (sent.length) ctx.out.info(`Sent ${what} to ${sent.length} of ${people.length}; recorded in ${displayPath(sentFile(dir, m.date), ctx.deps.cwd)}.`);
   if (failed.length) ctx.out.info(`Run the same command again to send to the ${failed.length} not reached (those reached are not sent to twice).`);
-  let code: number = failed.length ? EXIT.failure : EXIT.ok;
-  if (sent.length) {
-    const files = [sentFile(dir, m.date), sentAttributes(dir), sentIgnore(dir)];
-    code = Math.max(code, await commitWritten(ctx, dir, circle.git.commit, files, `send: ${m.kind} for ${m.date} to ${sent.length}`, 'The record of what was sent is written'));
-  }
-  return code;
+  const code = failed.length ? EXIT.failure : EXIT.ok;
+  if (!sent.length) return code;
+  const files = [sentFile(dir, m.date), sentAttributes(dir), sentIgnore(dir)];
+  const subject = `send: ${m.kind} for ${m.date} to ${sent.length}`;
+  return Math.max(code, await commitWritten(ctx, dir, circle.git.commit, files, subject, 'The record of what was sent is written'));
 }

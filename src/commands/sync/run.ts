@@ -11,38 +11,13 @@ import { commitPaths, unfinishedWork } from '../../store/git.js';
 import { editCommand } from '../../store/conflict-markers.js';
 import { registerMergeDriver } from '../../store/merge-driver.js';
 import { withWriteLock } from '../../store/lock.js';
-import {
-  abortRebase,
-  ahead,
-  changedBetween,
-  changedSharedFiles,
-  clearLeftovers,
-  clearRecord,
-  conflicts,
-  continueRebase,
-  derivedArriving,
-  fetch,
-  head,
-  keepSettled,
-  openRepo,
-  push,
-  readRecord,
-  rebase,
-  stashedSince,
-  stashTop,
-  uncommittedClashes,
-  upstream,
-  writeRecord,
-  type Conflict,
-  type Repo,
-  type StepResult,
-} from '../../store/sync.js';
+import * as sync from '../../store/sync.js';
 import { circleDir, listCircleSlugs, type Workspace } from '../../store/workspace.js';
 import { plural } from '../../render/document.js';
 
 /** What to do when a sync stops on files both sides changed. */
-function stopped(ctx: Context, found: Conflict[]): number {
-  const where = ({ path, lines: [first, ...more] }: Conflict) =>
+function stopped(ctx: Context, found: sync.Conflict[]): number {
+  const where = ({ path, lines: [first, ...more] }: sync.Conflict) =>
     first === undefined ? path : `${path}:${first}${more.length ? ` (and line ${more.join(', ')})` : ''}`;
   const lines = found.map((c) => {
     const date = /meetings\/(\d{4}-\d{2}-\d{2})\.yaml$/.exec(c.path)?.[1];
@@ -72,7 +47,7 @@ function stopped(ctx: Context, found: Conflict[]): number {
 
 export async function run(ctx: Context): Promise<number> {
   const ws = ctx.workspace();
-  const repo = await openRepo(ws.root, ctx.deps.env);
+  const repo = await sync.openRepo(ws.root, ctx.deps.env);
   if (!repo) {
     throw new CircleError(
       `${displayPath(ws.root, ctx.deps.cwd) || '.'} is not in a git repository, so there is nothing to share it through.\n` +
@@ -81,7 +56,7 @@ export async function run(ctx: Context): Promise<number> {
   }
   // Every circle's write lock for the whole sync: no circle command writes a file in the middle of it.
   const dirs = (await listCircleSlugs(ws)).sort().map((slug) => circleDir(ws, slug));
-  return holding(dirs, () => sync(ctx, ws, repo));
+  return holding(dirs, () => share(ctx, ws, repo));
 }
 
 /** Run `work` holding the write locks of `dirs`, taken in order. */
@@ -90,60 +65,60 @@ function holding<T>(dirs: string[], work: () => Promise<T>): Promise<T> {
   return first === undefined ? work() : withWriteLock(first, first, () => holding(rest, work));
 }
 
-async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
+async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<number> {
   const out = ctx.out;
   let work = await unfinishedWork(repo.root, repo.env);
   // A rebase this command did not start is someone's own work: leave it alone.
   if (work && !work.sync) {
     throw new CircleError(`${work.what} is in progress in this repository, and circle sync did not start it, so it leaves it alone: ${work.end}, then circle sync.`);
   }
-  let record = await readRecord(repo);
+  let record = await sync.readRecord(repo);
   if (record?.state === 'running') {
     // The last sync was stopped short (killed, say): undo what it began, then sync afresh.
     const undone = await recoverInterrupted(repo, Boolean(work), record.settled);
     out.warn(`The last circle sync was interrupted before it finished.${undone}`);
-    const lost = await stashedSince(repo, record.stash);
-    await clearRecord(repo);
+    const lost = await sync.stashedSince(repo, record.stash);
+    await sync.clearRecord(repo);
     if (lost.length) return unstashed(ctx, lost);
     [work, record] = [undefined, undefined];
   }
   await registerMergeDriver(ws.root, ctx.deps.env);
 
   let before: string | undefined;
-  let result: StepResult;
+  let result: sync.StepResult;
   if (work && record) {
     // An earlier sync stopped on a conflict: carry on once every file is settled and checks.
     before = record.head;
-    const waiting = await conflicts(repo);
+    const waiting = await sync.conflicts(repo);
     const unsettled = waiting.filter((c) => c.removed || c.lines.length);
     if (unsettled.length) return stopped(ctx, unsettled);
     await refuseProblems(ctx, ws, 'Not carried on: these files do not check.');
     const settled = Object.fromEntries(await Promise.all(waiting.map(async (c) => [c.path, await readFile(join(ws.root, c.path), 'utf8').catch(() => '')])));
-    await writeRecord(repo, { ...record, pid: process.pid, state: 'running', settled });
-    result = await continueRebase(repo, waiting.map((c) => c.path));
+    await sync.writeRecord(repo, { ...record, pid: process.pid, state: 'running', settled });
+    result = await sync.continueRebase(repo, waiting.map((c) => c.path));
   } else {
-    const first = await upstream(repo); // where to share (and a branch to commit on) before anything is committed
+    const first = await sync.upstream(repo); // where to share (and a branch to commit on) before anything is committed
     await commitWaiting(ctx, ws, repo);
-    before = await head(repo);
+    before = await sync.head(repo);
     if (!before) {
       out.info('Nothing to share yet: this repository has no commits.');
       return EXIT.ok;
     }
     if (first.fresh) {
-      await push(repo, first);
+      await sync.push(repo, first);
       out.info(`Shared this workspace for the first time: ${first.name} now has it. Co-facilitators can clone it and run circle sync.`);
       return EXIT.ok;
     }
-    await fetch(repo, first.remote);
+    await sync.fetch(repo, first.remote);
     await refuseArrivals(repo, first);
-    record = { head: before, stash: await stashTop(repo), pid: process.pid, state: 'running' };
-    await writeRecord(repo, record);
-    result = await rebase(repo);
+    record = { head: before, stash: await sync.stashTop(repo), pid: process.pid, state: 'running' };
+    await sync.writeRecord(repo, record);
+    result = await sync.rebase(repo);
   }
   if (!result.ok) {
     const still = await unfinishedWork(repo.root, repo.env);
-    if (still?.file === 'rebase-merge') await writeRecord(repo, { ...record, state: 'stopped' });
-    else await clearRecord(repo);
+    if (still?.file === 'rebase-merge') await sync.writeRecord(repo, { ...record, state: 'stopped' });
+    else await sync.clearRecord(repo);
     if (!result.conflicts.length) {
       throw new CircleError(
         `could not bring in the shared changes:\n  ${result.reason}` + (still?.file === 'rebase-merge' ? `\nFix that, then run circle sync again to finish.` : ''),
@@ -151,20 +126,20 @@ async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
     }
     return stopped(ctx, result.conflicts);
   }
-  const lost = await stashedSince(repo, record.stash);
-  await clearRecord(repo);
+  const lost = await sync.stashedSince(repo, record.stash);
+  await sync.clearRecord(repo);
 
-  const up = await upstream(repo);
-  const after = (await head(repo))!;
-  const came = after === before ? [] : describeChanges(await changedBetween(repo, before, after));
+  const up = await sync.upstream(repo);
+  const after = (await sync.head(repo))!;
+  const came = after === before ? [] : describeChanges(await sync.changedBetween(repo, before, after));
   if (came.length) out.data(`From ${up.name}:\n${came.map((l) => `  ${l}`).join('\n')}`);
   if (lost.length) return unstashed(ctx, lost);
   if (!came.length) out.data(`Nothing new from ${up.name}.`);
 
   await refuseProblems(ctx, ws, 'Nothing was sent: these files do not check.');
-  const count = await ahead(repo, up);
+  const count = await sync.ahead(repo, up);
   if (count) {
-    await push(repo, up);
+    await sync.push(repo, up);
     out.info(`Sent ${plural(count, 'commit')} to ${up.name}.`);
   }
   return EXIT.ok;
@@ -174,10 +149,10 @@ async function sync(ctx: Context, ws: Workspace, repo: Repo): Promise<number> {
  * Undo what a sync killed in its middle began: git's leftovers, and its rebase (which puts
  * back this clone's commits and uncommitted changes as they were before it). Says what was done.
  */
-async function recoverInterrupted(repo: Repo, rebasing: boolean, settled: Record<string, string> = {}): Promise<string> {
-  const removed = await clearLeftovers(repo);
-  if (rebasing) await abortRebase(repo);
-  const kept = rebasing && Object.keys(settled).length ? await keepSettled(repo, settled) : undefined;
+async function recoverInterrupted(repo: sync.Repo, rebasing: boolean, settled: Record<string, string> = {}): Promise<string> {
+  const removed = await sync.clearLeftovers(repo);
+  if (rebasing) await sync.abortRebase(repo);
+  const kept = rebasing && Object.keys(settled).length ? await sync.keepSettled(repo, settled) : undefined;
   return (
     (rebasing ? ' What it had begun was undone: your commits and uncommitted changes are as they were before it.' : '') +
     (kept ? ` The files you had settled are kept, as you settled them, in ${relative(repo.root, kept) || kept} (should the same choice come up again).` : '') +
@@ -196,8 +171,8 @@ function unstashed(ctx: Context, entries: string[]): number {
 }
 
 /** Refuse, before anything changes here, what would come in badly. */
-async function refuseArrivals(repo: Repo, up: Parameters<typeof derivedArriving>[1]): Promise<void> {
-  const derived = await derivedArriving(repo, up);
+async function refuseArrivals(repo: sync.Repo, up: Parameters<typeof sync.derivedArriving>[1]): Promise<void> {
+  const derived = await sync.derivedArriving(repo, up);
   if (derived.length) {
     throw new CircleError(
       `${up.name} holds files that are each computer's own and never shared (drafts, locks, caches), so circle sync brings nothing in:\n` +
@@ -207,7 +182,7 @@ async function refuseArrivals(repo: Repo, up: Parameters<typeof derivedArriving>
         `(\`git log ${up.name} -- <path>\` shows who.)`,
     );
   }
-  const clashes = await uncommittedClashes(repo, up);
+  const clashes = await sync.uncommittedClashes(repo, up);
   if (clashes.length) {
     throw new CircleError(
       `circle sync did not start: these files have changes here that are not committed, and ${up.name} changed them too:\n` +
@@ -240,8 +215,8 @@ function fixThem(problems: readonly Problem[]): string {
  * circle.yaml edited by hand), after checking them: a bad file is never shared. A circle
  * with git.commit: false is left for its facilitator to commit.
  */
-async function commitWaiting(ctx: Context, ws: Workspace, repo: Repo): Promise<void> {
-  const waiting = await changedSharedFiles(repo);
+async function commitWaiting(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<void> {
+  const waiting = await sync.changedSharedFiles(repo);
   if (!waiting.length) return;
   const bySlug = new Map<string, string[]>();
   for (const path of waiting) {

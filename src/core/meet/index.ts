@@ -6,6 +6,6 @@ export { sectionStatus, type SectionStatus } from './clock.js';
 export { newDraft, type Draft, type Value } from './draft.js';
 export { rollChanges, toMinutes, type MeetingFile, type RollChanges } from './minutes.js';
 export { splitRequests } from './requests.js';
-export { BACK, Confided, rehearse, reviewOf, runMeeting, skipRest, SKIP_REST, type Progress, type Prompter, type ReviewEntry, type RunEffects } from './run.js';
+export { BACK, Confided, rehearse, runMeeting, skipRest, SKIP_REST, type Progress, type Prompter, type ReviewEntry } from './run.js';
 export type { MeetingPlan, Step } from './step.js';
 export { pendingStep, steps, withAgreements } from './steps.js';

@@ -99,7 +99,7 @@ function previousStep(all: readonly Step[], draft: Draft, from: Step | undefined
 }
 
 /** Every answer of the meeting, in order (the review). */
-export function reviewOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]) {
+function reviewOf(plan: MeetingPlan, draft: Draft, all: readonly Step[]) {
   const titles = new Map<MeetingSection, string>();
   return all.flatMap((step) => {
     if (!(step.id in draft.answers)) return [];
