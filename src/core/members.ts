@@ -45,7 +45,13 @@ export function findMember<M extends { name: string; tag?: string | undefined }>
     if (hits.length > 1) return { matches: hits, suggestions: [] };
   }
   const near = (m: M) => Math.min(editDistance(searchKey(m.name), q), editDistance(searchKey(tagName(m)), q), ...searchKey(m.name).split(' ').map((w) => editDistance(w, q)));
-  return { matches: [], suggestions: members.filter((m) => near(m) <= Math.max(1, Math.floor(q.length / 4))) };
+  // Worked out when asked for: the meeting's check of its expected speaker never asks.
+  return {
+    matches: [],
+    get suggestions() {
+      return members.filter((m) => near(m) <= Math.max(1, Math.floor(q.length / 4)));
+    },
+  };
 }
 
 /** What to say when a lookup found nobody, or more than one: "did you mean …?" or where to look. */

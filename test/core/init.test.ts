@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECTIONS, splitMinutes } from '../../src/core/format.js';
 import { findMember, lookupHint, tagName } from '../../src/core/members.js';
+import { editDistance } from '../../src/core/text.js';
 import { nextMeetingDate } from '../../src/core/schedule.js';
 import { planCircle } from '../../src/core/init.js';
 import { isSlug } from '../../src/core/slug.js';
@@ -74,6 +75,19 @@ describe('members', () => {
     const miss = findMember(circle, 'Lucia');
     expect(miss.found).toBeUndefined();
     expect(lookupHint(miss as Exclude<typeof miss, { index: number }>, '')).toBe('did you mean Łucja Nowak?');
+  });
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['ab', 'ba', 1], // swapped neighbours count as one
+    ['lucia', 'lucja', 1],
+    ['', 'abc', 3],
+    ['abc', '', 3],
+    ['ca', 'abc', 3],
+    ['nadia karim', 'amara okafor', 8],
+    ['same', 'same', 0],
+  ])('edit distance from %j to %j: %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
   });
   it('uses the tag, else the first name, for name tags', () => {
     expect(tagName(people[2]!)).toBe('Pepe');

@@ -20,6 +20,18 @@ export interface MeetingPlan {
   memory: Memory;
 }
 
+/**
+ * `make` worked out once per plan: what depends on the plan alone is the same for every
+ * answer, and the steps are worked out again after each one. The result is shared: never changed.
+ */
+export function perPlan<T>(make: (plan: MeetingPlan) => T): (plan: MeetingPlan) => T {
+  const made = new WeakMap<MeetingPlan, T>();
+  return (plan) => {
+    if (!made.has(plan)) made.set(plan, make(plan));
+    return made.get(plan)!;
+  };
+}
+
 /** The sections of a meeting, in the order they are asked. */
 export const MEETING_SECTIONS = [
   'opening',

@@ -2,9 +2,9 @@
 // questions, and which questions and issues still open from earlier meetings were answered.
 import { questionsByDemand } from '../../memory.js';
 import { say } from '../../prompts.js';
-import { Asker, tagOf, type MeetingPlan, type Step } from '../step.js';
+import { Asker, perPlan, tagOf, type Step } from '../step.js';
 
-export function learningSteps(plan: MeetingPlan): Step[] {
+export const learningSteps = perPlan((plan): Step[] => {
   const a = new Asker('learning', plan);
   const chosen = plan.last?.next;
   // Raised only in confidence: not offered here (the room may see it); `circle questions drop` lets it go.
@@ -20,4 +20,4 @@ export function learningSteps(plan: MeetingPlan): Step[] {
     a.one('questions'),
     ...(open.length ? [a.one('answered', { choices: open, default: [] })] : []),
   ];
-}
+});

@@ -7,7 +7,7 @@ import { scheduledAfter } from '../../schedule.js';
 import { everyone, inConfidence, namesOf, present, sameName, textOf, type Draft, type Value } from '../draft.js';
 import { splitRequests } from '../requests.js';
 import { outcomeReviewSteps } from './verdict.js';
-import { Asker, stepId, tagOf, type MeetingPlan, type Step } from '../step.js';
+import { Asker, perPlan, stepId, tagOf, type MeetingPlan, type Step } from '../step.js';
 
 export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const a = new Asker('next', plan);
@@ -51,13 +51,16 @@ function askedTonight(plan: MeetingPlan, draft: Draft): Array<{ topic: string; b
   return asked;
 }
 
+/** The backlog before tonight, most asked for first (once per plan). */
+const backlogOf = perPlan((plan) => backlogByDemand(plan.memory));
+
 /**
  * Ideas for the next topic, as `circle topics` orders the backlog: most asked for first
  * (tonight's asks counted with the earlier ones), then the longest waiting; not the topic
  * just covered, nor what was asked only in confidence.
  */
 function topicIdeas(plan: MeetingPlan, draft: Draft) {
-  const ideas = new Map(backlogByDemand(plan.memory).map((t) => [topicKey(t.topic), { topic: t.topic, count: t.count, by: [...t.by], first: t.first }]));
+  const ideas = new Map(backlogOf(plan).map((t) => [topicKey(t.topic), { topic: t.topic, count: t.count, by: [...t.by], first: t.first }]));
   for (const { topic, by } of askedTonight(plan, draft)) {
     const text = topic.trim();
     if (!text) continue;

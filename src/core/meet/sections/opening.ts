@@ -5,7 +5,7 @@ import { say } from '../../prompts.js';
 import { nameProblem, showName } from '../../names.js';
 import type { Member } from '../../schema.js';
 import { everyone, namesOf, present, sameName, type Draft, type Value } from '../draft.js';
-import { Asker, type MeetingPlan, type Step, type StepChoice } from '../step.js';
+import { Asker, perPlan, type MeetingPlan, type Step, type StepChoice } from '../step.js';
 
 const choice = (m: Member, name = m.name): StepChoice => ({ name, value: m.name, also: [tagName(m)] });
 
@@ -42,12 +42,12 @@ function facilitatorChoices(plan: MeetingPlan, active: readonly Member[]): Parti
 }
 
 /** The speaker the last meeting expects tonight, when not a member (a member is ticked in attendance). */
-function expectedSpeaker(plan: MeetingPlan): string | undefined {
+const expectedSpeaker = perPlan((plan): string | undefined => {
   const speaker = plan.last?.next?.speaker?.trim();
   if (!speaker) return undefined;
   const found = findMember(plan.members, guestName(speaker).name);
   return found.found && found.by !== 'start' ? undefined : speaker;
-}
+});
 
 /** The guests of the meeting: the expected speaker when the facilitator said they came, then those typed. */
 export function guestsOf(plan: MeetingPlan, draft: Draft): string[] {
