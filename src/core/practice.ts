@@ -84,10 +84,7 @@ function linkOf(meetings: readonly PracticeMeeting[], f: FollowUp) {
 }
 export type PracticeLink = ReturnType<typeof linkOf>;
 
-/**
- * One chain per member (in the order of `order`, then anyone else in order of appearance),
- * each link a commitment and what came of it. `only` keeps the chains of those names.
- */
+/** Per member (those in `order` first, then by appearance), the chain of commitments and what came of each; `only` keeps those names. */
 export function practiceChains(meetings: readonly PracticeMeeting[], order: readonly string[] = [], only?: readonly string[]) {
   const byMember = new Map<string, { member: string; raw: FollowUp[] }>();
   for (const name of order) byMember.set(nameKey(name), { member: name, raw: [] });

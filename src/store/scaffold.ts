@@ -58,10 +58,7 @@ async function renderCircleYaml(plan: NewCircle): Promise<string> {
   return text;
 }
 
-/**
- * Make circles/<slug>/ with its files; returns the folder and the files written. All or
- * nothing: a failure (a full disk, say) removes what was made, so the next `circle init` starts clean.
- */
+/** Make circles/<slug>/ and its files (returned); all or nothing: after a failure (a full disk) the next `circle init` starts clean. */
 export async function createCircle(ws: Workspace, plan: NewCircle): Promise<{ dir: string; written: string[] }> {
   const dir = circleDir(ws, plan.slug);
   const circleYaml = await renderCircleYaml(plan);
