@@ -1,10 +1,10 @@
 // What `circle send` mails, as data: who receives it, the recap of a meeting (what the
 // group learned and decided, nothing said in confidence), and the words around each
 // message (subject, greeting, introduction) from templates/prompts.yaml.
-import { longDate } from './words.js';
+import { fill, longDate } from './words.js';
 import { tagName } from './members.js';
 import { nameKey } from './names.js';
-import { answersTo, fill, FIELD, mailWords as mailCatalogue } from './prompts.js';
+import { answersTo, FIELD, mailWords as mailCatalogue } from './prompts.js';
 import type { Meeting, Member } from './schema.js';
 
 export type MailKind = 'agenda' | 'recap';

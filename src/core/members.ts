@@ -34,17 +34,19 @@ export function findMember<M extends { name: string; tag?: string | undefined }>
   const q = searchKey(query);
   const exact = members.findIndex((m) => nameKey(m.name) === nameKey(query));
   if (exact >= 0) return { found: members[exact]!, index: exact, by: 'name' };
+  const keys = new Map(members.map((m) => [m, { name: searchKey(m.name), tag: searchKey(tagName(m)) }]));
+  const key = (m: M) => keys.get(m)!;
   const tiers: Array<[FoundBy, (m: M) => boolean]> = [
-    ['name', (m) => searchKey(m.name) === q],
-    ['tag', (m) => searchKey(tagName(m)) === q],
-    ['start', (m) => searchKey(m.name).startsWith(q) || searchKey(m.name).split(' ').includes(q)],
+    ['name', (m) => key(m).name === q],
+    ['tag', (m) => key(m).tag === q],
+    ['start', (m) => key(m).name.startsWith(q) || key(m).name.split(' ').includes(q)],
   ];
   for (const [by, matches] of tiers) {
     const hits = members.filter(matches);
     if (hits.length === 1) return { found: hits[0]!, index: members.indexOf(hits[0]!), by };
     if (hits.length > 1) return { matches: hits, suggestions: [] };
   }
-  const near = (m: M) => Math.min(editDistance(searchKey(m.name), q), editDistance(searchKey(tagName(m)), q), ...searchKey(m.name).split(' ').map((w) => editDistance(w, q)));
+  const near = (m: M) => Math.min(editDistance(key(m).name, q), editDistance(key(m).tag, q), ...key(m).name.split(' ').map((w) => editDistance(w, q)));
   // Worked out when asked for: the meeting's check of its expected speaker never asks.
   return {
     matches: [],

@@ -116,12 +116,17 @@ interface DroppedQuestion {
   on: string;
 }
 
-function tally(asks: Asks | undefined, by: string | undefined, on: string): Asks {
-  if (!asks) return { count: 1, by: by ? [by] : [], first: on, last: on };
+type Tallied = Pick<BacklogTopic, 'open' | 'inConfidence'>;
+
+/** One more ask, in the open or in confidence, of what `into` holds under `key` (`fresh` when it holds nothing yet). */
+function tally<E extends Tallied>(into: Map<string, E>, key: string, fresh: E, ask: { by?: string | undefined; private: boolean }, on: string): void {
+  if (!into.has(key)) into.set(key, fresh);
+  const entry = into.get(key)!;
+  const side = ask.private ? 'inConfidence' : 'open';
+  const asks = (entry[side] ??= { count: 0, by: [], first: on, last: on });
   asks.count++;
-  if (by && !asks.by.includes(by)) asks.by.push(by);
+  if (ask.by && !asks.by.includes(ask.by)) asks.by.push(ask.by);
   if (on > asks.last) asks.last = on;
-  return asks;
 }
 
 /** The memory after these meetings (in any order: they are folded by date), less the dropped topics and questions. */
@@ -131,7 +136,10 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
   const questions = new Map<string, OpenQuestion>();
   const sorted = [...meetings].sort((a, b) => byText(a.date, b.date));
   // A topic or question let go of on a day closes what was asked up to that day: applied as the fold passes it.
-  const drops: Array<{ on: string; from: Map<string, unknown>; key: string }> = [...dropped.map((d) => ({ on: d.on, from: backlog, key: topicKey(d.topic) })), ...droppedQuestions.map((d) => ({ on: d.on, from: questions, key: topicKey(d.question) }))].sort((a, b) => byText(a.on, b.on));
+  const drops: Array<{ on: string; from: Map<string, unknown>; key: string }> = [
+    ...dropped.map((d) => ({ on: d.on, from: backlog, key: topicKey(d.topic) })),
+    ...droppedQuestions.map((d) => ({ on: d.on, from: questions, key: topicKey(d.question) })),
+  ].sort((a, b) => byText(a.on, b.on));
   let nextDrop = 0;
   const dropUntil = (date: string | undefined) => {
     for (; nextDrop < drops.length && (date === undefined || drops[nextDrop]!.on < date); nextDrop++) drops[nextDrop]!.from.delete(drops[nextDrop]!.key);
@@ -139,26 +147,14 @@ export function remember(meetings: readonly MeetingMemory[], dropped: readonly D
   for (const m of sorted) {
     dropUntil(m.date);
     for (const text of m.answered) questions.delete(topicKey(text));
-    for (const q of m.raised) {
-      const key = topicKey(q.text);
-      const entry = questions.get(key) ?? { text: q.text, kind: q.kind };
-      if (q.private) entry.inConfidence = tally(entry.inConfidence, q.by, m.date);
-      else entry.open = tally(entry.open, q.by, m.date);
-      questions.set(key, entry);
-    }
+    for (const q of m.raised) tally(questions, topicKey(q.text), { text: q.text, kind: q.kind }, q, m.date);
     for (const name of [...m.reported, ...m.dropped]) {
       const key = nameKey(name);
       if ((open.get(key)?.made ?? m.date) < m.date) open.delete(key);
     }
     for (const c of m.commitments) open.set(nameKey(c.member), { member: c.member, text: c.text, made: m.date, private: c.private });
     if (m.learned) backlog.delete(topicKey(m.learned));
-    for (const a of m.asked) {
-      const key = topicKey(a.topic);
-      const entry = backlog.get(key) ?? { topic: a.topic };
-      if (a.private) entry.inConfidence = tally(entry.inConfidence, a.by, m.date);
-      else entry.open = tally(entry.open, a.by, m.date);
-      backlog.set(key, entry);
-    }
+    for (const a of m.asked) tally(backlog, topicKey(a.topic), { topic: a.topic }, a, m.date);
   }
   dropUntil(undefined);
   return { commitments: [...open.values()], backlog: [...backlog.values()], questions: [...questions.values()] };

@@ -52,7 +52,8 @@ export function followUps(meetings: ReadonlyArray<Pick<MeetingSummary, 'present'
 }
 
 /** The first entry by the person whose name has this key (`name` itself, usually). */
-const byName = <T extends { member: string }>(list: readonly T[], name: string, key: string) => list.find((e) => e.member === name || nameKey(e.member) === key);
+const byName = <T extends { member: string }>(list: readonly T[], name: string, key: string) =>
+  list.find((e) => e.member === name || nameKey(e.member) === key);
 
 const hasName = (names: readonly string[], name: string, key: string) => names.some((n) => n === name || nameKey(n) === key);
 
@@ -83,10 +84,7 @@ function linkOf(meetings: readonly PracticeMeeting[], f: FollowUp) {
 }
 export type PracticeLink = ReturnType<typeof linkOf>;
 
-/**
- * One chain per member (in the order of `order`, then anyone else in order of appearance),
- * each link a commitment and what came of it. `only` keeps the chains of those names.
- */
+/** Per member (those in `order` first, then by appearance), the chain of commitments and what came of each; `only` keeps those names. */
 export function practiceChains(meetings: readonly PracticeMeeting[], order: readonly string[] = [], only?: readonly string[]) {
   const byMember = new Map<string, { member: string; raw: FollowUp[] }>();
   for (const name of order) byMember.set(nameKey(name), { member: name, raw: [] });

@@ -4,7 +4,7 @@
 // so a question added there is asked, kept and printed. A circle rewords questions in its
 // circle.yaml (format.sections[].prompts).
 import data from '../../templates/prompts.yaml';
-import { words } from './words.js';
+import { fill, words } from './words.js';
 
 export type QuestionKind = 'text' | 'list' | 'confirm' | 'select' | 'checkbox';
 
@@ -57,11 +57,6 @@ export const PROMPTS = data as Prompts;
 /** The words in the language being printed (core/words.ts). */
 export const prompts = (): Prompts => words().catalogue as unknown as Prompts;
 export const mailWords = (): MailWords => (words().catalogue as unknown as { mail: MailWords }).mail;
-
-/** Text with its {placeholders} filled in; unknown ones stay as written. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
 
 export function question(section: SectionId, id: string): Question {
   const q = prompts()[section].questions.find((x) => x.id === id);

@@ -50,7 +50,12 @@ export function t(key: string, values: Record<string, string | number> = {}, w: 
     text = (count === 0 ? forms.zero : undefined) ?? forms[rules.select(count)] ?? forms.other;
   }
   if (typeof text !== 'string') throw new Error(`templates/prompts.yaml: no message "${key}"`);
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return fill(text, values);
+}
+
+/** Text with its {placeholders} filled in; unknown ones stay as written. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
 /** A date written out in the language's form: "Tuesday 24 November 2026", "mardi 24 novembre 2026". */

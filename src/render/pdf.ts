@@ -15,10 +15,7 @@ const fontDir =
     ? fileURLToPath(new URL(__CIRCLE_FONTS__, import.meta.url))
     : join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
-/**
- * An A4 page whose content area (487 × 718 pt) also fits a Letter sheet (612 × 792 pt)
- * printed at actual size: the same file prints on either paper.
- */
+/** A4, its content area (487 × 718 pt) within a Letter sheet (612 × 792 pt) too: the same file prints on either paper. */
 const PAGE = { size: 'A4', margins: { top: 62, bottom: 62, left: 54, right: 54 } } as const;
 
 type Pdf = PDFKit.PDFDocument;

@@ -86,10 +86,7 @@ export function roomPage(view: RoomView): string {
   return htmlPage(say('title', { circle: view.circle }), head, `<main id="room" class="room ${view.state}">\n${roomHtml(view)}\n</main>`);
 }
 
-/**
- * Big type for the back of the room: nothing under 28 px, light text on a dark ground (at least
- * 7:1, WCAG AAA), a calm amber when time runs over, nothing that flashes; system fonts only.
- */
+/** Big type for the back of the room: 28 px at least, light on dark (7:1, WCAG AAA), a calm amber when time runs over, nothing that flashes. */
 export const ROOM_CSS = `
 * { box-sizing: border-box; }
 html { font-family: system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; font-size: max(28px, 1.6vw); line-height: 1.3; background: #101418; color: #f4f4f4; }

@@ -38,10 +38,7 @@ const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
 /** Whether `host` lets other devices reach the page (then the facilitator is warned). */
 export const reachableFromOthers = (host: string): boolean => !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
 
-/**
- * Serve the view `current()` gives on `host` (port 0: any free one); `refresh()` after every
- * change. `token`: an earlier run's (a resumed meeting keeps its URL), else 144 new random bits.
- */
+/** Serve `current()` on `host` (port 0: any free one); `refresh()` after every change; `token`: a resumed meeting's, else 144 random bits. */
 export async function openRoom(options: { host: string; port: number; token?: string | undefined }, current: () => RoomView): Promise<Room> {
   const token = options.token ?? randomBytes(18).toString('base64url');
   const expected = Buffer.from(token);

@@ -14,10 +14,7 @@ function loose(line: string): string {
   return indent + line.slice(indent.length).replace(/[ \t]+/g, ' ').trimEnd();
 }
 
-/**
- * For each line of `a`, the index of its partner in `b` (a shortest line diff, jsdiff's Myers),
- * or -1; undefined when the two differ in too many lines to be worth carrying over.
- */
+/** For each line of `a`, its partner's index in `b` (jsdiff's Myers diff) or -1; undefined when too many lines differ to carry over. */
 function align(a: string[], b: string[]): Int32Array | undefined {
   const changes = diffArrays(a, b, { maxEditLength: 4000 });
   if (!changes) return undefined;
@@ -32,10 +29,7 @@ function align(a: string[], b: string[]): Int32Array | undefined {
   return partner;
 }
 
-/**
- * `original` is what is on disk, `baseline` the library's rendering of it unedited,
- * `edited` its rendering after the edit. Returns the original with the edit applied.
- */
+/** `original` (on disk) with the edit applied: `baseline` is the library's rendering of it unedited, `edited` after the edit. */
 export function carryEdit(original: string, baseline: string, edited: string): string {
   if (original === baseline) return edited;
   // Compare with a final newline, as the library renders.

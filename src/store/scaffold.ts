@@ -58,10 +58,7 @@ async function renderCircleYaml(plan: NewCircle): Promise<string> {
   return text;
 }
 
-/**
- * Make circles/<slug>/ with its files; returns the folder and the files written. All or
- * nothing: a failure (a full disk, say) removes what was made, so the next `circle init` starts clean.
- */
+/** Make circles/<slug>/ and its files (returned); all or nothing: after a failure (a full disk) the next `circle init` starts clean. */
 export async function createCircle(ws: Workspace, plan: NewCircle): Promise<{ dir: string; written: string[] }> {
   const dir = circleDir(ws, plan.slug);
   const circleYaml = await renderCircleYaml(plan);
@@ -79,7 +76,8 @@ export async function createCircle(ws: Workspace, plan: NewCircle): Promise<{ di
     }
     made ??= dir;
     await mkdir(meetingsDir(dir));
-    const files = { [circleFile(dir)]: circleYaml, [membersFile(dir)]: membersYaml, [join(meetingsDir(dir), '.gitkeep')]: '', [join(dir, '.gitignore')]: CIRCLE_GITIGNORE };
+    const gitkeep = join(meetingsDir(dir), '.gitkeep');
+    const files = { [circleFile(dir)]: circleYaml, [membersFile(dir)]: membersYaml, [gitkeep]: '', [join(dir, '.gitignore')]: CIRCLE_GITIGNORE };
     for (const [file, text] of Object.entries(files)) await writeCircleFile(file, text, { exclusive: true });
     return { dir, written: Object.keys(files) };
   } catch (error) {

@@ -50,10 +50,7 @@ const SLIPS: Record<string, string> = {
 
 const INDENT_SLIP = 'this line is indented deeper than the key above it: keys of one entry start in the same column';
 
-/**
- * Where a key-in-a-value slip is really a line indented too deep (`joined: …` then a deeper
- * `x-phone: …`): the start of that deeper line, else undefined.
- */
+/** Where a key-in-a-value slip is really a line indented too deep (`joined: …` then a deeper `x-phone: …`) starts, if it is one. */
 function deeperLine(text: string, e: { code: string; pos: [number, number] }): number | undefined {
   if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && e.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
   const start = text.lastIndexOf('\n', e.pos[0] - 1) + 1;
@@ -101,10 +98,7 @@ const ENTRY: Record<string, string> = {
   questions: 'question',
 };
 
-/**
- * Where a value is, in words: `members: the 8th member (Ana Souza), joined` rather than
- * `members.7.joined`. An entry is named by its name, member or id when it has one.
- */
+/** Where a value is, in words: `members: the 8th member (Ana Souza), joined`, not `members.7.joined` (by name, member or id). */
 function place(path: readonly (string | number)[], raw: unknown): string {
   const parts: string[] = [];
   let keys: string[] = [];

@@ -177,10 +177,7 @@ function parse(text: string): Document.Parsed | undefined {
   }
 }
 
-/**
- * Merge two edits (`ours`, `theirs`) of `base`. `render` turns the merged document
- * back into text in the style of `ours`. Undefined when a version is not readable YAML.
- */
+/** Merge two edits of `base`, rendered by `render` in the style of `ours`; undefined when a version is not readable YAML. */
 export function mergeYaml(base: string, ours: string, theirs: string, render: (doc: Document.Parsed, original: string) => string): YamlMerge | undefined {
   const docs = [base, ours, theirs].map(parse);
   if (docs.some((d) => d === undefined)) return undefined;

@@ -12,6 +12,7 @@ import {
   skipRest,
   splitRequests,
   steps,
+  stepsSoFar,
   toMinutes,
   type Draft,
   type MeetingPlan,
@@ -67,6 +68,17 @@ function planWith(edit: (members: Member[]) => Member[]): MeetingPlan {
 const ids = (list: Step[]) => list.map((s) => s.id);
 
 describe('the meeting as steps', () => {
+  it('works out the sections only as far as the next question, and all of them once every step is answered', () => {
+    const plan = examplePlan();
+    let d = newDraft(DATE, AT);
+    const first = stepsSoFar(plan, d);
+    expect([...new Set(first.map((s) => s.section))]).toEqual(['opening']);
+    expect(ids(first)).toEqual(ids(steps(plan, d)).slice(0, first.length));
+    d = upTo(plan, d, 'learning.topic');
+    expect(ids(stepsSoFar(plan, d)).at(-1)).toMatch(/^learning\./);
+    for (let step = nextStep(plan, d); step; step = nextStep(plan, d)) d = answer(d, step, undefined, AT);
+    expect(ids(stepsSoFar(plan, d))).toEqual(ids(steps(plan, d)));
+  });
   it('opens with facilitator and attendance, then asks Reflect only of those present', () => {
     const plan = examplePlan();
     const fresh = newDraft(DATE, AT);

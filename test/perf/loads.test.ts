@@ -62,6 +62,8 @@ const PDF = /node_modules\/(pdfkit|fontkit)\/|^src\/render\/pdf\.ts$/;
 const SLUGS = /node_modules\/@sindresorhus\/(slugify|transliterate)\//;
 /** The room view (`--room`): its server, page and view model. */
 const ROOM = /^src\/room\/|^src\/(core|render)\/room\.ts$/;
+/** Committing the minutes (git): imported once they are written. */
+const GIT = /^src\/store\/git\.ts$|^src\/commands\/commit\.ts$/;
 const MAIL = /node_modules\/nodemailer\/|^src\/mail\/|^src\/commands\/send\/run\.ts$|^src\/store\/(mail-config|sent)\.ts$|^src\/(core\/mail|render\/recap)\.ts$/;
 
 describe('what the built program loads', () => {
@@ -109,7 +111,7 @@ describe('what the built program loads', () => {
     }
   });
 
-  it('circle meet: no YAML parser or schema in what it loads before the first question, and no room view without --room', () => {
+  it('circle meet: no YAML parser, schema or git in what it loads before the first question, and no room view without --room', () => {
     // Its static imports (what loads with it, from the metafile); the draft's reader and
     // writer, the --answers reader and the recording are imported when needed.
     type Output = { inputs: Record<string, unknown>; imports: Array<{ path: string; kind: string }> };
@@ -124,7 +126,7 @@ describe('what the built program loads', () => {
     visit(entry);
     const files = [...seen].flatMap((f) => Object.keys(outputs[f]!.inputs));
     expect(files).toContain('src/commands/meet/run.ts');
-    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PDF, MAIL, SLUGS, ROOM]) expect(matching(files, heavy)).toEqual([]);
+    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PDF, MAIL, SLUGS, ROOM, GIT]) expect(matching(files, heavy)).toEqual([]);
     // The room is there, imported when asked for (so the check above can fail).
     const lazy = Object.keys(outputs).filter((f) => 'src/room/server.ts' in outputs[f]!.inputs);
     expect(lazy).toHaveLength(1);

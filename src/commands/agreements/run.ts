@@ -32,7 +32,8 @@ export async function purpose(ctx: Context, opts: { json?: boolean }): Promise<v
     const json = { purpose: statement, vision, outcomes: Object.fromEntries(outcomes.map((o) => [o.id, o.text])), agreed };
     return ctx.out.data(JSON.stringify(json, null, 2));
   }
-  const lines = [labelOf('purpose', 'statement'), `  ${statement || labelOf('purpose', 'unset')}`, '', labelOf('purpose', 'vision'), `  ${vision || labelOf('purpose', 'unset')}`];
+  const unset = labelOf('purpose', 'unset');
+  const lines = [labelOf('purpose', 'statement'), `  ${statement || unset}`, '', labelOf('purpose', 'vision'), `  ${vision || unset}`];
   if (outcomes.length) {
     lines.push('', labelOf('purpose', 'outcomes'));
     for (const o of outcomes) lines.push(`  ${labelOf('purpose', o.id)}: ${o.text}`);

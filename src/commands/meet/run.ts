@@ -17,7 +17,6 @@ import { circleMemory, memoryBefore } from '../../store/memory.js';
 import { draftFile, loadDraft, removeDraft, saveDraft } from '../../store/draft.js';
 import { acquireLock } from '../../store/lock.js';
 import type { recordMeeting } from '../../store/record.js';
-import { reportCommit } from '../commit.js';
 import { roomWanted, startRoom, type RoomFlags } from '../room.js';
 
 interface MeetOptions extends RoomFlags {
@@ -177,6 +176,7 @@ async function record(ctx: Context, dir: string, slug: string, plan: MeetingPlan
     const { circle } = await loadCircle(dir, slug); // as it now reads
     for (const warning of formatWarnings(circle.data)) ctx.out.warn(warning);
   }
+  const { reportCommit } = await import('../commit.js');
   return reportCommit(ctx.out, done.commit, `minutes: ${plan.circle.name} ${plan.date}`, 'the minutes are written', shown);
 }
 

@@ -16,7 +16,7 @@ import type { Circle, Member } from '../../core/schema.js';
 import { ownFolder, printFolder, type Context } from '../../context.js';
 import { CircleError, displayPath, EXIT, NotFoundError, UsageError } from '../../errors.js';
 import { agendaDocument } from '../../render/agenda.js';
-import type { Block, PrintDocument } from '../../render/document.js';
+import { plural, type Block, type PrintDocument } from '../../render/document.js';
 import { renderDocument } from '../../render/formats.js';
 import { recapDocument } from '../../render/recap.js';
 import { writeOutputFile } from '../../store/atomic.js';
@@ -50,7 +50,7 @@ type Prepared = Awaited<ReturnType<typeof prepare>>;
 
 const senderName = (from: string | undefined) => from?.match(/^\s*"?([^"<]+?)"?\s*</)?.[1]?.trim();
 
-async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Circle, date: string | undefined, facilitator: string | undefined): Promise<Mailing> {
+async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Circle, date: string | undefined): Promise<Mailing> {
   const agenda = await agendaFor(ctx, dir, slug, date);
   for (const warning of agenda.warnings) ctx.out.warn(warning);
   // The calendar event is the one `schedule --ics` writes for that date: the same UID, so it is shown once.
@@ -61,13 +61,13 @@ async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Ci
   return {
     kind: 'agenda',
     date: agenda.date,
-    facts: { circle: circle.name, date: agenda.date, start: agenda.start, ...(agenda.place && { place: agenda.place }), ...(facilitator && { facilitator }) },
+    facts: { circle: circle.name, date: agenda.date, start: agenda.start, ...(agenda.place && { place: agenda.place }) },
     doc: agendaDocument(agenda),
     attachments: [{ filename: `${slug}-${agenda.date}.ics`, content: ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }],
   };
 }
 
-async function recapMailing(dir: string, circle: Circle, date: string | undefined, facilitator: string | undefined): Promise<Mailing> {
+async function recapMailing(dir: string, circle: Circle, date: string | undefined): Promise<Mailing> {
   const dates = await listMeetingDates(dir);
   const wanted = date ?? dates.at(-1);
   if (!wanted) throw new NotFoundError('no meeting is recorded yet: a recap follows a meeting (`circle meet`)');
@@ -76,7 +76,7 @@ async function recapMailing(dir: string, circle: Circle, date: string | undefine
   return {
     kind: 'recap',
     date: wanted,
-    facts: { circle: circle.name, date: wanted, ...(facilitator && { facilitator }) },
+    facts: { circle: circle.name, date: wanted },
     doc: recapDocument(buildRecap(circle.name, meeting)),
     attachments: [],
   };
@@ -126,7 +126,8 @@ async function dryRunFolder(ctx: Context, m: Mailing, out: string | undefined): 
 async function dryRun(ctx: Context, m: Mailing, settings: MailSettings, people: readonly Prepared[], out: string | undefined): Promise<number> {
   const { emlOf } = await import('../../mail/transport.js');
   const folder = await dryRunFolder(ctx, m, out);
-  if (!settings.from) ctx.out.info(`No mail settings yet (${displayPath(settings.file, ctx.deps.cwd)}): the messages have no sender; your mail program fills it in.`);
+  const shown = displayPath(settings.file, ctx.deps.cwd);
+  if (!settings.from) ctx.out.info(`No mail settings yet (${shown}): the messages have no sender; your mail program fills it in.`);
   const names = new Set<string>();
   for (const p of people) {
     const stem = slugify(searchKey(p.to.name)) || slugify(p.to.email.split('@')[0]!) || 'member';
@@ -138,7 +139,7 @@ async function dryRun(ctx: Context, m: Mailing, settings: MailSettings, people: 
     await writeOutputFile(file, eml);
     ctx.out.data(`${displayPath(file, ctx.deps.cwd)}\t${p.to.name} <${p.to.email}>`);
   }
-  ctx.out.info(`Dry run: ${people.length} ${people.length === 1 ? 'message' : 'messages'} written, nothing sent. Open one in your mail program to see it as members will.`);
+  ctx.out.info(`Dry run: ${plural(people.length, 'message')} written, nothing sent. Open one in your mail program to see it as members will.`);
   return EXIT.ok;
 }
 
@@ -158,7 +159,8 @@ async function confirmed(ctx: Context, m: Mailing, people: readonly Prepared[], 
   if (!ctx.interactive()) throw new UsageError('sending mail needs a yes: add --yes (in a script), or look first with --dry-run');
   const first = people[0]!;
   // The message first, then what the question is about, so both are on the screen together.
-  ctx.out.info(`${'-'.repeat(40)}\n${first.text.trimEnd()}\n${'-'.repeat(40)}\nSubject: ${first.subject}\nTo: ${people.map((p) => `${p.to.name} <${p.to.email}>`).join(', ')}`);
+  const to = people.map((p) => `${p.to.name} <${p.to.email}>`).join(', ');
+  ctx.out.info(`${'-'.repeat(40)}\n${first.text.trimEnd()}\n${'-'.repeat(40)}\nSubject: ${first.subject}\nTo: ${to}`);
   const { createAsk } = await import('../../ui/ask.js');
   const n = people.length;
   return createAsk(ctx.deps).confirm(`Send the ${m.kind} for ${longDate(m.date)} to ${n} ${n === 1 ? 'person' : 'people'}?`, false);
@@ -170,9 +172,10 @@ export async function run(ctx: Context, kind: string, date: string | undefined, 
   if (opts.out !== undefined && !opts.dryRun) throw new UsageError('--out is where --dry-run writes its .eml files: add --dry-run');
 
   const { dir, slug } = await ctx.circle();
-  const [{ circle, members }, settings] = await Promise.all([loadCircle(dir, slug), loadMailSettings(ctx.deps.env, ctx.deps.cwd, { ca: opts.ca, tlsInsecure: opts.tlsInsecure })]);
+  const [{ circle, members }, settings] = await Promise.all([loadCircle(dir, slug), loadMailSettings(ctx.deps.env, ctx.deps.cwd, opts)]);
+  const mailing = kind === 'agenda' ? await agendaMailing(ctx, dir, slug, circle.data, date) : await recapMailing(dir, circle.data, date);
   const facilitator = senderName(settings.from);
-  const mailing = kind === 'agenda' ? await agendaMailing(ctx, dir, slug, circle.data, date, facilitator) : await recapMailing(dir, circle.data, date, facilitator);
+  if (facilitator) mailing.facts.facilitator = facilitator;
 
   const everyone = chooseRecipients(ctx, members.data.members, opts.to);
   const reached = reachedBy(await readSent(dir, mailing.date), mailing.kind);
@@ -180,7 +183,8 @@ export async function run(ctx: Context, kind: string, date: string | undefined, 
   const what = `the ${mailing.kind} for ${longDate(mailing.date)}`;
   if (!waiting.length) {
     if (!everyone.length) throw new CircleError(`nobody to send ${what} to: no active member has a mail address (email: in members.yaml)`);
-    ctx.out.info(`Everyone had ${what} already (${everyone.map((r) => `${r.name} on ${reached.get(nameKey(r.name))!.at.slice(0, 10)}`).join(', ')}). --again sends it again.`);
+    const when = everyone.map((r) => `${r.name} on ${reached.get(nameKey(r.name))!.at.slice(0, 10)}`).join(', ');
+    ctx.out.info(`Everyone had ${what} already (${when}). --again sends it again.`);
     return EXIT.ok;
   }
   if (!opts.again && reached.size && waiting.length < everyone.length) {

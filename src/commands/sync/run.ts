@@ -145,10 +145,7 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
   return EXIT.ok;
 }
 
-/**
- * Undo what a sync killed in its middle began: git's leftovers, and its rebase (which puts
- * back this clone's commits and uncommitted changes as they were before it). Says what was done.
- */
+/** Undo what a killed sync began: git's leftovers, and its rebase (commits and uncommitted changes back as they were); says what was done. */
 async function recoverInterrupted(repo: sync.Repo, rebasing: boolean, settled: Record<string, string> = {}): Promise<string> {
   const removed = await sync.clearLeftovers(repo);
   if (rebasing) await sync.abortRebase(repo);

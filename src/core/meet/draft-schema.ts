@@ -5,7 +5,7 @@ import { isIsoDate } from '../dates.js';
 import { currentStepId } from './step.js';
 
 /** The agreements as the meeting found them (see agreementsOf). */
-export const agreementsSchema = z.object({
+const agreementsSchema = z.object({
   purpose: z.string(),
   vision: z.string().optional(),
   outcomes: z.record(z.string(), z.string()),

@@ -4,7 +4,7 @@ import { answer, answerFor, coerce, confidedFor } from './answer.js';
 import { sectionTitle, sectionStatus, type SectionStatus } from './clock.js';
 import { inConfidence, reopen, type Draft } from './draft.js';
 import type { MeetingSection, MeetingPlan, Step } from './step.js';
-import { pendingStep, steps } from './steps.js';
+import { pendingStep, steps, stepsSoFar } from './steps.js';
 
 /** What a prompter answers to leave the rest of a person's questions in this section unanswered (Esc). */
 export const SKIP_REST = Symbol('skip the rest of this turn');
@@ -115,7 +115,7 @@ export async function runMeeting(plan: MeetingPlan, draft: Draft, fx: RunEffects
     await fx.save(draft, step);
   };
   for (;;) {
-    const all = steps(plan, draft); // once per answer: the answers so far decide what comes next
+    const all = stepsSoFar(plan, draft); // once per answer: the answers so far decide what comes next
     const step = pendingStep(all, draft);
     if (!step) {
       const choice = fx.prompter.review ? await fx.prompter.review(reviewOf(plan, draft, all)) : undefined;
@@ -163,7 +163,7 @@ export function rehearse(plan: MeetingPlan, draft: Draft, answers: Readonly<Reco
   const asked = new Set<string>();
   const bad: string[] = [];
   for (;;) {
-    const step = pendingStep(steps(plan, draft), draft);
+    const step = pendingStep(stepsSoFar(plan, draft), draft);
     if (!step) break;
     const { key, raw } = answerFor(step, answers, plan.members);
     if (key) asked.add(key);

@@ -1,9 +1,10 @@
 // The building block of a meeting: a step (one question, asked once or of one person)
 // and how a section's questions in templates/prompts.yaml become steps.
 import { tagName } from '../members.js';
-import { fill, sectionFor, type SectionWords, type SectionId, type Question, type QuestionKind } from '../prompts.js';
+import { sectionFor, type SectionWords, type SectionId, type Question, type QuestionKind } from '../prompts.js';
 import type { Memory } from '../memory.js';
 import type { Circle, Meeting, Member } from '../schema.js';
+import { fill } from '../words.js';
 import { sameName, type Value } from './draft.js';
 
 /** What does not change while the meeting runs. */

@@ -34,22 +34,40 @@ export function withAgreements(draft: Draft, plan: MeetingPlan, revisit: readonl
   return agreementsDiscussed(plan, next).length && !next.base ? { ...next, base: agreementsOf(plan.circle) } : next;
 }
 
-/** Every step of the meeting as far as the answers so far decide it, in order. No Reflect or Learning Together at a first meeting. */
-export function steps(plan: MeetingPlan, draft: Draft): Step[] {
+/** The meeting's sections in order, each as what works out its steps from the answers so far. No Reflect or Learning Together at a first meeting. */
+function sections(plan: MeetingPlan, draft: Draft): Array<() => Step[]> {
   const talk = agreementsDiscussed(plan, draft);
   const base = baseOf(plan, draft);
   const regular = !isFirst(plan);
   return [
-    ...openingSteps(plan, draft),
-    ...introductionSteps(plan, draft),
-    ...(talk.includes('purpose') ? purposeSteps(plan, base) : []),
-    ...(talk.includes('ground_rules') ? groundRuleSteps(plan, base, draft) : []),
-    ...(talk.includes('format') ? formatSteps(plan, base, draft) : []),
-    ...(regular ? reflectSteps(plan, draft) : []),
-    ...(regular ? learningSteps(plan) : []),
-    ...whatsNextSteps(talk.includes('format') ? withFormatAgreed(plan, base, draft) : plan, draft),
-    ...closingSteps(plan),
+    () => openingSteps(plan, draft),
+    () => introductionSteps(plan, draft),
+    () => (talk.includes('purpose') ? purposeSteps(plan, base) : []),
+    () => (talk.includes('ground_rules') ? groundRuleSteps(plan, base, draft) : []),
+    () => (talk.includes('format') ? formatSteps(plan, base, draft) : []),
+    () => (regular ? reflectSteps(plan, draft) : []),
+    () => (regular ? learningSteps(plan) : []),
+    () => whatsNextSteps(talk.includes('format') ? withFormatAgreed(plan, base, draft) : plan, draft),
+    () => closingSteps(plan),
   ];
+}
+
+/** Every step of the meeting as far as the answers so far decide it, in order. */
+export function steps(plan: MeetingPlan, draft: Draft): Step[] {
+  return sections(plan, draft).flatMap((section) => section());
+}
+
+/**
+ * The steps up to the end of the section that holds the first one not yet answered (all
+ * of them once every one is): what asking it needs, without working out the sections after.
+ */
+export function stepsSoFar(plan: MeetingPlan, draft: Draft): Step[] {
+  const so: Step[] = [];
+  for (const section of sections(plan, draft)) {
+    so.push(...section());
+    if (pendingStep(so, draft)) break;
+  }
+  return so;
 }
 
 /** The first step not yet answered; undefined when the meeting is done. Resuming is just this. */
