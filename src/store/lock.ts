@@ -38,8 +38,7 @@ function parse(text: string): LockInfo | undefined {
 /** When a lock was taken, for people: "Tuesday 17 November 2026, 18:05" (local time), or as written. */
 function when(started: string): string {
   const t = new Date(started);
-  const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
-  return Number.isNaN(t.getTime()) ? started : `${longDate(toIso(t))}, ${hhmm}`;
+  return Number.isNaN(t.getTime()) ? started : `${longDate(toIso(t))}, ${t.toTimeString().slice(0, 5)}`;
 }
 
 const holderOf = (holder: LockInfo | undefined) =>
@@ -79,12 +78,9 @@ async function take(path: string, started: string, waitMs: number, busy: (holder
 /** Take the circle's meeting lock or throw a CircleError saying who holds it. */
 export function acquireLock(dir: string, started: string): Promise<Lock> {
   const path = lockFile(dir);
-  return take(
-    path,
-    started,
-    0,
-    (who) => `a meeting is already running on this circle (${who}).\nFinish it there first. If you are sure nothing is running, delete ${path}.`,
-  );
+  const busy = (who: string) =>
+    `a meeting is already running on this circle (${who}).\nFinish it there first. If you are sure nothing is running, delete ${path}.`;
+  return take(path, started, 0, busy);
 }
 
 /** How long a writer waits for another: a change takes milliseconds, but `circle sync` holds the lock while it talks to the remote. */
@@ -96,14 +92,10 @@ const held = new Set<string>();
 /** Run `change` (which writes `file`) holding `dir`'s write lock; apart from the meeting lock: `members add` never waits for a meeting. */
 export async function withWriteLock<T>(dir: string, file: string, change: () => Promise<T>): Promise<T> {
   const path = writeLockFile(dir);
-  const lock = await take(
-    path,
-    new Date().toISOString(),
-    WRITE_WAIT_MS,
-    (who) =>
-      `another circle command is still changing files in ${displayPath(dir)} (${who}); nothing was written.\n` +
-      `Try again in a moment. If nothing else is running, delete ${displayPath(path)}.`,
-  ).catch((error: unknown) => {
+  const busy = (who: string) =>
+    `another circle command is still changing files in ${displayPath(dir)} (${who}); nothing was written.\n` +
+    `Try again in a moment. If nothing else is running, delete ${displayPath(path)}.`;
+  const lock = await take(path, new Date().toISOString(), WRITE_WAIT_MS, busy).catch((error: unknown) => {
     // A lock that cannot be made (a full or read-only disk) is a failure to write `file`.
     throw error instanceof FileError ? new FileError('write', displayPath(file), error, '; nothing was changed.') : error;
   });

@@ -27,13 +27,8 @@ interface Recorded {
 export function checkMinutes(dir: string, date: string, minutes: unknown): { path: string; text: string } {
   const path = meetingFile(dir, date);
   const text = yamlText(minutes);
-  checkBeforeWrite(
-    path,
-    text,
-    meetingSchema,
-    (why) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`,
-    dateMatches(date),
-  );
+  const refusal = (why: string) => `the minutes of ${date} would not be valid (${why}); nothing was written, and the answers are still in .draft.yaml.`;
+  checkBeforeWrite(path, text, meetingSchema, refusal, dateMatches(date));
   return { path, text };
 }
 

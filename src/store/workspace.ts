@@ -84,14 +84,8 @@ export async function listCircleSlugs(ws: Workspace): Promise<string[]> {
 
 /** A circle folder without its circle.yaml is a data problem that names the file. */
 function noCircleYaml(ws: Workspace, slugs: string[]): DataError {
-  return new DataError(
-    slugs.map((slug) => ({
-      file: displayPath(join(ws.circlesDir, slug, 'circle.yaml')),
-      line: 1,
-      col: 1,
-      message: 'circle.yaml is missing: every circle folder needs one (`circle init` writes it)',
-    })),
-  );
+  const message = 'circle.yaml is missing: every circle folder needs one (`circle init` writes it)';
+  return new DataError(slugs.map((slug) => ({ file: displayPath(join(ws.circlesDir, slug, 'circle.yaml')), line: 1, col: 1, message })));
 }
 
 /** Refuse anything that is not a plain slug, so no value can reach outside circles/. */

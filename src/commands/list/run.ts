@@ -61,19 +61,14 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
   } else {
     const circles = rows.filter((r): r is CircleRow => 'words' in r);
     const shared = circles.every((r) => r.words.language === circles[0]!.words.language) && circles[0]?.words;
-    const headerWords = shared || printed();
-    ctx.out.data(
-      renderTable(
-        HEADERS.map((h) => t(`list.headers.${h}`, {}, headerWords)),
-        rows.map((r) =>
-          'problems' in r
-            ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`, '']
-            : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—', r.day ?? ''],
-        ),
-        // On a narrow screen the weekday goes, then the counts, then the slug, before a date is cut.
-        { ...ctx.out, drop: [6, 3, 2, 1] },
-      ),
+    const headers = HEADERS.map((h) => t(`list.headers.${h}`, {}, shared || printed()));
+    const cells = rows.map((r) =>
+      'problems' in r
+        ? ['(cannot be read)', r.slug, '', '', '', `run: circle --circle ${r.slug} check`, '']
+        : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—', r.day ?? ''],
     );
+    // On a narrow screen the weekday goes, then the counts, then the slug, before a date is cut.
+    ctx.out.data(renderTable(headers, cells, { ...ctx.out, drop: [6, 3, 2, 1] }));
   }
   return rows.some((r) => 'problems' in r) ? EXIT.data : EXIT.ok;
 }

@@ -19,13 +19,9 @@ export async function list(ctx: Context, opts: { all?: boolean; json?: boolean }
     .sort((a, b) => Number(b.active) - Number(a.active));
   if (opts.json) return ctx.out.data(JSON.stringify(people, null, 2));
   if (!people.length) return ctx.out.info(`No ${opts.all ? '' : 'active '}members yet. Add one with \`circle members add "Full Name"\`.`);
-  ctx.out.data(
-    renderTable(
-      ['Name', 'Tag', 'Organisation', 'Joined', ...(opts.all ? ['Active'] : [])],
-      people.map((m) => [m.name, tagName(m), m.organization ?? '', m.joined ?? '', ...(opts.all ? [m.active ? 'yes' : 'no'] : [])]),
-      ctx.out,
-    ),
-  );
+  const headers = ['Name', 'Tag', 'Organisation', 'Joined', ...(opts.all ? ['Active'] : [])];
+  const cells = people.map((m) => [m.name, tagName(m), m.organization ?? '', m.joined ?? '', ...(opts.all ? [m.active ? 'yes' : 'no'] : [])]);
+  ctx.out.data(renderTable(headers, cells, ctx.out));
 }
 
 interface AddOptions {
