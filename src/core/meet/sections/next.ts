@@ -11,21 +11,23 @@ import { Asker, perPlan, stepId, tagOf, type MeetingPlan, type Step } from '../s
 
 export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const a = new Asker('next', plan);
-  const scheduled = scheduledAfter(plan.circle, plan.date) ?? '';
+  return [
+    ...everyone(draft).flatMap((name) => a.each(name)),
+    a.one('topic', { choices: topicIdeas(plan, draft).map((idea) => ({ name: ideaLabel(plan, idea), value: idea.topic })) }),
+    ...afterTopic(plan),
+  ];
+}
+
+/** The speaker, date and notes for next time, and the review of the outcomes: the plan alone decides them. */
+const afterTopic = perPlan((plan): Step[] => {
+  const a = new Asker('next', plan);
   const latest = latestNextDate(plan.date);
   const laterDate = (v: Value) =>
     typeof v !== 'string' || !v.trim() || (isIsoDate(v.trim()) && v.trim() > plan.date && v.trim() <= latest)
       ? true
       : `a date after ${plan.date} and at most two years ahead (by ${latest}), as YYYY-MM-DD`;
-  return [
-    ...everyone(draft).flatMap((name) => a.each(name)),
-    a.one('topic', { choices: topicIdeas(plan, draft).map((idea) => ({ name: ideaLabel(plan, idea), value: idea.topic })) }),
-    a.one('speaker'),
-    a.one('date', { default: scheduled, validate: laterDate }),
-    a.one('notes'),
-    ...outcomeReviewSteps(plan),
-  ];
-}
+  return [a.one('speaker'), a.one('date', { default: scheduledAfter(plan.circle, plan.date) ?? '', validate: laterDate }), a.one('notes'), ...outcomeReviewSteps(plan)];
+});
 
 /** A topic that could be next: how often it was asked for (tonight included) and by whom. */
 function ideaLabel(plan: MeetingPlan, idea: { topic: string; count: number; by: string[] }): string {
