@@ -111,8 +111,8 @@ async function answersFile(ctx: Context, given: string): Promise<AnswersFile> {
 /** The answers file's prompter, else the tests' or the terminal's. */
 async function prompterFor(ctx: Context, scripted: AnswersFile | undefined, members: readonly Member[]): Promise<Prompter> {
   if (!scripted && ctx.deps.prompter) return ctx.deps.prompter;
-  const [{ answersPrompter, interactivePrompter }, { createAsk }] = await Promise.all([import('../../ui/meet-prompter.js'), import('../../ui/ask.js')]);
-  return scripted ? answersPrompter(scripted.answers, scripted.shown, members) : interactivePrompter(createAsk(ctx.deps), ctx.out);
+  const { answersPrompter, terminalPrompter } = await import('../../ui/meet-prompter.js');
+  return scripted ? answersPrompter(scripted.answers, scripted.shown, members) : terminalPrompter(ctx.deps, ctx.out);
 }
 
 /**
