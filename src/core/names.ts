@@ -7,11 +7,7 @@ const keys = new Map<string, string>();
 /** Characters that print as nothing: zero-width spaces and joiners, soft hyphens, byte-order marks… */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
-/**
- * How two spellings of a member's name are compared: compatibility-normalised (NFKC: a
- * no-break or thin space is a space), invisible characters dropped, runs of spaces as
- * one, trimmed, case-insensitive. Names that look the same are the same.
- */
+/** How two spellings of a name are compared: names that look the same are the same (NFKC: a no-break or thin space is a space). */
 export function nameKey(name: string): string {
   let key = keys.get(name);
   if (key === undefined) {

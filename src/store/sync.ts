@@ -231,11 +231,7 @@ export async function stashedSince(repo: Repo, since: string | null): Promise<st
   return (at < 0 ? list : list.slice(0, at)).map((l) => l.slice(l.indexOf(' ') + 1));
 }
 
-/**
- * Clear what a sync killed in the middle of a merge leaves behind: the merge driver's
- * temporary files (git's `.merge_file_XXXXXX`, untracked, at the top of the work tree)
- * and git's index lock (its holder is dead). Returns what was removed.
- */
+/** Remove what a sync killed mid-merge leaves: the driver's untracked `.merge_file_XXXXXX` at the top, and git's index lock; returns them. */
 export async function clearLeftovers(repo: Repo): Promise<string[]> {
   const litter = (await readdir(repo.top)).filter((n) => /^\.merge_file_[A-Za-z0-9]{6}$/.test(n));
   const tracked = litter.length ? (await run(repo, ['ls-files', '-z', '--', ...litter.map((n) => join(repo.top, n))])).split('\0') : [];

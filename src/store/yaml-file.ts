@@ -140,11 +140,7 @@ const PROBLEMS_SHOWN = 5;
 /** A check beyond the schema, e.g. that a meeting's date matches its file name. */
 export type ExtraCheck<T> = (data: T) => Array<{ path: (string | number)[]; message: string }>;
 
-/**
- * Parse and validate YAML text; throws DataError listing the problems (the first few,
- * and a count of the rest). `extra` runs after the schema (a schema refined per file
- * would be compiled again for every file).
- */
+/** Parse and check YAML text, else throw a DataError (the first few problems, a count of the rest); `extra` spares refining the schema per file. */
 export function parseYaml<S extends z.ZodTypeAny>(
   file: string,
   text: string,
