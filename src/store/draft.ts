@@ -55,7 +55,8 @@ function draftText(draft: Draft, yamlText: (data: unknown) => string): string {
         text += last.text;
         continue;
       }
-      const piece = entry(id, value).replace(/^(?=.)/gm, '  '); // indented under the map's key
+      // Indented under the map's key, line by line: YAML breaks lines at \n only (a `^` with /m would also match after U+2028 and U+2029).
+      const piece = entry(id, value).replace(/(^|\n)(?=[^\n])/g, '$1  ');
       if (typeof value !== 'object') {
         if (rendered.size >= 10_000) rendered.clear();
         rendered.set(at, { value, text: piece });

@@ -9,7 +9,11 @@ import { propertyRuns, tempDir } from '../helpers.js';
 /** Text that YAML writes in every style: quoted, block, with indentation of its own, or that reads as another type when plain. */
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.constantFrom('', ' ', 'yes', 'null', '~', '12', '0x1F', '2026-11-17', '- item', 'a: b', '# not a comment', '"quoted"', "it's", '  leading', 'trailing  ', 'two\nlines', '\n\nblank lines\n\n', '  indented\nthen not', 'tab\there', '|', '>', '{ flow: map }', '[a, b]', '*alias', '&anchor', '!tag', '%directive', 'ü\u00a0nbsp', 'x'.repeat(1100)),
+  fc.constantFrom(
+    '', ' ', 'yes', 'null', '~', '12', '0x1F', '2026-11-17', '- item', 'a: b', '# not a comment', '"quoted"', "it's", '  leading', 'trailing  ',
+    'two\nlines', '\n\nblank lines\n\n', '  indented\nthen not', 'tab\there', '|', '>', '{ flow: map }', '[a, b]', '*alias', '&anchor', '!tag',
+    '%directive', 'ü\u00a0nbsp', 'x'.repeat(1100), 'line\u2028separator', 'paragraph\u2029separator\n',
+  ),
 );
 const value = fc.oneof(text, fc.boolean(), fc.array(text, { maxLength: 3 }));
 const id = fc.oneof(fc.constantFrom('facilitator', 'attendance', 'reflect.Ana Souza.tried', 'next.topic', 'notes'), text.filter((t) => t.trim() !== '' && !/^(intro|rules)\./.test(t)));
