@@ -26,45 +26,7 @@ export async function loadDraft(dir: string): Promise<Draft | undefined> {
 
 export async function saveDraft(dir: string, draft: Draft): Promise<void> {
   const { writeCircleFile, yamlText } = await import('./yaml-write.js');
-  await writeCircleFile(draftFile(dir), HEADER + draftText(draft, yamlText), { mode: await newFileMode(dir, 'copy') });
-}
-
-/** The text of each text, yes-or-no or number in the draft's maps as last rendered, by map and key. */
-const rendered = new Map<string, { value: unknown; text: string }>();
-
-/**
- * The draft as `yamlText` writes it, one entry of each map at a time: the draft is saved
- * after every answer and grows by one, so an answer (or its time) rendered before is not
- * rendered again. Lists and maps inside it are rendered every time.
- */
-function draftText(draft: Draft, yamlText: (data: unknown) => string): string {
-  const entry = (key: string, value: unknown) => yamlText({ [key]: value });
-  let text = '';
-  for (const [key, map] of Object.entries(draft)) {
-    if (map === undefined) continue;
-    const entries = typeof map === 'object' && map !== null && !Array.isArray(map) ? Object.entries(map).filter(([, v]) => v !== undefined) : [];
-    if (!entries.length) {
-      text += entry(key, map);
-      continue;
-    }
-    text += `${key}:\n`;
-    for (const [id, value] of entries) {
-      const at = `${key}\0${id}`;
-      const last = typeof value === 'object' ? undefined : rendered.get(at);
-      if (last && last.value === value) {
-        text += last.text;
-        continue;
-      }
-      // Indented under the map's key, line by line: YAML breaks lines at \n only (a `^` with /m would also match after U+2028 and U+2029).
-      const piece = entry(id, value).replace(/(^|\n)(?=[^\n])/g, '$1  ');
-      if (typeof value !== 'object') {
-        if (rendered.size >= 10_000) rendered.clear();
-        rendered.set(at, { value, text: piece });
-      }
-      text += piece;
-    }
-  }
-  return text;
+  await writeCircleFile(draftFile(dir), HEADER + yamlText(draft), { mode: await newFileMode(dir, 'copy') });
 }
 
 export async function removeDraft(dir: string): Promise<void> {
