@@ -3,7 +3,10 @@ import type { Context } from '../context.js';
 import { displayPath } from '../errors.js';
 import { commitIfWanted, type Committed } from '../store/git.js';
 
-/** Say what became of the commit; 1 when git failed (warned: `written` stays on disk, commit `shown` by hand), else 0. */
+/**
+ * Tell the user what became of the commit; the exit code it leaves (1 when git failed, said
+ * as a warning): `written` says what stays on disk, `shown` the files to commit by hand.
+ */
 export function reportCommit(out: Context['out'], done: Committed, message: string, written: string, shown: readonly string[]): 0 | 1 {
   if (done.ok === true) out.info(`Committed: ${message}`);
   if (done.ok === 'no-repo') out.info('Not committed: this workspace is not a git repository (`git init` to keep the history in git).');

@@ -27,7 +27,11 @@ export function roomWanted(flags: RoomFlags): Address | undefined {
   return { ...(host && { host }), ...(port !== undefined && Number(port) > 0 && { port: Number(port) }) };
 }
 
-/** Start the room view, print its address; `kept`: an interrupted meeting's, for an open page (unless the flags differ or its port is taken). */
+/**
+ * Start the room view and print its address. `kept`: where an interrupted meeting's page
+ * listened, so an open page finds it again; taken unless the flags say otherwise, and if
+ * its port is taken now, a free one is used (and said).
+ */
 export async function startRoom(ctx: Context, wanted: Address, current: () => RoomView, kept?: { host: string; port: number; token: string }): Promise<Room> {
   const { openRoom, reachableFromOthers } = await import('../room/server.js');
   const host = wanted.host ?? kept?.host ?? '127.0.0.1';

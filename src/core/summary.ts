@@ -66,7 +66,10 @@ export function summarizeMeeting(m: Meeting): MeetingSummary {
   };
 }
 
-/** A meeting as `practice` sees it: who came, committed, reported back or was let go, and what they said (its number: its place). */
+/**
+ * A meeting as `practice` sees it: who came, committed, reported back or was let go, and
+ * the words of each commitment and report. Its number is its place in the list.
+ */
 export type PracticeMeeting = ReturnType<typeof practiceOf>;
 
 export function practiceOf(m: Meeting) {

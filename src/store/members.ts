@@ -29,7 +29,11 @@ function applyChange(doc: Document, change: RosterChange): void {
   }
 }
 
-/** Change the roster under the write lock (no concurrent change is lost): `decide` sees members as they are and returns the change, or throws. */
+/**
+ * Change the roster of the circle in `dir`: `decide` sees the members as they are now
+ * (read under the write lock) and returns the change, or throws to change nothing.
+ * Concurrent changes all land. Returns the change made.
+ */
 export async function updateMembers(dir: string, decide: (members: readonly Member[]) => RosterChange): Promise<RosterChange> {
   const { value } = await updateYamlFile(membersFile(dir), membersSchema, (file) => {
     const change = decide(file.data.members);

@@ -36,7 +36,10 @@ function readRows<T extends { date: string }>(dir: string, view: SummaryView<T>)
   }
 }
 
-/** One summary per meeting, oldest first, or a DataError listing every bad file; `onParse` hears how many files are to be parsed. */
+/**
+ * One summary per meeting, oldest first. Throws DataError listing every bad meeting file.
+ * `onParse` hears how many files must be parsed before they are (a cold cache can take seconds).
+ */
 export async function readSummaries<T extends { date: string }>(dir: string, view: SummaryView<T>, onParse?: (files: number) => void): Promise<T[]> {
   const dates = await listMeetingDates(dir);
   const lookedAt = Date.now();

@@ -62,7 +62,11 @@ interface Upstream {
   name: string;
 }
 
-/** The branch shared with: its upstream, else this branch on origin (or the only remote), made its upstream; `fresh`: not there yet. */
+/**
+ * The branch this one shares with: its upstream, else the same branch on the only
+ * remote (or origin), which becomes its upstream. `fresh` when the remote has no
+ * such branch yet (the first push creates it).
+ */
 export async function upstream(repo: Repo): Promise<Upstream & { fresh: boolean }> {
   const branch = (await run(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
   if (!branch) throw new CircleError('this workspace is not on a branch (a detached HEAD): `git switch main` (or your branch), then circle sync again.');
@@ -207,7 +211,10 @@ export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void>
   await writeFileAtomic(await gitPath(repo, SYNC_RECORD), `${JSON.stringify(record)}\n`, { durable: false });
 }
 
-/** Keep the texts a person settled, for a sync undone after: in the git folder's circle-sync-settled/ (slashes as __); returns it. */
+/**
+ * Keep the texts a person settled in the git folder (`circle-sync-settled/`, one file per
+ * path, its slashes as `__`), for a sync undone after they settled them. Returns the folder.
+ */
 export async function keepSettled(repo: Repo, settled: Record<string, string>): Promise<string> {
   const dir = await gitPath(repo, 'circle-sync-settled');
   await mkdir(dir, { recursive: true });

@@ -140,7 +140,11 @@ const PROBLEMS_SHOWN = 5;
 /** A check beyond the schema, e.g. that a meeting's date matches its file name. */
 export type ExtraCheck<T> = (data: T) => Array<{ path: (string | number)[]; message: string }>;
 
-/** Parse and check YAML text, else throw a DataError (the first few problems, a count of the rest); `extra` spares refining the schema per file. */
+/**
+ * Parse and validate YAML text; throws DataError listing the problems (the first few,
+ * and a count of the rest). `extra` runs after the schema (a schema refined per file
+ * would be compiled again for every file).
+ */
 export function parseYaml<S extends z.ZodTypeAny>(
   file: string,
   text: string,
@@ -229,7 +233,11 @@ export async function loadYaml<S extends z.ZodTypeAny>(
   return readYaml(file, await readText(file), schema, extra, strict);
 }
 
-/** parseYaml by the fast path (fast-yaml.ts) for a valid file, the yaml@2 document made only when asked for; else (and `strict`) parseYaml. */
+/**
+ * parseYaml, by the fast path (fast-yaml.ts) for a valid file: the same data, and the
+ * document for edits made with yaml@2 only when asked for. Anything else, and every file
+ * when `strict`, goes through parseYaml.
+ */
 export function readYaml<S extends z.ZodTypeAny>(file: string, text: string, schema: S, extra?: ExtraCheck<z.output<S>>, strict = false): YamlFile<z.output<S>> {
   const fast = strict ? undefined : fastRead(text, schema, extra);
   if (!fast) return parseYaml(file, text, schema, extra);

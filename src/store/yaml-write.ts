@@ -80,7 +80,10 @@ export function editedText(file: YamlFile<unknown>): string {
   return crlf ? next.replace(/\n/g, '\r\n') : next;
 }
 
-/** Throw a CircleError saying `refusal(why)` when the schema `text` will be read with would refuse it. */
+/**
+ * Check text about to be written against the schema it will be read with; when it would
+ * be refused, throw `refusal(why)` (a CircleError) and write nothing.
+ */
 export function checkBeforeWrite<S extends z.ZodTypeAny>(
   path: string,
   text: string,

@@ -12,13 +12,13 @@ import {
   skipRest,
   splitRequests,
   steps,
-  stepsSoFar,
   toMinutes,
   type Draft,
   type MeetingPlan,
   type Prompter,
   type Step,
 } from '../../src/core/meet/index.js';
+import { stepsSoFar } from '../../src/core/meet/steps.js';
 import { answerText } from '../../src/core/prompts.js';
 import { meetingSchema, type Member } from '../../src/core/schema.js';
 import { DATE, plan as examplePlan } from './fixtures.js';

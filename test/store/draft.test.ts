@@ -16,7 +16,10 @@ const text = fc.oneof(
   ),
 );
 const value = fc.oneof(text, fc.boolean(), fc.array(text, { maxLength: 3 }));
-const id = fc.oneof(fc.constantFrom('facilitator', 'attendance', 'reflect.Ana Souza.tried', 'next.topic', 'notes'), text.filter((t) => t.trim() !== '' && !/^(intro|rules)\./.test(t)));
+const id = fc.oneof(
+  fc.constantFrom('facilitator', 'attendance', 'reflect.Ana Souza.tried', 'next.topic', 'notes'),
+  text.filter((t) => t.trim() !== '' && !/^(intro|rules)\./.test(t)),
+);
 
 describe('the draft on disk', () => {
   it('reads back as saved after each answer, answer taken back and answer given again (property)', async () => {
@@ -28,9 +31,11 @@ describe('the draft on disk', () => {
         for (const [n, a] of answers.entries()) {
           if (a.back && a.id in draft.answers) {
             const { [a.id]: was, ...rest } = draft.answers;
-            draft = { ...draft, answers: rest, was: { ...draft.was, [a.id]: was! }, typed: a.typed === undefined ? draft.typed : { ...draft.typed, [a.id]: a.typed } };
+            const typed = a.typed === undefined ? draft.typed : { ...draft.typed, [a.id]: a.typed };
+            draft = { ...draft, answers: rest, was: { ...draft.was, [a.id]: was! }, typed };
           } else {
-            draft = { ...draft, answers: { ...draft.answers, [a.id]: a.value }, at: { ...draft.at, [a.id]: `2026-11-17T18:${String(n).padStart(2, '0')}:00.000Z` } };
+            const at = `2026-11-17T18:${String(n).padStart(2, '0')}:00.000Z`;
+            draft = { ...draft, answers: { ...draft.answers, [a.id]: a.value }, at: { ...draft.at, [a.id]: at } };
           }
           await saveDraft(dir, draft);
           const back = await loadDraft(dir);

@@ -56,7 +56,7 @@ async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Ci
   // The calendar event is the one `schedule --ics` writes for that date: the same UID, so it is shown once.
   const last = (await loadLastMeeting(dir))?.data;
   const upcoming = upcomingMeetings({ circle, last: last && last.date < agenda.date ? last : undefined, today: ctx.today(), from: agenda.date, count: 1 });
-  const meeting = upcoming.find((m) => m.date === agenda.date && !m.skipped) ?? { date: agenda.date, skipped: false, ...agenda.learning };
+  const meeting = upcoming.find((m) => m.date === agenda.date && !m.skipped) ?? { date: agenda.date, skipped: false, topic: agenda.learning?.topic, speaker: agenda.learning?.speaker };
   const ics = buildIcs({ name: circle.name, stamp: ctx.deps.now(), events: meetingEvents(circle, [meeting]) });
   return {
     kind: 'agenda',

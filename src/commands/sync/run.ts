@@ -207,7 +207,11 @@ function fixThem(problems: readonly Problem[]): string {
   return `Fix them (${edits.join(', ')} checks the file as you save), then circle sync again.`;
 }
 
-/** Commit the shared files changed since the last commit once they check (a bad file is never shared); git.commit: false: its facilitator does. */
+/**
+ * Commit the circles' shared files that changed since the last commit (a member added,
+ * circle.yaml edited by hand), after checking them: a bad file is never shared. A circle
+ * with git.commit: false is left for its facilitator to commit.
+ */
 async function commitWaiting(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<void> {
   const waiting = await sync.changedSharedFiles(repo);
   if (!waiting.length) return;

@@ -8,4 +8,4 @@ export { rollChanges, toMinutes, type MeetingFile, type RollChanges } from './mi
 export { splitRequests } from './requests.js';
 export { BACK, Confided, rehearse, runMeeting, skipRest, SKIP_REST, type Progress, type Prompter, type ReviewEntry } from './run.js';
 export type { MeetingPlan, Step } from './step.js';
-export { pendingStep, steps, stepsSoFar, withAgreements } from './steps.js';
+export { pendingStep, steps, withAgreements } from './steps.js';

@@ -2,35 +2,23 @@
 import { longDate } from '../../words.js';
 import { say } from '../../prompts.js';
 import { present, sameName, textOf, type Draft } from '../draft.js';
-import { Asker, perPlan, stepId, type MeetingPlan, type Step } from '../step.js';
+import { Asker, stepId, type MeetingPlan, type Step } from '../step.js';
 
 /** The commitment `name` has open (made at an earlier meeting and not yet reported on). */
 export function openCommitment(plan: MeetingPlan, name: string) {
   return plan.memory.commitments.find((c) => sameName(c.member, name));
 }
 
-/** Shown when `name`'s turn begins: the commitment they came in with, if any (worked out once per plan and person). */
-const notes = perPlan(() => new Map<string, string>());
-function noteFor(plan: MeetingPlan, name: string): string {
-  let note = notes(plan).get(name);
-  if (note === undefined) {
-    const open = openCommitment(plan, name);
-    const values = open && { name, commitment: open.text, made: longDate(open.made) };
-    note = !values
-      ? say('reflect', 'no_commitment', { name })
-      : open.made < (plan.last?.date ?? open.made)
-        ? say('reflect', 'older_commitment', values)
-        : say('reflect', 'commitment', values);
-    notes(plan).set(name, note);
-  }
-  return note;
-}
-
 export function reflectSteps(plan: MeetingPlan, draft: Draft): Step[] {
   const a = new Asker('reflect', plan);
   const steps = present(draft).flatMap((name) => {
     const open = openCommitment(plan, name);
-    const note = noteFor(plan, name);
+    const values = open && { name, commitment: open.text, made: longDate(open.made) };
+    const note = !values
+      ? say('reflect', 'no_commitment', { name })
+      : open.made < (plan.last?.date ?? open.made)
+        ? say('reflect', 'older_commitment', values)
+        : say('reflect', 'commitment', values);
     const questions = a.each(name, { note });
     const said = questions.some((q) => textOf(draft.answers[q.id]));
     // Whether to keep it in confidence, once they said something; whether to keep a
