@@ -1,37 +1,8 @@
 import { parse } from 'yaml';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Test files that mock a module (vi.mock): each runs in a fresh process, so the mock reaches every module and stays in that file. */
 const MOCKING = ['test/cli/check.test.ts', 'test/store/faults.test.ts', 'test/store/summaries.test.ts'];
-
-/**
- * The files that take longest (most of it waiting on processes: the bin, git, tmux, chromium),
- * longest first. They start first: on a fresh clone vitest knows no durations and starts the
- * largest files first, and a long file that starts last leaves a core idle at the end.
- */
-const LONGEST = [
-  'test/cli/meet.test.ts',
-  'test/e2e/room.test.ts',
-  'test/cli/sync-safety.test.ts',
-  'test/e2e/meet.test.ts',
-  'test/cli/languages.test.ts',
-  'test/cli/meet-crash.test.ts',
-  'test/cli/sync.test.ts',
-  'test/render/print.test.ts',
-  'test/cli/sync-conflicts.test.ts',
-  'test/cli/concurrency.test.ts',
-];
-
-class LongestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => {
-      const i = LONGEST.findIndex((name) => f.moduleId.endsWith(name));
-      return i < 0 ? LONGEST.length : i;
-    };
-    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b)); // a stable sort: the rest keep vitest's order
-  }
-}
 
 const project = (test: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration => ({
   // YAML imported by the sources (templates/prompts.yaml) is data, as in the build.
@@ -53,7 +24,6 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // More workers than cores: many tests wait on child processes (git, tmux, chromium).
     maxWorkers: 4,
-    sequence: { sequencer: LongestFirst },
     projects: [
       // These files share worker processes, one file after another, and load the sources once per worker, not once per file.
       project({ name: 'shared', include: ['test/**/*.test.ts'], exclude: MOCKING, isolate: false }),

@@ -34,7 +34,7 @@ export function withAgreements(draft: Draft, plan: MeetingPlan, revisit: readonl
   return agreementsDiscussed(plan, next).length && !next.base ? { ...next, base: agreementsOf(plan.circle) } : next;
 }
 
-/** The meeting's sections in order, each as what works out its steps from the answers so far. No Reflect or Learning Together at a first meeting. */
+/** The meeting's sections in order, each a function giving its steps for the answers so far. No Reflect or Learning Together at a first meeting. */
 function sections(plan: MeetingPlan, draft: Draft): Array<() => Step[]> {
   const talk = agreementsDiscussed(plan, draft);
   const base = baseOf(plan, draft);
@@ -62,12 +62,12 @@ export function steps(plan: MeetingPlan, draft: Draft): Step[] {
  * of them once every one is): what asking it needs, without working out the sections after.
  */
 export function stepsSoFar(plan: MeetingPlan, draft: Draft): Step[] {
-  const so: Step[] = [];
+  const found: Step[] = [];
   for (const section of sections(plan, draft)) {
-    so.push(...section());
-    if (pendingStep(so, draft)) break;
+    found.push(...section());
+    if (pendingStep(found, draft)) break;
   }
-  return so;
+  return found;
 }
 
 /** The first step not yet answered; undefined when the meeting is done. Resuming is just this. */
