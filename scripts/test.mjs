@@ -22,15 +22,14 @@ function run(command, args, quiet = false) {
   const child = spawn(command, args, { stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'] });
   let output = '';
   if (quiet) for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => (output += d));
-  // Each child is reaped just before its 'close': the rise in the children's CPU time since the last reap is its own.
-  return new Promise((done) =>
-    child.on('close', (code) => {
-      const now = childrenCpu();
-      const cpu = now === undefined ? undefined : now - reaped;
-      reaped = now ?? 0;
-      done({ code: code ?? 1, output, cpu });
-    }),
-  );
+  // A child is reaped just before its 'exit' ('close' waits for its pipes too): the rise in the children's CPU time since the last reap is its own.
+  let cpu;
+  child.on('exit', () => {
+    const now = childrenCpu();
+    cpu = now === undefined ? undefined : now - reaped;
+    reaped = now ?? 0;
+  });
+  return new Promise((done) => child.on('close', (code) => done({ code: code ?? 1, output, cpu })));
 }
 let reaped = childrenCpu() ?? 0;
 

@@ -47,7 +47,7 @@ export function findMember<M extends { name: string; tag?: string | undefined }>
     if (hits.length > 1) return { matches: hits, suggestions: [] };
   }
   const near = (m: M) => Math.min(editDistance(key(m).name, q), editDistance(key(m).tag, q), ...key(m).name.split(' ').map((w) => editDistance(w, q)));
-  // Worked out when asked for: the meeting's check of its expected speaker never asks.
+  // Worked out when asked for: an answers file's keys that name nobody, and the expected speaker's check, never ask.
   return {
     matches: [],
     get suggestions() {

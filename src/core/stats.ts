@@ -17,6 +17,9 @@ const memberStats = (name: string, active: boolean) => ({ name, active, attended
  * as the agenda lists them): a commitment among them counts as open however long ago it
  * was made; any other not followed up nor let go was never followed up.
  */
+/** The share of the members present at a meeting (0 with nobody on the roll). */
+export const attendanceShare = (m: { present: number; members: number }) => (m.members ? m.present / m.members : 0);
+
 export function circleStats(
   meetings: readonly MeetingSummary[],
   members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],
@@ -52,7 +55,7 @@ export function circleStats(
   }
   for (const [key, p] of people) p.commitments = countFollowUps(linksOf.get(key) ?? []);
 
-  const shares = rows.filter((r) => r.members > 0).map((r) => r.present / r.members);
+  const shares = rows.filter((r) => r.members > 0).map(attendanceShare);
   return {
     meetings: rows,
     members: [...people.values()].filter((p) => p.of > 0 || p.active),

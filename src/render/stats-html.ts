@@ -1,5 +1,5 @@
 // `circle stats --format html`: one self-contained page (inline CSS and SVG, nothing fetched).
-import type { CircleStats } from '../core/stats.js';
+import { attendanceShare, type CircleStats } from '../core/stats.js';
 import { bucket, percent } from './chart.js';
 import { labelOf } from '../core/prompts.js';
 import { longDate, t } from '../core/words.js';
@@ -12,10 +12,9 @@ const LABEL_ROOM = 26;
 /** Every chart's width, in its units. */
 const W = 720;
 
-const share = (m: CircleStats['meetings'][number]) => (m.members ? m.present / m.members : 0);
 
 function attendanceChart(s: CircleStats): string {
-  const shares = s.meetings.map(share);
+  const shares = s.meetings.map(attendanceShare);
   const cols = bucket(shares, MAX_COLUMNS);
   const per = s.meetings.length / cols.length;
   const H = 180;
@@ -42,8 +41,8 @@ function attendanceChart(s: CircleStats): string {
   const svg = `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="${esc(t('stats.chart_meetings'))}">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
   if (labelled) return svg;
   // Too many bars to label: the extremes in words under the chart.
-  const high = s.meetings.reduce((a, m) => (share(m) > share(a) ? m : a));
-  const low = s.meetings.reduce((a, m) => (share(m) < share(a) ? m : a));
+  const high = s.meetings.reduce((a, m) => (attendanceShare(m) > attendanceShare(a) ? m : a));
+  const low = s.meetings.reduce((a, m) => (attendanceShare(m) < attendanceShare(a) ? m : a));
   const said = (m: typeof high) => t('stats.extreme', { present: m.present, members: m.members, date: m.date });
   return `${svg}\n<p class="hint">${esc(t(per > 1 ? 'stats.extremes_averaged' : 'stats.extremes', { high: said(high), low: said(low), per: per.toFixed(1) }))}</p>`;
 }
@@ -54,9 +53,9 @@ function memberChart(s: CircleStats): string {
   const H = s.members.length * row;
   const rows = s.members
     .map((m, i) => {
-      const share = m.of ? m.attended / m.of : 0;
+      const part = m.of ? m.attended / m.of : 0;
       const y = i * row;
-      const w = Math.round(share * (W - lw - 120));
+      const w = Math.round(part * (W - lw - 120));
       return (
         `<text x="0" y="${y + 17}">${esc(m.name)}${m.active ? '' : esc(t('stats.left'))}</text>` +
         `<rect x="${lw}" y="${y + 4}" width="${w}" height="16" class="bar member"><title>${esc(t('stats.member_of', { name: m.name, attended: m.attended, of: m.of }))}</title></rect>` +

@@ -1,6 +1,6 @@
 // `circle stats` in the terminal: a few small charts that fit the width of the screen.
 import type { ChalkInstance } from 'chalk';
-import type { CircleStats } from '../core/stats.js';
+import { attendanceShare, type CircleStats } from '../core/stats.js';
 import { bar, percent, sparkline } from './chart.js';
 import { labelOf } from '../core/prompts.js';
 import { longDate, t } from '../core/words.js';
@@ -72,9 +72,9 @@ export function statsText(s: CircleStats, o: StatsTextOptions): string {
     const lw = Math.max(...labels.map(displayWidth));
     const cw = Math.max(...counts.map(displayWidth));
     const bw = Math.min(40, width - lw - cw - 4);
-    s.meetings.forEach((m, i) => out.push(`${padEnd(labels[i]!, lw)}  ${c.green(bar(m.members ? m.present / m.members : 0, bw, o.unicode))}  ${counts[i]}`));
+    s.meetings.forEach((m, i) => out.push(`${padEnd(labels[i]!, lw)}  ${c.green(bar(attendanceShare(m), bw, o.unicode))}  ${counts[i]}`));
   } else {
-    const shares = s.meetings.map((m) => (m.members ? m.present / m.members : 0));
+    const shares = s.meetings.map(attendanceShare);
     const lw = first.date.length;
     const sw = Math.max(10, width - 2 * lw - 2);
     const per = Math.ceil(s.meetings.length / sw);

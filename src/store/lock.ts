@@ -122,6 +122,7 @@ export async function waitForWriters(dir: string): Promise<boolean> {
   };
   if (!(await heldByAnother())) return false;
   const deadline = Date.now() + WRITE_WAIT_MS;
-  while (Date.now() < deadline && (await heldByAnother())) await sleep(20);
+  do await sleep(20);
+  while (Date.now() < deadline && (await heldByAnother()));
   return true;
 }

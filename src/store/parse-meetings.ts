@@ -61,8 +61,9 @@ export async function readMeetingFile(file: string, date: string, key: FileKey, 
   let bytes: Buffer | undefined;
   try {
     if (key[0] > 0 && key[0] <= MAX_FILE_BYTES) bytes = readFileSync(file);
-  } catch {
-    // read below by loadYaml, which words the problem (or finds the file gone)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // removed since it was listed
+    // else read below by loadYaml, which words the problem
   }
   try {
     return (bytes ? readYaml(file, decodeUtf8(file, bytes), meetingSchema, dateMatches(date), strict) : await loadYaml(file, meetingSchema, dateMatches(date), { strict })).data;

@@ -12,7 +12,12 @@ export function dateMatches(date: string): ExtraCheck<Meeting> {
 }
 
 /** A file named by its path in the circle's folder `dir`: circle.yaml, members.yaml or meetings/DATE.yaml. */
-export async function readCircleFile(dir: string, name: string, strict: boolean, again = true): Promise<unknown> {
+export function readCircleFile(dir: string, name: string, strict: boolean): Promise<unknown> {
+  return read(dir, name, strict, true);
+}
+
+/** `again`: once more, if the file was missing while another process (a sync) held the circle's write lock. */
+async function read(dir: string, name: string, strict: boolean, again: boolean): Promise<unknown> {
   const path = join(dir, name);
   const date = /^meetings\/(.+)\.yaml$/.exec(name)?.[1];
   try {
@@ -20,7 +25,7 @@ export async function readCircleFile(dir: string, name: string, strict: boolean,
     return (await loadYaml(path, name === 'circle.yaml' ? circleSchema : membersSchema, undefined, { strict })).data;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    if (again && (await waitForWriters(dir))) return readCircleFile(dir, name, strict, false);
+    if (again && (await waitForWriters(dir))) return read(dir, name, strict, false);
     throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${date === undefined ? name : `the meeting of ${date}`} is missing` }]);
   }
 }

@@ -37,7 +37,8 @@ export function findWorkspace(q: WorkspaceQuery): Workspace | undefined {
     return { root, circlesDir: join(root, 'circles') };
   }
   for (let dir = resolve(q.cwd); ; dir = dirname(dir)) {
-    if (isDir(join(dir, 'circles'))) return { root: dir, circlesDir: join(dir, 'circles') };
+    const circlesDir = join(dir, 'circles');
+    if (isDir(circlesDir)) return { root: dir, circlesDir };
     if (dirname(dir) === dir) return undefined;
   }
 }

@@ -77,9 +77,9 @@ describe('what the built program loads', () => {
     }
   });
 
-  it('circle --help, --version and agenda leave stdin and stderr alone (making them costs Node a stream each)', () => {
+  it('circle --help, --version, agenda, history and list leave stdin and stderr alone (making them costs Node a stream each)', () => {
     const closed = 'data:text/javascript,for(const s of ["stdin","stderr"])Object.defineProperty(process,s,{get(){throw new Error(s+" opened")}})';
-    for (const args of [['--help'], ['--version'], ['agenda']]) {
+    for (const args of [['--help'], ['--version'], ['agenda'], ['history'], ['list']]) {
       const r = spawnSync(process.execPath, ['--import', closed, join(root, 'bin', 'circle.js'), ...args], { cwd: exampleWorkspace(), env: testEnv({ CIRCLE_TODAY: '2026-11-17' }), encoding: 'utf8' });
       expect(r.stderr, args.join(' ')).toBe('');
       expect(r.status, args.join(' ')).toBe(0);

@@ -20,5 +20,5 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<void>
     r.nextTopic ?? '-',
   ]);
   // On a narrow screen the next topic (the next row's own topic) goes before the topic is cut to a stub.
-  ctx.out.data(renderTable(HEADERS.map((h) => t(`history.${h}`)), cells, { ...ctx.out, drop: [4] }));
+  ctx.out.data(renderTable(HEADERS.map((h) => t(`history.${h}`)), cells, { width: ctx.out.width, color: ctx.out.color, unicode: ctx.out.unicode, drop: [4] }));
 }

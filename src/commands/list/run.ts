@@ -68,7 +68,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
         : [r.name, r.slug, String(r.members), String(r.meetings), r.lastMeeting ?? '—', r.nextMeeting ?? '—', r.day ?? ''],
     );
     // On a narrow screen the weekday goes, then the counts, then the slug, before a date is cut.
-    ctx.out.data(renderTable(headers, cells, { ...ctx.out, drop: [6, 3, 2, 1] }));
+    ctx.out.data(renderTable(headers, cells, { width: ctx.out.width, color: ctx.out.color, unicode: ctx.out.unicode, drop: [6, 3, 2, 1] }));
   }
   return rows.some((r) => 'problems' in r) ? EXIT.data : EXIT.ok;
 }

@@ -56,7 +56,8 @@ async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Ci
   // The calendar event is the one `schedule --ics` writes for that date: the same UID, so it is shown once.
   const last = (await loadLastMeeting(dir))?.data;
   const upcoming = upcomingMeetings({ circle, last: last && last.date < agenda.date ? last : undefined, today: ctx.today(), from: agenda.date, count: 1 });
-  const meeting = upcoming.find((m) => m.date === agenda.date && !m.skipped) ?? { date: agenda.date, skipped: false, topic: agenda.learning?.topic, speaker: agenda.learning?.speaker };
+  const { topic, speaker } = agenda.learning ?? {};
+  const meeting = upcoming.find((m) => m.date === agenda.date && !m.skipped) ?? { date: agenda.date, skipped: false, topic, speaker };
   const ics = buildIcs({ name: circle.name, stamp: ctx.deps.now(), events: meetingEvents(circle, [meeting]) });
   return {
     kind: 'agenda',
@@ -126,8 +127,10 @@ async function dryRunFolder(ctx: Context, m: Mailing, out: string | undefined): 
 async function dryRun(ctx: Context, m: Mailing, settings: MailSettings, people: readonly Prepared[], out: string | undefined): Promise<number> {
   const { emlOf } = await import('../../mail/transport.js');
   const folder = await dryRunFolder(ctx, m, out);
-  const shown = displayPath(settings.file, ctx.deps.cwd);
-  if (!settings.from) ctx.out.info(`No mail settings yet (${shown}): the messages have no sender; your mail program fills it in.`);
+  if (!settings.from) {
+    const shown = displayPath(settings.file, ctx.deps.cwd);
+    ctx.out.info(`No mail settings yet (${shown}): the messages have no sender; your mail program fills it in.`);
+  }
   const names = new Set<string>();
   for (const p of people) {
     const stem = slugify(searchKey(p.to.name)) || slugify(p.to.email.split('@')[0]!) || 'member';
@@ -162,8 +165,7 @@ async function confirmed(ctx: Context, m: Mailing, people: readonly Prepared[], 
   const to = people.map((p) => `${p.to.name} <${p.to.email}>`).join(', ');
   ctx.out.info(`${'-'.repeat(40)}\n${first.text.trimEnd()}\n${'-'.repeat(40)}\nSubject: ${first.subject}\nTo: ${to}`);
   const { createAsk } = await import('../../ui/ask.js');
-  const n = people.length;
-  return createAsk(ctx.deps).confirm(`Send the ${m.kind} for ${longDate(m.date)} to ${n} ${n === 1 ? 'person' : 'people'}?`, false);
+  return createAsk(ctx.deps).confirm(`Send the ${m.kind} for ${longDate(m.date)} to ${plural(people.length, 'person', 'people')}?`, false);
 }
 
 export async function run(ctx: Context, kind: string, date: string | undefined, opts: SendOptions): Promise<number> {

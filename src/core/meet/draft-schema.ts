@@ -1,6 +1,6 @@
 // What .draft.yaml must hold to be resumed (read only when there is a draft to read).
 import * as z from 'zod';
-import { AGREEMENTS } from '../agreements.js';
+import { AGREEMENTS, type Agreements } from '../agreements.js';
 import { isIsoDate } from '../dates.js';
 import { currentStepId } from './step.js';
 
@@ -16,7 +16,7 @@ const agreementsSchema = z.object({
   location: z.string(),
   anchor: z.string().optional(),
   traditions: z.array(z.string()),
-});
+}) satisfies z.ZodType<Agreements>;
 
 const value = z.union([z.string(), z.boolean(), z.array(z.string())]);
 /** A mapping by step id, older names (`intro.…`, `rules.…`) read as today's. */

@@ -4,7 +4,7 @@ import { answer, answerFor, coerce, confidedFor } from './answer.js';
 import { sectionTitle, sectionStatus, type SectionStatus } from './clock.js';
 import { inConfidence, reopen, type Draft } from './draft.js';
 import type { MeetingSection, MeetingPlan, Step } from './step.js';
-import { pendingStep, steps, stepsSoFar } from './steps.js';
+import { pendingStep, stepsSoFar } from './steps.js';
 
 /** What a prompter answers to leave the rest of a person's questions in this section unanswered (Esc). */
 export const SKIP_REST = Symbol('skip the rest of this turn');
@@ -48,7 +48,7 @@ export interface Prompter {
  */
 export function skipRest(plan: MeetingPlan, draft: Draft, step: Step, at: string): Draft {
   const same = (s: Step) => s.section === step.section && s.member === step.member && s.kind === 'text' && !(s.id in draft.answers);
-  for (let next: Step | undefined = step; next; next = steps(plan, draft).find(same)) draft = answer(draft, next, undefined, at);
+  for (let next: Step | undefined = step; next; next = stepsSoFar(plan, draft).find(same)) draft = answer(draft, next, undefined, at);
   return draft;
 }
 

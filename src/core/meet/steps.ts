@@ -64,8 +64,9 @@ export function steps(plan: MeetingPlan, draft: Draft): Step[] {
 export function stepsSoFar(plan: MeetingPlan, draft: Draft): Step[] {
   const found: Step[] = [];
   for (const section of sections(plan, draft)) {
-    found.push(...section());
-    if (pendingStep(found, draft)) break;
+    const added = section();
+    found.push(...added);
+    if (pendingStep(added, draft)) break; // an earlier section had none pending, or the loop would have stopped
   }
   return found;
 }
