@@ -13,14 +13,8 @@ const MEETINGS_KEPT = 4;
 type Entry = [...key: FileKey, data: unknown];
 
 function readEntries(dir: string): Record<string, Entry> {
-  try {
-    const body = readCache(dir, SNAPSHOT);
-    const parsed: unknown = body && JSON.parse(body.toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, Entry>;
-  } catch {
-    // damaged: the files are read
-  }
-  return {};
+  const entries = readCache(dir, SNAPSHOT);
+  return entries && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Record<string, Entry>) : {};
 }
 
 /**
@@ -51,5 +45,5 @@ async function save(dir: string, found: Record<string, Entry>): Promise<void> {
   const all = { ...readEntries(dir), ...found };
   const meetings = Object.keys(all).filter((n) => n.startsWith('meetings/')).sort();
   for (const old of meetings.slice(0, -MEETINGS_KEPT)) delete all[old];
-  await writeCache(dir, SNAPSHOT, JSON.stringify(all));
+  await writeCache(dir, SNAPSHOT, all);
 }
