@@ -81,6 +81,10 @@ const FS_REASONS: Record<string, string> = {
   EFBIG: 'the file is too large for this disk',
 };
 
+/** What `work` gives, or undefined when a file it needs is missing (ENOENT); any other failure stays one. */
+export const unlessMissing = <T>(work: Promise<T>): Promise<T | undefined> =>
+  work.catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+
 export function fsReason(error: unknown): string | undefined {
   return FS_REASONS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
 }
