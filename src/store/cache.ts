@@ -102,8 +102,8 @@ interface Header {
   sum: string;
 }
 
-/** The body of a cache file, when it is a regular file of this format and build and its checksum holds; else undefined. */
-export function readCache(dir: string, cache: CacheFile): Buffer | undefined {
+/** The JSON a cache file holds, when it is a regular file of this format and build and its checksum holds; else undefined. */
+export function readCache(dir: string, cache: CacheFile): unknown {
   try {
     const fd = openSync(join(cacheDir(dir), cache.name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     let bytes: Buffer;
@@ -117,15 +117,15 @@ export function readCache(dir: string, cache: CacheFile): Buffer | undefined {
     if (cut === -1) return undefined;
     const header = JSON.parse(bytes.subarray(0, cut).toString('latin1')) as Partial<Header>;
     const body = bytes.subarray(cut + 1);
-    return header.format === cache.format && header.build === BUILD && header.sum === checksum(body) ? body : undefined;
+    return header.format === cache.format && header.build === BUILD && header.sum === checksum(body) ? JSON.parse(body.toString('utf8')) : undefined;
   } catch {
     return undefined; // missing, a link, unreadable or damaged: worked out again
   }
 }
 
 /** Write a cache file as the rules above say: quietly, over whatever is at its name, readable by its owner only. */
-export async function writeCache(dir: string, cache: CacheFile, body: string | Buffer): Promise<void> {
-  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+export async function writeCache(dir: string, cache: CacheFile, value: unknown): Promise<void> {
+  const bytes = Buffer.from(JSON.stringify(value));
   const header: Header = { format: cache.format, build: BUILD, sum: checksum(bytes) };
   try {
     await mkdir(cacheDir(dir), { recursive: true, mode: 0o700 });

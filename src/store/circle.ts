@@ -109,12 +109,8 @@ const PROGRESS_EVERY = 32;
 const CHECKED: CacheFile = { name: 'checked.json', format: 'circle-checked-1' };
 
 function passedBefore(dir: string): Record<string, FileKey> {
-  try {
-    const passed: unknown = JSON.parse(readCache(dir, CHECKED)?.toString('utf8') ?? '{}');
-    return passed && typeof passed === 'object' && !Array.isArray(passed) ? (passed as Record<string, FileKey>) : {};
-  } catch {
-    return {};
-  }
+  const passed = readCache(dir, CHECKED);
+  return passed && typeof passed === 'object' && !Array.isArray(passed) ? (passed as Record<string, FileKey>) : {};
 }
 
 /**
@@ -159,7 +155,7 @@ export async function checkCircleFiles(
       }
       if (++done % PROGRESS_EVERY === 0 || done === total) onProgress?.(done, total);
     }
-    if (toRead.length) await writeCache(dir, CHECKED, JSON.stringify(passed));
+    if (toRead.length) await writeCache(dir, CHECKED, passed);
     const [files] = await collectProblems<[CircleFiles, unknown]>([circle, problems.length ? Promise.reject(new DataError(problems)) : Promise.resolve()]);
     return { files, meetings: dates.length };
   } catch (error) {

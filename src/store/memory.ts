@@ -36,13 +36,9 @@ function sourcesOf(dir: string, dates: readonly string[], circle: Dropped, looke
 }
 
 function readSaved(dir: string): Saved | undefined {
-  try {
-    const saved = JSON.parse(readCache(dir, MEMORY)?.toString('utf8') ?? 'null') as Saved | null;
-    const memory = saved?.memory;
-    return saved && typeof saved.sources === 'string' && Array.isArray(memory?.commitments) && Array.isArray(memory.backlog) && Array.isArray(memory.questions) ? saved : undefined;
-  } catch {
-    return undefined; // damaged: folded again
-  }
+  const saved = readCache(dir, MEMORY) as Saved | null | undefined;
+  const memory = saved?.memory;
+  return saved && typeof saved.sources === 'string' && Array.isArray(memory?.commitments) && Array.isArray(memory.backlog) && Array.isArray(memory.questions) ? saved : undefined;
 }
 
 /** The memory from every meeting's summary; a bad file leaves its meeting out (and is reported) rather than failing. */
@@ -72,7 +68,7 @@ export async function circleMemory(dir: string, circle: Dropped): Promise<Rememb
   if (saved?.sources === sources) return { memory: saved.memory, unreadable: [], ...known };
   const remembered = await fold(dir, circle, dates);
   // Not kept while a file cannot be read (worked out again once it is fixed), nor of a file just changed.
-  if (keep && !remembered.unreadable.length) await writeCache(dir, MEMORY, JSON.stringify({ sources, memory: remembered.memory } satisfies Saved));
+  if (keep && !remembered.unreadable.length) await writeCache(dir, MEMORY, { sources, memory: remembered.memory } satisfies Saved);
   return { ...remembered, ...known };
 }
 

@@ -4,7 +4,7 @@
 // only data that passed the schema is kept. It holds circle.yaml, members.yaml and the
 // newest few meeting files read.
 import { join } from 'node:path';
-import { cacheDir, fileKey, readCache, sameKey, settled, writeCache, type CacheFile, type FileKey } from './cache.js';
+import { fileKey, readCache, sameKey, settled, writeCache, type CacheFile, type FileKey } from './cache.js';
 
 const SNAPSHOT: CacheFile = { name: 'files.json', format: 'circle-files-2' };
 /** Meeting files kept besides circle.yaml and members.yaml: the newest ones read. */
@@ -12,28 +12,9 @@ const MEETINGS_KEPT = 4;
 
 type Entry = [...key: FileKey, data: unknown];
 
-/**
- * The snapshot read last, by its file's stat: a command reads it once, not once per load.
- * Each entry is still checked against its own file, so a snapshot read earlier can only
- * miss newer entries, never give data a file no longer holds.
- */
-let lastRead: { stamp: string; entries: Record<string, Entry> } | undefined;
-
 function readEntries(dir: string): Record<string, Entry> {
-  const path = join(cacheDir(dir), SNAPSHOT.name);
-  const key = fileKey(path);
-  const stamp = key ? `${path}:${key.join(':')}` : '';
-  if (stamp && lastRead?.stamp === stamp) return lastRead.entries;
-  let entries: Record<string, Entry> = {};
-  try {
-    const body = readCache(dir, SNAPSHOT);
-    const parsed: unknown = body && JSON.parse(body.toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) entries = parsed as Record<string, Entry>;
-  } catch {
-    // damaged: the files are read
-  }
-  lastRead = { stamp, entries };
-  return entries;
+  const entries = readCache(dir, SNAPSHOT);
+  return entries && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Record<string, Entry>) : {};
 }
 
 /**
@@ -64,5 +45,5 @@ async function save(dir: string, found: Record<string, Entry>): Promise<void> {
   const all = { ...readEntries(dir), ...found };
   const meetings = Object.keys(all).filter((n) => n.startsWith('meetings/')).sort();
   for (const old of meetings.slice(0, -MEETINGS_KEPT)) delete all[old];
-  await writeCache(dir, SNAPSHOT, JSON.stringify(all));
+  await writeCache(dir, SNAPSHOT, all);
 }

@@ -29,8 +29,7 @@ type Row<T> = [key: FileKey, data: T];
 /** The rows of the cache, by date. */
 function readRows<T extends { date: string }>(dir: string, view: SummaryView<T>): Map<string, Row<T>> {
   try {
-    const rows = JSON.parse(readCache(dir, cacheFile(view))?.toString() ?? '[]') as Array<Row<T>>;
-    return new Map(rows.map((row) => [row[1].date, row]));
+    return new Map(((readCache(dir, cacheFile(view)) ?? []) as Array<Row<T>>).map((row) => [row[1].date, row]));
   } catch {
     return new Map(); // damaged: rebuilt
   }
@@ -66,7 +65,7 @@ export async function readSummaries<T extends { date: string }>(dir: string, vie
   if (stale.length || rows.size !== cache.size) {
     // Nothing is kept of a file changed just now (cache.ts).
     const kept = sorted.filter(([key]) => settled(key, lookedAt));
-    await writeCache(dir, cacheFile(view), JSON.stringify(kept));
+    await writeCache(dir, cacheFile(view), kept);
   }
   if (parsed.problems.length) throw new DataError(parsed.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line));
   return sorted.map(([, data]) => data);

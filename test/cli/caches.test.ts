@@ -7,7 +7,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readF
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checksum } from '../../src/store/cache.js';
+import { readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { exampleDir } from '../helpers.js';
 import { cli, testdir } from '../harness.js';
@@ -78,36 +78,49 @@ describe('the memory', () => {
 });
 
 describe('a damaged cache', () => {
-  it('a memory.json whose body is damaged (the header right, or even its checksum) is worked out again', async () => {
+  const argvs = [['history'], ['practice'], ['agenda'], ['check']];
+  /** The example circle with every cache filled, and what each command says then. */
+  async function filled() {
     const { root, dir } = example();
-    const good = await cli(['agenda'], { cwd: root, env });
-    const file = join(dir, '.cache', 'memory.json');
-    const [header] = readFileSync(file, 'utf8').split('\n');
-    const sources = JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!).sources;
-    for (const body of ['{"sources": 1, "memory": [', JSON.stringify({ sources, memory: { commitments: 5, backlog: null } })]) {
-      writeFileSync(file, `${header}\n${body}`);
-      expect(await cli(['agenda'], { cwd: root, env })).toEqual(good);
-      const forged = { ...JSON.parse(header!), sum: checksum(Buffer.from(body)) };
-      writeFileSync(file, `${JSON.stringify(forged)}\n${body}`);
-      expect(await cli(['agenda'], { cwd: root, env })).toEqual(good);
+    const good: Array<Awaited<ReturnType<typeof cli>>> = [];
+    for (const argv of argvs) good.push(await cli(argv, { cwd: root, env }));
+    expect(readdirSync(join(dir, '.cache')).sort()).toEqual(['checked.json', 'files.json', 'memory-rows.json', 'memory.json', 'practice.json', 'summaries.json']);
+    const again = async () => {
+      for (const [i, argv] of argvs.entries()) expect(await cli(argv, { cwd: root, env }), argv.join(' ')).toEqual(good[i]);
+    };
+    return { dir, again };
+  }
+
+  /** Replace what a cache file holds, through writeCache (this build, the checksum right), and read it back as planted. */
+  async function plant(dir: string, name: string, change: (held: unknown) => unknown): Promise<void> {
+    const file: CacheFile = { name, format: (JSON.parse(readFileSync(join(dir, '.cache', name), 'utf8').split('\n')[0]!) as CacheFile).format };
+    const planted = change(readCache(dir, file));
+    await writeCache(dir, file, planted);
+    expect(readCache(dir, file), name).toEqual(planted);
+  }
+
+  it('a cache file cut short, or holding garbage, is worked out again: every command says what it said', async () => {
+    const { dir, again } = await filled();
+    for (const damage of [(text: string) => text.slice(0, text.length / 2), () => '\u0000 not a cache\n{"sources": 1, "memory": [']) {
+      for (const name of readdirSync(join(dir, '.cache'))) writeFileSync(join(dir, '.cache', name), damage(readFileSync(join(dir, '.cache', name), 'utf8')));
+      await again();
     }
   });
 
-  it('a row or entry whose key is null (forged, checksum right) reads as a miss in every cache', async () => {
-    const { root, dir } = example();
-    const argvs = [['history'], ['practice'], ['agenda'], ['check']];
-    const good = [];
-    for (const argv of argvs) good.push(await cli(argv, { cwd: root, env }));
-    const forge = (name: string, damage: (body: unknown) => unknown) => {
-      const [header, body] = readFileSync(join(dir, '.cache', name), 'utf8').split('\n');
-      const forged = JSON.stringify(damage(JSON.parse(body!)));
-      writeFileSync(join(dir, '.cache', name), `${JSON.stringify({ ...JSON.parse(header!), sum: checksum(Buffer.from(forged)) })}\n${forged}`);
-    };
-    for (const name of ['summaries.json', 'practice.json', 'memory-rows.json']) forge(name, (rows) => (rows as unknown[][]).map(([, data]) => [null, data]));
-    forge('files.json', (entries) => Object.fromEntries(Object.keys(entries as object).map((name) => [name, null])));
-    forge('checked.json', (passed) => Object.fromEntries(Object.keys(passed as object).map((date) => [date, null])));
+  it('a memory.json of the wrong shape (its checksum right) is worked out again', async () => {
+    const { dir, again } = await filled();
+    await plant(dir, 'memory.json', (held) => ({ ...(held as object), memory: { commitments: 5, backlog: null } }));
+    await again();
+    await plant(dir, 'memory.json', () => ['not', 'a', 'memory']);
+    await again();
+  });
+
+  it('a row or entry whose key is null (checksum right) reads as a miss in every cache', async () => {
+    const { dir, again } = await filled();
+    for (const name of ['summaries.json', 'practice.json', 'memory-rows.json']) await plant(dir, name, (rows) => (rows as unknown[][]).map(([, data]) => [null, data]));
+    for (const name of ['files.json', 'checked.json']) await plant(dir, name, (entries) => Object.fromEntries(Object.keys(entries as object).map((key) => [key, null])));
     rmSync(join(dir, '.cache', 'memory.json'));
-    for (const [i, argv] of argvs.entries()) expect(await cli(argv, { cwd: root, env }), argv.join(' ')).toEqual(good[i]);
+    await again();
   });
 
   it('a .cache that is a regular file: every command works without it, and check stays right', async () => {

@@ -1,5 +1,5 @@
-// practiceBytes writes the text of `practice` straight into a buffer: the same bytes as the
-// lines joined into one string (as they were printed before) and a line break.
+// practiceText puts the lines of `practice` together piece by piece: the same text as the
+// lines joined into one list (as they were printed before).
 import { Chalk, type ChalkInstance } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import type { PracticeChain, PracticeLink } from '../../src/core/practice.js';
 import { labelOf } from '../../src/core/prompts.js';
 import { percent } from '../../src/render/chart.js';
 import { oneLine, plural } from '../../src/render/document.js';
-import { practiceBytes, practiceText } from '../../src/render/practice.js';
+import { practiceText } from '../../src/render/practice.js';
 
 /** The text as the lines were first put together: one list, joined. */
 function joinedText(chains: readonly PracticeChain[], c: ChalkInstance): string {
@@ -54,33 +54,15 @@ const link: fc.Arbitrary<PracticeLink> = fc.record({
 const counts = fc.record({ made: fc.nat(9), followedUp: fc.nat(9), silent: fc.nat(9), missed: fc.nat(9), open: fc.nat(9), letGo: fc.nat(9), due: fc.nat(9), share: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }) });
 const chains = fc.array(fc.record({ member: fc.constantFrom('Ana', 'Юлия Смирнова'), links: fc.array(link, { maxLength: 4 }), counts }), { maxLength: 4 });
 
-describe('practiceBytes and practiceText', () => {
-  it('give the lines as joined before, in colour or not', () => {
+describe('practiceText', () => {
+  it('gives the lines as joined before, in colour or not', () => {
     fc.assert(
       fc.property(chains, fc.constantFrom(0, 1), (cs, level) => {
         const c = new Chalk({ level: level as 0 | 1 });
         const joined = joinedText(cs, c);
         expect(practiceText(cs, c)).toBe(joined);
-        expect(Buffer.concat(practiceBytes(cs, c)).toString('utf8')).toBe(`${joined}\n`);
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('give the same over several megabytes (more than one buffer)', () => {
-    const link = (i: number): PracticeLink => ({
-      made: { date: '2026-01-06', number: i },
-      commitment: `${'Łucja’s step '.repeat(20)}${i}`,
-      private: i % 7 === 0,
-      status: i % 3 ? 'followed_up' : 'silent',
-      followedAt: { date: '2026-02-03', number: i + 1 },
-      absences: i % 2,
-      report: { member: 'Ana', commitment: undefined, said: [{ field: 'tried', text: 'x'.repeat(i % 500) }], private: false },
-    });
-    const cs: PracticeChain[] = [{ member: 'Ana', links: Array.from({ length: 6000 }, (_, i) => link(i)), counts: { made: 1, followedUp: 1, silent: 0, missed: 0, open: 0, letGo: 0, due: 1, share: 1 } }];
-    const c = new Chalk({ level: 0 });
-    const pieces = practiceBytes(cs, c);
-    expect(pieces.length).toBeGreaterThan(1);
-    expect(Buffer.concat(pieces).toString('utf8')).toBe(`${joinedText(cs, c)}\n`);
   });
 });

@@ -24,8 +24,8 @@ describe('circleMemory', () => {
     expect([first.count, first.newest, first.memory.commitments.map((c) => c.text)]).toEqual([1, '2026-01-06', ['Call the bank']]);
 
     // Trusted while nothing changed: a planted memory is what comes back.
-    const saved = JSON.parse(readCache(dir, MEMORY)!.toString('utf8'));
-    await writeCache(dir, MEMORY, JSON.stringify({ ...saved, memory: { ...saved.memory, commitments: [] } }));
+    const saved = readCache(dir, MEMORY) as { memory: object };
+    await writeCache(dir, MEMORY, { ...saved, memory: { ...saved.memory, commitments: [] } });
     expect((await circleMemory(dir, circle)).memory.commitments).toEqual([]);
 
     // Edited in place: worked out again.
@@ -41,7 +41,7 @@ describe('circleMemory', () => {
     const later = join(dir, 'meetings', '2026-01-20.yaml');
     for (const f of [file, later]) utimesSync(f, minuteAgo(), minuteAgo());
     await circleMemory(dir, circle);
-    expect(readCache(dir, MEMORY)?.toString('utf8')).toContain('Visit the site');
+    expect(JSON.stringify(readCache(dir, MEMORY))).toContain('Visit the site');
     rmSync(later);
     const removed = await circleMemory(dir, circle);
     expect([removed.count, removed.newest, removed.memory.commitments.map((c) => c.text)]).toEqual([1, '2026-01-06', ['Call the bank twice']]);

@@ -4,7 +4,7 @@ import { findMember, lookupHint } from '../../core/members.js';
 import { nameKey } from '../../core/names.js';
 import { practiceChains } from '../../core/practice.js';
 import { NotFoundError, UsageError } from '../../errors.js';
-import { practiceBytes, practiceText } from '../../render/practice.js';
+import { practiceText } from '../../render/practice.js';
 import { PRACTICE_VIEW } from '../../store/summaries.js';
 import { fitWidth } from '../../render/wrap.js';
 
@@ -27,7 +27,5 @@ export async function run(ctx: Context, member: string | undefined, opts: { json
   }
   const chains = practiceChains(meetings, known, only);
   if (opts.json) return ctx.out.data(JSON.stringify(chains, null, 2));
-  // On a terminal, fitted to its width; else written as bytes: at 10 000 meetings the text is 20 MB (practiceBytes says why).
-  if (ctx.out.width !== undefined) return ctx.out.data(fitWidth(practiceText(chains, ctx.out.color), ctx.out.width));
-  for (const piece of practiceBytes(chains, ctx.out.color)) ctx.out.stdout.write(piece);
+  ctx.out.data(fitWidth(practiceText(chains, ctx.out.color), ctx.out.width));
 }
