@@ -25,13 +25,19 @@ function hasDotGit(dir: string): boolean {
   }
 }
 
-/** Whether `dir` is in a git work tree; without git installed, a .git above counts, so committing says git is missing. */
-export async function insideWorkTree(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+/** Whether `dir` is in a git work tree, and where git keeps the WATCHED files there; without git installed, a .git above counts, so committing says git is missing. */
+async function workTree(dir: string, env: NodeJS.ProcessEnv): Promise<{ inside: boolean; watched?: string[] }> {
   try {
-    return (await git(dir, ['rev-parse', '--is-inside-work-tree'], env)).trim() === 'true';
+    const { first, paths } = await gitPaths(dir, env, ['--is-inside-work-tree'], WATCHED);
+    return { inside: first[0] === 'true', watched: paths };
   } catch (error) {
-    return notInstalled(error) && hasDotGit(dir);
+    return { inside: notInstalled(error) && hasDotGit(dir) };
   }
+}
+
+/** Whether `dir` is in a git work tree (see workTree). */
+export async function insideWorkTree(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  return (await workTree(dir, env)).inside;
 }
 
 /** Work git leaves unfinished, by the file it keeps meanwhile, and what ends it. */
@@ -55,15 +61,27 @@ interface Unfinished {
   sync: boolean;
 }
 
-/** Work git has left unfinished in this repository (by the file it keeps meanwhile), or undefined. */
-export async function unfinishedWork(dir: string, env: NodeJS.ProcessEnv): Promise<Unfinished | undefined> {
-  const files = [...UNFINISHED.map(([f]) => f), SYNC_RECORD];
-  const paths = (await git(dir, ['rev-parse', ...files.flatMap((f) => ['--git-path', f])], env)).split('\n');
-  const there = (k: number) => Boolean(paths[k] && existsSync(resolve(dir, paths[k])));
+/** The files that say work is left unfinished: UNFINISHED's, then the sync's record. */
+export const WATCHED = [...UNFINISHED.map(([f]) => f), SYNC_RECORD];
+
+/** Work git has left unfinished, from where it keeps the WATCHED files (absolute paths, in that order), or undefined. */
+export function unfinishedAt(watched: string[]): Unfinished | undefined {
+  const there = (k: number) => Boolean(watched[k] && existsSync(watched[k]));
   const i = UNFINISHED.findIndex((_, k) => there(k));
   if (i < 0) return undefined;
   const [file, what, end] = UNFINISHED[i]!;
   return { file, what, end, sync: file === 'rebase-merge' && there(UNFINISHED.length) };
+}
+
+/** One `git rev-parse` in `dir`: its answers to `first` (a line each), then where git keeps each of `names` (absolute paths). */
+export async function gitPaths(dir: string, env: NodeJS.ProcessEnv, first: string[], names: string[]): Promise<{ first: string[]; paths: string[] }> {
+  const lines = (await git(dir, ['rev-parse', ...first, ...names.flatMap((n) => ['--git-path', n])], env)).split('\n');
+  return { first: lines.slice(0, first.length), paths: lines.slice(first.length, first.length + names.length).map((p) => p && resolve(dir, p)) };
+}
+
+/** Work git has left unfinished in this repository (by the file it keeps meanwhile), or undefined. */
+export async function unfinishedWork(dir: string, env: NodeJS.ProcessEnv): Promise<Unfinished | undefined> {
+  return unfinishedAt((await gitPaths(dir, env, [], WATCHED)).paths);
 }
 
 /** Paths (absolute) of the files git has left unmerged. */
@@ -103,8 +121,8 @@ export async function refuseWhileUnfinished(dir: string, env: NodeJS.ProcessEnv,
 }
 
 /** Why a commit now would land somewhere it should not, or undefined when it is safe. */
-async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const work = await unfinishedWork(dir, env);
+async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv, watched?: string[]): Promise<string | undefined> {
+  const work = watched ? unfinishedAt(watched) : await unfinishedWork(dir, env);
   if (work) return `${work.what} is in progress in this repository: ${work.end}, then commit.`;
   try {
     await git(dir, ['symbolic-ref', '--quiet', 'HEAD'], env);
@@ -124,10 +142,13 @@ export function gitReason(error: unknown): string {
   return (said || e.message).split('\n').filter((l) => l.trim()).slice(0, 8).join('\n  ');
 }
 
-/** Commit `paths` alone (nothing else staged); refused, files left as they are, while git is busy with other work or HEAD is detached. */
-export async function commitPaths(dir: string, paths: string[], message: string, env: NodeJS.ProcessEnv = process.env): Promise<CommitResult> {
+/**
+ * Commit `paths` alone (nothing else staged); refused, files left as they are, while git is busy with other work or HEAD is detached.
+ * `watched`: where git keeps the WATCHED files, when the caller knows.
+ */
+export async function commitPaths(dir: string, paths: string[], message: string, env: NodeJS.ProcessEnv = process.env, watched?: string[]): Promise<CommitResult> {
   try {
-    const unsafe = await unsafeToCommit(dir, env);
+    const unsafe = await unsafeToCommit(dir, env, watched);
     if (unsafe) return { ok: false, reason: unsafe };
     await git(dir, ['add', '--', ...paths], env);
     await git(dir, ['commit', '--quiet', '-m', message, '--', ...paths], env);
@@ -147,7 +168,8 @@ export type Committed = CommitResult | { ok: 'off' | 'no-repo' };
 /** Commit `paths` when the circle asks for it (`git.commit`, on unless false) and the workspace is a git repository. */
 export async function commitIfWanted(dir: string, wanted: boolean | undefined, paths: string[], message: string, env: NodeJS.ProcessEnv): Promise<Committed> {
   if (wanted === false) return { ok: 'off' };
-  if (!(await insideWorkTree(dir, env))) return { ok: wanted ? 'no-repo' : 'off' };
+  const { inside, watched } = await workTree(dir, env);
+  if (!inside) return { ok: wanted ? 'no-repo' : 'off' };
   // Under the circle's write lock, which `circle sync` holds while it works: never in the middle of one.
-  return withWriteLock(dir, paths[0]!, () => commitPaths(dir, paths, message, env));
+  return withWriteLock(dir, paths[0]!, () => commitPaths(dir, paths, message, env, watched));
 }

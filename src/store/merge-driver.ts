@@ -39,10 +39,10 @@ export async function registerMergeDriver(root: string, env: NodeJS.ProcessEnv):
     [`merge.${DRIVER}.name`, "circle: the circles' YAML files by field and by member"],
     [`merge.${DRIVER}.driver`, driverCommand()],
   ];
-  for (const [key, value] of settings) {
-    const now = await git(root, ['config', '--local', '--get', key], env).catch(() => '');
-    if (now.trim() !== value) await git(root, ['config', '--local', key, value], env);
-  }
+  // What is set now, in one git run: -z gives "key<LF>value<NUL>" each.
+  const now = await git(root, ['config', '--local', '-z', '--get-regexp', `^merge\\.${DRIVER}\\.`], env).catch(() => '');
+  const set = new Map(now.split('\0').filter(Boolean).map((entry) => [entry.slice(0, entry.indexOf('\n')), entry.slice(entry.indexOf('\n') + 1)]));
+  for (const [key, value] of settings) if (set.get(key) !== value) await git(root, ['config', '--local', key, value], env);
 
   const file = join(root, '.gitattributes');
   const text = (await unlessMissing(readFile(file, 'utf8'))) ?? '';

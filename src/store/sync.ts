@@ -2,13 +2,13 @@
 // upstream branch, fetch, rebase (autostash) and push, the sync's own record of its rebase,
 // conflicts as git leaves them, and what came in.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { FileChange } from '../core/changes.js';
 import { CircleError } from '../errors.js';
 import { isDerived, writeFileAtomic } from './atomic.js';
 import { bothVersions, markerLines, SYNC_LABELS } from './conflict-markers.js';
-import { git, gitReason, SYNC_RECORD } from './git.js';
+import { git, gitPaths, gitReason, SYNC_RECORD, unfinishedAt, WATCHED } from './git.js';
 
 /** Set while `circle sync` runs git, so the merge driver can name the two sides. */
 export const SYNC_ENV = 'CIRCLE_SYNC';
@@ -24,6 +24,12 @@ export interface Repo {
   /** The top of the git work tree holding it. */
   top: string;
   env: NodeJS.ProcessEnv;
+  /** Where git keeps the WATCHED files (absolute), asked once. */
+  watched: string[];
+  /** In the git folder: the sync's record (SYNC_RECORD), the files settled during a sync, git's index lock. */
+  record: string;
+  settled: string;
+  indexLock: string;
 }
 
 /** A path from the top of the work tree, as a path from the workspace folder (with /). */
@@ -31,14 +37,19 @@ const fromRoot = (repo: Repo, topPath: string) => relative(repo.root, join(repo.
 
 const run = (repo: Repo, args: string[]) => git(repo.root, args, { ...repo.env, [SYNC_ENV]: '1' });
 
+/** The repository holding the workspace `root`, and where git keeps the files a sync looks at (one `git rev-parse`); undefined outside one. */
 export async function openRepo(root: string, env: NodeJS.ProcessEnv): Promise<Repo | undefined> {
   try {
-    const top = (await git(root, ['rev-parse', '--show-toplevel'], env)).trim();
-    return { root, top, env };
+    const { first, paths } = await gitPaths(root, env, ['--show-toplevel'], [...WATCHED, 'circle-sync-settled', 'index.lock']);
+    const [settled, indexLock] = paths.slice(WATCHED.length) as [string, string];
+    return { root, top: first[0]!, env, watched: paths.slice(0, WATCHED.length), record: paths[WATCHED.indexOf(SYNC_RECORD)]!, settled, indexLock };
   } catch {
     return undefined;
   }
 }
+
+/** Work git (or a sync) has left unfinished in this repository, or undefined. */
+export const unfinished = (repo: Repo) => unfinishedAt(repo.watched);
 
 /** Paths (from the workspace folder) of shared files changed since the last commit, new ones included. */
 export async function changedSharedFiles(repo: Repo): Promise<string[]> {
@@ -62,21 +73,31 @@ interface Upstream {
   name: string;
 }
 
+/** The branch this one shares with, where this clone is (its commit), and how many of its commits the upstream lacks (as last fetched). */
+export interface Shared extends Upstream {
+  /** The remote has no such branch yet (the first push creates it). */
+  fresh: boolean;
+  head: string | undefined;
+  ahead: number;
+}
+
 /**
  * The branch this one shares with: its upstream, else the same branch on the only
  * remote (or origin), which becomes its upstream. `fresh` when the remote has no
  * such branch yet (the first push creates it).
  */
-export async function upstream(repo: Repo): Promise<Upstream & { fresh: boolean }> {
+export async function upstream(repo: Repo): Promise<Shared> {
+  // One git run in the usual case: the branch checked out, its commit, and its upstream (remote, name, ahead/behind).
+  const format = ['%(HEAD)', '%(refname:short)', '%(objectname)', '%(upstream:remotename)', '%(upstream:short)', '%(upstream:track)'].join('%00');
+  const branches = await run(repo, ['for-each-ref', `--format=${format}`, '--points-at', 'HEAD', 'refs/heads/']).catch(() => '');
+  const current = branches.split('\n').map((l) => l.split('\0')).find((f) => f[0] === '*');
+  if (current) {
+    const [, , head, remote, name, track] = current as [string, string, string, string, string, string];
+    if (remote && name && track !== '[gone]') return { remote, branch: name.slice(remote.length + 1), name, fresh: false, head, ahead: Number(/ahead (\d+)/.exec(track)?.[1] ?? 0) };
+  }
   const branch = (await run(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
   if (!branch) throw new CircleError('this workspace is not on a branch (a detached HEAD): `git switch main` (or your branch), then circle sync again.');
-  try {
-    const name = (await run(repo, ['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}'])).trim();
-    const remote = (await run(repo, ['config', '--get', `branch.${branch}.remote`])).trim();
-    return { remote, branch: name.slice(remote.length + 1), name, fresh: false };
-  } catch {
-    // no upstream yet: find the remote
-  }
+  // No upstream yet: find the remote.
   const remotes = (await run(repo, ['remote'])).split('\n').filter(Boolean);
   const remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0]! : undefined;
   if (!remote) {
@@ -90,7 +111,8 @@ export async function upstream(repo: Repo): Promise<Upstream & { fresh: boolean 
   const name = `${remote}/${branch}`;
   const exists = await run(repo, ['rev-parse', '--verify', '--quiet', `refs/remotes/${name}`]).then(() => true, () => false);
   if (exists) await run(repo, ['branch', `--set-upstream-to=${name}`]);
-  return { remote, branch, name, fresh: !exists };
+  const at = await head(repo);
+  return { remote, branch, name, fresh: !exists, head: at, ahead: exists && at ? Number((await run(repo, ['rev-list', '--count', `${name}..HEAD`])).trim()) : 0 };
 }
 
 export async function fetch(repo: Repo, remote: string): Promise<void> {
@@ -99,6 +121,12 @@ export async function fetch(repo: Repo, remote: string): Promise<void> {
   } catch (error) {
     throw new CircleError(`could not reach ${remote}: ${gitReason(error)}`);
   }
+}
+
+/** How many commits the upstream has that this branch lacks, and the other way round. */
+export async function aheadBehind(repo: Repo, up: Upstream): Promise<{ ahead: number; behind: number }> {
+  const [behind, ahead] = (await run(repo, ['rev-list', '--left-right', '--count', `${up.name}...HEAD`])).trim().split(/\s+/).map(Number) as [number, number];
+  return { ahead, behind };
 }
 
 export async function head(repo: Repo): Promise<string | undefined> {
@@ -196,11 +224,9 @@ interface SyncRecord {
   settled?: Record<string, string>;
 }
 
-const gitPath = async (repo: Repo, name: string) => resolve(repo.root, (await run(repo, ['rev-parse', '--git-path', name])).trim());
-
 export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
   try {
-    const record = JSON.parse(await readFile(await gitPath(repo, SYNC_RECORD), 'utf8')) as SyncRecord;
+    const record = JSON.parse(await readFile(repo.record, 'utf8')) as SyncRecord;
     return typeof record.head === 'string' ? record : undefined;
   } catch {
     return undefined;
@@ -208,7 +234,7 @@ export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
 }
 
 export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void> {
-  await writeFileAtomic(await gitPath(repo, SYNC_RECORD), `${JSON.stringify(record)}\n`, { durable: false });
+  await writeFileAtomic(repo.record, `${JSON.stringify(record)}\n`, { durable: false });
 }
 
 /**
@@ -216,14 +242,14 @@ export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void>
  * path, its slashes as `__`), for a sync undone after they settled them. Returns the folder.
  */
 export async function keepSettled(repo: Repo, settled: Record<string, string>): Promise<string> {
-  const dir = await gitPath(repo, 'circle-sync-settled');
+  const dir = repo.settled;
   await mkdir(dir, { recursive: true });
   await Promise.all(Object.entries(settled).map(([path, text]) => writeFileAtomic(join(dir, path.replace(/\//g, '__')), text, { durable: false })));
   return dir;
 }
 
 export async function clearRecord(repo: Repo): Promise<void> {
-  await rm(await gitPath(repo, SYNC_RECORD), { force: true });
+  await rm(repo.record, { force: true });
 }
 
 /** The newest entry of git's stash, if any. */
@@ -243,7 +269,7 @@ export async function clearLeftovers(repo: Repo): Promise<string[]> {
   const litter = (await readdir(repo.top)).filter((n) => /^\.merge_file_[A-Za-z0-9]{6}$/.test(n));
   const tracked = litter.length ? (await run(repo, ['ls-files', '-z', '--', ...litter.map((n) => join(repo.top, n))])).split('\0') : [];
   const removed = litter.filter((n) => !tracked.includes(n)).map((n) => join(repo.top, n));
-  const lock = await gitPath(repo, 'index.lock');
+  const lock = repo.indexLock;
   if (await readFile(lock).then(() => true, () => false)) removed.push(lock);
   await Promise.all(removed.map((f) => rm(f, { force: true })));
   return removed;
@@ -269,8 +295,9 @@ async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> 
 
 /** Uncommitted files the shared copy changed too (from the workspace folder): a rebase could not put them back on what comes in. */
 export async function uncommittedClashes(repo: Repo, up: Upstream): Promise<string[]> {
-  const coming = new Set(await incoming(repo, up));
-  return (await uncommitted(repo)).filter((p) => coming.has(p)).map((p) => fromRoot(repo, p)).sort();
+  const here = await uncommitted(repo);
+  const coming = new Set(here.length ? await incoming(repo, up) : []);
+  return here.filter((p) => coming.has(p)).map((p) => fromRoot(repo, p)).sort();
 }
 
 /**
@@ -279,21 +306,17 @@ export async function uncommittedClashes(repo: Repo, up: Upstream): Promise<stri
  * computer's own (or, through a link, anywhere). Paths from the workspace folder.
  */
 export async function derivedArriving(repo: Repo, up: Upstream): Promise<string[]> {
-  const tracked = (await run(repo, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', up.name])).split('\0').filter(Boolean);
+  const local = (p: string) => p.startsWith('circles/') && isDerived(p);
+  const tracked = (await run(repo, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', up.name])).split('\0').filter((p) => p && local(fromRoot(repo, p)));
+  if (!tracked.length) return [];
   const takenOut = new Set((await run(repo, ['diff', '--name-only', '--no-renames', '--diff-filter=D', '-z', `${up.name}...HEAD`])).split('\0'));
   return tracked
     .filter((p) => !takenOut.has(p))
     .map((p) => fromRoot(repo, p))
-    .filter((p) => p.startsWith('circles/') && isDerived(p))
     .sort();
 }
 
-/** How many commits here are not on the upstream yet. */
-export async function ahead(repo: Repo, up: Upstream): Promise<number> {
-  return Number((await run(repo, ['rev-list', '--count', `${up.name}..HEAD`])).trim());
-}
-
-export async function push(repo: Repo, up: Upstream & { fresh: boolean }): Promise<void> {
+export async function push(repo: Repo, up: Shared): Promise<void> {
   try {
     await run(repo, ['push', '--quiet', ...(up.fresh ? ['--set-upstream', up.remote, `HEAD:${up.branch}`] : [up.remote, `HEAD:${up.branch}`])]);
   } catch (error) {

@@ -7,7 +7,7 @@ import type { Context } from '../../context.js';
 import { describeChanges } from '../../core/changes.js';
 import { CircleError, DataError, displayPath, EXIT, type Problem } from '../../errors.js';
 import { checkCircleFiles, collectProblems, loadCircle, loadMeeting } from '../../store/circle.js';
-import { commitPaths, unfinishedWork } from '../../store/git.js';
+import { commitPaths } from '../../store/git.js';
 import { editCommand } from '../../store/conflict-markers.js';
 import { registerMergeDriver } from '../../store/merge-driver.js';
 import { withWriteLock } from '../../store/lock.js';
@@ -67,7 +67,7 @@ function holding<T>(dirs: string[], work: () => Promise<T>): Promise<T> {
 
 async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<number> {
   const out = ctx.out;
-  let work = await unfinishedWork(repo.root, repo.env);
+  let work = sync.unfinished(repo);
   // A rebase this command did not start is someone's own work: leave it alone.
   if (work && !work.sync) {
     throw new CircleError(`${work.what} is in progress in this repository, and circle sync did not start it, so it leaves it alone: ${work.end}, then circle sync.`);
@@ -98,8 +98,7 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
     result = await sync.continueRebase(repo, waiting.map((c) => c.path));
   } else {
     const first = await sync.upstream(repo); // where to share (and a branch to commit on) before anything is committed
-    await commitWaiting(ctx, ws, repo);
-    before = await sync.head(repo);
+    before = (await commitWaiting(ctx, ws, repo)) ? await sync.head(repo) : first.head;
     if (!before) {
       out.info('Nothing to share yet: this repository has no commits.');
       return EXIT.ok;
@@ -111,12 +110,19 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
     }
     await sync.fetch(repo, first.remote);
     await refuseArrivals(repo, first);
+    const { behind, ahead } = await sync.aheadBehind(repo, first);
+    if (!behind) {
+      // Nothing to bring in: no rebase (and the record of one given up by hand goes).
+      if (record) await sync.clearRecord(repo);
+      out.data(`Nothing new from ${first.name}.`);
+      return send(ctx, ws, repo, { ...first, ahead });
+    }
     record = { head: before, stash: await sync.stashTop(repo), pid: process.pid, state: 'running' };
     await sync.writeRecord(repo, record);
     result = await sync.rebase(repo);
   }
   if (!result.ok) {
-    const still = await unfinishedWork(repo.root, repo.env);
+    const still = sync.unfinished(repo);
     if (still?.file === 'rebase-merge') await sync.writeRecord(repo, { ...record, state: 'stopped' });
     else await sync.clearRecord(repo);
     if (!result.conflicts.length) {
@@ -130,17 +136,20 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
   await sync.clearRecord(repo);
 
   const up = await sync.upstream(repo);
-  const after = (await sync.head(repo))!;
+  const after = up.head!;
   const came = after === before ? [] : describeChanges(await sync.changedBetween(repo, before, after));
   if (came.length) out.data(`From ${up.name}:\n${came.map((l) => `  ${l}`).join('\n')}`);
   if (lost.length) return unstashed(ctx, lost);
   if (!came.length) out.data(`Nothing new from ${up.name}.`);
+  return send(ctx, ws, repo, up);
+}
 
+/** Send this clone's commits the upstream lacks, once every circle's files check. */
+async function send(ctx: Context, ws: Workspace, repo: sync.Repo, up: sync.Shared): Promise<number> {
   await refuseProblems(ctx, ws, 'Nothing was sent: these files do not check.');
-  const count = await sync.ahead(repo, up);
-  if (count) {
+  if (up.ahead) {
     await sync.push(repo, up);
-    out.info(`Sent ${plural(count, 'commit')} to ${up.name}.`);
+    ctx.out.info(`Sent ${plural(up.ahead, 'commit')} to ${up.name}.`);
   }
   return EXIT.ok;
 }
@@ -210,11 +219,11 @@ function fixThem(problems: readonly Problem[]): string {
 /**
  * Commit the circles' shared files that changed since the last commit (a member added,
  * circle.yaml edited by hand), after checking them: a bad file is never shared. A circle
- * with git.commit: false is left for its facilitator to commit.
+ * with git.commit: false is left for its facilitator to commit. Says whether it committed.
  */
-async function commitWaiting(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<void> {
+async function commitWaiting(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<boolean> {
   const waiting = await sync.changedSharedFiles(repo);
-  if (!waiting.length) return;
+  if (!waiting.length) return false;
   const bySlug = new Map<string, string[]>();
   for (const path of waiting) {
     const slug = /^circles\/([^/]+)\//.exec(path)?.[1] ?? '';
@@ -243,11 +252,12 @@ async function commitWaiting(ctx: Context, ws: Workspace, repo: sync.Repo): Prom
     commit.push(...paths);
     what.push(`${slug} (${paths.map((p) => p.slice(`circles/${slug}/`.length)).join(', ')})`);
   }
-  if (!commit.length) return;
+  if (!commit.length) return false;
   const message = `circle sync: ${what.length ? what.join(', ') : 'merge settings'}`;
-  const result = await commitPaths(ws.root, commit.map((p) => join(ws.root, p)), message, ctx.deps.env);
+  const result = await commitPaths(ws.root, commit.map((p) => join(ws.root, p)), message, ctx.deps.env, repo.watched);
   if (!result.ok) throw new CircleError(`could not commit the changed files before syncing:\n  ${result.reason}`);
   ctx.out.info(`Committed: ${message}`);
+  return true;
 }
 
 /** A meeting file that was deleted has nothing to check. */
