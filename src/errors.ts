@@ -10,7 +10,7 @@ export class CircleError extends Error {
     readonly exitCode: number = EXIT.failure,
   ) {
     super(message);
-    this.name = 'CircleError';
+    this.name = new.target.name; // NotFoundError, DataError…, as stack traces show it
   }
 }
 
@@ -18,7 +18,6 @@ export class CircleError extends Error {
 export class NotFoundError extends CircleError {
   constructor(message: string) {
     super(message, EXIT.notFound);
-    this.name = 'NotFoundError';
   }
 }
 
@@ -26,7 +25,6 @@ export class NotFoundError extends CircleError {
 export class UsageError extends CircleError {
   constructor(message: string) {
     super(message, EXIT.usage);
-    this.name = 'UsageError';
   }
 }
 
@@ -46,7 +44,6 @@ export function formatProblem(p: Problem): string {
 export class DataError extends CircleError {
   constructor(readonly problems: Problem[]) {
     super(problems.map(formatProblem).join('\n'), EXIT.data);
-    this.name = 'DataError';
   }
 }
 
@@ -54,7 +51,6 @@ export class DataError extends CircleError {
 export class InterruptedError extends CircleError {
   constructor(message = 'interrupted') {
     super(message, EXIT.interrupted);
-    this.name = 'InterruptedError';
   }
 }
 
@@ -85,6 +81,10 @@ const FS_REASONS: Record<string, string> = {
   EFBIG: 'the file is too large for this disk',
 };
 
+/** What `work` gives, or undefined when a file it needs is missing (ENOENT); any other failure stays one. */
+export const unlessMissing = <T>(work: Promise<T>): Promise<T | undefined> =>
+  work.catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+
 export function fsReason(error: unknown): string | undefined {
   return FS_REASONS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
 }
@@ -102,7 +102,6 @@ export class FileError extends CircleError {
   ) {
     const reason = fsReason(cause) ?? (cause as Error).message;
     super(`cannot ${action} ${shown}: ${reason}${after}`);
-    this.name = 'FileError';
     this.reason = reason;
     this.code = (cause as NodeJS.ErrnoException).code;
   }

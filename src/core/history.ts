@@ -27,61 +27,18 @@ export function rosters(meetings: readonly MeetingSummary[], members: readonly P
         if (joined && stayed) roster.set(keys[i]!, member.name);
       });
     }
-    for (const p of m.present) if (!roster.has(nameKey(p))) roster.set(nameKey(p), p);
-    return [...roster.values()];
-  });
-}
-
-/** How many were members at each meeting: the lengths of `rosters`, without making the lists. */
-export function rosterSizes(meetings: readonly MeetingSummary[], members: readonly Pick<Member, 'name' | 'joined' | 'active'>[]): number[] {
-  // A slot per member's name key; anyone else present is -1, -2, … by name key.
-  const slots = new Map<string, number>();
-  const slotOf = members.map((member) => {
-    const key = nameKey(member.name);
-    if (!slots.has(key)) slots.set(key, slots.size);
-    return slots.get(key)!;
-  });
-  const others = new Map<string, number>();
-  const byName = new Map<string, number>(); // each name as written, looked up once
-  const slot = (name: string): number => {
-    let found = byName.get(name);
-    if (found === undefined) {
-      const key = nameKey(name);
-      if (!slots.has(key) && !others.has(key)) others.set(key, -1 - others.size);
-      byName.set(name, (found = slots.get(key) ?? others.get(key)!));
-    }
-    return found;
-  };
-  const lastSeen = new Array<string>(slots.size).fill('');
-  for (const m of meetings) for (const p of m.present) if (slot(p) >= 0) lastSeen[slot(p)] = m.date;
-  // The meeting each slot was last counted at, so that a name is counted once a meeting.
-  const countedAt = new Array<number>(slots.size).fill(-1);
-  const otherAt = new Map<number, number>();
-  return meetings.map((m, at) => {
-    if (m.expected) return new Set([...m.expected, ...m.present].map(slot)).size;
-    let size = 0;
-    members.forEach((member, i) => {
-      const s = slotOf[i]!;
-      if (countedAt[s] !== at && (!member.joined || member.joined <= m.date) && (member.active || lastSeen[s]! >= m.date)) {
-        countedAt[s] = at;
-        size++;
-      }
-    });
     for (const p of m.present) {
-      const s = slot(p);
-      if (s >= 0 ? countedAt[s] === at : otherAt.get(s) === at) continue;
-      if (s >= 0) countedAt[s] = at;
-      else otherAt.set(s, at);
-      size++;
+      const key = nameKey(p);
+      if (!roster.has(key)) roster.set(key, p);
     }
-    return size;
+    return [...roster.values()];
   });
 }
 
 export function historyRows(
   meetings: readonly MeetingSummary[],
   members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],
-  sizes: readonly number[] = rosterSizes(meetings, members),
+  sizes: readonly number[] = rosters(meetings, members).map((roster) => roster.length),
 ) {
   return meetings.map((m, i) => ({
     date: m.date,

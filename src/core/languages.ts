@@ -1,6 +1,6 @@
 // The languages a circle can meet in (circle.yaml `language:`). English is built in; each
 // other language is loaded when a circle in it is read: its catalogue (templates/
-// prompts.LANG.yaml) and its date-fns locale, one chunk per language, so a circle loads no
+// prompts.LANG.yaml) and its date-fns locale, in chunks of their own, so a circle loads no
 // words or locale data it does not use.
 import type { Locale } from 'date-fns';
 import { ENGLISH, type Catalogue, type Words } from './words.js';
@@ -8,13 +8,18 @@ import { ENGLISH, type Catalogue, type Words } from './words.js';
 export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'pt-BR'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-type Loaded = { catalogue: Catalogue; locale: Locale };
-const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Loaded>> = {
-  es: () => import('./languages/es.js'),
-  fr: () => import('./languages/fr.js'),
-  de: () => import('./languages/de.js'),
-  pt: () => import('./languages/pt.js'),
-  'pt-BR': () => import('./languages/pt.js'),
+/** A language's catalogue (templates/prompts.LANG.yaml, bundled as data) and its date-fns locale, loaded side by side. */
+async function load(catalogue: Promise<{ default: unknown }>, locale: Promise<Locale>): Promise<{ catalogue: Catalogue; locale: Locale }> {
+  return { catalogue: (await catalogue).default as Catalogue, locale: await locale };
+}
+
+const LOAD: Record<Exclude<Language, 'en'>, () => ReturnType<typeof load>> = {
+  es: () => load(import('../../templates/prompts.es.yaml'), import('date-fns/locale/es').then((m) => m.es)),
+  fr: () => load(import('../../templates/prompts.fr.yaml'), import('date-fns/locale/fr').then((m) => m.fr)),
+  de: () => load(import('../../templates/prompts.de.yaml'), import('date-fns/locale/de').then((m) => m.de)),
+  // Portuguese as written in Brazil, for pt and pt-BR.
+  pt: () => load(import('../../templates/prompts.pt.yaml'), import('date-fns/locale/pt-BR').then((m) => m.ptBR)),
+  'pt-BR': () => LOAD.pt(),
 };
 
 const loaded = new Map<string, Promise<Words>>();

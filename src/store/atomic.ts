@@ -3,7 +3,7 @@
 // Nothing lands outside the workspace: a file arriving through git may be a hostile link.
 import { link, lstat, open, readdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { CircleError, displayPath, FileError } from '../errors.js';
+import { CircleError, displayPath, FileError, unlessMissing } from '../errors.js';
 
 export const TEMP_PREFIX = '.circle-tmp-';
 
@@ -88,7 +88,7 @@ const outside = async (bound: string, file: string) =>
  */
 async function landing(file: string, follow: 'never' | 'inside' | 'anywhere'): Promise<string> {
   file = resolve(file);
-  const info = await lstat(file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+  const info = await unlessMissing(lstat(file));
   if (follow === 'anywhere') return info?.isSymbolicLink() ? realpath(file) : file;
   const bound = await realpath(boundOf(file));
   let target: string;
@@ -126,7 +126,7 @@ export async function writeFileAtomic(
     const target = await landing(file, options.follow ?? (options.exclusive ? 'never' : 'inside'));
     const dir = dirname(target);
     // The file replaced (never a link's target unless the link is followed): its mode and owner are kept.
-    const found = options.exclusive ? undefined : await lstat(target).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    const found = options.exclusive ? undefined : await unlessMissing(lstat(target));
     const before = found?.isSymbolicLink() ? undefined : found;
     if (before && (before.mode & 0o200) === 0) {
       throw Object.assign(new CircleError(`${shown} is read-only; nothing was written (if the change is meant, make it writable: chmod u+w ${shown}).`), { code: 'EACCES' });
@@ -165,12 +165,7 @@ export async function writeFileAtomic(
 
 /** Write a file named with --out: a file replaced atomically, a link followed, a device or pipe written into; false for a folder. */
 export async function writeOutputFile(file: string, content: string | Uint8Array): Promise<boolean> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const info = await unlessMissing(stat(file));
   if (info?.isDirectory()) return false;
   if (info && !info.isFile()) await writeFile(file, content);
   else await writeFileAtomic(file, content, { follow: 'anywhere' });

@@ -4,6 +4,7 @@
 import { lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Draft } from '../core/meet/index.js';
+import { unlessMissing } from '../errors.js';
 import { newFileMode } from './circle.js';
 
 export const draftFile = (dir: string) => join(dir, '.draft.yaml');
@@ -16,12 +17,7 @@ export async function loadDraft(dir: string): Promise<Draft | undefined> {
   const info = await lstat(draftFile(dir)).catch(() => undefined);
   if (!info || info.isSymbolicLink()) return undefined;
   const [{ loadYaml }, { draftSchema }] = await Promise.all([import('./yaml-file.js'), import('../core/meet/draft-schema.js')]);
-  try {
-    return (await loadYaml(draftFile(dir), draftSchema)).data;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  return (await unlessMissing(loadYaml(draftFile(dir), draftSchema)))?.data;
 }
 
 export async function saveDraft(dir: string, draft: Draft): Promise<void> {

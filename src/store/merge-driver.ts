@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
+import { unlessMissing } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { bothVersions } from './conflict-markers.js';
 import { git, insideWorkTree } from './git.js';
@@ -44,12 +45,7 @@ export async function registerMergeDriver(root: string, env: NodeJS.ProcessEnv):
   for (const [key, value] of settings) if (set.get(key) !== value) await git(root, ['config', '--local', key, value], env);
 
   const file = join(root, '.gitattributes');
-  let text = '';
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const text = (await unlessMissing(readFile(file, 'utf8'))) ?? '';
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   const missing = ATTRIBUTES.filter((l) => !lines.includes(l));
   if (!missing.length) return [];

@@ -3,7 +3,7 @@
 // so a warm `history` loads no YAML library or schema.
 import { readFileSync } from 'node:fs';
 import { meetingSchema, type Meeting } from '../core/schema.js';
-import { DataError, type Problem } from '../errors.js';
+import { DataError, unlessMissing, type Problem } from '../errors.js';
 import { sameKey, settled, type FileKey } from './cache.js';
 import { meetingFile } from './circle.js';
 import { dateMatches } from './read-file.js';
@@ -65,10 +65,6 @@ export async function readMeetingFile(file: string, date: string, key: FileKey, 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // removed since it was listed
     // else read below by loadYaml, which words the problem
   }
-  try {
-    return (bytes ? readYaml(file, decodeUtf8(file, bytes), meetingSchema, dateMatches(date), strict) : await loadYaml(file, meetingSchema, dateMatches(date), { strict })).data;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // removed while we read
-    throw error;
-  }
+  if (bytes) return readYaml(file, decodeUtf8(file, bytes), meetingSchema, dateMatches(date), strict).data;
+  return (await unlessMissing(loadYaml(file, meetingSchema, dateMatches(date), { strict })))?.data; // undefined: removed while we read
 }

@@ -2,7 +2,7 @@
 // schema. circle.ts imports this only when a file is not in the snapshot.
 import { join } from 'node:path';
 import { circleSchema, meetingSchema, membersSchema, type Meeting } from '../core/schema.js';
-import { DataError, displayPath } from '../errors.js';
+import { DataError, displayPath, unlessMissing } from '../errors.js';
 import { waitForWriters } from './lock.js';
 import { loadYaml, type ExtraCheck } from './yaml-file.js';
 
@@ -20,12 +20,10 @@ export function readCircleFile(dir: string, name: string, strict: boolean): Prom
 async function read(dir: string, name: string, strict: boolean, again: boolean): Promise<unknown> {
   const path = join(dir, name);
   const date = /^meetings\/(.+)\.yaml$/.exec(name)?.[1];
-  try {
-    if (date !== undefined) return (await loadYaml(path, meetingSchema, dateMatches(date), { strict })).data;
-    return (await loadYaml(path, name === 'circle.yaml' ? circleSchema : membersSchema, undefined, { strict })).data;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    if (again && (await waitForWriters(dir))) return read(dir, name, strict, false);
-    throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${date === undefined ? name : `the meeting of ${date}`} is missing` }]);
-  }
+  const schema = name === 'circle.yaml' ? circleSchema : membersSchema;
+  const loaded = date === undefined ? loadYaml(path, schema, undefined, { strict }) : loadYaml(path, meetingSchema, dateMatches(date), { strict });
+  const file = await unlessMissing<{ data: unknown }>(loaded);
+  if (file) return file.data;
+  if (again && (await waitForWriters(dir))) return read(dir, name, strict, false);
+  throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${date === undefined ? name : `the meeting of ${date}`} is missing` }]);
 }

@@ -8,7 +8,7 @@ import { lstat, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MailKind } from '../core/mail.js';
 import { nameKey } from '../core/names.js';
-import { CircleError, displayPath } from '../errors.js';
+import { CircleError, displayPath, unlessMissing } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 
 export interface Sent {
@@ -61,10 +61,7 @@ export function reachedBy(sent: readonly Sent[], kind: MailKind): Map<string, Se
 /** The sent/ folder, made if missing: never through a link. */
 async function ensureSentDir(dir: string): Promise<void> {
   const folder = sentDir(dir);
-  const info = await lstat(folder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const info = await unlessMissing(lstat(folder));
   if (info && !info.isDirectory()) throw new CircleError(`${displayPath(folder)} is not a folder (a link?): circle send will not write through it; move it away`);
   if (!info) await mkdir(folder);
   for (const [file, text] of [[sentAttributes(dir), ATTRIBUTES], [sentIgnore(dir), IGNORE]] as const) {

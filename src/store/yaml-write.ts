@@ -4,7 +4,7 @@
 import { basename, dirname } from 'node:path';
 import { isSeq, parseDocument, stringify, type Document, type ToStringOptions, type YAMLSeq } from 'yaml';
 import type { z } from 'zod';
-import { CircleError, DataError, displayPath } from '../errors.js';
+import { CircleError, DataError, displayPath, unlessMissing } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { carryEdit } from './carry-edit.js';
 import { withWriteLock } from './lock.js';
@@ -115,13 +115,8 @@ export async function updateYamlFile<S extends z.ZodTypeAny, R>(
   return withWriteLock(dirname(path), path, async () => {
     await (await import('./git.js')).refuseWhileUnfinished(dirname(path), process.env);
     for (let attempt = 0; attempt < 3; attempt++) {
-      let file: YamlFile<z.output<S>>;
-      try {
-        file = await loadYaml(path, schema);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${basename(path)} is missing` }]);
-      }
+      const file = await unlessMissing(loadYaml(path, schema));
+      if (!file) throw new DataError([{ file: displayPath(path), line: 1, col: 1, message: `${basename(path)} is missing` }]);
       const value = await edit(file);
       const next = editedText(file);
       if (next === file.text) return { value, written: false };

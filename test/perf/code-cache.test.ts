@@ -91,6 +91,7 @@ describe('the code cache', () => {
       for (const dir of [first, second, second]) {
         const r = circle(['agenda'], home, { CIRCLE_DEBUG: '1' }, dir);
         expect(r.code).toBe(65);
+        expect(r.stderr).toContain('DataError: ');
         expect(r.stderr).toContain(join(dir, 'dist'));
         expect(r.stderr).not.toContain(join(dir === first ? second : first, 'dist'));
       }
