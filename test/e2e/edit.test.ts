@@ -37,7 +37,7 @@ fi
     expect(readFileSync(members, 'utf8')).toBe(before); // not replaced while the copy is wrong
     await tmux.answer('Edit it again?'); // Enter: yes
     expect(await tmux.exitCode()).toBe(0);
-    expect(tmux.screen()).toContain('Saved circles/riverside-leaders/members.yaml.');
+    expect(await tmux.screen()).toContain('Saved circles/riverside-leaders/members.yaml.');
     expect(readFileSync(members, 'utf8')).toBe(`${before}  - name: Ana Souza\n    organization: Eastside Library\n`);
   });
 });

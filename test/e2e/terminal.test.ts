@@ -17,7 +17,7 @@ describe.skipIf(!hasTmux && !inCI)('on a terminal', () => {
     tmux = new Tmux('2026-11-10', env);
     tmux.start(root, ['agenda']);
     expect(await tmux.exitCode()).toBe(0);
-    const screen = tmux.screen();
+    const screen = await tmux.screen();
     // The end of the agenda is on screen: the text format's footer, no Markdown marks.
     expect(screen).toContain('* * *\nOur traditions:');
     expect(screen).not.toMatch(/\*\*|^#|^_/m);

@@ -1,15 +1,96 @@
 // A real pseudo-terminal for the end-to-end tests: tmux runs the built CLI, send-keys
 // types, capture-pane reads the screen. Every wait polls the screen; nothing sleeps blindly.
-import { spawnSync } from 'node:child_process';
+// The polls and keys go through one tmux client in control mode (tmux -C), not a tmux
+// process each: a test reads the screen hundreds of times.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { binPath, testEnv } from '../helpers.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 export const inCI = process.env.CI === 'true';
 
+/** A word for tmux's command parser: in single quotes, a quote in it spliced in as sh does. */
+const word = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A tmux client in control mode, in a session of its own (so it never resizes a test's
+ * window): commands go in one a line, and each is answered, in order, by the lines between
+ * `%begin <time> <n>` and `%end <time> <n>` (`%error` when it failed); notifications are ignored.
+ */
+class Control {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly waiting: Array<{ done: (lines: string[]) => void; fail: (error: Error) => void }> = [];
+  private block: { end: string; lines: string[] } | undefined;
+  private partial = '';
+  /** A failed command whose caller did not wait for it (keys): thrown by the next one waited for. */
+  private failed: Error | undefined;
+  /** Commands written before the client's own new-session was answered would run before it: they wait here. */
+  private early: string[] | undefined = [];
+
+  constructor(socket: string, env: NodeJS.ProcessEnv) {
+    this.child = spawn('tmux', ['-u', '-L', socket, '-C', 'new-session', '-s', 'control', 'sleep 86400'], { env });
+    this.waiting.push({ done: () => {}, fail: (error) => (this.failed = error) }); // the new-session above
+    this.send(['set-option', '-t', 'control', 'destroy-unattached', 'on']); // gone with this client, whatever ends it
+    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (this.partial + chunk).split('\n');
+      this.partial = lines.pop()!;
+      for (const line of lines) this.line(line);
+    });
+    this.child.on('close', () => {
+      for (const w of this.waiting.splice(0)) w.fail(new Error('the tmux control client ended'));
+    });
+  }
+
+  private line(line: string): void {
+    if (!this.block) {
+      const begin = /^%begin (\d+ \d+) /.exec(line);
+      if (begin) this.block = { end: ` ${begin[1]} `, lines: [] };
+      return;
+    }
+    if ((line.startsWith('%end ') || line.startsWith('%error ')) && line.includes(this.block.end)) {
+      const { lines } = this.block;
+      this.block = undefined;
+      const w = this.waiting.shift()!;
+      if (line.startsWith('%end ')) w.done(lines);
+      else w.fail(new Error(lines.join('\n')));
+      if (this.early) for (const command of this.early.splice(0)) this.child.stdin.write(command);
+      this.early = undefined;
+      return;
+    }
+    this.block.lines.push(line);
+  }
+
+  /** Run a tmux command; resolves with what it printed, a line each. */
+  run(args: string[]): Promise<string[]> {
+    return new Promise((done, fail) => {
+      const error = new Error(`tmux ${args.join(' ')}`);
+      this.waiting.push({ done, fail: (why) => fail(Object.assign(error, { message: `${error.message}: ${why.message}` })) });
+      const command = `${args.map(word).join(' ')}\n`;
+      if (this.early) this.early.push(command);
+      else this.child.stdin.write(command);
+    });
+  }
+
+  /** Run a command without waiting for it (commands run in order); a failure is thrown by the next `run` waited for. */
+  send(args: string[]): void {
+    this.run(args).catch((error: Error) => (this.failed ??= error));
+  }
+
+  async checked<T>(answer: Promise<T>): Promise<T> {
+    const value = await answer;
+    if (this.failed) throw this.failed;
+    return value;
+  }
+
+  end(): void {
+    this.child.kill();
+  }
+}
+
 export class Tmux {
   readonly socket = `circle-e2e-${process.pid}-${Date.now()}`;
   private session = 0;
   private env: NodeJS.ProcessEnv;
+  private control: Control | undefined;
 
   constructor(today = '2026-11-17', env: Record<string, string> = {}) {
     this.env = testEnv({ CIRCLE_TODAY: today, TERM: 'xterm-256color', ...env });
@@ -32,14 +113,21 @@ export class Tmux {
     return `circle${this.session}`;
   }
 
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', this.name);
+  /** The client that reads the screen and types, started with the first read or key. */
+  private get client(): Control {
+    return (this.control ??= new Control(this.socket, this.env));
+  }
+
+  async screen(): Promise<string> {
+    const client = this.client;
+    const lines = await client.checked(client.run(['capture-pane', '-p', '-t', this.name]));
+    return lines.map((l) => `${l}\n`).join('');
   }
 
   async waitFor(test: (screen: string) => boolean, what: string, ms = 15_000): Promise<string> {
     const until = Date.now() + ms;
     for (;;) {
-      const screen = this.screen();
+      const screen = await this.screen();
       if (test(screen)) return screen;
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
@@ -57,14 +145,15 @@ export class Tmux {
     return screen.split('\n').some((line) => line.startsWith(`? ${question}`));
   }
 
+  /** Type: the keys are sent in order with the reads, so the next read sees them typed (a failure is thrown by it). */
   keys(...keys: string[]): void {
-    this.tmux('send-keys', '-t', this.name, ...keys);
+    this.client.send(['send-keys', '-t', this.name, ...keys]);
   }
 
   /** Wait for the question, type the answer (if any) and Enter, and wait for the prompt to be answered. */
   async answer(question: string, text = ''): Promise<void> {
     await this.waitFor((s) => this.pending(s, question), `the question "${question}"`);
-    if (text) this.tmux('send-keys', '-t', this.name, '-l', text);
+    if (text) this.keys('-l', text);
     this.keys('Enter');
     await this.waitFor((s) => !this.pending(s, question), `"${question}" to be answered`);
   }
@@ -89,6 +178,8 @@ export class Tmux {
   }
 
   kill(): void {
+    this.control?.end();
+    this.control = undefined;
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
   }
 }
