@@ -64,19 +64,19 @@ export function question(section: SectionId, id: string): Question {
   return q;
 }
 
-/** A note of a section (`say`), filled in. */
-export function say(section: SectionId, key: string, values: Record<string, string | number> = {}): string {
-  const text = prompts()[section].say?.[key];
-  if (text === undefined) throw new Error(`templates/prompts.yaml: ${section} has no note "${key}"`);
+type Values = Record<string, string | number>;
+
+/** A note from templates/prompts.yaml, filled in; `where` names it when it is missing. */
+function note(text: string | undefined, where: string, values: Values): string {
+  if (text === undefined) throw new Error(`templates/prompts.yaml: ${where}`);
   return fill(text, values);
 }
 
+/** A note of a section (`say`), filled in. */
+export const say = (section: SectionId, key: string, values: Values = {}) => note(prompts()[section].say?.[key], `${section} has no note "${key}"`, values);
+
 /** What `meet` says about its keys and the review, filled in. */
-export function runnerSay(key: string, values: Record<string, string | number> = {}): string {
-  const text = prompts().runner[key];
-  if (text === undefined) throw new Error(`templates/prompts.yaml: runner has no "${key}"`);
-  return fill(text, values);
-}
+export const runnerSay = (key: string, values: Values = {}) => note(prompts().runner[key], `runner has no "${key}"`, values);
 
 /** A section with this circle's wording: `format.sections[].prompts` replaces a question's `ask`. */
 export function sectionFor(circle: { format: { sections: ReadonlyArray<{ id: string; prompts?: Record<string, string> | undefined }> } }, id: SectionId): SectionWords {

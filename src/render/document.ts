@@ -50,6 +50,9 @@ export function labelPart(label: string): string {
   return t('document.label', { label: oneLine(label), text: '' });
 }
 
+/** Labelled items for a list: those that have a text. */
+export const labelled = (pairs: Array<[label: string, text: string | undefined]>) => pairs.flatMap(([label, text]) => (text ? [{ label, text }] : []));
+
 /** A list item as one line of text: "Label: text" when it has a label. */
 export function itemText(item: string | { label: string; text: string }): string {
   return typeof item === 'string' ? oneLine(item) : labelPart(item.label) + oneLine(item.text);

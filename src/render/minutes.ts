@@ -2,7 +2,7 @@
 import type { AgreementSection, MinutesView, MinutesSection, Requests, Said } from '../core/minutes.js';
 import { labelOf, prompts, type SectionId } from '../core/prompts.js';
 import { cadenceOfText, longDate, t } from '../core/words.js';
-import type { Block, PrintDocument, Section } from './document.js';
+import { labelled, type Block, type PrintDocument, type Section } from './document.js';
 
 function members(id: SectionId, entries: Said[]): Block[] {
   return entries.flatMap((e): Block[] => [
@@ -72,10 +72,8 @@ function section(s: MinutesSection | AgreementSection): Section {
       if (!blocks.length) blocks.push({ kind: 'paragraph', text: t('minutes.nothing'), muted: true });
       break;
     case 'learning': {
-      const facts: Array<{ label: string; text: string }> = [];
-      if (s.topic) facts.push({ label: t('minutes.topic'), text: s.topic });
-      if (s.format) facts.push({ label: t('minutes.format'), text: prompts().learning.questions.find((q) => q.id === 'format')?.choices?.[s.format] ?? s.format });
-      if (s.speaker) facts.push({ label: t('minutes.speaker'), text: s.speaker });
+      const format = s.format && (prompts().learning.questions.find((q) => q.id === 'format')?.choices?.[s.format] ?? s.format);
+      const facts = labelled([[t('minutes.topic'), s.topic], [t('minutes.format'), format], [t('minutes.speaker'), s.speaker]]);
       if (facts.length) blocks.push({ kind: 'list', items: facts });
       if (s.notes) blocks.push({ kind: 'paragraph', text: s.notes });
       blocks.push(...listUnder(t('minutes.questions'), s.questions));
@@ -86,11 +84,8 @@ function section(s: MinutesSection | AgreementSection): Section {
     case 'next': {
       blocks.push(...members(s.id, s.members), ...requested(s.requests ?? []));
       const d = s.decision;
-      const decided: Array<{ label: string; text: string }> = [];
-      if (d.topic) decided.push({ label: t('minutes.topic'), text: d.topic });
-      if (d.speaker) decided.push({ label: t('minutes.speaker'), text: d.speaker });
-      if (d.date) decided.push({ label: t('minutes.date'), text: longDate(d.date) });
-      if (d.notes) decided.push({ label: t('minutes.noted'), text: d.notes });
+      const date = d.date && longDate(d.date);
+      const decided = labelled([[t('minutes.topic'), d.topic], [t('minutes.speaker'), d.speaker], [t('minutes.date'), date], [t('minutes.noted'), d.notes]]);
       blocks.push({ kind: 'subheading', text: t('minutes.decided') });
       blocks.push(decided.length ? { kind: 'list', items: decided } : { kind: 'paragraph', text: t('minutes.nothing_decided'), muted: true });
       blocks.push(...listUnder(labelOf('next', 'outcomes'), s.outcomes.map((o) => ({ label: labelOf('purpose', o.field), text: `${o.rating}/5` }))));
@@ -103,10 +98,7 @@ function section(s: MinutesSection | AgreementSection): Section {
 /** The group's verdict at the close, when it gave one. */
 function verdict(m: MinutesView): Section[] {
   const v = m.verdict;
-  const items = [
-    ...(v?.useful ? [{ label: labelOf('closing', 'useful'), text: `${v.useful}/5` }] : []),
-    ...(v?.change?.trim() ? [{ label: labelOf('closing', 'change'), text: v.change.trim() }] : []),
-  ];
+  const items = labelled([[labelOf('closing', 'useful'), v?.useful ? `${v.useful}/5` : undefined], [labelOf('closing', 'change'), v?.change?.trim()]]);
   return items.length ? [{ heading: labelOf('closing', 'verdict'), blocks: [{ kind: 'list', items }] }] : [];
 }
 

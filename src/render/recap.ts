@@ -2,22 +2,18 @@
 import { longDate } from '../core/words.js';
 import type { Recap } from '../core/mail.js';
 import { mailWords } from '../core/prompts.js';
-import type { Block, PrintDocument, Section } from './document.js';
+import { labelled, type Block, type PrintDocument, type Section } from './document.js';
 
 export function recapDocument(r: Recap): PrintDocument {
   const w = mailWords().recap;
   const l = r.learning;
-  const facts = [...(l.topic ? [{ label: w.topic, text: l.topic }] : []), ...(l.speaker ? [{ label: w.speaker, text: l.speaker }] : [])];
+  const facts = labelled([[w.topic, l.topic], [w.speaker, l.speaker]]);
   const learned: Block[] = [
     ...(facts.length ? [{ kind: 'list', items: facts } as Block] : []),
     ...(l.notes ? [{ kind: 'paragraph', text: l.notes } as Block] : []),
     ...(l.questions.length ? [{ kind: 'subheading', text: w.questions } as Block, { kind: 'list', items: l.questions } as Block] : []),
   ];
-  const next = [
-    ...(r.next.date ? [{ label: w.date, text: longDate(r.next.date) }] : []),
-    ...(r.next.topic ? [{ label: w.topic, text: r.next.topic }] : []),
-    ...(r.next.speaker ? [{ label: w.speaker, text: r.next.speaker }] : []),
-  ];
+  const next = labelled([[w.date, r.next.date && longDate(r.next.date)], [w.topic, r.next.topic], [w.speaker, r.next.speaker]]);
   const none: Block = { kind: 'paragraph', text: w.none, muted: true };
   const sections: Section[] = [
     { heading: w.learned, blocks: learned.length ? learned : [none] },

@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { isScalar, visit } from 'yaml';
 import * as z from 'zod';
-import { displayPath, UsageError } from '../errors.js';
+import { displayPath, fsReason, UsageError } from '../errors.js';
 import { loadYaml } from './yaml-file.js';
 
 const answersSchema = z.record(z.string(), z.unknown(), { error: 'expected a mapping of step id → answer' });
@@ -17,12 +17,6 @@ function flatten(map: Record<string, unknown>, prefix = '', into: Record<string,
   }
   return into;
 }
-
-const cannotRead: Record<string, string> = {
-  ENOENT: 'there is no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-};
 
 /** The answers in `path` (named `shown` in messages); a missing file or a folder is a usage error. */
 export async function loadAnswers(path: string, shown = displayPath(path)): Promise<Record<string, unknown>> {
@@ -38,7 +32,7 @@ export async function loadAnswers(path: string, shown = displayPath(path)): Prom
     });
     return flatten((answersSchema.nullish().parse(doc.toJS({ maxAliasCount: 50 })) ?? {}) as Record<string, unknown>);
   } catch (error) {
-    const why = cannotRead[(error as NodeJS.ErrnoException).code ?? ''];
+    const why = fsReason(error);
     if (why) throw new UsageError(`--answers ${shown}: ${why}.`);
     throw error;
   }

@@ -271,7 +271,7 @@ describe('circle meet refuses', () => {
     const { root } = makeWorkspace({ example: true });
     const missing = await cli(['meet', '--answers', 'nope.yaml'], { cwd: root, env });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('--answers nope.yaml: there is no such file.\n');
+    expect(missing.stderr).toBe('--answers nope.yaml: no such file or folder.\n');
     mkdirSync(join(root, 'answers'));
     const folder = await cli(['meet', '--answers', 'answers'], { cwd: root, env });
     expect(folder.code).toBe(2);
