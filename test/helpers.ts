@@ -83,6 +83,14 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     GIT_COMMITTER_NAME: 'Test Facilitator',
     GIT_COMMITTER_EMAIL: 'facilitator@example.org',
     GIT_CONFIG_NOSYSTEM: '1',
+    // No housekeeping after each commit, fetch and push (git maintenance, gc): a process or two each, for repositories that live seconds.
+    GIT_CONFIG_COUNT: '3',
+    GIT_CONFIG_KEY_0: 'maintenance.auto',
+    GIT_CONFIG_VALUE_0: 'false',
+    GIT_CONFIG_KEY_1: 'gc.auto',
+    GIT_CONFIG_VALUE_1: '0',
+    GIT_CONFIG_KEY_2: 'receive.autogc',
+    GIT_CONFIG_VALUE_2: 'false',
   };
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];

@@ -1,6 +1,6 @@
 // Two co-facilitators' clones of one workspace, shared through a bare remote: real git,
 // the built bin as the merge driver (test/cli/sync*.test.ts).
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { git, oncePerFile, tempDir } from '../helpers.js';
@@ -27,6 +27,8 @@ export async function sharedWorkspace() {
 async function makeSharedWorkspace(): Promise<string> {
   const top = tempDir('circle-sync-');
   git(top, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
+  // No `git gc --auto` after each push (testEnv's settings do not reach the remote's side).
+  appendFileSync(join(top, 'remote.git', 'config'), '[receive]\n\tautogc = false\n');
   const a = join(top, 'a');
   mkdirSync(a);
   git(a, 'init', '--quiet', '--initial-branch=main');
