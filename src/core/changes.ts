@@ -30,28 +30,23 @@ function people(data: unknown): Map<string, { name: string; active: boolean; raw
 
 const names = (list: string[]) => list.join(', ');
 
+/** How each kind of change to members.yaml is said, in this order ("new member" for one). */
+const HEADING = { joined: 'new members', back: 'active again:', left: 'no longer active:', edited: 'details changed:', gone: 'taken off members.yaml:' };
+type Kind = keyof typeof HEADING;
+
 function membersChanges(before: unknown, after: unknown): string[] {
   const [was, now] = [people(before), people(after)];
-  const joined: string[] = [];
-  const left: string[] = [];
-  const back: string[] = [];
-  const edited: string[] = [];
-  const gone: string[] = [];
+  const said: Record<Kind, string[]> = { joined: [], back: [], left: [], edited: [], gone: [] };
   for (const [key, person] of now) {
     const old = was.get(key);
-    if (!old) joined.push(person.name);
-    else if (old.active && !person.active) left.push(person.name);
-    else if (!old.active && person.active) back.push(person.name);
-    else if (!sameData(old.raw, person.raw)) edited.push(person.name);
+    if (!old) said.joined.push(person.name);
+    else if (old.active && !person.active) said.left.push(person.name);
+    else if (!old.active && person.active) said.back.push(person.name);
+    else if (!sameData(old.raw, person.raw)) said.edited.push(person.name);
   }
-  for (const [key, person] of was) if (!now.has(key)) gone.push(person.name);
-  return [
-    ...(joined.length ? [`${joined.length === 1 ? 'new member' : 'new members'} ${names(joined)}`] : []),
-    ...(back.length ? [`active again: ${names(back)}`] : []),
-    ...(left.length ? [`no longer active: ${names(left)}`] : []),
-    ...(edited.length ? [`details changed: ${names(edited)}`] : []),
-    ...(gone.length ? [`taken off members.yaml: ${names(gone)}`] : []),
-  ];
+  for (const [key, person] of was) if (!now.has(key)) said.gone.push(person.name);
+  const head = (kind: Kind) => (kind === 'joined' && said.joined.length === 1 ? 'new member' : HEADING[kind]);
+  return (Object.keys(HEADING) as Kind[]).filter((kind) => said[kind].length).map((kind) => `${head(kind)} ${names(said[kind])}`);
 }
 
 function circleChanges(before: unknown, after: unknown): string[] {
