@@ -1,11 +1,11 @@
 // A new circle from `init` to its first meeting and a later one that revisits the rules:
 // what circle.yaml and members.yaml hold afterwards, what the agenda, `purpose`, `rules`,
 // `minutes` and `history` show, and that git holds every file (a clone is complete).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { git, tempDir } from '../helpers.js';
+import { git, oncePerFile, tempDir } from '../helpers.js';
 import { cli } from '../harness.js';
 
 const CREATED = '2026-11-10';
@@ -53,15 +53,22 @@ const FIRST_ANSWERS = {
 
 const env = (today: string) => ({ env: { CIRCLE_TODAY: today } });
 
-/** A git workspace with Fresh Circle, Ana added, and comments a facilitator wrote into both files. */
-async function freshCircle(options: { comments?: boolean } = {}) {
+/** A git workspace with Fresh Circle and Ana added: made once per test file, and copied for each test. */
+const template = oncePerFile(async () => {
   const root = tempDir('circle-first-');
   git(root, 'init', '-q', '-b', 'main');
-  const dir = join(root, 'circles', SLUG);
   const init = await cli(['init', 'Fresh Circle', '--yes'], { cwd: root, ...env(CREATED) });
   expect(init.code, init.stderr).toBe(0);
   const add = await cli(['members', 'add', 'Ana Souza', '--org', 'Eastside Library', '--yes'], { cwd: root, ...env(CREATED) });
   expect(add.code, add.stderr).toBe(0);
+  return root;
+});
+
+/** A copy of the template, with (`comments`) comments a facilitator wrote into both files. */
+async function freshCircle(options: { comments?: boolean } = {}) {
+  const root = tempDir('circle-first-');
+  cpSync(await template(), root, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
+  const dir = join(root, 'circles', SLUG);
   if (options.comments) {
     const circle = join(dir, 'circle.yaml');
     writeFileSync(
