@@ -6,7 +6,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCircleFiles, listMeetingDates, loadCircle, loadMeeting } from '../../src/store/circle.js';
-import { checksum } from '../../src/store/cache.js';
+import { readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
 import { readCircleFile } from '../../src/store/read-file.js';
 import { DataError } from '../../src/errors.js';
 import { cli, testdir, circleTree } from '../harness.js';
@@ -28,15 +28,19 @@ function tiny(): string {
 
 const snapshotOf = (dir: string) => join(dir, '.cache', 'files.json');
 
-/** Rewrite the snapshot with `change` made to its entries (keeping its header right). */
-function plant(dir: string, change: (entries: Record<string, unknown[]>) => void, header: (h: Record<string, unknown>) => void = () => {}): void {
-  const [head, body] = readFileSync(snapshotOf(dir), 'utf8').split('\n') as [string, string];
-  const entries = JSON.parse(body) as Record<string, unknown[]>;
+/** The snapshot as cache.ts names it: files.json, in the format its header gives. */
+const snapshotFile = (dir: string): CacheFile => ({ name: 'files.json', format: (JSON.parse(readFileSync(snapshotOf(dir), 'utf8').split('\n')[0]!) as CacheFile).format });
+
+/** Rewrite the snapshot with `change` made to its entries, through writeCache (this build, the checksum right); `header` then edits its header line. */
+async function plant(dir: string, change: (entries: Record<string, unknown[]>) => void, header: (line: string) => string = (line) => line): Promise<void> {
+  const file = snapshotFile(dir);
+  const entries = readCache(dir, file) as Record<string, unknown[]>;
   change(entries);
-  const next = JSON.stringify(entries);
-  const h = { ...JSON.parse(head), sum: checksum(Buffer.from(next)) };
-  header(h);
-  writeFileSync(snapshotOf(dir), `${JSON.stringify(h)}\n${next}`);
+  await writeCache(dir, file, entries);
+  const text = readFileSync(snapshotOf(dir), 'utf8');
+  const cut = text.indexOf('\n');
+  const edited = header(text.slice(0, cut));
+  if (edited !== text.slice(0, cut)) writeFileSync(snapshotOf(dir), `${edited}${text.slice(cut)}`);
 }
 
 const renameCircle = (to: string) => (entries: Record<string, unknown[]>) => {
@@ -55,7 +59,7 @@ describe('the snapshot of checked files', () => {
   it('is used while the files are unchanged: a planted value is what comes back', async () => {
     const dir = tiny();
     expect((await loadCircle(dir, 'tiny')).circle.data.name).toBe('Tiny Circle');
-    plant(dir, renameCircle('Planted'));
+    await plant(dir, renameCircle('Planted'));
     expect((await loadCircle(dir, 'tiny')).circle.data.name).toBe('Planted');
   });
 
@@ -81,13 +85,13 @@ describe('the snapshot of checked files', () => {
 
   it('is ignored when written by another build, cut short, or not what its header says', async () => {
     for (const damage of [
-      (dir: string) => plant(dir, renameCircle('Planted'), (h) => (h.build = 'another')),
-      (dir: string) => writeFileSync(snapshotOf(dir), readFileSync(snapshotOf(dir), 'utf8').slice(0, -20)),
-      (dir: string) => plant(dir, renameCircle('Planted'), (h) => (h.sum = 'x')),
+      (dir: string) => plant(dir, renameCircle('Planted'), (h) => h.replace(/"build":"[^"]*"/, '"build":"another"')),
+      async (dir: string) => writeFileSync(snapshotOf(dir), readFileSync(snapshotOf(dir), 'utf8').slice(0, -20)),
+      (dir: string) => plant(dir, renameCircle('Planted'), (h) => h.replace(/"sum":"[^"]*"/, '"sum":"x"')),
     ]) {
       const dir = tiny();
       await loadCircle(dir, 'tiny');
-      damage(dir);
+      await damage(dir);
       expect((await loadCircle(dir, 'tiny')).circle.data.name).toBe('Tiny Circle');
     }
   });
@@ -104,7 +108,7 @@ describe('the snapshot of checked files', () => {
   it('is not used by circle check, which reads every file itself', async () => {
     const dir = tiny();
     await loadCircle(dir, 'tiny');
-    plant(dir, renameCircle('Planted'));
+    await plant(dir, renameCircle('Planted'));
     const checked = await checkCircleFiles(dir, 'tiny');
     expect('files' in checked && checked.files.circle.data.name).toBe('Tiny Circle');
   });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checksum } from '../../src/store/cache.js';
+import { readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
 import { listMeetingDates, loadMeeting } from '../../src/store/circle.js';
 import { makeWorkspace } from '../helpers.js';
 import { MEMORY_VIEW, type SummaryView, PRACTICE_VIEW, readSummaries, SUMMARY_VIEW } from '../../src/store/summaries.js';
@@ -126,15 +126,14 @@ describe('the summary cache', () => {
     utimesSync(file, minuteAgo(), minuteAgo());
     await topic(dir);
     const path = join(dir, '.cache', 'summaries.json');
-    const text = readFileSync(path, 'utf8');
-    const [header, body] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)];
-    const forged = body.replace('"Alpha"', '"Forged"');
-    const sum = checksum(Buffer.from(forged));
-    const ours = JSON.parse(header) as { build: string };
-    // This format from another build, and (the control) from this one.
-    writeFileSync(path, `${JSON.stringify({ ...ours, build: 'another-build', sum })}\n${forged}`);
-    expect((await topic(dir)).topic).toBe('Alpha');
-    writeFileSync(path, `${JSON.stringify({ ...ours, sum })}\n${forged}`);
+    const cache: CacheFile = { name: 'summaries.json', format: (JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as CacheFile).format };
+    // Planted through writeCache (this build, the checksum right): the control.
+    await writeCache(dir, cache, JSON.parse(JSON.stringify(readCache(dir, cache)).replace('"Alpha"', '"Forged"')));
     expect((await topic(dir)).topic).toBe('Forged');
+    // The same body from another build.
+    const planted = readFileSync(path, 'utf8');
+    writeFileSync(path, planted.replace(/"build":"[^"]*"/, '"build":"another-build"'));
+    expect(readFileSync(path, 'utf8')).not.toBe(planted);
+    expect((await topic(dir)).topic).toBe('Alpha');
   });
 });
