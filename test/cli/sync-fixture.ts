@@ -13,10 +13,10 @@ const template = oncePerFile(makeSharedWorkspace);
 
 /**
  * A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`: made once
- * per test file, and each test gets a fresh copy of it.
+ * per test file, and each test gets a fresh copy of it (or of `made`, a template made from one).
  */
-export async function sharedWorkspace() {
-  const from = await template();
+export async function sharedWorkspace(made: () => Promise<string> = template) {
+  const from = await made();
   const top = tempDir('circle-sync-');
   cpSync(from, top, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
   const b = join(top, 'b');

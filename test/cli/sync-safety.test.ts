@@ -6,7 +6,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, sy
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { binPath, git, startCircle, testEnv } from '../helpers.js';
+import { binPath, git, oncePerFile, startCircle, testEnv } from '../helpers.js';
 import { cli } from '../harness.js';
 import { circleDir, edit, env, read, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
 
@@ -35,15 +35,17 @@ function notes(clone: string, text?: string): string {
   return readFileSync(path, 'utf8');
 }
 
-async function withNotes() {
+/** The shared workspace with notes.txt committed and shared by both clones: made once per file, copied for each test. */
+const notesTemplate = oncePerFile(async () => {
   const ws = await sharedWorkspace();
   notes(ws.a, 'Shared notes.\n');
   git(ws.a, 'add', 'notes.txt');
   git(ws.a, 'commit', '--quiet', '-m', 'notes');
   await synced(ws.a);
   await synced(ws.b);
-  return ws;
-}
+  return ws.top;
+});
+const withNotes = () => sharedWorkspace(notesTemplate);
 
 describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
   it('ten `members add` while sync brings changes in: every member lands, committed, and every command says it did', async () => {
