@@ -108,13 +108,10 @@ export function minutesDocument(m: MinutesView): PrintDocument {
   const present = t('minutes.present', { count: m.presentCount });
   subtitle.push(m.guestCount ? t('minutes.with_guests', { present, count: m.guestCount }) : present);
 
-  const attendance: Block[] = [];
-  if (m.present.length) attendance.push({ kind: 'list', items: [{ label: t('minutes.present_label'), text: m.present.join(', ') }] });
-  if (m.guests.length) attendance.push({ kind: 'list', items: [{ label: t('minutes.guests'), text: m.guests.join(', ') }] });
-  if (m.absent.length) {
-    const away = m.absent.map((a) => (a.apology ? `${a.member} (${a.apology})` : a.member)).join(', ');
-    attendance.push({ kind: 'list', items: [{ label: t('minutes.absent'), text: away }] });
-  }
+  const away = m.absent.map((a) => (a.apology ? `${a.member} (${a.apology})` : a.member));
+  const attendance = ([[t('minutes.present_label'), m.present], [t('minutes.guests'), m.guests], [t('minutes.absent'), away]] as const)
+    .filter(([, names]) => names.length)
+    .map(([label, names]): Block => ({ kind: 'list', items: [{ label, text: names.join(', ') }] }));
 
   const sections = [
     ...(attendance.length ? [{ heading: t('minutes.attendance'), blocks: attendance }] : []),
