@@ -1,6 +1,6 @@
 // Two co-facilitators' clones of one workspace, shared through a bare remote: real git,
 // the built bin as the merge driver (test/cli/sync*.test.ts).
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { git, oncePerFile, tempDir } from '../helpers.js';
@@ -9,11 +9,25 @@ import { cli } from '../harness.js';
 export const SLUG = 'eastside-youth-workers';
 export const env = { CIRCLE_TODAY: '2026-11-10' };
 
-const template = oncePerFile(makeSharedWorkspace);
+/**
+ * The template, made once per test run: kept in the run's cache folder (test/global-setup.ts)
+ * by the first file to make it, and used by the files after it (a file that finds none makes its own).
+ */
+const template = oncePerFile(async () => {
+  const kept = join(process.env.XDG_CACHE_HOME!, 'circle-sync-template');
+  if (existsSync(kept)) return kept;
+  const made = await makeSharedWorkspace();
+  try {
+    renameSync(made, kept); // whole or not at all: another file may be making one too
+    return kept;
+  } catch {
+    return made;
+  }
+});
 
 /**
  * A workspace made in clone `a`, shared through `remote.git`, and cloned as `b`: made once
- * per test file, and each test gets a fresh copy of it (or of `made`, a template made from one).
+ * per test run, and each test gets a fresh copy of it (or of `made`, a template made from one).
  */
 export async function sharedWorkspace(made: () => Promise<string> = template) {
   const from = await made();
