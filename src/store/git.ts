@@ -31,6 +31,7 @@ async function workTree(dir: string, env: NodeJS.ProcessEnv): Promise<{ inside: 
     const { first, paths } = await gitPaths(dir, env, ['--is-inside-work-tree'], WATCHED);
     return { inside: first[0] === 'true', watched: paths };
   } catch (error) {
+    if (error instanceof LineBreakError) throw error;
     return { inside: notInstalled(error) && hasDotGit(dir) };
   }
 }
@@ -73,9 +74,18 @@ export function unfinishedAt(watched: string[]): Unfinished | undefined {
   return { file, what, end, sync: file === 'rebase-merge' && there(UNFINISHED.length) };
 }
 
+/** The repository's path (or its git folder's) holds a line break, which git's answers cannot carry unambiguously. */
+class LineBreakError extends CircleError {
+  constructor() {
+    super('the path of this repository (or of its git folder) holds a line break, so circle cannot tell the answers git gives about it apart safely and stops here: move the repository to a folder whose path has none (`mv`, or `git worktree move` for a linked worktree), then run this again.');
+  }
+}
+
 /** One `git rev-parse` in `dir`: its answers to `first` (a line each), then where git keeps each of `names` (absolute paths). */
 export async function gitPaths(dir: string, env: NodeJS.ProcessEnv, first: string[], names: string[]): Promise<{ first: string[]; paths: string[] }> {
   const lines = (await git(dir, ['rev-parse', ...first, ...names.flatMap((n) => ['--git-path', n])], env)).split('\n');
+  // A line break in a path would shift every answer after it: refuse rather than guess.
+  if (lines.length !== first.length + names.length + 1) throw new LineBreakError();
   return { first: lines.slice(0, first.length), paths: lines.slice(first.length, first.length + names.length).map((p) => p && resolve(dir, p)) };
 }
 
@@ -108,7 +118,8 @@ export async function refuseWhileUnfinished(dir: string, env: NodeJS.ProcessEnv,
   let work: Unfinished | undefined;
   try {
     work = await unfinishedWork(dir, env);
-  } catch {
+  } catch (error) {
+    if (error instanceof LineBreakError) throw error;
     return; // not a work tree, or no git: nothing in progress that a write could disturb
   }
   if (!work) return;

@@ -43,7 +43,8 @@ export async function openRepo(root: string, env: NodeJS.ProcessEnv): Promise<Re
     const { first, paths } = await gitPaths(root, env, ['--show-toplevel'], [...WATCHED, 'circle-sync-settled', 'index.lock']);
     const [settled, indexLock] = paths.slice(WATCHED.length) as [string, string];
     return { root, top: first[0]!, env, watched: paths.slice(0, WATCHED.length), record: paths[WATCHED.indexOf(SYNC_RECORD)]!, settled, indexLock };
-  } catch {
+  } catch (error) {
+    if (error instanceof CircleError) throw error; // a path git cannot answer for unambiguously
     return undefined;
   }
 }

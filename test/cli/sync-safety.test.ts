@@ -2,7 +2,7 @@
 // edit when it is killed, not someone's own rebase, not a file written while it waits,
 // and it never brings in a computer's own files (drafts, locks, caches) from the remote.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -142,6 +142,20 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(before);
     expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim()).toSatisfy((p: string) => existsSync(join(ws.b, p)));
     expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(remote);
+  });
+
+  it('a clone in a folder whose name holds a line break: refused with a clear error, nothing changed', async () => {
+    const ws = await sharedWorkspace();
+    edit(ws.a, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Public Library');
+    await synced(ws.a);
+    const clone = join(ws.top, 'b\nclone');
+    renameSync(ws.b, clone);
+    const head = git(clone, 'rev-parse', 'HEAD');
+    const r = await cli(['sync'], { cwd: clone, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('holds a line break');
+    expect(git(clone, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(clone, 'status', '--porcelain')).toBe('');
   });
 
   it('while a sync waits for a conflict, commands that change the circle are refused, and a file changed meanwhile is carried through', async () => {
