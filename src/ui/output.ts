@@ -1,6 +1,6 @@
 // The terminal's two streams: data to stdout, everything else to stderr. This is the
 // one place that decides colour, Unicode and width; commands ask it and renderers are told.
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 export interface Stream {
   write(chunk: string | Uint8Array): unknown;
@@ -56,17 +56,28 @@ function widthOf(stream: Stream, env: NodeJS.ProcessEnv): number | undefined {
   return stream.isTTY && stream.columns ? stream.columns : undefined; // a terminal may report 0
 }
 
+/**
+ * chalk, loaded when something is first coloured: `agenda` into a pipe or on a terminal
+ * never is, and loading it cost 2% of its run. Required, not imported, as width.ts does
+ * string-width, so that the bundle runs it only then.
+ */
+let Chalk: typeof import('chalk').Chalk | undefined;
+const chalkFor = (on: boolean): ChalkInstance => new (Chalk ??= (require('chalk') as typeof import('chalk')).Chalk)({ level: on ? 1 : 0 });
+
 /** `streams.stderr` is read only when a message is written or coloured: on a pipe, making it costs a millisecond. */
 export function createOutput(streams: { stdout: Stream; stderr: Stream }, env: NodeJS.ProcessEnv, options: OutputOptions = {}): Output {
   const { stdout } = streams;
-  const chalk = (stream: Stream) => new Chalk({ level: colorWanted(stream, env, options.color) ? 1 : 0 });
+  const chalk = (stream: Stream) => chalkFor(colorWanted(stream, env, options.color));
+  let color: ChalkInstance | undefined;
   let messageColor: ChalkInstance | undefined;
   const line = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
   const out: Output = {
     data: (text) => void stdout.write(line(text)),
     info: (text) => void streams.stderr.write(line(text)),
     warn: (text) => void streams.stderr.write(line(out.messageColor.yellow(`warning: ${text}`))),
-    color: chalk(stdout),
+    get color() {
+      return (color ??= chalk(stdout));
+    },
     get messageColor() {
       return (messageColor ??= chalk(streams.stderr));
     },
