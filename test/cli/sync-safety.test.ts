@@ -158,6 +158,36 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     expect(git(clone, 'status', '--porcelain')).toBe('');
   });
 
+  for (const [what, own] of [
+    ['`git rebase -i` from the same commit', ['rebase', '-i', 'HEAD~1']],
+    ['`git pull --rebase` after a new commit', ['pull', '--rebase', '--quiet']],
+  ] as const) {
+    it(`a sync stopped on a conflict and undone by hand (\`git rebase --abort\`): the person's own rebase after it (${what}) is left alone`, async () => {
+      const ws = await sharedWorkspace();
+      const minutes = 'meetings/2026-10-27.yaml';
+      edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
+      await synced(ws.a);
+      edit(ws.b, minutes, 'Our first meeting.', 'Our first meeting, as Ben saw it.');
+      git(ws.b, 'commit', '--quiet', '-am', 'notes by Ben');
+      expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
+      git(ws.b, 'rebase', '--abort');
+      if (own[0] === 'pull') {
+        edit(ws.b, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Library, room 2');
+        git(ws.b, 'commit', '--quiet', '-am', 'a room');
+      }
+      const started = spawnSync('git', own, { cwd: ws.b, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
+      expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim(), started.stderr).toSatisfy((p: string) => existsSync(join(ws.b, p)));
+      const [before, remote, status] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main'), git(ws.b, 'status', '--porcelain')];
+      const r = await cli(['sync'], { cwd: ws.b, env });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('a rebase is in progress in this repository, and circle sync did not start it, so it leaves it alone');
+      expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(before);
+      expect(git(ws.b, 'status', '--porcelain')).toBe(status);
+      expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim()).toSatisfy((p: string) => existsSync(join(ws.b, p)));
+      expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(remote);
+    });
+  }
+
   it('while a sync waits for a conflict, commands that change the circle are refused, and a file changed meanwhile is carried through', async () => {
     const ws = await withNotes();
     const minutes = 'meetings/2026-10-27.yaml';

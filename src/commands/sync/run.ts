@@ -68,11 +68,11 @@ function holding<T>(dirs: string[], work: () => Promise<T>): Promise<T> {
 async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<number> {
   const out = ctx.out;
   let work = sync.unfinished(repo);
-  // A rebase this command did not start is someone's own work: leave it alone.
-  if (work && !work.sync) {
+  let record = await sync.readRecord(repo);
+  // A rebase this command did not start is someone's own work (a record left by a sync given up by hand does not make it ours): leave it alone.
+  if (work && !(work.sync && record && (await sync.ownRebase(repo, record)))) {
     throw new CircleError(`${work.what} is in progress in this repository, and circle sync did not start it, so it leaves it alone: ${work.end}, then circle sync.`);
   }
-  let record = await sync.readRecord(repo);
   if (record?.state === 'running') {
     // The last sync was stopped short (killed, say): undo what it began, then sync afresh.
     const undone = await recoverInterrupted(repo, Boolean(work), record.settled);
@@ -104,6 +104,7 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
       return EXIT.ok;
     }
     if (first.fresh) {
+      if (record) await sync.clearRecord(repo); // a sync given up by hand: nothing of it is left to carry on
       await sync.push(repo, first);
       out.info(`Shared this workspace for the first time: ${first.name} now has it. Co-facilitators can clone it and run circle sync.`);
       return EXIT.ok;
