@@ -94,6 +94,11 @@ export async function upstream(repo: Repo): Promise<Shared> {
   const current = branches.split('\n').map((l) => l.split('\0')).find((f) => f[0] === '*');
   if (current) {
     const [, , head, remote, name, track] = current as [string, string, string, string, string, string];
+    if (remote === '.') {
+      throw new CircleError(
+        `this branch follows the local branch ${name}, not a shared one, so nothing would reach your co-facilitators. Make it follow the shared branch, then circle sync again:\n  git branch --set-upstream-to origin/<branch>`,
+      );
+    }
     if (remote && name && track !== '[gone]') return { remote, branch: name.slice(remote.length + 1), name, fresh: false, head, ahead: Number(/ahead (\d+)/.exec(track)?.[1] ?? 0) };
   }
   const branch = (await run(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();

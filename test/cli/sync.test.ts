@@ -123,6 +123,21 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(before);
   });
 
+  it('a branch that follows a local branch (remote "."): says it is not shared and how to share it, and sends nothing', async () => {
+    const ws = await sharedWorkspace();
+    git(ws.b, 'checkout', '--quiet', '-b', 'feat', '--track', 'main');
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    const [head, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'for-each-ref')];
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('this branch follows the local branch main, not a shared one');
+    expect(r.stderr).toContain('git branch --set-upstream-to origin/');
+    expect(r.stderr).not.toContain('Sent');
+    expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(ws.b, 'branch', '--format=%(refname:short)')).toBe('feat\nmain\n');
+    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+  });
+
   it('says what to do without a remote, and outside git', async () => {
     const root = tempDir();
     expect((await cli(['init', 'Quiet Circle', '--yes'], { cwd: root, env })).code).toBe(0);
