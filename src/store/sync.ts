@@ -99,10 +99,24 @@ export async function upstream(repo: Repo): Promise<Shared> {
         `this branch follows the local branch ${name}, not a shared one, so nothing would reach your co-facilitators. Make it follow the shared branch, then circle sync again:\n  git branch --set-upstream-to origin/<branch>`,
       );
     }
-    if (remote && name && track !== '[gone]') return { remote, branch: name.slice(remote.length + 1), name, fresh: false, head, ahead: Number(/ahead (\d+)/.exec(track)?.[1] ?? 0) };
+    if (remote && name && track === '[gone]') {
+      const branch = name.slice(remote.length + 1);
+      throw new CircleError(
+        `this branch follows ${name}, which is gone from ${remote} (deleted there), so circle sync does not guess another. Share it there again, or follow another shared branch, then circle sync again:\n` +
+          `  git push -u ${remote} HEAD:${branch}\n  git branch --set-upstream-to ${remote}/<branch>`,
+      );
+    }
+    if (remote && name) return { remote, branch: name.slice(remote.length + 1), name, fresh: false, head, ahead: Number(/ahead (\d+)/.exec(track)?.[1] ?? 0) };
   }
   const branch = (await run(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
   if (!branch) throw new CircleError('this workspace is not on a branch (a detached HEAD): `git switch main` (or your branch), then circle sync again.');
+  // An upstream set but not found (for-each-ref failed): never re-pointed to a guess.
+  if (await run(repo, ['config', '--get', `branch.${branch}.merge`]).then(() => true, () => false)) {
+    throw new CircleError(
+      `circle sync could not find the branch ${branch} follows (\`git status -sb\` shows it); share it again, or follow another shared branch, then circle sync again:\n` +
+        `  git push -u <remote> HEAD\n  git branch --set-upstream-to <remote>/<branch>`,
+    );
+  }
   // No upstream yet: find the remote.
   const remotes = (await run(repo, ['remote'])).split('\n').filter(Boolean);
   const remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0]! : undefined;

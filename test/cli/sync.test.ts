@@ -138,6 +138,24 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
   });
 
+  it('a branch whose upstream was deleted on the remote and pruned: says so and how to fix it, follows nothing else, sends nothing', async () => {
+    const ws = await sharedWorkspace();
+    git(ws.b, 'push', '--quiet', 'origin', 'HEAD:dev');
+    git(ws.b, 'branch', '--quiet', '--set-upstream-to', 'origin/dev');
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    git(ws.a, 'push', '--quiet', 'origin', '--delete', 'dev');
+    git(ws.b, 'fetch', '--quiet', '--prune');
+    const [head, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'for-each-ref')];
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('origin/dev, which is gone from origin');
+    expect(r.stderr).toContain('git push -u origin HEAD:dev');
+    expect(r.stderr).toContain('git branch --set-upstream-to origin/<branch>');
+    expect(git(ws.b, 'config', 'branch.main.merge')).toBe('refs/heads/dev\n');
+    expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+  });
+
   it('says what to do without a remote, and outside git', async () => {
     const root = tempDir();
     expect((await cli(['init', 'Quiet Circle', '--yes'], { cwd: root, env })).code).toBe(0);
