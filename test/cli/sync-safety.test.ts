@@ -188,6 +188,40 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     });
   }
 
+  it('nothing to bring in, after a stopped sync was undone and finished by hand: the stale record goes and the commits are sent', async () => {
+    const ws = await withNotes();
+    notes(ws.a, 'Shared notes, as Ana has them.\n');
+    git(ws.a, 'commit', '--quiet', '-am', 'notes by Ana');
+    await synced(ws.a);
+    notes(ws.b, 'Shared notes, as Ben has them.\n');
+    git(ws.b, 'commit', '--quiet', '-am', 'notes by Ben');
+    expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
+    git(ws.b, 'rebase', '--abort');
+    git(ws.b, 'pull', '--quiet', '--rebase', '-X', 'theirs'); // in a rebase, "theirs" is Ben's commit
+    const record = join(ws.b, git(ws.b, 'rev-parse', '--git-path', 'circle-sync.json').trim());
+    expect(existsSync(record)).toBe(true);
+    const r = await synced(ws.b);
+    expect(r.stdout).toContain('Nothing new from origin/main.');
+    expect(r.stderr).toContain('Sent 1 commit to origin/main.');
+    expect(existsSync(record)).toBe(false);
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(notes(ws.b)).toBe('Shared notes, as Ben has them.\n');
+  });
+
+  it('nothing to bring in, with uncommitted edits: no rebase, the edits stay as they are (no stash), the commits are sent', async () => {
+    const ws = await withNotes();
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    notes(ws.b, 'Shared notes.\nMy own note, not committed.\n');
+    const status = git(ws.b, 'status', '--porcelain');
+    const r = await synced(ws.b);
+    expect(r.stdout).toContain('Nothing new from origin/main.');
+    expect(r.stderr).toContain('Sent 1 commit to origin/main.');
+    expect(git(ws.b, 'status', '--porcelain')).toBe(status);
+    expect(notes(ws.b)).toBe('Shared notes.\nMy own note, not committed.\n');
+    expect(git(ws.b, 'stash', 'list')).toBe('');
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+  });
+
   it('while a sync waits for a conflict, commands that change the circle are refused, and a file changed meanwhile is carried through', async () => {
     const ws = await withNotes();
     const minutes = 'meetings/2026-10-27.yaml';
