@@ -70,8 +70,10 @@ export async function changedSharedFiles(repo: Repo): Promise<string[]> {
 interface Upstream {
   remote: string;
   branch: string;
-  /** e.g. origin/main */
+  /** e.g. origin/main, for messages */
   name: string;
+  /** The full ref, e.g. refs/remotes/origin/main (a tag or branch named origin/main cannot stand in for it). */
+  ref: string;
 }
 
 /** The branch this one shares with, where this clone is (its commit), and how many of its commits the upstream lacks (as last fetched). */
@@ -89,26 +91,27 @@ export interface Shared extends Upstream {
  */
 export async function upstream(repo: Repo): Promise<Shared> {
   // One git run in the usual case: the branch checked out, its commit, and its upstream (remote, name, ahead/behind).
-  const format = ['%(HEAD)', '%(refname:short)', '%(objectname)', '%(upstream:remotename)', '%(upstream:short)', '%(upstream:track)'].join('%00');
+  const format = ['%(HEAD)', '%(objectname)', '%(upstream:remotename)', '%(upstream)', '%(upstream:track)'].join('%00');
   const branches = await run(repo, ['for-each-ref', `--format=${format}`, '--points-at', 'HEAD', 'refs/heads/']).catch(() => '');
   const current = branches.split('\n').map((l) => l.split('\0')).find((f) => f[0] === '*');
   if (current) {
-    const [, , head, remote, name, track] = current as [string, string, string, string, string, string];
+    const [, head, remote, ref, track] = current as [string, string, string, string, string];
+    const branch = ref.slice(`refs/remotes/${remote}/`.length);
+    const name = remote === '.' ? ref.replace(/^refs\/heads\//, '') : `${remote}/${branch}`;
     if (remote === '.') {
       throw new CircleError(
         `this branch follows the local branch ${name}, not a shared one, so nothing would reach your co-facilitators. Make it follow the shared branch, then circle sync again:\n  git branch --set-upstream-to origin/<branch>`,
       );
     }
-    if (remote && name && track === '[gone]') {
-      const branch = name.slice(remote.length + 1);
+    if (remote && ref && track === '[gone]') {
       throw new CircleError(
         `this branch follows ${name}, which is gone from ${remote} (deleted there), so circle sync does not guess another. Share it there again, or follow another shared branch, then circle sync again:\n` +
           `  git push -u ${remote} HEAD:${branch}\n  git branch --set-upstream-to ${remote}/<branch>`,
       );
     }
-    if (remote && name) return { remote, branch: name.slice(remote.length + 1), name, fresh: false, head, ahead: Number(/ahead (\d+)/.exec(track)?.[1] ?? 0) };
+    if (remote && ref) return { remote, branch, name, ref, fresh: false, head, ahead: Number(/ahead (\d+)/.exec(track)?.[1] ?? 0) };
   }
-  const branch = (await run(repo, ['symbolic-ref', '--quiet', '--short', 'HEAD']).catch(() => '')).trim();
+  const branch = (await run(repo, ['symbolic-ref', '--quiet', 'HEAD']).catch(() => '')).trim().replace(/^refs\/heads\//, '');
   if (!branch) throw new CircleError('this workspace is not on a branch (a detached HEAD): `git switch main` (or your branch), then circle sync again.');
   // An upstream set but not found (for-each-ref failed): never re-pointed to a guess.
   if (await run(repo, ['config', '--get', `branch.${branch}.merge`]).then(() => true, () => false)) {
@@ -128,11 +131,11 @@ export async function upstream(repo: Repo): Promise<Shared> {
     );
   }
   await fetch(repo, remote);
-  const name = `${remote}/${branch}`;
-  const exists = await run(repo, ['rev-parse', '--verify', '--quiet', `refs/remotes/${name}`]).then(() => true, () => false);
-  if (exists) await run(repo, ['branch', `--set-upstream-to=${name}`]);
+  const [name, ref] = [`${remote}/${branch}`, `refs/remotes/${remote}/${branch}`];
+  const exists = await run(repo, ['rev-parse', '--verify', '--quiet', ref]).then(() => true, () => false);
+  if (exists) await run(repo, ['branch', `--set-upstream-to=${ref}`]);
   const at = await head(repo);
-  return { remote, branch, name, fresh: !exists, head: at, ahead: exists && at ? Number((await run(repo, ['rev-list', '--count', `${name}..HEAD`])).trim()) : 0 };
+  return { remote, branch, name, ref, fresh: !exists, head: at, ahead: exists && at ? Number((await run(repo, ['rev-list', '--count', `${ref}..HEAD`])).trim()) : 0 };
 }
 
 export async function fetch(repo: Repo, remote: string): Promise<void> {
@@ -145,7 +148,7 @@ export async function fetch(repo: Repo, remote: string): Promise<void> {
 
 /** How many commits the upstream has that this branch lacks, and the other way round. */
 export async function aheadBehind(repo: Repo, up: Upstream): Promise<{ ahead: number; behind: number }> {
-  const [behind, ahead] = (await run(repo, ['rev-list', '--left-right', '--count', `${up.name}...HEAD`])).trim().split(/\s+/).map(Number) as [number, number];
+  const [behind, ahead] = (await run(repo, ['rev-list', '--left-right', '--count', `${up.ref}...HEAD`])).trim().split(/\s+/).map(Number) as [number, number];
   return { ahead, behind };
 }
 
@@ -312,7 +315,7 @@ export async function clearLeftovers(repo: Repo): Promise<string[]> {
 
 /** Paths (from the top of the work tree) changed on the upstream since this branch parted from it. */
 async function incoming(repo: Repo, up: Upstream): Promise<string[]> {
-  return (await run(repo, ['diff', '--name-only', '--no-renames', '-z', `HEAD...${up.name}`])).split('\0').filter(Boolean);
+  return (await run(repo, ['diff', '--name-only', '--no-renames', '-z', `HEAD...${up.ref}`])).split('\0').filter(Boolean);
 }
 
 /** Paths (from the top) changed and not committed, new files included; `unstagedOnly`: tracked files changed in the work tree only. */
@@ -342,9 +345,9 @@ export async function uncommittedClashes(repo: Repo, up: Upstream): Promise<stri
  */
 export async function derivedArriving(repo: Repo, up: Upstream): Promise<string[]> {
   const local = (p: string) => p.startsWith('circles/') && isDerived(p);
-  const tracked = (await run(repo, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', up.name])).split('\0').filter((p) => p && local(fromRoot(repo, p)));
+  const tracked = (await run(repo, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', up.ref])).split('\0').filter((p) => p && local(fromRoot(repo, p)));
   if (!tracked.length) return [];
-  const takenOut = new Set((await run(repo, ['diff', '--name-only', '--no-renames', '--diff-filter=D', '-z', `${up.name}...HEAD`])).split('\0'));
+  const takenOut = new Set((await run(repo, ['diff', '--name-only', '--no-renames', '--diff-filter=D', '-z', `${up.ref}...HEAD`])).split('\0'));
   return tracked
     .filter((p) => !takenOut.has(p))
     .map((p) => fromRoot(repo, p))

@@ -156,6 +156,18 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
   });
 
+  it('a tag named like the shared branch (origin/main) does not mislead it: the commits are sent to origin/main', async () => {
+    const ws = await sharedWorkspace();
+    git(ws.b, 'tag', 'origin/main', 'HEAD');
+    git(ws.b, 'tag', 'main', 'HEAD');
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Sent 1 commit to origin/main.');
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
+  });
+
   it('says what to do without a remote, and outside git', async () => {
     const root = tempDir();
     expect((await cli(['init', 'Quiet Circle', '--yes'], { cwd: root, env })).code).toBe(0);
