@@ -156,6 +156,18 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
   });
 
+  it('an upstream set but unreadable (branch.main.merge without its remote): stops with how to fix it, re-points nothing', async () => {
+    const ws = await sharedWorkspace();
+    git(ws.b, 'config', '--unset', 'branch.main.remote');
+    const remote = git(ws.top, '--git-dir=remote.git', 'for-each-ref');
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('circle sync could not find the branch main follows');
+    expect(r.stderr).toContain('git branch --set-upstream-to <remote>/<branch>');
+    expect(git(ws.b, 'config', '--get-regexp', '^branch[.]main[.]')).toBe('branch.main.merge refs/heads/main\n');
+    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+  });
+
   it('a tag named like the shared branch (origin/main) does not mislead it: the commits are sent to origin/main', async () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'tag', 'origin/main', 'HEAD');
