@@ -80,6 +80,9 @@ writeFileSync(join(dist, 'meta.json'), JSON.stringify(metafile));
 // Each file becomes a CommonJS module (dist/package.json says so): bin/code-cache.js can
 // then compile it with V8's code cache, which Node 20 has no way to do for ES modules.
 // import() stays lazy: it becomes a require() when it runs.
+// dist/package.json is written first: esbuild then reads each file as CommonJS, so an
+// import() of a chunk gives its exports as they are (its default is its default).
+writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith('.js'))) {
   await build({
     absWorkingDir: root,
@@ -100,7 +103,6 @@ for (const file of Object.keys(metafile.outputs).filter((f) => f.endsWith('.js')
     logLevel: 'warning',
   });
 }
-writeFileSync(join(dist, 'package.json'), '{ "type": "commonjs" }\n');
 
 // The PDFs use DejaVu Sans and DejaVu Sans Bold (src/render/pdf.ts): those two of the font
 // package's 22 files are shipped, with its licence.

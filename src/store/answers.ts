@@ -32,7 +32,9 @@ export async function loadAnswers(path: string, shown = displayPath(path)): Prom
     });
     return flatten((answersSchema.nullish().parse(doc.toJS({ maxAliasCount: 50 })) ?? {}) as Record<string, unknown>);
   } catch (error) {
-    const why = fsReason(error);
+    // Only a file that is missing or not allowed is the caller's mistake; any other failure stays one.
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' ? fsReason(error) : undefined;
     if (why) throw new UsageError(`--answers ${shown}: ${why}.`);
     throw error;
   }

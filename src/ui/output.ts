@@ -62,7 +62,7 @@ function widthOf(stream: Stream, env: NodeJS.ProcessEnv): number | undefined {
  * string-width, so that the bundle runs it only then.
  */
 let Chalk: typeof import('chalk').Chalk | undefined;
-const chalkFor = (on: boolean): ChalkInstance => new (Chalk ??= (require('chalk') as typeof import('chalk')).Chalk)({ level: on ? 1 : 0 });
+export const chalkFor = (on: boolean): ChalkInstance => new (Chalk ??= (require('chalk') as typeof import('chalk')).Chalk)({ level: on ? 1 : 0 });
 
 /** `streams.stderr` is read only when a message is written or coloured: on a pipe, making it costs a millisecond. */
 export function createOutput(streams: { stdout: Stream; stderr: Stream }, env: NodeJS.ProcessEnv, options: OutputOptions = {}): Output {

@@ -7,7 +7,7 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readF
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
+import { checksum, readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
 import { saveDraft } from '../../src/store/draft.js';
 import { exampleDir } from '../helpers.js';
 import { cli, testdir } from '../harness.js';
@@ -107,11 +107,16 @@ describe('a damaged cache', () => {
     }
   });
 
-  it('a memory.json of the wrong shape (its checksum right) is worked out again', async () => {
+  it('a memory.json of the wrong shape, or not JSON at all (its checksum right), is worked out again', async () => {
     const { dir, again } = await filled();
     await plant(dir, 'memory.json', (held) => ({ ...(held as object), memory: { commitments: 5, backlog: null } }));
     await again();
-    await plant(dir, 'memory.json', () => ['not', 'a', 'memory']);
+    await plant(dir, 'memory.json', (held) => ({ ...(held as object), memory: ['not', 'a', 'memory'] }));
+    await again();
+    const path = join(dir, '.cache', 'memory.json');
+    const body = Buffer.from('{"sources": 1, "memory": [');
+    const header = { ...(JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as object), sum: checksum(body) };
+    writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]));
     await again();
   });
 

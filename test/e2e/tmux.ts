@@ -8,8 +8,14 @@ import { binPath, testEnv } from '../helpers.js';
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 export const inCI = process.env.CI === 'true';
 
-/** A word for tmux's command parser: in single quotes, a quote in it spliced in as sh does. */
-const word = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** A word for tmux's command parser: in single quotes, a quote in it spliced in as sh does (a line break would end the command). */
+function word(s: string): string {
+  if (/[\r\n]/.test(s)) throw new Error(`tmux: a line break in ${JSON.stringify(s)} would split the command`);
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** No ~/.tmux.conf: a developer's hooks or options must not change what the tests see. */
+const NO_CONFIG = ['-f', '/dev/null'];
 
 /**
  * A tmux client in control mode, in a session of its own (so it never resizes a test's
@@ -25,9 +31,11 @@ class Control {
   private failed: Error | undefined;
   /** Commands written before the client's own new-session was answered would run before it: they wait here. */
   private early: string[] | undefined = [];
+  /** Why the client is gone: every command after that fails at once instead of waiting forever. */
+  private ended: Error | undefined;
 
   constructor(socket: string, env: NodeJS.ProcessEnv) {
-    this.child = spawn('tmux', ['-u', '-L', socket, '-C', 'new-session', '-s', 'control', 'sleep 86400'], { env });
+    this.child = spawn('tmux', [...NO_CONFIG, '-u', '-L', socket, '-C', 'new-session', '-s', 'control', 'sleep 86400'], { env });
     this.waiting.push({ done: () => {}, fail: (error) => (this.failed = error) }); // the new-session above
     this.send(['set-option', '-t', 'control', 'destroy-unattached', 'on']); // gone with this client, whatever ends it
     this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -35,8 +43,12 @@ class Control {
       this.partial = lines.pop()!;
       for (const line of lines) this.line(line);
     });
+    let stderr = '';
+    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    this.child.stdin.on('error', () => {}); // a client gone: said by 'close'
     this.child.on('close', () => {
-      for (const w of this.waiting.splice(0)) w.fail(new Error('the tmux control client ended'));
+      this.ended ??= new Error(`the tmux control client ended${stderr ? `: ${stderr.trim()}` : ''}`);
+      for (const w of this.waiting.splice(0)) w.fail(this.ended);
     });
   }
 
@@ -49,8 +61,9 @@ class Control {
     if ((line.startsWith('%end ') || line.startsWith('%error ')) && line.includes(this.block.end)) {
       const { lines } = this.block;
       this.block = undefined;
-      const w = this.waiting.shift()!;
-      if (line.startsWith('%end ')) w.done(lines);
+      const w = this.waiting.shift();
+      if (!w) this.failed ??= new Error(`tmux answered a command nobody sent: ${lines.join('\n')}`);
+      else if (line.startsWith('%end ')) w.done(lines);
       else w.fail(new Error(lines.join('\n')));
       if (this.early) for (const command of this.early.splice(0)) this.child.stdin.write(command);
       this.early = undefined;
@@ -63,6 +76,7 @@ class Control {
   run(args: string[]): Promise<string[]> {
     return new Promise((done, fail) => {
       const error = new Error(`tmux ${args.join(' ')}`);
+      if (this.ended) return fail(Object.assign(error, { message: `${error.message}: ${this.ended.message}` }));
       this.waiting.push({ done, fail: (why) => fail(Object.assign(error, { message: `${error.message}: ${why.message}` })) });
       const command = `${args.map(word).join(' ')}\n`;
       if (this.early) this.early.push(command);
@@ -82,6 +96,7 @@ class Control {
   }
 
   end(): void {
+    this.ended ??= new Error('the tmux control client was ended');
     this.child.kill();
   }
 }
@@ -91,13 +106,15 @@ export class Tmux {
   private session = 0;
   private env: NodeJS.ProcessEnv;
   private control: Control | undefined;
+  /** Set by kill(): a poll still running (a test timed out) fails instead of starting a new server. */
+  private killed = false;
 
   constructor(today = '2026-11-17', env: Record<string, string> = {}) {
     this.env = testEnv({ CIRCLE_TODAY: today, TERM: 'xterm-256color', ...env });
   }
 
   private tmux(...args: string[]): string {
-    const r = spawnSync('tmux', ['-u', '-L', this.socket, ...args], { env: this.env, encoding: 'utf8' });
+    const r = spawnSync('tmux', [...NO_CONFIG, '-u', '-L', this.socket, ...args], { env: this.env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
     return r.stdout;
   }
@@ -115,6 +132,7 @@ export class Tmux {
 
   /** The client that reads the screen and types, started with the first read or key. */
   private get client(): Control {
+    if (this.killed) throw new Error('tmux: this terminal was killed (the test ended)');
     return (this.control ??= new Control(this.socket, this.env));
   }
 
@@ -178,8 +196,8 @@ export class Tmux {
   }
 
   kill(): void {
+    this.killed = true;
     this.control?.end();
-    this.control = undefined;
-    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    spawnSync('tmux', [...NO_CONFIG, '-L', this.socket, 'kill-server']);
   }
 }

@@ -29,7 +29,7 @@ describe('the draft on disk', () => {
       fc.asyncProperty(steps, async (answers) => {
         let draft: Draft = { date: '2026-11-17', started: '2026-11-17T18:00:00.000Z', answers: {}, at: {} };
         for (const [n, a] of answers.entries()) {
-          if (a.back && a.id in draft.answers) {
+          if (a.back && Object.hasOwn(draft.answers, a.id)) {
             const { [a.id]: was, ...rest } = draft.answers;
             const typed = a.typed === undefined ? draft.typed : { ...draft.typed, [a.id]: a.typed };
             draft = { ...draft, answers: rest, was: { ...draft.was, [a.id]: was! }, typed };

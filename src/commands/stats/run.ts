@@ -1,5 +1,4 @@
 // circle stats: attendance and topics over time, as a picture.
-import { Chalk } from 'chalk';
 import { openCommitments } from '../../core/memory.js';
 import { circleStats } from '../../core/stats.js';
 import { statsHtml } from '../../render/stats-html.js';
@@ -8,6 +7,7 @@ import { t } from '../../core/words.js';
 import { circleMemory } from '../../store/memory.js';
 import { SUMMARY_VIEW } from '../../store/summaries.js';
 import { chooseFormat, type Context } from '../../context.js';
+import { chalkFor } from '../../ui/output.js';
 
 export async function run(ctx: Context, opts: { format?: string; json?: boolean; out?: string }): Promise<void> {
   const format = chooseFormat(opts, ['text', 'html'] as const, 'text');
@@ -29,7 +29,7 @@ export async function run(ctx: Context, opts: { format?: string; json?: boolean;
             title,
             width: (!toFile && ctx.out.width) || 80,
             unicode: !toFile && ctx.out.unicode,
-            color: toFile ? new Chalk({ level: 0 }) : ctx.out.color,
+            color: toFile ? chalkFor(false) : ctx.out.color,
           });
   await ctx.deliver(text, { out: opts.out });
 }
