@@ -1,12 +1,12 @@
 // circle sync between two co-facilitators' clones of one workspace, through a bare
 // remote: real git, the built bin as the merge driver.
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git, tempDir } from '../helpers.js';
 import { cli } from '../harness.js';
 import { readSent, recordSent } from '../../src/store/sent.js';
-import { circleDir, env, meet, meetings, read, sharedWorkspace, SLUG } from './sync-fixture.js';
+import { circleDir, edit, env, meet, meetings, read, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
 
 describe('circle sync', { timeout: 120_000 }, () => {
   // A reader waits while another command holds a circle's write lock (a file may be missing for a moment), never for its own.
@@ -178,6 +178,72 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('Sent 1 commit to origin/main.');
     expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
     expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
+  });
+
+  it('a branch that follows nothing (git branch --unset-upstream) while the remote has it: follows origin/main again, brings in and sends', async () => {
+    const ws = await sharedWorkspace();
+    edit(ws.a, 'circle.yaml', /^vision: .*$/m, 'vision: Each of us does better work.');
+    await synced(ws.a);
+    git(ws.b, 'branch', '--unset-upstream');
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    const r = await synced(ws.b);
+    expect(r.stderr).toContain('Sent 1 commit to origin/main.');
+    expect(git(ws.b, 'rev-parse', '--abbrev-ref', '@{u}')).toBe('origin/main\n');
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(read(ws.b, 'circle.yaml')).toContain('vision: Each of us does better work.');
+    await synced(ws.a);
+    expect(read(ws.a, 'members.yaml')).toContain('name: Ben Okoro');
+  });
+
+  it('a detached HEAD: refused with how to get back on a branch; HEAD, the edits and the remote unchanged', async () => {
+    const ws = await sharedWorkspace();
+    git(ws.b, 'checkout', '--quiet', '--detach');
+    edit(ws.b, 'circle.yaml', /^vision: .*$/m, 'vision: Each of us does better work.');
+    const [head, status, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.b, 'status', '--porcelain'), git(ws.top, '--git-dir=remote.git', 'for-each-ref')];
+    expect(status).toBe(` M circles/${SLUG}/circle.yaml\n`);
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('this workspace is not on a branch (a detached HEAD): `git switch main` (or your branch), then circle sync again.')]);
+    expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(ws.b, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('HEAD\n'); // still detached
+    expect(git(ws.b, 'status', '--porcelain')).toBe(status);
+    expect(git(ws.b, 'stash', 'list')).toBe('');
+    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+  });
+
+  it('a workspace in a linked worktree (git worktree add): commits, brings in, sends, and leaves no record behind', async () => {
+    const ws = await sharedWorkspace();
+    edit(ws.a, 'circle.yaml', /^vision: .*$/m, 'vision: Each of us does better work.');
+    await synced(ws.a);
+    // b's main checked out in a linked worktree: git keeps its rebase files and the sync's record under b/.git/worktrees/linked.
+    git(ws.b, 'checkout', '--quiet', '--detach');
+    const linked = join(ws.top, 'linked');
+    git(ws.b, 'worktree', 'add', '--quiet', linked, 'main');
+    expect(git(linked, 'rev-parse', '--git-path', 'rebase-merge')).toBe(`${join(ws.b, '.git', 'worktrees', 'linked', 'rebase-merge')}\n`);
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: linked, env })).code).toBe(0);
+    edit(linked, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Public Library');
+
+    const r = await synced(linked);
+    expect(r.stderr).toContain(`Committed: circle sync: ${SLUG} (members.yaml)\nSent 2 commits to origin/main.`);
+    expect(read(linked, 'circle.yaml')).toContain('vision: Each of us does better work.');
+    expect(git(linked, 'status', '--porcelain', '--untracked-files=no')).toBe('');
+    expect(git(linked, 'stash', 'list')).toBe('');
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(linked, 'rev-parse', 'HEAD'));
+    expect(readdirSync(join(ws.b, '.git', 'worktrees', 'linked')).filter((n) => /circle-sync|rebase/.test(n))).toEqual([]);
+    expect(existsSync(join(ws.b, '.git', 'circle-sync.json'))).toBe(false);
+    await synced(ws.a);
+    expect(read(ws.a, 'members.yaml')).toMatch(/name: Ben Okoro[^]*Eastside Public Library|Eastside Public Library[^]*name: Ben Okoro/);
+  });
+
+  it('the first push of a branch with a tag of the same name: the remote gets refs/heads/<branch>, not heads/<branch>', async () => {
+    const ws = await sharedWorkspace();
+    git(ws.b, 'checkout', '--quiet', '-b', 'spring');
+    git(ws.b, 'tag', 'spring', 'HEAD');
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    const r = await synced(ws.b);
+    expect(r.stderr).toContain('Shared this workspace for the first time: origin/spring now has it.');
+    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\nrefs/heads/spring\n');
+    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/spring')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(git(ws.b, 'rev-parse', '--symbolic-full-name', '@{u}')).toBe('refs/remotes/origin/spring\n');
   });
 
   it('says what to do without a remote, and outside git', async () => {
