@@ -234,6 +234,30 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(read(ws.a, 'members.yaml')).toMatch(/name: Ben Okoro[^]*Eastside Public Library|Eastside Public Library[^]*name: Ben Okoro/);
   });
 
+  it('a workspace in a subfolder of its repository: commits, brings in, sends, and leaves no record behind', async () => {
+    const top = tempDir('circle-sync-');
+    git(top, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
+    const [a, b] = [join(top, 'a'), join(top, 'b')];
+    mkdirSync(join(a, 'team'), { recursive: true });
+    git(a, 'init', '--quiet', '--initial-branch=main');
+    git(a, 'remote', 'add', 'origin', '../remote.git');
+    const at = (clone: string) => ({ cwd: join(clone, 'team'), env });
+    expect((await cli(['init', 'Team Circle', '--yes'], at(a))).code).toBe(0);
+    await synced(join(a, 'team'));
+    git(top, 'clone', '--quiet', 'remote.git', 'b');
+    const circle = (clone: string) => join(clone, 'team', 'circles', 'team-circle', 'circle.yaml');
+    writeFileSync(circle(a), readFileSync(circle(a), 'utf8').replace(/^vision: .*$/m, 'vision: Each of us does better work.'));
+    await synced(join(a, 'team'));
+    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], at(b))).code).toBe(0);
+
+    const r = await synced(join(b, 'team'));
+    expect(r.stderr).toContain('Sent 1 commit to origin/main.');
+    expect(readFileSync(circle(b), 'utf8')).toContain('vision: Each of us does better work.');
+    expect(git(b, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(b, 'rev-parse', 'HEAD'));
+    expect(readdirSync(join(b, '.git')).filter((n) => /circle-sync|rebase/.test(n))).toEqual([]);
+  });
+
   it('the first push of a branch with a tag of the same name: the remote gets refs/heads/<branch>, not heads/<branch>', async () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'checkout', '--quiet', '-b', 'spring');
