@@ -47,6 +47,14 @@ const notesTemplate = oncePerFile(async () => {
 });
 const withNotes = () => sharedWorkspace(notesTemplate);
 
+const minutes = 'meetings/2026-10-27.yaml';
+/** Ana's wording of the first meeting's minutes shared, Ben's written over the same line in his clone (not committed): his next sync stops on it. */
+async function clashOnMinutes(ws: Awaited<ReturnType<typeof sharedWorkspace>>): Promise<void> {
+  edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
+  await synced(ws.a);
+  edit(ws.b, minutes, 'Our first meeting.', 'Our first meeting, as Ben saw it.');
+}
+
 describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
   it('ten `members add` while sync brings changes in: every member lands, committed, and every command says it did', async () => {
     const ws = await sharedWorkspace();
@@ -88,11 +96,8 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
 
   it('killed while carrying on after a conflict: undone, and the files settled before are kept as settled', async () => {
     const ws = await sharedWorkspace();
-    const minutes = 'meetings/2026-10-27.yaml';
-    edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
     edit(ws.a, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Public Library');
-    await synced(ws.a);
-    edit(ws.b, minutes, 'Our first meeting.', 'Our first meeting, as Ben saw it.');
+    await clashOnMinutes(ws);
     git(ws.b, 'commit', '--quiet', '-am', 'notes by Ben');
     edit(ws.b, 'members.yaml', /^(\s+)organization: .*$/m, '$1organization: Eastside Library\n$1x-phone: 555 0100');
     git(ws.b, 'commit', '--quiet', '-am', 'a phone number');
@@ -164,10 +169,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
   ] as const) {
     it(`a sync stopped on a conflict and undone by hand (\`git rebase --abort\`): the person's own rebase after it (${what}) is left alone`, async () => {
       const ws = await sharedWorkspace();
-      const minutes = 'meetings/2026-10-27.yaml';
-      edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
-      await synced(ws.a);
-      edit(ws.b, minutes, 'Our first meeting.', 'Our first meeting, as Ben saw it.');
+      await clashOnMinutes(ws);
       git(ws.b, 'commit', '--quiet', '-am', 'notes by Ben');
       expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
       git(ws.b, 'rebase', '--abort');
@@ -224,10 +226,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
 
   it('while a sync waits for a conflict, commands that change the circle are refused, and a file changed meanwhile is carried through', async () => {
     const ws = await withNotes();
-    const minutes = 'meetings/2026-10-27.yaml';
-    edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
-    await synced(ws.a);
-    edit(ws.b, minutes, 'Our first meeting.', 'Our first meeting, as Ben saw it.');
+    await clashOnMinutes(ws);
     const stopped = await cli(['sync'], { cwd: ws.b, env });
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).not.toContain('rebase --abort');
