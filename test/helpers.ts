@@ -1,8 +1,9 @@
 // Shared by the tests: temp workspaces and the built CLI run as a real process.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
+import type { CacheFile } from '../src/store/cache.js';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 export const binPath = join(repoRoot, 'bin', 'circle.js');
@@ -124,4 +125,9 @@ export function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', args, { cwd, env: testEnv(), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
+}
+
+/** A circle's cache file as cache.ts names it: its name in .cache/, in the format its header line gives. */
+export function cacheFileAt(dir: string, name: string): CacheFile {
+  return { name, format: (JSON.parse(readFileSync(join(dir, '.cache', name), 'utf8').split('\n')[0]!) as CacheFile).format };
 }

@@ -120,8 +120,7 @@ type Tallied = Pick<BacklogTopic, 'open' | 'inConfidence'>;
 
 /** One more ask, in the open or in confidence, of what `into` holds under `key` (`fresh` when it holds nothing yet). */
 function tally<E extends Tallied>(into: Map<string, E>, key: string, fresh: E, ask: { by?: string | undefined; private: boolean }, on: string): void {
-  if (!into.has(key)) into.set(key, fresh);
-  const entry = into.get(key)!;
+  const entry = into.get(key) ?? into.set(key, fresh).get(key)!;
   const side = ask.private ? 'inConfidence' : 'open';
   const asks = (entry[side] ??= { count: 0, by: [], first: on, last: on });
   asks.count++;

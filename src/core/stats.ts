@@ -12,14 +12,14 @@ import { type MeetingSummary } from './summary.js';
 /** A member's attendance: meetings they `attended` out of those held while they were a member (`of`), and apologies for the others. */
 const memberStats = (name: string, active: boolean) => ({ name, active, attended: 0, of: 0, apologies: 0, commitments: countFollowUps([]) });
 
+/** The share of the members present at a meeting (0 with nobody on the roll). */
+export const attendanceShare = (m: { present: number; members: number }) => (m.members ? m.present / m.members : 0);
+
 /**
  * The numbers for `stats`. `open` is what the circle's memory holds open (openCommitments,
  * as the agenda lists them): a commitment among them counts as open however long ago it
  * was made; any other not followed up nor let go was never followed up.
  */
-/** The share of the members present at a meeting (0 with nobody on the roll). */
-export const attendanceShare = (m: { present: number; members: number }) => (m.members ? m.present / m.members : 0);
-
 export function circleStats(
   meetings: readonly MeetingSummary[],
   members: readonly Pick<Member, 'name' | 'joined' | 'active'>[],

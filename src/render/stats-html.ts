@@ -12,7 +12,6 @@ const LABEL_ROOM = 26;
 /** Every chart's width, in its units. */
 const W = 720;
 
-
 function attendanceChart(s: CircleStats): string {
   const shares = s.meetings.map(attendanceShare);
   const cols = bucket(shares, MAX_COLUMNS);
@@ -41,8 +40,8 @@ function attendanceChart(s: CircleStats): string {
   const svg = `<svg viewBox="0 0 ${W} ${H + 20}" role="img" aria-label="${esc(t('stats.chart_meetings'))}">${grid}${bars}<text x="${pad}" y="${H + 16}" class="axis">${first}</text><text x="${W}" y="${H + 16}" class="axis" text-anchor="end">${last}</text></svg>`;
   if (labelled) return svg;
   // Too many bars to label: the extremes in words under the chart.
-  const high = s.meetings.reduce((a, m) => (attendanceShare(m) > attendanceShare(a) ? m : a));
-  const low = s.meetings.reduce((a, m) => (attendanceShare(m) < attendanceShare(a) ? m : a));
+  const high = s.meetings[shares.indexOf(Math.max(...shares))]!;
+  const low = s.meetings[shares.indexOf(Math.min(...shares))]!;
   const said = (m: typeof high) => t('stats.extreme', { present: m.present, members: m.members, date: m.date });
   return `${svg}\n<p class="hint">${esc(t(per > 1 ? 'stats.extremes_averaged' : 'stats.extremes', { high: said(high), low: said(low), per: per.toFixed(1) }))}</p>`;
 }

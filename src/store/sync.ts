@@ -26,8 +26,9 @@ export interface Repo {
   env: NodeJS.ProcessEnv;
   /** Where git keeps the WATCHED files (absolute), asked once. */
   watched: string[];
-  /** In the git folder: the sync's record (SYNC_RECORD), the files settled during a sync, git's index lock. */
+  /** In the git folder: the sync's record (SYNC_RECORD), git's rebase folder, the files settled during a sync, git's index lock. */
   record: string;
+  rebase: string;
   settled: string;
   indexLock: string;
 }
@@ -42,7 +43,7 @@ export async function openRepo(root: string, env: NodeJS.ProcessEnv): Promise<Re
   try {
     const { first, paths } = await gitPaths(root, env, ['--show-toplevel'], [...WATCHED, 'circle-sync-settled', 'index.lock']);
     const [settled, indexLock] = paths.slice(WATCHED.length) as [string, string];
-    return { root, top: first[0]!, env, watched: paths.slice(0, WATCHED.length), record: paths[WATCHED.indexOf(SYNC_RECORD)]!, settled, indexLock };
+    return { root, top: first[0]!, env, watched: paths.slice(0, WATCHED.length), record: paths[WATCHED.indexOf(SYNC_RECORD)]!, rebase: paths[WATCHED.indexOf('rebase-merge')]!, settled, indexLock };
   } catch (error) {
     if (error instanceof CircleError) throw error; // a path git cannot answer for unambiguously
     return undefined;
@@ -257,7 +258,7 @@ export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
 }
 
 /** Left in git's rebase folder when a sync's rebase stops: it goes with that rebase, so a later rebase of the person's own lacks it. */
-const rebaseMark = (repo: Repo) => join(repo.watched[0]!, 'circle-sync'); // WATCHED[0]: rebase-merge
+const rebaseMark = (repo: Repo) => join(repo.rebase, 'circle-sync');
 
 export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void> {
   await writeFileAtomic(repo.record, `${JSON.stringify(record)}\n`, { durable: false });
@@ -271,7 +272,7 @@ export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void>
  */
 export async function ownRebase(repo: Repo, record: SyncRecord): Promise<boolean> {
   const at = (file: string) => readFile(file, 'utf8').then((t) => t.trim(), () => '');
-  const [orig, mark] = await Promise.all([at(join(repo.watched[0]!, 'orig-head')), at(rebaseMark(repo))]);
+  const [orig, mark] = await Promise.all([at(join(repo.rebase, 'orig-head')), at(rebaseMark(repo))]);
   return orig === record.head && (record.state === 'running' || mark === record.head);
 }
 

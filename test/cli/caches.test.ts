@@ -7,9 +7,9 @@ import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readF
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checksum, readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
+import { checksum, readCache, writeCache } from '../../src/store/cache.js';
 import { saveDraft } from '../../src/store/draft.js';
-import { exampleDir } from '../helpers.js';
+import { cacheFileAt, exampleDir } from '../helpers.js';
 import { cli, testdir } from '../harness.js';
 import { ANSWERS } from './meet-answers.js';
 
@@ -93,7 +93,7 @@ describe('a damaged cache', () => {
 
   /** Replace what a cache file holds, through writeCache (this build, the checksum right), and read it back as planted. */
   async function plant(dir: string, name: string, change: (held: unknown) => unknown): Promise<void> {
-    const file: CacheFile = { name, format: (JSON.parse(readFileSync(join(dir, '.cache', name), 'utf8').split('\n')[0]!) as CacheFile).format };
+    const file = cacheFileAt(dir, name);
     const planted = change(readCache(dir, file));
     await writeCache(dir, file, planted);
     expect(readCache(dir, file), name).toEqual(planted);

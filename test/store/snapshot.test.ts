@@ -6,7 +6,8 @@ import { cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCircleFiles, listMeetingDates, loadCircle, loadMeeting } from '../../src/store/circle.js';
-import { readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
+import { readCache, writeCache } from '../../src/store/cache.js';
+import { cacheFileAt } from '../helpers.js';
 import { readCircleFile } from '../../src/store/read-file.js';
 import { DataError } from '../../src/errors.js';
 import { cli, testdir, circleTree } from '../harness.js';
@@ -28,12 +29,9 @@ function tiny(): string {
 
 const snapshotOf = (dir: string) => join(dir, '.cache', 'files.json');
 
-/** The snapshot as cache.ts names it: files.json, in the format its header gives. */
-const snapshotFile = (dir: string): CacheFile => ({ name: 'files.json', format: (JSON.parse(readFileSync(snapshotOf(dir), 'utf8').split('\n')[0]!) as CacheFile).format });
-
 /** Rewrite the snapshot with `change` made to its entries, through writeCache (this build, the checksum right); `header` then edits its header line. */
 async function plant(dir: string, change: (entries: Record<string, unknown[]>) => void, header: (line: string) => string = (line) => line): Promise<void> {
-  const file = snapshotFile(dir);
+  const file = cacheFileAt(dir, 'files.json');
   const entries = readCache(dir, file) as Record<string, unknown[]>;
   change(entries);
   await writeCache(dir, file, entries);

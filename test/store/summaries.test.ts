@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readCache, writeCache, type CacheFile } from '../../src/store/cache.js';
+import { readCache, writeCache } from '../../src/store/cache.js';
 import { listMeetingDates, loadMeeting } from '../../src/store/circle.js';
-import { makeWorkspace } from '../helpers.js';
+import { cacheFileAt, makeWorkspace } from '../helpers.js';
 import { MEMORY_VIEW, type SummaryView, PRACTICE_VIEW, readSummaries, SUMMARY_VIEW } from '../../src/store/summaries.js';
 
 /**
@@ -126,7 +126,7 @@ describe('the summary cache', () => {
     utimesSync(file, minuteAgo(), minuteAgo());
     await topic(dir);
     const path = join(dir, '.cache', 'summaries.json');
-    const cache: CacheFile = { name: 'summaries.json', format: (JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as CacheFile).format };
+    const cache = cacheFileAt(dir, 'summaries.json');
     // Planted through writeCache (this build, the checksum right): the control.
     await writeCache(dir, cache, JSON.parse(JSON.stringify(readCache(dir, cache)).replace('"Alpha"', '"Forged"')));
     expect((await topic(dir)).topic).toBe('Forged');

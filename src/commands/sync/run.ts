@@ -70,7 +70,7 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
   let work = sync.unfinished(repo);
   let record = await sync.readRecord(repo);
   // A rebase this command did not start is someone's own work (a record left by a sync given up by hand does not make it ours): leave it alone.
-  if (work && !(work.sync && record && (await sync.ownRebase(repo, record)))) {
+  if (work && !(record && (await sync.ownRebase(repo, record)))) {
     throw new CircleError(`${work.what} is in progress in this repository, and circle sync did not start it, so it leaves it alone: ${work.end}, then circle sync.`);
   }
   if (record?.state === 'running') {
@@ -97,6 +97,7 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
     await sync.writeRecord(repo, { ...record, pid: process.pid, state: 'running', settled });
     result = await sync.continueRebase(repo, waiting.map((c) => c.path));
   } else {
+    if (record) await sync.clearRecord(repo); // left by a sync given up by hand: nothing of it is left to carry on
     const first = await sync.upstream(repo); // where to share (and a branch to commit on) before anything is committed
     before = (await commitWaiting(ctx, ws, repo)) ? await sync.head(repo) : first.head;
     if (!before) {
@@ -104,7 +105,6 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
       return EXIT.ok;
     }
     if (first.fresh) {
-      if (record) await sync.clearRecord(repo); // a sync given up by hand: nothing of it is left to carry on
       await sync.push(repo, first);
       out.info(`Shared this workspace for the first time: ${first.name} now has it. Co-facilitators can clone it and run circle sync.`);
       return EXIT.ok;
@@ -113,8 +113,7 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
     await refuseArrivals(repo, first);
     const { behind, ahead } = await sync.aheadBehind(repo, first);
     if (!behind) {
-      // Nothing to bring in: no rebase (and the record of one given up by hand goes).
-      if (record) await sync.clearRecord(repo);
+      // Nothing to bring in: no rebase.
       out.data(`Nothing new from ${first.name}.`);
       return send(ctx, ws, repo, { ...first, ahead });
     }

@@ -18,7 +18,10 @@ export function whatsNextSteps(plan: MeetingPlan, draft: Draft): Step[] {
   ];
 }
 
-/** The speaker, date and notes for next time, and the review of the outcomes: the plan alone decides them. */
+/**
+ * The speaker, date and notes for next time, and the review of the outcomes: the plan alone
+ * decides them (a first meeting discussing its format makes a new plan per answer, so misses).
+ */
 const afterTopic = perPlan((plan): Step[] => {
   const a = new Asker('next', plan);
   const latest = latestNextDate(plan.date);
