@@ -3,7 +3,7 @@
 // run, and what that needs (the store, colours, dates), is imported only when it runs,
 // so `circle --help` stays light.
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { agenda } from './commands/agenda/command.js';
 import { purpose, rules } from './commands/agreements/command.js';
 import { check } from './commands/check/command.js';
@@ -73,6 +73,9 @@ const COMMANDS: Record<string, CommandSpec> = {
 function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const program = new Command('circle');
 
+  /** The commands not yet given the rest of their definition. */
+  const pending = new Map<Command, CommandSpec>();
+
   /** A command's action: its run, loaded when it runs, given the context and the command's arguments. */
   const wire = (load: () => Promise<Run>) => async (...args: unknown[]): Promise<void> => {
     const command = args.at(-1) as Command;
@@ -92,8 +95,16 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
     .option('--color', 'colours even when not on a terminal (FORCE_COLOR=1 does the same)')
     .option('--no-color', 'no colours, even on a terminal (NO_COLOR=1 does the same)')
     .showHelpAfterError('(add --help for usage)')
-    // Every command's help lists --home, --circle and the colour options too.
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      // Every command's help lists --home, --circle and the colour options too.
+      showGlobalOptions: true,
+      // `circle --help` lists each command with its arguments as its spec gives them, defining none.
+      subcommandTerm(command) {
+        const spec = pending.get(command);
+        if (!spec) return Help.prototype.subcommandTerm.call(this, command);
+        return [command.name(), ...(spec.options?.length ? ['[options]'] : []), ...(spec.args ?? []).map(([arg]) => arg)].join(' ');
+      },
+    })
     .helpCommand(false)
     .exitOverride()
     .configureOutput({
@@ -106,8 +117,6 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
         '\nExit codes: 0 ok, 1 failure, 2 usage error, 3 not found (a circle, member, meeting or topic), 65 bad data file,\n130 interrupted.\n',
     );
 
-  /** The commands not yet given the rest of their definition. */
-  const pending = new Map<Command, CommandSpec>();
   const complete = (command: Command) => {
     const spec = pending.get(command);
     if (!spec) return;
@@ -118,8 +127,6 @@ function createProgram(deps: Deps, onExit: (code: number) => void): Command {
   const completeAll = () => [...pending.keys()].forEach(complete);
   for (const [name, spec] of Object.entries(COMMANDS)) pending.set(program.command(name, { hidden: spec.hidden }).description(spec.about), spec);
   program.hook('preSubcommand', (_, command) => complete(command));
-  // The list of commands shows each one's arguments.
-  program.on('beforeHelp', completeAll);
 
   program.commands.find((c) => c.name() === 'help')!.action((names: string[]) => {
     let command: Command = program;

@@ -4,8 +4,7 @@
 import { link, lstat, open, readdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CircleError, displayPath, FileError, unlessMissing } from '../errors.js';
-
-export const TEMP_PREFIX = '.circle-tmp-';
+import { TEMP_PREFIX } from './circle.js';
 
 /** Whether a process with this id runs on this machine. */
 export function isAlive(pid: number): boolean {

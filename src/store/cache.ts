@@ -14,10 +14,8 @@
 //   replaces the link), and readable by its owner only;
 // - a cache built from others' data names what it was built from in its key (memory.json:
 //   every meeting file's key), so it never needs another cache removed to notice a change.
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { writeFileAtomic } from './atomic.js';
 
 /** The build (a hash of the sources, set by scripts/build.mjs): a cache from any other build is worked out again. */
 declare const __CIRCLE_BUILD__: string | undefined;
@@ -128,7 +126,8 @@ export async function writeCache(dir: string, cache: CacheFile, value: unknown):
   const bytes = Buffer.from(JSON.stringify(value));
   const header: Header = { format: cache.format, build: BUILD, sum: checksum(bytes) };
   try {
-    await mkdir(cacheDir(dir), { recursive: true, mode: 0o700 });
+    mkdirSync(cacheDir(dir), { recursive: true, mode: 0o700 });
+    const { writeFileAtomic } = await import('./atomic.js'); // a run that only reads loads no writer (nor Node's fs/promises)
     await writeFileAtomic(join(cacheDir(dir), cache.name), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes]), { durable: false, mode: 0o600 });
   } catch {
     // a read-only folder, a `.cache` that is a file, a full disk: the next run works it out again

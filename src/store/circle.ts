@@ -1,13 +1,11 @@
 // Loading a circle's files: circle.yaml, members.yaml and meetings/DATE.yaml. Data comes
 // from the snapshot of checked files (snapshot.ts) while a file is unchanged; otherwise
 // the file is parsed and checked (read-file.ts), which is loaded only then.
-import { existsSync, statSync } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { isIsoDate } from '../core/dates.js';
 import type { Circle, Meeting, MembersFile } from '../core/schema.js';
 import { DataError, displayPath, UsageError, type Problem } from '../errors.js';
-import { TEMP_PREFIX } from './atomic.js';
 import { fileKeys, readCache, sameKey, settled, writeCache, type CacheFile, type FileKey } from './cache.js';
 import { readThroughSnapshot } from './snapshot.js';
 import { loadWords } from '../core/languages.js';
@@ -85,7 +83,7 @@ export async function loadCircle(dir: string, slug: string, read: ReadOptions = 
 export async function listMeetingDates(dir: string): Promise<string[]> {
   let names: string[];
   try {
-    names = await readdir(meetingsDir(dir));
+    names = readdirSync(meetingsDir(dir));
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     if (code === 'ENOENT') return [];
@@ -170,13 +168,16 @@ export async function loadLastMeeting(dir: string): Promise<Loaded<Meeting> | un
   return last === undefined ? undefined : loadMeeting(dir, last);
 }
 
+/** How the name of a temp file the program writes (atomic.ts) begins. */
+export const TEMP_PREFIX = '.circle-tmp-';
+
 /** What lives in a circle's folder that only the program and the facilitator's editor may write. */
 const DATA_NAMES = new Set(['circle.yaml', 'members.yaml', 'meetings', '.draft.yaml', '.lock', '.write-lock', '.cache', '.gitignore']);
 
 /** The real path of `file`, links followed, for a file that may not exist yet. */
 async function realTarget(file: string): Promise<string> {
   try {
-    return await realpath(file);
+    return realpathSync(file);
   } catch {
     const parent = dirname(file);
     return parent === file ? file : join(await realTarget(parent), basename(file));

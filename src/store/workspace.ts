@@ -1,6 +1,5 @@
 // Where the circles live: finding the workspace and choosing the circle.
-import { existsSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isSlug } from '../core/slug.js';
 import { DataError, displayPath, NotFoundError, UsageError } from '../errors.js';
@@ -58,7 +57,7 @@ export function requireWorkspace(q: WorkspaceQuery): Workspace {
 async function circleFolders(ws: Workspace): Promise<{ slugs: string[]; incomplete: string[] }> {
   let names: string[];
   try {
-    names = (await readdir(ws.circlesDir, { withFileTypes: true })).filter((e) => e.isDirectory() && isSlug(e.name)).map((e) => e.name);
+    names = readdirSync(ws.circlesDir, { withFileTypes: true }).filter((e) => e.isDirectory() && isSlug(e.name)).map((e) => e.name);
   } catch {
     return { slugs: [], incomplete: [] };
   }

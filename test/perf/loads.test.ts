@@ -4,7 +4,7 @@
 // files are recorded by a loader hook (record-loads.mjs); the bundle's chunks are mapped
 // back to the sources they hold with esbuild's metafile (dist/meta.json).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,8 @@ const SLUGS = /node_modules\/@sindresorhus\/(slugify|transliterate)\//;
 const ROOM = /^src\/room\/|^src\/(core|render)\/room\.ts$/;
 /** Committing the minutes (git): imported once they are written. */
 const GIT = /^src\/store\/git\.ts$|^src\/commands\/commit\.ts$/;
+/** Writing files (the crash-safe writer): a run that only reads leaves it unloaded. */
+const WRITES = /^src\/store\/atomic\.ts$/;
 const MAIL = /node_modules\/nodemailer\/|^src\/mail\/|^src\/commands\/send\/run\.ts$|^src\/store\/(mail-config|sent)\.ts$|^src\/(core\/mail|render\/recap)\.ts$/;
 
 describe('what the built program loads', () => {
@@ -95,9 +97,22 @@ describe('what the built program loads', () => {
     for (const heavy of [PROMPTS, PDF, MAIL, SLUGS, ROOM]) expect(matching(first.files, heavy)).toEqual([]);
     // …the next takes them from the snapshot.
     const again = run(['agenda'], ws);
-    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PROMPTS, PDF]) expect(matching(again.files, heavy)).toEqual([]);
+    for (const heavy of [YAML, ZOD, /^src\/core\/schema\.ts$/, PROMPTS, PDF, WRITES]) expect(matching(again.files, heavy)).toEqual([]);
     expect(again.stdout).toBe(first.stdout);
     expect(again.stdout).toContain('## Time to Reflect');
+  });
+
+  it('circle agenda, once its files are in the snapshot, leaves Node\'s fs/promises (and the readline it brings) unloaded', () => {
+    const ws = exampleWorkspace();
+    const internals = (args: string[]) => {
+      const hook = join(tmp, 'internals.cjs');
+      writeFileSync(hook, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(join(tmp, 'internals.txt'))}, process.moduleLoadList.join('\\n')));`);
+      const r = spawnSync(process.execPath, ['--require', hook, join(root, 'bin', 'circle.js'), ...args], { cwd: ws, env: testEnv({ CIRCLE_TODAY: '2026-11-17' }), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(tmp, 'internals.txt'), 'utf8').split('\n');
+    };
+    expect(internals(['agenda'])).toContain('NativeModule internal/fs/promises'); // the first run writes the caches
+    expect(internals(['agenda']).filter((m) => /fs\/promises|readline/.test(m))).toEqual([]);
   });
 
   it('circle history, stats and practice: no YAML parser or schema once the caches are filled', () => {

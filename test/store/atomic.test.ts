@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sweepTemp, TEMP_PREFIX, writeFileAtomic } from '../../src/store/atomic.js';
+import { sweepTemp, writeFileAtomic } from '../../src/store/atomic.js';
+import { TEMP_PREFIX } from '../../src/store/circle.js';
 import { tempDir } from '../helpers.js';
 
 describe('writeFileAtomic', () => {
