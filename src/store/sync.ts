@@ -8,7 +8,7 @@ import type { FileChange } from '../core/changes.js';
 import { CircleError } from '../errors.js';
 import { isDerived, writeFileAtomic } from './atomic.js';
 import { bothVersions, markerLines, SYNC_LABELS } from './conflict-markers.js';
-import { git, gitPaths, gitReason, SYNC_RECORD, unfinishedAt, WATCHED } from './git.js';
+import { git, gitPaths, gitReason, SYNC_MARK, SYNC_RECORD, unfinishedAt, WATCHED } from './git.js';
 
 /** Set while `circle sync` runs git, so the merge driver can name the two sides. */
 export const SYNC_ENV = 'CIRCLE_SYNC';
@@ -261,23 +261,9 @@ export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
   }
 }
 
-/** Left in git's rebase folder when a sync's rebase stops: it goes with that rebase, so a later rebase of the person's own lacks it. */
-const rebaseMark = (repo: Repo) => join(repo.rebase, 'circle-sync');
-
 export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void> {
   await writeFileAtomic(repo.record, `${JSON.stringify(record)}\n`, { durable: false });
-  if (record.state === 'stopped') await writeFileAtomic(rebaseMark(repo), `${record.head}\n`, { durable: false });
-}
-
-/**
- * Whether the rebase in progress is the one `record`'s sync started: it began at the
- * record's commit and, once stopped, still holds the sync's mark (a rebase given up by
- * hand leaves the record behind, never the mark).
- */
-export async function ownRebase(repo: Repo, record: SyncRecord): Promise<boolean> {
-  const at = (file: string) => readFile(file, 'utf8').then((t) => t.trim(), () => '');
-  const [orig, mark] = await Promise.all([at(join(repo.rebase, 'orig-head')), at(rebaseMark(repo))]);
-  return orig === record.head && (record.state === 'running' || mark === record.head);
+  if (record.state === 'stopped') await writeFileAtomic(join(repo.rebase, SYNC_MARK), `${record.head}\n`, { durable: false });
 }
 
 /**
