@@ -36,8 +36,6 @@ async function smtpTransport(s: SmtpSettings): Promise<Transporter> {
   });
 }
 
-const sendmailTransport = (s: SendmailSettings) => nodemailer.createTransport({ sendmail: true, path: s.path, newline: 'unix' });
-
 interface Outbox {
   /** Where the mail goes, for messages: "smtp.example.org:587" or the sendmail program. */
   where: string;
@@ -48,7 +46,7 @@ interface Outbox {
 }
 
 export async function openOutbox(settings: SmtpSettings | SendmailSettings): Promise<Outbox> {
-  const t = settings.kind === 'smtp' ? await smtpTransport(settings) : sendmailTransport(settings);
+  const t = settings.kind === 'smtp' ? await smtpTransport(settings) : nodemailer.createTransport({ sendmail: true, path: settings.path, newline: 'unix' });
   return {
     where: settings.kind === 'smtp' ? `${settings.host}:${settings.port}` : settings.path,
     verify: async () => {

@@ -9,11 +9,6 @@ const paragraph = (text: string, muted = false): Block => ({ kind: 'paragraph', 
 const list = (items: Array<string | { label: string; text: string }>): Block => ({ kind: 'list', items });
 const subheading = (text: string): Block => ({ kind: 'subheading', text });
 
-function aside(s: AgendaSection): string | undefined {
-  if (s.slot) return `${s.slot.start}–${s.slot.end} · ${t('agenda.minutes', { minutes: s.slot.minutes })}`;
-  return s.at;
-}
-
 /** The section's own description and questions: in a handout, the questions run on in one paragraph. */
 function prompts(s: AgendaSection, full: boolean): Block[] {
   const questions = !s.questions.length ? [] : full ? [list(s.questions)] : [paragraph(s.questions.join('  ·  '))];
@@ -91,7 +86,7 @@ function details(a: Agenda, s: AgendaSection): Block[] {
 export function agendaDocument(a: Agenda, options: { full?: boolean | undefined } = {}): PrintDocument {
   const when = t(a.kind === 'first' ? 'agenda.first_meeting' : 'agenda.meeting', { number: a.number, date: longDate(a.date) });
   const sections: Section[] = a.sections.map((s) => {
-    const at = aside(s);
+    const at = s.slot ? `${s.slot.start}–${s.slot.end} · ${t('agenda.minutes', { minutes: s.slot.minutes })}` : s.at;
     return { heading: s.title, ...(at && { aside: at }), blocks: [...prompts(s, Boolean(options.full)), ...details(a, s)] };
   });
   return {

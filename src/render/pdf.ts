@@ -3,6 +3,7 @@
 // Imported only on the pdf path: pdfkit is heavy for a command's start-up.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { t } from '../core/words.js';
@@ -39,13 +40,9 @@ export function createPdf(title: string, options: { margins?: PDFKit.Mixins.Expa
 
 /** Finish the document and collect its bytes. */
 export function pdfBytes(pdf: Pdf): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
+  const bytes = buffer(pdf);
+  pdf.end();
+  return bytes;
 }
 
 const INK = '#111111';

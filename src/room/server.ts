@@ -4,6 +4,7 @@
 // while the meeting is paused picks it up again when it resumes on the same port and token.
 // Imported only with --room.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import type { RoomView } from '../core/room.js';
@@ -33,7 +34,6 @@ const HEADERS = {
 };
 
 const everywhere = (host: string) => host === '0.0.0.0' || host === '::';
-const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 /** Whether `host` lets other devices reach the page (then the facilitator is warned). */
 export const reachableFromOthers = (host: string): boolean => !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
@@ -86,13 +86,8 @@ export async function openRoom(options: { host: string; port: number; token?: st
 
   const server = createServer(handle);
   server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  server.listen(options.port, options.host);
+  await once(server, 'listening'); // rejects with the error when it cannot listen (a port taken)
   const port = (server.address() as { port: number }).port;
 
   const refresh = () => {
@@ -116,7 +111,7 @@ export async function openRoom(options: { host: string; port: number; token?: st
         .filter((i) => i && !i.internal && i.family === 'IPv4')
         .map((i) => i!.address)
     : [];
-  const at = (host: string) => `http://${hostInUrl(host)}:${port}/${token}/`;
+  const at = (host: string) => `http://${host.includes(':') ? `[${host}]` : host}:${port}/${token}/`;
   return {
     url: at(addresses[0] ?? (everywhere(options.host) ? '127.0.0.1' : options.host)),
     also: addresses.slice(1).map(at),

@@ -13,7 +13,6 @@ import { longDate } from '../core/words.js';
 import { CircleError, displayPath, FileError } from '../errors.js';
 import { isAlive, writeFileAtomic } from './atomic.js';
 
-const lockFile = (dir: string) => join(dir, '.lock');
 const writeLockFile = (dir: string) => join(dir, '.write-lock');
 
 interface LockInfo {
@@ -35,14 +34,13 @@ function parse(text: string): LockInfo | undefined {
   }
 }
 
-/** When a lock was taken, for people: "Tuesday 17 November 2026, 18:05" (local time), or as written. */
-function when(started: string): string {
-  const t = new Date(started);
-  return Number.isNaN(t.getTime()) ? started : `${longDate(toIso(t))}, ${t.toTimeString().slice(0, 5)}`;
+/** Who holds a lock, for people: since "Tuesday 17 November 2026, 18:05" (local time), or the time as written. */
+function holderOf(holder: LockInfo | undefined): string {
+  if (!holder) return 'an unknown process';
+  const t = new Date(holder.started);
+  const when = Number.isNaN(t.getTime()) ? holder.started : `${longDate(toIso(t))}, ${t.toTimeString().slice(0, 5)}`;
+  return `process ${holder.pid} on ${holder.host}, since ${when}`;
 }
-
-const holderOf = (holder: LockInfo | undefined) =>
-  holder ? `process ${holder.pid} on ${holder.host}, since ${when(holder.started)}` : 'an unknown process';
 
 /** Take the lock at `path`, polling (with jitter) up to `waitMs`, then throw `busy(holder)`; a holder that died here is replaced. */
 async function take(path: string, started: string, waitMs: number, busy: (holder: string) => string): Promise<Lock> {
@@ -77,7 +75,7 @@ async function take(path: string, started: string, waitMs: number, busy: (holder
 
 /** Take the circle's meeting lock or throw a CircleError saying who holds it. */
 export function acquireLock(dir: string, started: string): Promise<Lock> {
-  const path = lockFile(dir);
+  const path = join(dir, '.lock');
   const busy = (who: string) =>
     `a meeting is already running on this circle (${who}).\nFinish it there first. If you are sure nothing is running, delete ${path}.`;
   return take(path, started, 0, busy);

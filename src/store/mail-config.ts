@@ -60,11 +60,6 @@ const fileSchema = z.strictObject({
 });
 type FileSettings = z.infer<typeof fileSchema>;
 
-function mailConfigFile(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CONFIG_HOME?.trim() || join(env.HOME?.trim() || homedir(), '.config');
-  return join(base, 'circle', 'mail.yaml');
-}
-
 /** The settings file, checked: absent is fine; readable by others is refused (it holds a password). */
 async function readSettingsFile(file: string, cwd: string): Promise<FileSettings> {
   const shown = displayPath(file, cwd);
@@ -109,7 +104,7 @@ function portOf(raw: string | undefined, fallback: number | undefined, security:
 
 /** The settings from the variables, over those of the file; `flags` over both. */
 export async function loadMailSettings(env: NodeJS.ProcessEnv, cwd: string, flags: { ca?: string | undefined; tlsInsecure?: boolean | undefined } = {}): Promise<MailSettings> {
-  const file = mailConfigFile(env);
+  const file = join(env.XDG_CONFIG_HOME?.trim() || join(env.HOME?.trim() || homedir(), '.config'), 'circle', 'mail.yaml');
   const f = await readSettingsFile(file, cwd);
   const v = (name: string) => env[name]?.trim() || undefined;
   const from = v('CIRCLE_MAIL_FROM') ?? f.from;

@@ -304,11 +304,6 @@ export async function clearLeftovers(repo: Repo): Promise<string[]> {
   return removed;
 }
 
-/** Paths (from the top of the work tree) changed on the upstream since this branch parted from it. */
-async function incoming(repo: Repo, up: Upstream): Promise<string[]> {
-  return (await run(repo, ['diff', '--name-only', '--no-renames', '-z', `HEAD...${up.ref}`])).split('\0').filter(Boolean);
-}
-
 /** Paths (from the top) changed and not committed, new files included; `unstagedOnly`: tracked files changed in the work tree only. */
 async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> {
   const entries = await statusEntries(repo, [`--untracked-files=${unstagedOnly ? 'no' : 'all'}`]);
@@ -319,7 +314,8 @@ async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> 
 /** Uncommitted files the shared copy changed too (from the workspace folder): a rebase could not put them back on what comes in. */
 export async function uncommittedClashes(repo: Repo, up: Upstream): Promise<string[]> {
   const here = await uncommitted(repo);
-  const coming = new Set(here.length ? await incoming(repo, up) : []);
+  // What the upstream changed since this branch parted from it (paths from the top).
+  const coming = new Set(here.length ? (await run(repo, ['diff', '--name-only', '--no-renames', '-z', `HEAD...${up.ref}`])).split('\0') : []);
   return here.filter((p) => coming.has(p)).map((p) => fromRoot(repo, p)).sort();
 }
 

@@ -185,15 +185,11 @@ function fish(root: CommandSpec, globals: OptionSpec[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function completionScript(program: Command, shell: Shell): string {
-  const root = specOf(program, '');
+/** `circle completion SHELL`: the script for the program this command belongs to. */
+export async function run(ctx: Context, shell: Shell, _options: unknown, command: Command): Promise<void> {
+  const root = specOf(command.parent!, '');
   // circle's own options (--home, --circle, colour) can be given anywhere on the line;
   // --version and --help stay with circle itself.
   const own = (o: OptionSpec) => o.names.some((n) => n === '--version' || n === '--help');
-  return { bash, zsh, fish }[shell]({ ...root, options: root.options.filter(own) }, root.options.filter((o) => !own(o)));
-}
-
-/** `circle completion SHELL`: the script for the program this command belongs to. */
-export async function run(ctx: Context, shell: Shell, _options: unknown, command: Command): Promise<void> {
-  ctx.deps.stdout.write(completionScript(command.parent!, shell));
+  ctx.deps.stdout.write({ bash, zsh, fish }[shell]({ ...root, options: root.options.filter(own) }, root.options.filter((o) => !own(o))));
 }

@@ -10,13 +10,6 @@ import { minutesDocument } from '../../render/minutes.js';
 import { collectProblems, listMeetingDates, loadCircle, loadMeeting, type CircleFiles, type Loaded } from '../../store/circle.js';
 import type { Meeting } from '../../core/schema.js';
 
-/** The dates either side of `date`, to suggest when there was no meeting on it. */
-function nearby(dates: readonly string[], date: string): string[] {
-  const i = dates.findIndex((d) => d > date);
-  const at = i === -1 ? dates.length : i;
-  return dates.slice(Math.max(0, at - 2), at + 2);
-}
-
 export async function run(ctx: Context, date: string | undefined, opts: { format?: string; json?: boolean; out?: string; public?: boolean }): Promise<void> {
   // As the agenda: plain text on a terminal, Markdown in a pipe or a file.
   const onScreen = (opts.out === undefined || opts.out === '-') && ctx.out.terminal;
@@ -28,7 +21,10 @@ export async function run(ctx: Context, date: string | undefined, opts: { format
   if (!dates.length) throw new NotFoundError('this circle has no meetings yet: `circle meet` records the first one.');
   const when = date ?? dates.at(-1)!;
   if (!dates.includes(when)) {
-    throw new NotFoundError(`no meeting on ${when}. Meetings near it: ${nearby(dates, when).join(', ')} (circle history lists them all).`);
+    // The dates either side of it (they are in order).
+    const at = dates.filter((d) => d < when).length;
+    const near = dates.slice(Math.max(0, at - 2), at + 2).join(', ');
+    throw new NotFoundError(`no meeting on ${when}. Meetings near it: ${near} (circle history lists them all).`);
   }
   const [files, meeting] = await collectProblems<[CircleFiles, Loaded<Meeting>]>([loadCircle(dir, slug), loadMeeting(dir, when)]);
   // A meeting prints in the language it was written in, whatever the circle's is now.
