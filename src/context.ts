@@ -7,6 +7,7 @@ import { CircleError, displayPath, formatProblem, fsReason, UsageError, type Pro
 import type { CircleFiles } from './store/circle.js';
 import type { SummaryView } from './store/summaries.js';
 import { checkSlug, circleDir, requireWorkspace, resolveCircle, type Workspace } from './store/workspace.js';
+import type { Ask } from './ui/ask.js';
 import { createOutput, type Output, type Stream } from './ui/output.js';
 
 export interface Deps {
@@ -33,6 +34,8 @@ export interface Context {
   today(): string;
   /** True when the user can be asked questions. */
   interactive(): boolean;
+  /** Questions on the terminal (ui/ask.ts, loaded when first asked). */
+  ask(): Promise<Ask>;
   workspace(): Workspace;
   circle(): Promise<{ ws: Workspace; slug: string; dir: string }>;
   /** The circle's files and a summary of every meeting, in the shape `view` gives (history, stats, practice). */
@@ -62,6 +65,7 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
     global,
     today: () => toIso(deps.now()),
     interactive: () => Boolean(deps.stdin.isTTY) && Boolean(deps.stderr.isTTY),
+    ask: async () => (await import('./ui/ask.js')).createAsk(deps),
     workspace,
     async circle() {
       const ws = workspace();
@@ -79,7 +83,8 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       return { files, meetings: meetings.map((m, i) => ('number' in m ? { ...m, number: i + 1 } : m)) };
     },
     async deliver(content, to) {
-      const target = to.out ?? (to.defaultFile && (await printFile((await ctx.circle()).dir, to.defaultFile, deps.cwd)));
+      const folder = to.out === undefined && to.defaultFile ? await printFolder((await ctx.circle()).dir, deps.cwd) : undefined;
+      const target = to.out ?? (folder && displayPath(join(folder, to.defaultFile!), deps.cwd));
       if (target === undefined || target === '-') {
         if (typeof content === 'string') return out.data(content);
         if (out.stdout.isTTY) throw new UsageError('this is a binary file, not for the terminal: pipe it (| lp) or write it with --out FILE');
@@ -105,9 +110,6 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
   return ctx;
 }
 
-/** The circle's folder for printouts. */
-const PRINT_DIR = 'print';
-
 /** `folder`, made unless it is there; one that is not a real folder (a link, a file) is refused. */
 export async function ownFolder(folder: string, cwd: string, why: string): Promise<string> {
   const { lstat, mkdir } = await import('node:fs/promises');
@@ -120,17 +122,12 @@ export async function ownFolder(folder: string, cwd: string, why: string): Promi
 
 /** The circle's print/ folder, with a .gitignore of its own, so printouts never clutter `git status`. */
 export async function printFolder(dir: string, cwd: string): Promise<string> {
-  const folder = await ownFolder(join(dir, PRINT_DIR), cwd, 'printouts go there; move it away, or give --out');
+  const folder = await ownFolder(join(dir, 'print'), cwd, 'printouts go there; move it away, or give --out');
   const { writeFile } = await import('node:fs/promises');
   await writeFile(join(folder, '.gitignore'), '# Printouts (agendas, minutes, name tags, mail of a dry run): made again whenever needed.\n*\n', { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
   return folder;
-}
-
-/** Where a printout goes without --out, as shown from `cwd`. */
-async function printFile(dir: string, name: string, cwd: string): Promise<string> {
-  return displayPath(join(await printFolder(dir, cwd), name), cwd);
 }
 
 /** What a file name's extension asks for when no --format is given. */

@@ -6,7 +6,7 @@
 import { nameKey } from './names.js';
 import { answersTo, FIELD } from './prompts.js';
 import { hasReport } from './summary.js';
-import type { Meeting } from './schema.js';
+import type { Circle, Meeting } from './schema.js';
 
 /** What one meeting adds to the memory (small enough to cache per meeting file). */
 export interface MeetingMemory {
@@ -104,18 +104,6 @@ export function pickOpen<T>(items: readonly T[], which: string, text: (item: T) 
   return items.find((item) => topicKey(text(item)) === key) ?? (starts.length === 1 ? starts[0] : undefined);
 }
 
-/** A topic the group let go of (`dropped_topics` in circle.yaml): asks up to that day are closed. */
-interface DroppedTopic {
-  topic: string;
-  on: string;
-}
-
-/** A question the group let go of (`dropped_questions` in circle.yaml): raised up to that day, it is closed. */
-interface DroppedQuestion {
-  question: string;
-  on: string;
-}
-
 type Tallied = Pick<BacklogTopic, 'open' | 'inConfidence'>;
 
 /** One more ask, in the open or in confidence, of what `into` holds under `key` (`fresh` when it holds nothing yet). */
@@ -128,8 +116,11 @@ function tally<E extends Tallied>(into: Map<string, E>, key: string, fresh: E, a
   if (on > asks.last) asks.last = on;
 }
 
-/** The memory after these meetings (in any order: they are folded by date), less the dropped topics and questions. */
-export function remember(meetings: readonly MeetingMemory[], dropped: readonly DroppedTopic[] = [], droppedQuestions: readonly DroppedQuestion[] = []): Memory {
+/**
+ * The memory after these meetings (in any order: they are folded by date), less the topics
+ * and questions the group let go of (circle.yaml): what was asked up to that day is closed.
+ */
+export function remember(meetings: readonly MeetingMemory[], dropped: Circle['dropped_topics'] = [], droppedQuestions: Circle['dropped_questions'] = []): Memory {
   const open = new Map<string, OpenCommitment>();
   const backlog = new Map<string, BacklogTopic>();
   const questions = new Map<string, OpenQuestion>();

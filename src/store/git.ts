@@ -1,7 +1,7 @@
 // Committing what a command wrote: git run with execFile (never a shell) in the caller's
 // environment, committing only the given paths, and never while git is in the middle of something else.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { CircleError } from '../errors.js';
@@ -53,25 +53,51 @@ const UNFINISHED: Array<[file: string, what: string, end: string]> = [
 
 /** What `circle sync` keeps in the repository's git folder while it works: see store/sync.ts. */
 export const SYNC_RECORD = 'circle-sync.json';
+/** Left in git's rebase folder when a sync's rebase stops: it goes with that rebase, so a later rebase of the person's own lacks it. */
+export const SYNC_MARK = 'circle-sync';
+
+/**
+ * Whether the rebase in `rebase` (git's rebase-merge folder) is one `circle sync` started:
+ * the sync's record names the commit it began at and, once the sync stopped, its mark is
+ * there (a rebase given up by hand leaves the record behind, never the mark).
+ */
+function startedBySync(rebase: string, record: string): boolean {
+  const text = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      return '';
+    }
+  };
+  let kept: { head?: unknown; state?: unknown };
+  try {
+    kept = JSON.parse(text(record)) as typeof kept;
+  } catch {
+    return false;
+  }
+  return typeof kept.head === 'string' && text(join(rebase, 'orig-head')) === kept.head && (kept.state === 'running' || text(join(rebase, SYNC_MARK)) === kept.head);
+}
 
 interface Unfinished {
   file: string;
   what: string;
   end: string;
-  /** A rebase that `circle sync` started (its record is there). */
+  /** A rebase that `circle sync` started (startedBySync). */
   sync: boolean;
 }
+
+/** Work in progress named, what was not done (`so`), how to end it, and what to do `then`. */
+export const inProgress = (work: Unfinished, so: string, then: string) => `${work.what} is in progress in this repository${so}: ${work.end}, then ${then}.`;
 
 /** The files that say work is left unfinished: UNFINISHED's, then the sync's record. */
 export const WATCHED = [...UNFINISHED.map(([f]) => f), SYNC_RECORD];
 
 /** Work git has left unfinished, from where it keeps the WATCHED files (absolute paths, in that order), or undefined. */
 export function unfinishedAt(watched: string[]): Unfinished | undefined {
-  const there = (k: number) => Boolean(watched[k] && existsSync(watched[k]));
-  const i = UNFINISHED.findIndex((_, k) => there(k));
+  const i = UNFINISHED.findIndex((_, k) => Boolean(watched[k] && existsSync(watched[k])));
   if (i < 0) return undefined;
   const [file, what, end] = UNFINISHED[i]!;
-  return { file, what, end, sync: file === 'rebase-merge' && there(UNFINISHED.length) };
+  return { file, what, end, sync: file === 'rebase-merge' && startedBySync(watched[i]!, watched[UNFINISHED.length]!) };
 }
 
 /** The repository's path (or its git folder's) holds a line break, which git's answers cannot carry unambiguously. */
@@ -127,14 +153,14 @@ export async function refuseWhileUnfinished(dir: string, env: NodeJS.ProcessEnv,
   throw new GitBusyError(
     work.sync
       ? `circle sync stopped on files both sides changed, and waits for you: ${FINISH_SYNC}. Nothing was written meanwhile.`
-      : `${work.what} is in progress in this repository, so nothing was written: ${work.end}, then run this again.`,
+      : inProgress(work, ', so nothing was written', 'run this again'),
   );
 }
 
 /** Why a commit now would land somewhere it should not, or undefined when it is safe. */
 async function unsafeToCommit(dir: string, env: NodeJS.ProcessEnv, watched?: string[]): Promise<string | undefined> {
   const work = watched ? unfinishedAt(watched) : await unfinishedWork(dir, env);
-  if (work) return `${work.what} is in progress in this repository: ${work.end}, then commit.`;
+  if (work) return inProgress(work, '', 'commit');
   try {
     await git(dir, ['symbolic-ref', '--quiet', 'HEAD'], env);
   } catch (error) {

@@ -112,8 +112,9 @@ export async function withWriteLock<T>(dir: string, file: string, change: () => 
  * Wait while another live process on this machine holds `dir`'s write lock (a sync: git
  * removes a file before writing it again); says whether one did. It only watches the
  * lock: one that is a link, unreadable, from another machine or a dead process is no reason to wait.
+ * `pause` waits between two looks (a test's seam).
  */
-export async function waitForWriters(dir: string): Promise<boolean> {
+export async function waitForWriters(dir: string, pause = () => sleep(20)): Promise<boolean> {
   const path = writeLockFile(dir);
   const heldByAnother = async () => {
     if (held.has(path) || !(await lstat(path).catch(() => undefined))?.isFile()) return false;
@@ -122,7 +123,7 @@ export async function waitForWriters(dir: string): Promise<boolean> {
   };
   if (!(await heldByAnother())) return false;
   const deadline = Date.now() + WRITE_WAIT_MS;
-  do await sleep(20);
+  do await pause();
   while (Date.now() < deadline && (await heldByAnother()));
   return true;
 }

@@ -8,7 +8,7 @@ import type { FileChange } from '../core/changes.js';
 import { CircleError } from '../errors.js';
 import { isDerived, writeFileAtomic } from './atomic.js';
 import { bothVersions, markerLines, SYNC_LABELS } from './conflict-markers.js';
-import { git, gitPaths, gitReason, SYNC_RECORD, unfinishedAt, WATCHED } from './git.js';
+import { git, gitPaths, gitReason, SYNC_MARK, SYNC_RECORD, unfinishedAt, WATCHED } from './git.js';
 
 /** Set while `circle sync` runs git, so the merge driver can name the two sides. */
 export const SYNC_ENV = 'CIRCLE_SYNC';
@@ -53,19 +53,23 @@ export async function openRepo(root: string, env: NodeJS.ProcessEnv): Promise<Re
 /** Work git (or a sync) has left unfinished in this repository, or undefined. */
 export const unfinished = (repo: Repo) => unfinishedAt(repo.watched);
 
-/** Paths (from the workspace folder) of shared files changed since the last commit, new ones included. */
-export async function changedSharedFiles(repo: Repo): Promise<string[]> {
-  const out = await run(repo, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.']);
-  const fields = out.split('\0');
-  const paths: string[] = [];
+/** What `git status --porcelain=v1 -z` lists: each entry's two status letters, its path (from the top) and a rename's old path. */
+async function statusEntries(repo: Repo, args: string[]): Promise<Array<{ xy: string; path: string; from: string | undefined }>> {
+  const fields = (await run(repo, ['status', '--porcelain=v1', '-z', ...args])).split('\0');
+  const entries = [];
   for (let i = 0; i < fields.length; i++) {
     const entry = fields[i]!;
     if (entry.length < 4) continue;
-    if (/^[RC]/.test(entry)) i++; // a rename names its old path next
-    const path = fromRoot(repo, entry.slice(3));
-    if (SHARED.test(path) || SENT.test(path)) paths.push(path);
+    const from = /^[RC]/.test(entry) ? fields[++i] : undefined; // a rename (or copy) names its old path next
+    entries.push({ xy: entry.slice(0, 2), path: entry.slice(3), from });
   }
-  return paths.sort();
+  return entries;
+}
+
+/** Paths (from the workspace folder) of shared files changed since the last commit, new ones included. */
+export async function changedSharedFiles(repo: Repo): Promise<string[]> {
+  const paths = (await statusEntries(repo, ['--untracked-files=all', '--', '.'])).map((e) => fromRoot(repo, e.path));
+  return paths.filter((p) => SHARED.test(p) || SENT.test(p)).sort();
 }
 
 interface Upstream {
@@ -135,8 +139,8 @@ export async function upstream(repo: Repo): Promise<Shared> {
   const [name, ref] = [`${remote}/${branch}`, `refs/remotes/${remote}/${branch}`];
   const exists = await run(repo, ['rev-parse', '--verify', '--quiet', ref]).then(() => true, () => false);
   if (exists) await run(repo, ['branch', `--set-upstream-to=${ref}`]);
-  const at = await head(repo);
-  return { remote, branch, name, ref, fresh: !exists, head: at, ahead: exists && at ? Number((await run(repo, ['rev-list', '--count', `${ref}..HEAD`])).trim()) : 0 };
+  // Not counted here: a sync counts what it sends (aheadBehind) after its own fetch.
+  return { remote, branch, name, ref, fresh: !exists, head: await head(repo), ahead: 0 };
 }
 
 export async function fetch(repo: Repo, remote: string): Promise<void> {
@@ -257,23 +261,9 @@ export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
   }
 }
 
-/** Left in git's rebase folder when a sync's rebase stops: it goes with that rebase, so a later rebase of the person's own lacks it. */
-const rebaseMark = (repo: Repo) => join(repo.rebase, 'circle-sync');
-
 export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void> {
   await writeFileAtomic(repo.record, `${JSON.stringify(record)}\n`, { durable: false });
-  if (record.state === 'stopped') await writeFileAtomic(rebaseMark(repo), `${record.head}\n`, { durable: false });
-}
-
-/**
- * Whether the rebase in progress is the one `record`'s sync started: it began at the
- * record's commit and, once stopped, still holds the sync's mark (a rebase given up by
- * hand leaves the record behind, never the mark).
- */
-export async function ownRebase(repo: Repo, record: SyncRecord): Promise<boolean> {
-  const at = (file: string) => readFile(file, 'utf8').then((t) => t.trim(), () => '');
-  const [orig, mark] = await Promise.all([at(join(repo.rebase, 'orig-head')), at(rebaseMark(repo))]);
-  return orig === record.head && (record.state === 'running' || mark === record.head);
+  if (record.state === 'stopped') await writeFileAtomic(join(repo.rebase, SYNC_MARK), `${record.head}\n`, { durable: false });
 }
 
 /**
@@ -321,15 +311,9 @@ async function incoming(repo: Repo, up: Upstream): Promise<string[]> {
 
 /** Paths (from the top) changed and not committed, new files included; `unstagedOnly`: tracked files changed in the work tree only. */
 async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> {
-  const fields = (await run(repo, ['status', '--porcelain=v1', '-z', `--untracked-files=${unstagedOnly ? 'no' : 'all'}`])).split('\0');
-  const paths: string[] = [];
-  for (let i = 0; i < fields.length; i++) {
-    const entry = fields[i]!;
-    if (entry.length < 4) continue;
-    if (!unstagedOnly || (entry[0] === ' ' && entry[1] !== ' ')) paths.push(entry.slice(3));
-    if (/^[RC]/.test(entry)) paths.push(fields[++i]!);
-  }
-  return paths;
+  const entries = await statusEntries(repo, [`--untracked-files=${unstagedOnly ? 'no' : 'all'}`]);
+  const wanted = (xy: string) => !unstagedOnly || (xy[0] === ' ' && xy[1] !== ' ');
+  return entries.flatMap((e) => [...(wanted(e.xy) ? [e.path] : []), ...(e.from !== undefined ? [e.from] : [])]);
 }
 
 /** Uncommitted files the shared copy changed too (from the workspace folder): a rebase could not put them back on what comes in. */

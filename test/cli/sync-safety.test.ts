@@ -180,6 +180,10 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
       const started = spawnSync('git', own, { cwd: ws.b, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
       expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim(), started.stderr).toSatisfy((p: string) => existsSync(join(ws.b, p)));
       const [before, remote, status] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main'), git(ws.b, 'status', '--porcelain')];
+      // Other commands name it as the person's rebase too, not as a sync waiting for them.
+      const write = await cli(['members', 'add', 'Cleo Diaz', '--yes'], { cwd: ws.b, env });
+      expect(write.code).toBe(1);
+      expect(write.stderr).toContain('a rebase is in progress in this repository, so nothing was written: finish it with `git rebase --continue`');
       const r = await cli(['sync'], { cwd: ws.b, env });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('a rebase is in progress in this repository, and circle sync did not start it, so it leaves it alone');

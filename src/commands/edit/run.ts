@@ -70,9 +70,8 @@ export async function run(ctx: Context, which: Which = 'circle', date: string | 
         ctx.out.info('The file still has the marker lines of a sync: keep one version of each part and delete the <<<<<<<, ======= and >>>>>>> lines.');
       }
     }
-    if (!ctx.interactive()) return keep('The edit does not check, so', EXIT.data);
-    const { createAsk } = await import('../../ui/ask.js');
-    if (!(await createAsk(ctx.deps).confirm('Edit it again?', true))) return keep('The edit does not check, so', EXIT.data);
+    const again = ctx.interactive() && (await (await ctx.ask()).confirm('Edit it again?', true));
+    if (!again) return keep('The edit does not check, so', EXIT.data);
   }
 
   let replaced: boolean;

@@ -48,8 +48,7 @@ export async function run(ctx: Context, name: string | undefined, opts: InitOpti
 }
 
 async function askMissing(ctx: Context, a: InitAnswers, askName: boolean): Promise<void> {
-  const { createAsk } = await import('../../ui/ask.js');
-  const ask = createAsk(ctx.deps);
+  const ask = await ctx.ask();
   if (askName) a.name = await ask.text('Name of the circle', { validate: validateInit.name });
   a.language ??= await ask.text(`The group's language (${LANGUAGES.join(', ')})`, { default: 'en', validate: validateInit.language });
   a.purpose ??= await ask.text('Why does it meet? (purpose, can be agreed at the first meeting)', { default: '' });

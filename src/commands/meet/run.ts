@@ -234,8 +234,7 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
         'Add --resume to finish it with these answers, or delete the draft to start over.',
     );
   }
-  const { createAsk } = await import('../../ui/ask.js');
-  const ask = createAsk(ctx.deps);
+  const ask = await ctx.ask();
   const choice = await ask.select(`A meeting of ${draft.date} was interrupted with ${count} kept.`, [
     { name: 'Resume it', value: 'resume' },
     { name: 'Discard it and start again', value: 'discard' },
@@ -251,8 +250,7 @@ async function draftToContinue(ctx: Context, dir: string, opts: MeetOptions, scr
 async function confirmBackDated(ctx: Context, date: string, newest: string, number: number, scripted: boolean): Promise<void> {
   const what = `the meeting of ${date} comes before the last one on record (${newest}): it will be meeting ${number}, and the ones after it move up a number in history, agendas and minutes (their files stay as they are).`;
   if (scripted || !ctx.interactive()) return ctx.out.warn(what);
-  const { createAsk } = await import('../../ui/ask.js');
-  if (!(await createAsk(ctx.deps).confirm(`Note: ${what}\nRecord it?`, false))) throw new CircleError('nothing was recorded.');
+  if (!(await (await ctx.ask()).confirm(`Note: ${what}\nRecord it?`, false))) throw new CircleError('nothing was recorded.');
 }
 
 /** Try the whole answers file before anything is written: every bad value and unknown step id, together. */

@@ -44,8 +44,7 @@ export async function add(ctx: Context, name: string | undefined, opts: AddOptio
   const person = { name: name?.trim() ?? '', tag: opts.tag, organization: opts.org, joined: opts.joined, vision: opts.vision, email: opts.email?.trim() };
 
   if (!opts.yes && ctx.interactive()) {
-    const { createAsk } = await import('../../ui/ask.js');
-    const ask = createAsk(ctx.deps);
+    const ask = await ctx.ask();
     if (!person.name) person.name = (await ask.text('Full name', { validate: (v) => (v.trim() ? true : 'a name, please') })).trim();
     person.tag ??= await ask.text('Name for the name tag', { default: tagName({ name: person.name }) });
     person.organization ??= await ask.text('Organisation', { default: '' });
@@ -90,7 +89,7 @@ export async function remove(ctx: Context, name: string, opts: { yes?: boolean }
   if (!first.found) throw new NotFoundError(`no member matches "${name}"; ${lookupHint(first, 'see `circle members list --all`.')}`);
   if (nameKey(first.found.name) !== nameKey(name) && !opts.yes) {
     if (!ctx.interactive()) throw new UsageError(`"${name}" is not a whole name: did you mean ${first.found.name}? Give the whole name, or add --yes to remove them.`);
-    const sure = await (await import('../../ui/ask.js')).createAsk(ctx.deps).confirm(`Mark ${first.found.name} as no longer active?`, false);
+    const sure = await (await ctx.ask()).confirm(`Mark ${first.found.name} as no longer active?`, false);
     if (!sure) throw new CircleError('nothing was changed.');
   }
   let who = '';

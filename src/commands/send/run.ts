@@ -164,8 +164,7 @@ async function confirmed(ctx: Context, m: Mailing, people: readonly Prepared[], 
   // The message first, then what the question is about, so both are on the screen together.
   const to = people.map((p) => `${p.to.name} <${p.to.email}>`).join(', ');
   ctx.out.info(`${'-'.repeat(40)}\n${first.text.trimEnd()}\n${'-'.repeat(40)}\nSubject: ${first.subject}\nTo: ${to}`);
-  const { createAsk } = await import('../../ui/ask.js');
-  return createAsk(ctx.deps).confirm(`Send the ${m.kind} for ${longDate(m.date)} to ${plural(people.length, 'person', 'people')}?`, false);
+  return (await ctx.ask()).confirm(`Send the ${m.kind} for ${longDate(m.date)} to ${plural(people.length, 'person', 'people')}?`, false);
 }
 
 export async function run(ctx: Context, kind: string, date: string | undefined, opts: SendOptions): Promise<number> {

@@ -7,7 +7,7 @@ import type { Context } from '../../context.js';
 import { describeChanges } from '../../core/changes.js';
 import { CircleError, DataError, displayPath, EXIT, type Problem } from '../../errors.js';
 import { checkCircleFiles, collectProblems, loadCircle, loadMeeting } from '../../store/circle.js';
-import { commitPaths } from '../../store/git.js';
+import { commitPaths, inProgress } from '../../store/git.js';
 import { editCommand } from '../../store/conflict-markers.js';
 import { registerMergeDriver } from '../../store/merge-driver.js';
 import { withWriteLock } from '../../store/lock.js';
@@ -69,9 +69,9 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
   const out = ctx.out;
   let work = sync.unfinished(repo);
   let record = await sync.readRecord(repo);
-  // A rebase this command did not start is someone's own work (a record left by a sync given up by hand does not make it ours): leave it alone.
-  if (work && !(record && (await sync.ownRebase(repo, record)))) {
-    throw new CircleError(`${work.what} is in progress in this repository, and circle sync did not start it, so it leaves it alone: ${work.end}, then circle sync.`);
+  // Work this command did not start is someone's own (a record left by a sync given up by hand does not make it ours): leave it alone.
+  if (work && !work.sync) {
+    throw new CircleError(inProgress(work, ', and circle sync did not start it, so it leaves it alone', 'circle sync'));
   }
   if (record?.state === 'running') {
     // The last sync was stopped short (killed, say): undo what it began, then sync afresh.
