@@ -28,8 +28,6 @@ function people(data: unknown): Map<string, { name: string; active: boolean; raw
   return out;
 }
 
-const names = (list: string[]) => list.join(', ');
-
 /** How each kind of change to members.yaml is said, in this order ("new member" for one). */
 const HEADING = { joined: 'new members', back: 'active again:', left: 'no longer active:', edited: 'details changed:', gone: 'taken off members.yaml:' };
 type Kind = keyof typeof HEADING;
@@ -46,7 +44,7 @@ function membersChanges(before: unknown, after: unknown): string[] {
   }
   for (const [key, person] of was) if (!now.has(key)) said.gone.push(person.name);
   const head = (kind: Kind) => (kind === 'joined' && said.joined.length === 1 ? 'new member' : HEADING[kind]);
-  return (Object.keys(HEADING) as Kind[]).filter((kind) => said[kind].length).map((kind) => `${head(kind)} ${names(said[kind])}`);
+  return (Object.keys(HEADING) as Kind[]).filter((kind) => said[kind].length).map((kind) => `${head(kind)} ${said[kind].join(', ')}`);
 }
 
 function circleChanges(before: unknown, after: unknown): string[] {

@@ -12,10 +12,6 @@ export function tagName(member: { name: string; tag?: string | undefined }): str
   return member.tag?.trim() || name.replace(HONORIFICS, '').split(/\s+/)[0] || name;
 }
 
-export function activeMembers<M extends Pick<Member, 'active'>>(members: readonly M[]): M[] {
-  return members.filter((m) => m.active);
-}
-
 /** How a name is looked up: as nameKey, and without accents (Zoe finds Zoë, Lucja finds Łucja). */
 export function searchKey(name: string): string {
   return nameKey(name).normalize('NFD').replace(/\p{Mn}/gu, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').replace(/ß/g, 'ss');

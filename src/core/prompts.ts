@@ -58,12 +58,6 @@ export const PROMPTS = data as Prompts;
 export const prompts = (): Prompts => words().catalogue as unknown as Prompts;
 export const mailWords = (): MailWords => (words().catalogue as unknown as { mail: MailWords }).mail;
 
-export function question(section: SectionId, id: string): Question {
-  const q = prompts()[section].questions.find((x) => x.id === id);
-  if (!q) throw new Error(`templates/prompts.yaml: ${section} has no question "${id}"`);
-  return q;
-}
-
 type Values = Record<string, string | number>;
 
 /** A note from templates/prompts.yaml, filled in; `where` names it when it is missing. */

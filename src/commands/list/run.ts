@@ -1,6 +1,5 @@
 // circle list: the circles in the workspace.
 import type { Context } from '../../context.js';
-import { activeMembers } from '../../core/members.js';
 import { loadWords } from '../../core/languages.js';
 import { nextMeetingDate } from '../../core/schedule.js';
 import { dateAs, t, words as printed, type Words } from '../../core/words.js';
@@ -41,7 +40,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<numbe
           slug,
           words,
           name: circle.data.name,
-          members: activeMembers(members.data.members).length,
+          members: members.data.members.filter((m) => m.active).length,
           meetings: dates.length,
           lastMeeting: dates.at(-1),
           nextMeeting: next,

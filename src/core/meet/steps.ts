@@ -2,7 +2,6 @@
 // while the meeting runs) and the answers so far, one section after another.
 import { AGREEMENTS, agreementsOf, type AgreementId, type Agreements } from '../agreements.js';
 import type { Draft } from './draft.js';
-import { closingSteps } from './sections/closing.js';
 import { formatSteps, withFormatAgreed } from './sections/format.js';
 import { groundRuleSteps } from './sections/ground-rules.js';
 import { introductionSteps } from './sections/introductions.js';
@@ -11,6 +10,7 @@ import { whatsNextSteps } from './sections/next.js';
 import { openingSteps } from './sections/opening.js';
 import { purposeSteps } from './sections/purpose.js';
 import { reflectSteps } from './sections/reflect.js';
+import { closingSteps } from './sections/verdict.js';
 import type { MeetingPlan, Step } from './step.js';
 
 /** A circle's first meeting: no meeting before it. */

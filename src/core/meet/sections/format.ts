@@ -5,7 +5,7 @@ import { NTH, parseCadence, type Cadence } from '../../cadence.js';
 import { addDays, dayName, daysBetween, isIsoDate, weekday } from '../../dates.js';
 import { MIN_MEETING_MINUTES } from '../../format.js';
 import { validateInit } from '../../init-checks.js';
-import { question, say } from '../../prompts.js';
+import { say } from '../../prompts.js';
 import { namesOf, sameName, textOf, type Draft, type Value } from '../draft.js';
 import type { MeetingFile } from '../minutes.js';
 import { nonEmpty } from './ground-rules.js';
@@ -31,12 +31,14 @@ const oftenWorks = (v: Value) => {
 };
 const clock = (v: Value) => validateInit.start(textOf(v));
 
-/** The traditions to tick: the circle's own (also named by number), then the suggestions it does not have yet (also by key). */
-function traditionChoices(base: Agreements): StepChoice[] {
-  const suggested = Object.entries(question('format', 'traditions').choices ?? {});
-  const keyOf = (text: string) => suggested.filter(([, s]) => sameName(s, text)).map(([key]) => key);
+/**
+ * The traditions to tick: the circle's own (also named by number), then the suggestions
+ * (the question's choices, each a key and its text) it does not have yet (also by key).
+ */
+function traditionChoices(base: Agreements, suggested: readonly StepChoice[]): StepChoice[] {
+  const keyOf = (text: string) => suggested.filter((s) => sameName(s.name, text)).map((s) => s.value);
   const own = base.traditions.map((t, i) => ({ name: t, value: t, also: [String(i + 1), ...keyOf(t)] }));
-  const more = suggested.filter(([, text]) => !base.traditions.some((t) => sameName(t, text))).map(([key, text]) => ({ name: text, value: text, also: [key] }));
+  const more = suggested.filter((s) => !base.traditions.some((t) => sameName(t, s.name))).map((s) => ({ name: s.name, value: s.name, also: [s.value] }));
   return [...own, ...more];
 }
 
@@ -69,7 +71,7 @@ export function formatSteps(plan: MeetingPlan, base: Agreements, draft: Draft): 
     a.one('day', { default: day }),
     a.one('start', { default: base.start, validate: clock }),
     a.one('location', { default: base.location, edit: true }),
-    a.one('traditions', { choices: traditionChoices(base), default: base.traditions }),
+    a.one('traditions', { choices: traditionChoices(base, a.one('traditions').choices ?? []), default: base.traditions }),
     a.one('new_traditions'),
   ];
 }

@@ -1,5 +1,5 @@
 // Welcome and attendance: who facilitates, who is here, who sent apologies, guests and newcomers.
-import { activeMembers, findMember, tagName } from '../../members.js';
+import { findMember, tagName } from '../../members.js';
 import { guestName } from '../../nametags.js';
 import { say } from '../../prompts.js';
 import { nameProblem, showName } from '../../names.js';
@@ -15,7 +15,7 @@ function membersOn(plan: MeetingPlan): Member[] {
 }
 
 /** The active members as the meeting knows them: who is expected, recorded in the minutes. */
-export const expectedAt = (plan: MeetingPlan): string[] => activeMembers(membersOn(plan)).map((m) => m.name);
+export const expectedAt = (plan: MeetingPlan): string[] => membersOn(plan).filter((m) => m.active).map((m) => m.name);
 
 /** Active members who are not here (ticked or newcomers already added on a run that stopped): asked for their apology. */
 export function absentees(plan: MeetingPlan, draft: Draft): string[] {
@@ -79,7 +79,7 @@ export function openingSteps(plan: MeetingPlan, draft: Draft): Step[] {
   };
   const speaker = expectedSpeaker(plan);
   // Active members first, ticked; then former members, who may come back.
-  const active = activeMembers(members);
+  const active = members.filter((m) => m.active);
   const former = members.filter((m) => !m.active);
   const choices = [...active.map((m) => choice(m)), ...former.map((m) => choice(m, say('opening', 'returning', { name: m.name })))];
   return [

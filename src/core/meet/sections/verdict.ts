@@ -1,10 +1,10 @@
 // The group's verdict: at the close, how useful the meeting was (1–5) and one thing to
-// change; every few meetings (circle.yaml `review_outcomes_every`), in What's Next, how the
+// change (then anything else for the minutes); every few meetings (circle.yaml `review_outcomes_every`), in What's Next, how the
 // group sees itself moving towards each of its outcomes (1–5).
 import { outcomesOf } from '../../agreements.js';
 import { labelOf, say } from '../../prompts.js';
 import { textOf, type Draft, type Value } from '../draft.js';
-import { Asker, stepId, type MeetingPlan, type Step } from '../step.js';
+import { Asker, perPlan, stepId, type MeetingPlan, type Step } from '../step.js';
 
 const RATING = /^[1-5]$/;
 /** A rating typed as 1 to 5, or nothing (Enter skips). */
@@ -29,10 +29,11 @@ export function outcomeReviewSteps(plan: MeetingPlan): Step[] {
   );
 }
 
-export function verdictSteps(plan: MeetingPlan): Step[] {
+/** Before we close: the group's verdict, then anything else for the minutes. */
+export const closingSteps = perPlan((plan): Step[] => {
   const a = new Asker('closing', plan);
-  return [a.one('useful', { validate: rating }), a.one('change')];
-}
+  return [a.one('useful', { validate: rating }), a.one('change'), a.one('notes')];
+});
 
 /** The minutes' share: `next.outcomes` and `verdict`, each only when something was said. */
 export function verdictMinutes(plan: MeetingPlan, draft: Draft): { outcomes?: Record<string, number>; verdict?: { useful?: number; change?: string } } {
