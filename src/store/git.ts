@@ -57,11 +57,12 @@ export const SYNC_RECORD = 'circle-sync.json';
 export const SYNC_MARK = 'circle-sync';
 
 /**
- * Whether the rebase in `rebase` (git's rebase-merge folder) is one `circle sync` started:
- * the sync's record names the commit it began at and, once the sync stopped, its mark is
- * there (a rebase given up by hand leaves the record behind, never the mark).
+ * Whether the rebase in `rebase` (git's rebase-merge folder) is one `circle sync` started,
+ * stopped on a conflict or interrupted (killed): the sync's record names the commit it began
+ * at and, once the sync stopped, its mark is there (a rebase given up by hand leaves the
+ * record behind, never the mark).
  */
-function startedBySync(rebase: string, record: string): boolean {
+function startedBySync(rebase: string, record: string): Unfinished['sync'] {
   const text = (file: string) => {
     try {
       return readFileSync(file, 'utf8').trim();
@@ -73,17 +74,19 @@ function startedBySync(rebase: string, record: string): boolean {
   try {
     kept = JSON.parse(text(record)) as typeof kept;
   } catch {
-    return false;
+    return undefined;
   }
-  return typeof kept.head === 'string' && text(join(rebase, 'orig-head')) === kept.head && (kept.state === 'running' || text(join(rebase, SYNC_MARK)) === kept.head);
+  if (typeof kept.head !== 'string' || text(join(rebase, 'orig-head')) !== kept.head) return undefined;
+  if (kept.state === 'running') return 'interrupted';
+  return text(join(rebase, SYNC_MARK)) === kept.head ? 'stopped' : undefined;
 }
 
 interface Unfinished {
   file: string;
   what: string;
   end: string;
-  /** A rebase that `circle sync` started (startedBySync). */
-  sync: boolean;
+  /** A rebase that `circle sync` started and that stopped on a conflict, or was interrupted (startedBySync). */
+  sync?: 'stopped' | 'interrupted';
 }
 
 /** Work in progress named, what was not done (`so`), how to end it, and what to do `then`. */
@@ -97,7 +100,7 @@ export function unfinishedAt(watched: string[]): Unfinished | undefined {
   const i = UNFINISHED.findIndex((_, k) => Boolean(watched[k] && existsSync(watched[k])));
   if (i < 0) return undefined;
   const [file, what, end] = UNFINISHED[i]!;
-  return { file, what, end, sync: file === 'rebase-merge' && startedBySync(watched[i]!, watched[UNFINISHED.length]!) };
+  return { file, what, end, sync: file === 'rebase-merge' ? startedBySync(watched[i]!, watched[UNFINISHED.length]!) : undefined };
 }
 
 /** The repository's path (or its git folder's) holds a line break, which git's answers cannot carry unambiguously. */
@@ -127,9 +130,13 @@ async function unmergedFiles(dir: string, env: NodeJS.ProcessEnv): Promise<strin
   return [...new Set(out.split('\0').filter(Boolean))].map((p) => join(top, p));
 }
 
-/** How a stopped sync is finished, for every command that is refused meanwhile. */
-const FINISH_SYNC =
-  'settle the files it names (run circle sync to see them again; `circle edit` checks them as you save), then run circle sync to finish it';
+/** What a sync left in the middle of its rebase waits for, for every command refused meanwhile. */
+const SYNC_WAITS = {
+  stopped:
+    'circle sync stopped on files both sides changed, and waits for you: settle the files it names ' +
+    '(run circle sync to see them again; `circle edit` checks them as you save), then run circle sync to finish it.',
+  interrupted: 'circle sync was interrupted before it finished: run circle sync, which undoes what it began and shares again.',
+};
 
 /** A write refused because git is in the middle of something (see refuseWhileUnfinished). */
 export class GitBusyError extends CircleError {}
@@ -150,11 +157,8 @@ export async function refuseWhileUnfinished(dir: string, env: NodeJS.ProcessEnv,
   }
   if (!work) return;
   if (settling !== undefined && work.file === 'rebase-merge' && (await unmergedFiles(dir, env)).includes(resolve(settling))) return;
-  throw new GitBusyError(
-    work.sync
-      ? `circle sync stopped on files both sides changed, and waits for you: ${FINISH_SYNC}. Nothing was written meanwhile.`
-      : inProgress(work, ', so nothing was written', 'run this again'),
-  );
+  const why = work.sync ? `${SYNC_WAITS[work.sync]} Nothing was written meanwhile.` : inProgress(work, ', so nothing was written', 'run this again');
+  throw new GitBusyError(why);
 }
 
 /** Why a commit now would land somewhere it should not, or undefined when it is safe. */

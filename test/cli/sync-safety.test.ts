@@ -80,6 +80,10 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     edit(ws.b, 'members.yaml', /^(\s+)organization: .*$/m, '$1organization: Eastside Library\n$1x-phone: 555 0100');
     notes(ws.b, 'Shared notes.\nMy own note, not committed.\n');
     await syncKilledInMerge(ws.top, ws.b);
+    // Meanwhile other commands write nothing, and say what happened: no conflict waits for anyone.
+    const add = await cli(['members', 'add', 'Cleo Diaz', '--yes'], { cwd: ws.b, env });
+    expect(add.code).toBe(1);
+    expect(add.stderr).toContain('circle sync was interrupted before it finished: run circle sync');
 
     const next = await cli(['sync'], { cwd: ws.b, env });
     expect(next.code, next.stderr).toBe(0);
