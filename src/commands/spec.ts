@@ -28,8 +28,6 @@ export interface CommandSpec {
 /** The "Examples:" block of a help text. */
 export const examples = (lines: readonly string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-const collect = (value: string, prev: string[] = []) => [...prev, value];
-
 /** Gives commander the rest of `spec` for `command` (registered with its name and `about`). */
 export function define(command: Command, spec: CommandSpec, action: (run: () => Promise<Run>) => (...args: any[]) => Promise<void>): void {
   for (const [name, about, choices] of spec.args ?? []) command.addArgument(choices ? new Argument(name, about).choices(choices) : new Argument(name, about));
@@ -37,7 +35,7 @@ export function define(command: Command, spec: CommandSpec, action: (run: () => 
     const option = new Option(flags, about);
     if (values.choices) option.choices(values.choices);
     if (values.default !== undefined) option.default(values.default);
-    if (values.repeat) option.argParser(collect);
+    if (values.repeat) option.argParser((value: string, prev: string[] = []) => [...prev, value]);
     command.addOption(option);
   }
   if (spec.examples || spec.more) command.addHelpText('after', (spec.examples ? examples(spec.examples) : '') + (spec.more ?? ''));

@@ -20,8 +20,6 @@ import { addDays, formatClock, parseClock } from './dates.js';
 import { longDate, t } from './words.js';
 import type { Circle } from './schema.js';
 
-type IcsEvent = ReturnType<typeof meetingEvents>[number];
-
 /** Escape a TEXT value: backslash, semicolon, comma and line breaks. */
 export function escapeText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
@@ -61,7 +59,7 @@ const localTime = (date: string, minutes: number) =>
   `${addDays(date, Math.floor(minutes / 1440)).replaceAll('-', '')}T${formatClock(minutes).replace(':', '')}00`;
 
 /** `stamp`: when the file was made (DTSTAMP is in UTC). */
-export function buildIcs(cal: { name: string; stamp: Date; events: readonly IcsEvent[] }): string {
+export function buildIcs(cal: { name: string; stamp: Date; events: ReturnType<typeof meetingEvents> }): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -197,13 +197,11 @@ export function openCommitments(memory: Pick<Memory, 'commitments'>, members: Re
 /** Most asked for first, then the one waiting longest: how `circle topics` and the topic picker order topics. */
 export const byDemand = (a: Pick<Asks, 'count' | 'first'>, b: Pick<Asks, 'count' | 'first'>): number => b.count - a.count || byText(a.first, b.first);
 
-/** A backlog topic as it is shown: how often it was asked for, by whom (in the open), since and until when. */
-export interface Demand extends Shown {
-  topic: string;
-}
-
-/** The backlog most-asked first (then the oldest first); what is asked only in confidence is left out unless `all`. */
-export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): Demand[] {
+/**
+ * The backlog most-asked first (then the oldest first), each topic with how often it was asked
+ * for, by whom (in the open), since and until when; what is asked only in confidence is left out unless `all`.
+ */
+export function backlogByDemand(memory: Pick<Memory, 'backlog'>, options: { all?: boolean } = {}): Array<Shown & { topic: string }> {
   return memory.backlog
     .flatMap((t) => {
       const tallied = shown(t.open, t.inConfidence, options.all);

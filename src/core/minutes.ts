@@ -77,14 +77,12 @@ export interface MinutesView {
   notes?: string | undefined;
 }
 
-/** The fields printed for each person in a section; at Reflect, the commitment they came in with first. */
-const printed = (section: SectionId): readonly string[] => (section === 'reflect' ? ['commitment', ...memberFields(section)] : memberFields(section));
-
 function said(entry: Entry, section: SectionId) {
   return {
     member: entry.member,
     private: entry.private,
-    answers: printed(section).flatMap((field) => {
+    // At Reflect, the commitment they came in with first.
+    answers: (section === 'reflect' ? ['commitment', ...memberFields(section)] : memberFields(section)).flatMap((field) => {
       const text = answerText(entry, field);
       // `confided`: this answer alone was kept in confidence.
       return text ? [{ field, text, ...(!entry.private && confided(entry, field) && { confided: true as const }) }] : [];

@@ -13,11 +13,9 @@ import { splitRequests } from './meet/requests.js';
 import { MEETING_SECTIONS, stepId, tagOf, type MeetingSection, type MeetingPlan, type Step } from './meet/step.js';
 import { agreementsDiscussed, baseOf, isFirst, pendingStep, steps } from './meet/steps.js';
 
-/** agenda: before the meeting; live: a question is being asked; review: every answer is in; paused: interrupted; over: recorded. */
-type RoomState = 'agenda' | 'live' | 'review' | 'paused' | 'over';
-
 export interface RoomView {
-  state: RoomState;
+  /** agenda: before the meeting; live: a question is being asked; review: every answer is in; paused: interrupted; over: recorded. */
+  state: 'agenda' | 'live' | 'review' | 'paused' | 'over';
   circle: string;
   number: number;
   /** The meeting's date, written out. */

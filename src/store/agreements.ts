@@ -29,11 +29,8 @@ function put(doc: Document, path: Path, value: string | number): void {
   doc.setIn(path, value);
 }
 
-const textAt = (seq: YAMLSeq, i: number) => {
-  const item = seq.items[i];
-  return isScalar(item) ? String(item.value ?? '').trim() : '';
-};
-const indexOf = (seq: YAMLSeq, text: string) => seq.items.findIndex((_, i) => textAt(seq, i) === text.trim());
+/** Where the item that reads `text` is in a list of text; -1 when none does. */
+const indexOf = (seq: YAMLSeq, text: string) => seq.items.findIndex((item) => (isScalar(item) ? String(item.value ?? '').trim() : '') === text.trim());
 
 /** Reword, drop and add items of a list of text, found by what they say. */
 type Items<T> = readonly T[] | null | undefined;

@@ -58,10 +58,9 @@ const fileSchema = z.strictObject({
     .optional(),
   sendmail: z.union([z.literal(true), text]).optional(),
 });
-type FileSettings = z.infer<typeof fileSchema>;
 
 /** The settings file, checked: absent is fine; readable by others is refused (it holds a password). */
-async function readSettingsFile(file: string, cwd: string): Promise<FileSettings> {
+async function readSettingsFile(file: string, cwd: string): Promise<z.infer<typeof fileSchema>> {
   const shown = displayPath(file, cwd);
   let info;
   try {

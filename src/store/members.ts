@@ -4,11 +4,9 @@ import { membersSchema, type Member } from '../core/schema.js';
 import { membersFile } from './circle.js';
 import { blockSeq, updateYamlFile } from './yaml-write.js';
 
-type NewMember = Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>;
-
 interface RosterChange {
   /** New members, appended at the end. */
-  add?: NewMember[];
+  add?: Array<Pick<Member, 'name'> & Partial<Omit<Member, 'name'>>>;
   /** Places in the list of members to mark active (returning) or inactive (leaving). */
   activate?: readonly number[];
   deactivate?: readonly number[];

@@ -1,27 +1,15 @@
 // Writing a finished meeting down: members.yaml, circle.yaml, the minutes, the draft removed, a commit.
 import { mkdir } from 'node:fs/promises';
-import { rollChanges, toMinutes, type Draft, type MeetingFile, type MeetingPlan, type RollChanges } from '../core/meet/index.js';
+import { rollChanges, toMinutes, type Draft, type MeetingPlan, type RollChanges } from '../core/meet/index.js';
 import { rememberFacilitator, saveAgreements } from './agreements.js';
 import { meetingSchema } from '../core/schema.js';
 import { CircleError, displayPath } from '../errors.js';
 import { circleFile, meetingFile, meetingsDir, membersFile, newFileMode } from './circle.js';
 import { dateMatches } from './read-file.js';
 import { removeDraft } from './draft.js';
-import { commitIfWanted, type Committed } from './git.js';
+import { commitIfWanted } from './git.js';
 import { updateMembers } from './members.js';
 import { checkBeforeWrite, writeCircleFile, yamlText } from './yaml-write.js';
-
-interface Recorded {
-  minutes: MeetingFile;
-  /** The files written, the minutes first. */
-  written: string[];
-  joined: string[];
-  back: string[];
-  /** Members whose vision or organisation members.yaml now has from tonight. */
-  updated: string[];
-  circleUpdated: boolean;
-  commit: Committed;
-}
 
 /** The minutes' path and text, checked as the next read will check them; a CircleError saying why when it would refuse them. */
 export function checkMinutes(dir: string, date: string, minutes: unknown): { path: string; text: string } {
@@ -51,7 +39,7 @@ async function writeNewMeeting(dir: string, { path, text }: ReturnType<typeof ch
  * nothing: the draft stays and `--resume` (with nothing left to ask) ends here again, and
  * the changes, made by content, are not made twice.
  */
-export async function recordMeeting(dir: string, plan: MeetingPlan, draft: Draft, env: NodeJS.ProcessEnv): Promise<Recorded> {
+export async function recordMeeting(dir: string, plan: MeetingPlan, draft: Draft, env: NodeJS.ProcessEnv) {
   const minutes = toMinutes(plan, draft);
   const checked = checkMinutes(dir, plan.date, minutes);
   let roll: RollChanges = { joining: [], returning: [], updated: [] };
@@ -66,10 +54,10 @@ export async function recordMeeting(dir: string, plan: MeetingPlan, draft: Draft
   await removeDraft(dir);
   return {
     minutes,
-    written,
+    written, // the minutes first
     joined: roll.joining.map((m) => m.name),
     back: roll.returning.map((r) => r.name),
-    updated: roll.updated.map((u) => u.name),
+    updated: roll.updated.map((u) => u.name), // whose vision or organisation members.yaml now has from tonight
     circleUpdated,
     // Both files go into the commit even when unchanged now: a resume may find them changed by the run that stopped.
     commit: await commitIfWanted(dir, plan.circle.git.commit, [...new Set([...written, membersFile(dir), circleFile(dir)])], `minutes: ${plan.circle.name} ${plan.date}`, env),

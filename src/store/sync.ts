@@ -86,6 +86,7 @@ export interface Shared extends Upstream {
   /** The remote has no such branch yet (the first push creates it). */
   fresh: boolean;
   head: string | undefined;
+  /** 0 when upstream() has only now set the upstream: the sync counts after its own fetch. */
   ahead: number;
 }
 

@@ -102,14 +102,8 @@ export function circleDir(ws: Workspace, slug: string): string {
   return join(ws.circlesDir, checkSlug(slug));
 }
 
-interface CircleQuery {
-  /** --circle */
-  circle?: string | undefined;
-  cwd: string;
-}
-
-/** --circle, else the circle folder you stand in, else the only one, else an error listing them. */
-export async function resolveCircle(ws: Workspace, q: CircleQuery): Promise<string> {
+/** --circle (`q.circle`), else the circle folder you stand in, else the only one, else an error listing them. */
+export async function resolveCircle(ws: Workspace, q: { circle?: string | undefined; cwd: string }): Promise<string> {
   const { slugs, incomplete } = await circleFolders(ws);
   if (q.circle !== undefined) {
     const slug = checkSlug(q.circle);

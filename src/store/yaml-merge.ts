@@ -161,12 +161,6 @@ function mergeSeq(o: YAMLSeq | undefined, a: YAMLSeq, b: YAMLSeq, where: string,
   return true;
 }
 
-interface YamlMerge {
-  /** One rendering of the merged document per side taken at the conflicts. */
-  texts: Record<Side, string>;
-  conflicts: string[];
-}
-
 /** Parse as the program reads its files (line endings as LF); undefined when the text is not one clean YAML document. */
 function parse(text: string): Document.Parsed | undefined {
   try {
@@ -177,8 +171,11 @@ function parse(text: string): Document.Parsed | undefined {
   }
 }
 
-/** Merge two edits of `base`, rendered by `render` in the style of `ours`; undefined when a version is not readable YAML. */
-export function mergeYaml(base: string, ours: string, theirs: string, render: (doc: Document.Parsed, original: string) => string): YamlMerge | undefined {
+/**
+ * Merge two edits of `base`: the conflicts, and one rendering of the merged document per side taken at them (`texts`),
+ * rendered by `render` in the style of `ours`; undefined when a version is not readable YAML.
+ */
+export function mergeYaml(base: string, ours: string, theirs: string, render: (doc: Document.Parsed, original: string) => string) {
   const docs = [base, ours, theirs].map(parse);
   if (docs.some((d) => d === undefined)) return undefined;
   const texts = {} as Record<Side, string>;

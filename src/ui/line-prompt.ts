@@ -23,8 +23,6 @@ export interface LineConfig {
   onLine?: (line: string) => void;
 }
 
-const isConfideKey = (key: { name?: string; ctrl?: boolean }) => key.ctrl === true && key.name === 't';
-
 export const linePrompt = createPrompt<LineAnswer, LineConfig>((config, done) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
@@ -55,7 +53,7 @@ export const linePrompt = createPrompt<LineAnswer, LineConfig>((config, done) =>
       }
       return;
     }
-    if (config.confide && isConfideKey(key)) {
+    if (config.confide && key.ctrl && key.name === 't') {
       setConfided(!confided);
     } else if (isBackspaceKey(key) && !value) {
       setFallback('');

@@ -1,6 +1,6 @@
 // The two prompters `circle meet` runs with: the terminal, and an answers file.
 import type { Output } from './output.js';
-import { createAsk, KeyExit, type Ask, type Choice, type Heading, type Leave } from './ask.js';
+import { KeyExit, type Ask, type Choice, type Heading, type Leave } from './ask.js';
 import {
   answerFor,
   BACK,
@@ -16,7 +16,6 @@ import {
 } from '../core/meet/index.js';
 import { runnerSay } from '../core/prompts.js';
 import type { Member } from '../core/schema.js';
-import type { Deps } from '../context.js';
 import { UsageError } from '../errors.js';
 
 const OTHER = '\u0000other';
@@ -24,9 +23,6 @@ const WRITE = '\u0000write';
 
 /** Every question may be left with Shift-Tab (back); a person's text question also with Esc (the rest of their turn). */
 const leaveFor = (step: Step): Leave => ({ back: true, escape: step.member !== undefined && step.kind === 'text' });
-
-/** The terminal's prompter: questions on stderr, keys from stdin. */
-export const terminalPrompter = (deps: Pick<Deps, 'stdin' | 'stderr'>, out: Output): Prompter => interactivePrompter(createAsk(deps), out);
 
 /**
  * On the terminal: a header when a section begins, the member's name and the section's

@@ -26,11 +26,6 @@ export interface Output {
   width: number | undefined;
 }
 
-interface OutputOptions {
-  /** --color (true) or --no-color (false); undefined leaves it to the environment. */
-  color?: boolean | undefined;
-}
-
 /**
  * Whether to colour a stream: --color/--no-color, else FORCE_COLOR (0 or false is off,
  * anything else on), else NO_COLOR (any non-empty value is off), else a terminal that is not dumb.
@@ -64,8 +59,11 @@ function widthOf(stream: Stream, env: NodeJS.ProcessEnv): number | undefined {
 let Chalk: typeof import('chalk').Chalk | undefined;
 export const chalkFor = (on: boolean): ChalkInstance => new (Chalk ??= (require('chalk') as typeof import('chalk')).Chalk)({ level: on ? 1 : 0 });
 
-/** `streams.stderr` is read only when a message is written or coloured: on a pipe, making it costs a millisecond. */
-export function createOutput(streams: { stdout: Stream; stderr: Stream }, env: NodeJS.ProcessEnv, options: OutputOptions = {}): Output {
+/**
+ * `streams.stderr` is read only when a message is written or coloured: on a pipe, making it costs a millisecond.
+ * `options.color`: --color (true) or --no-color (false); undefined leaves it to the environment.
+ */
+export function createOutput(streams: { stdout: Stream; stderr: Stream }, env: NodeJS.ProcessEnv, options: { color?: boolean | undefined } = {}): Output {
   const { stdout } = streams;
   const chalk = (stream: Stream) => chalkFor(colorWanted(stream, env, options.color));
   let color: ChalkInstance | undefined;

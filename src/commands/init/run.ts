@@ -11,9 +11,7 @@ import { createCircle } from '../../store/scaffold.js';
 import { findWorkspace } from '../../store/workspace.js';
 import { commitWritten } from '../commit.js';
 
-type InitOptions = Omit<InitAnswers, 'name'> & { yes?: boolean };
-
-export async function run(ctx: Context, name: string | undefined, opts: InitOptions): Promise<number> {
+export async function run(ctx: Context, name: string | undefined, opts: Omit<InitAnswers, 'name'> & { yes?: boolean }): Promise<number> {
   // With no workspace found, the current folder becomes one.
   const ws = findWorkspace({ home: ctx.global.home, env: ctx.deps.env, cwd: ctx.deps.cwd }) ?? {
     root: ctx.deps.cwd,

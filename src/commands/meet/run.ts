@@ -111,8 +111,8 @@ async function answersFile(ctx: Context, given: string): Promise<AnswersFile> {
 /** The answers file's prompter, else the tests' or the terminal's. */
 async function prompterFor(ctx: Context, scripted: AnswersFile | undefined, members: readonly Member[]): Promise<Prompter> {
   if (!scripted && ctx.deps.prompter) return ctx.deps.prompter;
-  const { answersPrompter, terminalPrompter } = await import('../../ui/meet-prompter.js');
-  return scripted ? answersPrompter(scripted.answers, scripted.shown, members) : terminalPrompter(ctx.deps, ctx.out);
+  const { answersPrompter, interactivePrompter } = await import('../../ui/meet-prompter.js');
+  return scripted ? answersPrompter(scripted.answers, scripted.shown, members) : interactivePrompter(await ctx.ask(), ctx.out);
 }
 
 /**

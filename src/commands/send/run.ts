@@ -48,8 +48,6 @@ interface Mailing {
 
 type Prepared = Awaited<ReturnType<typeof prepare>>;
 
-const senderName = (from: string | undefined) => from?.match(/^\s*"?([^"<]+?)"?\s*</)?.[1]?.trim();
-
 async function agendaMailing(ctx: Context, dir: string, slug: string, circle: Circle, date: string | undefined): Promise<Mailing> {
   const agenda = await agendaFor(ctx, dir, slug, date);
   for (const warning of agenda.warnings) ctx.out.warn(warning);
@@ -175,7 +173,7 @@ export async function run(ctx: Context, kind: string, date: string | undefined, 
   const { dir, slug } = await ctx.circle();
   const [{ circle, members }, settings] = await Promise.all([loadCircle(dir, slug), loadMailSettings(ctx.deps.env, ctx.deps.cwd, opts)]);
   const mailing = kind === 'agenda' ? await agendaMailing(ctx, dir, slug, circle.data, date) : await recapMailing(dir, circle.data, date);
-  const facilitator = senderName(settings.from);
+  const facilitator = settings.from?.match(/^\s*"?([^"<]+?)"?\s*</)?.[1]?.trim(); // the sender's name
   if (facilitator) mailing.facts.facilitator = facilitator;
 
   const everyone = chooseRecipients(ctx, members.data.members, opts.to);

@@ -29,7 +29,6 @@ const oftenWorks = (v: Value) => {
   const r = parseCadence(joinCadence(textOf(v), 'Monday'));
   return r.ok ? true : 'say how often without the day, e.g. "every 6 weeks" or "monthly on the 2nd"';
 };
-const clock = (v: Value) => validateInit.start(textOf(v));
 
 /**
  * The traditions to tick: the circle's own (also named by number), then the suggestions
@@ -69,7 +68,7 @@ export function formatSteps(plan: MeetingPlan, base: Agreements, draft: Draft): 
       ...(total < MIN_MEETING_MINUTES && { note: say('format', 'short', { total, least: MIN_MEETING_MINUTES }) }),
     }),
     a.one('day', { default: day }),
-    a.one('start', { default: base.start, validate: clock }),
+    a.one('start', { default: base.start, validate: (v) => validateInit.start(textOf(v)) }),
     a.one('location', { default: base.location, edit: true }),
     a.one('traditions', { choices: traditionChoices(base, a.one('traditions').choices ?? []), default: base.traditions }),
     a.one('new_traditions'),

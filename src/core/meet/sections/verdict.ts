@@ -13,17 +13,12 @@ const ratingOf = (v: Value | undefined): number | undefined => (RATING.test(text
 
 const outcomeId = (id: string) => `${stepId('next', 'outcomes')}.${id}`;
 
-/** Whether this meeting reviews the outcomes: every Nth meeting, once the circle has outcomes. */
-function reviewsOutcomes(plan: MeetingPlan): boolean {
-  const every = plan.circle.review_outcomes_every;
-  return every > 0 && plan.number % every === 0 && outcomesOf(plan.circle).length > 0;
-}
-
-/** What's Next at a review meeting: one rating per outcome. */
+/** What's Next at a review meeting (every Nth meeting, once the circle has outcomes): one rating per outcome. */
 export function outcomeReviewSteps(plan: MeetingPlan): Step[] {
-  if (!reviewsOutcomes(plan)) return [];
+  const every = plan.circle.review_outcomes_every;
+  if (!(every > 0 && plan.number % every === 0 && outcomesOf(plan.circle).length > 0)) return [];
   const a = new Asker('next', plan);
-  const note = say('next', 'review', { every: plan.circle.review_outcomes_every });
+  const note = say('next', 'review', { every });
   return outcomesOf(plan.circle).map((o, i) =>
     a.one('outcome', { id: outcomeId(o.id), validate: rating, ...(i === 0 && { note }) }, { label: labelOf('purpose', o.id), outcome: o.text }),
   );
