@@ -19,7 +19,7 @@ function workspace() {
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
 describe('at 40 columns', () => {
-  it.each([['rules'], ['schedule'], ['topics'], ['purpose'], ['practice']])('%s wraps at word boundaries, every word whole', async (command) => {
+  it.each([['rules'], ['schedule'], ['topics'], ['questions'], ['purpose'], ['practice']])('%s wraps at word boundaries, every word whole', async (command) => {
     const root = workspace();
     const wide = await cli([command], { cwd: root, env, tty: true, columns: 200 });
     const narrow = await cli([command], { cwd: root, env, tty: true, columns: 40 });

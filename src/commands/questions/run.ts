@@ -9,6 +9,7 @@ import { plural } from '../../render/document.js';
 import { circleFile, loadCircle } from '../../store/circle.js';
 import { dropQuestion } from '../../store/agreements.js';
 import { circleMemory } from '../../store/memory.js';
+import { fitWidth } from '../../render/wrap.js';
 
 /** Everything still open, as the facilitator sees it: raised in confidence counted, not named. */
 async function open(ctx: Context) {
@@ -29,7 +30,7 @@ export async function list(ctx: Context, opts: { json?: boolean }): Promise<void
     const raised = t('questions.raised', { kind: t(`questions.${q.kind}`), count: q.count, date: longDate(q.first) });
     return `${String(i + 1).padStart(3)}. ${q.text}\n     ${c.dim(`${raised}${who ? ` (${who})` : ''}`)}`;
   });
-  ctx.out.data(lines.join('\n'));
+  ctx.out.data(fitWidth(lines.join('\n'), ctx.out.width));
   ctx.out.info(
     `\n${plural(questions.length, 'question or issue', 'questions and issues')} open, most raised first. ` +
       'Mark one answered at a meeting (Learning Together), or let it go with `circle questions drop N`.',
