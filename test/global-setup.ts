@@ -12,7 +12,7 @@ const circles = join(import.meta.dirname, '..', 'circles');
 /**
  * The run's temp folder: in memory where the system has a tmpfs (/dev/shm, as on Linux) and
  * TMPDIR is not set. Each file circle writes is fsynced, as git does with much of what it
- * writes: on a busy disk those waits were about half the time of the sync tests.
+ * writes: on a busy disk those waits were up to half the time of the sync tests.
  */
 function runTempDir(): string {
   if (!process.env.TMPDIR) {

@@ -79,6 +79,14 @@ export function edit(clone: string, file: string, from: RegExp | string, to: str
   write(clone, file, next);
 }
 export const meetings = (clone: string) => readdirSync(join(circleDir(clone), 'meetings')).filter((n) => n.endsWith('.yaml'));
+/** A git command run in the shared (bare) repository. */
+export const remoteGit = (ws: { top: string }, ...args: string[]) => git(ws.top, '--git-dir=remote.git', ...args);
+/** Ben Okoro added in `clone`: one commit to send. */
+export async function addBen(clone: string) {
+  expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: clone, env })).code).toBe(0);
+}
+/** Whether a rebase is in progress in `clone` (git's rebase folder is there). */
+export const rebasing = (clone: string) => existsSync(join(clone, git(clone, 'rev-parse', '--git-path', 'rebase-merge').trim()));
 /** Sync and expect it to succeed. */
 export async function synced(clone: string) {
   const r = await cli(['sync'], { cwd: clone, env });

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { binPath, git, oncePerFile, startCircle, testEnv } from '../helpers.js';
 import { cli } from '../harness.js';
-import { circleDir, edit, env, read, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
+import { addBen, circleDir, edit, env, read, rebasing, remoteGit, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
 
 function finish(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   let [stdout, stderr] = ['', ''];
@@ -144,13 +144,13 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     git(ws.b, 'commit', '--quiet', '-am', 'a private detail, to amend out');
     const own = spawnSync('git', ['rebase', '-i', 'HEAD~1'], { cwd: ws.b, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
     expect(own.status, own.stderr).toBe(0);
-    const [before, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')];
+    const [before, remote] = [git(ws.b, 'rev-parse', 'HEAD'), remoteGit(ws, 'rev-parse', 'main')];
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('a rebase is in progress in this repository, and circle sync did not start it, so it leaves it alone');
     expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(before);
-    expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim()).toSatisfy((p: string) => existsSync(join(ws.b, p)));
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(remote);
+    expect(rebasing(ws.b)).toBe(true);
+    expect(remoteGit(ws, 'rev-parse', 'main')).toBe(remote);
   });
 
   it('a clone in a folder whose name holds a line break: refused with a clear error, nothing changed', async () => {
@@ -182,8 +182,8 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
         git(ws.b, 'commit', '--quiet', '-am', 'a room');
       }
       const started = spawnSync('git', own, { cwd: ws.b, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
-      expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim(), started.stderr).toSatisfy((p: string) => existsSync(join(ws.b, p)));
-      const [before, remote, status] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main'), git(ws.b, 'status', '--porcelain')];
+      expect(rebasing(ws.b), started.stderr).toBe(true);
+      const [before, remote, status] = [git(ws.b, 'rev-parse', 'HEAD'), remoteGit(ws, 'rev-parse', 'main'), git(ws.b, 'status', '--porcelain')];
       // Other commands name it as the person's rebase too, not as a sync waiting for them.
       const write = await cli(['members', 'add', 'Cleo Diaz', '--yes'], { cwd: ws.b, env });
       expect(write.code).toBe(1);
@@ -193,8 +193,8 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
       expect(r.stderr).toContain('a rebase is in progress in this repository, and circle sync did not start it, so it leaves it alone');
       expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(before);
       expect(git(ws.b, 'status', '--porcelain')).toBe(status);
-      expect(git(ws.b, 'rev-parse', '--git-path', 'rebase-merge').trim()).toSatisfy((p: string) => existsSync(join(ws.b, p)));
-      expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(remote);
+      expect(rebasing(ws.b)).toBe(true);
+      expect(remoteGit(ws, 'rev-parse', 'main')).toBe(remote);
     });
   }
 
@@ -214,13 +214,13 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     expect(r.stdout).toContain('Nothing new from origin/main.');
     expect(r.stderr).toContain('Sent 1 commit to origin/main.');
     expect(existsSync(record)).toBe(false);
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(remoteGit(ws, 'rev-parse', 'main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
     expect(notes(ws.b)).toBe('Shared notes, as Ben has them.\n');
   });
 
   it('nothing to bring in, with uncommitted edits: no rebase, the edits stay as they are (no stash), the commits are sent', async () => {
     const ws = await withNotes();
-    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    await addBen(ws.b);
     notes(ws.b, 'Shared notes.\nMy own note, not committed.\n');
     const status = git(ws.b, 'status', '--porcelain');
     const r = await synced(ws.b);
@@ -229,7 +229,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     expect(git(ws.b, 'status', '--porcelain')).toBe(status);
     expect(notes(ws.b)).toBe('Shared notes.\nMy own note, not committed.\n');
     expect(git(ws.b, 'stash', 'list')).toBe('');
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(remoteGit(ws, 'rev-parse', 'main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
   });
 
   it('while a sync waits for a conflict, commands that change the circle are refused, and a file changed meanwhile is carried through', async () => {

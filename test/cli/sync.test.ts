@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { git, tempDir } from '../helpers.js';
 import { cli } from '../harness.js';
 import { readSent, recordSent } from '../../src/store/sent.js';
-import { circleDir, edit, env, meet, meetings, read, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
+import { addBen, circleDir, edit, env, meet, meetings, read, remoteGit, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
 
 describe('circle sync', { timeout: 120_000 }, () => {
   // A reader waits while another command holds a circle's write lock (a file may be missing for a moment), never for its own.
@@ -114,20 +114,20 @@ describe('circle sync', { timeout: 120_000 }, () => {
     const ws = await sharedWorkspace();
     const members = join(circleDir(ws.a), 'members.yaml');
     writeFileSync(members, `${readFileSync(members, 'utf8')}  - name: Ben Okoro\n    joined: next Tuesday\n`);
-    const before = git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main');
+    const before = remoteGit(ws, 'rev-parse', 'main');
     const r = await cli(['sync'], { cwd: ws.a, env });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('Nothing was shared: these files do not check.');
     expect(r.stderr).toMatch(new RegExp(`circles/${SLUG}/members\\.yaml:\\d+:\\d+: `));
     expect(git(ws.a, 'status', '--porcelain')).toBe(` M circles/${SLUG}/members.yaml\n`);
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'main')).toBe(before);
+    expect(remoteGit(ws, 'rev-parse', 'main')).toBe(before);
   });
 
   it('a branch that follows a local branch (remote "."): says it is not shared and how to share it, and sends nothing', async () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'checkout', '--quiet', '-b', 'feat', '--track', 'main');
-    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
-    const [head, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'for-each-ref')];
+    await addBen(ws.b);
+    const [head, remote] = [git(ws.b, 'rev-parse', 'HEAD'), remoteGit(ws, 'for-each-ref')];
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('this branch follows the local branch main, not a shared one');
@@ -135,17 +135,17 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(r.stderr).not.toContain('Sent');
     expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(head);
     expect(git(ws.b, 'branch', '--format=%(refname:short)')).toBe('feat\nmain\n');
-    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+    expect(remoteGit(ws, 'for-each-ref')).toBe(remote);
   });
 
   it('a branch whose upstream was deleted on the remote and pruned: says so and how to fix it, follows nothing else, sends nothing', async () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'push', '--quiet', 'origin', 'HEAD:dev');
     git(ws.b, 'branch', '--quiet', '--set-upstream-to', 'origin/dev');
-    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    await addBen(ws.b);
     git(ws.a, 'push', '--quiet', 'origin', '--delete', 'dev');
     git(ws.b, 'fetch', '--quiet', '--prune');
-    const [head, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.top, '--git-dir=remote.git', 'for-each-ref')];
+    const [head, remote] = [git(ws.b, 'rev-parse', 'HEAD'), remoteGit(ws, 'for-each-ref')];
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('origin/dev, which is gone from origin');
@@ -153,31 +153,31 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('git branch --set-upstream-to origin/<branch>');
     expect(git(ws.b, 'config', 'branch.main.merge')).toBe('refs/heads/dev\n');
     expect(git(ws.b, 'rev-parse', 'HEAD')).toBe(head);
-    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+    expect(remoteGit(ws, 'for-each-ref')).toBe(remote);
   });
 
   it('an upstream set but unreadable (branch.main.merge without its remote): stops with how to fix it, re-points nothing', async () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'config', '--unset', 'branch.main.remote');
-    const remote = git(ws.top, '--git-dir=remote.git', 'for-each-ref');
+    const remote = remoteGit(ws, 'for-each-ref');
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('circle sync could not find the branch main follows');
     expect(r.stderr).toContain('git branch --set-upstream-to <remote>/<branch>');
     expect(git(ws.b, 'config', '--get-regexp', '^branch[.]main[.]')).toBe('branch.main.merge refs/heads/main\n');
-    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+    expect(remoteGit(ws, 'for-each-ref')).toBe(remote);
   });
 
   it('a tag named like the shared branch (origin/main) does not mislead it: the commits are sent to origin/main', async () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'tag', 'origin/main', 'HEAD');
     git(ws.b, 'tag', 'main', 'HEAD');
-    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    await addBen(ws.b);
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Sent 1 commit to origin/main.');
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
-    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
+    expect(remoteGit(ws, 'rev-parse', 'refs/heads/main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(remoteGit(ws, 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\n');
   });
 
   it('a branch that follows nothing (git branch --unset-upstream) while the remote has it: follows origin/main again, brings in and sends', async () => {
@@ -185,11 +185,11 @@ describe('circle sync', { timeout: 120_000 }, () => {
     edit(ws.a, 'circle.yaml', /^vision: .*$/m, 'vision: Each of us does better work.');
     await synced(ws.a);
     git(ws.b, 'branch', '--unset-upstream');
-    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    await addBen(ws.b);
     const r = await synced(ws.b);
     expect(r.stderr).toContain('Sent 1 commit to origin/main.');
     expect(git(ws.b, 'rev-parse', '--abbrev-ref', '@{u}')).toBe('origin/main\n');
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(remoteGit(ws, 'rev-parse', 'refs/heads/main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
     expect(read(ws.b, 'circle.yaml')).toContain('vision: Each of us does better work.');
     await synced(ws.a);
     expect(read(ws.a, 'members.yaml')).toContain('name: Ben Okoro');
@@ -199,7 +199,7 @@ describe('circle sync', { timeout: 120_000 }, () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'checkout', '--quiet', '--detach');
     edit(ws.b, 'circle.yaml', /^vision: .*$/m, 'vision: Each of us does better work.');
-    const [head, status, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.b, 'status', '--porcelain'), git(ws.top, '--git-dir=remote.git', 'for-each-ref')];
+    const [head, status, remote] = [git(ws.b, 'rev-parse', 'HEAD'), git(ws.b, 'status', '--porcelain'), remoteGit(ws, 'for-each-ref')];
     expect(status).toBe(` M circles/${SLUG}/circle.yaml\n`);
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('this workspace is not on a branch (a detached HEAD): `git switch main` (or your branch), then circle sync again.')]);
@@ -207,7 +207,7 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(git(ws.b, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('HEAD\n'); // still detached
     expect(git(ws.b, 'status', '--porcelain')).toBe(status);
     expect(git(ws.b, 'stash', 'list')).toBe('');
-    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref')).toBe(remote);
+    expect(remoteGit(ws, 'for-each-ref')).toBe(remote);
   });
 
   it('a workspace in a linked worktree (git worktree add): commits, brings in, sends, and leaves no record behind', async () => {
@@ -227,7 +227,7 @@ describe('circle sync', { timeout: 120_000 }, () => {
     expect(read(linked, 'circle.yaml')).toContain('vision: Each of us does better work.');
     expect(git(linked, 'status', '--porcelain', '--untracked-files=no')).toBe('');
     expect(git(linked, 'stash', 'list')).toBe('');
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/main')).toBe(git(linked, 'rev-parse', 'HEAD'));
+    expect(remoteGit(ws, 'rev-parse', 'refs/heads/main')).toBe(git(linked, 'rev-parse', 'HEAD'));
     expect(readdirSync(join(ws.b, '.git', 'worktrees', 'linked')).filter((n) => /circle-sync|rebase/.test(n))).toEqual([]);
     expect(existsSync(join(ws.b, '.git', 'circle-sync.json'))).toBe(false);
     await synced(ws.a);
@@ -262,11 +262,11 @@ describe('circle sync', { timeout: 120_000 }, () => {
     const ws = await sharedWorkspace();
     git(ws.b, 'checkout', '--quiet', '-b', 'spring');
     git(ws.b, 'tag', 'spring', 'HEAD');
-    expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: ws.b, env })).code).toBe(0);
+    await addBen(ws.b);
     const r = await synced(ws.b);
     expect(r.stderr).toContain('Shared this workspace for the first time: origin/spring now has it.');
-    expect(git(ws.top, '--git-dir=remote.git', 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\nrefs/heads/spring\n');
-    expect(git(ws.top, '--git-dir=remote.git', 'rev-parse', 'refs/heads/spring')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+    expect(remoteGit(ws, 'for-each-ref', '--format=%(refname)')).toBe('refs/heads/main\nrefs/heads/spring\n');
+    expect(remoteGit(ws, 'rev-parse', 'refs/heads/spring')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
     expect(git(ws.b, 'rev-parse', '--symbolic-full-name', '@{u}')).toBe('refs/remotes/origin/spring\n');
   });
 
