@@ -191,7 +191,9 @@ export async function commitPaths(dir: string, paths: string[], message: string,
   try {
     const unsafe = await unsafeToCommit(dir, env, watched);
     if (unsafe) return { ok: false, reason: unsafe };
-    await git(dir, ['add', '--', ...paths], env);
+    // A path gone from the folder is committed as gone without `git add`, which refuses one that git mv took out of the index.
+    const present = paths.filter((p) => existsSync(resolve(dir, p)));
+    if (present.length) await git(dir, ['add', '--', ...present], env);
     await git(dir, ['commit', '--quiet', '-m', message, '--', ...paths], env);
     return { ok: true };
   } catch (error) {

@@ -66,9 +66,10 @@ async function statusEntries(repo: Repo, args: string[]): Promise<Array<{ xy: st
   return entries;
 }
 
-/** Paths (from the workspace folder) of shared files changed since the last commit, new ones included. */
+/** Paths (from the workspace folder) of shared files changed since the last commit, new ones included (and a renamed file's old name). */
 export async function changedSharedFiles(repo: Repo): Promise<string[]> {
-  const paths = (await statusEntries(repo, ['--untracked-files=all', '--', '.'])).map((e) => fromRoot(repo, e.path));
+  const entries = await statusEntries(repo, ['--untracked-files=all', '--', '.']);
+  const paths = entries.flatMap((e) => [e.path, ...(e.from === undefined ? [] : [e.from])]).map((p) => fromRoot(repo, p));
   return paths.filter((p) => SHARED.test(p) || SENT.test(p)).sort();
 }
 

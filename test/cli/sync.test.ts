@@ -10,6 +10,20 @@ import { addBen, circleDir, edit, env, meet, meetings, read, remoteGit, sharedWo
 
 describe('circle sync', { timeout: 120_000 }, () => {
   // A reader waits while another command holds a circle's write lock (a file may be missing for a moment), never for its own.
+  it('a meeting file renamed with `git mv` (a wrong date put right) is shared as a rename: the old name neither stays nor comes back', async () => {
+    const ws = await sharedWorkspace();
+    const meetingsDir = `circles/${SLUG}/meetings`;
+    git(ws.a, 'mv', `${meetingsDir}/2026-10-27.yaml`, `${meetingsDir}/2026-10-28.yaml`);
+    edit(ws.a, 'meetings/2026-10-28.yaml', 'date: 2026-10-27', 'date: 2026-10-28');
+    await synced(ws.a);
+    const tracked = (clone: string) => git(clone, 'ls-tree', '-r', '--name-only', 'HEAD', '--', meetingsDir).split('\n').filter((f) => f.endsWith('.yaml'));
+    expect(tracked(ws.a)).toEqual([`${meetingsDir}/2026-10-28.yaml`]);
+    expect(git(ws.a, 'status', '--porcelain')).toBe('');
+    await synced(ws.b);
+    expect(tracked(ws.b)).toEqual([`${meetingsDir}/2026-10-28.yaml`]);
+    expect(existsSync(join(circleDir(ws.b), 'meetings', '2026-10-27.yaml'))).toBe(false);
+  });
+
   it('members.yaml deleted before a sync: it says so at once, without waiting for the lock it holds itself', async () => {
     const ws = await sharedWorkspace();
     rmSync(join(circleDir(ws.b), 'members.yaml'));
