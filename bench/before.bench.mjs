@@ -3,15 +3,16 @@
 // The two builds take turns, so that load from other processes falls on both; each has a
 // workspace of its own, as the caches are kept per build. (caches.bench.mjs measures
 // check warm.)
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, fmtX, generateWorkspace, note, record, spawnTimed, VARIANTS } from './lib.mjs';
 import { BEFORE_ISSUE_21, oldBin } from './old-build.mjs';
 
-/** A copy of workspace `ws` for the older build. */
+/** A fresh copy of workspace `ws` (without its caches) for the older build. */
 function copyFor(ws) {
   const copy = `${ws}-${BEFORE_ISSUE_21}`;
-  if (!existsSync(copy)) cpSync(ws, copy, { recursive: true });
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(ws, copy, { recursive: true, filter: (f) => !f.endsWith('/.cache') });
   return copy;
 }
 

@@ -83,8 +83,7 @@ export function createContext(deps: Deps, global: GlobalOptions): Context {
       return { files, meetings: meetings.map((m, i) => ('number' in m ? { ...m, number: i + 1 } : m)) };
     },
     async deliver(content, to) {
-      const folder = to.out === undefined && to.defaultFile ? await printFolder((await ctx.circle()).dir, deps.cwd) : undefined;
-      const target = to.out ?? (folder && displayPath(join(folder, to.defaultFile!), deps.cwd));
+      const target = to.out ?? (to.defaultFile && displayPath(join(await printFolder((await ctx.circle()).dir, deps.cwd), to.defaultFile), deps.cwd));
       if (target === undefined || target === '-') {
         if (typeof content === 'string') return out.data(content);
         if (out.stdout.isTTY) throw new UsageError('this is a binary file, not for the terminal: pipe it (| lp) or write it with --out FILE');

@@ -3,27 +3,39 @@
 // ($XDG_CACHE_HOME, for the code cache). After the last: remove them, and fail if a test
 // wrote into the repository's own circles/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '../src/store/atomic.js';
 
 const circles = join(import.meta.dirname, '..', 'circles');
 
 /**
- * The run's temp folder: in memory where the system has a tmpfs (/dev/shm, as on Linux) and
- * TMPDIR is not set. Each file circle writes is fsynced, as git does with much of what it
- * writes: on a busy disk those waits were up to half the time of the sync tests.
+ * The run's temp folder: in memory where the system has a tmpfs (/dev/shm, as on Linux) with
+ * a GiB free that lets tests run the scripts they write, and TMPDIR is not set. Each file
+ * circle writes is fsynced, as git does with much of what it writes: on a busy disk those
+ * waits were up to half the time of the sync tests. A folder left by a run that was killed
+ * (its process gone) is removed.
  */
 function runTempDir(): string {
-  if (!process.env.TMPDIR) {
+  const shm = '/dev/shm';
+  if (!process.env.TMPDIR && existsSync(shm) && statfsSync(shm).bavail * statfsSync(shm).bsize >= 2 ** 30) {
+    for (const name of readdirSync(shm)) {
+      const pid = Number(/^circle-test-(\d+)-/.exec(name)?.[1]);
+      if (pid && !isAlive(pid)) rmSync(join(shm, name), { recursive: true, force: true });
+    }
+    const dir = mkdtempSync(join(shm, `circle-test-${process.pid}-`));
     try {
-      return mkdtempSync('/dev/shm/circle-test-');
+      writeFileSync(join(dir, 'run'), '#!/bin/sh\n', { mode: 0o755 });
+      execFileSync(join(dir, 'run'));
+      return dir;
     } catch {
-      // no /dev/shm here: the system's temp folder
+      rmSync(dir, { recursive: true, force: true }); // mounted noexec: the system's temp folder
     }
   }
   return mkdtempSync(join(tmpdir(), 'circle-test-'));
 }
+
 
 /** Every file and folder under circles/, with its modification time. */
 function listing(): string[] {

@@ -59,7 +59,7 @@ const localTime = (date: string, minutes: number) =>
   `${addDays(date, Math.floor(minutes / 1440)).replaceAll('-', '')}T${formatClock(minutes).replace(':', '')}00`;
 
 /** `stamp`: when the file was made (DTSTAMP is in UTC). */
-export function buildIcs(cal: { name: string; stamp: Date; events: ReturnType<typeof meetingEvents> }): string {
+export function buildIcs(cal: { name: string; stamp: Date; events: Readonly<ReturnType<typeof meetingEvents>> }): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

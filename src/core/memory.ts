@@ -120,7 +120,11 @@ function tally<E extends Tallied>(into: Map<string, E>, key: string, fresh: E, a
  * The memory after these meetings (in any order: they are folded by date), less the topics
  * and questions the group let go of (circle.yaml): what was asked up to that day is closed.
  */
-export function remember(meetings: readonly MeetingMemory[], dropped: Circle['dropped_topics'] = [], droppedQuestions: Circle['dropped_questions'] = []): Memory {
+export function remember(
+  meetings: readonly MeetingMemory[],
+  dropped: Readonly<Circle['dropped_topics']> = [],
+  droppedQuestions: Readonly<Circle['dropped_questions']> = [],
+): Memory {
   const open = new Map<string, OpenCommitment>();
   const backlog = new Map<string, BacklogTopic>();
   const questions = new Map<string, OpenQuestion>();

@@ -4,7 +4,7 @@
 import { link, lstat, open, readdir, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CircleError, displayPath, FileError, unlessMissing } from '../errors.js';
-import { TEMP_PREFIX } from './circle.js';
+import { TEMP_PREFIX } from './cache.js';
 
 /** Whether a process with this id runs on this machine. */
 export function isAlive(pid: number): boolean {

@@ -23,6 +23,9 @@ const BUILD = typeof __CIRCLE_BUILD__ === 'string' ? __CIRCLE_BUILD__ : 'source'
 
 export const cacheDir = (dir: string) => join(dir, '.cache');
 
+/** How the name of a temp file the program writes (atomic.ts) begins. */
+export const TEMP_PREFIX = '.circle-tmp-';
+
 /** A cache file of a circle: its name in .cache/ and the layout of its body (a new layout, a new name here). */
 export interface CacheFile {
   name: string;
@@ -125,9 +128,9 @@ export function readCache(dir: string, cache: CacheFile): unknown {
 export async function writeCache(dir: string, cache: CacheFile, value: unknown): Promise<void> {
   const bytes = Buffer.from(JSON.stringify(value));
   const header: Header = { format: cache.format, build: BUILD, sum: checksum(bytes) };
+  const { writeFileAtomic } = await import('./atomic.js'); // a run that only reads loads no writer (nor Node's fs/promises)
   try {
     mkdirSync(cacheDir(dir), { recursive: true, mode: 0o700 });
-    const { writeFileAtomic } = await import('./atomic.js'); // a run that only reads loads no writer (nor Node's fs/promises)
     await writeFileAtomic(join(cacheDir(dir), cache.name), Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes]), { durable: false, mode: 0o600 });
   } catch {
     // a read-only folder, a `.cache` that is a file, a full disk: the next run works it out again

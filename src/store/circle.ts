@@ -6,7 +6,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import { isIsoDate } from '../core/dates.js';
 import type { Circle, Meeting, MembersFile } from '../core/schema.js';
 import { DataError, displayPath, UsageError, type Problem } from '../errors.js';
-import { fileKeys, readCache, sameKey, settled, writeCache, type CacheFile, type FileKey } from './cache.js';
+import { fileKeys, readCache, sameKey, settled, TEMP_PREFIX, writeCache, type CacheFile, type FileKey } from './cache.js';
 import { readThroughSnapshot } from './snapshot.js';
 import { loadWords } from '../core/languages.js';
 import { useWords } from '../core/words.js';
@@ -168,16 +168,13 @@ export async function loadLastMeeting(dir: string): Promise<Loaded<Meeting> | un
   return last === undefined ? undefined : loadMeeting(dir, last);
 }
 
-/** How the name of a temp file the program writes (atomic.ts) begins. */
-export const TEMP_PREFIX = '.circle-tmp-';
-
 /** What lives in a circle's folder that only the program and the facilitator's editor may write. */
 const DATA_NAMES = new Set(['circle.yaml', 'members.yaml', 'meetings', '.draft.yaml', '.lock', '.write-lock', '.cache', '.gitignore']);
 
 /** The real path of `file`, links followed, for a file that may not exist yet. */
 async function realTarget(file: string): Promise<string> {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file); // as the disk spells it (a case-insensitive disk may take Circle.yaml for circle.yaml)
   } catch {
     const parent = dirname(file);
     return parent === file ? file : join(await realTarget(parent), basename(file));

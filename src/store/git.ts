@@ -63,22 +63,42 @@ export const SYNC_MARK = 'circle-sync';
  * record behind, never the mark).
  */
 function startedBySync(rebase: string, record: string): Unfinished['sync'] {
-  const text = (file: string) => {
-    try {
-      return readFileSync(file, 'utf8').trim();
-    } catch {
-      return '';
-    }
-  };
-  let kept: { head?: unknown; state?: unknown };
+  const kept = syncRecordAt(record);
+  if (!kept || text(join(rebase, 'orig-head')) !== kept.head) return undefined;
+  if (kept.state === 'running') return 'interrupted';
+  return text(join(rebase, SYNC_MARK)) === kept.head ? 'stopped' : undefined;
+}
+
+/** A small file's text, trimmed ('' when it cannot be read). */
+function text(file: string): string {
   try {
-    kept = JSON.parse(text(record)) as typeof kept;
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** What a sync keeps in the git folder while its rebase runs: the rebase is then known as its own, and what it changed checked. */
+export interface SyncRecord {
+  /** This clone's commit before the sync. */
+  head: string;
+  /** The newest entry of git's stash before the sync: a new one after it means git put uncommitted changes there. */
+  stash: string | null;
+  pid: number;
+  /** Working, or waiting for the person (stopped on a conflict). */
+  state: 'running' | 'stopped';
+  /** While it carries on: the files the person settled (path from the workspace → text), kept should it be killed. */
+  settled?: Record<string, string>;
+}
+
+/** The sync's record at `path`, or undefined (none, or not one). */
+export function syncRecordAt(path: string): SyncRecord | undefined {
+  try {
+    const record = JSON.parse(text(path) || 'null') as SyncRecord | null;
+    return typeof record?.head === 'string' ? record : undefined;
   } catch {
     return undefined;
   }
-  if (typeof kept.head !== 'string' || text(join(rebase, 'orig-head')) !== kept.head) return undefined;
-  if (kept.state === 'running') return 'interrupted';
-  return text(join(rebase, SYNC_MARK)) === kept.head ? 'stopped' : undefined;
 }
 
 interface Unfinished {
@@ -92,7 +112,7 @@ interface Unfinished {
 /** Work in progress named, what was not done (`so`), how to end it, and what to do `then`. */
 export const inProgress = (work: Unfinished, so: string, then: string) => `${work.what} is in progress in this repository${so}: ${work.end}, then ${then}.`;
 
-/** The files that say work is left unfinished: UNFINISHED's, then the sync's record. */
+/** The files that say work is left unfinished (UNFINISHED's), then the sync's record, which tells whose a rebase is (startedBySync). */
 export const WATCHED = [...UNFINISHED.map(([f]) => f), SYNC_RECORD];
 
 /** Work git has left unfinished, from where it keeps the WATCHED files (absolute paths, in that order), or undefined. */

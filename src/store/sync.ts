@@ -8,7 +8,7 @@ import type { FileChange } from '../core/changes.js';
 import { CircleError } from '../errors.js';
 import { isDerived, writeFileAtomic } from './atomic.js';
 import { bothVersions, markerLines, SYNC_LABELS } from './conflict-markers.js';
-import { git, gitPaths, gitReason, SYNC_MARK, SYNC_RECORD, unfinishedAt, WATCHED } from './git.js';
+import { git, gitPaths, gitReason, SYNC_MARK, SYNC_RECORD, syncRecordAt, unfinishedAt, WATCHED, type SyncRecord } from './git.js';
 
 /** Set while `circle sync` runs git, so the merge driver can name the two sides. */
 export const SYNC_ENV = 'CIRCLE_SYNC';
@@ -87,7 +87,6 @@ export interface Shared extends Upstream {
   /** The remote has no such branch yet (the first push creates it). */
   fresh: boolean;
   head: string | undefined;
-  /** 0 when upstream() has only now set the upstream: the sync counts after its own fetch. */
   ahead: number;
 }
 
@@ -141,8 +140,9 @@ export async function upstream(repo: Repo): Promise<Shared> {
   const [name, ref] = [`${remote}/${branch}`, `refs/remotes/${remote}/${branch}`];
   const exists = await run(repo, ['rev-parse', '--verify', '--quiet', ref]).then(() => true, () => false);
   if (exists) await run(repo, ['branch', `--set-upstream-to=${ref}`]);
-  // Not counted here: a sync counts what it sends (aheadBehind) after its own fetch.
-  return { remote, branch, name, ref, fresh: !exists, head: await head(repo), ahead: 0 };
+  const at = await head(repo);
+  const ahead = exists && at ? Number((await run(repo, ['rev-list', '--count', `${ref}..HEAD`])).trim()) : 0;
+  return { remote, branch, name, ref, fresh: !exists, head: at, ahead };
 }
 
 export async function fetch(repo: Repo, remote: string): Promise<void> {
@@ -241,27 +241,7 @@ export async function abortRebase(repo: Repo): Promise<void> {
   await run(repo, ['rebase', '--abort']);
 }
 
-/** What a sync keeps in the git folder while its rebase runs: the rebase is then known as its own, and what it changed checked. */
-interface SyncRecord {
-  /** This clone's commit before the sync. */
-  head: string;
-  /** The newest entry of git's stash before the sync: a new one after it means git put uncommitted changes there. */
-  stash: string | null;
-  pid: number;
-  /** Working, or waiting for the person (stopped on a conflict). */
-  state: 'running' | 'stopped';
-  /** While it carries on: the files the person settled (path from the workspace → text), kept should it be killed. */
-  settled?: Record<string, string>;
-}
-
-export async function readRecord(repo: Repo): Promise<SyncRecord | undefined> {
-  try {
-    const record = JSON.parse(await readFile(repo.record, 'utf8')) as SyncRecord;
-    return typeof record.head === 'string' ? record : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const readRecord = (repo: Repo) => syncRecordAt(repo.record);
 
 export async function writeRecord(repo: Repo, record: SyncRecord): Promise<void> {
   await writeFileAtomic(repo.record, `${JSON.stringify(record)}\n`, { durable: false });
@@ -310,7 +290,7 @@ export async function clearLeftovers(repo: Repo): Promise<string[]> {
 async function uncommitted(repo: Repo, unstagedOnly = false): Promise<string[]> {
   const entries = await statusEntries(repo, [`--untracked-files=${unstagedOnly ? 'no' : 'all'}`]);
   const wanted = (xy: string) => !unstagedOnly || (xy[0] === ' ' && xy[1] !== ' ');
-  return entries.flatMap((e) => [...(wanted(e.xy) ? [e.path] : []), ...(e.from !== undefined ? [e.from] : [])]);
+  return entries.flatMap((e) => (wanted(e.xy) ? [e.path] : []).concat(e.from ?? []));
 }
 
 /** Uncommitted files the shared copy changed too (from the workspace folder): a rebase could not put them back on what comes in. */

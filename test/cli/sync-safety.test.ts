@@ -153,6 +153,19 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     expect(remoteGit(ws, 'rev-parse', 'main')).toBe(remote);
   });
 
+  it('a stopped sync carried on after its branch lost its upstream (git branch --unset-upstream): follows origin/main again and sends its commit', async () => {
+    const ws = await sharedWorkspace();
+    await clashOnMinutes(ws);
+    git(ws.b, 'commit', '--quiet', '-am', 'notes by Ben');
+    expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
+    edit(ws.b, minutes, /<<<<<<< already shared\n[^]*?=======\n([^]*?)>>>>>>> yours\n/, '$1');
+    git(ws.b, 'branch', '--unset-upstream', 'main');
+    const r = await cli(['sync'], { cwd: ws.b, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Sent 1 commit to origin/main.');
+    expect(remoteGit(ws, 'rev-parse', 'main')).toBe(git(ws.b, 'rev-parse', 'HEAD'));
+  });
+
   it('a clone in a folder whose name holds a line break: refused with a clear error, nothing changed', async () => {
     const ws = await sharedWorkspace();
     edit(ws.a, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Public Library');

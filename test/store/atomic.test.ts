@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, sy
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepTemp, writeFileAtomic } from '../../src/store/atomic.js';
-import { TEMP_PREFIX } from '../../src/store/circle.js';
+import { TEMP_PREFIX } from '../../src/store/cache.js';
 import { tempDir } from '../helpers.js';
 
 describe('writeFileAtomic', () => {

@@ -1,6 +1,7 @@
 // circle sync: share the workspace through its git remote. Commit the circles' changed
 // files, fetch, rebase (autostash) holding every circle's write lock, check, push, and say
 // what came in; only a rebase it started is carried on, and a killed one is undone.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Context } from '../../context.js';
@@ -68,7 +69,7 @@ function holding<T>(dirs: string[], work: () => Promise<T>): Promise<T> {
 async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<number> {
   const out = ctx.out;
   let work = sync.unfinished(repo);
-  let record = await sync.readRecord(repo);
+  let record = sync.readRecord(repo);
   // Work this command did not start is someone's own (a record left by a sync given up by hand does not make it ours): leave it alone.
   if (work && !work.sync) {
     throw new CircleError(inProgress(work, ', and circle sync did not start it, so it leaves it alone', 'circle sync'));
@@ -122,12 +123,12 @@ async function share(ctx: Context, ws: Workspace, repo: sync.Repo): Promise<numb
     result = await sync.rebase(repo);
   }
   if (!result.ok) {
-    const still = sync.unfinished(repo);
-    if (still?.file === 'rebase-merge') await sync.writeRecord(repo, { ...record, state: 'stopped' });
+    const waiting = existsSync(repo.rebase); // git's rebase stopped, not given up
+    if (waiting) await sync.writeRecord(repo, { ...record, state: 'stopped' });
     else await sync.clearRecord(repo);
     if (!result.conflicts.length) {
       throw new CircleError(
-        `could not bring in the shared changes:\n  ${result.reason}` + (still?.file === 'rebase-merge' ? `\nFix that, then run circle sync again to finish.` : ''),
+        `could not bring in the shared changes:\n  ${result.reason}` + (waiting ? `\nFix that, then run circle sync again to finish.` : ''),
       );
     }
     return stopped(ctx, result.conflicts);

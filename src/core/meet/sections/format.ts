@@ -58,6 +58,7 @@ export function formatSteps(plan: MeetingPlan, base: Agreements, draft: Draft): 
   const a = new Asker('format', plan);
   const { often, day } = cadenceParts(base);
   const choices = a.one('cadence').choices ?? [];
+  const traditions = a.one('traditions');
   const total = sectionsAgreed(base, draft).reduce((sum, s) => sum + s.minutes, 0);
   return [
     ...base.sections.map((s) => a.one('minutes', { id: minutesId(s.id), default: String(s.minutes), validate: wholeMinutes }, { section: s.title })),
@@ -70,7 +71,7 @@ export function formatSteps(plan: MeetingPlan, base: Agreements, draft: Draft): 
     a.one('day', { default: day }),
     a.one('start', { default: base.start, validate: (v) => validateInit.start(textOf(v)) }),
     a.one('location', { default: base.location, edit: true }),
-    a.one('traditions', { choices: traditionChoices(base, a.one('traditions').choices ?? []), default: base.traditions }),
+    { ...traditions, choices: traditionChoices(base, traditions.choices ?? []), default: base.traditions },
     a.one('new_traditions'),
   ];
 }

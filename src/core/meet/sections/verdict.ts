@@ -1,6 +1,7 @@
 // The group's verdict: at the close, how useful the meeting was (1–5) and one thing to
-// change (then anything else for the minutes); every few meetings (circle.yaml `review_outcomes_every`), in What's Next, how the
-// group sees itself moving towards each of its outcomes (1–5).
+// change (then anything else for the minutes); every few meetings (circle.yaml
+// `review_outcomes_every`), in What's Next, how the group sees itself moving towards each
+// of its outcomes (1–5).
 import { outcomesOf } from '../../agreements.js';
 import { labelOf, say } from '../../prompts.js';
 import { textOf, type Draft, type Value } from '../draft.js';
