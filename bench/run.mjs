@@ -69,7 +69,7 @@ if (goals.length) {
   for (const g of goals) console.log(`${g.what.padEnd(56)} ${g.value.padStart(10)}  goal ${g.target}  ${g.met ? 'met' : 'NOT MET'}`);
 }
 const base = Object.fromEntries(Object.entries(baselines).map(([id, xs]) => [id, median(xs)]));
-console.log(`\nnode -e 0: ${VARIANTS.filter((v) => base[v.id] !== undefined).map((v) => `${fmtMs(base[v.id])} ${v.id}`).join(', ')} NODE_EXTRA_CA_CERTS (median of all ${baselines.without.length} paired runs)`);
+if (baselines.without) console.log(`\nnode -e 0: ${VARIANTS.filter((v) => base[v.id] !== undefined).map((v) => `${fmtMs(base[v.id])} ${v.id}`).join(', ')} NODE_EXTRA_CA_CERTS (median of all ${baselines.without.length} paired runs)`);
 
 if (only) {
   console.log('(one part only: bench/RESULTS.md is written by a full `npm run bench`)');
