@@ -164,7 +164,7 @@ export class GitBusyError extends CircleError {}
 /**
  * Refuse (a GitBusyError, nothing written) to write a circle file while git is in the
  * middle of something: a write then would be swept into that work, or lost if it is
- * undone. Only `settling`, a file a stopped sync waits for, may be written then.
+ * undone. Only `settling`, a file a rebase left unmerged (a stopped sync's, or the person's own), may be written then.
  */
 export async function refuseWhileUnfinished(dir: string, env: NodeJS.ProcessEnv, settling?: string): Promise<void> {
   if (!hasDotGit(dir)) return;
@@ -176,7 +176,8 @@ export async function refuseWhileUnfinished(dir: string, env: NodeJS.ProcessEnv,
     return; // not a work tree, or no git: nothing in progress that a write could disturb
   }
   if (!work) return;
-  if (settling !== undefined && work.file === 'rebase-merge' && (await unmergedFiles(dir, env)).includes(resolve(settling))) return;
+  // Not for a killed sync: its next run undoes the rebase, and what was settled in it.
+  if (settling !== undefined && work.file === 'rebase-merge' && work.sync !== 'interrupted' && (await unmergedFiles(dir, env)).includes(resolve(settling))) return;
   const why = work.sync ? `${SYNC_WAITS[work.sync]} Nothing was written meanwhile.` : inProgress(work, ', so nothing was written', 'run this again');
   throw new GitBusyError(why);
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { commitPaths, git, gitReason, insideWorkTree } from '../../src/store/git.js';
+import { commitPaths, git, gitReason, insideWorkTree, refuseWhileUnfinished, SYNC_MARK, SYNC_RECORD } from '../../src/store/git.js';
 import { tempDir, testEnv } from '../helpers.js';
 
 const env = testEnv();
@@ -103,3 +103,26 @@ describe('gitReason', () => {
     expect(gitReason(failure)).not.toMatch(/Command failed/);
   });
 });
+
+describe('refuseWhileUnfinished, for a file git left unmerged in a rebase', () => {
+  /** A rebase stopped on f.txt, with circle sync's record (and, once stopped, its mark) as `state` leaves them. */
+  function syncRebase(state: 'running' | 'stopped' | undefined): string {
+    const dir = conflicted();
+    sh(dir, 'rebase', 'other');
+    const head = sh(dir, 'rev-parse', 'main').out.trim();
+    const gitDir = join(dir, '.git');
+    if (state) writeFileSync(join(gitDir, SYNC_RECORD), JSON.stringify({ head, stash: null, pid: 1, state }));
+    if (state === 'stopped') writeFileSync(join(gitDir, 'rebase-merge', SYNC_MARK), `${head}\n`);
+    return dir;
+  }
+
+  it("lets it be settled for a stopped sync or the person's own rebase, never for a sync that was killed (its next run undoes the rebase)", async () => {
+    for (const state of ['stopped', undefined] as const) {
+      const dir = syncRebase(state);
+      await expect(refuseWhileUnfinished(dir, env, join(dir, 'f.txt')), String(state)).resolves.toBeUndefined();
+    }
+    const dir = syncRebase('running');
+    await expect(refuseWhileUnfinished(dir, env, join(dir, 'f.txt'))).rejects.toThrow('circle sync was interrupted before it finished');
+  });
+});
+

@@ -102,7 +102,7 @@ async function commitEdit(ctx: Context, root: string, dir: string, slug: string,
   }
   // A file edited in the middle of a sync is committed by the sync when it carries on.
   const work = circle.git.commit !== false && (await unfinishedWork(root, ctx.deps.env));
-  if (work && work.sync) {
+  if (work && work.sync === 'stopped') {
     ctx.out.info('Not committed: a sync is waiting for this file. Run circle sync to carry on.');
     return EXIT.ok;
   }
