@@ -19,7 +19,8 @@ const circles = join(import.meta.dirname, '..', 'circles');
  */
 function runTempDir(): string {
   const shm = '/dev/shm';
-  if (!process.env.TMPDIR && existsSync(shm) && statfsSync(shm).bavail * statfsSync(shm).bsize >= 2 ** 30) {
+  const free = existsSync(shm) ? statfsSync(shm) : undefined;
+  if (!process.env.TMPDIR && free && free.bavail * free.bsize >= 2 ** 30) {
     for (const name of readdirSync(shm)) {
       const pid = Number(/^circle-test-(\d+)-/.exec(name)?.[1]);
       if (pid && !isAlive(pid)) rmSync(join(shm, name), { recursive: true, force: true });
@@ -35,7 +36,6 @@ function runTempDir(): string {
   }
   return mkdtempSync(join(tmpdir(), 'circle-test-'));
 }
-
 
 /** Every file and folder under circles/, with its modification time. */
 function listing(): string[] {

@@ -18,16 +18,15 @@ type Entry = [...key: FileKey, data: unknown];
  * Each entry is still checked against its own file, so a snapshot read earlier can only
  * miss newer entries, never give data a file no longer holds.
  */
-let lastRead: { stamp: string; entries: Record<string, Entry> } | undefined;
+let lastRead: { path: string; key: FileKey; entries: Record<string, Entry> } | undefined;
 
 function readEntries(dir: string): Record<string, Entry> {
   const path = join(cacheDir(dir), SNAPSHOT.name);
   const key = fileKey(path);
-  const stamp = key ? `${path}:${key.join(':')}` : '';
-  if (stamp && lastRead?.stamp === stamp) return lastRead.entries;
+  if (key && lastRead?.path === path && sameKey(lastRead.key, key)) return lastRead.entries;
   const read = readCache(dir, SNAPSHOT);
   const entries = read && typeof read === 'object' && !Array.isArray(read) ? (read as Record<string, Entry>) : {};
-  lastRead = { stamp, entries };
+  lastRead = key && { path, key, entries };
   return entries;
 }
 

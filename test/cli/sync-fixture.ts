@@ -86,6 +86,10 @@ export async function addBen(clone: string) {
   expect((await cli(['members', 'add', 'Ben Okoro', '--yes'], { cwd: clone, env })).code).toBe(0);
 }
 /** Whether a rebase is in progress in `clone` (git's rebase folder is there). */
+/** Settle each conflict block of `file` by keeping one side: the text shared already, or the clone's own. */
+export const keepSide = (clone: string, file: string, side: 'shared' | 'yours') =>
+  edit(clone, file, /<<<<<<< already shared\n([^]*?)=======\n([^]*?)>>>>>>> yours\n/g, side === 'shared' ? '$1' : '$2');
+
 export const rebasing = (clone: string) => existsSync(join(clone, git(clone, 'rev-parse', '--git-path', 'rebase-merge').trim()));
 /** Sync and expect it to succeed. */
 export async function synced(clone: string) {

@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { binPath, git, oncePerFile, startCircle, testEnv } from '../helpers.js';
 import { cli } from '../harness.js';
-import { addBen, circleDir, edit, env, read, rebasing, remoteGit, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
+import { addBen, circleDir, edit, env, keepSide, read, rebasing, remoteGit, sharedWorkspace, SLUG, synced } from './sync-fixture.js';
 
 function finish(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   let [stdout, stderr] = ['', ''];
@@ -49,6 +49,10 @@ const withNotes = () => sharedWorkspace(notesTemplate);
 
 const minutes = 'meetings/2026-10-27.yaml';
 /** Ana's wording of the first meeting's minutes shared, Ben's written over the same line in his clone (not committed): his next sync stops on it. */
+/** The person's own rebase (`git rebase -i`, `git pull --rebase`), stopping at each commit to edit it. */
+const ownRebase = (clone: string, args: readonly string[]) =>
+  spawnSync('git', args, { cwd: clone, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
+
 async function clashOnMinutes(ws: Awaited<ReturnType<typeof sharedWorkspace>>): Promise<void> {
   edit(ws.a, minutes, 'Our first meeting.', 'Our first meeting, as Ana saw it.');
   await synced(ws.a);
@@ -106,7 +110,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     edit(ws.b, 'members.yaml', /^(\s+)organization: .*$/m, '$1organization: Eastside Library\n$1x-phone: 555 0100');
     git(ws.b, 'commit', '--quiet', '-am', 'a phone number');
     expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
-    edit(ws.b, minutes, /<<<<<<< already shared\n[^]*?=======\n([^]*?)>>>>>>> yours\n/, '$1');
+    keepSide(ws.b, minutes, 'yours');
     const settled = read(ws.b, minutes);
     await syncKilledInMerge(ws.top, ws.b);
 
@@ -142,7 +146,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     const ws = await sharedWorkspace();
     edit(ws.b, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Library, room 2');
     git(ws.b, 'commit', '--quiet', '-am', 'a private detail, to amend out');
-    const own = spawnSync('git', ['rebase', '-i', 'HEAD~1'], { cwd: ws.b, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
+    const own = ownRebase(ws.b, ['rebase', '-i', 'HEAD~1']);
     expect(own.status, own.stderr).toBe(0);
     const [before, remote] = [git(ws.b, 'rev-parse', 'HEAD'), remoteGit(ws, 'rev-parse', 'main')];
     const r = await cli(['sync'], { cwd: ws.b, env });
@@ -158,7 +162,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     await clashOnMinutes(ws);
     git(ws.b, 'commit', '--quiet', '-am', 'notes by Ben');
     expect((await cli(['sync'], { cwd: ws.b, env })).code).toBe(1);
-    edit(ws.b, minutes, /<<<<<<< already shared\n[^]*?=======\n([^]*?)>>>>>>> yours\n/, '$1');
+    keepSide(ws.b, minutes, 'yours');
     git(ws.b, 'branch', '--unset-upstream', 'main');
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect(r.code, r.stderr).toBe(0);
@@ -194,7 +198,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
         edit(ws.b, 'members.yaml', 'organization: Eastside Library', 'organization: Eastside Library, room 2');
         git(ws.b, 'commit', '--quiet', '-am', 'a room');
       }
-      const started = spawnSync('git', own, { cwd: ws.b, env: testEnv({ GIT_SEQUENCE_EDITOR: "sed -i 's/^pick/edit/'" }), encoding: 'utf8' });
+      const started = ownRebase(ws.b, own);
       expect(rebasing(ws.b), started.stderr).toBe(true);
       const [before, remote, status] = [git(ws.b, 'rev-parse', 'HEAD'), remoteGit(ws, 'rev-parse', 'main'), git(ws.b, 'status', '--porcelain')];
       // Other commands name it as the person's rebase too, not as a sync waiting for them.
@@ -267,7 +271,7 @@ describe('circle sync keeps everyone’s work', { timeout: 120_000 }, () => {
     expect(existsSync(join(ws.b, 'circles', 'second-circle'))).toBe(false);
 
     // Settled, with another tracked file changed meanwhile: set aside while git finishes, and put back.
-    edit(ws.b, minutes, /<<<<<<< already shared\n([^]*?)=======\n[^]*?>>>>>>> yours\n/, '$1');
+    keepSide(ws.b, minutes, 'shared');
     notes(ws.b, 'Shared notes.\nChanged during the stop.\n');
     await synced(ws.b);
     expect(notes(ws.b)).toBe('Shared notes.\nChanged during the stop.\n');

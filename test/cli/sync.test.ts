@@ -184,8 +184,8 @@ describe('circle sync', { timeout: 120_000 }, () => {
 
   it('a tag named like the shared branch (origin/main) does not mislead it: the commits are sent to origin/main', async () => {
     const ws = await sharedWorkspace();
-    git(ws.b, 'tag', 'origin/main', 'HEAD');
-    git(ws.b, 'tag', 'main', 'HEAD');
+    git(ws.b, 'tag', 'origin/main', 'HEAD~1'); // not where origin/main is, so that taking the tag for the branch would show
+    git(ws.b, 'tag', 'main', 'HEAD~1');
     await addBen(ws.b);
     const r = await cli(['sync'], { cwd: ws.b, env });
     expect(r.code, r.stderr).toBe(0);
